@@ -1,0 +1,30 @@
+// Everything later stages need from one text, computed once per turn.
+import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
+import { negationScopes } from './negation.js';
+
+export interface TextFeatures {
+  text: string;
+  tokens: Token[];
+  /** For each token, the negator token index whose scope covers it, or -1. */
+  negatedBy: Int32Array;
+  /** For each token, its sentence number (0-based). */
+  sentenceOf: Int32Array;
+  /** Number of word-like tokens (words, numbers, times, emoji). */
+  wordCount: number;
+}
+
+export function textFeatures(text: string): TextFeatures {
+  const tokens = tokenize(text);
+  const sentenceOf = new Int32Array(tokens.length);
+  let sentence = 0;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    sentenceOf[i] = sentence;
+    if (endsSentence(t) || (i + 1 < tokens.length && text.slice(t.end, tokens[i + 1]!.start).includes('\n'))) {
+      sentence++;
+    }
+    if (isWordLike(t)) words++;
+  }
+  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words };
+}

@@ -1,0 +1,56 @@
+// Negation scope: which tokens a "not", "never", "can't" governs. The `sentiment` package
+// negates only the next word; "not very happy" and "never been happy" need a wider window
+// that still stops at the end of the clause.
+import { type Token, isWordLike } from './tokenize.js';
+
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without',
+  'hardly', 'barely', 'scarcely', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt',
+  'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint',
+]);
+
+/** Words after which a clause (and so a negation's reach) ends. */
+const CLAUSE_BREAKS = new Set([
+  'but', 'however', 'although', 'though', 'yet', 'except', 'whereas', 'while', 'and', 'so',
+  'because', 'since', 'unless', 'which', 'who', 'that',
+]);
+
+/** How many word tokens after a negator it can reach. */
+export const NEGATION_WINDOW = 3;
+
+export function isNegator(norm: string): boolean {
+  return NEGATORS.has(norm) || norm.endsWith("n't");
+}
+
+export function isClauseBreak(t: Token): boolean {
+  return (t.kind === 'punct' && t.text !== "'" && t.text !== '"' && t.text !== '-') || CLAUSE_BREAKS.has(t.norm);
+}
+
+/**
+ * For each token, the index of the negator whose scope covers it, or -1.
+ * Double negation ("not unhappy") is left to the lexicon: the negated word flips once.
+ */
+export function negationScopes(tokens: readonly Token[]): Int32Array {
+  const by = new Int32Array(tokens.length).fill(-1);
+  let negator = -1;
+  let reach = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isClauseBreak(t)) {
+      negator = -1;
+      continue;
+    }
+    if (!isWordLike(t)) continue;
+    if (isNegator(t.norm)) {
+      negator = i;
+      reach = NEGATION_WINDOW;
+      continue;
+    }
+    if (negator >= 0 && reach > 0) {
+      by[i] = negator;
+      reach--;
+      if (reach === 0) negator = -1;
+    }
+  }
+  return by;
+}

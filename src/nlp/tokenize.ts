@@ -1,0 +1,73 @@
+// One tokeniser for every later stage. It keeps what general tokenisers break and
+// customer-service text is full of: contractions ("don't"), emoji, clock times ("3 p.m."),
+// order and account numbers ("ORD-58213"), emoticons (":(").
+
+export type TokenKind = 'word' | 'number' | 'time' | 'emoji' | 'punct' | 'symbol';
+
+export interface Token {
+  /** Exactly as in the text: text.slice(start, end). */
+  text: string;
+  /** Lower case, typographic apostrophes straightened; what rules and lexicons match. */
+  norm: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+const APOSTROPHES = /[\u2019\u2018\u02BC`\u00B4]/g;
+
+// Order matters: the first alternative that matches at a position wins.
+const PATTERNS: Array<[TokenKind, string]> = [
+  // 3 p.m., 10:30am, 9 a.m, 15:00, 3pm
+  ['time', String.raw`\d{1,2}(?::\d{2}){0,2}\s?(?:[ap]\.m\.?|[ap]m\b)|\d{1,2}:\d{2}(?::\d{2})?(?![\d:])`],
+  // Order / account / case numbers, money amounts, dates: anything with a digit in it.
+  ['number', String.raw`#?(?:\p{L}+-)?[\p{L}\d]*\d[\p{L}\d]*(?:[-/.,][\p{L}\d]*\d[\p{L}\d]*|[-/][\p{L}]+\d*)*%?`],
+  // Words, with contractions and possessives kept whole.
+  ['word', String.raw`[\p{L}\p{M}]+(?:['\u2019\u2018\u02BC][\p{L}\p{M}]+)*`],
+  // Emoji sequences (skin tones, ZWJ families, variation selectors) and text emoticons.
+  ['emoji', String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|[:;=]['\u2019]?-?[()DPp\/\\|]+(?!\w)`],
+  ['punct', String.raw`[.!?]+|\u2026|[,;:\-\u2013\u2014"'\u201C\u201D\u2018\u2019()\[\]{}]`],
+  ['symbol', String.raw`\S`],
+];
+
+const SCANNER = new RegExp(PATTERNS.map(([, p]) => `(${p})`).join('|'), 'guy');
+const WHITESPACE = /\s+/y;
+
+export function normalizeWord(text: string): string {
+  return text.toLowerCase().replace(APOSTROPHES, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    WHITESPACE.lastIndex = pos;
+    if (WHITESPACE.test(text)) {
+      pos = WHITESPACE.lastIndex;
+      continue;
+    }
+    SCANNER.lastIndex = pos;
+    const m = SCANNER.exec(text);
+    if (!m) break; // unreachable: the symbol alternative matches any non-space
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const kind = PATTERNS[group - 1]![0];
+    const raw = m[0];
+    let norm = normalizeWord(raw);
+    if (kind === 'time') norm = norm.replace(/[\s.]/g, '');
+    tokens.push({ text: raw, norm, start: pos, end: pos + raw.length, kind });
+    pos += raw.length;
+  }
+  return tokens;
+}
+
+/** Tokens that carry meaning for phrase matching and sentiment (no punctuation). */
+export function isWordLike(t: Token): boolean {
+  return t.kind === 'word' || t.kind === 'number' || t.kind === 'time' || t.kind === 'emoji';
+}
+
+const SENTENCE_END = /[.!?\u2026]/;
+
+/** A token that ends a sentence: ".", "!!", "?", "…". */
+export function endsSentence(t: Token): boolean {
+  return t.kind === 'punct' && SENTENCE_END.test(t.text);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize, endsSentence } from '../../src/nlp/tokenize.js';
+
+const texts = (s: string) => tokenize(s).map((t) => t.text);
+
+describe('tokenize', () => {
+  it('keeps contractions whole, with straight or curly apostrophes', () => {
+    expect(texts("I don't think it’s fixed")).toEqual(['I', "don't", 'think', 'it’s', 'fixed']);
+    expect(tokenize('it’s')[0]!.norm).toBe("it's");
+  });
+
+  it('keeps clock times whole, so "3 p.m." does not end a sentence', () => {
+    const toks = tokenize('I will call you at 3 p.m. tomorrow or at 10:30am.');
+    expect(toks.filter((t) => t.kind === 'time').map((t) => t.norm)).toEqual(['3pm', '10:30am']);
+    expect(toks.filter(endsSentence)).toHaveLength(1);
+  });
+
+  it('keeps order numbers, amounts and dates whole', () => {
+    const toks = tokenize('Order ORD-58213 and #4451 cost $5.99 on 12/03/2026');
+    expect(toks.filter((t) => t.kind === 'number').map((t) => t.text)).toEqual([
+      'ORD-58213',
+      '#4451',
+      '5.99',
+      '12/03/2026',
+    ]);
+  });
+
+  it('keeps emoji sequences and emoticons', () => {
+    const toks = tokenize('thanks 👍🏽 but 😡😡 :( ');
+    expect(toks.filter((t) => t.kind === 'emoji').map((t) => t.text)).toEqual(['👍🏽', '😡', '😡', ':(']);
+  });
+
+  it('gives offsets that slice back to the token', () => {
+    const s = 'Hi — I’m “really” upset!!! Ref: AB-12 at 9 a.m.';
+    for (const t of tokenize(s)) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('splits hyphenated words so "follow-up" matches "follow up"', () => {
+    expect(tokenize('a follow-up call').filter((t) => t.kind === 'word').map((t) => t.norm)).toEqual([
+      'a',
+      'follow',
+      'up',
+      'call',
+    ]);
+  });
+});
