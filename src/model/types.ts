@@ -90,6 +90,8 @@ export interface TrajectoryPoint {
   raw: number;
   smoothed: number;
   label: EmotionLabel;
+  /** The words that moved this turn's score most, e.g. "still waiting". */
+  cues?: string[];
 }
 
 export interface Counts {

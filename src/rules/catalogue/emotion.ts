@@ -1,0 +1,155 @@
+// Emotion rules: how the agent meets the customer's feelings (seeds 000, 001, 003).
+import type { RuleDef } from '../types.js';
+
+const FEELING =
+  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|worrying|awful|horrible|infuriating|inconvenient|difficult|hard|tough|draining)';
+const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross)';
+const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
+
+export const emotionRules: RuleDef[] = [
+  {
+    id: 'empathy-names-feeling',
+    category: 'empathy',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Names the customer’s feeling',
+    description: 'The agent names how the situation feels to the customer, from the customer’s side.',
+    why: 'Empathy is feeling bad with the customer, not for them: naming their feeling shows the agent shares the problem and makes them collaborators in the fix.',
+    source: 'seed 003: use empathy, not sympathy; seed 000: put yourself in the customer’s shoes',
+    message: 'Names the customer’s feeling from their side: this is empathy, which lowers the temperature.',
+    patterns: [
+      `(that|this|it) (must|would|will|could) [be|have been|feel] [so|really|very|incredibly|extremely|absolutely|super] ${FEELING}`,
+      `(that|this|it) (sounds|seems|looks) [so|really|very|incredibly|extremely|absolutely] ${FEELING}`,
+      `(that's|that is|this is|it's|it is) [so|really|very|incredibly|genuinely] ${FEELING} [for you]`,
+      `i (can|completely|totally|fully|really) (understand|see|imagine|hear) [how|why] ** ${FEELING}`,
+      `i (can|completely|totally|fully|really) (understand|see|imagine|hear) why you('re|are|'d|would|feel) ** ${FELT}`,
+      `(i'd|i would|anyone would|anybody would) (be|feel) [just|exactly] [as|so|the same] ${FELT}`,
+      `(i'd|i would|i'd have|i would have) (feel|felt) (the same|exactly the same|just the same)`,
+      `no wonder (you're|you are|you'd be|you feel|you felt) ${FELT}`,
+      `you (have|had) every (right|reason) to be ${FELT}`,
+      `(i|we) (completely|totally) (get|understand) (it|that|why)`,
+      `i (know|understand|hear) how (much|important) (this|that) (is|matters) [to you]`,
+      `i'd (hate|be lost|be worried) ** (too|as well)`,
+    ],
+    examples: {
+      match: [
+        'Oh no, that must be so frustrating, especially after two calls already.',
+        'That sounds really stressful with the flight next week.',
+        "Honestly, I'd feel exactly the same in your shoes.",
+        'No wonder you are upset, you were promised a call back.',
+        'I can understand why you feel let down here.',
+      ],
+      noMatch: [
+        "I'm sorry to hear that.",
+        'That must be the old router, the lights are amber.',
+        'You said "this is so frustrating", can you tell me what happened first?',
+        "It wouldn't be difficult to change the date.",
+      ],
+    },
+  },
+  {
+    id: 'sympathy-from-outside',
+    category: 'sympathy',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Sympathy instead of empathy',
+    description: 'The agent feels sorry for the customer from the outside ("sorry to hear that", "that’s unfortunate") and does not name their feeling or own the fix.',
+    why: 'Sympathy treats the problem as the customer’s own ("I feel bad for you"); it sounds scripted and leaves them alone with it. Empathy ("I feel bad with you") makes the agent a partner in the fix.',
+    source: 'seed 003: use empathy, not sympathy',
+    message: 'Sympathy from the outside: it keeps the problem the customer’s. Name their feeling and own the next step instead.',
+    suggestion: 'That sounds really frustrating. Let me sort this out with you now.',
+    suppressedBy: ['empathy', 'ownership'],
+    patterns: [
+      `${SORRY} sorry to (hear|learn|read) [that|this|about]`,
+      `sorry to hear [that|this|about]`,
+      `(that's|that is|it's|it is|what) [a|really|very|such a|so] (unfortunate|shame|pity|too bad|bad luck)`,
+      `(i|we) feel (bad|sorry|terrible) for you`,
+      `(oh|aw|ah) no`,
+      `poor (you|thing)`,
+      `unfortunately (that|this|these things) (happens|happen|can happen)`,
+    ],
+    examples: {
+      match: [
+        "I'm sorry to hear that. Can I have your account number?",
+        "Oh that's unfortunate. Is there anything else?",
+        'I feel bad for you, honestly.',
+      ],
+      noMatch: [
+        "I'm sorry to hear that, that must be really worrying. Let me get this fixed for you right now.",
+        "That's not unfortunate at all, it's good news: the parcel is here.",
+        'Sorry, I misread your order number.',
+      ],
+    },
+  },
+  {
+    id: 'pseudo-apology',
+    category: 'pseudo-apology',
+    kind: 'risk',
+    severity: 'error',
+    speaker: 'agent',
+    title: 'Apology that blames the customer’s feelings',
+    description: 'An apology for the customer’s feelings or for "any inconvenience" rather than for what went wrong.',
+    why: 'An honest apology names what went wrong and owns it. "Sorry you feel that way" or "for any inconvenience this may have caused" puts the problem in the customer’s reaction and reads as a brush-off.',
+    source: 'seed 003: apologise honestly, briefly and to the point',
+    message: 'A non-apology: it apologises for the customer’s reaction, not for what went wrong.',
+    suggestion: 'I’m sorry we sent the wrong part. That’s our mistake, and here is how I’ll put it right.',
+    patterns: [
+      `(sorry|apologise|apologize|apologies) (if|that) you (feel|felt|are feeling|were|think|thought|see it) ** [that way|like that|upset]`,
+      `sorry (you feel|you're feeling|you are feeling|you felt|you think|you see it) [that way|like that|this way]`,
+      `(sorry|apologise|apologize|apologies) for any (inconvenience|trouble|upset|frustration|confusion) [this|that|which|it] [may|might] [have] [caused|cause]`,
+      `sorry (if|that) (this|that|it) (caused|has caused|may have caused|might have caused|was) ** (inconvenience|upset|trouble)`,
+      `sorry [that|if] you('ve|have) been (made|left) to feel`,
+    ],
+    examples: {
+      match: [
+        "I'm sorry you feel that way, but the charge is correct.",
+        'We apologise for any inconvenience this may have caused.',
+        "Sorry if you were upset by the letter.",
+      ],
+      noMatch: [
+        "I'm sorry we charged you twice, that was our error and I've refunded it.",
+        "I'm sorry you've had to wait so long, let me fix that now.",
+      ],
+    },
+  },
+  {
+    id: 'blame-customer',
+    category: 'blame',
+    kind: 'risk',
+    severity: 'error',
+    speaker: 'agent',
+    title: 'Blames or scolds the customer',
+    description: 'The agent blames the customer or scolds them for asking again.',
+    why: 'Customers forgive honest mistakes when they are treated with respect; blame and "as I already said" turn a problem into a fight and undo the goodwill built before.',
+    source: 'seed 000: trust your customers and do not blame them; seed 004: a single interaction can undo all the goodwill',
+    message: 'Blames or scolds the customer: it turns the problem into a contest.',
+    suggestion: 'Let me go over that again, it is a lot to take in.',
+    patterns: [
+      `as i (already|just|previously|have already|'ve already) (said|told you|explained|mentioned|stated)`,
+      `(like|as) i (said|told you) (before|already|earlier|twice)`,
+      `(i've|i have) (already|just) (told|explained to) you`,
+      `you should (have|'ve) (read|checked|called|known|followed|looked)`,
+      `(that's|that is|it's|it is) (your|entirely your|totally your) (fault|problem|responsibility|own fault)`,
+      `you (didn't|did not|failed to|never) (read|follow|check) (the|our|your)`,
+      `(you need to|you have to) (listen|calm down|pay attention)`,
+    ],
+    examples: {
+      match: [
+        'As I already said, the refund takes ten days.',
+        'You should have read the terms before booking.',
+        "Well, that's your responsibility, not ours.",
+      ],
+      noMatch: [
+        "As I said I would, I've already sent the refund.",
+        "It's not your fault at all, the form is confusing.",
+      ],
+    },
+    check(m) {
+      // "as I said I would" reports a kept promise, not a rebuke.
+      const after = m.turn.text.slice(m.span[1], m.sentence[1]).toLowerCase();
+      if (/^\s*i (would|will|'d)\b/.test(after)) return false;
+    },
+  },
+];

@@ -1,0 +1,52 @@
+import type { Category, FindingKind, Severity, Turn } from '../model/types.js';
+import type { TextFeatures } from '../nlp/features.js';
+
+/** A rule is data (this object) plus, where words alone cannot decide, a small `check`. */
+export interface RuleDef {
+  /** Stable kebab-case id, unique in the catalogue. */
+  id: string;
+  category: Category;
+  kind: FindingKind;
+  severity: Severity;
+  /** Whose words the rule reads. */
+  speaker: 'agent' | 'customer';
+  /** A few words for lists. */
+  title: string;
+  /** What the rule detects. */
+  description: string;
+  /** Why it matters: the principle, in one or two sentences. */
+  why: string;
+  /** The seed article and principle it comes from, e.g. "seed 003: empathy, not sympathy". */
+  source: string;
+  /** The finding's message (what this phrase does to the customer). */
+  message: string;
+  /** A better wording, for risks. */
+  suggestion?: string;
+  /** Token patterns (see pattern.ts). */
+  patterns: string[];
+  /** Utterances by `speaker` that must produce this rule's finding, and near-misses that must not. */
+  examples: { match: string[]; noMatch: string[] };
+  /** Keep matches under a negation ("not", "can't") or in a question; dropped by default. */
+  allowNegated?: boolean;
+  allowQuestion?: boolean;
+  /** Drop this finding when the same turn has a finding of one of these categories. */
+  suppressedBy?: Category[];
+  /** Points this finding moves its dimension's score; by default from kind and severity. */
+  weight?: number;
+  /** Reject a match (return false) or attach extracted data to it. */
+  check?(m: RuleMatch): false | void | Record<string, unknown>;
+}
+
+/** What a rule's `check` can see of a match. */
+export interface RuleMatch {
+  turn: Turn;
+  /** All turns of the conversation, for rules that look back or ahead. */
+  turns: readonly Turn[];
+  features: TextFeatures;
+  /** Token range of the match in features.tokens, end exclusive. */
+  tokens: [number, number];
+  /** Character range of the match in turn.text. */
+  span: [number, number];
+  /** Character range of the sentence that holds the match. */
+  sentence: [number, number];
+}

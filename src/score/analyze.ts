@@ -1,0 +1,93 @@
+// One transcript in, one Analysis out: nlp once per turn, rules over the prepared turns, scores.
+import {
+  SCHEMA_VERSION,
+  type Analysis,
+  type Category,
+  type Commitment,
+  type Counts,
+  type Finding,
+  type Transcript,
+} from '../model/types.js';
+import { textFeatures } from '../nlp/features.js';
+import { turnSentiment } from '../nlp/sentiment.js';
+import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
+import { trajectory } from './trajectory.js';
+import { computeScores } from './scores.js';
+
+export interface AnalyzeOptions {
+  /** The rules to run; the built-in catalogue by default (plus a user's, when configured). */
+  rules?: RuleSet;
+}
+
+/** Cues shown on a trajectory point: the terms that moved the turn's score most. */
+const CUES_PER_TURN = 3;
+
+export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
+  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
+  const findings = (options.rules ?? builtinRuleSet()).run(transcript, prepared);
+
+  const points = prepared
+    .filter((p) => p.turn.role === 'customer')
+    .map((p) => {
+      const s = turnSentiment(p.features);
+      const cues = [...s.terms]
+        .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+        .slice(0, CUES_PER_TURN)
+        .map((t) => t.text);
+      return { turn: p.turn.index, raw: s.score, cues };
+    });
+  const emotion = trajectory(points);
+  const { scores, explanation } = computeScores(findings, emotion);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: transcript.id,
+    source: transcript.source,
+    channel: transcript.channel,
+    meta: transcript.meta,
+    counts: counts(transcript, prepared, findings),
+    scores,
+    explanation,
+    emotion,
+    trust: {
+      commitments: findings.filter((f) => f.category === 'commitment').map(commitmentOf),
+      followUps: turnsOf(findings, 'follow-up'),
+    },
+    control: {
+      options: turnsOf(findings, 'option-offered'),
+      information: [...new Set([...turnsOf(findings, 'information'), ...turnsOf(findings, 'explanation')])].sort((a, b) => a - b),
+    },
+    findings,
+  };
+}
+
+function turnsOf(findings: readonly Finding[], category: Category): number[] {
+  return [...new Set(findings.filter((f) => f.category === category).map((f) => f.turn))];
+}
+
+function commitmentOf(f: Finding): Commitment {
+  const d = f.data ?? {};
+  const c: Commitment = {
+    turn: f.turn,
+    owner: (d.owner as Commitment['owner']) ?? 'agent',
+    action: String(d.action ?? f.text),
+    text: f.text,
+    status: (d.status as Commitment['status']) ?? 'open',
+  };
+  if (typeof d.due === 'string') c.due = d.due;
+  return c;
+}
+
+function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: readonly Finding[]): Counts {
+  const categories: Partial<Record<Category, number>> = {};
+  for (const f of findings) categories[f.category] = (categories[f.category] ?? 0) + 1;
+  return {
+    turns: t.turns.length,
+    agentTurns: t.turns.filter((x) => x.role === 'agent').length,
+    customerTurns: t.turns.filter((x) => x.role === 'customer').length,
+    words: prepared.reduce((a, p) => a + p.features.wordCount, 0),
+    categories,
+    risks: findings.filter((f) => f.kind === 'risk').length,
+    strengths: findings.filter((f) => f.kind === 'strength').length,
+  };
+}
