@@ -1,0 +1,66 @@
+// Turns drafted by a reader → a canonical Transcript: indexes, ids, sources, settled roles.
+import { basename } from 'node:path';
+import type { Channel, Role, Transcript, TranscriptMeta, Turn } from '../model/types.js';
+import type { ParseOptions } from './types.js';
+import { settleRoles, type RoleOptions } from './roles.js';
+
+export interface DraftTurn {
+  speaker: string;
+  role?: Role;
+  text: string;
+  start?: number;
+  end?: number;
+  line?: number;
+}
+
+export interface DraftConversation {
+  /** The id the file gives the conversation (ContactId, convo_id, …), if any. */
+  id?: string;
+  channel: Channel;
+  turns: DraftTurn[];
+  meta?: TranscriptMeta;
+  roles?: RoleOptions;
+}
+
+/** "calls/call-0042.vtt" → "call-0042"; stdin stays "stdin". */
+export function baseId(source: string): string {
+  const name = basename(source.replace(/#\d+$/, '')).replace(/^<|>$/g, '');
+  const dot = name.indexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name) || 'transcript';
+}
+
+function toTurn(d: DraftTurn, index: number): Turn {
+  const turn: Turn = { index, role: d.role ?? 'unknown', speaker: d.speaker, text: d.text };
+  if (d.start !== undefined && Number.isFinite(d.start)) turn.start = d.start;
+  if (d.end !== undefined && Number.isFinite(d.end)) turn.end = d.end;
+  if (d.line !== undefined) turn.line = d.line;
+  return turn;
+}
+
+/**
+ * Builds the transcripts of one file. With several conversations, the n-th (1-based) gets
+ * source "path#n" and, when the file names no id, id "base#n".
+ */
+export function buildTranscripts(
+  drafts: DraftConversation[],
+  format: string,
+  options: ParseOptions,
+  /** The n of each draft when it is not its position (NDJSON counts the lines that failed too). */
+  ordinals?: number[],
+): Transcript[] {
+  const many = drafts.length > 1 || (ordinals !== undefined && ordinals.some((n) => n > 1));
+  return drafts.map((d, i) => {
+    const suffix = many ? `#${ordinals?.[i] ?? i + 1}` : '';
+    const transcript: Transcript = {
+      id: d.id && d.id.trim() !== '' ? d.id : `${baseId(options.source)}${suffix}`,
+      source: `${options.source}${suffix}`,
+      channel: d.channel,
+      turns: d.turns.map(toTurn),
+      meta: { format, ...(d.meta ?? {}) },
+    };
+    const roleOptions: RoleOptions = { ...(d.roles ?? {}) };
+    if (options.agent) roleOptions.agent = options.agent; // the command line beats the file
+    settleRoles(transcript, roleOptions);
+    return transcript;
+  });
+}

@@ -1,0 +1,103 @@
+// The canonical transcript shape as JSON values, read leniently: shared by the JSON and NDJSON
+// readers. Errors carry the JSON path so the caller can name the line.
+import type { Channel, Role, TranscriptMeta } from '../model/types.js';
+import type { DraftConversation, DraftTurn } from './build.js';
+import type { JsonPath } from './json-source.js';
+import { isRecord, parseClock, roleFromLabel, str, toNumber } from './text-utils.js';
+
+export type Fail = (path: JsonPath, reason: string) => never;
+
+const ROLES: readonly Role[] = ['agent', 'customer', 'bot', 'system', 'unknown'];
+const TEXT_KEYS = ['text', 'content', 'message', 'body', 'utterance'] as const;
+const TURN_LIST_KEYS = ['turns', 'messages'] as const;
+
+function channelOf(value: unknown): Channel | undefined {
+  const v = typeof value === 'string' ? value.toLowerCase() : '';
+  if (v === 'call' || v === 'chat' || v === 'email' || v === 'unknown') return v;
+  if (v === 'voice' || v === 'phone') return 'call';
+  if (v === 'sms' || v === 'messaging' || v === 'web') return 'chat';
+  return undefined;
+}
+
+function seconds(value: unknown, path: JsonPath, fail: Fail): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const n = toNumber(value) ?? (typeof value === 'string' ? parseClock(value) : undefined);
+  if (n === undefined) fail(path, 'expected a number of seconds');
+  return n;
+}
+
+function readTurn(value: unknown, path: JsonPath, fail: Fail): DraftTurn {
+  if (!isRecord(value)) fail(path, 'expected a turn object');
+  const textKey = TEXT_KEYS.find((k) => value[k] !== undefined);
+  if (!textKey) fail([...path, 'text'], 'missing (expected "text", "content" or "message")');
+  const text = value[textKey];
+  if (typeof text !== 'string') fail([...path, textKey], 'expected a string');
+  for (const key of ['role', 'speaker'] as const) {
+    if (value[key] !== undefined && value[key] !== null && str(value[key]) === undefined) fail([...path, key], 'expected a string');
+  }
+  const roleText = str(value.role)?.trim();
+  const speaker = str(value.speaker) ?? str(value.name) ?? '';
+  let role: Role | undefined;
+  if (roleText) {
+    role = ROLES.find((r) => r === roleText.toLowerCase()) ?? roleFromLabel(roleText);
+    if (!role && !speaker) return { speaker: roleText, text, ...times(value, path, fail) }; // a name in "role"
+  }
+  role ??= speaker ? roleFromLabel(speaker) : undefined;
+  const turn: DraftTurn = { speaker: speaker || roleText || '', text, ...times(value, path, fail) };
+  if (role && role !== 'unknown') turn.role = role;
+  return turn;
+}
+
+function times(value: Record<string, unknown>, path: JsonPath, fail: Fail): { start?: number; end?: number } {
+  const out: { start?: number; end?: number } = {};
+  const start = seconds(value.start, [...path, 'start'], fail);
+  const end = seconds(value.end, [...path, 'end'], fail);
+  if (start !== undefined) out.start = start;
+  if (end !== undefined) out.end = end;
+  return out;
+}
+
+/** Whether a JSON value looks like one canonical transcript (a turn list of text-bearing objects). */
+export function isCanonicalTranscript(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const list = TURN_LIST_KEYS.map((k) => value[k]).find(Array.isArray);
+  if (!list) return false;
+  const first = list[0];
+  return first === undefined || (isRecord(first) && TEXT_KEYS.some((k) => typeof first[k] === 'string'));
+}
+
+/** The transcripts a canonical JSON value holds: one, an array, or { transcripts: [...] }. */
+export function canonicalList(value: unknown): { items: unknown[]; path: JsonPath } | undefined {
+  if (Array.isArray(value)) return { items: value, path: [] };
+  if (isRecord(value) && Array.isArray(value.transcripts)) return { items: value.transcripts, path: ['transcripts'] };
+  if (isRecord(value)) return { items: [value], path: [] };
+  return undefined;
+}
+
+export function readCanonical(value: unknown, path: JsonPath, fail: Fail): DraftConversation {
+  if (!isRecord(value)) fail(path, 'expected a transcript object');
+  const listKey = TURN_LIST_KEYS.find((k) => value[k] !== undefined);
+  if (!listKey) fail([...path, 'turns'], 'missing (expected an array of turns)');
+  const list = value[listKey];
+  if (!Array.isArray(list)) fail([...path, listKey], 'expected an array');
+  const turns = list.map((t, i) => readTurn(t, [...path, listKey, i], fail));
+  if (value.id !== undefined && str(value.id) === undefined) fail([...path, 'id'], 'expected a string');
+  if (value.meta !== undefined && !isRecord(value.meta)) fail([...path, 'meta'], 'expected an object');
+  if (value.channel !== undefined && !channelOf(value.channel)) fail([...path, 'channel'], 'expected "call", "chat", "email" or "unknown"');
+  const meta: TranscriptMeta = { ...(isRecord(value.meta) ? value.meta : {}) };
+  // Conveniences at the top level of hand-written files.
+  for (const [key, target] of [['agent', 'agentName'], ['team', 'team'], ['queue', 'queue'], ['date', 'date']] as const) {
+    const v = str(value[key]);
+    if (v !== undefined && meta[target] === undefined) meta[target] = v;
+  }
+  // A previous inference is re-done here, not trusted blindly.
+  delete meta.roleInference;
+  const timed = turns.some((t) => t.start !== undefined);
+  const id = str(value.id);
+  return {
+    ...(id !== undefined ? { id } : {}),
+    channel: channelOf(value.channel) ?? (timed ? 'call' : 'unknown'),
+    turns,
+    meta,
+  };
+}

@@ -1,0 +1,82 @@
+// The registry of input formats: detection by extension then content, and parse entry points.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { InputError } from '../model/errors.js';
+import type { Transcript } from '../model/types.js';
+import { csvReader } from './csv.js';
+import { decodeBytes, normalizeNewlines } from './decode.js';
+import { jsonReader } from './json.js';
+import { ndjsonReader } from './ndjson.js';
+import { srtReader } from './srt.js';
+import { textReader } from './text.js';
+import type { FormatReader, ParseOptions } from './types.js';
+import { webvttReader } from './webvtt.js';
+
+export type { FormatReader, ParseOptions } from './types.js';
+export { decodeBytes, normalizeNewlines } from './decode.js';
+export { parseNdjsonLines, type NdjsonResult } from './ndjson.js';
+export { describeRoleInference, inferRoles } from './roles.js';
+export { timingCounts } from '../model/timing.js';
+
+/**
+ * Every reader, most specific first: content sniffing tries them in this order, so vendor
+ * JSON shapes are recognised before the lenient canonical JSON and plain text comes last.
+ */
+export const READERS: readonly FormatReader[] = [
+  webvttReader,
+  srtReader,
+  ndjsonReader,
+  jsonReader,
+  csvReader,
+  textReader,
+];
+
+export function readerByName(name: string): FormatReader {
+  const reader = READERS.find((r) => r.name === name.toLowerCase());
+  if (!reader) throw new Error(`unknown input format "${name}" (valid: ${READERS.map((r) => r.name).join(', ')})`);
+  return reader;
+}
+
+// Extensions that say nothing certain about the content: always sniff among all readers.
+const VAGUE = new Set(['', 'txt', 'text', 'log', 'json', 'dat']);
+
+/** The reader for a text: its extension when specific, otherwise what the content looks like. */
+export function detectFormat(text: string, path = ''): FormatReader | undefined {
+  const ext = extname(path.replace(/#\d+$/, '')).slice(1).toLowerCase();
+  const byExt = READERS.filter((r) => r.extensions.includes(ext));
+  if (!VAGUE.has(ext) && byExt.length > 0) {
+    // Several readers share an extension (.csv: generic or a dataset): let content decide among them.
+    return byExt.find((r) => r.sniff(text)) ?? byExt[byExt.length - 1];
+  }
+  return READERS.find((r) => r.sniff(text));
+}
+
+export interface ParseTextOptions extends ParseOptions {
+  /** Reader name; skips detection. */
+  format?: string;
+}
+
+export function parseText(text: string, options: ParseTextOptions): Transcript[] {
+  const normalized = normalizeNewlines(text);
+  if (normalized.trim() === '') throw new InputError(options.source, 1, 'empty file');
+  const reader = options.format ? readerByName(options.format) : detectFormat(normalized, options.source);
+  if (!reader) {
+    throw new InputError(options.source, 1, `unrecognised input format (use --input-format: ${READERS.map((r) => r.name).join(', ')})`);
+  }
+  const { format: _format, ...parseOptions } = options;
+  return reader.parse(normalized, parseOptions);
+}
+
+export function parseBytes(buf: Buffer, options: ParseTextOptions): Transcript[] {
+  return parseText(decodeBytes(buf, options.source), options);
+}
+
+export function parseFile(path: string, options: Partial<ParseTextOptions> = {}): Transcript[] {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new InputError(path, 1, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseBytes(buf, { ...options, source: options.source ?? path });
+}

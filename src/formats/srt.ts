@@ -1,0 +1,43 @@
+// SubRip: numbered cues; a "Name:" prefix on a cue's first line names the speaker of that cue
+// and of the following ones, until the next name.
+import { InputError } from '../model/errors.js';
+import { buildTranscripts } from './build.js';
+import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
+import { decodeEntities } from './text-utils.js';
+import type { FormatReader, ParseOptions } from './types.js';
+
+const NAME_PREFIX = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(.*)$/;
+
+function parse(text: string, options: ParseOptions) {
+  const pieces: CuePiece[] = [];
+  let speaker = '';
+  for (const block of blocks(text, (l) => l.trim() === '')) {
+    const { lines } = block;
+    const timingIdx = /^\d+$/.test(lines[0]!.trim()) ? 1 : 0;
+    const timing = lines[timingIdx];
+    if (timing === undefined || !looksLikeTiming(timing)) {
+      throw new InputError(options.source, block.line + timingIdx, `expected a cue timing line ("00:00:01,000 --> 00:00:04,000"), found "${(timing ?? '').trim()}"`);
+    }
+    const { start, end } = parseTiming(timing, block.line + timingIdx, options.source);
+    // Wrapped lines are one sentence: join with spaces. Styling tags are dropped.
+    let body = lines.slice(timingIdx + 1).map((l) => decodeEntities(l.replace(/<\/?[a-z]+[^>]*>|\{\\[^}]*\}/gi, '')).trim()).join(' ').trim();
+    let newTurn = false;
+    const named = NAME_PREFIX.exec(body);
+    if (named) {
+      newTurn = named[1] !== speaker;
+      speaker = named[1]!;
+      body = named[2]!;
+    }
+    pieces.push({ speaker, text: body, start, end, line: block.line, newTurn });
+  }
+  const turns = foldPieces(pieces);
+  if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');
+  return buildTranscripts([{ channel: 'call', turns }], 'srt', options);
+}
+
+export const srtReader: FormatReader = {
+  name: 'srt',
+  extensions: ['srt'],
+  sniff: (text) => /^\s*\d+\n\d{1,2}:\d{2}:\d{2},\d{1,3}\s+-->\s+\d{1,2}:\d{2}:\d{2},\d{1,3}/.test(text.slice(0, 200)),
+  parse,
+};

@@ -1,0 +1,100 @@
+// Small helpers shared by the readers: entities, clock times, numbers, role words.
+import type { Role } from '../model/types.js';
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  lrm: '\u200e',
+  rlm: '\u200f',
+};
+
+/** Decodes the HTML/XML entities that caption files and tweets actually carry. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * "01:02:03.450", "1:02:03,450", "02:03", "0:0:0.570" (Teams, unpadded) → seconds.
+ * Returns undefined for anything else.
+ */
+export function parseClock(text: string): number | undefined {
+  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, h, min, s, frac] = m;
+  const seconds = Number(h ?? 0) * 3600 + Number(min) * 60 + Number(s);
+  return frac === undefined ? seconds : seconds + Number(frac) / 10 ** frac.length;
+}
+
+/** A number or a numeric string (Transcribe writes "0.79"); undefined otherwise. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Rounds seconds to milliseconds so float noise never shows in output. */
+export function roundSec(sec: number): number {
+  return Math.round(sec * 1000) / 1000;
+}
+
+export const msToSec = (ms: unknown): number | undefined => {
+  const n = toNumber(ms);
+  return n === undefined ? undefined : roundSec(n / 1000);
+};
+
+const ROLE_WORDS: Record<string, Role> = {
+  agent: 'agent',
+  rep: 'agent',
+  representative: 'agent',
+  advisor: 'agent',
+  adviser: 'agent',
+  support: 'agent',
+  associate: 'agent',
+  csr: 'agent',
+  operator: 'agent',
+  specialist: 'agent',
+  staff: 'agent',
+  customer: 'customer',
+  caller: 'customer',
+  client: 'customer',
+  user: 'customer',
+  member: 'customer',
+  guest: 'customer',
+  visitor: 'customer',
+  consumer: 'customer',
+  bot: 'bot',
+  chatbot: 'bot',
+  'virtual agent': 'bot',
+  system: 'system',
+};
+
+/** "Agent", "CUSTOMER", "Support", "client" → role; a person's name → undefined. */
+export function roleFromLabel(label: string): Role | undefined {
+  const key = label.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  if (key === 'agent' || key === 'customer' || key === 'bot' || key === 'system' || key === 'unknown') return key;
+  return ROLE_WORDS[key];
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}

@@ -1,0 +1,101 @@
+// WebVTT: voice tags (<v Name>), ">>" speaker-change marks of live captions, Teams' unpadded
+// times, YouTube's inline word times and rolling-caption repeats.
+import { InputError } from '../model/errors.js';
+import type { TranscriptMeta } from '../model/types.js';
+import { buildTranscripts } from './build.js';
+import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
+import { decodeEntities } from './text-utils.js';
+import type { FormatReader, ParseOptions } from './types.js';
+
+const VOICE = /<v(?:\.[\w.-]+)?\s+([^>]*)>/g;
+
+/** Removes inline timestamps and styling tags; voice tags are handled before this. */
+function stripTags(text: string): string {
+  return text.replace(/<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>/g, '').replace(/<\/?[a-z]+(?:\.[\w.-]+)?(?:\s[^>]*)?>/gi, '');
+}
+
+/** One cue's text → pieces per voice span and per ">>" mark. */
+function cuePieces(lines: string[], start: number, end: number, line: number, speaker: string): { pieces: CuePiece[]; speaker: string } {
+  const pieces: CuePiece[] = [];
+  let current = speaker;
+  let pendingNew = false;
+  for (const raw of lines) {
+    // Split the line at voice tags: each span belongs to its voice.
+    let last = 0;
+    const spans: { voice?: string; text: string }[] = [];
+    for (const m of raw.matchAll(VOICE)) {
+      if (m.index! > last) spans.push({ text: raw.slice(last, m.index) });
+      spans.push({ voice: m[1]!.trim(), text: '' });
+      last = m.index! + m[0].length;
+    }
+    spans.push({ text: raw.slice(last) });
+    for (const span of spans) {
+      if (span.voice !== undefined) {
+        if (span.voice !== current) pendingNew = true;
+        current = span.voice;
+        continue;
+      }
+      // ">>" (or ">>>") marks a new, unnamed speaker.
+      const parts = decodeEntities(stripTags(span.text)).split(/\s*>>+\s*/);
+      parts.forEach((part, k) => {
+        if (k > 0) {
+          current = '';
+          pendingNew = true;
+        }
+        if (part.trim() === '' && k === 0) return;
+        pieces.push({ speaker: current, text: part, start, end, line, newTurn: pendingNew });
+        pendingNew = false;
+      });
+    }
+  }
+  if (pendingNew) pieces.push({ speaker: current, text: '', start, end, line, newTurn: true });
+  return { pieces, speaker: current };
+}
+
+function parse(text: string, options: ParseOptions) {
+  const all = blocks(text, (l) => l === '');
+  const headerBlock = all[0];
+  if (!headerBlock || !/^WEBVTT(?:[ \t].*)?$/.test(headerBlock.lines[0]!.trim())) {
+    throw new InputError(options.source, headerBlock?.line ?? 1, 'not WebVTT: the first line must be "WEBVTT"');
+  }
+  const meta: TranscriptMeta = {};
+  for (const l of headerBlock.lines.slice(1)) {
+    const m = /^(Kind|Language):\s*(.*)$/i.exec(l.trim());
+    if (m) meta[m[1]!.toLowerCase() === 'language' ? 'language' : 'kind'] = m[2]!.trim();
+  }
+  const pieces: CuePiece[] = [];
+  let speaker = '';
+  let previousLast = '';
+  // The header block may itself hold a cue when the blank line after WEBVTT is missing.
+  const cueBlocks = headerBlock.lines.some((l) => l.includes('-->')) ? all : all.slice(1);
+  for (const block of cueBlocks) {
+    let lines = block.lines;
+    if (lines === headerBlock.lines) lines = lines.slice(lines.findIndex((l) => l.includes('-->')));
+    if (/^(NOTE|STYLE|REGION)\b/.test(lines[0]!)) continue;
+    // An optional cue identifier precedes the timing line.
+    const timingIdx = looksLikeTiming(lines[0]!) ? 0 : lines[1] !== undefined && looksLikeTiming(lines[1]) ? 1 : -1;
+    const lineNo = block.line + (lines === block.lines ? 0 : block.lines.length - lines.length);
+    if (timingIdx < 0) throw new InputError(options.source, lineNo, `cue without a timing line: "${lines[0]!.trim()}"`);
+    const { start, end } = parseTiming(lines[timingIdx]!, lineNo + timingIdx, options.source);
+    let textLines = lines.slice(timingIdx + 1);
+    // YouTube rolling captions repeat the previous cue's last line as this cue's first line.
+    const visible = textLines.filter((l) => stripTags(l).trim() !== '');
+    if (visible.length && previousLast && stripTags(visible[0]!).trim() === previousLast) {
+      textLines = textLines.filter((l) => l !== visible[0]);
+    }
+    if (visible.length) previousLast = stripTags(visible[visible.length - 1]!).trim();
+    const cue = cuePieces(textLines, start, end, lineNo + timingIdx, speaker);
+    speaker = cue.speaker;
+    pieces.push(...cue.pieces);
+  }
+  const turns = foldPieces(pieces);
+  if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');
+  return buildTranscripts([{ channel: 'call', turns, meta }], 'webvtt', options);
+}
+
+export const webvttReader: FormatReader = {
+  name: 'webvtt',
+  extensions: ['vtt', 'webvtt'],
+  sniff: (text) => /^\uFEFF?WEBVTT(?:[ \t]|$)/m.test(text.slice(0, 20)),
+  parse,
+};
