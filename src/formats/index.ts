@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../model/errors.js';
-import type { Transcript } from '../model/types.js';
+import type { InputErrorRecord, Transcript } from '../model/types.js';
 import { csvReader } from './csv.js';
 import { decodeBytes, normalizeNewlines } from './decode.js';
 import { jsonReader } from './json.js';
@@ -15,6 +15,7 @@ import { webvttReader } from './webvtt.js';
 export type { FormatReader, ParseOptions } from './types.js';
 export { decodeBytes, normalizeNewlines } from './decode.js';
 export { parseNdjsonLines, type NdjsonResult } from './ndjson.js';
+import { parseNdjsonLines } from './ndjson.js';
 export { describeRoleInference, inferRoles } from './roles.js';
 export { timingCounts } from '../model/timing.js';
 
@@ -48,7 +49,8 @@ export function detectFormat(text: string, path = ''): FormatReader | undefined 
     // Several readers share an extension (.csv: generic or a dataset): let content decide among them.
     return byExt.find((r) => r.sniff(text)) ?? byExt[byExt.length - 1];
   }
-  return READERS.find((r) => r.sniff(text));
+  // Nothing recognised it: JSON that does not parse is still JSON, and its reader names the line.
+  return READERS.find((r) => r.sniff(text)) ?? (/^\s*[[{]/.test(text) ? jsonReader : undefined);
 }
 
 export interface ParseTextOptions extends ParseOptions {
@@ -79,4 +81,27 @@ export function parseFile(path: string, options: Partial<ParseTextOptions> = {})
     throw new InputError(path, 1, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   return parseBytes(buf, { ...options, source: options.source ?? path });
+}
+
+export type ReadOptions = ParseTextOptions;
+
+/**
+ * Everything readable in one input, and an error (file, line, reason) for each part that is not:
+ * a bad NDJSON line costs that line only; any other bad file costs that file. Never throws for
+ * bad input, so a batch always goes on.
+ */
+export function readTranscripts(buf: Buffer, options: ReadOptions): { transcripts: Transcript[]; errors: InputErrorRecord[] } {
+  try {
+    const text = normalizeNewlines(decodeBytes(buf, options.source));
+    const reader = options.format ? readerByName(options.format) : detectFormat(text, options.source);
+    if (reader?.name === 'ndjson' && text.trim() !== '') {
+      const { format: _format, ...parseOptions } = options;
+      const { transcripts, errors } = parseNdjsonLines(text, parseOptions);
+      return { transcripts, errors: errors.map((e) => e.toRecord()) };
+    }
+    return { transcripts: parseText(text, options), errors: [] };
+  } catch (err) {
+    if (err instanceof InputError) return { transcripts: [], errors: [err.toRecord()] };
+    throw err;
+  }
 }

@@ -12,6 +12,8 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const text = m.turn.text;
   const lead = text.slice(m.sentence[0], m.span[0]).toLowerCase();
   if (ASKING.test(lead)) return false;
+  // "You'll have to email them" puts the work on the customer: that is no promise.
+  if (/^you('ll| will| should) (have|need) to\b/i.test(text.slice(m.span[0], m.span[1] + 8).replace(/\u2019/g, "'"))) return false;
   const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
   const owner = /^(i|i'll|i'm|i've|im)$/.test(first)
     ? 'agent'
@@ -64,6 +66,7 @@ export const trustRules: RuleDef[] = [
         'Shall I call you back later?',
         "You said you'd call me back, and nobody did.",
         "I'll transfer you now.",
+        "You'll have to email the returns team yourself.",
       ],
     },
     check: commitmentDetails,

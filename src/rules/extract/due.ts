@@ -26,16 +26,19 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/\b(?:by|before|on)\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/i, (m) => m[1]!.toLowerCase()],
 ];
 
-/** A due time for a commitment, from the text that follows it in its sentence. */
+const AT_CLOCK = /\b(?:by|at|before|around|no later than)\s+(\d{1,2}(?::\d{2})?\s*[ap]\.?\s*m\.?|\d{1,2}:\d{2})/i;
+
+/** A due time for a commitment: the earliest time expression in the text that follows it. */
 export function dueFrom(text: string): string | undefined {
-  const at = /\b(?:by|at|before|around|no later than)\s+(\d{1,2}(?::\d{2})?\s*[ap]\.?\s*m\.?|\d{1,2}:\d{2})/i.exec(text);
-  if (at) {
-    const c = clock(at[1]!);
-    if (c) return c;
-  }
+  let best: { index: number; value: string } | undefined;
+  const consider = (index: number, value: string | undefined) => {
+    if (value !== undefined && (!best || index < best.index)) best = { index, value };
+  };
+  const at = AT_CLOCK.exec(text);
+  if (at) consider(at.index, clock(at[1]!));
   for (const [re, value] of PATTERNS) {
     const m = re.exec(text);
-    if (m) return value(m);
+    if (m) consider(m.index, value(m));
   }
-  return undefined;
+  return best?.value;
 }

@@ -1,0 +1,112 @@
+// Process concerns: which files a path means, reading stdin, and output that is never half written.
+import { promises as fs, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+export interface Io {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const STDIN = '-';
+
+/**
+ * Every input a list of paths names: files as given, directories walked recursively in a stable
+ * order keeping files with a transcript extension, "-" for stdin.
+ */
+export async function expandInputs(paths: readonly string[], extensions: ReadonlySet<string>, cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  // Paths are reported as the user wrote them, and read relative to the working directory.
+  async function walk(dir: string): Promise<void> {
+    const entries = await fs.readdir(path.resolve(cwd, dir), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && extensions.has(path.extname(e.name).slice(1).toLowerCase())) out.push(p);
+    }
+  }
+  for (const p of paths) {
+    if (p === STDIN) {
+      out.push(STDIN);
+      continue;
+    }
+    const stat = await fs.stat(path.resolve(cwd, p)).catch(() => undefined);
+    if (stat?.isDirectory()) await walk(p);
+    else out.push(p); // a missing file is reported when it is read, with the rest of the batch
+  }
+  return out;
+}
+
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Where output goes: buffered, written in large chunks, to stdout or atomically to a file. */
+export interface Sink {
+  write(text: string): Promise<void>;
+  /** Make the output final (rename the file into place). */
+  close(): Promise<void>;
+  /** Give up: remove the partial file, leave any earlier file of that name untouched. */
+  abort(): void;
+}
+
+const CHUNK = 1 << 16;
+
+function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<void> } {
+  let pending = '';
+  const flush = () =>
+    new Promise<void>((resolve, reject) => {
+      if (!pending) return resolve();
+      const text = pending;
+      pending = '';
+      target.write(text, (err) => (err ? reject(err) : resolve()));
+    });
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK) await flush();
+    },
+    flush,
+  };
+}
+
+export function stdoutSink(stdout: Writable): Sink {
+  const b = buffered(stdout);
+  return { write: b.write, close: b.flush, abort: () => {} };
+}
+
+/** Writes to a temporary file beside the target and renames it into place only when complete. */
+export function fileSink(target: string): Sink {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
+  const b = buffered(stream);
+  let done = false;
+  const abort = () => {
+    if (done) return;
+    done = true;
+    stream.destroy();
+    rmSync(tmp, { force: true }); // synchronous: this also runs from a signal handler
+  };
+  activeSinks.add(abort);
+  return {
+    write: b.write,
+    async close() {
+      await b.flush();
+      await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      done = true;
+      activeSinks.delete(abort);
+      await fs.rename(tmp, target);
+    },
+    abort,
+  };
+}
+
+/** Partial outputs to remove if the process is interrupted. */
+export const activeSinks = new Set<() => void>();

@@ -1,0 +1,57 @@
+// Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
+import { Command, CommanderError } from 'commander';
+import { EXIT, UsageError } from './exit.js';
+import { activeSinks, type Io } from './io.js';
+import { tool } from './options.js';
+import { registerScore } from './commands/score.js';
+import { registerRules } from './commands/rules.js';
+
+export function processIo(): Io {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('etcscore')
+    .description("Scores customer-service transcripts for how they handled the customer's Emotions, Trust and Control.")
+    .version(tool().version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  registerScore(program, io, setExit);
+  registerRules(program, io, setExit);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code instead of exiting, so it can be tested. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const benign = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+      return benign ? EXIT.ok : EXIT.input;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`etcscore: ${err.message}\n`);
+      return EXIT.input;
+    }
+    io.stderr.write(`etcscore: ${(err as Error).message}\n`);
+    return EXIT.input;
+  }
+}
+
+/** Interrupted: remove partial outputs so no half-written file is ever left behind. */
+export function installSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const abort of activeSinks) abort();
+      process.exit(signal === 'SIGINT' ? EXIT.interrupted : 143);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import { InvalidArgumentError } from 'commander';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+
+export function tool(): { name: string; version: string } {
+  return { name: pkg.name, version: pkg.version };
+}
+
+/** Colour only where asked for and allowed: --no-color and NO_COLOR (any value) turn it off. */
+export function colorEnabled(flag: boolean, env: NodeJS.ProcessEnv): boolean {
+  return flag && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+export function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`"${value}" is not a number`);
+  return n;
+}
+
+const MAP_FIELDS = new Set(['role', 'speaker', 'text', 'time', 'start', 'end', 'id', 'agent', 'team', 'queue', 'date', 'customer']);
+
+/** "role=Speaker,text=Message" → { role: 'Speaker', text: 'Message' } */
+export function parseMap(value: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const eq = pair.indexOf('=');
+    const field = pair.slice(0, eq).trim();
+    const column = pair.slice(eq + 1).trim();
+    if (eq < 0 || !field || !column) throw new InvalidArgumentError(`"${pair}" is not field=Column`);
+    if (!MAP_FIELDS.has(field)) throw new InvalidArgumentError(`unknown field "${field}" (one of: ${[...MAP_FIELDS].join(', ')})`);
+    map[field] = column;
+  }
+  return map;
+}

@@ -1,0 +1,75 @@
+// The rule catalogue as a reader sees it: `etcscore rules` and docs/rules.md come from here.
+import { Chalk } from 'chalk';
+import { dimensionOf } from '../model/types.js';
+import type { RuleDef } from '../rules/types.js';
+
+export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
+export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
+
+function catalogueJson(rules: readonly RuleDef[]): string {
+  const plain = rules.map((r) => ({
+    id: r.id,
+    category: r.category,
+    dimension: dimensionOf(r.category),
+    kind: r.kind,
+    severity: r.severity,
+    speaker: r.speaker,
+    title: r.title,
+    description: r.description,
+    why: r.why,
+    source: r.source,
+    message: r.message,
+    ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+    patterns: r.patterns,
+    examples: r.examples,
+  }));
+  return JSON.stringify({ rules: plain }, null, 2) + '\n';
+}
+
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function catalogueMarkdown(rules: readonly RuleDef[]): string {
+  const lines = [
+    '# Rule catalogue',
+    '',
+    'Generated from the rule definitions by `npm run docs` (`etcscore rules --format markdown`); do not edit by hand.',
+    '',
+    '| rule | dimension | category | kind | severity | speaker |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${dimensionOf(r.category)} | ${r.category} | ${r.kind} | ${r.severity} | ${r.speaker} |`),
+    '',
+  ];
+  for (const r of rules) {
+    lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
+    lines.push(r.description, '', `*Why it matters:* ${r.why}`, '', `*Source:* ${r.source}`, '');
+    if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
+    lines.push('| found in | not found in |', '| --- | --- |');
+    const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
+    for (let i = 0; i < n; i++) lines.push(`| ${escapeCell(r.examples.match[i] ?? '')} | ${escapeCell(r.examples.noMatch[i] ?? '')} |`);
+    lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
+function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+  for (const dim of ['emotion', 'trust', 'control'] as const) {
+    out.push(c.bold.underline(dim.toUpperCase()));
+    for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
+      const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
+      out.push(`  ${c.bold(r.id.padEnd(26))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
+      out.push(`      ${r.description}`);
+      out.push(c.dim(`      e.g. "${r.examples.match[0]}"`));
+    }
+    out.push('');
+  }
+  out.push(`${rules.length} rules. \`etcscore rules --format markdown\` for the full catalogue with reasons and examples.`);
+  return out.join('\n') + '\n';
+}
+
+export function renderCatalogue(rules: readonly RuleDef[], format: CatalogueFormat, color = false): string {
+  if (format === 'json') return catalogueJson(rules);
+  if (format === 'markdown') return catalogueMarkdown(rules);
+  return cataloguePretty(rules, color);
+}
