@@ -49,8 +49,10 @@ function emotionReasons(emotion: Analysis['emotion']): ScoreReason[] {
   const lowest = traj.reduce((a, p) => (p.smoothed < a.smoothed ? p : a));
   const last = traj[traj.length - 1]!;
   const r = (x: number) => Math.round(x * EMOTION_RANGE * 10) / 10;
+  // The last turn itself counts as much as the smoothed curve: smoothing must not soften how it ended.
+  const end = (last.raw + last.smoothed) / 2;
   return [
-    { points: r(EMOTION_WEIGHTS.end * emotion.end), reason: `customer's emotion at the end (${emotion.end.toFixed(2)})`, turns: [last.turn] },
+    { points: r(EMOTION_WEIGHTS.end * end), reason: `customer's emotion at the end (${end.toFixed(2)})`, turns: [last.turn] },
     { points: r(EMOTION_WEIGHTS.min * emotion.min), reason: `customer's lowest point (${emotion.min.toFixed(2)})`, turns: [lowest.turn] },
     { points: r(EMOTION_WEIGHTS.mean * mean), reason: `customer's average emotion (${mean.toFixed(2)})` },
   ];
