@@ -1,34 +1,416 @@
-// Customer sentiment per turn: AFINN word scores under our own negation scope.
-import { createRequire } from 'node:module';
+// Per-turn sentiment of a customer's words, explainable term by term.
+//
+// AFINN word weights (re-weighted for support conversations, lexicon/words.ts) plus customer-service
+// phrases (lexicon/phrases.ts), emoji, degree modifiers, negation scope (negation.ts), ALL-CAPS and
+// "!!!" emphasis, contrast ("…, but …": the clause after "but" dominates), sarcasm (a positive
+// exclamation followed by a complaint) and politeness around a complaint ("thanks, but it still
+// isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
+// (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
+import { type Token, isWordLike } from './tokenize.js';
+import { WORDS, POLITENESS } from './lexicon/words.js';
+import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH } from './lexicon/modifiers.js';
+import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
+import { matchPhrase } from './lexicon/compile.js';
+import type { PhraseCategory } from './lexicon/phrases.js';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
 export interface SentimentTerm {
+  /** Exactly `text.slice(span[0], span[1])`. */
   text: string;
   span: [number, number];
+  /** What this term added to the raw sum, after every modifier (AFINN scale). */
   weight: number;
   why: string;
 }
 
 export interface SentimentResult {
-  /** -1..1 */
+  /** −1..1 */
   score: number;
-  label: 'negative' | 'neutral' | 'positive';
+  label: SentimentLabel;
+  /** Every term that moved the score, in text order. */
   terms: SentimentTerm[];
 }
 
-const AFINN = createRequire(import.meta.url)('sentiment/languages/en/labels.json') as Record<string, number>;
+/** score = sum / sqrt(sum² + ALPHA): one strong word (±3) gives ±0.61, ±8 gives ±0.9. */
+export const ALPHA = 15;
+/** |score| below this is neutral (a raw sum of about ±0.6: one weak word, discounted). */
+export const LABEL_THRESHOLD = 0.15;
+
+/** Negated positive words flip and soften ("not happy"); negated negative words soften more ("not bad"). */
+const NEGATE_POSITIVE = -0.75;
+const NEGATE_NEGATIVE = -0.5;
+/** A phrase inside someone else's negation ("I don't want to cancel my account") mostly cancels. */
+const NEGATE_PHRASE = -0.3;
+const CAPS_FACTOR = 1.5;
+const ALL_CAPS_TEXT_FACTOR = 1.2;
+const EXCLAMATION_STEP = 0.15;
+const EXCLAMATION_MAX = 3;
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const SUBORDINATE = 0.5;
+const POLITENESS_IN_COMPLAINT = 0.25;
+
+/** "X but Y": Y dominates. */
+const CONTRAST = new Set(['but', 'however', 'except', 'nevertheless', 'nonetheless', 'sadly', 'unfortunately']);
+/** "although X, Y": X is subordinate. */
+const CONCESSIVE = new Set(['although', 'though', 'despite', 'whilst']);
+/** Positive exclamations that are often sarcastic when a complaint follows. */
+const SARCASM_PRONE = new Set([
+  'great', 'wonderful', 'brilliant', 'fantastic', 'perfect', 'lovely', 'marvellous', 'marvelous', 'terrific',
+  'super', 'fabulous', 'amazing', 'excellent', 'nice', 'awesome', 'fun', 'love', 'splendid', 'delightful', 'cool',
+  'good', 'wow', 'yay', 'thanks', 'thank', 'cheers',
+]);
+const INTERJECTIONS = new Set(['oh', 'just', 'well', 'yeah', 'yay', 'wow', 'ah', 'ooh', 'how', 'so', 'ok', 'okay', 'right', 'really', 'absolutely', 'simply']);
+/** Words that describe a complaint situation even without a lexicon weight ("great, another hold"). */
+const COMPLAINT_CUES = new Set(['another', 'again', 'still', 'hold', 'waiting', 'queue', 'transferred', 'more']);
+/** "never been so angry" intensifies rather than negates. */
+const NEGATION_CANCELLERS = new Set(['so', 'such', 'more', 'this']);
+
+const SARCASM_WINDOW = 12;
+const SARCASM_CATEGORIES: ReadonlySet<PhraseCategory> = new Set(['praise']);
+
+interface Raw {
+  first: number; // token index
+  last: number; // token index
+  firstWord: number; // position in the word list
+  lastWord: number;
+  weight: number;
+  why: string;
+  notes: string[];
+  politeness: boolean;
+  intensified: boolean;
+  sarcasmProne: boolean;
+  sentence: number;
+}
+
+interface Pending {
+  factor: number;
+  word: number; // word position of the modifier's last word
+  text: string;
+  caps: boolean;
+}
+
+function isCaps(t: Token): boolean {
+  const s = t.text;
+  if (s.length < 2 || t.kind !== 'word') return false;
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+function fmt(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return (r > 0 ? '+' : r < 0 ? '\u2212' : '') + String(Math.abs(r));
+}
+
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
 
 export function turnSentiment(f: TextFeatures): SentimentResult {
-  const terms: SentimentTerm[] = [];
+  const { tokens, negatedBy, sentenceOf, text } = f;
+  const words: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words.push(i);
+
+  const mixedCase = HAS_LOWER.test(text);
+  const allCaps = !mixedCase && HAS_UPPER.test(text) && f.wordCount >= 3;
+
+  const raws: Raw[] = [];
+  const cues: number[] = []; // word positions of complaint cues
+  const contrasts: number[] = []; // token indices of "but"-like words
+  const concessives: number[] = []; // token indices of "although"-like words
+  let pending: Pending | undefined;
+
+  const addTerm = (firstWord: number, lastWord: number, weight: number, why: string, opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean }): void => {
+    const first = words[firstWord]!;
+    const last = words[lastWord]!;
+    const notes: string[] = [];
+    let w = weight;
+    let intensified = false;
+    let caps = false;
+    for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens[k]!)) caps = true;
+    let cancelNegation = false;
+    if (pending && firstWord - pending.word <= MODIFIER_REACH) {
+      w *= pending.factor;
+      notes.push(`\u00d7${pending.factor.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')} '${pending.text}'`);
+      intensified = pending.factor > 1;
+      if (pending.caps) caps = true;
+      if (NEGATION_CANCELLERS.has(pending.text.toLowerCase())) cancelNegation = true;
+    }
+    pending = undefined;
+    if (caps) {
+      w *= CAPS_FACTOR;
+      notes.push('capitals');
+      intensified = true;
+    }
+    const neg = negatedBy[first]!;
+    if (opts.negatable && neg >= 0 && !(cancelNegation && tokens[neg]!.norm === 'never')) {
+      const negText = `negated by '${tokens[neg]!.text}'`;
+      if (opts.phrase) w *= NEGATE_PHRASE;
+      else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+      notes.push(negText);
+    }
+    raws.push({
+      first, last, firstWord, lastWord, weight: w, why, notes,
+      politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false,
+      sentence: sentenceOf[first]!,
+    });
+  };
+
+  for (let w = 0; w < words.length; w++) {
+    const ti = words[w]!;
+    const t = tokens[ti]!;
+    // A clause break (punctuation) between words ends a modifier's reach.
+    if (pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") pending = undefined;
+    if (pending && w - pending.word > MODIFIER_REACH) pending = undefined;
+
+    if (t.kind === 'emoji') {
+      const e = EMOJI_MAP.get(emojiKey(t.norm));
+      if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false });
+      continue;
+    }
+    const norm = t.norm;
+    if (COMPLAINT_CUES.has(norm)) cues.push(w);
+    if (CONTRAST.has(norm)) {
+      const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
+      if (!(norm === 'but' && nx?.norm === 'also')) contrasts.push(ti);
+    } else if (CONCESSIVE.has(norm) && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
+      concessives.push(ti);
+    }
+
+    const m = matchPhrase(tokens, words, sentenceOf, w);
+    if (m) {
+      if (m.rule.weight !== 0) {
+        addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
+          negatable: true,
+          phrase: true,
+          sarcasmProne: SARCASM_CATEGORIES.has(m.rule.category) && SARCASM_PRONE.has(norm),
+          politeness: false,
+        });
+      } else pending = undefined;
+      // cues inside the phrase still count as complaint context
+      for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens[words[k]!]!.norm)) cues.push(k);
+      w = m.lastWord;
+      continue;
+    }
+
+    const multi = MULTI_MODIFIERS.get(norm);
+    if (multi) {
+      let matched = false;
+      for (const mm of multi) {
+        let ok = true;
+        for (let k = 1; k < mm.words.length; k++) {
+          const wi = words[w + k];
+          if (wi === undefined || tokens[wi]!.norm !== mm.words[k] || sentenceOf[wi] !== sentenceOf[ti]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          const lastW = w + mm.words.length - 1;
+          pending = {
+            factor: (pending && w - pending.word <= MODIFIER_REACH ? pending.factor : 1) * mm.factor,
+            word: lastW,
+            text: text.slice(t.start, tokens[words[lastW]!]!.end),
+            caps: mixedCase && isCaps(t),
+          };
+          w = lastW;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+    }
+
+    const entry = WORDS.get(norm);
+    const mod = MODIFIERS.get(norm);
+    if (mod !== undefined) {
+      // A modifier that is also a sentiment word ("damn", "super") modifies only when a
+      // sentiment word or another modifier follows.
+      const nextW = words[w + 1];
+      const next = nextW !== undefined && sentenceOf[nextW] === sentenceOf[ti] ? tokens[nextW]!.norm : undefined;
+      if (!entry || (next !== undefined && (WORDS.has(next) || MODIFIERS.has(next)))) {
+        const chained = pending && w - pending.word <= 1;
+        pending = {
+          factor: (chained ? pending!.factor : 1) * mod,
+          word: w,
+          text: chained ? `${pending!.text} ${t.text}` : t.text,
+          caps: (chained && pending!.caps) || (mixedCase && isCaps(t)),
+        };
+        continue;
+      }
+    }
+    if (entry) {
+      const politeness = POLITENESS.has(norm);
+      addTerm(w, w, entry.weight, entry.why, {
+        negatable: !politeness,
+        phrase: false,
+        politeness,
+        sarcasmProne: SARCASM_PRONE.has(norm) && entry.weight > 0,
+      });
+    }
+  }
+
+  if (raws.length === 0) return { score: 0, label: 'neutral', terms: [] };
+
+  // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
+  const bangs = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    let n = 0;
+    let q = 0;
+    for (const ch of t.text) {
+      if (ch === '!') n++;
+      else if (ch === '?') q++;
+    }
+    if (q >= 2 && n === 0) n = 1;
+    if (n > 0) {
+      const s = sentenceOf[i]!;
+      bangs.set(s, Math.min(EXCLAMATION_MAX, (bangs.get(s) ?? 0) + n));
+    }
+  }
+
+  // Sarcasm: a positive exclamation, then a complaint.
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
+    if (!x.sarcasmProne || x.weight <= 0) continue;
+    // Bare thanks before a complaint is politeness (discounted below), not sarcasm, unless it
+    // thanks the customer's trouble: "thanks for wasting my time".
+    const sarcastic = x.politeness ? thanksFor(x, raws, r, tokens, words) : sarcasticPosition(x, tokens, words, sentenceOf);
+    if (!sarcastic) continue;
+    const ctx = complaintAfter(x, raws, r, cues, tokens, words, sentenceOf);
+    if (ctx === undefined) continue;
+    x.weight = -Math.max(2, Math.abs(x.weight));
+    x.notes.push(`sarcasm: positive word before a complaint ('${ctx}')`);
+    x.politeness = false;
+  }
+
+  // Contrast and concession.
+  for (const x of raws) {
+    let factor = 1;
+    const before: string[] = [];
+    for (const c of contrasts) {
+      const cs = sentenceOf[c]!;
+      const initial = isSentenceInitial(c, tokens, sentenceOf);
+      if (x.first > c && x.sentence === cs) factor *= AFTER_CONTRAST;
+      else if (x.last < c && (x.sentence === cs || (initial && x.sentence === cs - 1))) {
+        factor *= BEFORE_CONTRAST;
+        before.push(tokens[c]!.text);
+      }
+    }
+    for (const c of concessives) {
+      if (x.sentence !== sentenceOf[c] || x.first < c) continue;
+      let end = c + 1;
+      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+      if (x.last < end) factor *= SUBORDINATE;
+    }
+    if (factor !== 1) {
+      x.weight *= factor;
+      x.notes.push(factor > 1 ? `after '${'but'}'-clause \u00d7${factor}` : before.length ? `before '${before[0]}' \u00d7${factor}` : `subordinate clause \u00d7${factor}`);
+    }
+    const b = bangs.get(x.sentence);
+    if (b) {
+      const k = 1 + EXCLAMATION_STEP * b;
+      x.weight *= k;
+      x.notes.push(`'${'!'.repeat(b)}' \u00d7${k}`);
+      x.intensified = true;
+    }
+    if (allCaps) {
+      x.weight *= ALL_CAPS_TEXT_FACTOR;
+      x.notes.push('written in capitals');
+    }
+  }
+
+  // Politeness around a complaint: bare thanks/please do not lift a negative turn.
+  let rest = 0;
+  for (const x of raws) if (!x.politeness) rest += x.weight;
+  if (rest < 0) {
+    for (const x of raws) {
+      if (x.politeness && !x.intensified && x.weight > 0) {
+        x.weight *= POLITENESS_IN_COMPLAINT;
+        x.notes.push(`politeness around a complaint \u00d7${POLITENESS_IN_COMPLAINT}`);
+      }
+    }
+  }
+
   let sum = 0;
-  f.tokens.forEach((t, i) => {
-    const w = AFINN[t.norm];
-    if (w === undefined) return;
-    const negated = f.negatedBy[i]! >= 0;
-    const weight = negated ? -w * 0.75 : w;
-    sum += weight;
-    terms.push({ text: t.text, span: [t.start, t.end], weight, why: negated ? `"${t.norm}" under a negation` : `"${t.norm}" in the AFINN lexicon` });
-  });
-  const score = sum / Math.sqrt(sum * sum + 15);
-  return { score, label: score <= -0.15 ? 'negative' : score >= 0.15 ? 'positive' : 'neutral', terms };
+  const terms: SentimentTerm[] = [];
+  for (const x of raws) {
+    const weight = Math.round(x.weight * 100) / 100;
+    if (weight === 0) continue;
+    sum += x.weight;
+    const start = tokens[x.first]!.start;
+    const end = tokens[x.last]!.end;
+    terms.push({
+      text: text.slice(start, end),
+      span: [start, end],
+      weight,
+      why: x.notes.length ? `${x.why} (${x.notes.join('; ')})` : x.why,
+    });
+  }
+  const score = Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
+  const label: SentimentLabel = score >= LABEL_THRESHOLD ? 'positive' : score <= -LABEL_THRESHOLD ? 'negative' : 'neutral';
+  return { score, label, terms };
+}
+
+/** "Great, …", "Oh wonderful.", "Just brilliant!": a positive word standing as an exclamation. */
+function sarcasticPosition(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
+  const prevW = x.firstWord - 1;
+  const prevOk =
+    prevW < 0 ||
+    sentenceOf[words[prevW]!] !== x.sentence ||
+    INTERJECTIONS.has(tokens[words[prevW]!]!.norm) ||
+    (words[prevW]! < x.first - 1 && tokens[x.first - 1]!.kind === 'punct');
+  if (!prevOk) return false;
+  const after = tokens[x.last + 1];
+  if (!after) return true;
+  if (after.kind === 'punct' && after.text !== "'") return true;
+  if (after.kind === 'emoji') return true;
+  return after.norm === 'another' || after.norm === 'more' || after.norm === 'how' || after.norm === 'being';
+}
+
+/** "thanks for wasting my time": thanks, then within a few words a strong negative. */
+function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Token[], words: readonly number[]): boolean {
+  const n = tokens[x.first]!.norm;
+  if (n !== 'thanks' && n !== 'thank' && n !== 'cheers') return false;
+  let forW = -1;
+  for (let k = x.lastWord + 1; k <= x.lastWord + 2 && k < words.length; k++) {
+    if (tokens[words[k]!]!.norm === 'for') forW = k;
+  }
+  if (forW < 0) return false;
+  for (let j = r + 1; j < raws.length; j++) {
+    const y = raws[j]!;
+    if (y.firstWord > forW + 3) break;
+    if (y.weight <= -2) return true;
+  }
+  return false;
+}
+
+function complaintAfter(
+  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array,
+): string | undefined {
+  for (let j = r + 1; j < raws.length; j++) {
+    const y = raws[j]!;
+    if (y.firstWord - x.lastWord > SARCASM_WINDOW || y.sentence > x.sentence + 1) break;
+    if (y.weight < 0) return tokens[y.first]!.text === tokens[y.last]!.text ? tokens[y.first]!.text : `${tokens[y.first]!.text}\u2026`;
+  }
+  for (const c of cues) {
+    if (c <= x.lastWord || c - x.lastWord > SARCASM_WINDOW) continue;
+    if (sentenceOf[words[c]!]! > x.sentence + 1) continue;
+    return tokens[words[c]!]!.text;
+  }
+  return undefined;
+}
+
+function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: Int32Array): boolean {
+  for (let k = ti - 1; k >= 0; k--) {
+    if (sentenceOf[k] !== sentenceOf[ti]) return true;
+    if (isWordLike(tokens[k]!)) return false;
+  }
+  return true;
+}
+
+/** A compact description for logs: "'still waiting' −3: waiting past a promise". */
+export function describeTerm(t: SentimentTerm): string {
+  return `'${t.text}' ${fmt(t.weight)}: ${t.why}`;
 }

@@ -1,0 +1,285 @@
+// Compiles phrase rules (phrases.ts) into one token trie keyed on token norms, and matches it.
+// Compilation runs once at module load; matching does Map look-ups only, no regular expressions.
+import type { Token } from '../tokenize.js';
+import { isNegator } from '../negation.js';
+import { type PhraseRule, PHRASES } from './phrases.js';
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Any class or wildcard edge leaves this node (so plain nodes skip class look-ups). */
+  hasSpecial: boolean;
+  rule: PhraseRule | undefined;
+}
+
+const CLASS_NAMES = ['<num>', '<ord>', '<neg>', '<dur>', '<day>', '<ving>', '<durx>', '*'] as const;
+const CLASS_SET: ReadonlySet<string> = new Set(CLASS_NAMES);
+
+const NUMBER_WORDS = new Set([
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'few', 'several', 'couple', 'many', 'multiple',
+  'numerous', 'countless', 'dozen', 'dozens', 'half', 'umpteen', 'loads', 'lots',
+]);
+const ORDINAL_WORDS = new Set([
+  'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'twentieth', 'hundredth', 'millionth', 'nth', 'umpteenth', 'fifteenth',
+]);
+const DURATION_UNITS = new Set([
+  'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'fortnight', 'fortnights', 'ages', 'forever', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'decade',
+]);
+const DAY_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas',
+  'easter', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+const DURATION_LEAD = new Set([
+  'for', 'over', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'like', 'the', 'past', 'last',
+  'more', 'than', 'at', 'least', 'well', 'upwards', 'of', 'all', 'whole', 'entire', 'literally', 'close', 'to', 'a', 'good',
+]);
+const SPAN_LEAD = new Set(['all', 'whole', 'entire', 'past', 'last']);
+const DURATION_QUANTITY_JOIN = new Set(['and', 'or', 'of', 'plus', 'half', 'to']);
+const DURATION_TAIL = new Set(['now', 'already', 'straight', 'plus', 'solid']);
+const DURATION_NOT_AFTER = new Set(['ago', 'before', 'earlier', 'from', 'time', 'notice', 'delivery', 'later']);
+
+/** Single-token classes of a token (not '<durx>', which spans tokens). */
+const NO_CLASSES: string[] = [];
+const classCache = new Map<string, string[]>();
+
+export function tokenClasses(t: Token): string[] {
+  if (t.kind === 'word') {
+    let c = classCache.get(t.norm);
+    if (!c) {
+      c = computeClasses(t);
+      if (c.length === 0) c = NO_CLASSES;
+      if (classCache.size > 50_000) classCache.clear();
+      classCache.set(t.norm, c);
+    }
+    return c;
+  }
+  return t.kind === 'number' ? computeClasses(t) : NO_CLASSES;
+}
+
+function computeClasses(t: Token): string[] {
+  const out: string[] = [];
+  const n = t.norm;
+  if (t.kind === 'number') {
+    const ord = n.length > 2 && /^\d+(?:st|nd|rd|th)$/.test(n);
+    if (ord) {
+      if (n !== '1st') out.push('<ord>');
+    } else out.push('<num>');
+  } else if (t.kind === 'word') {
+    if (NUMBER_WORDS.has(n)) out.push('<num>');
+    if (ORDINAL_WORDS.has(n)) out.push('<ord>');
+    if (DURATION_UNITS.has(n)) out.push('<dur>');
+    if (DAY_WORDS.has(n)) out.push('<day>');
+    if (n.length > 4 && n.endsWith('ing')) out.push('<ving>');
+    if (isNegator(n)) out.push('<neg>');
+  }
+  return out;
+}
+
+// ---- compile ---------------------------------------------------------------------------------
+
+/** One element of a pattern: its alternatives (each a token sequence) and whether it may be absent. */
+interface Element {
+  alts: string[][];
+  optional: boolean;
+}
+
+function parsePattern(pattern: string): Element[] {
+  return pattern.trim().split(/\s+/).map((raw) => {
+    const optional = raw.endsWith('?') && raw.length > 1;
+    const body = optional ? raw.slice(0, -1) : raw;
+    const alts = [...new Set(body.split('|'))].map((a) => a.split('_'));
+    return { alts, optional };
+  });
+}
+
+const MAX_EXPANSIONS = 5000;
+
+function expand(elements: Element[]): string[][] {
+  let seqs: string[][] = [[]];
+  for (const el of elements) {
+    const next: string[][] = [];
+    for (const s of seqs) {
+      if (el.optional) next.push(s);
+      for (const alt of el.alts) next.push([...s, ...alt]);
+    }
+    seqs = next;
+    if (seqs.length > MAX_EXPANSIONS) throw new Error(`phrase pattern expands to too many sequences`);
+  }
+  return seqs.filter((s) => s.length > 0);
+}
+
+const ATOM = /^(?:<[a-z]+>|\*|[a-z0-9]+(?:['-][a-z0-9]+)*'?)$/;
+
+export interface CompiledPhrases {
+  root: TrieNode;
+  /** Data-hygiene problems: bad atoms, conflicting duplicates, a pattern that starts with a gap. */
+  problems: string[];
+  sequences: number;
+}
+
+function node(): TrieNode {
+  return { next: new Map(), hasSpecial: false, rule: undefined };
+}
+
+export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
+  const root = node();
+  const problems: string[] = [];
+  let sequences = 0;
+  for (const rule of rules) {
+    if (rule.why.trim() === '') problems.push(`"${rule.pattern}": missing why`);
+    let seqs: string[][];
+    try {
+      seqs = expand(parsePattern(rule.pattern));
+    } catch (e) {
+      problems.push(`"${rule.pattern}": ${(e as Error).message}`);
+      continue;
+    }
+    for (const seq of seqs) {
+      if (seq[0] === '*' || seq[seq.length - 1] === '*') {
+        problems.push(`"${rule.pattern}": a sequence starts or ends with "*" (${seq.join(' ')})`);
+        continue;
+      }
+      let cur = root;
+      let ok = true;
+      for (const atom of seq) {
+        if (!ATOM.test(atom) || (atom.startsWith('<') && !CLASS_SET.has(atom))) {
+          problems.push(`"${rule.pattern}": bad token "${atom}" (lower case, straight apostrophes, known class)`);
+          ok = false;
+          break;
+        }
+        let child = cur.next.get(atom);
+        if (!child) {
+          child = node();
+          cur.next.set(atom, child);
+          if (CLASS_SET.has(atom)) cur.hasSpecial = true;
+        }
+        cur = child;
+      }
+      if (!ok) continue;
+      sequences++;
+      const prev = cur.rule;
+      if (prev && prev !== rule && (prev.weight !== rule.weight || prev.why !== rule.why)) {
+        problems.push(`"${seq.join(' ')}" is matched by "${prev.pattern}" and "${rule.pattern}"`);
+        continue;
+      }
+      if (!prev) cur.rule = rule;
+    }
+  }
+  return { root, problems: [...new Set(problems)], sequences };
+}
+
+export const COMPILED: CompiledPhrases = compilePhrases(PHRASES);
+
+// ---- match -----------------------------------------------------------------------------------
+
+export interface PhraseMatch {
+  rule: PhraseRule;
+  /** Position in the word list of the last matched word. */
+  lastWord: number;
+}
+
+/**
+ * The longest phrase starting at word `w`. `words` are token indices of word-like tokens;
+ * a match never crosses a sentence.
+ */
+export function matchPhrase(
+  tokens: readonly Token[],
+  words: readonly number[],
+  sentenceOf: Int32Array,
+  w: number,
+  root: TrieNode = COMPILED.root,
+): PhraseMatch | undefined {
+  const sentence = sentenceOf[words[w]!]!;
+  let best: PhraseMatch | undefined;
+  const visit = (n: TrieNode, j: number): void => {
+    // n has consumed words[w..j-1]
+    if (n.rule && j > w && (!best || j - 1 > best.lastWord)) best = { rule: n.rule, lastWord: j - 1 };
+    if (j >= words.length || n.next.size === 0) return;
+    const ti = words[j]!;
+    if (sentenceOf[ti] !== sentence) return;
+    const t = tokens[ti]!;
+    const lit = n.next.get(t.norm);
+    if (lit) visit(lit, j + 1);
+    if (!n.hasSpecial) return;
+    for (const c of tokenClasses(t)) {
+      const child = n.next.get(c);
+      if (child) visit(child, j + 1);
+    }
+    const any = n.next.get('*');
+    if (any) visit(any, j + 1);
+    const durx = n.next.get('<durx>');
+    if (durx) {
+      const end = matchDuration(tokens, words, sentenceOf, j);
+      if (end > j) visit(durx, end);
+    }
+  };
+  const t0 = tokens[words[w]!]!;
+  const first = root.next.get(t0.norm);
+  if (first) visit(first, w + 1);
+  for (const c of tokenClasses(t0)) {
+    const child = root.next.get(c);
+    if (child) visit(child, w + 1);
+  }
+  const durx = root.next.get('<durx>');
+  if (durx) {
+    const end = matchDuration(tokens, words, sentenceOf, w);
+    if (end > w) visit(durx, end);
+  }
+  return best;
+}
+
+/**
+ * A duration expression starting at word j: "for 3 weeks", "over an hour", "two and a half
+ * hours", "since Monday", "all day", "ages". Returns the word position after it, or -1.
+ */
+export function matchDuration(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, j: number): number {
+  const sentence = sentenceOf[words[j]!]!;
+  const at = (k: number): Token | undefined => {
+    if (k >= words.length) return undefined;
+    const ti = words[k]!;
+    return sentenceOf[ti] === sentence ? tokens[ti] : undefined;
+  };
+  let k = j;
+  let t = at(k);
+  if (!t) return -1;
+  if (t.norm === 'since') {
+    const u = at(k + 1);
+    if (!u) return -1;
+    if (u.kind === 'number' || u.kind === 'time' || DAY_WORDS.has(u.norm)) return k + 2;
+    if ((u.norm === 'last' || u.norm === 'this' || u.norm === 'early' || u.norm === 'the') && at(k + 2)) {
+      const v = at(k + 2)!;
+      if (DURATION_UNITS.has(v.norm) || DAY_WORDS.has(v.norm) || v.kind === 'number') return k + 3;
+    }
+    return -1;
+  }
+  let lead = 0;
+  let span = false; // "all day", "the past week", "the whole morning"
+  while (t && lead < 4 && DURATION_LEAD.has(t.norm) && !(t.norm === 'a' && at(k + 1) && DURATION_UNITS.has(at(k + 1)!.norm))) {
+    if (SPAN_LEAD.has(t.norm)) span = true;
+    k++;
+    lead++;
+    t = at(k);
+  }
+  let qty = 0;
+  while (t && qty < 5 && (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || (qty > 0 && DURATION_QUANTITY_JOIN.has(t.norm)))) {
+    k++;
+    qty++;
+    t = at(k);
+  }
+  if (!t || !DURATION_UNITS.has(t.norm)) return -1;
+  const unit = t.norm;
+  if (lead === 0 && qty === 0 && unit !== 'ages' && unit !== 'forever') return -1;
+  if (qty === 0 && !span && unit !== 'ages' && unit !== 'forever') return -1;
+  k++;
+  const after = at(k);
+  if (after && DURATION_NOT_AFTER.has(after.norm)) return -1;
+  // "an hour and a half"
+  if (after && after.norm === 'and' && at(k + 1)?.norm === 'a' && at(k + 2)?.norm === 'half') k += 3;
+  else if (after && DURATION_TAIL.has(after.norm)) k++;
+  return k;
+}
+
