@@ -118,3 +118,15 @@ describe('etcscore rules', () => {
     );
   });
 });
+
+describe("the README's first command", () => {
+  it('scores every bundled sample in a table, with no input error', async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const r = await runCli(['score', 'fixtures/samples'], { cwd: root, tty: true, env: { NO_COLOR: '1' } });
+    expect(r.stderr).not.toMatch(/:\d+: /);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^(call|chat)-\d+/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(r.stdout).toMatch(/\d+ conversations scored · mean ETC \d+/);
+  });
+});
