@@ -28,8 +28,8 @@ function parse(text: string, options: ParseOptions) {
   const turns: DraftTurn[] = [];
   root.Transcript.forEach((item, i) => {
     if (!isRecord(item)) throw structureError(text, options.source, ['Transcript', i], 'expected a turn object');
-    const content = str(item.Content);
-    if (content === undefined) throw structureError(text, options.source, ['Transcript', i, 'Content'], 'expected a string');
+    const content = item.Content;
+    if (typeof content !== 'string') throw structureError(text, options.source, ['Transcript', i, 'Content'], 'expected a string');
     if (content.trim() === '') return;
     const role = connectRole(item.ParticipantRole);
     const turn: DraftTurn = { speaker: str(item.ParticipantRole) ?? '', text: content.trim() };

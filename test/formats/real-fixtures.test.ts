@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Role, Transcript } from '../../src/model/types.js';
-import { decodeBytes, detectFormat, parseFile } from '../../src/formats/index.js';
+import { decodeBytes, detectFormat, parseFile, timingCounts } from '../../src/formats/index.js';
 import { projectRoot } from './helpers.js';
 
 const shared = process.env.ETCSCORE_SHARED ?? path.resolve(projectRoot, '..', 'shared');
@@ -40,6 +40,8 @@ const EXPECTED: Record<string, { format: string; check: (ts: Transcript[]) => vo
       expect(ts[0]!.turns.at(-1)!.end).toBeCloseTo(182.9, 0);
       expect(ts[0]!.meta).toMatchObject({ categories: ['No_Closing_Remark'], jobName: 'example-call.wav' });
       expect(ts[0]!.meta.roleInference?.method).toBe('labels');
+      // The README: 12 turns overlap the previous one; duration 182.9 s.
+      expect(timingCounts(ts[0]!.turns)).toMatchObject({ durationSec: 182.89, overlaps: 12 });
     },
   },
   'transcribe-call-analytics/example-call-2021-schema.json': {
@@ -48,6 +50,7 @@ const EXPECTED: Record<string, { format: string; check: (ts: Transcript[]) => vo
       expect(roleCounts(ts)).toEqual({ agent: 25, customer: 24 });
       expect((ts[0]!.meta.sentiments as unknown[]).filter((s) => s === 'NEGATIVE')).toHaveLength(7);
       expect(ts[0]!.turns.filter((t) => t.text.includes('[PII]'))).toHaveLength(16);
+      expect(timingCounts(ts[0]!.turns)?.overlaps).toBe(21);
     },
   },
   'transcribe/chime-recorder-Retail41.json': {
