@@ -1,7 +1,7 @@
 // What WebVTT and SRT share: cue blocks with a timing line, and folding cues into turns.
 import { InputError } from '../model/errors.js';
 import type { DraftTurn } from './build.js';
-import { parseClock } from './text-utils.js';
+import { parseClock, roleFromLabel } from './text-utils.js';
 
 export interface Cue {
   start: number;
@@ -74,6 +74,9 @@ export function foldPieces(pieces: CuePiece[]): DraftTurn[] {
     }
     if (!text) continue;
     current = { speaker: p.speaker, text, start: p.start, end: p.end, line: p.line };
+    // "Agent" / "Customer" as a caption speaker name is a role, not a person.
+    const role = p.speaker ? roleFromLabel(p.speaker) : undefined;
+    if (role) current.role = role;
     turns.push(current);
   }
   return turns.filter((t) => t.text !== '');

@@ -3,12 +3,19 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../model/errors.js';
 import type { InputErrorRecord, Transcript } from '../model/types.js';
+import { bdaReader, pcaReader } from './aws-analytics.js';
+import { contactLensReader } from './contact-lens.js';
 import { csvReader } from './csv.js';
+import { multidogoReader, twcsReader } from './csv-datasets.js';
+import { DATASET_READERS } from './datasets.js';
+import { htmlReader } from './html.js';
 import { decodeBytes, normalizeNewlines } from './decode.js';
 import { jsonReader } from './json.js';
 import { ndjsonReader } from './ndjson.js';
 import { srtReader } from './srt.js';
 import { textReader } from './text.js';
+import { transcribeReader } from './transcribe.js';
+import { transcribeCallAnalyticsReader } from './transcribe-call-analytics.js';
 import type { FormatReader, ParseOptions } from './types.js';
 import { webvttReader } from './webvtt.js';
 
@@ -26,9 +33,18 @@ export { timingCounts } from '../model/timing.js';
 export const READERS: readonly FormatReader[] = [
   webvttReader,
   srtReader,
+  transcribeCallAnalyticsReader,
+  contactLensReader,
+  transcribeReader,
+  pcaReader,
+  bdaReader,
+  ...DATASET_READERS,
   ndjsonReader,
   jsonReader,
+  twcsReader,
+  multidogoReader,
   csvReader,
+  htmlReader,
   textReader,
 ];
 
@@ -49,8 +65,12 @@ export function detectFormat(text: string, path = ''): FormatReader | undefined 
     // Several readers share an extension (.csv: generic or a dataset): let content decide among them.
     return byExt.find((r) => r.sniff(text)) ?? byExt[byExt.length - 1];
   }
-  // Nothing recognised it: JSON that does not parse is still JSON, and its reader names the line.
-  return READERS.find((r) => r.sniff(text)) ?? (/^\s*[[{]/.test(text) ? jsonReader : undefined);
+  const sniffed = READERS.find((r) => r.sniff(text));
+  if (sniffed) return sniffed;
+  // JSON that nothing recognises (often because it does not parse): the canonical reader
+  // reports why, with the line.
+  if (ext === 'json' || /^\s*[[{]/.test(text)) return jsonReader;
+  return undefined;
 }
 
 export interface ParseTextOptions extends ParseOptions {
@@ -99,7 +119,8 @@ export function readTranscripts(buf: Buffer, options: ReadOptions): { transcript
       const { transcripts, errors } = parseNdjsonLines(text, parseOptions);
       return { transcripts, errors: errors.map((e) => e.toRecord()) };
     }
-    return { transcripts: parseText(text, options), errors: [] };
+    // Detected once: parsing must not sniff (and JSON.parse) the text a second time.
+    return { transcripts: parseText(text, reader ? { ...options, format: reader.name } : options), errors: [] };
   } catch (err) {
     if (err instanceof InputError) return { transcripts: [], errors: [err.toRecord()] };
     throw err;

@@ -14,6 +14,14 @@ function lineOfSyntaxError(text: string, message: string): number {
   if (lc) return Number(lc[1]);
   const pos = /position (\d+)/.exec(message);
   if (pos) return lineAt(text, Number(pos[1]));
+  // Node 20 sometimes gives only a window of the text: `Unexpected token 'o', ..."xt\n  oops\n]}" is not
+  // valid JSON`, cut 10 characters either side of the error when "..." marks a cut.
+  const ctx = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (ctx) {
+    const window = ctx[3]!;
+    const at = text.indexOf(window);
+    if (at >= 0 && text.indexOf(window, at + 1) < 0) return lineAt(text, at + (ctx[2] ? 10 : Math.max(0, window.indexOf(ctx[1]!))));
+  }
   // "Unexpected end of JSON input": the problem is at the end.
   return lineAt(text, text.length);
 }
@@ -42,7 +50,10 @@ export function tryParseJson(text: string): unknown {
 export function parseJson(text: string, source: string): unknown {
   const { value, error } = parseCached(text);
   if (error) {
-    const reason = error.message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '');
+    const reason = error.message
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
     throw new InputError(source, lineOfSyntaxError(text, error.message), `invalid JSON: ${reason}`);
   }
   return value;

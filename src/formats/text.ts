@@ -58,7 +58,7 @@ function parse(text: string, options: ParseOptions) {
   let id: string | undefined;
   let channel: Channel | undefined;
   // First pass: which labels are speakers. Role words always are; a name must look like one
-  // and either recur or be in a file that labels by names only, so "Note: …" stays text.
+  // and recur, unless no label recurs at all (a very short exchange).
   const candidates = new Map<string, number>();
   let roleWords = 0;
   for (const line of lines) {
@@ -67,10 +67,12 @@ function parse(text: string, options: ParseOptions) {
     candidates.set(m.label, (candidates.get(m.label) ?? 0) + 1);
     if (roleFromLabel(m.label) || m.roleHint) roleWords++;
   }
+  // Once some name recurs, a name seen only once is more likely "Note: …" than a speaker.
+  const recurring = [...candidates.values()].some((n) => n >= 2);
   const isSpeaker = (m: LabelledLine): boolean =>
     roleFromLabel(m.label) !== undefined ||
     (m.roleHint !== undefined && roleFromLabel(m.roleHint) !== undefined) ||
-    (looksLikeName(m.label) && ((candidates.get(m.label) ?? 0) >= 2 || roleWords === 0));
+    (looksLikeName(m.label) && ((candidates.get(m.label) ?? 0) >= 2 || (roleWords === 0 && !recurring)));
 
   const turns: DraftTurn[] = [];
   let current: DraftTurn | undefined;

@@ -52,6 +52,21 @@ function cuePieces(lines: string[], start: number, end: number, line: number, sp
   return { pieces, speaker: current };
 }
 
+/**
+ * YouTube-style rolling captions: most cues start with the previous cue's last line. Only then
+ * are repeats dropped, so that a real repeat in live captions ("Present." twice) survives.
+ */
+function isRollingCaptions(cues: string[][]): boolean {
+  let repeats = 0;
+  let previousLast = '';
+  for (const lines of cues) {
+    const visible = lines.map((l) => stripTags(l).trim()).filter((l) => l !== '');
+    if (visible.length && visible[0] === previousLast) repeats++;
+    if (visible.length) previousLast = visible[visible.length - 1]!;
+  }
+  return repeats >= 2 && repeats >= (cues.length - 1) / 2;
+}
+
 function parse(text: string, options: ParseOptions) {
   const all = blocks(text, (l) => l === '');
   const headerBlock = all[0];
@@ -63,30 +78,35 @@ function parse(text: string, options: ParseOptions) {
     const m = /^(Kind|Language):\s*(.*)$/i.exec(l.trim());
     if (m) meta[m[1]!.toLowerCase() === 'language' ? 'language' : 'kind'] = m[2]!.trim();
   }
-  const pieces: CuePiece[] = [];
-  let speaker = '';
-  let previousLast = '';
   // The header block may itself hold a cue when the blank line after WEBVTT is missing.
   const cueBlocks = headerBlock.lines.some((l) => l.includes('-->')) ? all : all.slice(1);
+  const cues: { lines: string[]; start: number; end: number; line: number }[] = [];
   for (const block of cueBlocks) {
     let lines = block.lines;
     if (lines === headerBlock.lines) lines = lines.slice(lines.findIndex((l) => l.includes('-->')));
     if (/^(NOTE|STYLE|REGION)\b/.test(lines[0]!)) continue;
     // An optional cue identifier precedes the timing line.
     const timingIdx = looksLikeTiming(lines[0]!) ? 0 : lines[1] !== undefined && looksLikeTiming(lines[1]) ? 1 : -1;
-    const lineNo = block.line + (lines === block.lines ? 0 : block.lines.length - lines.length);
+    const lineNo = block.line + (block.lines.length - lines.length);
     if (timingIdx < 0) throw new InputError(options.source, lineNo, `cue without a timing line: "${lines[0]!.trim()}"`);
     const { start, end } = parseTiming(lines[timingIdx]!, lineNo + timingIdx, options.source);
-    let textLines = lines.slice(timingIdx + 1);
-    // YouTube rolling captions repeat the previous cue's last line as this cue's first line.
+    cues.push({ lines: lines.slice(timingIdx + 1), start, end, line: lineNo + timingIdx });
+  }
+  const rolling = isRollingCaptions(cues.map((c) => c.lines));
+  const pieces: CuePiece[] = [];
+  let speaker = '';
+  let previousLast = '';
+  for (const cue of cues) {
+    let textLines = cue.lines;
     const visible = textLines.filter((l) => stripTags(l).trim() !== '');
-    if (visible.length && previousLast && stripTags(visible[0]!).trim() === previousLast) {
+    // Rolling captions repeat the previous cue's last line as this cue's first line.
+    if (rolling && visible.length && stripTags(visible[0]!).trim() === previousLast) {
       textLines = textLines.filter((l) => l !== visible[0]);
     }
     if (visible.length) previousLast = stripTags(visible[visible.length - 1]!).trim();
-    const cue = cuePieces(textLines, start, end, lineNo + timingIdx, speaker);
-    speaker = cue.speaker;
-    pieces.push(...cue.pieces);
+    const parsed = cuePieces(textLines, cue.start, cue.end, cue.line, speaker);
+    speaker = parsed.speaker;
+    pieces.push(...parsed.pieces);
   }
   const turns = foldPieces(pieces);
   if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');

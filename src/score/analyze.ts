@@ -8,6 +8,7 @@ import {
   type Finding,
   type Transcript,
 } from '../model/types.js';
+import { timingCounts } from '../model/timing.js';
 import { textFeatures } from '../nlp/features.js';
 import { turnSentiment } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
@@ -87,6 +88,7 @@ function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: read
     customerTurns: t.turns.filter((x) => x.role === 'customer').length,
     words: prepared.reduce((a, p) => a + p.features.wordCount, 0),
     categories,
+    ...timingCounts(t.turns),
     risks: findings.filter((f) => f.kind === 'risk').length,
     strengths: findings.filter((f) => f.kind === 'strength').length,
   };
