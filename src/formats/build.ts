@@ -59,7 +59,7 @@ export function buildTranscripts(
       meta: { format, ...(d.meta ?? {}) },
     };
     const roleOptions: RoleOptions = { ...(d.roles ?? {}) };
-    if (options.agent) roleOptions.agent = options.agent; // the command line beats the file
+    if (options.agent) Object.assign(roleOptions, { agent: options.agent, agentFrom: '--agent' }); // the command line beats the file
     settleRoles(transcript, roleOptions);
     return transcript;
   });

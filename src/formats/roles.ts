@@ -102,8 +102,8 @@ export function inferRoles(turns: readonly Turn[]): RoleInference {
   };
 }
 
-/** Case-insensitive match of --agent NAME against the speaker labels. */
-export function agentOverride(turns: readonly Turn[], agent: string): RoleInference | undefined {
+/** Case-insensitive match of an agent's name (from --agent, or a file header) against the speaker labels. */
+export function agentOverride(turns: readonly Turn[], agent: string, from = '--agent'): RoleInference | undefined {
   const wanted = agent.trim().toLowerCase();
   const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s !== ''))];
   const match = speakers.find((s) => s.trim().toLowerCase() === wanted);
@@ -114,11 +114,13 @@ export function agentOverride(turns: readonly Turn[], agent: string): RoleInfere
     // Bots and system messages stay what the file says; every other speaker is the customer side.
     assignments[s] = s === match ? 'agent' : given === 'bot' || given === 'system' ? given : 'customer';
   }
-  return { method: 'option', confidence: 1, assignments, evidence: [`--agent ${agent} matches speaker "${match}"`] };
+  return { method: 'option', confidence: 1, assignments, evidence: [`${from} ${agent} matches speaker "${match}"`] };
 }
 
 export interface RoleOptions {
   agent?: string;
+  /** Where `agent` came from, for the evidence: "--agent" (default) or a file's header. */
+  agentFrom?: string;
   /** Roles the file itself states for speaker labels (e.g. a SpeakerLabels table). */
   fileAssignments?: Record<string, Role>;
   /** A decision the reader made itself (e.g. MultiWOZ's alternation); --agent still wins. */
@@ -134,8 +136,9 @@ export function settleRoles(transcript: Transcript, options: RoleOptions = {}): 
   let decision: RoleInference | undefined;
   const evidence: string[] = [];
   if (options.agent) {
-    decision = agentOverride(turns, options.agent);
-    if (!decision) evidence.push(`--agent ${options.agent}: no speaker has that name`);
+    const from = options.agentFrom ?? '--agent';
+    decision = agentOverride(turns, options.agent, from);
+    if (!decision) evidence.push(`${from} ${options.agent}: no speaker has that name`);
   }
   if (!decision && options.preset) decision = { ...options.preset, evidence: [...options.preset.evidence] };
   if (!decision && options.fileAssignments) decision = reconcile(turns, options.fileAssignments);
@@ -197,7 +200,7 @@ export function describeRoleInference(transcript: Transcript): string | undefine
   const who = Object.entries(ri.assignments).map(([s, r]) => `${s} → ${r}`).join(', ');
   const head =
     ri.method === 'option'
-      ? 'roles set by --agent'
+      ? 'roles set by name'
       : ri.method === 'inferred'
         ? `roles inferred (confidence ${ri.confidence.toFixed(2)})`
         : 'roles not inferred (left unknown)';

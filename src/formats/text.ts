@@ -121,7 +121,7 @@ function parse(text: string, options: ParseOptions) {
         channel: channel ?? (timed ? 'call' : 'unknown'),
         turns: kept,
         meta,
-        ...(headerAgent ? { roles: { agent: String(meta.agentName) } } : {}),
+        ...(headerAgent ? { roles: { agent: String(meta.agentName), agentFrom: 'the "# agent:" header' } } : {}),
       },
     ],
     'text',
