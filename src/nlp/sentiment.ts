@@ -9,7 +9,7 @@
 import type { TextFeatures } from './features.js';
 import { type Token, isWordLike } from './tokenize.js';
 import { WORDS, POLITENESS } from './lexicon/words.js';
-import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH } from './lexicon/modifiers.js';
+import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
 import { matchPhrase } from './lexicon/compile.js';
 import type { PhraseCategory } from './lexicon/phrases.js';
@@ -51,6 +51,8 @@ const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
 const SUBORDINATE = 0.5;
 const POLITENESS_IN_COMPLAINT = 0.25;
+const SHOUTING = -1.5;
+const SHOUTING_MIN_WORDS = 4;
 
 /** "X but Y": Y dominates. */
 const CONTRAST = new Set(['but', 'however', 'except', 'nevertheless', 'nonetheless', 'sadly', 'unfortunately']);
@@ -82,6 +84,7 @@ interface Raw {
   politeness: boolean;
   intensified: boolean;
   sarcasmProne: boolean;
+  afterContrast: boolean;
   sentence: number;
 }
 
@@ -90,6 +93,9 @@ interface Pending {
   word: number; // word position of the modifier's last word
   text: string;
   caps: boolean;
+  reach: number;
+  /** Applies only to a negative term ("still"). */
+  negativeOnly: boolean;
 }
 
 function isCaps(t: Token): boolean {
@@ -128,30 +134,30 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     let intensified = false;
     let caps = false;
     for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens[k]!)) caps = true;
-    let cancelNegation = false;
-    if (pending && firstWord - pending.word <= MODIFIER_REACH) {
-      w *= pending.factor;
-      notes.push(`\u00d7${pending.factor.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')} '${pending.text}'`);
-      intensified = pending.factor > 1;
-      if (pending.caps) caps = true;
-      if (NEGATION_CANCELLERS.has(pending.text.toLowerCase())) cancelNegation = true;
-    }
+    const mod = pending && firstWord - pending.word <= pending.reach ? pending : undefined;
     pending = undefined;
+    const neg = negatedBy[first]!;
+    // "never been so angry" intensifies rather than negates.
+    const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
+    if (opts.negatable && neg >= 0 && !cancelNegation) {
+      if (opts.phrase) w *= NEGATE_PHRASE;
+      else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+      notes.push(`negated by '${tokens[neg]!.text}'`);
+    }
+    if (mod && (!mod.negativeOnly || w < 0)) {
+      w *= mod.factor;
+      notes.unshift(`\u00d7${Math.round(mod.factor * 100) / 100} '${mod.text}'`);
+      intensified = mod.factor > 1;
+      if (mod.caps) caps = true;
+    }
     if (caps) {
       w *= CAPS_FACTOR;
       notes.push('capitals');
       intensified = true;
     }
-    const neg = negatedBy[first]!;
-    if (opts.negatable && neg >= 0 && !(cancelNegation && tokens[neg]!.norm === 'never')) {
-      const negText = `negated by '${tokens[neg]!.text}'`;
-      if (opts.phrase) w *= NEGATE_PHRASE;
-      else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
-      notes.push(negText);
-    }
     raws.push({
       first, last, firstWord, lastWord, weight: w, why, notes,
-      politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false,
+      politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false, afterContrast: false,
       sentence: sentenceOf[first]!,
     });
   };
@@ -161,7 +167,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     const t = tokens[ti]!;
     // A clause break (punctuation) between words ends a modifier's reach.
     if (pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") pending = undefined;
-    if (pending && w - pending.word > MODIFIER_REACH) pending = undefined;
+    if (pending && w - pending.word > pending.reach) pending = undefined;
 
     if (t.kind === 'emoji') {
       const e = EMOJI_MAP.get(emojiKey(t.norm));
@@ -212,6 +218,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
             word: lastW,
             text: text.slice(t.start, tokens[words[lastW]!]!.end),
             caps: mixedCase && isCaps(t),
+            reach: MODIFIER_REACH,
+            negativeOnly: false,
           };
           w = lastW;
           matched = true;
@@ -235,9 +243,16 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
           word: w,
           text: chained ? `${pending!.text} ${t.text}` : t.text,
           caps: (chained && pending!.caps) || (mixedCase && isCaps(t)),
+          reach: MODIFIER_REACH,
+          negativeOnly: false,
         };
         continue;
       }
+    }
+    const persist = NEGATIVE_ONLY_MODIFIERS.get(norm);
+    if (persist !== undefined) {
+      pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
+      continue;
     }
     if (entry) {
       const politeness = POLITENESS.has(norm);
@@ -250,7 +265,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
-  if (raws.length === 0) return { score: 0, label: 'neutral', terms: [] };
+  const shouting = allCaps && f.wordCount >= SHOUTING_MIN_WORDS;
+  if (raws.length === 0 && !shouting) return { score: 0, label: 'neutral', terms: [] };
 
   // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
   const bangs = new Map<number, number>();
@@ -292,7 +308,10 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     for (const c of contrasts) {
       const cs = sentenceOf[c]!;
       const initial = isSentenceInitial(c, tokens, sentenceOf);
-      if (x.first > c && x.sentence === cs) factor *= AFTER_CONTRAST;
+      if (x.first > c && x.sentence === cs) {
+        factor *= AFTER_CONTRAST;
+        x.afterContrast = true;
+      }
       else if (x.last < c && (x.sentence === cs || (initial && x.sentence === cs - 1))) {
         factor *= BEFORE_CONTRAST;
         before.push(tokens[c]!.text);
@@ -321,12 +340,20 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
+  // A whole turn typed in capitals is shouting.
+  if (shouting) {
+    raws.push({
+      first: words[0]!, last: words[words.length - 1]!, firstWord: 0, lastWord: words.length - 1, weight: SHOUTING,
+      why: 'shouting: the whole turn in capitals', notes: [], politeness: false, intensified: true, sarcasmProne: false,
+      afterContrast: false, sentence: -1,
+    });
+  }
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
   let rest = 0;
   for (const x of raws) if (!x.politeness) rest += x.weight;
   if (rest < 0) {
     for (const x of raws) {
-      if (x.politeness && !x.intensified && x.weight > 0) {
+      if (x.politeness && !x.intensified && !x.afterContrast && x.weight > 0) {
         x.weight *= POLITENESS_IN_COMPLAINT;
         x.notes.push(`politeness around a complaint \u00d7${POLITENESS_IN_COMPLAINT}`);
       }
@@ -348,6 +375,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       why: x.notes.length ? `${x.why} (${x.notes.join('; ')})` : x.why,
     });
   }
+  terms.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const score = Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
   const label: SentimentLabel = score >= LABEL_THRESHOLD ? 'positive' : score <= -LABEL_THRESHOLD ? 'negative' : 'neutral';
   return { score, label, terms };

@@ -52,7 +52,7 @@ export const PHRASES: PhraseRule[] = [
   ...g('waiting', 'kept waiting', -2, [`${SUBJ}? been|had_been|have_been ${WAIT}`, 'kept|keep|left waiting|hanging|on_hold', 'been|was|were put|left|kept on_hold', 'another hold', 'on_hold again']),
   ...g('waiting', 'on hold', -1, ['on_hold|put_on_hold']),
   ...g('waiting', 'too long', -2, ['too|so|this long', 'taking|taken|took|takes forever|ages|too_long|so_long|this_long', 'by_now']),
-  ...g('waiting', 'still not resolved', -2.5, ['still <neg>', 'still nothing|the_same|broken|wrong|missing|pending|outstanding|unresolved|down']),
+  ...g('waiting', 'still not resolved', -2.5, ['still no|nothing|none|the_same|pending|outstanding|unresolved|down']),
 
   // Repeat contact.
   ...g('repeat-contact', 'repeat contact', -3, [
@@ -64,7 +64,7 @@ export const PHRASES: PhraseRule[] = [
 
   // Broken promises and silence.
   ...g('broken-promise', 'nobody followed up', -3, [
-    'nobody|no_one|noone|no_body ever|even|has|have|had? called|rang|phoned|rung|replied|responded|answered|emailed|contacted|got|came|turned|bothered|followed|gets|comes|calls|cares',
+    'nobody|no_one|noone|no_body ever|even|has|have|had|is|was? called|rang|phoned|rung|replied|responded|answered|emailed|contacted|got|came|turned|bothered|followed|gets|comes|calls|cares|did|answering|responding|replying|calling|getting',
     '<neg> ever|even|yet? heard back|anything|from', '<neg> ever|even|yet? got|get|gotten back', 'never|didn\'t|did_not|haven\'t|hasn\'t|not called|rang|phoned|rung|emailed|replied|responded back|me',
     'no reply|response|answer|callback|call_back|update|word|follow_up',
   ]),
@@ -117,7 +117,7 @@ export const PHRASES: PhraseRule[] = [
   ]),
   ...g('gratitude', 'heartfelt thanks', 3, [
     'thank_you|thanks|thankyou so|very much|a_lot|a_million|loads|heaps|ever_so_much', 'many thanks', 'really|truly|very|so|greatly|much appreciate|appreciated',
-    'appreciate it|that|this|your|you', 'much appreciated', 'thanks|thank_you for|for_all your|the help|assistance|patience|time|support|sorting|fixing|helping|help',
+    'appreciate it|that|this|your|you', 'much appreciated', 'thanks|thank_you|thankyou for your|the|that|all_your|all_the? help|assistance|patience|time|support|info|information|advice|update|explanation|sorting|fixing|helping|help|getting|explaining|looking|checking|calling|dealing|resolving|arranging|being|listening|understanding|everything',
     'can\'t|cannot|can_not thank you enough', 'perfect|brilliant|great|lovely|fantastic|excellent thank_you|thanks|cheers',
   ]),
   ...g('praise', 'praise for the agent', 4, [

@@ -43,7 +43,7 @@ export const WORD_OVERRIDES: Record<string, [weight: number, why: string]> = {
   kind: [0, 'mostly "what kind of"; "that\'s kind of you" is a phrase'],
   hope: [1, '"I hope you can help" is mostly a request'],
   hopefully: [1, 'mostly a request'],
-  fine: [1, '"that\'s fine" is mild acceptance'],
+  fine: [0.5, '"that\'s fine" is mild acceptance'],
   lol: [1, 'often wry in a complaint'],
   haha: [1, 'often wry in a complaint'],
   cancel: [0, 'a routine request on its own; churn is a phrase ("cancel my account")'],
