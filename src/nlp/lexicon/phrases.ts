@@ -127,5 +127,5 @@ export const PHRASES: PhraseRule[] = [
   ]),
 
   // Neutralisers: common idioms whose words a lexicon would score.
-  ...g('neutral', 'greeting or idiom, not an evaluation', 0, ['good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'thank_you for_calling', 'fair enough', 'to be_fair|be_honest']),
+  ...g('neutral', 'greeting or idiom, not an evaluation', 0, ['good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
 ];
