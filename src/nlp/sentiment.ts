@@ -35,14 +35,23 @@ export interface SentimentResult {
 
 /** score = sum / sqrt(sum² + ALPHA): one strong word (±3) gives ±0.61, ±8 gives ±0.9. */
 export const ALPHA = 15;
-/** |score| below this is neutral (a raw sum of about ±0.6: one weak word, discounted). */
-export const LABEL_THRESHOLD = 0.15;
+/** |score| below this is neutral (a raw sum of about ±0.8: one weak or negated word). */
+export const LABEL_THRESHOLD = 0.2;
 
 /** Negated positive words flip and soften ("not happy"); negated negative words soften more ("not bad"). */
 const NEGATE_POSITIVE = -0.75;
-const NEGATE_NEGATIVE = -0.5;
-/** A phrase inside someone else's negation ("I don't want to cancel my account") mostly cancels. */
-const NEGATE_PHRASE = -0.3;
+const NEGATE_NEGATIVE = -0.4;
+/**
+ * A phrase inside someone else's negation: praise flips ("you haven't been a great help"); a
+ * complaint weakens but keeps its sign ("I don't want to cancel my account, I want it fixed").
+ */
+const NEGATE_POSITIVE_PHRASE = -0.75;
+const NEGATE_NEGATIVE_PHRASE = 0.3;
+/** "if it happens again": a hypothetical clause counts for less. */
+const HYPOTHETICAL = 0.4;
+const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+/** Emoji that mark the words before them as ironic ("thanks so much for your help 🙄"). */
+const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑']);
 const CAPS_FACTOR = 1.5;
 const ALL_CAPS_TEXT_FACTOR = 1.2;
 const EXCLAMATION_STEP = 0.15;
@@ -124,6 +133,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   const cues: number[] = []; // word positions of complaint cues
   const contrasts: number[] = []; // token indices of "but"-like words
   const concessives: number[] = []; // token indices of "although"-like words
+  const conditionals: number[] = []; // token indices of "if"-like words
+  const ironies: number[] = []; // sentences with an eye-roll emoji
   let pending: Pending | undefined;
 
   const addTerm = (firstWord: number, lastWord: number, weight: number, why: string, opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean }): void => {
@@ -140,7 +151,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     // "never been so angry" intensifies rather than negates.
     const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
     if (opts.negatable && neg >= 0 && !cancelNegation) {
-      if (opts.phrase) w *= NEGATE_PHRASE;
+      if (opts.phrase) w *= w > 0 ? NEGATE_POSITIVE_PHRASE : NEGATE_NEGATIVE_PHRASE;
       else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
       notes.push(`negated by '${tokens[neg]!.text}'`);
     }
@@ -170,6 +181,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (pending && w - pending.word > pending.reach) pending = undefined;
 
     if (t.kind === 'emoji') {
+      if (IRONY_EMOJI.has(emojiKey(t.norm))) ironies.push(sentenceOf[ti]!);
       const e = EMOJI_MAP.get(emojiKey(t.norm));
       if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false });
       continue;
@@ -181,7 +193,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       if (!(norm === 'but' && nx?.norm === 'also')) contrasts.push(ti);
     } else if (CONCESSIVE.has(norm) && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
       concessives.push(ti);
-    }
+    } else if (CONDITIONAL.has(norm)) conditionals.push(ti);
 
     const m = matchPhrase(tokens, words, sentenceOf, w);
     if (m) {
@@ -301,7 +313,16 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     x.politeness = false;
   }
 
-  // Contrast and concession.
+  // Irony emoji: the positive words of its sentence are meant the other way.
+  for (const x of raws) {
+    if (x.weight > 0 && ironies.includes(x.sentence)) {
+      x.weight = -x.weight;
+      x.notes.push('sarcasm: eye-roll emoji');
+      x.politeness = false;
+    }
+  }
+
+  // Contrast, concession, hypotheticals.
   for (const x of raws) {
     let factor = 1;
     const before: string[] = [];
@@ -322,6 +343,17 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       let end = c + 1;
       while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
       if (x.last < end) factor *= SUBORDINATE;
+    }
+    let hypothetical = false;
+    for (const c of conditionals) {
+      if (x.sentence !== sentenceOf[c] || x.first < c) continue;
+      let end = c + 1;
+      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+      if (x.last < end) hypothetical = true;
+    }
+    if (hypothetical) {
+      x.weight *= HYPOTHETICAL;
+      x.notes.push(`hypothetical ('if') \u00d7${HYPOTHETICAL}`);
     }
     if (factor !== 1) {
       x.weight *= factor;
