@@ -84,9 +84,38 @@ function table(r) {
   ].join('\n');
 }
 
+/** Utterances per second on the same strings: etcscore (with and without tokenising) vs `sentiment`. */
+export async function benchSentiment(texts, { rounds = 200 } = {}) {
+  const { default: Sentiment } = await import('sentiment');
+  const afinn = new Sentiment();
+  const features = texts.map((t) => textFeatures(t));
+  const time = (fn) => {
+    for (let r = 0; r < 20; r++) fn(); // warm up
+    const t0 = process.hrtime.bigint();
+    for (let r = 0; r < rounds; r++) fn();
+    const sec = Number(process.hrtime.bigint() - t0) / 1e9;
+    return Math.round((rounds * texts.length) / sec);
+  };
+  let sink = 0;
+  return {
+    utterances: texts.length * rounds,
+    sentiment: time(() => { for (const t of texts) sink += afinn.analyze(t).score; }),
+    'etcscore (textFeatures + turnSentiment)': time(() => { for (const t of texts) sink += turnSentiment(textFeatures(t)).score; }),
+    'etcscore (turnSentiment on shared features)': time(() => { for (const f of features) sink += turnSentiment(f).score; }),
+    sink: Number.isFinite(sink),
+  };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const path = process.argv[2] ?? 'fixtures/eval/sentiment.jsonl';
+  const args = process.argv.slice(2);
+  const bench = args.includes('--bench');
+  const path = args.find((a) => !a.startsWith('--')) ?? 'fixtures/eval/sentiment.jsonl';
   const items = readJsonl(path).filter((it) => it.role === undefined || it.role === 'customer');
   const result = await evalSentiment(items);
   console.log(table(result));
+  if (bench) {
+    const b = await benchSentiment(items.map((it) => it.text));
+    console.log(`\nthroughput (utterances/s, ${b.utterances} per system, same strings):`);
+    for (const [k, v] of Object.entries(b)) if (k !== 'utterances' && k !== 'sink') console.log(`  ${k.padEnd(46)} ${v}`);
+  }
 }

@@ -11,7 +11,8 @@ import { type Token, isWordLike } from './tokenize.js';
 import { WORDS, POLITENESS } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase } from './lexicon/compile.js';
+import { matchPhrase, phraseStartWords } from './lexicon/compile.js';
+import { isNegator } from './negation.js';
 import type { PhraseCategory } from './lexicon/phrases.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -80,6 +81,12 @@ const COMPLAINT_CUES = new Set(['another', 'again', 'still', 'hold', 'waiting', 
 const NEGATION_CANCELLERS = new Set(['so', 'such', 'more', 'this']);
 
 const SARCASM_WINDOW = 12;
+
+/** Every word the main pass does something with; built once. */
+const RELEVANT: ReadonlySet<string> = new Set([
+  ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
+  ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...phraseStartWords(),
+]);
 const SARCASM_CATEGORIES: ReadonlySet<PhraseCategory> = new Set(['praise']);
 
 interface Raw {
@@ -187,6 +194,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       continue;
     }
     const norm = t.norm;
+    // Fast path: most words are in no table and start no phrase.
+    if (t.kind === 'word' && !RELEVANT.has(norm) && !isNegator(norm)) continue;
     if (COMPLAINT_CUES.has(norm)) cues.push(w);
     if (CONTRAST.has(norm)) {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
@@ -287,9 +296,11 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (t.kind !== 'punct') continue;
     let n = 0;
     let q = 0;
-    for (const ch of t.text) {
-      if (ch === '!') n++;
-      else if (ch === '?') q++;
+    const p = t.text;
+    for (let c = 0; c < p.length; c++) {
+      const code = p.charCodeAt(c);
+      if (code === 33) n++; // !
+      else if (code === 63) q++; // ?
     }
     if (q >= 2 && n === 0) n = 1;
     if (n > 0) {
