@@ -8,7 +8,7 @@
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
 import { type Token, isWordLike } from './tokenize.js';
-import { WORDS, POLITENESS } from './lexicon/words.js';
+import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
 import { matchPhrase, phraseStartWords } from './lexicon/compile.js';
@@ -82,11 +82,42 @@ const NEGATION_CANCELLERS = new Set(['so', 'such', 'more', 'this']);
 
 const SARCASM_WINDOW = 12;
 
-/** Every word the main pass does something with; built once. */
-const RELEVANT: ReadonlySet<string> = new Set([
-  ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
-  ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...phraseStartWords(),
-]);
+/** Everything the main pass needs to know about a word, in one look-up; built once. */
+interface WordInfo {
+  entry: WordEntry | undefined;
+  mod: number | undefined;
+  multi: ReadonlyArray<{ words: string[]; factor: number }> | undefined;
+  persist: number | undefined;
+  cue: boolean;
+  contrast: boolean;
+  concessive: boolean;
+  conditional: boolean;
+  phraseStart: boolean;
+}
+
+const INFO: ReadonlyMap<string, WordInfo> = (() => {
+  const starts = phraseStartWords();
+  const keys = new Set([
+    ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
+    ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...starts,
+  ]);
+  const map = new Map<string, WordInfo>();
+  for (const k of keys) {
+    map.set(k, {
+      entry: WORDS.get(k), mod: MODIFIERS.get(k), multi: MULTI_MODIFIERS.get(k), persist: NEGATIVE_ONLY_MODIFIERS.get(k),
+      cue: COMPLAINT_CUES.has(k), contrast: CONTRAST.has(k), concessive: CONCESSIVE.has(k), conditional: CONDITIONAL.has(k),
+      phraseStart: starts.has(k) || isNegator(k),
+    });
+  }
+  return map;
+})();
+
+/** A word that is in no table can still start a phrase if it is a negator ("doesn't …"). */
+const NEGATOR_INFO: WordInfo = {
+  entry: undefined, mod: undefined, multi: undefined, persist: undefined,
+  cue: false, contrast: false, concessive: false, conditional: false, phraseStart: true,
+};
+const NUMBER_INFO = NEGATOR_INFO;
 const SARCASM_CATEGORIES: ReadonlySet<PhraseCategory> = new Set(['praise']);
 
 interface Raw {
@@ -195,16 +226,17 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
     const norm = t.norm;
     // Fast path: most words are in no table and start no phrase.
-    if (t.kind === 'word' && !RELEVANT.has(norm) && !isNegator(norm)) continue;
-    if (COMPLAINT_CUES.has(norm)) cues.push(w);
-    if (CONTRAST.has(norm)) {
+    const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : undefined);
+    if (info === undefined) continue;
+    if (info.cue) cues.push(w);
+    if (info.contrast) {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
       if (!(norm === 'but' && nx?.norm === 'also')) contrasts.push(ti);
-    } else if (CONCESSIVE.has(norm) && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
+    } else if (info.concessive && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
       concessives.push(ti);
-    } else if (CONDITIONAL.has(norm)) conditionals.push(ti);
+    } else if (info.conditional) conditionals.push(ti);
 
-    const m = matchPhrase(tokens, words, sentenceOf, w);
+    const m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
     if (m) {
       if (m.rule.weight !== 0) {
         addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
@@ -220,7 +252,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       continue;
     }
 
-    const multi = MULTI_MODIFIERS.get(norm);
+    const multi = info.multi;
     if (multi) {
       let matched = false;
       for (const mm of multi) {
@@ -250,8 +282,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       if (matched) continue;
     }
 
-    const entry = WORDS.get(norm);
-    const mod = MODIFIERS.get(norm);
+    const entry = info.entry;
+    const mod = info.mod;
     if (mod !== undefined) {
       // A modifier that is also a sentiment word ("damn", "super") modifies only when a
       // sentiment word or another modifier follows.
@@ -270,7 +302,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
         continue;
       }
     }
-    const persist = NEGATIVE_ONLY_MODIFIERS.get(norm);
+    const persist = info.persist;
     if (persist !== undefined) {
       pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
       continue;
@@ -418,7 +450,9 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       why: x.notes.length ? `${x.why} (${x.notes.join('; ')})` : x.why,
     });
   }
-  terms.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  let sorted = true;
+  for (let k = 1; k < terms.length; k++) if (terms[k]!.span[0] < terms[k - 1]!.span[0]) sorted = false;
+  if (!sorted) terms.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const score = Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
   const label: SentimentLabel = score >= LABEL_THRESHOLD ? 'positive' : score <= -LABEL_THRESHOLD ? 'negative' : 'neutral';
   return { score, label, terms };

@@ -40,6 +40,11 @@ const DURATION_LEAD = new Set([
 const SPAN_LEAD = new Set(['all', 'whole', 'entire', 'past', 'last']);
 /** Words a duration expression can start with (numbers are checked by kind). */
 const DURATION_START: ReadonlySet<string> = new Set(['since', 'ages', 'forever', ...DURATION_LEAD, ...NUMBER_WORDS]);
+/**
+ * Where a phrase may *begin* with a duration ("three weeks later", "two hours of my life"), the
+ * duration starts with a quantity or a span word, never with "for", "the", "of"…
+ */
+const ROOT_DURATION_START: ReadonlySet<string> = new Set(['since', 'ages', 'forever', 'over', 'nearly', 'almost', 'about', 'around', 'all', 'whole', 'literally', ...NUMBER_WORDS]);
 const DURATION_QUANTITY_JOIN = new Set(['and', 'or', 'of', 'plus', 'half', 'to']);
 const DURATION_TAIL = new Set(['now', 'already', 'straight', 'plus', 'solid']);
 const DURATION_NOT_AFTER = new Set(['ago', 'before', 'earlier', 'from', 'time', 'notice', 'delivery', 'later']);
@@ -183,7 +188,7 @@ export const COMPILED: CompiledPhrases = compilePhrases(PHRASES);
 export function phraseStartWords(root: TrieNode = COMPILED.root): Set<string> {
   const out = new Set<string>();
   for (const k of root.next.keys()) if (!CLASS_SET.has(k)) out.add(k);
-  for (const set of [NUMBER_WORDS, ORDINAL_WORDS, DURATION_UNITS, DAY_WORDS, DURATION_START]) for (const w of set) out.add(w);
+  for (const set of [NUMBER_WORDS, ORDINAL_WORDS, DURATION_UNITS, DAY_WORDS, ROOT_DURATION_START]) for (const w of set) out.add(w);
   return out;
 }
 
@@ -209,7 +214,7 @@ export function matchPhrase(
   const t0 = tokens[words[w]!]!;
   const first = root.next.get(t0.norm);
   const classes = tokenClasses(t0);
-  const durx = DURATION_START.has(t0.norm) || t0.kind === 'number' ? root.next.get('<durx>') : undefined;
+  const durx = ROOT_DURATION_START.has(t0.norm) || t0.kind === 'number' ? root.next.get('<durx>') : undefined;
   if (!first && classes.length === 0 && !durx) return undefined;
   const m: MatchState = { tokens, words, sentenceOf, sentence: sentenceOf[words[w]!]!, start: w, bestRule: undefined, bestLast: -1 };
   if (first) visit(m, first, w + 1);
