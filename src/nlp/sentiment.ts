@@ -8,10 +8,11 @@
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
 import { type Token, isWordLike } from './tokenize.js';
-import { WORDS, POLITENESS } from './lexicon/words.js';
-import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH } from './lexicon/modifiers.js';
+import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
+import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase } from './lexicon/compile.js';
+import { matchPhrase, phraseStartWords } from './lexicon/compile.js';
+import { isNegator } from './negation.js';
 import type { PhraseCategory } from './lexicon/phrases.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -35,14 +36,23 @@ export interface SentimentResult {
 
 /** score = sum / sqrt(sum² + ALPHA): one strong word (±3) gives ±0.61, ±8 gives ±0.9. */
 export const ALPHA = 15;
-/** |score| below this is neutral (a raw sum of about ±0.6: one weak word, discounted). */
-export const LABEL_THRESHOLD = 0.15;
+/** |score| below this is neutral (a raw sum of about ±0.8: one weak or negated word). */
+export const LABEL_THRESHOLD = 0.2;
 
 /** Negated positive words flip and soften ("not happy"); negated negative words soften more ("not bad"). */
 const NEGATE_POSITIVE = -0.75;
-const NEGATE_NEGATIVE = -0.5;
-/** A phrase inside someone else's negation ("I don't want to cancel my account") mostly cancels. */
-const NEGATE_PHRASE = -0.3;
+const NEGATE_NEGATIVE = -0.4;
+/**
+ * A phrase inside someone else's negation: praise flips ("you haven't been a great help"); a
+ * complaint weakens but keeps its sign ("I don't want to cancel my account, I want it fixed").
+ */
+const NEGATE_POSITIVE_PHRASE = -0.75;
+const NEGATE_NEGATIVE_PHRASE = 0.3;
+/** "if it happens again": a hypothetical clause counts for less. */
+const HYPOTHETICAL = 0.4;
+const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+/** Emoji that mark the words before them as ironic ("thanks so much for your help 🙄"). */
+const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑']);
 const CAPS_FACTOR = 1.5;
 const ALL_CAPS_TEXT_FACTOR = 1.2;
 const EXCLAMATION_STEP = 0.15;
@@ -51,6 +61,8 @@ const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
 const SUBORDINATE = 0.5;
 const POLITENESS_IN_COMPLAINT = 0.25;
+const SHOUTING = -1.5;
+const SHOUTING_MIN_WORDS = 4;
 
 /** "X but Y": Y dominates. */
 const CONTRAST = new Set(['but', 'however', 'except', 'nevertheless', 'nonetheless', 'sadly', 'unfortunately']);
@@ -69,6 +81,43 @@ const COMPLAINT_CUES = new Set(['another', 'again', 'still', 'hold', 'waiting', 
 const NEGATION_CANCELLERS = new Set(['so', 'such', 'more', 'this']);
 
 const SARCASM_WINDOW = 12;
+
+/** Everything the main pass needs to know about a word, in one look-up; built once. */
+interface WordInfo {
+  entry: WordEntry | undefined;
+  mod: number | undefined;
+  multi: ReadonlyArray<{ words: string[]; factor: number }> | undefined;
+  persist: number | undefined;
+  cue: boolean;
+  contrast: boolean;
+  concessive: boolean;
+  conditional: boolean;
+  phraseStart: boolean;
+}
+
+const INFO: ReadonlyMap<string, WordInfo> = (() => {
+  const starts = phraseStartWords();
+  const keys = new Set([
+    ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
+    ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...starts,
+  ]);
+  const map = new Map<string, WordInfo>();
+  for (const k of keys) {
+    map.set(k, {
+      entry: WORDS.get(k), mod: MODIFIERS.get(k), multi: MULTI_MODIFIERS.get(k), persist: NEGATIVE_ONLY_MODIFIERS.get(k),
+      cue: COMPLAINT_CUES.has(k), contrast: CONTRAST.has(k), concessive: CONCESSIVE.has(k), conditional: CONDITIONAL.has(k),
+      phraseStart: starts.has(k) || isNegator(k),
+    });
+  }
+  return map;
+})();
+
+/** A word that is in no table can still start a phrase if it is a negator ("doesn't …"). */
+const NEGATOR_INFO: WordInfo = {
+  entry: undefined, mod: undefined, multi: undefined, persist: undefined,
+  cue: false, contrast: false, concessive: false, conditional: false, phraseStart: true,
+};
+const NUMBER_INFO = NEGATOR_INFO;
 const SARCASM_CATEGORIES: ReadonlySet<PhraseCategory> = new Set(['praise']);
 
 interface Raw {
@@ -82,6 +131,7 @@ interface Raw {
   politeness: boolean;
   intensified: boolean;
   sarcasmProne: boolean;
+  afterContrast: boolean;
   sentence: number;
 }
 
@@ -90,6 +140,9 @@ interface Pending {
   word: number; // word position of the modifier's last word
   text: string;
   caps: boolean;
+  reach: number;
+  /** Applies only to a negative term ("still"). */
+  negativeOnly: boolean;
 }
 
 function isCaps(t: Token): boolean {
@@ -118,6 +171,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   const cues: number[] = []; // word positions of complaint cues
   const contrasts: number[] = []; // token indices of "but"-like words
   const concessives: number[] = []; // token indices of "although"-like words
+  const conditionals: number[] = []; // token indices of "if"-like words
+  const ironies: number[] = []; // sentences with an eye-roll emoji
   let pending: Pending | undefined;
 
   const addTerm = (firstWord: number, lastWord: number, weight: number, why: string, opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean }): void => {
@@ -128,30 +183,30 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     let intensified = false;
     let caps = false;
     for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens[k]!)) caps = true;
-    let cancelNegation = false;
-    if (pending && firstWord - pending.word <= MODIFIER_REACH) {
-      w *= pending.factor;
-      notes.push(`\u00d7${pending.factor.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')} '${pending.text}'`);
-      intensified = pending.factor > 1;
-      if (pending.caps) caps = true;
-      if (NEGATION_CANCELLERS.has(pending.text.toLowerCase())) cancelNegation = true;
-    }
+    const mod = pending && firstWord - pending.word <= pending.reach ? pending : undefined;
     pending = undefined;
+    const neg = negatedBy[first]!;
+    // "never been so angry" intensifies rather than negates.
+    const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
+    if (opts.negatable && neg >= 0 && !cancelNegation) {
+      if (opts.phrase) w *= w > 0 ? NEGATE_POSITIVE_PHRASE : NEGATE_NEGATIVE_PHRASE;
+      else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+      notes.push(`negated by '${tokens[neg]!.text}'`);
+    }
+    if (mod && (!mod.negativeOnly || w < 0)) {
+      w *= mod.factor;
+      notes.unshift(`\u00d7${Math.round(mod.factor * 100) / 100} '${mod.text}'`);
+      intensified = mod.factor > 1;
+      if (mod.caps) caps = true;
+    }
     if (caps) {
       w *= CAPS_FACTOR;
       notes.push('capitals');
       intensified = true;
     }
-    const neg = negatedBy[first]!;
-    if (opts.negatable && neg >= 0 && !(cancelNegation && tokens[neg]!.norm === 'never')) {
-      const negText = `negated by '${tokens[neg]!.text}'`;
-      if (opts.phrase) w *= NEGATE_PHRASE;
-      else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
-      notes.push(negText);
-    }
     raws.push({
       first, last, firstWord, lastWord, weight: w, why, notes,
-      politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false,
+      politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false, afterContrast: false,
       sentence: sentenceOf[first]!,
     });
   };
@@ -161,23 +216,27 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     const t = tokens[ti]!;
     // A clause break (punctuation) between words ends a modifier's reach.
     if (pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") pending = undefined;
-    if (pending && w - pending.word > MODIFIER_REACH) pending = undefined;
+    if (pending && w - pending.word > pending.reach) pending = undefined;
 
     if (t.kind === 'emoji') {
+      if (IRONY_EMOJI.has(emojiKey(t.norm))) ironies.push(sentenceOf[ti]!);
       const e = EMOJI_MAP.get(emojiKey(t.norm));
       if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false });
       continue;
     }
     const norm = t.norm;
-    if (COMPLAINT_CUES.has(norm)) cues.push(w);
-    if (CONTRAST.has(norm)) {
+    // Fast path: most words are in no table and start no phrase.
+    const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : undefined);
+    if (info === undefined) continue;
+    if (info.cue) cues.push(w);
+    if (info.contrast) {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
       if (!(norm === 'but' && nx?.norm === 'also')) contrasts.push(ti);
-    } else if (CONCESSIVE.has(norm) && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
+    } else if (info.concessive && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
       concessives.push(ti);
-    }
+    } else if (info.conditional) conditionals.push(ti);
 
-    const m = matchPhrase(tokens, words, sentenceOf, w);
+    const m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
     if (m) {
       if (m.rule.weight !== 0) {
         addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
@@ -193,7 +252,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       continue;
     }
 
-    const multi = MULTI_MODIFIERS.get(norm);
+    const multi = info.multi;
     if (multi) {
       let matched = false;
       for (const mm of multi) {
@@ -212,6 +271,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
             word: lastW,
             text: text.slice(t.start, tokens[words[lastW]!]!.end),
             caps: mixedCase && isCaps(t),
+            reach: MODIFIER_REACH,
+            negativeOnly: false,
           };
           w = lastW;
           matched = true;
@@ -221,8 +282,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       if (matched) continue;
     }
 
-    const entry = WORDS.get(norm);
-    const mod = MODIFIERS.get(norm);
+    const entry = info.entry;
+    const mod = info.mod;
     if (mod !== undefined) {
       // A modifier that is also a sentiment word ("damn", "super") modifies only when a
       // sentiment word or another modifier follows.
@@ -235,9 +296,16 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
           word: w,
           text: chained ? `${pending!.text} ${t.text}` : t.text,
           caps: (chained && pending!.caps) || (mixedCase && isCaps(t)),
+          reach: MODIFIER_REACH,
+          negativeOnly: false,
         };
         continue;
       }
+    }
+    const persist = info.persist;
+    if (persist !== undefined) {
+      pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
+      continue;
     }
     if (entry) {
       const politeness = POLITENESS.has(norm);
@@ -250,7 +318,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
-  if (raws.length === 0) return { score: 0, label: 'neutral', terms: [] };
+  const shouting = allCaps && f.wordCount >= SHOUTING_MIN_WORDS;
+  if (raws.length === 0 && !shouting) return { score: 0, label: 'neutral', terms: [] };
 
   // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
   const bangs = new Map<number, number>();
@@ -259,9 +328,11 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (t.kind !== 'punct') continue;
     let n = 0;
     let q = 0;
-    for (const ch of t.text) {
-      if (ch === '!') n++;
-      else if (ch === '?') q++;
+    const p = t.text;
+    for (let c = 0; c < p.length; c++) {
+      const code = p.charCodeAt(c);
+      if (code === 33) n++; // !
+      else if (code === 63) q++; // ?
     }
     if (q >= 2 && n === 0) n = 1;
     if (n > 0) {
@@ -285,14 +356,26 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     x.politeness = false;
   }
 
-  // Contrast and concession.
+  // Irony emoji: the positive words of its sentence are meant the other way.
+  for (const x of raws) {
+    if (x.weight > 0 && ironies.includes(x.sentence)) {
+      x.weight = -x.weight;
+      x.notes.push('sarcasm: eye-roll emoji');
+      x.politeness = false;
+    }
+  }
+
+  // Contrast, concession, hypotheticals.
   for (const x of raws) {
     let factor = 1;
     const before: string[] = [];
     for (const c of contrasts) {
       const cs = sentenceOf[c]!;
       const initial = isSentenceInitial(c, tokens, sentenceOf);
-      if (x.first > c && x.sentence === cs) factor *= AFTER_CONTRAST;
+      if (x.first > c && x.sentence === cs) {
+        factor *= AFTER_CONTRAST;
+        x.afterContrast = true;
+      }
       else if (x.last < c && (x.sentence === cs || (initial && x.sentence === cs - 1))) {
         factor *= BEFORE_CONTRAST;
         before.push(tokens[c]!.text);
@@ -303,6 +386,17 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       let end = c + 1;
       while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
       if (x.last < end) factor *= SUBORDINATE;
+    }
+    let hypothetical = false;
+    for (const c of conditionals) {
+      if (x.sentence !== sentenceOf[c] || x.first < c) continue;
+      let end = c + 1;
+      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+      if (x.last < end) hypothetical = true;
+    }
+    if (hypothetical) {
+      x.weight *= HYPOTHETICAL;
+      x.notes.push(`hypothetical ('if') \u00d7${HYPOTHETICAL}`);
     }
     if (factor !== 1) {
       x.weight *= factor;
@@ -321,12 +415,20 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
+  // A whole turn typed in capitals is shouting.
+  if (shouting) {
+    raws.push({
+      first: words[0]!, last: words[words.length - 1]!, firstWord: 0, lastWord: words.length - 1, weight: SHOUTING,
+      why: 'shouting: the whole turn in capitals', notes: [], politeness: false, intensified: true, sarcasmProne: false,
+      afterContrast: false, sentence: -1,
+    });
+  }
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
   let rest = 0;
   for (const x of raws) if (!x.politeness) rest += x.weight;
   if (rest < 0) {
     for (const x of raws) {
-      if (x.politeness && !x.intensified && x.weight > 0) {
+      if (x.politeness && !x.intensified && !x.afterContrast && x.weight > 0) {
         x.weight *= POLITENESS_IN_COMPLAINT;
         x.notes.push(`politeness around a complaint \u00d7${POLITENESS_IN_COMPLAINT}`);
       }
@@ -348,6 +450,9 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       why: x.notes.length ? `${x.why} (${x.notes.join('; ')})` : x.why,
     });
   }
+  let sorted = true;
+  for (let k = 1; k < terms.length; k++) if (terms[k]!.span[0] < terms[k - 1]!.span[0]) sorted = false;
+  if (!sorted) terms.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const score = Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000;
   const label: SentimentLabel = score >= LABEL_THRESHOLD ? 'positive' : score <= -LABEL_THRESHOLD ? 'negative' : 'neutral';
   return { score, label, terms };

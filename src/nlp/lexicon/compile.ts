@@ -38,6 +38,13 @@ const DURATION_LEAD = new Set([
   'more', 'than', 'at', 'least', 'well', 'upwards', 'of', 'all', 'whole', 'entire', 'literally', 'close', 'to', 'a', 'good',
 ]);
 const SPAN_LEAD = new Set(['all', 'whole', 'entire', 'past', 'last']);
+/** Words a duration expression can start with (numbers are checked by kind). */
+const DURATION_START: ReadonlySet<string> = new Set(['since', 'ages', 'forever', ...DURATION_LEAD, ...NUMBER_WORDS]);
+/**
+ * Where a phrase may *begin* with a duration ("three weeks later", "two hours of my life"), the
+ * duration starts with a quantity or a span word, never with "for", "the", "of"…
+ */
+const ROOT_DURATION_START: ReadonlySet<string> = new Set(['since', 'ages', 'forever', 'over', 'nearly', 'almost', 'about', 'around', 'all', 'whole', 'literally', ...NUMBER_WORDS]);
 const DURATION_QUANTITY_JOIN = new Set(['and', 'or', 'of', 'plus', 'half', 'to']);
 const DURATION_TAIL = new Set(['now', 'already', 'straight', 'plus', 'solid']);
 const DURATION_NOT_AFTER = new Set(['ago', 'before', 'earlier', 'from', 'time', 'notice', 'delivery', 'later']);
@@ -174,6 +181,17 @@ export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
 
 export const COMPILED: CompiledPhrases = compilePhrases(PHRASES);
 
+/**
+ * Every word norm a phrase can start with, literally or through a word class (negators aside:
+ * check those with isNegator). A word outside this set cannot start a phrase.
+ */
+export function phraseStartWords(root: TrieNode = COMPILED.root): Set<string> {
+  const out = new Set<string>();
+  for (const k of root.next.keys()) if (!CLASS_SET.has(k)) out.add(k);
+  for (const set of [NUMBER_WORDS, ORDINAL_WORDS, DURATION_UNITS, DAY_WORDS, ROOT_DURATION_START]) for (const w of set) out.add(w);
+  return out;
+}
+
 // ---- match -----------------------------------------------------------------------------------
 
 export interface PhraseMatch {
@@ -193,43 +211,58 @@ export function matchPhrase(
   w: number,
   root: TrieNode = COMPILED.root,
 ): PhraseMatch | undefined {
-  const sentence = sentenceOf[words[w]!]!;
-  let best: PhraseMatch | undefined;
-  const visit = (n: TrieNode, j: number): void => {
-    // n has consumed words[w..j-1]
-    if (n.rule && j > w && (!best || j - 1 > best.lastWord)) best = { rule: n.rule, lastWord: j - 1 };
-    if (j >= words.length || n.next.size === 0) return;
-    const ti = words[j]!;
-    if (sentenceOf[ti] !== sentence) return;
-    const t = tokens[ti]!;
-    const lit = n.next.get(t.norm);
-    if (lit) visit(lit, j + 1);
-    if (!n.hasSpecial) return;
-    for (const c of tokenClasses(t)) {
-      const child = n.next.get(c);
-      if (child) visit(child, j + 1);
-    }
-    const any = n.next.get('*');
-    if (any) visit(any, j + 1);
-    const durx = n.next.get('<durx>');
-    if (durx) {
-      const end = matchDuration(tokens, words, sentenceOf, j);
-      if (end > j) visit(durx, end);
-    }
-  };
   const t0 = tokens[words[w]!]!;
   const first = root.next.get(t0.norm);
-  if (first) visit(first, w + 1);
-  for (const c of tokenClasses(t0)) {
+  const classes = tokenClasses(t0);
+  const durx = ROOT_DURATION_START.has(t0.norm) || t0.kind === 'number' ? root.next.get('<durx>') : undefined;
+  if (!first && classes.length === 0 && !durx) return undefined;
+  const m: MatchState = { tokens, words, sentenceOf, sentence: sentenceOf[words[w]!]!, start: w, bestRule: undefined, bestLast: -1 };
+  if (first) visit(m, first, w + 1);
+  for (const c of classes) {
     const child = root.next.get(c);
-    if (child) visit(child, w + 1);
+    if (child) visit(m, child, w + 1);
   }
-  const durx = root.next.get('<durx>');
   if (durx) {
     const end = matchDuration(tokens, words, sentenceOf, w);
-    if (end > w) visit(durx, end);
+    if (end > w) visit(m, durx, end);
   }
-  return best;
+  return m.bestRule ? { rule: m.bestRule, lastWord: m.bestLast } : undefined;
+}
+
+interface MatchState {
+  tokens: readonly Token[];
+  words: readonly number[];
+  sentenceOf: Int32Array;
+  sentence: number;
+  start: number;
+  bestRule: PhraseRule | undefined;
+  bestLast: number;
+}
+
+/** Depth-first walk; `n` has consumed words[start..j-1]. Longest match wins. */
+function visit(m: MatchState, n: TrieNode, j: number): void {
+  if (n.rule && j - 1 > m.bestLast) {
+    m.bestRule = n.rule;
+    m.bestLast = j - 1;
+  }
+  if (j >= m.words.length || n.next.size === 0) return;
+  const ti = m.words[j]!;
+  if (m.sentenceOf[ti] !== m.sentence) return;
+  const t = m.tokens[ti]!;
+  const lit = n.next.get(t.norm);
+  if (lit) visit(m, lit, j + 1);
+  if (!n.hasSpecial) return;
+  for (const c of tokenClasses(t)) {
+    const child = n.next.get(c);
+    if (child) visit(m, child, j + 1);
+  }
+  const any = n.next.get('*');
+  if (any) visit(m, any, j + 1);
+  const durx = n.next.get('<durx>');
+  if (durx) {
+    const end = matchDuration(m.tokens, m.words, m.sentenceOf, j);
+    if (end > j) visit(m, durx, end);
+  }
 }
 
 /**

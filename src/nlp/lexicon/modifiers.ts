@@ -28,5 +28,13 @@ export const MULTI_MODIFIERS: ReadonlyMap<string, Array<{ words: string[]; facto
   ['beyond', [{ words: ['beyond'], factor: 1.4 }]],
 ]);
 
+/**
+ * Persistence: "still" makes a complaint worse ("still doesn't work", "still isn't fixed") and
+ * leaves praise alone ("still happy with you").
+ */
+export const NEGATIVE_ONLY_MODIFIERS: ReadonlyMap<string, number> = new Map([['still', 1.5], ['yet', 1.3]]);
+
 /** How many word tokens a modifier can reach forward ("so very angry", "really quite bad"). */
 export const MODIFIER_REACH = 2;
+/** "still" reaches a little further: "still hasn't been fixed". */
+export const PERSISTENCE_REACH = 3;

@@ -21,15 +21,17 @@ export interface PhraseRule {
   category: PhraseCategory;
 }
 
+// ("just what I needed" is left out on purpose: it is as often meant as said.)
+
 const POS_EXCL = 'great|brilliant|wonderful|fantastic|perfect|lovely|marvellous|marvelous|super|terrific|excellent|fabulous|awesome|amazing';
-const CONTACT = 'calling|called|call|phoning|phoned|rung|ringing|rang|contacting|contacted|chasing|chased|asking|asked|writing|written|wrote|explaining|explained|emailing|emailed|messaging|messaged|trying|tried|reporting|reported|chatting|speaking|spoken|spoke|complaining|complained';
+const CONTACT = 'sent|send|resent|told|given|gave|provided|uploaded|filled|done|repeated|calling|called|call|phoning|phoned|rung|ringing|rang|contacting|contacted|chasing|chased|asking|asked|writing|written|wrote|explaining|explained|emailing|emailed|messaging|messaged|trying|tried|reporting|reported|chatting|speaking|spoken|spoke|complaining|complained';
 const SUBJ = "i've|i|ive|i'm|im|we've|we|we're|i_have|i_am|we_have|we_are";
 const WAIT = 'waiting|waited|wait|chasing|chased|holding|held|queuing|queueing|queued|hanging_on';
 const WAIT_PAST = 'waiting|waited|chasing|chased|holding|held|queuing|queueing|queued';
 const THATS = "that's|thats|that_is|it's|its|it_is|all|everything's|everything_is|that_was|it_was";
 const YOUVE = "you've|youve|you_have|you_were|you're|youre|you_are|you";
 const STAFF = 'manager|supervisor|boss|superior|team_leader|someone_senior|someone_in_charge|someone_else|a_human|human|real_person|complaints|complaints_department';
-const RECEIVE = 'received|receive|arrived|arrive|delivered|turned_up|showed_up|come|came|got|get|gotten|had|seen';
+const RECEIVE = 'received|receive|arrived|arrive|delivered|turned_up|showed_up|turn_up|show_up|come|came|got|get|gotten|had|seen';
 const FAILVERB = 'work|working|worked|works|load|loading|connect|connecting|function|functioning|start|starting|charge|charging|open|opening|respond|responding|turn_on|switch_on|print|printing|sync|syncing|install|go_through|went_through';
 
 const g = (category: PhraseCategory, why: string, weight: number, patterns: string[]): PhraseRule[] =>
@@ -39,7 +41,7 @@ export const PHRASES: PhraseRule[] = [
   // Sarcasm: positive words in a negative situation.
   ...g('sarcasm', 'sarcasm: thanks for nothing', -4, ['thanks|thank_you|cheers for_nothing']),
   ...g('sarcasm', 'sarcasm: "X, just X"', -3, [`${POS_EXCL} just|simply ${POS_EXCL}`]),
-  ...g('sarcasm', 'sarcasm', -2.5, ['yeah|yea right', 'oh_joy', 'just_what_i_needed|just_what_i_need', 'thanks_a_lot_for_nothing']),
+  ...g('sarcasm', 'sarcasm', -2.5, ['yeah|yea right', 'oh_joy', 'thanks_a_lot_for_nothing']),
   ...g('sarcasm', 'sarcasm: praising a failure', -3, [`${POS_EXCL}|lovely|nice another|more hold|wait|delay|transfer|excuse|problem|call|email`]),
 
   // Waiting: time passing without the promised result.
@@ -52,19 +54,19 @@ export const PHRASES: PhraseRule[] = [
   ...g('waiting', 'kept waiting', -2, [`${SUBJ}? been|had_been|have_been ${WAIT}`, 'kept|keep|left waiting|hanging|on_hold', 'been|was|were put|left|kept on_hold', 'another hold', 'on_hold again']),
   ...g('waiting', 'on hold', -1, ['on_hold|put_on_hold']),
   ...g('waiting', 'too long', -2, ['too|so|this long', 'taking|taken|took|takes forever|ages|too_long|so_long|this_long', 'by_now']),
-  ...g('waiting', 'still not resolved', -2.5, ['still <neg>', 'still nothing|the_same|broken|wrong|missing|pending|outstanding|unresolved|down']),
+  ...g('waiting', 'still not resolved', -2.5, ['still no|nothing|none|the_same|pending|outstanding|unresolved|down']),
 
   // Repeat contact.
   ...g('repeat-contact', 'repeat contact', -3, [
     `<ord> time ${SUBJ}|that_i|that_i've|that_we|that_we've|that? have|am|been? ${CONTACT}`, `<ord> time ${CONTACT}`, `<ord> call|attempt|time|email|message|chat`,
-    `${CONTACT} <num> times`, `${CONTACT} * <num> times`, `${CONTACT} several|many|multiple|numerous|countless|so_many|loads_of|lots_of times`,
+    `${CONTACT} *? *? <num> times`, '<num> times already|now|over', `${CONTACT} several|many|multiple|numerous|countless|so_many|loads_of|lots_of times`,
     'how many times', 'again_and_again|over_and_over|time_and_time_again|time_after_time', 'every time i call|ring|phone',
   ]),
   ...g('repeat-contact', 'repeating the problem', -2, ['not again', 'happened|happening|happens again', 'same problem|issue|thing again', 'yet_again|once_again']),
 
   // Broken promises and silence.
   ...g('broken-promise', 'nobody followed up', -3, [
-    'nobody|no_one|noone|no_body ever|even|has|have|had? called|rang|phoned|rung|replied|responded|answered|emailed|contacted|got|came|turned|bothered|followed|gets|comes|calls|cares',
+    'nobody|no_one|noone|no_body ever|even|has|have|had|is|was? called|rang|phoned|rung|replied|responded|answered|emailed|contacted|got|came|turned|bothered|followed|gets|comes|calls|cares|did|answering|responding|replying|calling|getting',
     '<neg> ever|even|yet? heard back|anything|from', '<neg> ever|even|yet? got|get|gotten back', 'never|didn\'t|did_not|haven\'t|hasn\'t|not called|rang|phoned|rung|emailed|replied|responded back|me',
     'no reply|response|answer|callback|call_back|update|word|follow_up',
   ]),
@@ -79,10 +81,18 @@ export const PHRASES: PhraseRule[] = [
   ...g('failure', 'something lost', -3, ['lost|misplaced my|the|our parcel|package|order|delivery|data|files|money|booking|payment|details|letter|documents', 'you|you\'ve|they|they\'ve lost|misplaced']),
   ...g('failure', 'disconnected', -2.5, ['hung|hang up|up_on_me', 'cut off|me_off', 'got|was|been disconnected']),
 
+  // Things getting worse, or going nowhere.
+  ...g('runaround', 'no progress', -2.5, [
+    'no further forward|along|on', 'back to square_one|the_start|the_beginning', 'getting|got|going nowhere', 'going|went round|around in_circles',
+    '<neg> right|fair|on|ok|okay|good_enough|acceptable', 'fobbed|palmed|brushed off', 'gone|going downhill',
+  ]),
+  ...g('waiting', 'time wasted', -3, ['<durx> of nothing|waiting|silence|chasing|my_life|hold|this|being_ignored', 'hours|days|weeks|minutes of my life']),
+
   // Billing.
   ...g('billing', 'billing error', -3, [
     'charged|billed|debited|taken|took|paid|charging|billing me? twice|double|again|extra|too_much|wrongly|incorrectly|two_times|<num>_times',
-    'double|twice charged|billed|debited|payment', 'taken|took my|the money|payment twice|again', 'rip|ripped off', 'ripoff',
+    'double|twice charged|billed|debited|payment',
+    'bill|bills|price|prices|payment|payments|tariff|premium|charges has|have|had|just? doubled|tripled|gone_up|went_up|increased|shot_up|jumped', 'taken|took my|the money|payment twice|again', 'rip|ripped off', 'ripoff',
   ]),
   ...g('billing', 'wants their money back', -3, ['i_want|i_need|i_demand|give_me|want|demand my|our money back', 'my|our money back', 'full refund']),
 
@@ -112,20 +122,21 @@ export const PHRASES: PhraseRule[] = [
 
   // Positive: resolution, gratitude, praise.
   ...g('resolution', 'problem resolved', 3, [
-    `${THATS} sorted|fixed|resolved|solved|done|working|perfect|sorted_now|fixed_now|working_now|back_on`, 'works|working|worked now|again|perfectly|fine', 'now works|working',
+    `${THATS} sorted|fixed|resolved|solved|done|working|perfect|sorted_now|fixed_now|working_now|back_on`, 'works|working|worked now|again|perfectly|fine|great|brilliant', 'now works|working', 'it|that|this works|worked|is_working|is_working_now|works_now',
     'up_and_running', 'back up_and_running|online|on|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
   ]),
   ...g('gratitude', 'heartfelt thanks', 3, [
     'thank_you|thanks|thankyou so|very much|a_lot|a_million|loads|heaps|ever_so_much', 'many thanks', 'really|truly|very|so|greatly|much appreciate|appreciated',
-    'appreciate it|that|this|your|you', 'much appreciated', 'thanks|thank_you for|for_all your|the help|assistance|patience|time|support|sorting|fixing|helping|help',
+    'appreciate it|that|this|your|you', 'much appreciated', 'thanks|thank_you|thankyou for your|the|that|all_your|all_the? help|assistance|patience|time|support|info|information|advice|update|explanation|sorting|fixing|helping|help|getting|explaining|looking|checking|calling|dealing|resolving|arranging|being|listening|understanding|everything',
     'can\'t|cannot|can_not thank you enough', 'perfect|brilliant|great|lovely|fantastic|excellent thank_you|thanks|cheers',
   ]),
   ...g('praise', 'praise for the agent', 4, [
     `${YOUVE} been? a|such_a great|brilliant|massive|huge|real|big|fantastic|wonderful|amazing|super help`, `${YOUVE} been? so|very|really|super|incredibly|extremely helpful|kind|patient|lovely`,
     `${YOUVE} a|an? star|legend|lifesaver|life_saver|gem|angel|hero|superstar|diamond`, 'you_star', 'kind|good|nice of you', 'that\'s|that_is|that_was|how|so|very|really kind',
-    'couldn\'t|could_not|couldnt be happier|better', 'can\'t|cannot complain', 'above and beyond', 'made my day', 'great|excellent|brilliant|fantastic|amazing|good|outstanding service|customer_service|job|work',
+    'couldn\'t|could_not|couldnt be happier|better', 'couldn\'t|could_not|couldnt have asked|wished for more|better|anything_more', 'over the moon',
+    'better|easier|quicker|faster|simpler than i? expected|thought|feared', 'stay|staying|stick|sticking with you|you_guys|you_lot', 'recommend|recommending you|you_guys|you_to', 'one less thing to worry about?', 'one_less_worry', 'nothing|no_need to worry about?', 'can\'t|cannot complain', 'above and beyond', 'made my day', 'great|excellent|brilliant|fantastic|amazing|good|outstanding service|customer_service|job|work',
   ]),
 
   // Neutralisers: common idioms whose words a lexicon would score.
-  ...g('neutral', 'greeting or idiom, not an evaluation', 0, ['good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'thank_you for_calling', 'fair enough', 'to be_fair|be_honest']),
+  ...g('neutral', 'greeting or idiom, not an evaluation', 0, ['good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
 ];
