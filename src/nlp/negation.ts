@@ -12,7 +12,7 @@ const NEGATORS = new Set([
 /** Words after which a clause (and so a negation's reach) ends. */
 const CLAUSE_BREAKS = new Set([
   'but', 'however', 'although', 'though', 'yet', 'except', 'whereas', 'while', 'and', 'so',
-  'because', 'since', 'unless', 'which', 'who', 'that',
+  'because', 'since', 'unless', 'which', 'who',
 ]);
 
 /** How many word tokens after a negator it can reach. */

@@ -21,3 +21,9 @@ describe('negationScopes', () => {
     expect(negated('not bad but slow')).toEqual(['bad']);
   });
 });
+
+describe('negation and "that"', () => {
+  it('reaches through "not that bad"', () => {
+    expect(negated("honestly it's not that bad")).toEqual(['that', 'bad']);
+  });
+});
