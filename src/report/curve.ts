@@ -1,0 +1,90 @@
+// The customer's emotion curve in two forms: a terminal sparkline and an inline SVG.
+import type { TrajectoryPoint } from '../model/types.js';
+import { NEUTRAL_BAND } from '../score/trajectory.js';
+
+const BLOCKS = '▁▂▃▄▅▆▇█';
+
+/** One block per value, −1 → ▁ and 1 → █. */
+export function sparkline(values: readonly number[]): string {
+  return values
+    .map((v) => {
+      const x = (Math.max(-1, Math.min(1, v)) + 1) / 2;
+      return BLOCKS[Math.min(BLOCKS.length - 1, Math.floor(x * BLOCKS.length))]!;
+    })
+    .join('');
+}
+
+/**
+ * The turns worth pointing at under the sparkline: the lowest point and every other local
+ * minimum that is clearly negative.
+ */
+export function lowPoints(traj: readonly TrajectoryPoint[]): number[] {
+  if (traj.length === 0) return [];
+  const s = traj.map((p) => p.smoothed);
+  const min = Math.min(...s);
+  const lows: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const v = s[i]!;
+    const isMin = v === min;
+    const isLocal = v <= -NEUTRAL_BAND && (i === 0 || v < s[i - 1]!) && (i === s.length - 1 || v <= s[i + 1]!);
+    if ((isMin && min < 0) || isLocal) lows.push(i);
+  }
+  return lows;
+}
+
+/**
+ * A line under the sparkline with a marker under each low point and its turn number, e.g.
+ * "  ^t3   ^t9"; numbers that would collide are dropped (the marker stays).
+ */
+export function lowMarkers(traj: readonly TrajectoryPoint[]): string {
+  const line: string[] = Array.from({ length: traj.length }, () => ' ');
+  let freeFrom = 0;
+  for (const i of lowPoints(traj)) {
+    if (i < freeFrom) continue;
+    const label = `^t${traj[i]!.turn}`;
+    for (let k = 0; k < label.length; k++) line[i + k] = label[k]!;
+    freeFrom = i + label.length + 1;
+  }
+  return line.join('').trimEnd();
+}
+
+export interface SvgCurveOptions {
+  width: number;
+  height: number;
+  /** Accessible title. */
+  title: string;
+}
+
+const fmt = (x: number) => String(Math.round(x * 10) / 10);
+
+/**
+ * An inline SVG: the neutral band, the zero line, the smoothed curve as a polyline with a dot per
+ * customer turn, and the raw scores as faint dots. No script, no external reference.
+ */
+export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, escape: (s: string) => string): string {
+  const pad = 6;
+  const w = o.width - pad * 2;
+  const h = o.height - pad * 2;
+  const x = (i: number) => pad + (traj.length <= 1 ? w / 2 : (i * w) / (traj.length - 1));
+  const y = (v: number) => pad + ((1 - Math.max(-1, Math.min(1, v))) / 2) * h;
+  const parts = [
+    `<svg class="curve" role="img" xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}">`,
+    `<title>${escape(o.title)}</title>`,
+    `<rect class="band" x="${pad}" y="${fmt(y(NEUTRAL_BAND))}" width="${w}" height="${fmt(y(-NEUTRAL_BAND) - y(NEUTRAL_BAND))}"/>`,
+    `<line class="zero" x1="${pad}" x2="${pad + w}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`,
+  ];
+  if (traj.length > 0) {
+    const pts = traj.map((p, i) => `${fmt(x(i))},${fmt(y(p.smoothed))}`);
+    // A single point still gets a visible line: a short flat stroke centred on it.
+    const line = traj.length === 1 ? `${fmt(x(0) - 8)},${fmt(y(traj[0]!.smoothed))} ${fmt(x(0) + 8)},${fmt(y(traj[0]!.smoothed))}` : pts.join(' ');
+    parts.push(`<polyline class="line" points="${line}"/>`);
+    traj.forEach((p, i) => {
+      parts.push(`<circle class="raw ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.raw))}" r="2"/>`);
+      parts.push(
+        `<circle class="pt ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.smoothed))}" r="3.5"><title>turn ${p.turn}: ${p.smoothed.toFixed(2)}${p.cues?.length ? ' (' + escape(p.cues.join(', ')) + ')' : ''}</title></circle>`,
+      );
+    });
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
