@@ -18,6 +18,7 @@ table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 10px;border-bottom
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scores{display:flex;gap:10px;flex-wrap:wrap;margin:8px 0}
 .score{border:1px solid var(--line);border-radius:6px;padding:4px 10px;min-width:88px}
+.score-good{color:var(--good)}.score-mid{color:var(--warn)}.score-bad{color:var(--risk)}
 .score b{display:block;font-size:20px}.score.good b{color:var(--good)}.score.mid b{color:var(--warn)}.score.bad b{color:var(--risk)}
 .curve{display:block;background:var(--soft);border-radius:4px}
 .curve .band{fill:#e4e9f1}.curve .zero{stroke:#b8c1cf;stroke-dasharray:3 3}
