@@ -2,7 +2,7 @@
 // well, and which changes would have helped most, all derived from the Analysis.
 import { OVERALL_WEIGHTS } from '../score/scores.js';
 import { BUILTIN_RULES, type RuleDef } from '../rules/index.js';
-import type { Analysis, Finding } from '../model/types.js';
+import type { Analysis, Finding, ScoreReason } from '../model/types.js';
 
 const RULES_BY_ID = new Map<string, RuleDef>(BUILTIN_RULES.map((r) => [r.id, r]));
 
@@ -26,10 +26,15 @@ export interface Change {
  */
 export function changesThatHelpMost(a: Analysis, n = 3): Change[] {
   const changes: Change[] = [];
+  // Each reason belongs to one finding: two findings of one rule in one turn get their own points.
+  const used = new Set<ScoreReason>();
   for (const f of a.findings) {
     if (f.kind !== 'risk') continue;
     const reasons = a.explanation[f.dimension] ?? [];
-    const reason = reasons.find((r) => r.category === f.category && r.turns?.includes(f.turn) && r.reason.includes(`(${f.rule})`));
+    const reason = reasons.find(
+      (r) => !used.has(r) && r.category === f.category && r.turns?.includes(f.turn) && r.reason.includes(`(${f.rule})`) && r.reason.includes(`"${f.text}"`),
+    );
+    if (reason) used.add(reason);
     const points = reason ? -reason.points : 0;
     changes.push({ finding: f, cost: Math.round(points * OVERALL_WEIGHTS[f.dimension] * 10) / 10 });
   }

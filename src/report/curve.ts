@@ -32,20 +32,13 @@ export function lowPoints(traj: readonly TrajectoryPoint[]): number[] {
   return lows;
 }
 
-/**
- * A line under the sparkline with a marker under each low point and its turn number, e.g.
- * "  ^t3   ^t9"; numbers that would collide are dropped (the marker stays).
- */
+/** A line to print under the sparkline: "^" under each low point, then their turn numbers. */
 export function lowMarkers(traj: readonly TrajectoryPoint[]): string {
+  const lows = lowPoints(traj);
+  if (lows.length === 0) return '';
   const line: string[] = Array.from({ length: traj.length }, () => ' ');
-  let freeFrom = 0;
-  for (const i of lowPoints(traj)) {
-    if (i < freeFrom) continue;
-    const label = `^t${traj[i]!.turn}`;
-    for (let k = 0; k < label.length; k++) line[i + k] = label[k]!;
-    freeFrom = i + label.length + 1;
-  }
-  return line.join('').trimEnd();
+  for (const i of lows) line[i] = '^';
+  return `${line.join('')}  low at turn${lows.length === 1 ? '' : 's'} ${lows.map((i) => traj[i]!.turn).join(', ')}`;
 }
 
 export interface SvgCurveOptions {
@@ -68,7 +61,7 @@ export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, e
   const x = (i: number) => pad + (traj.length <= 1 ? w / 2 : (i * w) / (traj.length - 1));
   const y = (v: number) => pad + ((1 - Math.max(-1, Math.min(1, v))) / 2) * h;
   const parts = [
-    `<svg class="curve" role="img" xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}">`,
+    `<svg class="curve" role="img" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}">`,
     `<title>${escape(o.title)}</title>`,
     `<rect class="band" x="${pad}" y="${fmt(y(NEUTRAL_BAND))}" width="${w}" height="${fmt(y(-NEUTRAL_BAND) - y(NEUTRAL_BAND))}"/>`,
     `<line class="zero" x1="${pad}" x2="${pad + w}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`,
