@@ -55,16 +55,18 @@ const fmt = (x: number) => String(Math.round(x * 10) / 10);
  * customer turn, and the raw scores as faint dots. No script, no external reference.
  */
 export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, escape: (s: string) => string): string {
-  const pad = 6;
-  const w = o.width - pad * 2;
-  const h = o.height - pad * 2;
-  const x = (i: number) => pad + (traj.length <= 1 ? w / 2 : (i * w) / (traj.length - 1));
-  const y = (v: number) => pad + ((1 - Math.max(-1, Math.min(1, v))) / 2) * h;
+  // Room on the left for the −1/0/+1 scale and at the bottom for the turn numbers.
+  const [left, right, top, bottom] = [24, 8, 8, 18];
+  const w = o.width - left - right;
+  const h = o.height - top - bottom;
+  const x = (i: number) => left + (traj.length <= 1 ? w / 2 : (i * w) / (traj.length - 1));
+  const y = (v: number) => top + ((1 - Math.max(-1, Math.min(1, v))) / 2) * h;
   const parts = [
     `<svg class="curve" role="img" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}">`,
     `<title>${escape(o.title)}</title>`,
-    `<rect class="band" x="${pad}" y="${fmt(y(NEUTRAL_BAND))}" width="${w}" height="${fmt(y(-NEUTRAL_BAND) - y(NEUTRAL_BAND))}"/>`,
-    `<line class="zero" x1="${pad}" x2="${pad + w}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`,
+    `<rect class="band" x="${left}" y="${fmt(y(NEUTRAL_BAND))}" width="${w}" height="${fmt(y(-NEUTRAL_BAND) - y(NEUTRAL_BAND))}"/>`,
+    `<line class="zero" x1="${left}" x2="${left + w}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`,
+    ...([[1, '+1'], [0, '0'], [-1, '−1']] as const).map(([v, label]) => `<text class="axis" x="${left - 4}" y="${fmt(y(v) + 3.5)}" text-anchor="end">${label}</text>`),
   ];
   if (traj.length > 0) {
     const pts = traj.map((p, i) => `${fmt(x(i))},${fmt(y(p.smoothed))}`);
@@ -73,6 +75,7 @@ export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, e
     parts.push(`<polyline class="line" points="${line}"/>`);
     traj.forEach((p, i) => {
       parts.push(`<circle class="raw ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.raw))}" r="2"/>`);
+      parts.push(`<text class="turn" x="${fmt(x(i))}" y="${o.height - 4}" text-anchor="middle">t${p.turn}</text>`);
       parts.push(
         `<circle class="pt ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.smoothed))}" r="3.5"><title>turn ${p.turn}: ${p.smoothed.toFixed(2)}${p.cues?.length ? ' (' + escape(p.cues.join(', ')) + ')' : ''}</title></circle>`,
       );

@@ -22,6 +22,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .score b{display:block;font-size:20px}.score.good b{color:var(--good)}.score.mid b{color:var(--warn)}.score.bad b{color:var(--risk)}
 .curve{display:block;background:var(--soft);border-radius:4px}
 .curve .band{fill:#e4e9f1}.curve .zero{stroke:#b8c1cf;stroke-dasharray:3 3}
+.curve text{font-size:10px;fill:#5b6577}
 .curve .line{fill:none;stroke:#3e4c63;stroke-width:2}
 .curve .pt{stroke:#fff;stroke-width:1}.curve .raw{opacity:.35}
 .curve .negative{fill:var(--risk)}.curve .neutral{fill:#8a94a6}.curve .positive{fill:var(--good)}

@@ -40,7 +40,7 @@ export function conversationHtml(a: Analysis, t: Transcript | undefined, anchor:
     `<section class="conv" id="${anchor}"><h2>${h(a.id)}</h2><div class="meta">${about}</div>`,
     `<div class="scores">${scores}</div>`,
     `<h3>Customer’s emotion <span class="muted">${h(e.shape)} · start ${e.start.toFixed(2)} · lowest ${e.min.toFixed(2)} · end ${e.end.toFixed(2)}</span></h3>`,
-    e.trajectory.length ? svgCurve(e.trajectory, { width: 640, height: 120, title: `Customer emotion over ${e.trajectory.length} turns, −1 to +1` }, h) : '<p class="muted">No customer turns.</p>',
+    e.trajectory.length ? svgCurve(e.trajectory, { width: 640, height: 140, title: `Customer emotion over ${e.trajectory.length} turns, −1 to +1` }, h) : '<p class="muted">No customer turns.</p>',
     `<h3>${t ? 'Conversation' : 'Turns with findings'}</h3><ol class="turns">`,
   ];
   for (const v of turnViews(a, t)) {
