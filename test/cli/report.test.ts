@@ -88,3 +88,19 @@ describe('etcscore report', () => {
     expect(r.stderr).toContain('nope.ndjson:1: cannot read: no such file');
   });
 });
+
+describe('help', () => {
+  it('documents the pipeline thresholds and exit codes in score --help', async () => {
+    const r = await runCli(['score', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['--fail-under <n>', '--max-risk <n>', 'Thresholds for pipelines', 'Exit codes: 0 ok, 1 a --fail-under/--max-risk threshold was crossed, 2 usage or input error', '--redact', 'csv', 'html']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+
+  it('lists coach and report among the commands', async () => {
+    const r = await runCli(['--help']);
+    expect(r.stdout).toMatch(/^\s+coach \[options\] <file>/m);
+    expect(r.stdout).toMatch(/^\s+report \[options\] <results\.\.\.>/m);
+  });
+});
