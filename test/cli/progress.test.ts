@@ -1,3 +1,5 @@
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
 import { describe, expect, it } from 'vitest';
 import { Progress, duration } from '../../src/cli/progress.js';
 
@@ -83,5 +85,38 @@ describe('Progress', () => {
   it('formats durations', () => {
     expect(duration(65)).toBe('1:05');
     expect(duration(3 * 3600 + 7)).toBe('3:00:07');
+  });
+});
+
+describe('score with a progress bar', () => {
+  // stdin that answers only after 150 ms, so the run outlasts one redraw interval.
+  const slowStdin = () =>
+    Readable.from(
+      (async function* () {
+        await new Promise((r) => setTimeout(r, 150));
+        yield Buffer.from('Agent: Hello, how can I help?\nCustomer: My parcel is late.\n');
+      })(),
+    );
+
+  async function run(args: string[], stderrIsTTY: boolean) {
+    const err: string[] = [];
+    const stderr = Object.assign(new PassThrough(), { isTTY: stderrIsTTY, columns: 80 });
+    stderr.on('data', (b: Buffer) => err.push(b.toString()));
+    const stdout = Object.assign(new PassThrough(), { isTTY: false });
+    stdout.resume();
+    const code = await main(['score', '-', '--format', 'ndjson', ...args], { stdin: slowStdin(), stdout, stderr, env: {}, cwd: process.cwd() });
+    return { code, stderr: err.join('') };
+  }
+
+  it('draws on a terminal stderr and clears the bar at the end', async () => {
+    const r = await run([], true);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('] 1/1');
+    expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
+  });
+
+  it('draws nothing when stderr is a pipe, or with --quiet', async () => {
+    expect((await run([], false)).stderr).toBe('');
+    expect((await run(['--quiet'], true)).stderr).toBe('');
   });
 });

@@ -104,3 +104,13 @@ describe('help', () => {
     expect(r.stdout).toMatch(/^\s+report \[options\] <results\.\.\.>/m);
   });
 });
+
+describe('-o into a missing directory', () => {
+  it('is a usage error, not a crash', async () => {
+    const r = await runCli(['report', 'scores.ndjson', '-o', 'no/such/dir/out.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*out\.csv: .* is not a directory/);
+    const c = await runCli(['coach', 'good.txt', '-o', 'no/such/dir/coach.txt'], { cwd: dir });
+    expect(c.code).toBe(2);
+  });
+});

@@ -8,6 +8,7 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, fileSink, readAll, stdoutSink, type Io } from '../io.js';
+import { assertWritableDir } from '../output-dir.js';
 import { colorEnabled } from '../options.js';
 
 interface CoachOptions {
@@ -50,6 +51,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   }
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
   try {
     let first = true;

@@ -10,6 +10,7 @@ import { GROUP_BY, PERIODS, Rollup, isAnalysis, type GroupBy, type Period } from
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, fileSink, stdoutSink, type Io } from '../io.js';
+import { assertWritableDir } from '../output-dir.js';
 import { colorEnabled, tool } from '../options.js';
 
 interface ReportCommandOptions {
@@ -83,6 +84,7 @@ async function report(files: string[], o: ReportCommandOptions, io: Io): Promise
   for (const f of files) await readResults(f, rollup, o, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
   try {
     await sink.write(renderRollup(rollup, format, { color, tool: tool() }));
