@@ -8,13 +8,14 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Safe as inline Markdown text: Markdown punctuation is backslash-escaped and <, >, & become
- * entities, because Markdown renderers pass raw HTML through. Line breaks become spaces so a
- * quoted turn cannot start a heading, list or table row of its own.
+ * Safe as inline Markdown text: the characters that make emphasis, code, links and table cells
+ * are backslash-escaped, and <, >, & become entities, because Markdown renderers pass raw HTML
+ * through. Line breaks become spaces, so quoted text never starts a line (no heading, list or
+ * table row of its own) and characters that only matter at a line's start stay as they are.
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/[\r\n]+/g, ' ')
     .replace(/[&<>]/g, (ch) => HTML[ch]!)
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&');
+    .replace(/[\\`*_{}[\]|~]/g, '\\$&');
 }

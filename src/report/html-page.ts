@@ -15,7 +15,8 @@ section,main>header{background:var(--bg);border:1px solid var(--line);border-rad
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:16px 0 6px}
 .muted,.meta{color:var(--muted);font-size:13px}
 table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.total td{font-weight:600;border-top:2px solid var(--line)}
 .scores{display:flex;gap:10px;flex-wrap:wrap;margin:8px 0}
 .score{border:1px solid var(--line);border-radius:6px;padding:4px 10px;min-width:88px}
 .score-good{color:var(--good)}.score-mid{color:var(--warn)}.score-bad{color:var(--risk)}

@@ -95,7 +95,9 @@ function rollupMarkdown(r: Rollup, o: RollupOptions): string {
     '',
     `| ${md(byLabel(r))} | conversations | ETC | emotion | trust | control | risks | top risk categories |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...groups.map((g) => `| ${md(g.key)} | ${g.summary.count} | ${SCORE_KEYS.map((k) => `${g.summary.scores[k].mean.toFixed(1)} ± ${g.summary.scores[k].sd.toFixed(1)}`).join(' | ')} | ${g.summary.risks} | ${md(topText(g))} |`),
+    ...[...groups, ...(r.by ? [r.total] : [])].map(
+      (g) => `| ${g === r.total ? '**all**' : md(g.key)} | ${g.summary.count} | ${SCORE_KEYS.map((k) => `${g.summary.scores[k].mean.toFixed(1)} ± ${g.summary.scores[k].sd.toFixed(1)}`).join(' | ')} | ${g.summary.risks} | ${md(topText(g))} |`,
+    ),
     '',
   ];
   for (const g of groups) {
@@ -116,12 +118,13 @@ function rollupHtml(r: Rollup, o: RollupOptions): string {
     `<section><h2>Groups</h2><table><tr><th>${h(byLabel(r))}</th><th class="n">conversations</th>${SCORE_KEYS.map((k) => `<th class="n">${k}</th>`).join('')}<th class="n">risks</th><th>top risk categories</th></tr>`,
   ];
   const maxCount = Math.max(1, ...groups.map((g) => g.summary.count));
-  for (const g of groups) {
+  for (const g of [...groups, ...(r.by ? [r.total] : [])]) {
+    const total = g === r.total;
     const cells = SCORE_KEYS.map((k) => {
       const s = g.summary.scores[k];
       return `<td class="n"><span class="score-${scoreClass(s.mean)}">${s.mean.toFixed(1)}</span> <span class="muted">±${s.sd.toFixed(1)}</span></td>`;
     }).join('');
-    parts.push(`<tr><td>${h(g.key)}</td><td class="n">${g.summary.count} ${bar(g.summary.count, maxCount, 60)}</td>${cells}<td class="n">${g.summary.risks}</td><td>${h(topText(g))}</td></tr>`);
+    parts.push(`<tr${total ? ' class="total"' : ''}><td>${total ? 'all' : h(g.key)}</td><td class="n">${g.summary.count} ${total ? '' : bar(g.summary.count, maxCount, 60)}</td>${cells}<td class="n">${g.summary.risks}</td><td>${h(topText(g))}</td></tr>`);
   }
   parts.push('</table>');
   if (r.errorRecords || r.badLines) parts.push(`<p class="muted">${r.errorRecords} error records skipped · ${r.badLines} unreadable lines</p>`);
