@@ -36,6 +36,12 @@ export function luhnValid(digits: string): boolean {
 const REFERENCE_LABEL = /\b(?:order|ord|ref|reference|ticket|case|tracking|invoice|booking|confirmation|parcel|shipment|incident)\b[\s#:.-]*(?:(?:no|number|num|id)\b[\s#:.-]*)?(?:is\s+)?$/i;
 const isReference = (text: string, start: number) => REFERENCE_LABEL.test(text.slice(Math.max(0, start - 40), start));
 
+function isCompactDate(digits: string): boolean {
+  if (digits.length !== 8 && digits.length !== 14) return false;
+  const m = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.exec(digits);
+  return m !== null;
+}
+
 // Order matters: earlier detectors claim their characters first.
 const DETECTORS: Detector[] = [
   { kind: 'email', pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu, accept: () => true },
@@ -43,7 +49,7 @@ const DETECTORS: Detector[] = [
     // 13–19 digits, optionally grouped by single spaces or dashes, passing Luhn.
     kind: 'card',
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
-    accept: (m) => luhnValid(digitsOf(m)),
+    accept: (m) => luhnValid(digitsOf(m)) && !isCompactDate(digitsOf(m)),
   },
   {
     // International: +CC then groups, 8–15 digits in all (E.164).
@@ -65,10 +71,11 @@ const DETECTORS: Detector[] = [
     accept: (_m, text, start) => !isReference(text, start),
   },
   {
-    // Account, IBAN-less bank and membership numbers: 8 or more digits in a row.
+    // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or
+    // date-time (20261116, 20261116093000), which file names and ids are full of.
     kind: 'account',
     pattern: /(?<![\d])\d{8,}(?!\d)/g,
-    accept: (_m, text, start) => !isReference(text, start),
+    accept: (m, text, start) => !isReference(text, start) && !isCompactDate(m),
   },
 ];
 
@@ -78,10 +85,11 @@ export interface Redaction {
 }
 
 /** The ranges of `text` to mask, in order and never overlapping. */
-export function findRedactions(text: string): Redaction[] {
+export function findRedactions(text: string, skip: ReadonlySet<RedactionKind> = NONE): Redaction[] {
   const taken: Redaction[] = [];
   const overlaps = (s: number, e: number) => taken.some((r) => s < r.span[1] && r.span[0] < e);
   for (const d of DETECTORS) {
+    if (skip.has(d.kind)) continue;
     d.pattern.lastIndex = 0;
     for (const m of text.matchAll(d.pattern)) {
       const start = m.index;
@@ -92,11 +100,16 @@ export function findRedactions(text: string): Redaction[] {
   return taken.sort((a, b) => a.span[0] - b.span[0]);
 }
 
+const NONE: ReadonlySet<RedactionKind> = new Set();
+// Conversation ids and file names are keys that reports join on, and are often long numbers
+// (a CRM case id): only contact details and card numbers are masked in them.
+const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
+
 const maskChars = (s: string) => s.replace(/[\p{L}\p{N}]/gu, MASK);
 
 /** The text with every detected value masked; always the same length as the input. */
-export function redactText(text: string): string {
-  const found = findRedactions(text);
+export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE): string {
+  const found = findRedactions(text, skip);
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
@@ -128,8 +141,8 @@ export function redactMeta(meta: TranscriptMeta): TranscriptMeta {
 export function redactTranscript(t: Transcript): Transcript {
   return {
     ...t,
-    id: redactText(t.id),
-    source: redactText(t.source),
+    id: redactText(t.id, KEYS),
+    source: redactText(t.source, KEYS),
     meta: redactMeta(t.meta),
     turns: t.turns.map((turn) => ({ ...turn, speaker: redactText(turn.speaker), text: redactText(turn.text) })),
   };
@@ -141,6 +154,8 @@ export function redactTranscript(t: Transcript): Transcript {
  */
 export function redactAnalysis(a: Analysis): Analysis {
   const masked = redactValue(a) as Analysis;
+  masked.id = redactText(a.id, KEYS);
+  masked.source = redactText(a.source, KEYS);
   masked.meta = redactMeta(a.meta);
   return masked;
 }

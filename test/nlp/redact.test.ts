@@ -32,6 +32,7 @@ describe('redactText', () => {
     ['a date', 'on 2024-01-15 at 10:30'],
     ['a time and an amount', 'at 3:45pm we refunded $129.99'],
     ['a short number', 'flight 1234 at gate 12'],
+    ['a compact date and date-time', 'exported 20261116, call 20261116093000'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -58,6 +59,12 @@ const CALL: Transcript = {
 };
 
 describe('redactTranscript', () => {
+  it('keeps long numeric ids and file names (join keys) but masks contact details in them', () => {
+    const t = redactTranscript({ ...CALL, id: '12345678', source: 'calls/+14155552671_12345678.txt' });
+    expect(t.id).toBe('12345678');
+    expect(t.source).toBe(`calls/+${MASK.repeat(11)}_12345678.txt`);
+  });
+
   it('masks before analysis, so findings and spans refer to the masked text', () => {
     const t = redactTranscript(CALL);
     expect(t.meta.customerId).toBe(`${MASK.repeat(4)}-${MASK.repeat(4)}`);
