@@ -31,7 +31,13 @@ function highlight(c: ChalkInstance, color: boolean, p: Piece): string {
 const indent = (text: string, by: string) => text.replace(/\n/g, '\n' + by);
 
 function header(c: ChalkInstance, a: Analysis): string[] {
-  const who = [agentOf(a) && `agent ${agentOf(a)}`, typeof a.meta.team === 'string' && `team ${a.meta.team}`, typeof a.meta.date === 'string' && a.meta.date]
+  const who = [
+    agentOf(a) && `agent ${agentOf(a)}`,
+    typeof a.meta.team === 'string' && `team ${a.meta.team}`,
+    typeof a.meta.date === 'string' && a.meta.date,
+    a.counts.durationSec !== undefined && `${clock(a.counts.durationSec)} long`,
+    `${a.counts.turns} turns`,
+  ]
     .filter(Boolean)
     .join(' · ');
   const lines = [c.bold(`${a.id}`) + c.dim(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`), ''];

@@ -30,7 +30,7 @@ function findingItem(f: Finding): string {
 }
 
 export function conversationHtml(a: Analysis, t: Transcript | undefined, anchor: string): string {
-  const about = [a.channel, a.source, agentOf(a) && `agent ${agentOf(a)}`, typeof a.meta.team === 'string' && `team ${a.meta.team}`, typeof a.meta.queue === 'string' && `queue ${a.meta.queue}`, typeof a.meta.date === 'string' && a.meta.date]
+  const about = [a.channel, a.source, agentOf(a) && `agent ${agentOf(a)}`, typeof a.meta.team === 'string' && `team ${a.meta.team}`, typeof a.meta.queue === 'string' && `queue ${a.meta.queue}`, typeof a.meta.date === 'string' && a.meta.date, a.counts.durationSec !== undefined && `${clock(a.counts.durationSec)} long`, `${a.counts.turns} turns`]
     .filter((x): x is string => Boolean(x))
     .map(h)
     .join(' · ');
