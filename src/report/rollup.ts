@@ -11,7 +11,7 @@ export type Period = (typeof PERIODS)[number];
 
 /** The key of a conversation that has no value for the grouping. */
 export const NO_GROUP = '(none)';
-/** How many of the worst findings each group keeps. */
+/** How many of the worst findings each group keeps (from as many conversations). */
 export const WORST_PER_GROUP = 5;
 
 /** "2026-W47": the ISO 8601 week (weeks start on Monday; week 1 holds the year's first Thursday). */
@@ -80,14 +80,18 @@ export class Group {
 
   add(a: Analysis): void {
     this.summary.add(a);
-    for (const finding of a.findings) {
-      if (finding.kind !== 'risk') continue;
-      const w: WorstFinding = { id: a.id, source: a.source, etc: a.scores.etc, finding };
-      if (this.worst.length === WORST_PER_GROUP && compareWorst(w, this.worst[WORST_PER_GROUP - 1]!) >= 0) continue;
-      this.worst.push(w);
-      this.worst.sort(compareWorst);
-      if (this.worst.length > WORST_PER_GROUP) this.worst.pop();
+    // One finding per conversation, its most severe (then earliest): a group's list then shows
+    // several bad conversations instead of one conversation's every slip.
+    let finding: Finding | undefined;
+    for (const f of a.findings) {
+      if (f.kind === 'risk' && (!finding || SEVERITY_RANK[f.severity] > SEVERITY_RANK[finding.severity])) finding = f;
     }
+    if (!finding) return;
+    const w: WorstFinding = { id: a.id, source: a.source, etc: a.scores.etc, finding };
+    if (this.worst.length === WORST_PER_GROUP && compareWorst(w, this.worst[WORST_PER_GROUP - 1]!) >= 0) return;
+    this.worst.push(w);
+    this.worst.sort(compareWorst);
+    if (this.worst.length > WORST_PER_GROUP) this.worst.pop();
   }
 }
 

@@ -63,15 +63,16 @@ describe('Rollup', () => {
     ]);
   });
 
-  it('keeps the worst findings: most severe first, then the lowest-scoring conversation', () => {
-    const worse = { ...w, id: 'worse', scores: { ...w.scores, etc: w.scores.etc - 10 } } as Analysis;
+  it('keeps the worst findings, one per conversation: most severe first, then the lowest-scoring conversation', () => {
+    const scored = (id: string, etc: number) => ({ ...w, id, scores: { ...w.scores, etc } }) as Analysis;
+    const mild = { ...w, id: 'mild', scores: { ...w.scores, etc: 1 }, findings: w.findings.map((f) => ({ ...f, severity: 'warning' as const })) };
     const r = new Rollup(undefined);
-    for (const a of [w, worse, w, worse]) r.add(a);
+    for (const a of [scored('a', 40), mild, scored('b', 20), g, scored('c', 30), scored('d', 50), scored('e', 45), scored('f', 60)]) r.add(a);
     const worst = r.list()[0]!.worst;
     expect(worst).toHaveLength(WORST_PER_GROUP);
-    expect(worst[0]!.id).toBe('worse');
-    expect(worst.every((x) => x.finding.severity === 'error')).toBe(true);
-    for (let i = 1; i < worst.length; i++) expect(worst[i]!.etc).toBeGreaterThanOrEqual(worst[i - 1]!.etc);
+    // Errors before the warning even though 'mild' scored lowest; among errors, lowest ETC first.
+    expect(worst.map((x) => x.id)).toEqual(['b', 'c', 'a', 'e', 'd']);
+    expect(worst[0]!.finding.turn).toBe(Math.min(...w.findings.filter((f) => f.severity === 'error').map((f) => f.turn)));
   });
 
   it('renders the same groups in every format', () => {
