@@ -121,13 +121,14 @@ export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE
 }
 
 /**
- * Meta: free-text values are scanned like the transcript; `customerId` is masked whole, as it names
+ * Meta: free-text values, and keys (role assignments are keyed by speaker label, which can be a
+ * caller's number), are scanned like the transcript; `customerId` is masked whole, as it names
  * a person. Agent, team, queue, case id and date are kept: rollups and QA need them.
  */
 function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map(redactValue);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k), redactValue(v)]));
   return value;
 }
 

@@ -59,6 +59,17 @@ const CALL: Transcript = {
 };
 
 describe('redactTranscript', () => {
+  it('masks speaker labels and the role assignments keyed by them', () => {
+    const caller = '+14155552671';
+    const t = redactTranscript({
+      ...CALL,
+      turns: CALL.turns.map((x) => (x.role === 'customer' ? { ...x, speaker: caller } : x)),
+      meta: { ...CALL.meta, roleInference: { method: 'inferred', confidence: 0.8, assignments: { [caller]: 'customer' }, evidence: [`${caller} gives an account number`] } },
+    });
+    expect(JSON.stringify(t)).not.toContain('4155552671');
+    expect(t.turns[1]!.speaker).toBe(`+${MASK.repeat(11)}`);
+  });
+
   it('keeps long numeric ids and file names (join keys) but masks contact details in them', () => {
     const t = redactTranscript({ ...CALL, id: '12345678', source: 'calls/+14155552671_12345678.txt' });
     expect(t.id).toBe('12345678');
