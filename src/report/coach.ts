@@ -5,6 +5,7 @@ import { agentOf, changesThatHelpMost, whyItMatters, wentWell } from './advice.j
 import { lowMarkers, sparkline } from './curve.js';
 import { clock, turnViews, type Piece } from './turns.js';
 import { scoreColor } from './pretty.js';
+import { terminalSafe as safe } from './escape.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 const BAR_WIDTH = 20;
@@ -22,10 +23,11 @@ function findingMark(c: ChalkInstance, f: Finding): string {
 
 /** Flagged words: coloured on a terminal, between «» markers in plain text. */
 function highlight(c: ChalkInstance, color: boolean, p: Piece): string {
-  if (p.findings.length === 0) return p.text;
-  if (!color) return `«${p.text}»`;
+  const text = safe(p.text);
+  if (p.findings.length === 0) return text;
+  if (!color) return `«${text}»`;
   const risk = p.findings.some((f) => f.kind === 'risk');
-  return risk ? c.bold.red.underline(p.text) : c.bold.green.underline(p.text);
+  return risk ? c.bold.red.underline(text) : c.bold.green.underline(text);
 }
 
 const indent = (text: string, by: string) => text.replace(/\n/g, '\n' + by);
@@ -40,7 +42,7 @@ function header(c: ChalkInstance, a: Analysis): string[] {
   ]
     .filter(Boolean)
     .join(' · ');
-  const lines = [c.bold(`${a.id}`) + c.dim(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`), ''];
+  const lines = [c.bold(safe(a.id)) + c.dim(safe(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`)), ''];
   const rows: Array<[string, number]> = [
     ['ETC', a.scores.etc],
     ['Emotion', a.scores.emotion],
@@ -63,7 +65,7 @@ function curve(c: ChalkInstance, a: Analysis): string[] {
 }
 
 function findingBlock(c: ChalkInstance, f: Finding): string[] {
-  const lines = [`      ${findingMark(c, f)} ${c.bold(f.category)} ${c.dim(`(${f.rule})`)} “${f.text}”`, `        ${f.message}`];
+  const lines = [`      ${findingMark(c, f)} ${c.bold(f.category)} ${c.dim(`(${f.rule})`)} “${safe(f.text)}”`, `        ${f.message}`];
   if (f.kind === 'risk') {
     const why = whyItMatters(f);
     if (why) lines.push(c.dim(`        Why it matters: ${why.why}`), c.dim(`        Source: ${why.source}`));
@@ -76,7 +78,7 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const out: string[] = [...header(c, a), '', ...curve(c, a), '', c.bold(transcript ? 'The conversation' : 'Turns with findings')];
   for (const t of turnViews(a, transcript)) {
-    const who = t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role;
+    const who = safe(t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role);
     const when = t.start !== undefined ? c.dim(` ${clock(t.start)}`) : '';
     const body = t.pieces.map((p) => highlight(c, o.color, p)).join(transcript ? '' : ' … ');
     out.push(`  ${c.dim(`[${t.index}]`)}${when} ${c.bold(who)}: ${indent(body, '      ')}`);
@@ -86,13 +88,13 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   out.push('', c.bold('What went well'));
   const good = wentWell(a);
   if (good.length === 0) out.push('  (nothing the rules recognise as a strength)');
-  for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${f.text}”`);
+  for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${safe(f.text)}”`);
 
   out.push('', c.bold('Three changes that would have helped most'));
   const changes = changesThatHelpMost(a, 3);
   if (changes.length === 0) out.push('  (no risks found)');
   changes.forEach(({ finding: f, cost }, i) => {
-    out.push(`  ${i + 1}. turn ${f.turn}: instead of “${f.text}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
+    out.push(`  ${i + 1}. turn ${f.turn}: instead of “${safe(f.text)}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
     out.push(f.suggestion ? `     say: “${f.suggestion}”` : `     ${f.message}`);
   });
   return out.join('\n') + '\n';
@@ -105,7 +107,7 @@ export function coachFormatter(): Formatter {
     name: 'coach',
     start: () => '',
     result: (a, o, t) => (count++ ? '\n' + '─'.repeat(60) + '\n\n' : '') + renderCoach(a, t, o),
-    error: (e) => `✖ ${e.source}:${e.line}: ${e.message}\n`,
+    error: (e) => safe(`✖ ${e.source}:${e.line}: ${e.message}`) + '\n',
     end: () => '',
   };
 }

@@ -1,6 +1,6 @@
 // The rollup of `etcscore report` in each format, each a pure function of the Rollup.
 import { Chalk } from 'chalk';
-import { escapeHtml as h, escapeMarkdown as md } from './escape.js';
+import { escapeHtml as h, escapeMarkdown as md, terminalSafe } from './escape.js';
 import { csvHeader, csvRow, type Column } from './csv.js';
 import { bar, pageEnd, pageStart, scoreClass } from './html-page.js';
 import { scoreColor } from './pretty.js';
@@ -67,10 +67,11 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const groups = r.list();
   const width = Math.min(32, Math.max(8, ...groups.map((g) => g.key.length)));
+  // Group keys and quoted findings come from transcripts: keep control characters off the terminal.
   const head = `${byLabel(r).toUpperCase().padEnd(width)}  ${'N'.padStart(5)}  ${'ETC'.padStart(11)}  ${'E'.padStart(11)}  ${'T'.padStart(11)}  ${'C'.padStart(11)}  ${'RISKS'.padStart(5)}`;
   const out = [c.bold(head)];
   for (const g of groups) {
-    const key = g.key.length > width ? g.key.slice(0, width - 1) + '…' : g.key.padEnd(width);
+    const key = terminalSafe(g.key.length > width ? g.key.slice(0, width - 1) + '…' : g.key.padEnd(width));
     const stats = SCORE_KEYS.map((k) => {
       const s = g.summary.scores[k];
       return scoreColor(c, s.mean)(`${s.mean.toFixed(1)} ±${s.sd.toFixed(1)}`.padStart(11));
@@ -79,7 +80,7 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
     const shapes = g.summary.shapeCounts().map(([s, n]) => `${s} ${n}`).join(', ');
     out.push(c.dim(`    shapes: ${shapes}`));
     if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${topText(g)}`));
-    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${worstText(w)} ${c.dim(`(${w.finding.severity}, ETC ${w.etc})`)}`);
+    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${terminalSafe(worstText(w))} ${c.dim(`(${w.finding.severity}, ETC ${w.etc})`)}`);
   }
   const extra = [r.errorRecords && `${r.errorRecords} error record${r.errorRecords === 1 ? '' : 's'} skipped`, r.badLines && c.red(`${r.badLines} unreadable line${r.badLines === 1 ? '' : 's'}`)].filter(Boolean);
   out.push('', [`${r.conversations} conversation${r.conversations === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}`, ...extra].join(' · '));
