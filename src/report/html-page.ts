@@ -11,6 +11,7 @@ body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 main{display:flex;flex-direction:column;gap:16px;max-width:1040px;margin:0 auto;padding:24px 16px}
 main>header{order:-2}
 .summary{order:-1}
+.grid{display:flex;gap:12px 40px;flex-wrap:wrap}
 section,main>header{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:16px 20px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:16px 0 6px}
 .muted,.meta{color:var(--muted);font-size:13px}

@@ -70,15 +70,16 @@ export function conversationHtml(a: Analysis, t: Transcript | undefined, anchor:
 function summaryHtml(s: BatchSummary, rows: readonly Row[], errors: readonly InputErrorRecord[]): string {
   const out = [`<section class="summary"><h2>Summary</h2><p>${s.count} conversation${s.count === 1 ? '' : 's'} · ${s.risks} risks · ${s.strengths} strengths${errors.length ? ` · <span class="risk-error">${errors.length} input error${errors.length === 1 ? '' : 's'}</span>` : ''}</p>`];
   if (s.count) {
-    out.push('<table><tr><th>score</th><th class="n">mean</th><th class="n">sd</th></tr>');
+    // Scores, shapes and top risks side by side; they wrap on a narrow screen.
+    out.push('<div class="grid"><div><h3>Scores</h3><table><tr><th>score</th><th class="n">mean</th><th class="n">sd</th></tr>');
     for (const k of SCORE_KEYS) out.push(`<tr><td>${k}</td><td class="n">${s.scores[k].mean.toFixed(1)}</td><td class="n">${s.scores[k].sd.toFixed(1)}</td></tr>`);
-    out.push('</table>');
+    out.push('</table></div>');
     const shapes = s.shapeCounts();
     const maxShape = Math.max(...shapes.map(([, n]) => n));
-    out.push(`<h3>Emotion shapes</h3><table>${shapes.map(([shape, n]) => `<tr><td>${h(shape)}</td><td class="n">${n}</td><td>${bar(n, maxShape)}</td></tr>`).join('')}</table>`);
+    out.push(`<div><h3>Emotion shapes</h3><table>${shapes.map(([shape, n]) => `<tr><td>${h(shape)}</td><td class="n">${n}</td><td>${bar(n, maxShape)}</td></tr>`).join('')}</table></div>`);
     const top = s.topRiskCategories();
     const maxTop = Math.max(0, ...top.map(([, n]) => n));
-    out.push(`<h3>Top risk categories</h3>${top.length ? `<table>${top.map(([c, n]) => `<tr><td>${h(c)}</td><td class="n">${n}</td><td>${bar(n, maxTop)}</td></tr>`).join('')}</table>` : '<p class="muted">none</p>'}`);
+    out.push(`<div><h3>Top risk categories</h3>${top.length ? `<table>${top.map(([c, n]) => `<tr><td>${h(c)}</td><td class="n">${n}</td><td>${bar(n, maxTop)}</td></tr>`).join('')}</table>` : '<p class="muted">none</p>'}</div></div>`);
     out.push('<h3>Conversations</h3><table><tr><th>id</th><th class="n">ETC</th><th>shape</th><th class="n">risks</th></tr>');
     for (const r of rows) out.push(`<tr><td><a href="#${r.anchor}">${h(r.id)}</a></td><td class="n">${r.etc}</td><td>${h(r.shape)}</td><td class="n">${r.risks}</td></tr>`);
     out.push('</table>');
