@@ -5,6 +5,8 @@ import { activeSinks, type Io } from './io.js';
 import { tool } from './options.js';
 import { registerScore } from './commands/score.js';
 import { registerRules } from './commands/rules.js';
+import { registerCoach } from './commands/coach.js';
+import { registerReport } from './commands/report.js';
 
 export function processIo(): Io {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
@@ -21,6 +23,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     });
   registerScore(program, io, setExit);
   registerRules(program, io, setExit);
+  registerCoach(program, io, setExit);
+  registerReport(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

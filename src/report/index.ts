@@ -1,9 +1,13 @@
 // Formatters by name; each is a small streaming object, and `render` is the pure-function form.
-import type { Analysis, InputErrorRecord } from '../model/types.js';
+import type { Analysis, InputErrorRecord, Transcript } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
 import { prettyFormatter } from './pretty.js';
 import { jsonFormatter } from './json.js';
 import { ndjsonFormatter } from './ndjson.js';
+import { csvFormatter } from './csv.js';
+import { markdownFormatter } from './markdown.js';
+import { htmlFormatter } from './html.js';
+import { coachFormatter } from './coach.js';
 
 export type { Formatter, ReportOptions, Summary } from './types.js';
 
@@ -11,6 +15,10 @@ const FORMATTERS: Record<string, () => Formatter> = {
   pretty: prettyFormatter,
   json: jsonFormatter,
   ndjson: ndjsonFormatter,
+  csv: csvFormatter,
+  markdown: markdownFormatter,
+  html: htmlFormatter,
+  coach: coachFormatter,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
@@ -21,17 +29,21 @@ export function formatterByName(name: string): Formatter {
   return make();
 }
 
-/** The whole report as one string: for library use and tests. */
+/**
+ * The whole report as one string: for library use and tests. `transcripts[i]`, when given, is
+ * the transcript `results[i]` was made from (coach, markdown and html then quote whole turns).
+ */
 export function render(
   name: string,
   results: readonly Analysis[],
   errors: readonly InputErrorRecord[] = [],
   options: Partial<ReportOptions> = {},
+  transcripts: ReadonlyArray<Transcript | undefined> = [],
 ): string {
   const o: ReportOptions = { color: false, findings: false, tool: { name: 'etcscore', version: '0' }, ...options };
   const f = formatterByName(name);
   let out = f.start(o);
-  for (const a of results) out += f.result(a, o);
+  results.forEach((a, i) => (out += f.result(a, o, transcripts[i])));
   for (const e of errors) out += f.error(e, o);
   return out + f.end({ results: results.length, errors: [...errors] }, o);
 }

@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Analysis, Finding } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
+import { terminalSafe as safe } from './escape.js';
 
 const COLUMNS: Array<[string, number, 'left' | 'right']> = [
   ['CONVERSATION', 28, 'left'],
@@ -40,7 +41,7 @@ export function topRisk(findings: readonly Finding[]): Finding | undefined {
 function findingLine(c: ChalkInstance, f: Finding): string {
   const mark = f.kind === 'risk' ? (f.severity === 'error' ? c.red('✖') : c.yellow('▲')) : c.green('✔');
   const where = c.dim(`turn ${String(f.turn).padStart(3)} ${f.role.padEnd(8)}`);
-  return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${f.text}"  ${c.dim(f.message)}`;
+  return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${safe(f.text)}"  ${c.dim(f.message)}`;
 }
 
 export function prettyFormatter(): Formatter {
@@ -69,7 +70,7 @@ export function prettyFormatter(): Formatter {
       sums.strengths += a.counts.strengths ?? 0;
       const top = topRisk(a.findings);
       const values = [
-        a.id,
+        safe(a.id),
         String(a.counts.turns),
         String(a.scores.etc),
         String(a.scores.emotion),
@@ -77,14 +78,14 @@ export function prettyFormatter(): Formatter {
         String(a.scores.control),
         a.emotion.shape,
         String(a.counts.risks ?? 0),
-        top ? `${top.category}: "${top.text}" (turn ${top.turn})` : '—',
+        top ? `${top.category}: "${safe(top.text)}" (turn ${top.turn})` : '—',
       ];
       let out = row(values, o, a) + '\n';
       if (o.findings) for (const f of a.findings) out += findingLine(c, f) + '\n';
       return out;
     },
     error(e) {
-      return c.red(cell(`✖ ${e.source}:${e.line}`, 28, 'left')) + '  ' + c.red(e.message) + '\n';
+      return c.red(cell(safe(`✖ ${e.source}:${e.line}`), 28, 'left')) + '  ' + c.red(safe(e.message)) + '\n';
     },
     end(s) {
       const mean = s.results ? Math.round(sums.etc / s.results) : 0;

@@ -1,4 +1,4 @@
-import type { Analysis, InputErrorRecord } from '../model/types.js';
+import type { Analysis, InputErrorRecord, Transcript } from '../model/types.js';
 
 export interface ReportOptions {
   /** ANSI colour; only ever true for a terminal. */
@@ -15,12 +15,14 @@ export interface Summary {
 
 /**
  * A formatter writes as results arrive, so a batch of any size streams: `start`, then `result` or
- * `error` for each input in order, then `end`. Each returns the text to write.
+ * `error` for each input in order, then `end`. Each returns the text to write. `result` is given
+ * the transcript the analysis was made from when the caller has it: formats that show turns
+ * (coach, markdown, html) quote its text; without it they show only the findings' own text.
  */
 export interface Formatter {
   name: string;
   start(o: ReportOptions): string;
-  result(a: Analysis, o: ReportOptions): string;
+  result(a: Analysis, o: ReportOptions, transcript?: Transcript): string;
   error(e: InputErrorRecord, o: ReportOptions): string;
   end(s: Summary, o: ReportOptions): string;
 }

@@ -9,6 +9,8 @@ import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
+import { Progress } from '../progress.js';
+import { redactTranscript } from '../../nlp/redact.js';
 
 interface ScoreOptions {
   format?: string;
@@ -20,10 +22,11 @@ interface ScoreOptions {
   failUnder?: number;
   maxRisk?: number;
   quiet?: boolean;
+  redact?: boolean;
   color: boolean;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, string> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson' };
+const FORMAT_BY_EXTENSION: Record<string, string> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
 
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
@@ -55,15 +58,19 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .addOption(new Option('--input-format <name>', 'read every input as this format').choices(READERS.map((r) => r.name)))
     .option('--map <pairs>', 'column mapping for CSV, e.g. role=Speaker,text=Message,time=Timestamp,id=CallId', parseMap)
     .option('--agent <name>', 'the speaker who is the agent, where speakers are names')
-    .option('--findings', 'list every finding under its conversation (pretty)')
+    .option('--findings', 'list every finding under its conversation (pretty); one CSV row per finding (csv)')
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
     .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
-    .option('-q, --quiet', 'no notes on stderr, only errors')
+    .option('--redact', 'mask emails, phone, card and account numbers in everything written (see README)')
+    .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 a --fail-under/--max-risk threshold was crossed, 2 usage or input error.\n' +
-        'Bad inputs are reported as file:line: reason on stderr; every good input is still scored.',
+      '\nThresholds for pipelines: --fail-under N fails when any conversation\'s ETC score is under N;\n' +
+        '--max-risk N fails when any conversation has more than N risk findings. Every input is still\n' +
+        'scored and written; the crossings are listed on stderr.\n' +
+        '\nExit codes: 0 ok, 1 a --fail-under/--max-risk threshold was crossed, 2 usage or input error\n' +
+        '(2 wins over 1). Bad inputs are reported as file:line: reason on stderr; every good input is still scored.',
     )
     .action(async (paths: string[], o: ScoreOptions) => setExit(await score(paths, o, io)));
 }
@@ -85,16 +92,19 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const errors: InputErrorRecord[] = [];
   const crossed: string[] = [];
   let results = 0;
+  const progress = Progress.forStderr(io.stderr, Boolean(o.quiet)); // outputs: progress hooks
   try {
     await sink.write(formatter.start(ro));
+    progress.start(inputs.length);
     for (const input of inputs) {
       const read = await readInput(input, o, io);
       for (const e of read.errors) {
         errors.push(e);
-        io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
+        progress.above(`${e.source}:${e.line}: ${e.message}`);
         await sink.write(formatter.error(e, ro));
       }
-      for (const t of read.transcripts) {
+      for (const original of read.transcripts) {
+        const t = o.redact ? redactTranscript(original) : original; // outputs: --redact masks before analysis
         if (format === 'pretty') {
           const roles = describeRoleInference(t);
           if (roles) note(roles);
@@ -103,12 +113,15 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         results++;
         if (o.failUnder !== undefined && a.scores.etc < o.failUnder) crossed.push(`${a.source}: ETC ${a.scores.etc} is under --fail-under ${o.failUnder}`);
         if (o.maxRisk !== undefined && (a.counts.risks ?? 0) > o.maxRisk) crossed.push(`${a.source}: ${a.counts.risks} risks, more than --max-risk ${o.maxRisk}`);
-        await sink.write(formatter.result(a, ro));
+        await sink.write(formatter.result(a, ro, t));
       }
+      progress.tick();
     }
+    progress.done();
     await sink.write(formatter.end({ results, errors }, ro));
     await sink.close();
   } catch (err) {
+    progress.done();
     sink.abort();
     throw err;
   }

@@ -1,0 +1,98 @@
+// etcscore report <results.ndjson…|->: rollups of `score --format ndjson` output by agent, team,
+// queue or date. Lines are streamed, so a results file of any size is read in constant memory.
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { Option, type Command } from 'commander';
+import { redactAnalysis } from '../../nlp/redact.js';
+import { GROUP_BY, PERIODS, Rollup, isAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
+import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
+import { EXIT, UsageError } from '../exit.js';
+import { STDIN, fileSink, stdoutSink, type Io } from '../io.js';
+import { assertWritableDir } from '../output-dir.js';
+import { colorEnabled, tool } from '../options.js';
+
+interface ReportCommandOptions {
+  by?: GroupBy;
+  period?: Period;
+  format?: RollupFormat;
+  output?: string;
+  redact?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, RollupFormat> = { csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+
+export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('roll up results written by `score --format ndjson`: per group counts, mean and spread of each score, shapes, top risks, worst findings')
+    .argument('<results...>', 'NDJSON results files, or - for stdin')
+    .addOption(new Option('--by <key>', 'group by').choices(GROUP_BY))
+    .addOption(new Option('--period <p>', 'with --by date: calendar day or ISO week').choices(PERIODS).default('day'))
+    .addOption(new Option('-f, --format <name>', 'output format (default: from -o\'s extension, pretty on a terminal, else json)').choices(ROLLUP_FORMATS))
+    .option('-o, --output <file>', 'write to FILE atomically')
+    .option('--redact', 'mask emails, phone, card and account numbers in the quoted findings and meta')
+    .option('-q, --quiet', 'no notes on stderr, only errors')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText(
+      'after',
+      '\nA line that is not JSON is reported as file:line: reason on stderr and the exit code is 2;\n' +
+        'the other lines are still rolled up. Error records from `score` are counted and skipped.\n' +
+        'Conversations without the grouping value are grouped under "(none)".',
+    )
+    .action(async (files: string[], o: ReportCommandOptions) => setExit(await report(files, o, io)));
+}
+
+async function readResults(input: string, rollup: Rollup, o: ReportCommandOptions, io: Io): Promise<void> {
+  const source = input === STDIN ? '<stdin>' : input;
+  const stream: Readable = input === STDIN ? io.stdin : createReadStream(path.resolve(io.cwd, input));
+  const bad = (line: number, why: string) => {
+    rollup.badLines++;
+    io.stderr.write(`${source}:${line}: ${why}\n`);
+  };
+  let n = 0;
+  try {
+    for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
+      n++;
+      const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (err) {
+        bad(n, `not JSON: ${(err as Error).message}`);
+        continue;
+      }
+      if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
+      else if (isAnalysis(value)) rollup.add(o.redact ? redactAnalysis(value) : value);
+      else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    bad(n + 1, `cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message}`);
+  }
+}
+
+async function report(files: string[], o: ReportCommandOptions, io: Io): Promise<number> {
+  if (o.period === 'week' && o.by !== 'date') throw new UsageError('--period week needs --by date');
+  const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
+  const format: RollupFormat = o.format ?? FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'json');
+  const rollup = new Rollup(o.by, o.period);
+  for (const f of files) await readResults(f, rollup, o, io);
+
+  const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
+  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  try {
+    await sink.write(renderRollup(rollup, format, { color, tool: tool() }));
+    await sink.close();
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+  if (rollup.errorRecords && !o.quiet) io.stderr.write(`${rollup.errorRecords} error record${rollup.errorRecords === 1 ? '' : 's'} in the results skipped\n`);
+  return rollup.badLines ? EXIT.input : EXIT.ok;
+}

@@ -1,0 +1,62 @@
+// What a coach says about a conversation: why each finding matters (from its rule), what went
+// well, and which changes would have helped most, all derived from the Analysis.
+import { OVERALL_WEIGHTS } from '../score/scores.js';
+import { BUILTIN_RULES, type RuleDef } from '../rules/index.js';
+import type { Analysis, Finding, ScoreReason } from '../model/types.js';
+
+const RULES_BY_ID = new Map<string, RuleDef>(BUILTIN_RULES.map((r) => [r.id, r]));
+
+/** The rule's reason and its source principle; undefined for a rule not in the built-in catalogue. */
+export function whyItMatters(f: Finding): { why: string; source: string } | undefined {
+  const r = RULES_BY_ID.get(f.rule);
+  return r ? { why: r.why, source: r.source } : undefined;
+}
+
+export const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
+
+export interface Change {
+  finding: Finding;
+  /** Points this finding took off the overall ETC score (positive = it cost that much). */
+  cost: number;
+}
+
+/**
+ * The risks that cost the overall score most, using the points `explanation` recorded for each
+ * finding (a repeated category counts less) weighted by its dimension's share of the ETC score.
+ */
+export function changesThatHelpMost(a: Analysis, n = 3): Change[] {
+  const changes: Change[] = [];
+  // Each reason belongs to one finding: two findings of one rule in one turn get their own points.
+  const used = new Set<ScoreReason>();
+  for (const f of a.findings) {
+    if (f.kind !== 'risk') continue;
+    const reasons = a.explanation[f.dimension] ?? [];
+    const reason = reasons.find(
+      (r) => !used.has(r) && r.category === f.category && r.turns?.includes(f.turn) && r.reason.includes(`(${f.rule})`) && r.reason.includes(`"${f.text}"`),
+    );
+    if (reason) used.add(reason);
+    const points = reason ? -reason.points : 0;
+    changes.push({ finding: f, cost: Math.round(points * OVERALL_WEIGHTS[f.dimension] * 10) / 10 });
+  }
+  // Ties (the same cost) go to the more severe, then the earlier finding.
+  return changes
+    .sort((x, y) => y.cost - x.cost || SEVERITY_RANK[y.finding.severity] - SEVERITY_RANK[x.finding.severity] || x.finding.turn - y.finding.turn)
+    .slice(0, n);
+}
+
+/** Strengths, in turn order, each category once per turn. */
+export function wentWell(a: Analysis): Finding[] {
+  const seen = new Set<string>();
+  return a.findings.filter((f) => {
+    const key = `${f.turn}:${f.category}`;
+    if (f.kind !== 'strength' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Agent as a reader names them: name, else id. */
+export function agentOf(a: Pick<Analysis, 'meta'>): string | undefined {
+  const m = a.meta;
+  return (typeof m.agentName === 'string' && m.agentName) || (typeof m.agentId === 'string' && m.agentId) || undefined;
+}

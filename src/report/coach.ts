@@ -1,0 +1,113 @@
+// The coach view: one conversation for a person to read, turn by turn, on a terminal.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Analysis, Finding, Transcript } from '../model/types.js';
+import { agentOf, changesThatHelpMost, whyItMatters, wentWell } from './advice.js';
+import { lowMarkers, sparkline } from './curve.js';
+import { clock, turnViews, type Piece } from './turns.js';
+import { scoreColor } from './pretty.js';
+import { terminalSafe as safe } from './escape.js';
+import type { Formatter, ReportOptions } from './types.js';
+
+const BAR_WIDTH = 20;
+
+/** "████████░░░░" for 0–100. */
+export function scoreBar(score: number, width = BAR_WIDTH): string {
+  const full = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+function findingMark(c: ChalkInstance, f: Finding): string {
+  if (f.kind === 'strength') return c.green('✔');
+  return f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('▲') : c.cyan('•');
+}
+
+/** Flagged words: coloured on a terminal, between «» markers in plain text. */
+function highlight(c: ChalkInstance, color: boolean, p: Piece): string {
+  const text = safe(p.text);
+  if (p.findings.length === 0) return text;
+  if (!color) return `«${text}»`;
+  const risk = p.findings.some((f) => f.kind === 'risk');
+  return risk ? c.bold.red.underline(text) : c.bold.green.underline(text);
+}
+
+const indent = (text: string, by: string) => text.replace(/\n/g, '\n' + by);
+
+function header(c: ChalkInstance, a: Analysis): string[] {
+  const who = [
+    agentOf(a) && `agent ${agentOf(a)}`,
+    typeof a.meta.team === 'string' && `team ${a.meta.team}`,
+    typeof a.meta.date === 'string' && a.meta.date,
+    a.counts.durationSec !== undefined && `${clock(a.counts.durationSec)} long`,
+    `${a.counts.turns} turns`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [c.bold(safe(a.id)) + c.dim(safe(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`)), ''];
+  const rows: Array<[string, number]> = [
+    ['ETC', a.scores.etc],
+    ['Emotion', a.scores.emotion],
+    ['Trust', a.scores.trust],
+    ['Control', a.scores.control],
+  ];
+  for (const [label, score] of rows) lines.push(`  ${label.padEnd(8)} ${String(score).padStart(3)}  ${scoreColor(c, score)(scoreBar(score))}`);
+  return lines;
+}
+
+function curve(c: ChalkInstance, a: Analysis): string[] {
+  const traj = a.emotion.trajectory;
+  if (traj.length === 0) return [c.bold('Customer’s emotion'), '  (no customer turns)'];
+  const e = a.emotion;
+  return [
+    c.bold('Customer’s emotion') + c.dim(`  ${e.shape}: start ${e.start.toFixed(2)}, lowest ${e.min.toFixed(2)}, end ${e.end.toFixed(2)}`),
+    `  -1 ${sparkline(traj.map((p) => p.smoothed))} +1`,
+    `     ${lowMarkers(traj)}`,
+  ];
+}
+
+function findingBlock(c: ChalkInstance, f: Finding): string[] {
+  const lines = [`      ${findingMark(c, f)} ${c.bold(f.category)} ${c.dim(`(${f.rule})`)} “${safe(f.text)}”`, `        ${f.message}`];
+  if (f.kind === 'risk') {
+    const why = whyItMatters(f);
+    if (why) lines.push(c.dim(`        Why it matters: ${why.why}`), c.dim(`        Source: ${why.source}`));
+    if (f.suggestion) lines.push(`        ${c.green('Better:')} “${f.suggestion}”`);
+  }
+  return lines;
+}
+
+export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: Pick<ReportOptions, 'color'>): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const out: string[] = [...header(c, a), '', ...curve(c, a), '', c.bold(transcript ? 'The conversation' : 'Turns with findings')];
+  for (const t of turnViews(a, transcript)) {
+    const who = safe(t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role);
+    const when = t.start !== undefined ? c.dim(` ${clock(t.start)}`) : '';
+    const body = t.pieces.map((p) => highlight(c, o.color, p)).join(transcript ? '' : ' … ');
+    out.push(`  ${c.dim(`[${t.index}]`)}${when} ${c.bold(who)}: ${indent(body, '      ')}`);
+    for (const f of t.findings) out.push(...findingBlock(c, f));
+  }
+
+  out.push('', c.bold('What went well'));
+  const good = wentWell(a);
+  if (good.length === 0) out.push('  (nothing the rules recognise as a strength)');
+  for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${safe(f.text)}”`);
+
+  out.push('', c.bold('Three changes that would have helped most'));
+  const changes = changesThatHelpMost(a, 3);
+  if (changes.length === 0) out.push('  (no risks found)');
+  changes.forEach(({ finding: f, cost }, i) => {
+    out.push(`  ${i + 1}. turn ${f.turn}: instead of “${safe(f.text)}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
+    out.push(f.suggestion ? `     say: “${f.suggestion}”` : `     ${f.message}`);
+  });
+  return out.join('\n') + '\n';
+}
+
+/** The coach view as a named formatter: conversations one after another, separated by a rule. */
+export function coachFormatter(): Formatter {
+  let count = 0;
+  return {
+    name: 'coach',
+    start: () => '',
+    result: (a, o, t) => (count++ ? '\n' + '─'.repeat(60) + '\n\n' : '') + renderCoach(a, t, o),
+    error: (e) => safe(`✖ ${e.source}:${e.line}: ${e.message}`) + '\n',
+    end: () => '',
+  };
+}

@@ -1,0 +1,106 @@
+// CSV for spreadsheets: one row per conversation, or per finding with --findings. The columns are
+// data (name, meaning, value), so docs/csv.md is generated from the same list the rows come from.
+import { ALL_CATEGORIES, type Analysis, type Finding } from '../model/types.js';
+import { agentOf } from './advice.js';
+import type { Formatter } from './types.js';
+
+export type CsvValue = string | number | undefined;
+
+export interface Column<T> {
+  name: string;
+  description: string;
+  value(row: T): CsvValue;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export const CONVERSATION_COLUMNS: ReadonlyArray<Column<Analysis>> = [
+  { name: 'id', description: 'conversation id', value: (a) => a.id },
+  { name: 'source', description: 'file it was read from (`path#n` for the n-th in a file, `<stdin>`)', value: (a) => a.source },
+  { name: 'channel', description: '`call`, `chat`, `email` or `unknown`', value: (a) => a.channel },
+  { name: 'agent', description: 'agent name, else agent id, from the transcript', value: (a) => agentOf(a) },
+  { name: 'team', description: 'team, from the transcript', value: (a) => str(a.meta.team) },
+  { name: 'queue', description: 'queue, from the transcript', value: (a) => str(a.meta.queue) },
+  { name: 'date', description: 'date or date-time as the transcript gives it (ISO 8601)', value: (a) => str(a.meta.date) },
+  { name: 'etc', description: 'overall score, 0–100, higher is better handled', value: (a) => a.scores.etc },
+  { name: 'emotion', description: 'emotion score, 0–100', value: (a) => a.scores.emotion },
+  { name: 'trust', description: 'trust score, 0–100', value: (a) => a.scores.trust },
+  { name: 'control', description: 'control score, 0–100', value: (a) => a.scores.control },
+  { name: 'shape', description: 'shape of the customer’s emotion curve: `recovered`, `declined`, `steady-positive`, `steady-negative`, `volatile`, `flat`', value: (a) => a.emotion.shape },
+  { name: 'emotion_start', description: 'customer’s smoothed emotion at their first turn, −1..1', value: (a) => a.emotion.start },
+  { name: 'emotion_end', description: 'customer’s smoothed emotion at their last turn, −1..1', value: (a) => a.emotion.end },
+  { name: 'emotion_min', description: 'customer’s lowest smoothed emotion, −1..1', value: (a) => a.emotion.min },
+  { name: 'turns', description: 'number of turns', value: (a) => a.counts.turns },
+  { name: 'agent_turns', description: 'turns by the agent', value: (a) => a.counts.agentTurns },
+  { name: 'customer_turns', description: 'turns by the customer', value: (a) => a.counts.customerTurns },
+  { name: 'words', description: 'words in all turns', value: (a) => a.counts.words },
+  { name: 'duration_sec', description: 'length in seconds, where the input has times; empty otherwise', value: (a) => a.counts.durationSec },
+  { name: 'risks', description: 'number of risk findings', value: (a) => a.counts.risks ?? a.findings.filter((f) => f.kind === 'risk').length },
+  { name: 'strengths', description: 'number of strength findings', value: (a) => a.counts.strengths ?? a.findings.filter((f) => f.kind === 'strength').length },
+  ...ALL_CATEGORIES.map(
+    (c): Column<Analysis> => ({
+      name: c,
+      description: `findings of category \`${c}\``,
+      value: (a) => a.counts.categories?.[c] ?? a.findings.filter((f) => f.category === c).length,
+    }),
+  ),
+];
+
+export interface FindingRow {
+  analysis: Analysis;
+  finding: Finding;
+}
+
+export const FINDING_COLUMNS: ReadonlyArray<Column<FindingRow>> = [
+  { name: 'id', description: 'conversation id', value: (r) => r.analysis.id },
+  { name: 'source', description: 'file it was read from', value: (r) => r.analysis.source },
+  { name: 'turn', description: 'turn index, from 0', value: (r) => r.finding.turn },
+  { name: 'role', description: 'who spoke: `agent`, `customer`, `bot`, `system`, `unknown`', value: (r) => r.finding.role },
+  { name: 'rule', description: 'rule id (may change between versions; see `etcscore rules`)', value: (r) => r.finding.rule },
+  { name: 'category', description: 'category, from the fixed vocabulary (stable)', value: (r) => r.finding.category },
+  { name: 'dimension', description: '`emotion`, `trust` or `control`', value: (r) => r.finding.dimension },
+  { name: 'kind', description: '`strength` or `risk`', value: (r) => r.finding.kind },
+  { name: 'severity', description: '`info`, `warning` or `error`', value: (r) => r.finding.severity },
+  { name: 'span_start', description: 'first character of the words in the turn’s text, from 0', value: (r) => r.finding.span[0] },
+  { name: 'span_end', description: 'character after the last one (end exclusive)', value: (r) => r.finding.span[1] },
+  { name: 'text', description: 'the words found, exactly as in the turn', value: (r) => r.finding.text },
+  { name: 'message', description: 'what these words do to the customer', value: (r) => r.finding.message },
+  { name: 'suggestion', description: 'a better wording (risks); empty otherwise', value: (r) => r.finding.suggestion },
+];
+
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell, RFC 4180 quoted. Numbers are written as numbers, so −0.4 stays a number a spreadsheet
+ * can sum; only text is neutralised, by a leading apostrophe, when it could be read as a formula.
+ */
+export function csvCell(value: CsvValue): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows end with CRLF, as RFC 4180 says. */
+export function csvRow(values: readonly CsvValue[]): string {
+  return values.map(csvCell).join(',') + '\r\n';
+}
+
+export function csvHeader<T>(columns: ReadonlyArray<Column<T>>): string {
+  return csvRow(columns.map((c) => c.name));
+}
+
+export function csvFormatter(): Formatter {
+  return {
+    name: 'csv',
+    start: (o) => (o.findings ? csvHeader(FINDING_COLUMNS) : csvHeader(CONVERSATION_COLUMNS)),
+    result(a, o) {
+      if (!o.findings) return csvRow(CONVERSATION_COLUMNS.map((c) => c.value(a)));
+      return a.findings.map((finding) => csvRow(FINDING_COLUMNS.map((c) => c.value({ analysis: a, finding })))).join('');
+    },
+    // Input errors go to stderr and the exit code; a CSV has no place for them that tools would not trip on.
+    error: () => '',
+    end: () => '',
+  };
+}

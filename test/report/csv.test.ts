@@ -1,0 +1,80 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ALL_CATEGORIES } from '../../src/model/types.js';
+import { render } from '../../src/report/index.js';
+import { CONVERSATION_COLUMNS, FINDING_COLUMNS, csvCell } from '../../src/report/csv.js';
+import { good, wall } from './fixtures.js';
+
+const rows = (csv: string) => parseCsv(csv, { columns: true, relax_column_count: false }) as Array<Record<string, string>>;
+
+describe('csvCell', () => {
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+44 20', "'+44 20"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['plain', 'plain'],
+  ])('writes the text %j as %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('keeps numbers numeric, negative ones included, and leaves missing values empty', () => {
+    expect(csvCell(-0.4)).toBe('-0.4');
+    expect(csvCell(73)).toBe('73');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(Number.NaN)).toBe('');
+  });
+});
+
+describe('csv formatter', () => {
+  it('writes the documented columns in their fixed order, categories in the vocabulary order', () => {
+    const header = render('csv', []).split('\r\n')[0]!.split(',');
+    expect(header.slice(0, 22)).toEqual([
+      'id', 'source', 'channel', 'agent', 'team', 'queue', 'date', 'etc', 'emotion', 'trust', 'control', 'shape',
+      'emotion_start', 'emotion_end', 'emotion_min', 'turns', 'agent_turns', 'customer_turns', 'words', 'duration_sec', 'risks', 'strengths',
+    ]);
+    expect(header.slice(22)).toEqual([...ALL_CATEGORIES]);
+    expect(header).toEqual(CONVERSATION_COLUMNS.map((c) => c.name));
+  });
+
+  it('writes one RFC 4180 row per conversation that a CSV reader reads back, formulas neutralised', () => {
+    const g = good();
+    const w = wall();
+    const csv = render('csv', [g.analysis, w.analysis]);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const [r1, r2] = rows(csv);
+    expect(r1).toMatchObject({ id: 'refund-call', agent: 'Dana', team: 'billing', queue: 'refunds', date: '2026-11-18T09:15:00-05:00', shape: g.analysis.emotion.shape });
+    expect(Number(r1!.etc)).toBe(g.analysis.scores.etc);
+    expect(Number(r1!.empathy)).toBe(1);
+    expect(Number(r1!.commitment)).toBe(2);
+    // Text that a spreadsheet would run as a formula is prefixed; the quote inside survives.
+    expect(r2!.id).toBe('\'=HYPERLINK("x")<b>wall</b>');
+    expect(r2!.agent).toBe("'@Sam");
+    expect(Number(r2!['policy-hiding'])).toBe(2);
+    // A negative number is written bare, as a number, not neutralised as if it were a formula.
+    expect(w.analysis.emotion.min).toBeLessThan(0);
+    expect(csv).toContain(`,${w.analysis.emotion.min},`);
+    expect(r2!.emotion_min).toBe(String(w.analysis.emotion.min));
+    expect(r2!.duration_sec).toBe('');
+  });
+
+  it('writes one row per finding with --findings, the span pointing at the text', () => {
+    const { analysis, transcript } = wall();
+    const csv = render('csv', [analysis], [], { findings: true });
+    const header = csv.split('\r\n')[0]!;
+    expect(header).toBe('id,source,turn,role,rule,category,dimension,kind,severity,span_start,span_end,text,message,suggestion');
+    expect(header.split(',')).toEqual(FINDING_COLUMNS.map((c) => c.name));
+    const found = rows(csv);
+    expect(found).toHaveLength(analysis.findings.length);
+    for (const r of found) {
+      const turn = transcript.turns[Number(r.turn)]!;
+      expect(turn.text.slice(Number(r.span_start), Number(r.span_end))).toBe(r.text);
+    }
+    expect(found.find((r) => r.category === 'policy-hiding')?.suggestion).toMatch(/\w/);
+  });
+});

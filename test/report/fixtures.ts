@@ -1,0 +1,39 @@
+// Conversations the report tests share, parsed and analysed by the real pipeline.
+import { parse } from '../../src/index.js';
+import { analyze } from '../../src/score/analyze.js';
+import type { Analysis, Transcript } from '../../src/model/types.js';
+
+export const GOOD_TEXT = `# id: refund-call
+# agent: Dana
+# team: billing
+# queue: refunds
+# date: 2026-11-18T09:15:00-05:00
+Agent: Thanks for calling Northwind, this is Dana. How can I help?
+Customer: I've been charged twice for my order and I'm really not happy.
+Agent: That must be so frustrating. Let me sort this out for you now.
+Agent: I'll refund the second charge today, and you'll get an email by 5pm. Would you prefer the refund to your card or as store credit?
+Customer: The card please. Thank you, that's brilliant.
+`;
+
+/** Hostile on purpose: markup and a formula in the text and the id, contact details to redact. */
+export const WALL_TEXT = `# id: =HYPERLINK("x")<b>wall</b>
+# agent: @Sam
+# team: billing
+# date: 2026-11-16
+Agent: Hello, you're through to Skyway.
+Customer: Can my kids fly with your escort service on business class? I'm really worried and frustrated.
+Agent: Sorry, it's our company policy. The system won't let me add it.
+Customer: That is ridiculous <script>alert('x')</script> call me on +44 20 7946 0958 or mail jo@example.com, card 4111 1111 1111 1111.
+Agent: I'm sorry you feel that way. If you're unhappy you can write a complaint on the website.
+Customer: Fine. I'm not happy at all, this is terrible.
+`;
+
+export const SECRETS = ['7946 0958', 'jo@example.com', '4111 1111'];
+
+export function load(text: string, source: string): { transcript: Transcript; analysis: Analysis } {
+  const [transcript] = parse(text, { source });
+  return { transcript: transcript!, analysis: analyze(transcript!) };
+}
+
+export const good = () => load(GOOD_TEXT, 'calls/good.txt');
+export const wall = () => load(WALL_TEXT, 'calls/wall.txt');
