@@ -86,6 +86,12 @@ export function stdoutSink(stdout: Writable): Sink {
 export function fileSink(target: string): Sink {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
+  // A stream error (no such directory, disk full) must surface as this command's error, not crash.
+  let failure: Error | undefined;
+  stream.on('error', (err) => (failure ??= err));
+  const check = () => {
+    if (failure) throw new Error(`cannot write ${target}: ${(failure as NodeJS.ErrnoException).code ?? failure.message}`);
+  };
   const b = buffered(stream);
   let done = false;
   const abort = () => {
@@ -96,8 +102,12 @@ export function fileSink(target: string): Sink {
   };
   activeSinks.add(abort);
   return {
-    write: b.write,
+    async write(text) {
+      check();
+      await b.write(text);
+    },
     async close() {
+      check();
       await b.flush();
       await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
       done = true;

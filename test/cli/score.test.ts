@@ -130,3 +130,11 @@ describe("the README's first command", () => {
     expect(r.stdout).toMatch(/\d+ conversations scored · mean ETC \d+/);
   });
 });
+
+describe('-o into a directory that does not exist', () => {
+  it('is a usage error naming the file, not a crash', async () => {
+    const r = await runCli(['score', 'calls/a-refund.txt', '-o', 'no/such/dir/out.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*out\.json/);
+  });
+});

@@ -7,6 +7,7 @@ import { READERS, describeRoleInference, readTranscripts } from '../../formats/i
 import { analyze } from '../../score/analyze.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { EXIT, UsageError } from '../exit.js';
+import { assertWritableDir } from '../output-dir.js';
 import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
 import { Progress } from '../progress.js';
@@ -87,6 +88,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const note = (line: string) => {
     if (!o.quiet) io.stderr.write(line + '\n');
   };
+  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
 
   const errors: InputErrorRecord[] = [];
