@@ -1,7 +1,7 @@
 // The rule catalogue as a reader sees it: `etcscore rules` and docs/rules.md come from here.
 import { Chalk } from 'chalk';
 import { dimensionOf } from '../model/types.js';
-import type { RuleDef } from '../rules/types.js';
+import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
@@ -28,6 +28,14 @@ function catalogueJson(rules: readonly RuleDef[]): string {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** An example as one line: the turns before it, then the words the rule reads (in bold). */
+function exampleLine(e: Example, speaker: string): string {
+  if (typeof e === 'string') return e;
+  return [...e.context.map((t) => `${capital(t.role)}: ${t.text}`), `**${capital(speaker)}: ${e.text}**`].join(' / ');
+}
+
 function catalogueMarkdown(rules: readonly RuleDef[]): string {
   const lines = [
     '# Rule catalogue',
@@ -45,7 +53,8 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
     lines.push('| found in | not found in |', '| --- | --- |');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
-    for (let i = 0; i < n; i++) lines.push(`| ${escapeCell(r.examples.match[i] ?? '')} | ${escapeCell(r.examples.noMatch[i] ?? '')} |`);
+    const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
+    for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
   }
   return lines.join('\n');
@@ -60,7 +69,7 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
       const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
       out.push(`  ${c.bold(r.id.padEnd(26))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
       out.push(`      ${r.description}`);
-      out.push(c.dim(`      e.g. "${r.examples.match[0]}"`));
+      out.push(c.dim(`      e.g. "${exampleText(r.examples.match[0]!)}"`));
     }
     out.push('');
   }

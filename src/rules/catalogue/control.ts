@@ -1,5 +1,6 @@
 // Control rules: whether the customer is given information and choices, or a wall (seeds 001, 002, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
+import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
 
 /** Words after a policy that show its reason. */
 const REASON = /\b(because|since|so that|in order to|the reason|due to|for (your|their|the) (security|safety|protection|privacy)|to (protect|keep|prevent|stop|make sure)|by law|legally|regulat\w+|required by|fraud)\b/;
@@ -82,6 +83,13 @@ export const controlRules: RuleDef[] = [
       `nothing (i|we) can do (about|for)`,
       `(it's|it is|that's|that is) out of (my|our) hands`,
       `(there's|there is) no (other) (way|option|alternative)`,
+      `(there's|there is|there isn't|there is not) (nothing|anything) (else|more) (i|we) can (do|offer)`,
+      `(that's|that is) (just) (the way it is|how it is)`,
+      `it is what it is`,
+      `(you'll|you will) (just) have to (wait|accept|live with)`,
+      `(i|we) (can't|cannot|can not) (do|change|offer) (anything|that|it) [i'm afraid|sorry]`,
+      `(that's|that is|it's|it is) (not possible|impossible)`,
+      `(there's|there is) no way (i|we|to)`,
     ],
     examples: {
       match: [
@@ -92,6 +100,7 @@ export const controlRules: RuleDef[] = [
       noMatch: [
         "There's nothing I wouldn't do to get you on that flight.",
         "I can't do anything about the fee, but I can move your booking for free. Would that help?",
+        "That's not possible online, but I can do it for you over the phone now.",
       ],
     },
     check(m) {
@@ -126,6 +135,15 @@ export const controlRules: RuleDef[] = [
       `(would|do) you (like|want) (me|us) to ** or`,
       `(i|we) (could|can) ** or (i|we) (could|can)`,
       `(or|otherwise) if you('d| would) (like|prefer)`,
+      `(or|otherwise) if you'd (like|prefer|rather)`,
+      `if you'd (prefer|rather)`,
+      `(would|do) you (like|want) (me|us) to ** or (would|do) you`,
+      `(you|we) (could|can) (also|either)`,
+      `(how|when|where) would you (like|prefer) (me|us|to|it|the)`,
+      `(let me know|tell me) (which|what) (you'd|you would) (prefer|like|rather)`,
+      `(the choice|the decision) is (yours|up to you)`,
+      `(choose|pick) (between|from|whichever|which)`,
+      `(which|what) (would|do) you (like|want) (to do|me to do|us to do)`,
     ],
     examples: {
       match: [
@@ -141,3 +159,325 @@ export const controlRules: RuleDef[] = [
     },
   },
 ];
+
+/** Words in a customer's turn that pick one of several ways. */
+const PICKS = new PhraseSet([
+  `(i'd|i would|i'll|we'd|we'll|let's|lets) (prefer|rather|go with|take|choose|pick|opt for|go for)`,
+  `(i|we) (prefer|choose|pick|want) (the|option|a|to)`,
+  `(the) (first|second|third|last|other|earlier|later|morning|afternoon|evening) (one|option|please|slot)`,
+  `(first|second|the refund|refund|a refund|replacement|the replacement|the credit|the voucher|the morning|the afternoon) [one] please`,
+  `(yes|yeah|yep|ok|okay) (please|let's|do that|the)`,
+  `(that|the) (one|option) (please|sounds good|works)`,
+  `(option) {number}`,
+  `(go|going) (with|for) (the|option|that|a)`,
+]);
+/** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
+const OFFERS = new PhraseSet([
+  `(you|we|i) can either`,
+  `(would|do) you (prefer|rather)`,
+  `(which|what) (would|do) you prefer`,
+  `(which|what) (one|option|day|time|date|way) (works|suits|would work)`,
+  `(two|three|a few|several|a couple of) (options|choices|ways)`,
+  `alternatively`,
+  `or (would|do) you`,
+  `(would|do) you (like|want) (me|us) to`,
+]);
+const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
+
+/** The agent acts on what the customer chose among the ways the agent offered. */
+function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
+  const customer = previousTurn(m, 'customer', 1);
+  if (!customer) return false;
+  const picked = PICKS.test(customer.text, { ignoreNegated: true });
+  const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
+  // A customer's question after the offer is not yet a choice.
+  const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
+  if (!picked && !wasOffered) return false;
+  const rest = `${matched(m)} ${turnAfter(m)}`;
+  if (/^as you\b/.test(matched(m))) return { choiceTurn: customer.index };
+  if (!ACTS.test(rest)) return false;
+  // The action has to be the one chosen: it names the same thing, or the pick was explicit.
+  if (!picked && !sharesAction(customer.text, rest)) return false;
+  return { choiceTurn: customer.index };
+}
+
+/** A hold or transfer is explained by a reason, a duration or a destination. */
+const HOLD_EXPLAINED =
+  /\b(while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
+const TRANSFER_EXPLAINED =
+  /\b(to (the|our|a|my|your) ?\w*\s*(team|department|desk|specialists?|colleague|manager|supervisor|line|unit|agent|adviser|advisor|engineer|expert)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
+
+const policyWall = (m: RuleMatch) => isWall(m);
+
+/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
+const FACT =
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|one|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+
+controlRules.push(
+  {
+    id: 'passes-work-back',
+    category: 'policy-hiding',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Sends the customer elsewhere',
+    description: 'The agent tells the customer to take the problem somewhere else themselves ("you have to call the manufacturer"), with no reason and no help to do it.',
+    why: '"You have to" and "not my department" hand the problem back to the customer; owning it or making the hand-off yourself keeps them in control.',
+    source: 'seed 002: customers give up because of red tape; seed 000: own the problem',
+    message: 'The problem is handed back to the customer: make the contact for them, or say why and how.',
+    suggestion: 'That sits with the manufacturer, so let me contact them for you and call you back by 4pm.',
+    patterns: [
+      `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
+      `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
+      `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
+    ],
+    examples: {
+      match: [
+        "You'll have to contact the manufacturer about that.",
+        "That's not something we deal with, you need to take it up with the courier.",
+      ],
+      noMatch: [
+        "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
+        'I will contact the courier for you now.',
+      ],
+    },
+    check: policyWall,
+  },
+  {
+    id: 'choice-honoured',
+    category: 'choice-honoured',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Acts on the customer’s choice',
+    description: 'After the customer picks one of the ways the agent offered (or says which they prefer), the agent acts on that choice.',
+    why: 'Behavioural control is real only when the choice is honoured: asking which way to put it right and then doing it that way makes the customer a partner.',
+    source: 'seed 003: ask your customer which way to rectify; seed 001: behavioural control',
+    message: 'The customer’s choice is honoured: they decided how it was put right.',
+    allowQuestion: true,
+    patterns: [
+      `(sure|of course|no problem|certainly|absolutely|great|perfect|okay|ok|right|lovely|brilliant|fine|no worries|not a problem|will do|good choice|done)`,
+      `as you (asked|requested|wanted|prefer|preferred|chose|suggested|said)`,
+      `(i'll|i will|i've|i have|let me|we'll|we will) (go|gone) (ahead|with) ** (that|your|the)`,
+    ],
+    examples: {
+      match: [
+        {
+          context: [
+            { role: 'agent', text: 'I can either refund you today or send a replacement by Friday. Which would you prefer?' },
+            { role: 'customer', text: 'The replacement, please.' },
+          ],
+          text: "Of course, I'll send the replacement out today.",
+        },
+        {
+          context: [{ role: 'customer', text: "I'd rather have the engineer come on Saturday morning." }],
+          text: "No problem, I've booked the engineer for Saturday morning.",
+        },
+        {
+          context: [{ role: 'customer', text: "I'd prefer a callback to an email." }],
+          text: "As you asked, I'll call you instead.",
+        },
+      ],
+      noMatch: [
+        'Sure, can I take your postcode first?',
+        {
+          context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
+          text: 'Sure, let me check that for you.',
+        },
+        {
+          context: [
+            { role: 'agent', text: 'Would you prefer a refund or a replacement?' },
+            { role: 'customer', text: 'What is the difference in time?' },
+          ],
+          text: 'Sure, the refund takes five days.',
+        },
+      ],
+    },
+    check: honoursChoice,
+  },
+  {
+    id: 'information-given',
+    category: 'information',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Gives facts and timelines',
+    description: 'The agent tells the customer where things stand: a status, an amount, a date or how long something takes.',
+    why: 'Information gives the customer cognitive control: knowing what is happening and when takes away the uncertainty that drives anxiety and repeat calls.',
+    source: 'seed 001: provide ample information for cognitive control; seed 003: over-communicate time lines',
+    message: 'Information given: the customer knows where things stand.',
+    patterns: [
+      `(it|that|this|the refund|refunds|delivery|it usually|it normally|it typically|they usually|they normally) [usually|normally|typically|generally|can|will|should] (takes|take|taking) ** ({number}|a few|a couple|one|two|three|four|five|six|seven|ten|up to|around|about|between)`,
+      `(your|the) (balance|refund|order|parcel|payment|account|amount|total|fee|charge|bill|case|ticket|claim|delivery|booking|flight|appointment|engineer|replacement|item|package|application|contract|plan|tariff) (is|was|has been|shows|will be|went|came|left|arrived|should arrive|is due|was due|is scheduled|is booked|is currently|currently) [now|currently|still|already|due|out|showing|at|for|on|in|being]`,
+      `(it's|it is|it was|they're|they are|it has been|it's been) (dispatched|shipped|delivered|processed|approved|pending|on its way|out for delivery|in transit|with the courier|at the depot|being processed|being reviewed|scheduled|booked|confirmed|cleared|declined|on hold)`,
+      `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
+      `(i can see|i see|i can confirm|according to|looking at) (that|your|the|it|here|on|our)`,
+      `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
+      `(your|the) (contract|plan|warranty|policy|offer|discount|subscription) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes)`,
+      `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
+    ],
+    check(m) {
+      if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
+    },
+    examples: {
+      match: [
+        'Refunds usually take three to five working days to reach your bank.',
+        'Your parcel is out for delivery and should arrive by 6pm.',
+        'I can see the payment of £42.50 was taken on the 3rd.',
+        'Your contract ends on the 14th of March.',
+      ],
+      noMatch: [
+        'How long does it take?',
+        'Your parcel, is it the blue one?',
+      ],
+    },
+  },
+  {
+    id: 'explains-why',
+    category: 'explanation',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Explains why',
+    description: 'The agent gives the reason behind what happened or what has to happen ("because…", "the reason is…").',
+    why: 'A reason turns an outcome the customer cannot influence into one they can understand: cognitive control, and the difference between a policy stated and a policy used as a wall.',
+    source: 'seed 001: cognitive control; seed 002: a policy stated with its reason is not a wall',
+    message: 'An explanation: the customer understands why, not only what.',
+    patterns: [
+      `because`,
+      `(the|that's the|that is the|this is the|the main|the only) reason [for this|why|is|being]`,
+      `(that's|that is|this is|which is) (why|how come)`,
+      `(this|that|it) (happened|happens|occurred|is happening|was caused|is caused) (because|when|due|as)`,
+      `(due to|owing to|as a result of|caused by)`,
+      `(what happened|what's happened|what has happened) (is|was)`,
+      `(so that|in order to|in order for)`,
+      `(the|that's the) (cause|problem|issue) (is|was|here is)`,
+      `(this is|it's|that's) (to|so) (protect|keep|make sure|prevent|stop|ensure)`,
+      `(since|as) (the|your|our|it|this|that) ** (was|is|has|had|wasn't|isn't|hasn't|didn't)`,
+    ],
+    check(m) {
+      // "as soon as", "as well as", "such as": comparisons and times, not reasons.
+      if (/\b(soon|well|long|such|same|far|much|just)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
+    },
+    examples: {
+      match: [
+        "The charge went out twice because the payment page timed out and retried.",
+        "The reason is that the card on file expired last month.",
+        'We verify by text so that nobody else can change your account.',
+        "What happened is the courier scanned it at the wrong depot.",
+      ],
+      noMatch: [
+        'Why was I charged twice?',
+        'I will call you back tomorrow.',
+      ],
+    },
+  },
+  {
+    id: 'unexplained-hold',
+    category: 'unexplained-hold',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Puts the customer on hold without saying why or how long',
+    description: 'The agent puts the customer on hold with no reason and no idea of how long.',
+    why: 'Waiting without knowing why or for how long is where customers lose control and patience; a reason and a duration make the same wait feel shorter.',
+    source: 'seed 001: cognitive control, information about what is happening; seed 004: the hotline that left the flyer angry',
+    message: 'A hold with no reason and no duration: the customer waits in the dark.',
+    suggestion: 'Can I put you on hold for about two minutes while I check this with billing?',
+    allowQuestion: true,
+    patterns: [
+      `(let me|i'll|i will|i'm going to|i am going to|i need to|i have to|i'm gonna|going to|can i|may i|could i|i'm just going to|just going to) (put|place|pop) you on hold`,
+      `(please|kindly) (hold|hold on|hold the line|stay on the line|wait on the line)`,
+      `(hold|hold on|hold the line) [please]`,
+      `(one|just a|give me a|bear with me a|bear with me one) (moment|second|sec|mo)`,
+      `(bear with me)`,
+    ],
+    examples: {
+      match: [
+        'Let me put you on hold.',
+        'Please hold.',
+        'Bear with me one moment.',
+      ],
+      noMatch: [
+        'Can I put you on hold for about two minutes while I check with billing?',
+        "I'll put you on hold so I can speak to the warehouse, it will take a couple of minutes.",
+        "I won't put you on hold, I'll stay on the line.",
+      ],
+    },
+    check(m) {
+      const words = matched(m);
+      // "hold on, that's not right" is a hesitation, not a hold.
+      if (/^(hold|hold on)$/.test(words) && !/^\s*[.!]?\s*$/.test(sentenceAfter(m)) && !/^\s*(please|a (moment|second|minute|sec))/.test(sentenceAfter(m))) return false;
+      if (/^(hold|hold on)$/.test(words) && m.span[0] > m.sentence[0]) return false;
+      if (HOLD_EXPLAINED.test(`${plain(m.turn.text.slice(m.sentence[0], m.span[0]))} ${turnAfter(m)}`)) return false;
+    },
+  },
+  {
+    id: 'unexplained-transfer',
+    category: 'unexplained-transfer',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Transfers the customer without saying where or why',
+    description: 'The agent transfers the customer with no destination and no reason.',
+    why: 'A blind transfer is a hand-off of the problem: the customer does not know who they will reach or whether they will have to start again.',
+    source: 'seed 002: escalation and hand-offs as root causes of failure; seed 001: cognitive control',
+    message: 'A transfer with no destination and no reason: the customer starts again in the dark.',
+    suggestion: 'I’m transferring you to our billing team, who can reverse the charge; I’ve passed them your details so you won’t need to repeat them.',
+    allowQuestion: true,
+    patterns: [
+      `(i'm|i am|i'll|i will|let me|i'm going to|i am going to|i need to|i have to|i'm just going to|going to|gonna) (transfer|transferring|put you through|putting you through|connect you|connecting you|put you across|put you over) [now]`,
+      `(i'm|i am|i'll|i will|let me|going to|gonna) (pass|passing|hand|handing) you (over|across|through|on)`,
+      `(you're|you are|you'll be|you will be) (being) (transferred|put through|connected|passed)`,
+      `(you'll|you will) (be|now be) (transferred|put through|connected|passed)`,
+      `(transferring|transfer) (you|your call) [now]`,
+    ],
+    examples: {
+      match: [
+        "I'm transferring you now.",
+        "I'll put you through, hold on.",
+        'You will be transferred.',
+      ],
+      noMatch: [
+        "I'm transferring you to our billing team, who can reverse the charge.",
+        "I'll put you through to my supervisor because she can approve the refund.",
+        "I won't transfer you, I'll sort it myself.",
+      ],
+    },
+    check(m) {
+      if (TRANSFER_EXPLAINED.test(`${sentenceAfter(m)} ${turnAfter(m)}`)) return false;
+    },
+  },
+  {
+    id: 'goodwill-gesture',
+    category: 'goodwill',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Makes a goodwill gesture',
+    description: 'The agent goes beyond the fix: waives a fee, adds a credit, upgrades, or gives something "on the house".',
+    why: 'Recovery done so well that the customer talks only about what you did creates a customer for life: the memorable, beyond-the-fix gesture is what they retell.',
+    source: 'seed 002: "as a gesture of goodwill"; seed 000: exceed expectations; seed 003: surprise your customer',
+    message: 'A goodwill gesture: recovery beyond the fix, the part customers remember.',
+    patterns: [
+      `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
+      `goodwill (credit|payment|gesture|refund|voucher|discount)`,
+      `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|refund|refunded|upgrade|upgraded|cover|covered|knock|knocked|take|taken) ** (fee|charge|credit|compensation|voucher|discount|upgrade|month free|free|off|refund|gift card|the cost|the difference|for free|on us)`,
+      `(on the house|on us|free of charge|at no (cost|charge|extra cost))`,
+      `(complimentary|for free|no charge) (upgrade|replacement|delivery|month|night|visit|repair)`,
+      `(for|as an apology for) the (inconvenience|trouble|wait|hassle) (i've|i have|we've|we have|i'll|we'll|i'd like to)`,
+      `to (make up for|apologise for|apologize for) (the|this|that|it)`,
+    ],
+    examples: {
+      match: [
+        "As a gesture of goodwill I've waived the late payment fee.",
+        "I've added a £20 credit to your account for the trouble.",
+        'The replacement is on the house.',
+      ],
+      noMatch: [
+        "I can't waive the fee, I'm afraid.",
+        'The fee is £5 and it is charged monthly.',
+      ],
+    },
+  },
+);

@@ -1,9 +1,10 @@
 // Emotion rules: how the agent meets the customer's feelings (seeds 000, 001, 003).
 import type { RuleDef } from '../types.js';
+import { sentenceAfter } from '../context.js';
 
 const FEELING =
-  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|worrying|awful|horrible|infuriating|inconvenient|difficult|hard|tough|draining)';
-const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross)';
+  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome)';
+const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted)';
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
 
 export const emotionRules: RuleDef[] = [
@@ -31,6 +32,12 @@ export const emotionRules: RuleDef[] = [
       `(i|we) (completely|totally) (get|understand) (it|that|why)`,
       `i (know|understand|hear) how (much|important) (this|that) (is|matters) [to you]`,
       `i'd (hate|be lost|be worried) ** (too|as well)`,
+      `i (can|could) (hear|tell) (how|that) (you're|you are|this is|this has been|it's|it has been|you've been)`,
+      `(if i were you|in your (shoes|position)) (i'd|i would) [be|feel]`,
+      `i (can|completely|totally|fully|really) (understand|appreciate|see) ** (how|why) [this|that|it] (is|was|has been|must be|would be) [so|really|very] ${FEELING}`,
+      `(that's|that is|this is|it's) (not|no) (what|the experience) (you|anyone) (should|deserve|want|expected)`,
+      `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
+      `i('m| am) (so|really|very|truly) sorry ** you('ve| have) (had|been) (to|through)`,
     ],
     examples: {
       match: [
@@ -69,6 +76,8 @@ export const emotionRules: RuleDef[] = [
       `(oh|aw|ah) no`,
       `poor (you|thing)`,
       `unfortunately (that|this|these things) (happens|happen|can happen)`,
+      `(sorry|sad) to hear (that|this|about) [that|this|it]`,
+      `(that's|that is|how) (sad|awful|terrible) [to hear]`,
     ],
     examples: {
       match: [
@@ -101,6 +110,8 @@ export const emotionRules: RuleDef[] = [
       `(sorry|apologise|apologize|apologies) for any (inconvenience|trouble|upset|frustration|confusion) [this|that|which|it] [may|might] [have] [caused|cause]`,
       `sorry (if|that) (this|that|it) (caused|has caused|may have caused|might have caused|was) ** (inconvenience|upset|trouble)`,
       `sorry [that|if] you('ve|have) been (made|left) to feel`,
+      `(sorry|apologise|apologize|apologies) for (the|any) (inconvenience|trouble) [caused]`,
+      `(regret|apologise|apologize) (if|that) you (feel|felt|were|are) (upset|unhappy|dissatisfied|disappointed)`,
     ],
     examples: {
       match: [
@@ -134,22 +145,30 @@ export const emotionRules: RuleDef[] = [
       `(that's|that is|it's|it is) (your|entirely your|totally your) (fault|problem|responsibility|own fault)`,
       `you (didn't|did not|failed to|never) (read|follow|check) (the|our|your)`,
       `(you need to|you have to) (listen|calm down|pay attention)`,
+      `(you were|you're|you are) (supposed|meant|required) to (read|check|call|tell|send|follow)`,
+      `if you (had|'d) (read|checked|called|followed|told|looked)`,
+      `(it|this) (clearly|plainly) (says|states) [in|on]`,
+      `that's what happens (when|if) you`,
+      `(like|as) i (said|told you|explained|mentioned)`,
+      `(you|you've) (obviously|clearly) (didn't|did not|haven't|have not|misunderstood|misread)`,
     ],
     examples: {
       match: [
         'As I already said, the refund takes ten days.',
         'You should have read the terms before booking.',
         "Well, that's your responsibility, not ours.",
+        'Like I told you, the form has to be signed.',
+        'If you had read the email you would have seen the date.',
       ],
       noMatch: [
         "As I said I would, I've already sent the refund.",
         "It's not your fault at all, the form is confusing.",
+        'Like I said on Monday, I will call you as soon as the part arrives.',
       ],
     },
     check(m) {
-      // "as I said I would" reports a kept promise, not a rebuke.
-      const after = m.turn.text.slice(m.span[1], m.sentence[1]).toLowerCase();
-      if (/^\s*i (would|will|'d)\b/.test(after)) return false;
+      // "as I said I would" or "like I said, I'll call you" recalls the agent's own promise: no rebuke.
+      if (/\b(i|we) (would|will|promised)\b|\b(i'll|we'll|i'd|we'd)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

@@ -1,11 +1,22 @@
 // Trust rules: promises made, owned and followed up (seeds 001, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
+import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
   '(~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
 const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
+
+const COMMITMENT_PATTERNS = [
+  `(i'll|i will|i'm going to|i am going to|i shall|i'm gonna) ${ADVERB} ${ACTION}`,
+  `(we'll|we will|we're going to|we are going to|we're gonna) ${ADVERB} ${ACTION}`,
+  `(you'll|you will|you should) (receive|get|see|have|hear) ** (email|text|letter|call|confirmation|refund|credit|replacement|reply|response|update|parcel|card|engineer|technician|voucher|code|link|back|money|payment|cheque|check)`,
+  `(someone|an engineer|a technician|a specialist|a manager|my manager|my supervisor|the team|our team|a colleague|the courier|my colleague|the specialist team|they) will (~call|~ring|~contact|be in touch|get back|~visit|come|~email|reach out|~deliver|~collect)`,
+  `(your|the) (refund|replacement|credit|money|payment|parcel|order|new card|card|engineer|technician|cheque|voucher) (will|should) (be|arrive|reach|show|appear|come|go|land|clear) ** (within|by|in|on|tomorrow|today|before|next)`,
+  `(i|we) promise [you] [to|that|i'll|we'll]`,
+  `(i|we) (guarantee|give you my word)`,
+];
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
@@ -17,7 +28,7 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
   const owner = /^(i|i'll|i'm|i've|im)$/.test(first)
     ? 'agent'
-    : /^(we|we'll|we're)$/.test(first) || /^(you|you'll)$/.test(first)
+    : /^(we|we'll|we're|you|you'll|your|the)$/.test(first)
       ? 'company'
       : 'third-party';
   // The verb phrase: after the modal, up to a time expression, a new clause or punctuation.
@@ -47,13 +58,7 @@ export const trustRules: RuleDef[] = [
     source: 'seed 003: communicate time lines and actions, under-promise and over-deliver; seed 001: trust',
     message: 'A concrete commitment: the customer knows who will do what.',
     allowQuestion: true,
-    patterns: [
-      `(i'll|i will|i'm going to|i am going to|i shall) ${ADVERB} ${ACTION}`,
-      `(we'll|we will|we're going to|we are going to) ${ADVERB} ${ACTION}`,
-      `(you'll|you will|you should) (receive|get|see|have|hear) ** (email|text|letter|call|confirmation|refund|credit|replacement|reply|response|update|parcel|card|engineer|technician|voucher|code|link|back)`,
-      `(someone|an engineer|a technician|a specialist|a manager|my manager|my supervisor|the team|our team|a colleague|the courier) will (~call|~contact|be in touch|get back|~visit|come|~email|reach out|~deliver|~collect)`,
-      `(i|we) promise [you] [to|that|i'll|we'll]`,
-    ],
+    patterns: COMMITMENT_PATTERNS,
     examples: {
       match: [
         "I'll call you back by 3pm today with the result.",
@@ -92,6 +97,17 @@ export const trustRules: RuleDef[] = [
       `(we|i) (got|made) (that|this|it) wrong`,
       `(we|i) (messed|screwed) (that|this|it) up`,
       `(i'm|i am) (going to|gonna) (make|put) (this|it|that|things) right`,
+      `(i'm|i am) on (it|this|the case)`,
+      `(i'll|i will|let me) (take|own) (it|this|that) from here`,
+      `(we|i) (dropped|have dropped|'ve dropped) the ball`,
+      `(we|i) (let|have let|'ve let) you down`,
+      `(we|i) should have (caught|done|sent|called|checked|told|spotted|fixed|noticed)`,
+      `(that|this) (one) (is|'s) on (us|me)`,
+      `(that|this) (is|'s) on (us|me)`,
+      `(that's|that is|this is) on (us|me)`,
+      `(i|we) take (full|complete) (responsibility|ownership)`,
+      `(i'll|i will) make (sure|certain) (this|it|that|everything) (gets|is|will be) (sorted|fixed|resolved|done|put right|taken care of)`,
+      `let me see what (i|we) can do`,
     ],
     examples: {
       match: [
@@ -124,15 +140,165 @@ export const trustRules: RuleDef[] = [
       `following up (on|about|regarding) (your|our|the|my)`,
       `(i|we) (said|promised) (i|we|we'd|i'd) (would|call|get back|update)`,
       `(has|did|have) (that|this|it|the fix|everything) (worked|sorted|fixed|resolved|helped) [it|things]`,
+      `(i'm|i am) (calling|ringing|phoning|getting in touch|reaching out|writing) (to|with) (let you know|update you|check|see|give you an update|an update|follow up)`,
+      `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (call|ring|get back|update|let you know|email|be in touch)`,
+      `(calling|ringing|getting) back (as|like) (promised|agreed)`,
+      `(is|was) (everything|it|the) ** (working|ok|okay|fine|sorted) (now|since)`,
     ],
     examples: {
       match: [
         "Hi Mrs Patel, as promised I'm calling about the refund.",
         'Just following up on the engineer visit yesterday.',
         'I said I would call you back once the fraud team replied.',
+        "I'm calling to let you know the engineer has fixed the line.",
       ],
       noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did."],
     },
     allowQuestion: true,
   },
 ];
+
+/** Words in the customer's previous turn that show they are chasing something promised. */
+const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
+const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would)\b/;
+const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
+
+/** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
+function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
+  const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+  const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
+  if (promise) return { action: matched(m), promisedIn: promise.index };
+  const customer = previousTurn(m, 'customer', 2);
+  if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  return false;
+}
+
+/** "We never called you back" admits a broken promise only where the words say it was one. */
+function admitsBrokenPromise(m: RuleMatch): false | void {
+  const around = `${turnBefore(m)} ${sentenceAfter(m)} ${turnAfter(m)}`;
+  if (/^(nobody|no one)/.test(matched(m))) return;
+  if (!/\b(promised|agreed|said|supposed to|should have|meant to|sorry|apolog\w+)\b/.test(around)) return false;
+}
+
+const DONE =
+  '(sent|processed|refunded|issued|booked|arranged|emailed|called|rung|cancelled|canceled|credited|escalated|raised|updated|applied|reset|fixed|waived|posted|dispatched|ordered|reversed|restored|reconnected|activated|logged|added|scheduled|submitted|corrected|removed|changed|replaced|sorted|completed|approved|rebooked|returned|paid|unblocked|upgraded|organised|organized|chased)';
+
+trustRules.push(
+  {
+    id: 'commitment-done',
+    category: 'commitment-kept',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Reports a promise kept',
+    description: 'The agent reports done what was promised: earlier in the conversation, announced as promised, or asked after by the customer.',
+    why: 'Saying what you will do and then doing it is what trust is made of; telling the customer it is done closes the loop they were waiting on.',
+    source: 'seed 003: follow up, make it happen, be better than your commitment; seed 001: consistent performance',
+    message: 'A promise kept, and the customer is told so.',
+    patterns: [
+      `(i've|i have|we've|we have|i|we) [now|just|already|gone ahead and|personally|also|successfully] ${DONE}`,
+      `(the|your|that|this) (refund|email|replacement|credit|payment|order|booking|request|case|ticket|parcel|engineer|callback|fee|fix|change|cancellation|complaint|letter|form|card|voucher|code|link) (has been|have been|is now|was|is|has|'s been|'s) [now|just|already|successfully|finally|all] ${DONE}`,
+      `(that's|that is|it's|it is|this is|all|everything is|everything's) [now|all] (done|sorted|taken care of|been done|been sorted|been processed|gone through|through)`,
+      `(done|all done)`,
+    ],
+    examples: {
+      match: [
+        "As promised, I've sent the email with the new dates.",
+        {
+          context: [{ role: 'customer', text: 'Did the refund you promised go through?' }],
+          text: 'Done, the refund is processed and you will see it on Friday.',
+        },
+        {
+          context: [
+            { role: 'agent', text: "I'll email you the new contract in the next few minutes." },
+            { role: 'customer', text: 'Okay, I will wait.' },
+          ],
+          text: "Right, I've emailed it to you now.",
+        },
+      ],
+      noMatch: [
+        "I've sent a lot of these, they usually arrive in a day.",
+        'Have you sent the form yet?',
+        "I haven't processed it yet, I'm waiting for the warehouse.",
+        {
+          context: [
+            { role: 'agent', text: "I'll call the warehouse this afternoon." },
+            { role: 'customer', text: 'Okay.' },
+          ],
+          text: "I've emailed you the returns label.",
+        },
+      ],
+    },
+    check: keepsAPromise,
+  },
+  {
+    id: 'broken-promise-admitted',
+    category: 'commitment-broken',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Admits a promise was not kept',
+    description: 'The agent says a callback, email or action that was promised did not happen.',
+    why: 'A broken promise costs trust whoever reports it; admitting it honestly is the start of the recovery, and the finding keeps the failure visible.',
+    source: 'seed 003: apologise honestly, then follow up and make it happen',
+    message: 'A promise was broken: own it, put it right, and give a time you will keep.',
+    suggestion: 'You’re right, we didn’t call you back as promised and I’m sorry. I’ll call you myself by 4pm today.',
+    patterns: [
+      `(we|i|they|nobody|no one|the team|my colleague) (didn't|did not|never|failed to|haven't|have not|hasn't|has not) (call|called|ring|rang|get back|got back|send|sent|email|emailed|follow up|followed up|process|processed|refund|refunded|arrange|arranged|book|booked|contact|contacted|do|done) [you|it|that] [back]`,
+      `(nobody|no one) (called|rang|phoned|got back to|contacted|emailed) [you]`,
+    ],
+    examples: {
+      match: [
+        "I'm so sorry, I can see we didn't call you back as promised.",
+        "I can see nobody called you on Tuesday, I'm sorry about that.",
+      ],
+      noMatch: [
+        "We didn't call because the line was busy, so I've sent a text instead.",
+        'Has nobody called you yet?',
+      ],
+    },
+    check: admitsBrokenPromise,
+  },
+  {
+    id: 'next-steps-explained',
+    category: 'next-steps',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Says what happens next',
+    description: 'The agent lays out what will happen next and in what order, or what the customer needs to do.',
+    why: 'A customer who knows what happens next has cognitive control: they can stop worrying and plan, instead of calling back to ask.',
+    source: 'seed 003: over-communicate time lines and actions; seed 001: cognitive control',
+    message: 'Clear next steps: the customer knows what will happen, and in what order.',
+    patterns: [
+      `what (happens|will happen|is going to happen) (next|now|from here) [is]`,
+      `(the|your|our) next step[s] (is|are|will be|would be|'s)`,
+      `(here's|here is) (what|how) (happens|will happen|it works|we'll do|i'll do|i'm going to do|we're going to do)`,
+      `(here's|here is) the plan`,
+      `(once|as soon as|when|after) (that|this|it|the|your|we|you|i|they) ** (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the)`,
+      `(then|after that|afterwards|from there|next) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the engineer|the courier|the team)`,
+      `(all|the only thing) you (need|have) to do (is|now is)`,
+      `(in the meantime|meanwhile)`,
+      `(first|firstly|step one|to start) [i'll|we'll|you'll|i will|we will|you will]`,
+    ],
+    examples: {
+      match: [
+        "What happens next is the courier collects the old unit tomorrow, then we send the new one.",
+        "You'll get a text with a slot. After that the engineer will call you before he arrives.",
+        "Once the refund is processed, you'll get a confirmation email.",
+        'The next step is a short form, which I will email you now.',
+      ],
+      noMatch: [
+        'What happens next?',
+        'Then again, it might be the router.',
+      ],
+    },
+    check(m) {
+      const words = matched(m);
+      // A step only counts as "next" when there is a sequence: something before it, or after it.
+      if (/^(then|after that|afterwards|from there|next)\b/.test(words) && !/\b(will|'ll|first|once|going to)\b/.test(turnBefore(m))) return false;
+      if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
+      if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(you'll|we'll|i'll|it'll|they'll|(you|we|i|it|they|he|she) will|will)\b/.test(`${words} ${sentenceAfter(m)}`)) return false;
+    },
+  },
+);

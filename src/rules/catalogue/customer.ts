@@ -1,0 +1,326 @@
+// Customer-side signals: what the customer's own words say about how the contact is going
+// (distress, escalation, churn, sarcasm, thanks, calling again, promises not kept).
+import type { RuleDef, RuleMatch } from '../types.js';
+import { matched, plain, sentenceAfter, turnAfter, turnBefore } from '../context.js';
+
+const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
+const DISTRESSED =
+  '(frustrated|furious|livid|angry|annoyed|upset|fed up|sick of this|sick and tired|disgusted|appalled|devastated|gutted|distraught|stressed|worried|anxious|panicking|desperate|exhausted|fuming|outraged|horrified|disappointed|at my wits end|at my wit\'s end|at the end of my tether|beside myself|in tears)';
+const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgrace|a nightmare|shocking|appalling|pathetic|insane|absurd|useless|hopeless|a shambles|terrible|awful|the worst)';
+
+/** Words that turn praise into its opposite when they stand beside it. */
+const NEGATIVE_CONTEXT =
+  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|lost|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't)\b/;
+
+/** What makes a reported promise a broken one. */
+const BROKEN =
+  /\b(nobody|no one|noone|never|didn't|did not|hasn't|has not|haven't|have not|wasn't|was not|still (not|no|waiting|nothing)|nothing|no (call|email|refund|reply|one|sign)|not (once|a word|received))\b/;
+
+/** Sarcasm: praise said beside a complaint ("oh great, another week of waiting"). */
+function praiseBesideComplaint(m: RuleMatch): false | void {
+  const around = `${turnBefore(m)} ${turnAfter(m)}`;
+  if (!NEGATIVE_CONTEXT.test(around)) return false;
+}
+
+export const customerRules: RuleDef[] = [
+  {
+    id: 'customer-distress',
+    category: 'customer-distress',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'customer',
+    title: 'Customer says they are distressed',
+    description: 'The customer says in so many words that they are upset, worried or at the end of their patience, or calls the situation unacceptable.',
+    why: 'Emotions lurk under every encounter; the ones a customer names outright are the ones the agent must meet first, with empathy and a plan, before any process.',
+    source: 'seed 001: emotions, limit negative ones; seed 004: a frustrating call undoes the goodwill',
+    message: 'The customer names their distress: meet the feeling before the process.',
+    suggestion: 'Agent: That sounds really stressful — let me take this on now and tell you exactly what I’ll do.',
+    allowQuestion: true,
+    patterns: [
+      `(i'm|i am|im|i feel|i'm feeling|i am feeling|i've been|i have been|i was|we're|we are) ${INTENSIFIER} [so|really] ${DISTRESSED}`,
+      `(this|that|it|this service|your service|the service|this situation) (is|was|has been|'s) ${INTENSIFIER} ${OUTRAGE}`,
+      `(this is|that's|that is|it's|it is) ${INTENSIFIER} ${OUTRAGE}`,
+      `(i'm|i am|im) (not|far from) (happy|pleased|impressed|satisfied)`,
+      `(still|been) waiting (for|on) ** (weeks|months|days|hours|ages|forever)`,
+      `(i've|i have|we've|we have) been waiting (for) ** (weeks|months|days|hours|ages|forever)`,
+      `(i|we) (can't|cannot) believe (this|that|it|you|how|what)`,
+      `(how|why) (is|was) (this|that|it) (so|even) [acceptable|possible|hard|difficult]`,
+      `(i've|i have) had (enough|it)`,
+      `(worst|terrible|awful|appalling|shocking|dreadful) (service|experience|company|customer service)`,
+      `(nobody|no one|noone) (is|seems|wants|cares|will|ever) ** (help|helping|listen|listening|care|caring)`,
+      `(i'm|i am) (losing|going to lose) my (patience|mind|temper)`,
+    ],
+    examples: {
+      match: [
+        'I am absolutely fed up with this, it has been three weeks.',
+        'This is ridiculous, I was promised a refund on Monday.',
+        "Honestly I'm not happy at all.",
+        "I've been waiting for weeks and nobody is helping me.",
+        'Worst customer service I have ever had.',
+      ],
+      noMatch: [
+        "I'm not upset, I just want to understand the bill.",
+        'I was worried at first but you have sorted it, thanks.',
+        "It isn't ridiculous, it's just confusing.",
+      ],
+    },
+    check(m) {
+      // "I was worried, but you've sorted it": a feeling the customer reports as over.
+      if (/^(i was|we were)\b/.test(matched(m)) && /\b(but|until)\b.*\b(sorted|fixed|resolved|helped|great|thanks|thank you)\b/.test(sentenceAfter(m))) return false;
+    },
+  },
+  {
+    id: 'customer-asks-to-escalate',
+    category: 'escalation-request',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'customer',
+    title: 'Customer asks to escalate',
+    description: 'The customer asks for a manager, a supervisor, someone else, or to escalate or make a formal complaint.',
+    why: 'A request to escalate means the front line has lost the customer’s trust; the seed stories are resolved only after escalation, which an empowered agent could have made unnecessary.',
+    source: 'seed 002: escalation as a root cause of service failures',
+    message: 'The customer asks to escalate: the front line has not yet owned the problem.',
+    suggestion: 'Agent: I can take this further for you, and before that let me see what I can do myself right now.',
+    allowQuestion: true,
+    patterns: [
+      `(speak|talk|speaking|talking) (to|with) (a|your|the|someone|somebody) [more] (manager|supervisor|boss|senior|team leader|superior|higher up|else|in charge|senior person)`,
+      `(speak|talk) (to|with) (someone|somebody) (more senior|senior|higher up|else|in charge|who can [actually] help)`,
+      `(put|get|transfer|pass) me (through|on|over) to (a|your|the) (manager|supervisor|boss|team leader|complaints)`,
+      `(get|fetch|give) me (a|your|the) (manager|supervisor|boss)`,
+      `(i want|i'd like|i would like|i wish|i need|i'm going) to (escalate|make a complaint|make a formal complaint|complain|file a complaint|lodge a complaint|raise a complaint)`,
+      `(escalate|escalating) (this|it|my complaint|my case|the matter)`,
+      `(who is|who's|what is the name of) your (manager|supervisor|boss)`,
+      `(report|reporting) (this|you) to (the|an) (ombudsman|regulator|trading standards)`,
+      `(is there|can i speak to) (someone|somebody|anyone|anybody) else`,
+    ],
+    examples: {
+      match: [
+        'Can I speak to your manager please?',
+        "I'd like to make a formal complaint about this.",
+        'Put me through to a supervisor.',
+        'Is there someone else I can talk to who can actually help?',
+      ],
+      noMatch: [
+        "No, I don't want to speak to a manager, you've been great.",
+        'My manager asked me to call about the invoice.',
+      ],
+    },
+  },
+  {
+    id: 'customer-threatens-to-leave',
+    category: 'churn-risk',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'customer',
+    title: 'Customer talks of leaving',
+    description: 'The customer talks of cancelling, closing the account, switching provider or never coming back.',
+    why: 'A customer who talks of leaving is weighing the relationship; how this contact ends decides whether they stay and what they tell others.',
+    source: 'seed 000: the good deed that keeps on giving, word of mouth; seed 003: a customer for life',
+    message: 'The customer talks of leaving: this contact decides whether they stay.',
+    suggestion: 'Agent: I don’t want to lose you over this — here is what I can do today to put it right.',
+    allowQuestion: true,
+    patterns: [
+      `(cancel|close|terminate|end|leave) (my|our|the) (account|contract|subscription|membership|service|plan|policy|broadband|phone line|direct debit)`,
+      `(cancelling|canceling|closing|terminating|ending|leaving) (my|our|the) (account|contract|subscription|membership|service|plan|policy|broadband)`,
+      `(switch|switching|move|moving|go|going) (to|over to) (another|a different|a new|a competitor|your competitor|someone else)`,
+      `(take|taking) my (business|custom|money) (elsewhere|somewhere else)`,
+      `(never|not) (using|use|shopping|shop|ordering|order|flying|fly|buying|buy|dealing) (with|from) you [again|ever again|lot again]`,
+      `(never|won't) (use|order from|shop with|fly with|buy from|recommend) (you|this company|your company) [again]`,
+      `(i'm|i am|we're|we are|i'll be|we'll be) (leaving|done with you|out of here|going elsewhere|switching)`,
+      `(looking at|looking into|shopping around for) (other|another|different) (providers|companies|banks|suppliers|options)`,
+      `(port|porting|transfer) my number`,
+      `(last|final) time (i|we) (use|order|buy|shop|fly)`,
+    ],
+    examples: {
+      match: [
+        "If this isn't fixed today I'm cancelling my contract.",
+        'I want to close my account.',
+        "I'll be taking my business elsewhere.",
+        'I am never ordering from you again.',
+      ],
+      noMatch: [
+        "I don't want to cancel my account, I just want the fee removed.",
+        'Can you cancel the order I placed by mistake?',
+        'I switched to paperless billing last month.',
+      ],
+    },
+  },
+  {
+    id: 'customer-sarcasm',
+    category: 'sarcasm',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'customer',
+    title: 'Customer is sarcastic',
+    description: 'Praise or thanks said beside a complaint ("oh great, another week to wait", "thanks for nothing").',
+    why: 'Sarcasm is anger in polite words: lexicons read it as positive, and an agent who takes it at face value misses the customer’s real state.',
+    source: 'seed 001: emotions lurk under the surface; seed 004: a single interaction can undo the goodwill',
+    message: 'Sarcasm: the words are positive, the customer is not. Answer the complaint underneath.',
+    suggestion: 'Agent: I can hear this has been really frustrating. Let me fix it properly now.',
+    allowQuestion: true,
+    allowNegated: true,
+    patterns: [
+      `thanks for nothing`,
+      `thanks a (bunch|lot|million) (for nothing|not)`,
+      `yeah right`,
+      `(as if|like that's going to happen|like that'll happen)`,
+      `(oh|well|just|how) (great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|fab|terrific|nice)`,
+      `(great|brilliant|perfect|wonderful|fantastic|lovely) just (great|brilliant|perfect|wonderful|fantastic|lovely)`,
+      `(i|i just|just) (love|adore) (how|that|being|waiting|it when|getting)`,
+      `(great|brilliant|fantastic|excellent|wonderful|amazing|stellar|top notch|stellar) (service|job|work|customer service|help) ** (again|as usual|as always)`,
+      `(what a|such a) (surprise|shock)`,
+      `(so|very|really|super) (helpful|useful) [thanks|thank you] (not)`,
+      `(thanks|thank you) (so much|very much) (for|for nothing)`,
+      `(well done|good job|nice one|bravo) [guys|everyone]`,
+      `(love|loving) (the|this|your) (service|wait|hold music|runaround)`,
+    ],
+    examples: {
+      match: [
+        'Oh great, another week of waiting for an engineer.',
+        'Thanks for nothing.',
+        'Well done, you have managed to lose my parcel twice.',
+        "I just love being on hold for an hour, it's my favourite hobby.",
+      ],
+      noMatch: [
+        'Oh great, that is exactly what I wanted, thank you!',
+        'Brilliant, the new router works perfectly.',
+        'Thanks so much for sorting that out.',
+      ],
+    },
+    check(m) {
+      const words = matched(m);
+      // These are sarcastic on their own; the rest need a complaint beside them.
+      if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that)/.test(words)) return;
+      if (/^(thanks|thank you) (so much|very much) for$/.test(words)) {
+        if (!/^\s*(nothing|wasting|making|losing|ignoring|the runaround|keeping me)/.test(sentenceAfter(m))) return false;
+        return;
+      }
+      return praiseBesideComplaint(m);
+    },
+  },
+  {
+    id: 'customer-thanks',
+    category: 'gratitude',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'customer',
+    title: 'Customer thanks the agent',
+    description: 'The customer thanks the agent or says they appreciate the help, and means it.',
+    why: 'Genuine thanks is the clearest sign in the customer’s own words that the contact turned out well: the positive emotion the design aims for.',
+    source: 'seed 001: accentuate positive emotions; seed 003: a customer for life',
+    message: 'The customer thanks the agent: the contact is ending on a positive note.',
+    suppressedBy: ['sarcasm'],
+    patterns: [
+      `(thank you|thanks|thankyou|thx|ta|cheers) [so much|very much|a lot|a million|loads|ever so much|for everything|for your help|for that|for sorting]`,
+      `(many|huge|big) thanks`,
+      `(i|i really|i really do|i do|really) (appreciate|appreciated) (it|that|this|your|you|everything|the)`,
+      `(you've|you have|you're|you are|you were) (been) [so|really|very|incredibly|super] (helpful|kind|brilliant|great|amazing|fantastic|a star|a lifesaver|a life saver|wonderful|patient)`,
+      `(you're|you are) (a star|a lifesaver|a life saver|an angel|a legend|amazing|brilliant|the best)`,
+      `(much|greatly) appreciated`,
+      `(that's|that is|that was) (really|so|very) (kind|helpful) [of you]`,
+      `(grateful|thankful) (for|to you)`,
+    ],
+    examples: {
+      match: [
+        "Thank you so much, you've been really helpful.",
+        'Cheers for sorting that, much appreciated.',
+        'I really appreciate you calling me back.',
+        "You're a lifesaver!",
+      ],
+      noMatch: [
+        'Thanks for nothing.',
+        'No thanks, I do not want the upgrade.',
+        'Thanks, but this still is not fixed and I have waited three weeks.',
+      ],
+    },
+    allowQuestion: true,
+    check(m) {
+      // "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude.
+      if (/\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m))) return false;
+      // "thank you" repeated back in a request ("can you say thank you to her") is not the customer's thanks.
+      if (/\b(say|tell|pass on)\s*$/.test(plain(m.turn.text.slice(0, m.span[0])))) return false;
+    },
+  },
+  {
+    id: 'customer-contacted-before',
+    category: 'repeat-contact',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'customer',
+    title: 'Customer has had to contact again',
+    description: 'The customer says this is not their first contact about the problem: the third call, calling again, chasing, explaining again.',
+    why: 'Every repeat contact is a failure of an earlier one: first-contact resolution is what customers expect, and each call back costs trust.',
+    source: 'seed 002: "first call resolution"; seed 003: follow up, make it happen',
+    message: 'A repeat contact: an earlier contact did not resolve this. Own it now so there is no next one.',
+    suggestion: 'Agent: I’m sorry you’ve had to call again. I’ll own this from here and call you myself with the result.',
+    allowQuestion: true,
+    patterns: [
+      `(this is|it's|it is|that's|that is) (the|my) (second|third|fourth|fifth|sixth|nth|{number}) (time|call|attempt|email|chat) [i've|i have|that i've|we've|today|this week|about this]`,
+      `(i've|i have|i'd|i had|we've|we have) (already) (called|rung|phoned|contacted|emailed|written|chatted|spoken|been on the phone|been in touch|explained|reported)`,
+      `(i've|i have|we've|we have) (called|rung|phoned|contacted|emailed|written|chatted|spoken to you|been on the phone|been in touch|explained this|reported this|chased|complained) [you|to you|about this|about it] (twice|three times|four times|five times|several times|many times|multiple times|countless times|so many times|before|again|already|{number} times|every day|every week|all week|repeatedly)`,
+      `(called|rang|phoned|contacted|emailed|chatted|spoke to you|wrote) [you|to you|about this|about it] (yesterday|last week|last month|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|earlier|this morning|days ago|weeks ago|a week ago|before)`,
+      `(i|we) (keep|kept) (calling|ringing|phoning|chasing|having to call|having to chase|being told|getting told|emailing)`,
+      `(every time|each time|whenever) (i|we) (call|ring|phone|contact|chat)`,
+      `(last time|the last time|when) (i|we) (called|rang|phoned|spoke|contacted)`,
+      `(calling|ringing|phoning|writing|contacting you) (again|back again|for the [second|third|fourth] time)`,
+      `(i|we) (was|were) told (last time|before|yesterday|last week|on the phone)`,
+    ],
+    examples: {
+      match: [
+        "This is the third time I've called about this.",
+        'I have already called twice this week.',
+        'I rang yesterday and was told it would be fixed.',
+        'I keep being told someone will ring me.',
+      ],
+      noMatch: [
+        'I am calling about my new contract.',
+        'Can you call me again if the line drops?',
+        "I'll call back tomorrow if that's easier.",
+      ],
+    },
+  },
+  {
+    id: 'customer-reports-broken-promise',
+    category: 'commitment-broken',
+    kind: 'risk',
+    severity: 'error',
+    speaker: 'customer',
+    title: 'Customer reports a promise not kept',
+    description: 'The customer says something they were promised did not happen: "you said someone would call, nobody did".',
+    why: 'A broken promise costs more trust than no promise: the customer was told what would happen and when, and it did not.',
+    source: 'seed 003: say what you would do and when, then make it happen; seed 001: consistent performance builds trust',
+    message: 'A broken promise, in the customer’s words: own it and make it right now, with a time you will keep.',
+    suggestion: 'Agent: You’re right, we said we’d call and we didn’t — I’m sorry. I’ll call you myself by 4pm today with the answer.',
+    allowQuoted: true,
+    allowQuestion: true,
+    allowNegated: true,
+    patterns: [
+      `(you|you guys|someone|somebody|they|your colleague|the agent|the last person|he|she|the engineer|the manager|your company|the shop|the website) (said|told me|told us|promised|assured me|swore) [me|us] [that] ** (would|will|was going to|were going to|was gonna|you'd|they'd|he'd|she'd|i'd|we'd|it'd|you'll|they'll|i'll|we'll)`,
+      `(i|we) (was|were) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
+      `(nobody|no one|noone|nobody ever|no one ever) (called|rang|phoned|came|turned up|showed up|got back|contacted|emailed|replied|responded|bothered)`,
+      `(never|still haven't|still have not|still not|still no|haven't|have not|didn't|did not|never ever) (got|get|received|receive|had) [a|the|my|any|that] (call|callback|call back|refund|email|reply|response|text|letter|replacement|credit|confirmation|update|visit)`,
+      `(never|still haven't|still have not|haven't|have not|didn't|did not) (heard back|heard anything|called me back|rang me back|got back to me|gotten back to me|come back to me)`,
+      `(the|my|that) (callback|call back|call|refund|engineer|replacement|email|credit|visit) (never) (came|happened|arrived|turned up|showed up|materialised|materialized)`,
+      `(promised|supposed|meant) (to) (call|ring|email|phone|get back|refund|send|fix) ** (but|and) (never|didn't|did not|nobody|no one|haven't)`,
+    ],
+    examples: {
+      match: [
+        'You said someone would call me back on Tuesday, nobody did.',
+        'Nobody called me back.',
+        'I was promised a refund last week and I still have not received it.',
+        "The engineer never turned up, I took the day off for it.",
+        "Your colleague told me I'd get an email, I never got anything.",
+      ],
+      noMatch: [
+        'You said you would call me back, and you did, thank you.',
+        'I called you yesterday about the bill.',
+        'Someone told me the refund would take five days, is that right?',
+      ],
+    },
+    check(m) {
+      // A report of a promise ("you said you'd call") is a broken one only beside "nobody/never/didn't",
+      // before or after it in the customer's turn.
+      if (!BROKEN.test(matched(m)) && !BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`)) return false;
+    },
+  },
+];
