@@ -17,6 +17,9 @@ const REPORTING = [
   ['someone', 'said'], ['you', 'were', 'told'], ['you', 'were', 'told', 'that'],
 ];
 
+/** Recaps: everything after them in the sentence restates the customer's words. */
+const RECAP = [['as', 'you', 'said'], ['like', 'you', 'said'], ['as', 'you', 'mentioned'], ['like', 'you', 'mentioned'], ['to', 'recap'], ['recap', 'what', 'you', 'said'], ['as', 'you', 'say']];
+
 /** Token ranges inside double quotes. */
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -32,18 +35,37 @@ function quotedRanges(f: TextFeatures): Array<[number, number]> {
   return ranges;
 }
 
-/** Whether the tokens [from, to) quote or report another person's words. */
+/** Punctuation that closes a clause: reported speech and questions do not reach across it. */
+const CLAUSE_END = new Set([',', ';', ':', '\u2014', '\u2013', '-', '\u201D']);
+
+function endsClause(text: string): boolean {
+  return CLAUSE_END.has(text);
+}
+
+/**
+ * Whether the tokens [from, to) quote or report another person's words: inside double quotes, or
+ * after "you said" / "you were told" in the same clause ("You said nobody called, and I'm sorry"
+ * reports the first part only).
+ */
 export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
   if (quotedRanges(f).some(([a, b]) => a < from && to <= b + 1)) return true;
   const sentence = f.sentenceOf[from];
-  const words: string[] = [];
-  for (let i = from - 1; i >= 0 && f.sentenceOf[i] === sentence; i--) words.unshift(f.tokens[i]!.norm);
-  return REPORTING.some((cue) => {
-    for (let i = 0; i + cue.length <= words.length; i++) {
-      if (cue.every((w, k) => words[i + k] === w)) return true;
-    }
+  const clause: string[] = [];
+  const whole: string[] = [];
+  let inClause = true;
+  for (let i = from - 1; i >= 0 && f.sentenceOf[i] === sentence; i--) {
+    const t = f.tokens[i]!;
+    if ((t.kind === 'punct' && endsClause(t.text)) || t.norm === 'but' || t.norm === 'and') inClause = false;
+    if (inClause) clause.unshift(t.norm);
+    whole.unshift(t.norm);
+  }
+  const has = (words: string[], cue: string[]) => {
+    for (let i = 0; i + cue.length <= words.length; i++) if (cue.every((w, k) => words[i + k] === w)) return true;
     return false;
-  });
+  };
+  // "As you said, the fault started on Monday": a recap carries over the comma to the sentence end.
+  if (RECAP.some((cue) => has(whole, cue))) return true;
+  return REPORTING.some((cue) => has(clause, cue));
 }
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
@@ -52,11 +74,17 @@ export function isNegated(f: TextFeatures, from: number): boolean {
   return by >= 0 && by < from;
 }
 
-/** Whether the sentence holding token `i` is a question. */
+/**
+ * Whether token `i` is in a question: its sentence ends in "?" and no clause break stands between
+ * them ("Sorry to hear that, can I take your number?" states the first clause and asks the second).
+ */
 export function isQuestion(f: TextFeatures, i: number): boolean {
   const sentence = f.sentenceOf[i];
+  let clauseBroken = false;
   for (let k = i; k < f.tokens.length && f.sentenceOf[k] === sentence; k++) {
-    if (f.tokens[k]!.text.includes('?')) return true;
+    const t = f.tokens[k]!;
+    if (t.text.includes('?')) return !clauseBroken;
+    if (k > i && t.kind === 'punct' && (t.text === ',' || t.text === ';' || t.text === ':')) clauseBroken = true;
   }
   return false;
 }

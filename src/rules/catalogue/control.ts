@@ -13,6 +13,10 @@ const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 function isWall(m: RuleMatch): false | void {
   const rest = lower(m.turn.text.slice(m.span[1]));
   const before = lower(m.turn.text.slice(0, m.span[0]));
+  // "Let me check what our policy says": reading the policy, not hiding behind it.
+  if (/\b(what|check|checking|look at|read|see)\s+(our|the)?\s*$/.test(before)) return false;
+  // A system limit that protects the customer ("…, for your security") blocks nothing they need.
+  if (/\b(deliberate|for your (security|safety|protection)|to protect you)\b/.test(rest) && !/\bcan't help\b/.test(rest)) return false;
   if (REASON.test(rest) && ALTERNATIVE.test(rest)) return false;
   if (REASON.test(before) && ALTERNATIVE.test(rest)) return false;
 }
@@ -45,6 +49,16 @@ export const controlRules: RuleDef[] = [
       `(that's|that is|it's|it is) not my (department|job|responsibility|area|call|decision)`,
       `(you'll|you will|you'd|you would) (have|need) to (write|submit|file|make|send|raise|put) [in] a [formal|written] complaint`,
       `if you('re|are) (unhappy|not happy|dissatisfied) [you can] (write|submit|file|make|send|raise) [in] a complaint`,
+      `(that's|that is|it's|it is) [just] how (the policy|the system|it|things|the process|our process|we) (works|work|is|do it|does it)`,
+      `rules are rules`,
+      `(policy|the rules|procedure|the process) (is|are) (policy|the rules|procedure|the process)`,
+      `(i|we) (can't|cannot|cant|am not able to|'m not able to|are not able to) (override|bypass|get round|get around) (the|our|this|that) (system|policy|rules|decision|procedure)`,
+      `(our|the|company) (procedures|procedure|policies|policy|rules|guidelines|terms|system) (don't|doesn't|do not|does not|won't|will not) (allow|permit|let)`,
+      `(i'm|i am) (only|just) (following|doing) (the|our|my) (guidelines|rules|policy|procedure|process|orders)`,
+      `(the|our) (terms|terms and conditions|t&cs|policy|rules|contract) (are|is) [very|quite|perfectly|pretty] clear`,
+      `because (that's|that is|it's|it is) (the|our) (process|policy|procedure|rule|rules|system)`,
+      `(take|taking) (that|it|this) up with (head office|them|your bank|the|another|customer services)`,
+      `(head office|management|the system) (decides|decided|won't|doesn't)`,
     ],
     examples: {
       match: [
@@ -90,6 +104,15 @@ export const controlRules: RuleDef[] = [
       `(i|we) (can't|cannot|can not) (do|change|offer) (anything|that|it) [i'm afraid|sorry]`,
       `(that's|that is|it's|it is) (not possible|impossible)`,
       `(there's|there is) no way (i|we|to)`,
+      `nothing [more|else|further] (i|we) can do`,
+      `(that's|that is) all (the information|i have|i know|i can tell you|there is|i can do)`,
+      `(i|i just) (don't|do not|dont) know what [else] to (tell|say)`,
+      `no way (round|around) (it|this|that)`,
+      `(it'll|it will|they'll|they will|that'll|it) (arrive|get there|come|be done|happen|turn up|be ready|be fixed) when (it|they) (arrives|arrive|gets there|get there|comes|come|is done|are done|happens|turns up|is ready|is fixed)`,
+      `(there's|there is) no (one|body|one else|where else) [else] (you|i) can (speak|talk|go)`,
+      `no one else (you|i) can (speak|talk) (to|with)`,
+      `(there's|there is) no point (me|us|in|you)`,
+      `(no|nope|no sorry|sorry no)`,
     ],
     examples: {
       match: [
@@ -104,8 +127,17 @@ export const controlRules: RuleDef[] = [
       ],
     },
     check(m) {
+      // A bare "No." is a dead end only as the whole answer to "is there really nothing you can do?".
+      if (/^(no|nope|no sorry|sorry no)$/.test(matched(m))) {
+        const asked = previousTurn(m, 'customer', 1);
+        const whole = plain(m.turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/).length <= 3;
+        if (!whole || !asked || !/\b(nothing|anything|any way|anyone|someone|another way|no way|can't you|isn't there|is there)\b/.test(plain(asked.text))) return false;
+        return;
+      }
       // "…but here is what I can do" turns the limit into information, not a wall.
       if (ALTERNATIVE.test(lower(m.turn.text.slice(m.span[1])))) return false;
+      // "nothing I can do" about a charge that is not there: "there's no charge", "nothing to worry about".
+      if (/^\s*(to worry|wrong)\b/.test(sentenceAfter(m))) return false;
     },
   },
   {
@@ -144,7 +176,23 @@ export const controlRules: RuleDef[] = [
       `(the choice|the decision) is (yours|up to you)`,
       `(choose|pick) (between|from|whichever|which)`,
       `(which|what) (would|do) you (like|want) (to do|me to do|us to do)`,
+      `what (i|we) can do is`,
+      `(but|however) [what] (i|we) (can|could) (offer|give|do|spread|move|cancel|book|send|arrange|put|get|message|upgrade|hold|switch|change|set|text|email|call|add|refund|replace|split|pause|extend)`,
+      `(i|we) can (offer|also offer) you`,
+      `while you (decide|think about it|have a think)`,
+      `(would it|would that|does that|will that) help if (i|we)`,
+      `if * (doesn't|does not|don't|do not|won't) (suit|work) [for you]`,
+      `or (you|we|i) (can|could)`,
+      `up to (you|u)`,
+      `(just say|let me know|tell me) which`,
+      `(happy|glad) to do (either|both|whichever)`,
+      `(you|we|i) (could|can) (drop|pause|switch|move|keep|have|take|choose|go|book|collect|pick|get|do)`,
+      `(do|would) you (want|like) (to|me to|us to)`,
     ],
+    check(m) {
+      // "You can X" or "do you want to X" offers a choice only with an "or" after it.
+      if (/^((you|we|i) (could|can) \w+|(do|would) you (want|like) (to|me to|us to))$/.test(matched(m)) && !/\bor\b/.test(sentenceAfter(m))) return false;
+    },
     examples: {
       match: [
         'I can either refund you today or send a replacement by Friday, which would you prefer?',
@@ -158,6 +206,24 @@ export const controlRules: RuleDef[] = [
       ],
     },
   },
+];
+
+/** Something given beyond what is owed: waived fees, credits for the trouble, upgrades, "on the house". */
+export const GOODWILL_PATTERNS = [
+  `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
+  `goodwill (credit|payment|gesture|refund|voucher|discount)`,
+  `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|ive|ill) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|upgrade|upgraded|cover|covered|knock|knocked|take|taken|put|bumped|thrown|throw|send|sent) ** (fee|charge|credit|compensation|voucher|vouchers|discount|upgrade|month free|free|off|gift card|the cost|the difference|for free|on us|taxi|hotel|meal|data)`,
+  `(on the house|free of charge)`,
+  `at no [extra] (cost|charge)`,
+  `(complimentary|for free|no charge|free) (upgrade|replacement|delivery|month|months|night|visit|repair|data|gift)`,
+  `(for|as an apology for|to make up for) the (inconvenience|trouble|wait|hassle) (i've|i have|we've|we have|i'll|we'll|i'd like to)`,
+  `to (make up for|apologise for|apologize for) (the|this|that|it)`,
+  `as a (thank you|thank-you|thankyou|way of saying sorry|small apology|token)`,
+  `(we'll|i'll|we will|i will) (cover|pay for|match|reimburse) (the|your|any)`,
+  `keep the (original|old one|item|parcel|first one|other one)`,
+  `(bumped|upgraded) you (up|to)`,
+  `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
+  `for the (trouble|hassle|inconvenience)`,
 ];
 
 /** Words in a customer's turn that pick one of several ways. */
@@ -186,6 +252,14 @@ const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am goi
 
 /** The agent acts on what the customer chose among the ways the agent offered. */
 function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
+  const words = matched(m);
+  // "Thursday it is": the customer's pick named back as settled.
+  if (words === 'it is') {
+    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
+    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
+    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !/\b(what|how|that|there|if|so|as)\b/.test(lead) && settled ? { named: lead.trim() } : false;
+  }
+  if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
@@ -193,8 +267,7 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   // A customer's question after the offer is not yet a choice.
   const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
   if (!picked && !wasOffered) return false;
-  const rest = `${matched(m)} ${turnAfter(m)}`;
-  if (/^as you\b/.test(matched(m))) return { choiceTurn: customer.index };
+  const rest = `${words} ${turnAfter(m)}`;
   if (!ACTS.test(rest)) return false;
   // The action has to be the one chosen: it names the same thing, or the pick was explicit.
   if (!picked && !sharesAction(customer.text, rest)) return false;
@@ -203,15 +276,15 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 
 /** A hold or transfer is explained by a reason, a duration or a destination. */
 const HOLD_EXPLAINED =
-  /\b(while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
+  /\b(let me (check|look|see|find|ask|speak|confirm|pull)|i'll (check|look|see|find|ask|speak|confirm|pull)|while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
 const TRANSFER_EXPLAINED =
-  /\b(to (the|our|a|my|your) ?\w*\s*(team|department|desk|specialists?|colleague|manager|supervisor|line|unit|agent|adviser|advisor|engineer|expert)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
+  /\b(to (the|our|a|my|your) (?!relevant|right|other|correct|appropriate|next)\w+\s+(team|department|desk|specialists?|unit|line)|to (my|our|the) (manager|supervisor|team leader)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
 
 const policyWall = (m: RuleMatch) => isWall(m);
 
 /** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|one|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
 
 controlRules.push(
   {
@@ -256,8 +329,12 @@ controlRules.push(
     message: 'The customer’s choice is honoured: they decided how it was put right.',
     allowQuestion: true,
     patterns: [
-      `(sure|of course|no problem|certainly|absolutely|great|perfect|okay|ok|right|lovely|brilliant|fine|no worries|not a problem|will do|good choice|done)`,
-      `as you (asked|requested|wanted|prefer|preferred|chose|suggested|said)`,
+      `(sure|of course|no problem|certainly|absolutely|great|perfect|okay|ok|right|lovely|brilliant|fine|no worries|not a problem|will do|good choice|done|understood|got it)`,
+      `(as|like) you (asked|requested|wanted|prefer|preferred|chose|suggested|said|'d prefer|'d like|would prefer|would like|asked for|wanted it)`,
+      `as you'd (prefer|like|rather)`,
+      `it is`,
+      `you said ** (so|and) (i've|i have|i'll|we've|we'll)`,
+      `(i've|i have) noted (you|that you) (don't|do not|want|prefer|would|'d)`,
       `(i'll|i will|i've|i have|let me|we'll|we will) (go|gone) (ahead|with) ** (that|your|the)`,
     ],
     examples: {
@@ -294,9 +371,13 @@ controlRules.push(
       ],
     },
     check: honoursChoice,
+    allowNegated: false,
   },
   {
     id: 'information-given',
+    // A fact serving another act (a promise with its time, a gift, an option, a kept promise) is that act;
+    // information is what the agent says when telling the customer where things stand is the point.
+    suppressedBy: ['empathy', 'commitment', 'commitment-kept', 'commitment-broken', 'follow-up', 'option-offered', 'choice-honoured', 'goodwill', 'next-steps', 'blame', 'policy-hiding'],
     category: 'information',
     kind: 'strength',
     severity: 'info',
@@ -315,9 +396,21 @@ controlRules.push(
       `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
       `(your|the) (contract|plan|warranty|policy|offer|discount|subscription) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes)`,
       `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
+      `({number}|{time})`,
+      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred)`,
+      `(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand) (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties)`,
+      `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
+      `(is|are|was|were|has been|have been|is now|are now) (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account)`,
     ],
     check(m) {
       if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
+      const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+      // A promise with a time is a commitment; asking for a number is not telling one.
+      if (/\b(i'll|we'll|i will|we will|i'm going to|we're going to|ill)\b/.test(sentence) && !/\b(usually|normally|typically|takes|aim)\b/.test(sentence)) return false;
+      if (/\b(can i (take|have|get)|could you|can you|please (give|confirm|provide)|what's your|what is your|may i)\b/.test(sentence)) return false;
+      // "It's being processed", "it'll get there": no fact the customer did not have.
+      if (/^(it's|it is) being/.test(sentence.trim())) return false;
+      return { sentence: m.turn.text.slice(m.sentence[0], m.sentence[1]) };
     },
     examples: {
       match: [
@@ -354,8 +447,14 @@ controlRules.push(
       `(the|that's the) (cause|problem|issue) (is|was|here is)`,
       `(this is|it's|that's) (to|so) (protect|keep|make sure|prevent|stop|ensure)`,
       `(since|as) (the|your|our|it|this|that) ** (was|is|has|had|wasn't|isn't|hasn't|didn't)`,
+      `(bc|cos|coz|cuz|'cause)`,
+      `(so|which means|that means|which is why) (the|your|it|that|this) ** (didn't|did not|wasn't|was not|couldn't|won't|can't|failed|went|was|is|has|got|stopped|bounced)`,
+      `(caused|triggered|created) (it|this|that|the)`,
     ],
     check(m) {
+      // Circular ("because that's the process") and trivial ("the reason I'm asking") reasons explain nothing.
+      if (/^\W*(that's|that is|it's|it is) (the|our) (process|policy|procedure|rules?|system)\b|^\W*(those are|these are) the rules/.test(sentenceAfter(m))) return false;
+      if (/^the reason$/.test(matched(m)) && /^\s*(i'm|i am|we're|we are) (asking|calling)/.test(sentenceAfter(m))) return false;
       // "as soon as", "as well as", "such as": comparisons and times, not reasons.
       if (/\b(soon|well|long|such|same|far|much|just)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
     },
@@ -374,6 +473,8 @@ controlRules.push(
   },
   {
     id: 'unexplained-hold',
+    // A hold on the way to a transfer is part of the transfer.
+    suppressedBy: ['unexplained-transfer'],
     category: 'unexplained-hold',
     kind: 'risk',
     severity: 'warning',
@@ -389,8 +490,13 @@ controlRules.push(
       `(let me|i'll|i will|i'm going to|i am going to|i need to|i have to|i'm gonna|going to|can i|may i|could i|i'm just going to|just going to) (put|place|pop) you on hold`,
       `(please|kindly) (hold|hold on|hold the line|stay on the line|wait on the line)`,
       `(hold|hold on|hold the line) [please]`,
-      `(one|just a|give me a|bear with me a|bear with me one) (moment|second|sec|mo)`,
+      `(one|just a|give me a|bear with me a|bear with me one|wait a|hang on a|hold on a) (moment|second|sec|mo|minute|min|tick)`,
       `(bear with me)`,
+      `(hang|hold) on`,
+      `(hold|hang on) (pls|plz|please)`,
+      `[just] wait there`,
+      `(wait|stay on the line|stay on|stay there)`,
+      `(one|1|two|2) (sec|secs|mo|min)`,
     ],
     examples: {
       match: [
@@ -406,9 +512,11 @@ controlRules.push(
     },
     check(m) {
       const words = matched(m);
-      // "hold on, that's not right" is a hesitation, not a hold.
-      if (/^(hold|hold on)$/.test(words) && !/^\s*[.!]?\s*$/.test(sentenceAfter(m)) && !/^\s*(please|a (moment|second|minute|sec))/.test(sentenceAfter(m))) return false;
-      if (/^(hold|hold on)$/.test(words) && m.span[0] > m.sentence[0]) return false;
+      // "hold on, that's not right", "wait, I see it": a hesitation, not a hold; a hold stands alone.
+      if (/^(hold|hold on|hang on|wait|stay on the line|stay on|stay there)$/.test(words)) {
+        if (m.span[0] > m.sentence[0] && !/^(please|pls|just|kindly|ok|okay)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim().replace(/[^a-z ]/g, '').trim().split(' ').pop() ?? '')) return false;
+        if (!/^[\s.!,]*$|^\s*(please|pls|a (moment|second|minute|sec))/.test(sentenceAfter(m)) && !/^,\s*(transferring|putting|i'll|i'm)/.test(sentenceAfter(m))) return false;
+      }
       if (HOLD_EXPLAINED.test(`${plain(m.turn.text.slice(m.sentence[0], m.span[0]))} ${turnAfter(m)}`)) return false;
     },
   },
@@ -426,11 +534,15 @@ controlRules.push(
     suggestion: 'I’m transferring you to our billing team, who can reverse the charge; I’ve passed them your details so you won’t need to repeat them.',
     allowQuestion: true,
     patterns: [
-      `(i'm|i am|i'll|i will|let me|i'm going to|i am going to|i need to|i have to|i'm just going to|going to|gonna) (transfer|transferring|put you through|putting you through|connect you|connecting you|put you across|put you over) [now]`,
+      `(i'm|i am|i'll|i will|let me|i'm going to|i am going to|i need to|i have to|i'm just going to|going to|gonna) (transfer you|transfer u|transferring you|transferring u|put you through|putting you through|connect you|connecting you|put you across|put you over|transfer your call|transfer your chat) [now]`,
       `(i'm|i am|i'll|i will|let me|going to|gonna) (pass|passing|hand|handing) you (over|across|through|on)`,
       `(you're|you are|you'll be|you will be) (being) (transferred|put through|connected|passed)`,
       `(you'll|you will) (be|now be) (transferred|put through|connected|passed)`,
-      `(transferring|transfer) (you|your call) [now]`,
+      `(transferring|transfer) (you|your call|u|your chat) [now|over|through]`,
+      `(i'll|i will|let me|i'm going to|i'm|i am) (send|sending|move|moving|pop|popping|put|putting) (you|u|your chat|your call) (over|through|across|to another|to a|to someone|to the)`,
+      `(let me|i'll|i will) (get|find|grab) (someone|somebody|a colleague|another) [else] [for you]`,
+      `(someone|somebody|a colleague|another agent|another team|another department) [else] (will|can|is going to) (pick|take|deal|handle) (this|it|you|your)`,
+      `transferring`,
     ],
     examples: {
       match: [
@@ -459,15 +571,7 @@ controlRules.push(
     why: 'Recovery done so well that the customer talks only about what you did creates a customer for life: the memorable, beyond-the-fix gesture is what they retell.',
     source: 'seed 002: "as a gesture of goodwill"; seed 000: exceed expectations; seed 003: surprise your customer',
     message: 'A goodwill gesture: recovery beyond the fix, the part customers remember.',
-    patterns: [
-      `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
-      `goodwill (credit|payment|gesture|refund|voucher|discount)`,
-      `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|refund|refunded|upgrade|upgraded|cover|covered|knock|knocked|take|taken) ** (fee|charge|credit|compensation|voucher|discount|upgrade|month free|free|off|refund|gift card|the cost|the difference|for free|on us)`,
-      `(on the house|on us|free of charge|at no (cost|charge|extra cost))`,
-      `(complimentary|for free|no charge) (upgrade|replacement|delivery|month|night|visit|repair)`,
-      `(for|as an apology for) the (inconvenience|trouble|wait|hassle) (i've|i have|we've|we have|i'll|we'll|i'd like to)`,
-      `to (make up for|apologise for|apologize for) (the|this|that|it)`,
-    ],
+    patterns: GOODWILL_PATTERNS,
     examples: {
       match: [
         "As a gesture of goodwill I've waived the late payment fee.",

@@ -1,7 +1,7 @@
 // Customer-side signals: what the customer's own words say about how the contact is going
 // (distress, escalation, churn, sarcasm, thanks, calling again, promises not kept).
 import type { RuleDef, RuleMatch } from '../types.js';
-import { matched, plain, sentenceAfter, turnAfter, turnBefore } from '../context.js';
+import { matched, plain, previousTurn, sentenceAfter, turnAfter, turnBefore } from '../context.js';
 
 const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
 const DISTRESSED =
@@ -14,12 +14,40 @@ const NEGATIVE_CONTEXT =
 
 /** What makes a reported promise a broken one. */
 const BROKEN =
-  /\b(nobody|no one|noone|never|didn't|did not|hasn't|has not|haven't|have not|wasn't|was not|still (not|no|waiting|nothing)|nothing|no (call|email|refund|reply|one|sign)|not (once|a word|received))\b/;
+  /\b(nobody|no one|noone|never|didn't|didnt|did not|hasn't|hasnt|has not|haven't|havent|have not|wasn't|wasnt|was not|weren't|still (not|no|waiting|nothing)|nothing|no (call|email|refund|reply|one|sign)|not (once|a word|received))\b/;
 
-/** Sarcasm: praise said beside a complaint ("oh great, another week of waiting"). */
+/** What an agent says when the news is bad: the turn a customer's "great" answers. */
+const BAD_NEWS =
+  /\b(afraid|unfortunately|can't|cannot|won't|unable|not able|no record|next available|weeks?|months?|again|resubmit|system|out of stock|not possible|policy|nothing|no one|nobody|delay\w*|cancel\w*)\b/;
+/** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
+const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
+
+/** Ways of reporting a promise: "you said you'd…", "I was promised…", "nobody called". */
+export const BROKEN_PROMISE_PATTERNS = [
+  `(you|you guys|someone|somebody|they|your colleague|the agent|the last person|he|she|the engineer|the manager|your company|the shop|the website|my colleague|we|the team) (said|told me|told us|told you|promised|assured me|swore|agreed)`,
+  `(i|we|you) (was|were|have been|'ve been|had been) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
+  `(was|were) (meant|supposed|due|booked|scheduled|arranged|promised) (to|for)`,
+  `(nobody|no one|noone|nobody ever|no one ever) (called|rang|phoned|came|turned up|showed up|got back|contacted|emailed|replied|responded|bothered)`,
+  `(never|still haven't|still have not|still not|still no|haven't|have not|didn't|did not|never ever|still hasn't|still hasnt|hasn't|hasnt|has not) (got|get|received|receive|had) [a|the|my|any|that] (call|callback|call back|refund|email|reply|response|text|letter|replacement|credit|confirmation|update|visit)`,
+  `(never|still haven't|still have not|haven't|have not|didn't|did not) (heard back|heard anything|called me back|rang me back|got back to me|gotten back to me|come back to me)`,
+  `(never|didn't|did not|hasn't|has not|still hasn't|still hasnt|hasnt|wasn't|was not|never got) (came|come|arrived|arrive|showed|show|turned up|turn up|happened|happen|materialised|materialized|hit|landed|gone through|went through|been made|made|applied|submitted|dispatched|sent|processed)`,
+  `(the|my|that) (callback|call back|call|refund|engineer|replacement|email|credit|visit|delivery) (never) (came|happened|arrived|turned up|showed up|materialised|materialized)`,
+];
+
+/** A report of a promise ("you said you'd call") is a broken one only beside "nobody/never/didn't/…ago". */
+export function reportsBrokenPromise(m: RuleMatch): false | void {
+  if (BROKEN.test(matched(m))) return;
+  if (!BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`) && !/\b(days|weeks|hours|months) ago\b/.test(turnAfter(m))) return false;
+}
+
+/** Sarcasm: praise beside a complaint ("oh great, another week of waiting"), or in answer to bad news. */
 function praiseBesideComplaint(m: RuleMatch): false | void {
   const around = `${turnBefore(m)} ${turnAfter(m)}`;
-  if (!NEGATIVE_CONTEXT.test(around)) return false;
+  if (NEGATIVE_CONTEXT.test(around) || IRONY_MARKS.test(m.turn.text)) return;
+  const agent = previousTurn(m, 'agent', 1);
+  const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));
+  if (agent && !offersAWayOut && BAD_NEWS.test(plain(agent.text)) && !/\b(thanks|thank you|cheers|appreciate)\b.*\b(anyway|though|for (trying|checking|looking|letting me know|explaining))\b/.test(plain(m.turn.text))) return;
+  return false;
 }
 
 export const customerRules: RuleDef[] = [
@@ -49,6 +77,19 @@ export const customerRules: RuleDef[] = [
       `(worst|terrible|awful|appalling|shocking|dreadful) (service|experience|company|customer service)`,
       `(nobody|no one|noone) (is|seems|wants|cares|will|ever) ** (help|helping|listen|listening|care|caring)`,
       `(i'm|i am) (losing|going to lose) my (patience|mind|temper)`,
+      `(i feel|i'm feeling|feeling|i felt) [so|really|physically|absolutely] (sick|ill|helpless|desperate|ignored|fobbed off|cheated|robbed|abandoned|humiliated|awful|terrible)`,
+      `(unbelievable|ridiculous|unreal|pathetic|disgraceful|shocking|appalling|outrageous|incredible)`,
+      `(i'm|im|i am) [so|just|absolutely|completely|totally] (done|finished) with (this|you|it|your)`,
+      `(😡|🤬|😤|😠|😭|😢|😩|😫|🙄)`,
+      `still (no|nothing|waiting|not)`,
+      `(doing|does|did) my head in`,
+      `(driving|drives|driven) me (mad|crazy|insane|up the wall|round the bend)`,
+      `(i'm|i am|im) [literally|actually] (shaking|crying|in tears|panicking|at my wits end)`,
+      `i [literally|just|already] (just|already) told you`,
+      `(how many times|how often) (do|have|must) i [have to|got to|need to] (tell|explain|say|call|ask)`,
+      `(i've|i have|ive) (explained|told you|said) (this|it|that) (three|four|five|several|so many|many|{number}) times`,
+      `(this is|it's|that's) (taking|gone on|dragged on) (forever|ages|too long|far too long)`,
+      `(no one|nobody) (knows|seems to know|can tell me)`,
     ],
     examples: {
       match: [
@@ -60,11 +101,14 @@ export const customerRules: RuleDef[] = [
       ],
       noMatch: [
         "I'm not upset, I just want to understand the bill.",
+        'The error says "unbelievable request size", what does that mean?',
         'I was worried at first but you have sorted it, thanks.',
         "It isn't ridiculous, it's just confusing.",
       ],
     },
     check(m) {
+      // "incredible" praises and "still not sure" hesitates unless the turn also complains.
+      if (/^(incredible|still not)$/.test(matched(m))) return false;
       // "I was worried, but you've sorted it": a feeling the customer reports as over.
       if (/^(i was|we were)\b/.test(matched(m)) && /\b(but|until)\b.*\b(sorted|fixed|resolved|helped|great|thanks|thank you)\b/.test(sentenceAfter(m))) return false;
     },
@@ -92,6 +136,16 @@ export const customerRules: RuleDef[] = [
       `(who is|who's|what is the name of) your (manager|supervisor|boss)`,
       `(report|reporting) (this|you) to (the|an) (ombudsman|regulator|trading standards)`,
       `(is there|can i speak to) (someone|somebody|anyone|anybody) else`,
+      `(someone|somebody|anyone|anybody) (more senior|senior|higher up|in charge|with authority|who can actually|above you)`,
+      `get me (someone|somebody|a manager|a supervisor|your manager|your supervisor|a human|a person)`,
+      `(transfer|put|pass|send) me (to|through to|over to) (someone|somebody|a human|a person|a real person|a manager|a supervisor|complaints|the complaints|your complaints)`,
+      `(speak|talk|chat) (to|with) (a|an|the) (human|real person|person|actual person)`,
+      `(ombudsman|regulator|trading standards|ofcom|ofgem|ofwat|fca|financial conduct authority|watchdog|small claims|citizens advice|my solicitor|my lawyer|the press|bbb|better business bureau)`,
+      `(raise|make|file|lodge|submit|log|open) a [formal|written|official] complaint`,
+      `(want|need|like) (this|it|my case|my complaint) (escalated|raised|looked at by a manager)`,
+      `(a|your|the) (manager|supervisor|team leader) (to|should|will need to|needs to) (call|ring|contact|phone)`,
+      `(whoever|someone who|somebody who|the team that|the people who) (deals|deal|handles|handle) [with] complaints`,
+      `(complaints|complaint) (team|department|dept|procedure|process)`,
     ],
     examples: {
       match: [
@@ -103,11 +157,16 @@ export const customerRules: RuleDef[] = [
       noMatch: [
         "No, I don't want to speak to a manager, you've been great.",
         'My manager asked me to call about the invoice.',
+        'No need for a manager, you have sorted it.',
       ],
     },
   },
   {
     id: 'customer-threatens-to-leave',
+    check(m) {
+      // "I'm leaving for the airport", "I'm off to work": going somewhere, not leaving the company.
+      if (/\b(leaving|off)$/.test(matched(m)) && /^\s*(for|to|at|now|in|on|the|home|work|soon)\b/.test(sentenceAfter(m))) return false;
+    },
     category: 'churn-risk',
     kind: 'risk',
     severity: 'warning',
@@ -126,7 +185,17 @@ export const customerRules: RuleDef[] = [
       `(take|taking) my (business|custom|money) (elsewhere|somewhere else)`,
       `(never|not) (using|use|shopping|shop|ordering|order|flying|fly|buying|buy|dealing) (with|from) you [again|ever again|lot again]`,
       `(never|won't) (use|order from|shop with|fly with|buy from|recommend) (you|this company|your company) [again]`,
-      `(i'm|i am|we're|we are|i'll be|we'll be) (leaving|done with you|out of here|going elsewhere|switching)`,
+      `(i'm|i am|we're|we are|i'll be|we'll be) (leaving|done with you|out of here|going elsewhere|off)`,
+      `(pac|stac|porting) (code|number)`,
+      `(won't|will not|not going to|am not going to|i'm not|wont) (be renewing|renew|renewing|be staying|stay|be continuing)`,
+      `(whether|if) (to|we should|i should|we'll|i'll) (renew|stay|keep|continue)`,
+      `(moving|switching|changing|move|switch|change) (banks|bank|provider|providers|supplier|suppliers|network|networks|insurer|insurers|broadband|energy supplier|mobile provider)`,
+      `(thinking|considering|thinking about|thinking of|looking at|looking into) (moving|switching|leaving|cancelling|canceling|going elsewhere|closing|other providers)`,
+      `(had|got|have|getting) a (quote|cheaper quote|better quote|better deal|better offer|cheaper deal) (from|with|elsewhere)`,
+      `(cheaper|better deal|better offer) (elsewhere|somewhere else)`,
+      `(take|taking|move|moving|put|putting) (my|our) * (elsewhere|somewhere else)`,
+      `(think|thinking) twice before (i|we) (buy|order|book|use|fly|shop|renew)`,
+      `(notice period|exit fee|early termination|termination fee|cancellation fee|early exit)`,
       `(looking at|looking into|shopping around for) (other|another|different) (providers|companies|banks|suppliers|options)`,
       `(port|porting|transfer) my number`,
       `(last|final) time (i|we) (use|order|buy|shop|fly)`,
@@ -139,6 +208,8 @@ export const customerRules: RuleDef[] = [
         'I am never ordering from you again.',
       ],
       noMatch: [
+        "I'm leaving for the airport now, can you text me the gate?",
+        'We are switching the account into my name.',
         "I don't want to cancel my account, I just want the fee removed.",
         'Can you cancel the order I placed by mistake?',
         'I switched to paperless billing last month.',
@@ -173,6 +244,15 @@ export const customerRules: RuleDef[] = [
       `(thanks|thank you) (so much|very much) (for|for nothing)`,
       `(well done|good job|nice one|bravo) [guys|everyone]`,
       `(love|loving) (the|this|your) (service|wait|hold music|runaround)`,
+      `(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|splendid|wow)`,
+      `(that's|that is|this is|well that's|well that is) [just|so|really|absolutely|simply] (great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|helpful|useful|reassuring)`,
+      `just what (i|we) (needed|need|wanted)`,
+      `(love|loving|adore) (that|it|this)`,
+      `(because|cos|coz|cause) (that|it|this) (worked|went|helped|goes) [out] (so|really|very|brilliantly|perfectly|great) [well]`,
+      `what (am|are) (i|we) (meant|supposed) to do`,
+      `(i'll|i will|i) just (wait|sit|sit here|pay|stay|carry on)`,
+      `(of course|naturally|typical|how convenient|surprise surprise)`,
+      `(it's|it is) always (the|your|my)`,
     ],
     examples: {
       match: [
@@ -190,8 +270,10 @@ export const customerRules: RuleDef[] = [
     check(m) {
       const words = matched(m);
       // These are sarcastic on their own; the rest need a complaint beside them.
-      if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that)/.test(words)) return;
-      if (/^(thanks|thank you) (so much|very much) for$/.test(words)) {
+      if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause)/.test(words)) return;
+      // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
+      if (/^what (am|are)/.test(words)) return /^\s*,/.test(m.turn.text.slice(m.span[1])) ? undefined : false;
+      if (/^(thanks|thank you) (so much|very much) for$/.test(words) && !IRONY_MARKS.test(m.turn.text)) {
         if (!/^\s*(nothing|wasting|making|losing|ignoring|the runaround|keeping me)/.test(sentenceAfter(m))) return false;
         return;
       }
@@ -219,6 +301,8 @@ export const customerRules: RuleDef[] = [
       `(much|greatly) appreciated`,
       `(that's|that is|that was) (really|so|very) (kind|helpful) [of you]`,
       `(grateful|thankful) (for|to you)`,
+      `(ty|tysm|thanku|thank u|thanx|thnx|thks|gracias|merci|danke|🙏)`,
+      `(you've|you have|you're|you are|you were) [been] [so|really|very|super|ever so] (lovely|great|a great help|a big help|a huge help|brilliant|amazing|fantastic|wonderful|patient|kind|helpful|a star)`,
     ],
     examples: {
       match: [
@@ -237,6 +321,8 @@ export const customerRules: RuleDef[] = [
     check(m) {
       // "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude.
       if (/\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m))) return false;
+      // A sarcastic thank-you ("Thanks SO much. Really.") is the sarcasm rule's.
+      if (IRONY_MARKS.test(m.turn.text)) return false;
       // "thank you" repeated back in a request ("can you say thank you to her") is not the customer's thanks.
       if (/\b(say|tell|pass on)\s*$/.test(plain(m.turn.text.slice(0, m.span[0])))) return false;
     },
@@ -264,7 +350,15 @@ export const customerRules: RuleDef[] = [
       `(last time|the last time|when) (i|we) (called|rang|phoned|spoke|contacted)`,
       `(calling|ringing|phoning|writing|contacting you) (again|back again|for the [second|third|fourth] time)`,
       `(i|we) (was|were) told (last time|before|yesterday|last week|on the phone)`,
+      `(three|four|five|several|many|multiple|so many|{number}) times (now|already|this week|this month|today|in a row)`,
+      `(i've|i have|i) (explained|told) (this|it|the whole story|everything) to (the last|another|your colleague|the other|three|two|every)`,
+      `(the last|your last|the other|your other|every) (person|agent|advisor|adviser|guy|lady|colleague) (i spoke to|said|told me|promised)`,
     ],
+    check(m) {
+      // An earlier contact remembered fondly is not a failure to resolve.
+      if (/\b(fine|great|good|helpful|sorted|perfect|brilliant|lovely)\b/.test(sentenceAfter(m)) && !/\b(but|still|again|not|never)\b/.test(sentenceAfter(m))) return false;
+      if (/^(the first|my first)/.test(matched(m))) return false;
+    },
     examples: {
       match: [
         "This is the third time I've called about this.",
@@ -292,35 +386,63 @@ export const customerRules: RuleDef[] = [
     message: 'A broken promise, in the customer’s words: own it and make it right now, with a time you will keep.',
     suggestion: 'Agent: You’re right, we said we’d call and we didn’t — I’m sorry. I’ll call you myself by 4pm today with the answer.',
     allowQuoted: true,
-    allowQuestion: true,
     allowNegated: true,
-    patterns: [
-      `(you|you guys|someone|somebody|they|your colleague|the agent|the last person|he|she|the engineer|the manager|your company|the shop|the website) (said|told me|told us|promised|assured me|swore) [me|us] [that] ** (would|will|was going to|were going to|was gonna|you'd|they'd|he'd|she'd|i'd|we'd|it'd|you'll|they'll|i'll|we'll)`,
-      `(i|we) (was|were) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
-      `(nobody|no one|noone|nobody ever|no one ever) (called|rang|phoned|came|turned up|showed up|got back|contacted|emailed|replied|responded|bothered)`,
-      `(never|still haven't|still have not|still not|still no|haven't|have not|didn't|did not|never ever) (got|get|received|receive|had) [a|the|my|any|that] (call|callback|call back|refund|email|reply|response|text|letter|replacement|credit|confirmation|update|visit)`,
-      `(never|still haven't|still have not|haven't|have not|didn't|did not) (heard back|heard anything|called me back|rang me back|got back to me|gotten back to me|come back to me)`,
-      `(the|my|that) (callback|call back|call|refund|engineer|replacement|email|credit|visit) (never) (came|happened|arrived|turned up|showed up|materialised|materialized)`,
-      `(promised|supposed|meant) (to) (call|ring|email|phone|get back|refund|send|fix) ** (but|and) (never|didn't|did not|nobody|no one|haven't)`,
-    ],
+    patterns: BROKEN_PROMISE_PATTERNS,
     examples: {
       match: [
         'You said someone would call me back on Tuesday, nobody did.',
         'Nobody called me back.',
         'I was promised a refund last week and I still have not received it.',
-        "The engineer never turned up, I took the day off for it.",
+        'The engineer never turned up, I took the day off for it.',
         "Your colleague told me I'd get an email, I never got anything.",
+        'I was told I’d get an email within 24 hours. That was four days ago.',
       ],
       noMatch: [
         'You said you would call me back, and you did, thank you.',
         'I called you yesterday about the bill.',
         'Someone told me the refund would take five days, is that right?',
+        "You said Thursday, and that's fine.",
+      ],
+    },
+    check: reportsBrokenPromise,
+  },
+  {
+    id: 'customer-confirms-promise-kept',
+    category: 'commitment-kept',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'customer',
+    title: 'Customer confirms a promise was kept',
+    description: 'The customer says what was promised happened: the callback came, the refund arrived, "just as you said".',
+    why: 'A promise kept, confirmed in the customer’s own words, is the strongest evidence of trust earned.',
+    source: 'seed 003: be better than your commitment; seed 001: consistent performance builds trust',
+    message: 'The customer confirms a promise was kept.',
+    allowQuestion: false,
+    patterns: [
+      `(just|exactly|right) (as|like|when) you (said|promised|told me)`,
+      `(like|as) (you|you guys|your colleague|they) (said|promised) [you would|they would|it would]`,
+      `(you|you guys|they|someone|the engineer|he|she) (rang|called|phoned|came|turned up|showed up|got back|did) [me|back] ** (when|as|like|just as) (you|promised|agreed|said)`,
+      `(thank you|thanks|cheers) for [actually|finally] (calling|ringing|phoning|getting) [me] back`,
+      `(thank you|thanks|cheers) for (actually|finally) (calling|ringing|phoning|getting|doing|sorting)`,
+      `(the|my|your) (refund|new card|card|email|link|text|letter|engineer|courier|parcel|replacement|credit|money|code|callback|call) (arrived|came|landed|turned up|showed up|came through|went through|has arrived|has come|has landed|has gone through|is here|was here|was there)`,
+      `(got|received|had) (the|your|my) (email|text|link|refund|card|letter|callback|call|code|confirmation|credit|replacement|parcel)`,
+      `right on time`,
+      `(you said|you promised) ** (and you did|and it did|and they did|and he did|and she did)`,
+    ],
+    examples: {
+      match: [
+        'The new card came this morning, just as you promised.',
+        'You rang back exactly when you said, thank you.',
+        'Yes, the refund arrived yesterday, thanks.',
+      ],
+      noMatch: [
+        'Has the refund arrived yet?',
+        "I got the email but the dates in it are wrong and nobody has fixed them.",
       ],
     },
     check(m) {
-      // A report of a promise ("you said you'd call") is a broken one only beside "nobody/never/didn't",
-      // before or after it in the customer's turn.
-      if (!BROKEN.test(matched(m)) && !BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`)) return false;
+      // "I got the email but it's wrong", "it came broken": delivered, but not what was promised.
+      if (BROKEN.test(`${sentenceAfter(m)} ${turnAfter(m)}`) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

@@ -1,10 +1,12 @@
 // Emotion rules: how the agent meets the customer's feelings (seeds 000, 001, 003).
 import type { RuleDef } from '../types.js';
-import { sentenceAfter } from '../context.js';
+import { matched, sentenceAfter, turnAfter } from '../context.js';
 
 const FEELING =
   '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome)';
-const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted)';
+const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself)';
+/** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
+const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
 
 export const emotionRules: RuleDef[] = [
@@ -37,8 +39,22 @@ export const emotionRules: RuleDef[] = [
       `i (can|completely|totally|fully|really) (understand|appreciate|see) ** (how|why) [this|that|it] (is|was|has been|must be|would be) [so|really|very] ${FEELING}`,
       `(that's|that is|this is|it's) (not|no) (what|the experience) (you|anyone) (should|deserve|want|expected)`,
       `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
-      `i('m| am) (so|really|very|truly) sorry ** you('ve| have) (had|been) (to|through)`,
+      `i (can|could) (hear|tell|only imagine|imagine|see) how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
+      `how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
+      `must (be|have been|'ve been|feel|have felt) [so|really|very|incredibly|extremely|absolutely|pretty] ${FEELING}`,
+      `(that's|that is|this is|it's|what) (a|an|such a|such an) [really|truly|very|absolutely] (awful|horrible|scary|terrible|stressful|worrying|upsetting|frustrating|miserable|rotten|nasty|frightening) (thing|way|situation|position|experience|time|start|place|shock)`,
+      `(is|was|sounds|sounded) (awful|horrible|terrible|miserable|rotten|scary|frightening)`,
+      `the last thing you (need|needed|want|wanted)`,
+      `i (can see|understand|get) why [you|you'd|you're|you are|you feel|you felt]`,
+      `i [totally|completely|really] get it`,
+      `(you're|you are) (absolutely|completely|quite|totally|so) right`,
+      `you (shouldn't|should not|should never) have (had to|been)`,
+      `you did the right thing`,
     ],
+    check(m) {
+      // "I can see why the payment failed" explains a fault; the customer has to be in it.
+      if (/^i (can see|understand|get) why$/.test(matched(m)) && !/\byou\b|\byou'|^\s*[.!,]?\s*$/.test(sentenceAfter(m))) return false;
+    },
     examples: {
       match: [
         'Oh no, that must be so frustrating, especially after two calls already.',
@@ -56,6 +72,35 @@ export const emotionRules: RuleDef[] = [
     },
   },
   {
+    id: 'apology-owning-the-fix',
+    category: 'empathy',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Apologises for what the customer went through, and acts',
+    description: 'An apology that names what the customer has been through ("sorry you’ve had to wait") followed by the agent acting on it.',
+    why: 'An honest apology about the customer’s own experience, joined to an action, is feeling bad with them and owning the fix: the empathy the seeds ask for, not sympathy from outside.',
+    source: 'seed 003: an honest apology, then empathy, not sympathy',
+    message: 'Apologises for what the customer went through and acts on it: empathy that owns the fix.',
+    patterns: [
+      `(i'm|i am|we're|we are|so|really) [so|very|really|truly|terribly] sorry (you've|you have|you had|you were|you've been|that you've|that you have|that you had|you're|you are|for) [had|been|having] (to|wait|waiting|been|through|kept|left|chasing|the wait|all the|the trouble|the hassle|the delay|the mix-up|the mess|going through)`,
+      `sorry (you've|you have|you had) (had|been) to`,
+    ],
+    examples: {
+      match: [
+        "I'm sorry you've had to wait, let me fix that now.",
+        "I'm so sorry for the delay, I'll get this booked for you straight away.",
+      ],
+      noMatch: [
+        "I'm sorry you're going through that.",
+        "I'm sorry you've had to wait.",
+      ],
+    },
+    check(m) {
+      if (!ACTING.test(turnAfter(m))) return false;
+    },
+  },
+  {
     id: 'sympathy-from-outside',
     category: 'sympathy',
     kind: 'risk',
@@ -68,6 +113,11 @@ export const emotionRules: RuleDef[] = [
     message: 'Sympathy from the outside: it keeps the problem the customer’s. Name their feeling and own the next step instead.',
     suggestion: 'That sounds really frustrating. Let me sort this out with you now.',
     suppressedBy: ['empathy', 'ownership'],
+    check(m) {
+      // Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem.
+      const sentence = m.turn.text.slice(m.sentence[0], m.sentence[1]).toLowerCase();
+      if (/\b(line|connection|cut out|hear you|repeat|again|echo|background|typo|misread|misheard|interrupt\w*|keeping you|the wait)\b/.test(sentence)) return false;
+    },
     patterns: [
       `${SORRY} sorry to (hear|learn|read) [that|this|about]`,
       `sorry to hear [that|this|about]`,
@@ -78,6 +128,12 @@ export const emotionRules: RuleDef[] = [
       `unfortunately (that|this|these things) (happens|happen|can happen)`,
       `(sorry|sad) to hear (that|this|about) [that|this|it]`,
       `(that's|that is|how) (sad|awful|terrible) [to hear]`,
+      `sorry about (that|this|the|all|your)`,
+      `oh dear`,
+      `(unfortunately|sadly) (that|this|these things|it) (does|do|can) (happen|happens)`,
+      `sorry (you're|you are|that you're|you've been) (going through|dealing with|having)`,
+      `i (understand|appreciate|know|hear) your (frustration|concern|concerns|disappointment|annoyance|upset)`,
+      `i understand [that|sir|madam] but`,
     ],
     examples: {
       match: [
@@ -112,6 +168,14 @@ export const emotionRules: RuleDef[] = [
       `sorry [that|if] you('ve|have) been (made|left) to feel`,
       `(sorry|apologise|apologize|apologies) for (the|any) (inconvenience|trouble) [caused]`,
       `(regret|apologise|apologize) (if|that) you (feel|felt|were|are) (upset|unhappy|dissatisfied|disappointed)`,
+      `(regret|regrets|regretted|apologise|apologize|apologies|sorry) [for] any (inconvenience|inconvienence|inconvenince|inconvience|inconveniance|upset|distress|trouble|frustration|confusion)`,
+      `any (inconvenience|inconvienence|inconvience|upset|distress) (is|was|caused is) (regretted|regrettable)`,
+      `(sorry|apologies|apologise|apologize|regret) (you're|you are|you were|you felt|you feel|that you're|that you were|if you're|if you were|if you felt) [so|a bit|at all] (unhappy|upset|disappointed|dissatisfied|annoyed|confused|offended|frustrated|unsatisfied)`,
+      `(sorry|apologies|apologise|apologize) (if|that) (that|it|this|i|my tone|what i said) (came across|sounded|seemed|was taken)`,
+      `(sorry|apologies|apologise|apologize) (if|that) (our|the|my) ** (didn't|did not|failed to|doesn't) (meet|live up)`,
+      `(you've|you have|you) (chosen|choose|decided) to (see|take|view|read) (it|this|that)`,
+      `sorry (you|that you) (see|view|take|took|saw) it (that way|like that|this way)`,
+      `sorry [sir|madam] but you (did|agreed|accepted|signed|should|were|have|need)`,
     ],
     examples: {
       match: [
@@ -150,7 +214,17 @@ export const emotionRules: RuleDef[] = [
       `(it|this) (clearly|plainly) (says|states) [in|on]`,
       `that's what happens (when|if) you`,
       `(like|as) i (said|told you|explained|mentioned)`,
-      `(you|you've) (obviously|clearly) (didn't|did not|haven't|have not|misunderstood|misread)`,
+      `(you|you've|you have) (obviously|clearly|evidently)`,
+      `(obviously|clearly) you (didn't|did not|haven't|have not|must|entered|clicked|forgot|missed)`,
+      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set)`,
+      `you (didn't|did not|never|failed to) (tell|inform|let|notify|update) (us|me)`,
+      `(not|isn't|wasn't) (our|my) fault (you|that you|if you)`,
+      `(most|other|all our|many) (customers|people|users|callers) (manage|can|are able|do this|don't have|have no|seem to)`,
+      `(that's|that is|it's|it is) (the|your) * (problem|fault|responsibility|issue|lookout) [not ours|not mine]`,
+      `(that's|that is|it's|it is) down to (you|your|the)`,
+      `you (did|have) (agree|agreed|accept|accepted|sign|signed) (to|up to) (the|our|these)`,
+      `(you|you've|you have) (agreed|accepted|signed) (to|up to) the (terms|contract|conditions)`,
+      `the (terms|t&cs|terms and conditions|small print|conditions) (were|are|was|is) [clearly|all] (on|in) (the|our)`,
     ],
     examples: {
       match: [
@@ -167,6 +241,8 @@ export const emotionRules: RuleDef[] = [
       ],
     },
     check(m) {
+      // "That's the courier's problem": the fault put on a third party.
+      if (/^(that's|that is|it's|it is) (the|your) (\S+) (problem|fault|responsibility|issue|lookout)/.test(matched(m)) && !/('s|s')\s+(problem|fault|responsibility|issue|lookout)/.test(matched(m)) && !/^(that's|that is|it's|it is) your/.test(matched(m))) return false;
       // "as I said I would" or "like I said, I'll call you" recalls the agent's own promise: no rebuke.
       if (/\b(i|we) (would|will|promised)\b|\b(i'll|we'll|i'd|we'd)\b/.test(sentenceAfter(m))) return false;
     },

@@ -1,6 +1,8 @@
 // Trust rules: promises made, owned and followed up (seeds 001, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
+import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './customer.js';
+import { GOODWILL_PATTERNS } from './control.js';
 import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
@@ -16,6 +18,9 @@ const COMMITMENT_PATTERNS = [
   `(your|the) (refund|replacement|credit|money|payment|parcel|order|new card|card|engineer|technician|cheque|voucher) (will|should) (be|arrive|reach|show|appear|come|go|land|clear) ** (within|by|in|on|tomorrow|today|before|next)`,
   `(i|we) promise [you] [to|that|i'll|we'll]`,
   `(i|we) (guarantee|give you my word)`,
+  `ill ${ADVERB} ${ACTION}`,
+  `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
+  `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
 ];
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
@@ -42,7 +47,35 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
     .slice(0, 6)
     .join(' ');
   const due = dueFrom(text.slice(m.span[0], m.sentence[1]));
+  if (!isFirmPromise(m, action, due)) return false;
   return due ? { owner, action, due } : { owner, action };
+}
+
+/** Hedges that turn a promise into a maybe. */
+const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'm sure|i am sure|probably|should be able|i hope|not sure|i'd imagine|i guess)\b/;
+/** Actions too vague to hold anyone to without a time ("I'll look into it"). */
+const VAGUE = /^(look into|check|review|investigate|monitor|pass|get back|be in touch|reach out|follow|keep you|make sure|sort|chase|escalate|raise|log|deal with|let you know|update|see|note|feed ?back|take a look|have a look)\b/;
+/** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
+const GIFT = new PhraseSet(GOODWILL_PATTERNS);
+
+/**
+ * A commitment the customer can hold the speaker to: not hedged, not conditional on an unknown,
+ * concrete or timed, not a gift, not a bare "I promise you" of reassurance, not a process described
+ * step by step with no time (that is next steps).
+ */
+function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): boolean {
+  const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0]));
+  const words = matched(m);
+  const after = sentenceAfter(m);
+  if (HEDGE.test(lead) || HEDGE.test(words)) return false;
+  if (/(promise|guarantee|give you my word)/.test(words) && !(due || /\b(i'll|we'll|i will|we will|to)\s+\w+/.test(after)) ) return false;
+  if (/(promise|guarantee)/.test(words) && /^\W*(nobody|no one|nothing|that|this is)\b/.test(after)) return false;
+  if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
+  if (due) return true;
+  if (VAGUE.test(action.toLowerCase())) return false;
+  if (/^\s*if\b/.test(after)) return false;
+  if (/\b(then|once|after that)\b/.test(`${lead} ${after}`)) return false;
+  return true;
 }
 
 export const trustRules: RuleDef[] = [
@@ -108,6 +141,19 @@ export const trustRules: RuleDef[] = [
       `(i|we) take (full|complete) (responsibility|ownership)`,
       `(i'll|i will) make (sure|certain) (this|it|that|everything) (gets|is|will be) (sorted|fixed|resolved|done|put right|taken care of)`,
       `let me see what (i|we) can do`,
+      `(there's|there is) nothing (i|we) (wouldn't|would not) do`,
+      `(i'll|i will|i'm going to|ill) ** myself`,
+      `(i'll|i will) be the one`,
+      `ask for me`,
+      `(i'm|i am|i) (not going to|won't|will not|am not going to) let (this|it|you) (drop|go|slip|fall)`,
+      `leave (it|this|that) (w|with) me`,
+      `(keeping|keep|i'll keep) (your case|this|it|your claim|your complaint) with me`,
+      `(our|my) (update|change|system|error|mistake|fault|engineer|team|side|software|website) (caused|broke|created|made|did)`,
+      `(it was|that was|this was) (our|my) ** that (caused|broke|created|did|made)`,
+      `let me (take|have) a [proper|good|closer|close|full|quick|personal] look`,
+      `(let's|let us) (get|sort|fix|work) (this|it|that) ** (together|sorted|done|fixed|out)`,
+      `(i'll|i will) stay (with you|on the line) (until|till|while)`,
+      `(i'll|i'm going to|i will|ill) (get|have) (it|this|that|everything) (sorted|fixed|done|resolved)`,
     ],
     examples: {
       match: [
@@ -144,6 +190,15 @@ export const trustRules: RuleDef[] = [
       `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (call|ring|get back|update|let you know|email|be in touch)`,
       `(calling|ringing|getting) back (as|like) (promised|agreed)`,
       `(is|was) (everything|it|the) ** (working|ok|okay|fine|sorted) (now|since)`,
+      `(checking|check) in [on|about|to see|with you]`,
+      `touching base`,
+      `(quick|just a|a quick) follow up (on|about|regarding|to)`,
+      `(i|i just|just) (wanted|want|wanted to) to (check in|follow up|see how|see whether|see if|touch base|let you know|update you|make sure)`,
+      `(this is|it's|here's) the (callback|call|call back|update) (i|we|my colleague) (promised|arranged|booked|mentioned|said)`,
+      `as (i|we) (promised|agreed)`,
+      `again (checking|calling|ringing|following up|getting back)`,
+      `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (check|look|find out|chase|confirm|come back|follow up|ring|phone|contact)`,
+      `(checking|calling|ringing) (to see|whether|if) (the|your|it|everything|that)`,
     ],
     examples: {
       match: [
@@ -160,7 +215,7 @@ export const trustRules: RuleDef[] = [
 
 /** Words in the customer's previous turn that show they are chasing something promised. */
 const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
-const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would)\b/;
+const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (promised|agreed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would|(i|we) said (i|we) would,? and (i|we) (have|did)|the \w+ (i|we|my colleague) (promised|mentioned|agreed|said))\b/;
 const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
 
 /** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
@@ -171,13 +226,6 @@ function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   const customer = previousTurn(m, 'customer', 2);
   if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
   return false;
-}
-
-/** "We never called you back" admits a broken promise only where the words say it was one. */
-function admitsBrokenPromise(m: RuleMatch): false | void {
-  const around = `${turnBefore(m)} ${sentenceAfter(m)} ${turnAfter(m)}`;
-  if (/^(nobody|no one)/.test(matched(m))) return;
-  if (!/\b(promised|agreed|said|supposed to|should have|meant to|sorry|apolog\w+)\b/.test(around)) return false;
 }
 
 const DONE =
@@ -200,6 +248,11 @@ trustRules.push(
       `(the|your|that|this) (refund|email|replacement|credit|payment|order|booking|request|case|ticket|parcel|engineer|callback|fee|fix|change|cancellation|complaint|letter|form|card|voucher|code|link) (has been|have been|is now|was|is|has|'s been|'s) [now|just|already|successfully|finally|all] ${DONE}`,
       `(that's|that is|it's|it is|this is|all|everything is|everything's) [now|all] (done|sorted|taken care of|been done|been sorted|been processed|gone through|through)`,
       `(done|all done)`,
+      `(as|like) (promised|agreed)`,
+      `as (i|we) (promised|agreed)`,
+      `(as|like) (i|we) (said|promised|told you) (i|we|i'd|we'd) (would|do)`,
+      `(i|we) said (i|we) would [and] (i|we) (have|did)`,
+      `(the|this is the|that's the) * (i|we|my colleague|your colleague) (promised|mentioned|agreed|said)`,
     ],
     examples: {
       match: [
@@ -243,21 +296,22 @@ trustRules.push(
     source: 'seed 003: apologise honestly, then follow up and make it happen',
     message: 'A promise was broken: own it, put it right, and give a time you will keep.',
     suggestion: 'You’re right, we didn’t call you back as promised and I’m sorry. I’ll call you myself by 4pm today.',
-    patterns: [
-      `(we|i|they|nobody|no one|the team|my colleague) (didn't|did not|never|failed to|haven't|have not|hasn't|has not) (call|called|ring|rang|get back|got back|send|sent|email|emailed|follow up|followed up|process|processed|refund|refunded|arrange|arranged|book|booked|contact|contacted|do|done) [you|it|that] [back]`,
-      `(nobody|no one) (called|rang|phoned|got back to|contacted|emailed) [you]`,
-    ],
+    allowQuoted: true,
+    allowNegated: true,
+    patterns: BROKEN_PROMISE_PATTERNS,
     examples: {
       match: [
-        "I'm so sorry, I can see we didn't call you back as promised.",
-        "I can see nobody called you on Tuesday, I'm sorry about that.",
+        "I'm so sorry, I can see we promised to call you back and we didn't.",
+        'I can see nobody called you on Tuesday, I’m sorry about that.',
+        'You were told the engineer would ring you, and he didn’t.',
+        'I can see the callback was booked but never made.',
       ],
       noMatch: [
-        "We didn't call because the line was busy, so I've sent a text instead.",
         'Has nobody called you yet?',
+        'You were told Thursday and the engineer is booked for Thursday.',
       ],
     },
-    check: admitsBrokenPromise,
+    check: reportsBrokenPromise,
   },
   {
     id: 'next-steps-explained',
@@ -276,7 +330,11 @@ trustRules.push(
       `(here's|here is) (what|how) (happens|will happen|it works|we'll do|i'll do|i'm going to do|we're going to do)`,
       `(here's|here is) the plan`,
       `(once|as soon as|when|after) (that|this|it|the|your|we|you|i|they) ** (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the)`,
-      `(then|after that|afterwards|from there|next) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the engineer|the courier|the team)`,
+      `(then|after that|afterwards|from there|from here|next|going forward) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the|your|you|we)`,
+      `(once|when|after) (u|you've|you have|they've|we've|it's|its|the|you) (get|got|receive|received|done|reset|signed|sent|returned|back|arrived)`,
+      `(two|three|a few|some|the) (steps|things) (left|to do|remaining|you need|we need)`,
+      `(so you know|just so you know) what to expect`,
+      `what to expect`,
       `(all|the only thing) you (need|have) to do (is|now is)`,
       `(in the meantime|meanwhile)`,
       `(first|firstly|step one|to start) [i'll|we'll|you'll|i will|we will|you will]`,
@@ -296,9 +354,11 @@ trustRules.push(
     check(m) {
       const words = matched(m);
       // A step only counts as "next" when there is a sequence: something before it, or after it.
-      if (/^(then|after that|afterwards|from there|next)\b/.test(words) && !/\b(will|'ll|first|once|going to)\b/.test(turnBefore(m))) return false;
+      if (/^(then|after that|afterwards)\b/.test(words) && !/\b(will|'ll|first|once|going to|you|we)\b/.test(turnBefore(m))) return false;
       if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
-      if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(you'll|we'll|i'll|it'll|they'll|(you|we|i|it|they|he|she) will|will)\b/.test(`${words} ${sentenceAfter(m)}`)) return false;
+      // "once … , you'll …" or "once … , pop it in and you're done": a step, then what follows it.
+      if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(will|'ll|then|you're done|you can|you need|just|and)\b|^[^,]*,\s*\w+/.test(`${words} ${sentenceAfter(m)}`)) return false;
+      if (/^(once|as soon as|when|after)\b/.test(words) && /\b(was|were|did|had)\b/.test(words)) return false;
     },
   },
 );
