@@ -51,8 +51,8 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
     lines.push(r.description, '', `*Why it matters:* ${r.why}`, '', `*Source:* ${r.source}`, '');
     if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
-    lines.push('| found in | not found in |', '| --- | --- |');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
+    if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
     const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
     for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
@@ -69,7 +69,8 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
       const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
       out.push(`  ${c.bold(r.id.padEnd(26))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
       out.push(`      ${r.description}`);
-      out.push(c.dim(`      e.g. "${exampleText(r.examples.match[0]!)}"`));
+      const example = r.examples.match[0];
+      if (example !== undefined) out.push(c.dim(`      e.g. "${exampleText(example)}"`));
     }
     out.push('');
   }

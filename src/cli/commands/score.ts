@@ -9,6 +9,8 @@ import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
+import { loadConfig, ruleSetFor } from '../config.js';
+import { ContactLinker } from '../../score/contacts.js';
 
 interface ScoreOptions {
   format?: string;
@@ -20,6 +22,7 @@ interface ScoreOptions {
   failUnder?: number;
   maxRisk?: number;
   quiet?: boolean;
+  config?: string;
   color: boolean;
 }
 
@@ -58,6 +61,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--findings', 'list every finding under its conversation (pretty)')
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
     .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
+    .option('--config <file>', 'your own phrase rules and disabled rules (default: .etcscorerc.json here, if present)')
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
@@ -73,6 +77,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
 
+  const rules = ruleSetFor(loadConfig(io.cwd, o.config));
+  // Promises made in one contact are settled in later ones of the same case or customer.
+  const linker = new ContactLinker();
   const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
@@ -99,7 +106,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
           const roles = describeRoleInference(t);
           if (roles) note(roles);
         }
-        const a = analyze(t);
+        const a = linker.link(analyze(t, rules ? { rules } : {}), t.turns);
         results++;
         if (o.failUnder !== undefined && a.scores.etc < o.failUnder) crossed.push(`${a.source}: ETC ${a.scores.etc} is under --fail-under ${o.failUnder}`);
         if (o.maxRisk !== undefined && (a.counts.risks ?? 0) > o.maxRisk) crossed.push(`${a.source}: ${a.counts.risks} risks, more than --max-risk ${o.maxRisk}`);
