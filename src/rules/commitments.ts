@@ -1,7 +1,7 @@
 // Within one conversation: which promise a later "I've sent it" keeps or a "nobody called" breaks.
 // The rules find each side on its own; this pass pairs them by the action they speak of and sets
 // the promise's status, so `trust.commitments` says what became of each one.
-import type { Finding } from '../model/types.js';
+import type { Finding, Turn } from '../model/types.js';
 import { sharesAction } from './context.js';
 
 export type CommitmentStatus = 'open' | 'kept' | 'broken';
@@ -11,16 +11,17 @@ export function promised(f: Finding): string {
   return `${String(f.data?.action ?? '')} ${f.text}`;
 }
 
-/** The text a kept or broken finding speaks of. */
-function outcomeWords(f: Finding): string {
-  return `${String(f.data?.action ?? '')} ${f.text}`;
+/** The words a kept or broken finding speaks of: its whole turn ("you said you'd call, nobody did"). */
+function outcomeWords(f: Finding, turns: readonly Turn[]): string {
+  const turn = turns.find((t) => t.index === f.turn);
+  return `${String(f.data?.action ?? '')} ${turn?.text ?? f.text}`;
 }
 
 /**
  * Marks each commitment kept or broken by the nearest later finding that speaks of the same
  * action; the outcome finding records which turn's promise it settled. Returns `findings`.
  */
-export function linkCommitments(findings: Finding[]): Finding[] {
+export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Finding[] {
   const open: Finding[] = [];
   for (const f of findings) {
     if (f.category === 'commitment') {
@@ -29,7 +30,7 @@ export function linkCommitments(findings: Finding[]): Finding[] {
       continue;
     }
     if (f.category !== 'commitment-kept' && f.category !== 'commitment-broken') continue;
-    const words = outcomeWords(f);
+    const words = outcomeWords(f, turns);
     for (let i = open.length - 1; i >= 0; i--) {
       const c = open[i]!;
       if (c.turn >= f.turn || !sharesAction(promised(c), words)) continue;

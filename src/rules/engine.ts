@@ -50,7 +50,7 @@ export class RuleSet {
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
     const findings: Finding[] = [];
     for (const p of prepared) findings.push(...this.runTurn(p, transcript.turns));
-    return linkCommitments(findings);
+    return linkCommitments(findings, transcript.turns);
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
