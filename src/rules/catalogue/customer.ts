@@ -353,6 +353,13 @@ export const customerRules: RuleDef[] = [
       `(three|four|five|several|many|multiple|so many|{number}) times (now|already|this week|this month|today|in a row)`,
       `(i've|i have|i) (explained|told) (this|it|the whole story|everything) to (the last|another|your colleague|the other|three|two|every)`,
       `(the last|your last|the other|your other|every) (person|agent|advisor|adviser|guy|lady|colleague) (i spoke to|said|told me|promised)`,
+      `how many (times|more times) (do|have|must|will) (i|we) (have to|got to|need to) (call|ring|phone|contact|chase|explain|tell)`,
+      `(i|we) (spoke|talked|chatted) (to|with) (someone|somebody|a colleague|your colleague|one of your|a lady|a guy|a man|a woman|an agent|the agent) ** (yesterday|last|on|earlier|before|this morning)`,
+      `back and forth (with you|with your|for)`,
+      `(called|rang|phoned|emailed|wrote|chatted) (on|back on) the {number}`,
+      `same (problem|issue|fault|thing) (as|again|as before|as last)`,
+      `(dropped|dropped out|gone|happened|broken|stopped|failed|down|off|cut out|playing up) again`,
+      `(i've|i have|i) already (sent|given|told|explained|provided|uploaded|emailed) (you|it|this|the|them|that) ** (twice|again|before|times|already|{number} times)`,
     ],
     check(m) {
       // An earlier contact remembered fondly is not a failure to resolve.
@@ -371,6 +378,37 @@ export const customerRules: RuleDef[] = [
         'Can you call me again if the line drops?',
         "I'll call back tomorrow if that's easier.",
       ],
+    },
+  },
+  {
+    id: 'agent-sees-repeat-contact',
+    category: 'repeat-contact',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Agent sees the customer has contacted before',
+    description: 'The agent acknowledges from the notes that the customer has already contacted about the problem.',
+    why: 'Each repeat contact is an earlier one that failed; naming it shows the agent has read the history, and the finding keeps the failure visible in the counts.',
+    source: 'seed 002: "first call resolution"',
+    message: 'A repeat contact, seen in the notes: resolve it now so there is no next one.',
+    suggestion: 'I can see you’ve called three times about this; I’ll own it from here and call you myself with the result.',
+    patterns: [
+      `(i can see|i see|looks like|it looks like|i've got the notes|the notes show|according to the notes) ** (you've|you have|you) (contacted|called|rung|phoned|been in touch|chased|spoken to|written|emailed|had to)`,
+      `(your|the) (two|three|four|several|previous|last|earlier|other) [previous|earlier] (calls|contacts|chats|emails|complaints|conversations)`,
+      `(had|have|having) to (chase|call back|call us again|contact us again|ring again|ring back|explain again|explain this again|tell the story again|repeat yourself)`,
+      `(chase|chased|call|called|tell|explain|explained) (this|us|the story|it|everything) (a|three|two|four|several|{number}) [second|third|fourth|fifth] (times|time)`,
+      `(a|the) (second|third|fourth|fifth) time`,
+    ],
+    examples: {
+      match: [
+        "I can see you've contacted us three times about this.",
+        "I'm sorry you've had to chase this three times, that's not okay.",
+        "I've got the notes from your two previous calls here.",
+      ],
+      noMatch: ['Is this the first time you have called us?', 'I can see your order was dispatched on Monday.'],
+    },
+    check(m) {
+      if (/^(a|the) (second|third|fourth|fifth) time$/.test(matched(m)) && !/\b(tell|explain|call|chase|contact|ring|repeat)\w*/.test(plain(m.turn.text))) return false;
     },
   },
   {
