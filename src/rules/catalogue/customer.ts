@@ -36,6 +36,10 @@ export const BROKEN_PROMISE_PATTERNS = [
 
 /** A report of a promise ("you said you'd call") is a broken one only beside "nobody/never/didn't/…ago". */
 export function reportsBrokenPromise(m: RuleMatch): false | void {
+  // "…didn't come, but it's arrived now": put right already.
+  if (/\bbut\b.*\b(now|arrived|came|sorted|fixed|turned up|got it)\b/.test(sentenceAfter(m))) return false;
+  // An agent reporting a delay ("your parcel hasn't arrived") is not reporting a broken promise.
+  if (m.turn.role === 'agent' && !/^(nobody|no one)/.test(matched(m)) && !/\b(promis\w*|booked|arranged|agreed|said|told|meant|supposed|due|scheduled)\b/.test(plain(m.turn.text))) return false;
   if (BROKEN.test(matched(m))) return;
   if (!BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`) && !/\b(days|weeks|hours|months) ago\b/.test(turnAfter(m))) return false;
 }
@@ -80,7 +84,7 @@ export const customerRules: RuleDef[] = [
       `(i feel|i'm feeling|feeling|i felt) [so|really|physically|absolutely] (sick|ill|helpless|desperate|ignored|fobbed off|cheated|robbed|abandoned|humiliated|awful|terrible)`,
       `(unbelievable|ridiculous|unreal|pathetic|disgraceful|shocking|appalling|outrageous|incredible)`,
       `(i'm|im|i am) [so|just|absolutely|completely|totally] (done|finished) with (this|you|it|your)`,
-      `(😡|🤬|😤|😠|😭|😢|😩|😫|🙄)`,
+      `(😡|🤬|😤|😠|😭|😢|😩|😫)`,
       `still (no|nothing|waiting|not)`,
       `(doing|does|did) my head in`,
       `(driving|drives|driven) me (mad|crazy|insane|up the wall|round the bend)`,
@@ -166,6 +170,8 @@ export const customerRules: RuleDef[] = [
     check(m) {
       // "I'm leaving for the airport", "I'm off to work": going somewhere, not leaving the company.
       if (/\b(leaving|off)$/.test(matched(m)) && /^\s*(for|to|at|now|in|on|the|home|work|soon)\b/.test(sentenceAfter(m))) return false;
+      // Cancelling or moving an appointment, a booking or an order is not leaving the company.
+      if (/\b(appointment|booking|order|flight|visit|engineer|date|reservation|delivery|slot)\b/.test(plain(m.turn.text)) && !/\b(account|contract|subscription|membership|provider|elsewhere)\b/.test(plain(m.turn.text))) return false;
     },
     category: 'churn-risk',
     kind: 'risk',
@@ -480,7 +486,7 @@ export const customerRules: RuleDef[] = [
     },
     check(m) {
       // "I got the email but it's wrong", "it came broken": delivered, but not what was promised.
-      if (BROKEN.test(`${sentenceAfter(m)} ${turnAfter(m)}`) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
+      if (BROKEN.test(plain(m.turn.text)) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

@@ -73,7 +73,7 @@ function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): b
   if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
   if (due) return true;
   if (VAGUE.test(action.toLowerCase())) return false;
-  if (/^\s*if\b/.test(after)) return false;
+  if (/\b(if|unless|in case)\b/.test(after)) return false;
   if (/\b(then|once|after that)\b/.test(`${lead} ${after}`)) return false;
   return true;
 }
@@ -108,6 +108,8 @@ export const trustRules: RuleDef[] = [
       ],
     },
     check: commitmentDetails,
+    // "I'll send you over to someone else" announces a transfer, not a promise.
+    suppressedBy: ['unexplained-transfer'],
   },
   {
     id: 'ownership-taken',
@@ -207,9 +209,13 @@ export const trustRules: RuleDef[] = [
         'I said I would call you back once the fraud team replied.',
         "I'm calling to let you know the engineer has fixed the line.",
       ],
-      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did."],
+      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
     },
     allowQuestion: true,
+    check(m) {
+      // "the check-in desk" is a place, not checking in with the customer.
+      if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
+    },
   },
 ];
 
@@ -221,6 +227,8 @@ const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
 /** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
 function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+  // "The credit my colleague promised wasn't applied" reports the opposite.
+  if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
   const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
@@ -330,7 +338,7 @@ trustRules.push(
       `(here's|here is) (what|how) (happens|will happen|it works|we'll do|i'll do|i'm going to do|we're going to do)`,
       `(here's|here is) the plan`,
       `(once|as soon as|when|after) (that|this|it|the|your|we|you|i|they) ** (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the)`,
-      `(then|after that|afterwards|from there|from here|next|going forward) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the|your|you|we)`,
+      `(then|after that|afterwards|from there|from here|next|going forward) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the|your)`,
       `(once|when|after) (u|you've|you have|they've|we've|it's|its|the|you) (get|got|receive|received|done|reset|signed|sent|returned|back|arrived)`,
       `(two|three|a few|some|the) (steps|things) (left|to do|remaining|you need|we need)`,
       `(so you know|just so you know) what to expect`,
