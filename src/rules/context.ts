@@ -153,8 +153,22 @@ export class PhraseSet {
     this.compiled = patterns.map((p) => compilePattern(p));
   }
 
-  /** Whether any pattern matches somewhere in `text` (within one sentence, ignoring questions or not). */
+  /** Answers for texts seen recently: checks ask about the same earlier turns again and again. */
+  private readonly recent = new Map<string, boolean>();
+
+  /** Whether any pattern matches somewhere in `text`, within one sentence. */
   test(text: string, opts: { ignoreNegated?: boolean } = {}): boolean {
+    const key = `${opts.ignoreNegated ? 1 : 0}${text}`;
+    let answer = this.recent.get(key);
+    if (answer === undefined) {
+      answer = this.search(text, opts);
+      if (this.recent.size >= MEMO_SIZE) this.recent.clear();
+      this.recent.set(key, answer);
+    }
+    return answer;
+  }
+
+  private search(text: string, opts: { ignoreNegated?: boolean }): boolean {
     const f = textFeatures(text);
     const at: number[] = [];
     f.tokens.forEach((t, i) => {
@@ -185,9 +199,17 @@ const NOT_CONTENT = new Set([
   'is', 'was', 'are', 'were', 'someone', 'nobody', 'never', 'no', 'one', 'did', "didn't", 'today', 'tomorrow',
 ]);
 
+/** How many recent answers a memo keeps before starting afresh: bounded memory on any batch. */
+const MEMO_SIZE = 2000;
+const stemsOf = new Map<string, Set<string>>();
+
 /** Stems of the content words of a phrase, for telling whether two phrases speak of one action. */
 export function actionStems(text: string): Set<string> {
+  const known = stemsOf.get(text);
+  if (known) return known;
+  if (stemsOf.size >= MEMO_SIZE) stemsOf.clear();
   const out = new Set<string>();
+  stemsOf.set(text, out);
   for (const t of textFeatures(text).tokens) {
     if (t.kind !== 'word' || NOT_CONTENT.has(t.norm)) continue;
     out.add(IRREGULAR[t.norm] ? stem(IRREGULAR[t.norm]!) : stem(t.norm));

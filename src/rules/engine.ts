@@ -74,6 +74,7 @@ export class RuleSet {
       for (const list of [candidates ?? [], this.anyStart]) {
         for (const { rule, pattern } of list) {
           if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
+          if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
           if (end > (best.get(rule) ?? -1)) best.set(rule, end);
         }
