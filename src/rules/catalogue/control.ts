@@ -112,6 +112,7 @@ export const controlRules: RuleDef[] = [
       `(there's|there is) no (one|body|one else|where else) [else] (you|i) can (speak|talk|go)`,
       `no one else (you|i) can (speak|talk) (to|with)`,
       `(there's|there is) no point (me|us|in|you)`,
+      `nothing (more|else|further) to (say|discuss|add|be done)`,
       `(no|nope|no sorry|sorry no)`,
     ],
     examples: {
@@ -184,6 +185,8 @@ export const controlRules: RuleDef[] = [
       `if * (doesn't|does not|don't|do not|won't) (suit|work) [for you]`,
       `or (you|we|i) (can|could)`,
       `up to (you|u)`,
+      `whichever (suits|works|you prefer|you'd prefer|is easier|is better|you like|you'd like)`,
+      `(work|works|suit|suits) (better|best) for you`,
       `(just say|let me know|tell me) which`,
       `(happy|glad) to do (either|both|whichever)`,
       `(you|we|i) (could|can) (drop|pause|switch|move|keep|have|take|choose|go|book|collect|pick|get|do)`,
@@ -455,6 +458,8 @@ controlRules.push(
       // Circular ("because that's the process") and trivial ("the reason I'm asking") reasons explain nothing.
       if (/^\W*(that's|that is|it's|it is) (the|our) (process|policy|procedure|rules?|system)\b|^\W*(those are|these are) the rules/.test(sentenceAfter(m))) return false;
       if (/^the reason$/.test(matched(m)) && /^\s*(i'm|i am|we're|we are) (asking|calling)/.test(sentenceAfter(m))) return false;
+      // "any inconvenience caused by the outage" is boilerplate, not a reason given.
+      if (/\b(inconvenience|disruption|trouble)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
       // "So the next step is…" opens a sentence; "as it is" leaves things alone: neither gives a reason.
       if (/^so\b/.test(matched(m)) && plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim() === '') return false;
       if (/^(as|since) (it|they|things) (is|are|stand|were)\b/.test(`${matched(m)}${sentenceAfter(m)}`.trim())) return false;

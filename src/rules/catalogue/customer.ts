@@ -10,7 +10,7 @@ const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgra
 
 /** Words that turn praise into its opposite when they stand beside it. */
 const NEGATIVE_CONTEXT =
-  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|lost|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't)\b/;
+  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|lost|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't)\b/;
 
 /** What makes a reported promise a broken one. */
 const BROKEN =
@@ -86,6 +86,7 @@ export const customerRules: RuleDef[] = [
       `(i'm|im|i am) [so|just|absolutely|completely|totally] (done|finished) with (this|you|it|your)`,
       `(😡|🤬|😤|😠|😭|😢|😩|😫)`,
       `still (no|nothing|waiting|not)`,
+      `still (not|isn't|hasn't|haven't|doesn't|won't|isnt|doesnt) [been] (working|fixed|sorted|here|arrived|resolved|right|received|connected|back|done)`,
       `(doing|does|did) my head in`,
       `(driving|drives|driven) me (mad|crazy|insane|up the wall|round the bend)`,
       `(i'm|i am|im) [literally|actually] (shaking|crying|in tears|panicking|at my wits end)`,

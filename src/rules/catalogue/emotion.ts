@@ -3,7 +3,7 @@ import type { RuleDef } from '../types.js';
 import { matched, sentenceAfter, turnAfter } from '../context.js';
 
 const FEELING =
-  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome)';
+  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome|horrendous|dreadful|harrowing|traumatic|miserable|exasperating)';
 const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself)';
 /** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
 const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
@@ -41,9 +41,9 @@ export const emotionRules: RuleDef[] = [
       `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
       `i (can|could) (hear|tell|only imagine|imagine|see) how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
       `how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
-      `must (be|have been|'ve been|feel|have felt) [so|really|very|incredibly|extremely|absolutely|pretty] ${FEELING}`,
+      `must (be|have been|'ve been|feel|have felt) [a|an] [so|really|very|incredibly|extremely|absolutely|pretty] ${FEELING}`,
       `(that's|that is|this is|it's|what) (a|an|such a|such an) [really|truly|very|absolutely] (awful|horrible|scary|terrible|stressful|worrying|upsetting|frustrating|miserable|rotten|nasty|frightening) (thing|way|situation|position|experience|time|start|place|shock)`,
-      `(is|was|sounds|sounded) (awful|horrible|terrible|miserable|rotten|scary|frightening)`,
+      `(is|was|sounds|sounded) [absolutely|really|so|just] (awful|horrible|terrible|miserable|rotten|scary|frightening|horrendous|dreadful|stressful|exhausting|upsetting)`,
       `the last thing you (need|needed|want|wanted)`,
       `i (can see|understand|get) why [you|you'd|you're|you are|you feel|you felt]`,
       `i [totally|completely|really] get it`,
@@ -204,6 +204,7 @@ export const emotionRules: RuleDef[] = [
     patterns: [
       `as i (already|just|previously|have already|'ve already) (said|told you|explained|mentioned|stated)`,
       `(like|as) i (said|told you) (before|already|earlier|twice)`,
+      `as (i've|i have) [already|just|previously] (said|told you|explained|mentioned|stated)`,
       `(i've|i have) (already|just) (told|explained to) you`,
       `you should (have|'ve) (read|checked|called|known|followed|looked)`,
       `(that's|that is|it's|it is) (your|entirely your|totally your) (fault|problem|responsibility|own fault)`,

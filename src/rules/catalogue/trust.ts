@@ -6,7 +6,7 @@ import { GOODWILL_PATTERNS } from './control.js';
 import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
-  '(~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
+  '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
 const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
 
@@ -54,7 +54,7 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
 /** Hedges that turn a promise into a maybe. */
 const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'm sure|i am sure|probably|should be able|i hope|not sure|i'd imagine|i guess)\b/;
 /** Actions too vague to hold anyone to without a time ("I'll look into it"). */
-const VAGUE = /^(look into|check|review|investigate|monitor|pass|get back|be in touch|reach out|follow|keep you|make sure|sort|chase|escalate|raise|log|deal with|let you know|update|see|note|feed ?back|take a look|have a look)\b/;
+const VAGUE = /^(transfer you|transfer your call|move you|look into|check|review|investigate|monitor|pass|get back|be in touch|reach out|follow|keep you|make sure|sort|chase|escalate|raise|log|deal with|let you know|update|see|note|feed ?back|take a look|have a look)\b/;
 /** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
 const GIFT = new PhraseSet(GOODWILL_PATTERNS);
 
