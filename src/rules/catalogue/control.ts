@@ -21,6 +21,60 @@ function isWall(m: RuleMatch): false | void {
   if (REASON.test(before) && ALTERNATIVE.test(rest)) return false;
 }
 
+/** Words in a customer's turn that pick one of several ways. */
+const PICKS = new PhraseSet([
+  `(i'd|i would|i'll|we'd|we'll|let's|lets) (prefer|rather|go with|take|choose|pick|opt for|go for)`,
+  `(i|we) (prefer|choose|pick|want) (the|option|a|to)`,
+  `(the) (first|second|third|last|other|earlier|later|morning|afternoon|evening) (one|option|please|slot)`,
+  `(first|second|the refund|refund|a refund|replacement|the replacement|the credit|the voucher|the morning|the afternoon) [one] please`,
+  `(yes|yeah|yep|ok|okay) (please|let's|do that|the)`,
+  `(that|the) (one|option) (please|sounds good|works)`,
+  `(option) {number}`,
+  `(go|going) (with|for) (the|option|that|a)`,
+]);
+/** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
+const OFFERS = new PhraseSet([
+  `(you|we|i) can either`,
+  `(would|do) you (prefer|rather)`,
+  `(which|what) (would|do) you prefer`,
+  `(which|what) (one|option|day|time|date|way) (works|suits|would work)`,
+  `(two|three|a few|several|a couple of) (options|choices|ways)`,
+  `alternatively`,
+  `or (would|do) you`,
+  `(would|do) you (like|want) (me|us) to`,
+]);
+const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
+
+/** The agent acts on what the customer chose among the ways the agent offered. */
+function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
+  const words = matched(m);
+  // "Thursday it is": the customer's pick named back as settled.
+  if (words === 'it is') {
+    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
+    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
+    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !/\b(what|how|that|there|if|so|as)\b/.test(lead) && settled ? { named: lead.trim() } : false;
+  }
+  if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
+  const customer = previousTurn(m, 'customer', 1);
+  if (!customer) return false;
+  const picked = PICKS.test(customer.text, { ignoreNegated: true });
+  const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
+  // A customer's question after the offer is not yet a choice.
+  const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
+  if (!picked && !wasOffered) return false;
+  const rest = `${words} ${turnAfter(m)}`;
+  if (!ACTS.test(rest)) return false;
+  // The action has to be the one chosen: it names the same thing, or the pick was explicit.
+  if (!picked && !sharesAction(customer.text, rest)) return false;
+  return { choiceTurn: customer.index };
+}
+
+
+/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
+const FACT =
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+
+
 export const controlRules: RuleDef[] = [
   {
     id: 'policy-as-wall',
@@ -71,6 +125,35 @@ export const controlRules: RuleDef[] = [
         "It's our policy to verify your identity because of fraud on these accounts, but what I can do is text you a code instead.",
         'Our policy changed last month, so you are now covered for accidental damage.',
         "There's nothing in the policy that stops me doing that.",
+      ],
+    },
+    check: isWall,
+  },
+  {
+    id: 'passes-work-back',
+    category: 'policy-hiding',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Sends the customer elsewhere',
+    description: 'The agent tells the customer to take the problem somewhere else themselves ("you have to call the manufacturer"), with no reason and no help to do it.',
+    why: '"You have to" and "not my department" hand the problem back to the customer; owning it or making the hand-off yourself keeps them in control.',
+    source: 'seed 002: customers give up because of red tape; seed 000: own the problem',
+    message: 'The problem is handed back to the customer: make the contact for them, or say why and how.',
+    suggestion: 'That sits with the manufacturer, so let me contact them for you and call you back by 4pm.',
+    patterns: [
+      `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
+      `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
+      `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
+    ],
+    examples: {
+      match: [
+        "You'll have to contact the manufacturer about that.",
+        "That's not something we deal with, you need to take it up with the courier.",
+      ],
+      noMatch: [
+        "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
+        'I will contact the courier for you now.',
       ],
     },
     check: isWall,
@@ -208,116 +291,6 @@ export const controlRules: RuleDef[] = [
         'There is no other option, sorry.',
       ],
     },
-  },
-];
-
-/** Something given beyond what is owed: waived fees, credits for the trouble, upgrades, "on the house". */
-export const GOODWILL_PATTERNS = [
-  `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
-  `goodwill (credit|payment|gesture|refund|voucher|discount)`,
-  `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|ive|ill) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|upgrade|upgraded|cover|covered|knock|knocked|take|taken|put|bumped|thrown|throw|send|sent) ** (fee|charge|credit|compensation|voucher|vouchers|discount|upgrade|month free|free|off|gift card|the cost|the difference|for free|on us|taxi|hotel|meal|data)`,
-  `(on the house|free of charge)`,
-  `at no [extra] (cost|charge)`,
-  `(complimentary|for free|no charge|free) (upgrade|replacement|delivery|month|months|night|visit|repair|data|gift)`,
-  `(for|as an apology for|to make up for) the (inconvenience|trouble|wait|hassle) (i've|i have|we've|we have|i'll|we'll|i'd like to)`,
-  `to (make up for|apologise for|apologize for) (the|this|that|it)`,
-  `as a (thank you|thank-you|thankyou|way of saying sorry|small apology|token)`,
-  `(we'll|i'll|we will|i will) (cover|pay for|match|reimburse) (the|your|any)`,
-  `keep the (original|old one|item|parcel|first one|other one)`,
-  `(bumped|upgraded) you (up|to)`,
-  `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
-  `for the (trouble|hassle|inconvenience)`,
-];
-
-/** Words in a customer's turn that pick one of several ways. */
-const PICKS = new PhraseSet([
-  `(i'd|i would|i'll|we'd|we'll|let's|lets) (prefer|rather|go with|take|choose|pick|opt for|go for)`,
-  `(i|we) (prefer|choose|pick|want) (the|option|a|to)`,
-  `(the) (first|second|third|last|other|earlier|later|morning|afternoon|evening) (one|option|please|slot)`,
-  `(first|second|the refund|refund|a refund|replacement|the replacement|the credit|the voucher|the morning|the afternoon) [one] please`,
-  `(yes|yeah|yep|ok|okay) (please|let's|do that|the)`,
-  `(that|the) (one|option) (please|sounds good|works)`,
-  `(option) {number}`,
-  `(go|going) (with|for) (the|option|that|a)`,
-]);
-/** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
-const OFFERS = new PhraseSet([
-  `(you|we|i) can either`,
-  `(would|do) you (prefer|rather)`,
-  `(which|what) (would|do) you prefer`,
-  `(which|what) (one|option|day|time|date|way) (works|suits|would work)`,
-  `(two|three|a few|several|a couple of) (options|choices|ways)`,
-  `alternatively`,
-  `or (would|do) you`,
-  `(would|do) you (like|want) (me|us) to`,
-]);
-const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
-
-/** The agent acts on what the customer chose among the ways the agent offered. */
-function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
-  const words = matched(m);
-  // "Thursday it is": the customer's pick named back as settled.
-  if (words === 'it is') {
-    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
-    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
-    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !/\b(what|how|that|there|if|so|as)\b/.test(lead) && settled ? { named: lead.trim() } : false;
-  }
-  if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
-  const customer = previousTurn(m, 'customer', 1);
-  if (!customer) return false;
-  const picked = PICKS.test(customer.text, { ignoreNegated: true });
-  const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
-  // A customer's question after the offer is not yet a choice.
-  const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
-  if (!picked && !wasOffered) return false;
-  const rest = `${words} ${turnAfter(m)}`;
-  if (!ACTS.test(rest)) return false;
-  // The action has to be the one chosen: it names the same thing, or the pick was explicit.
-  if (!picked && !sharesAction(customer.text, rest)) return false;
-  return { choiceTurn: customer.index };
-}
-
-/** A hold or transfer is explained by a reason, a duration or a destination. */
-const HOLD_EXPLAINED =
-  /\b(i'm (reading|checking|looking|pulling|going through|speaking|asking|finding|getting)|let me (check|look|see|find|ask|speak|confirm|pull)|i'll (check|look|see|find|ask|speak|confirm|pull)|while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
-const TRANSFER_EXPLAINED =
-  /\b(to (the|our|a|my|your) (?!relevant|right|other|correct|appropriate|next)\w+\s+(team|department|desk|specialists?|unit|line)|to (my|our|the) (manager|supervisor|team leader)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
-
-const policyWall = (m: RuleMatch) => isWall(m);
-
-/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
-const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
-
-controlRules.push(
-  {
-    id: 'passes-work-back',
-    category: 'policy-hiding',
-    kind: 'risk',
-    severity: 'warning',
-    speaker: 'agent',
-    title: 'Sends the customer elsewhere',
-    description: 'The agent tells the customer to take the problem somewhere else themselves ("you have to call the manufacturer"), with no reason and no help to do it.',
-    why: '"You have to" and "not my department" hand the problem back to the customer; owning it or making the hand-off yourself keeps them in control.',
-    source: 'seed 002: customers give up because of red tape; seed 000: own the problem',
-    message: 'The problem is handed back to the customer: make the contact for them, or say why and how.',
-    suggestion: 'That sits with the manufacturer, so let me contact them for you and call you back by 4pm.',
-    patterns: [
-      `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
-      `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
-      `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
-    ],
-    examples: {
-      match: [
-        "You'll have to contact the manufacturer about that.",
-        "That's not something we deal with, you need to take it up with the courier.",
-      ],
-      noMatch: [
-        "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
-        'I will contact the courier for you now.',
-      ],
-    },
-    check: policyWall,
   },
   {
     id: 'choice-honoured',
@@ -479,117 +452,4 @@ controlRules.push(
       ],
     },
   },
-  {
-    id: 'unexplained-hold',
-    // A hold on the way to a transfer is part of the transfer.
-    suppressedBy: ['unexplained-transfer'],
-    category: 'unexplained-hold',
-    kind: 'risk',
-    severity: 'warning',
-    speaker: 'agent',
-    title: 'Puts the customer on hold without saying why or how long',
-    description: 'The agent puts the customer on hold with no reason and no idea of how long.',
-    why: 'Waiting without knowing why or for how long is where customers lose control and patience; a reason and a duration make the same wait feel shorter.',
-    source: 'seed 001: cognitive control, information about what is happening; seed 004: the hotline that left the flyer angry',
-    message: 'A hold with no reason and no duration: the customer waits in the dark.',
-    suggestion: 'Can I put you on hold for about two minutes while I check this with billing?',
-    allowQuestion: true,
-    patterns: [
-      `(let me|i'll|i will|i'm going to|i am going to|i need to|i have to|i'm gonna|going to|can i|may i|could i|i'm just going to|just going to) (put|place|pop) you on hold`,
-      `(please|kindly) (hold|hold on|hold the line|stay on the line|wait on the line)`,
-      `(hold|hold on|hold the line) [please]`,
-      `(one|just a|give me a|bear with me a|bear with me one|wait a|hang on a|hold on a) (moment|second|sec|mo|minute|min|tick)`,
-      `(bear with me)`,
-      `(hang|hold) on`,
-      `(hold|hang on) (pls|plz|please)`,
-      `[just] wait there`,
-      `(wait|stay on the line|stay on|stay there)`,
-      `(one|1|two|2) (sec|secs|mo|min)`,
-    ],
-    examples: {
-      match: [
-        'Let me put you on hold.',
-        'Please hold.',
-        'Bear with me one moment.',
-      ],
-      noMatch: [
-        'Can I put you on hold for about two minutes while I check with billing?',
-        "I'll put you on hold so I can speak to the warehouse, it will take a couple of minutes.",
-        "I won't put you on hold, I'll stay on the line.",
-      ],
-    },
-    check(m) {
-      const words = matched(m);
-      // "hold on, that's not right", "wait, I see it": a hesitation, not a hold; a hold stands alone.
-      if (/^(hold|hold on|hang on|wait|stay on the line|stay on|stay there)$/.test(words)) {
-        if (m.span[0] > m.sentence[0] && !/^(please|pls|just|kindly|ok|okay)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim().replace(/[^a-z ]/g, '').trim().split(' ').pop() ?? '')) return false;
-        if (!/^[\s.!,]*$|^\s*(please|pls|a (moment|second|minute|sec))/.test(sentenceAfter(m)) && !/^,\s*(transferring|putting|i'll|i'm)/.test(sentenceAfter(m))) return false;
-      }
-      if (HOLD_EXPLAINED.test(`${plain(m.turn.text.slice(m.sentence[0], m.span[0]))} ${turnAfter(m)}`)) return false;
-    },
-  },
-  {
-    id: 'unexplained-transfer',
-    category: 'unexplained-transfer',
-    kind: 'risk',
-    severity: 'warning',
-    speaker: 'agent',
-    title: 'Transfers the customer without saying where or why',
-    description: 'The agent transfers the customer with no destination and no reason.',
-    why: 'A blind transfer is a hand-off of the problem: the customer does not know who they will reach or whether they will have to start again.',
-    source: 'seed 002: escalation and hand-offs as root causes of failure; seed 001: cognitive control',
-    message: 'A transfer with no destination and no reason: the customer starts again in the dark.',
-    suggestion: 'I’m transferring you to our billing team, who can reverse the charge; I’ve passed them your details so you won’t need to repeat them.',
-    allowQuestion: true,
-    patterns: [
-      `(i'm|i am|i'll|i will|let me|i'm going to|i am going to|i need to|i have to|i'm just going to|going to|gonna) (transfer you|transfer u|transferring you|transferring u|put you through|putting you through|connect you|connecting you|put you across|put you over|transfer your call|transfer your chat) [now]`,
-      `(i'm|i am|i'll|i will|let me|going to|gonna) (pass|passing|hand|handing) you (over|across|through|on)`,
-      `(you're|you are|you'll be|you will be) (being) (transferred|put through|connected|passed)`,
-      `(you'll|you will) (be|now be) (transferred|put through|connected|passed)`,
-      `(transferring|transfer) (you|your call|u|your chat) [now|over|through]`,
-      `(i'll|i will|let me|i'm going to|i'm|i am) (send|sending|move|moving|pop|popping|put|putting) (you|u|your chat|your call) (over|through|across|to another|to a|to someone|to the)`,
-      `(let me|i'll|i will) (get|find|grab) (someone|somebody|a colleague|another) [else] [for you]`,
-      `(someone|somebody|a colleague|another agent|another team|another department) [else] (will|can|is going to) (pick|take|deal|handle) (this|it|you|your)`,
-      `transferring`,
-    ],
-    examples: {
-      match: [
-        "I'm transferring you now.",
-        "I'll put you through, hold on.",
-        'You will be transferred.',
-      ],
-      noMatch: [
-        "I'm transferring you to our billing team, who can reverse the charge.",
-        "I'll put you through to my supervisor because she can approve the refund.",
-        "I won't transfer you, I'll sort it myself.",
-      ],
-    },
-    check(m) {
-      if (TRANSFER_EXPLAINED.test(`${sentenceAfter(m)} ${turnAfter(m)}`)) return false;
-    },
-  },
-  {
-    id: 'goodwill-gesture',
-    category: 'goodwill',
-    kind: 'strength',
-    severity: 'info',
-    speaker: 'agent',
-    title: 'Makes a goodwill gesture',
-    description: 'The agent goes beyond the fix: waives a fee, adds a credit, upgrades, or gives something "on the house".',
-    why: 'Recovery done so well that the customer talks only about what you did creates a customer for life: the memorable, beyond-the-fix gesture is what they retell.',
-    source: 'seed 002: "as a gesture of goodwill"; seed 000: exceed expectations; seed 003: surprise your customer',
-    message: 'A goodwill gesture: recovery beyond the fix, the part customers remember.',
-    patterns: GOODWILL_PATTERNS,
-    examples: {
-      match: [
-        "As a gesture of goodwill I've waived the late payment fee.",
-        "I've added a £20 credit to your account for the trouble.",
-        'The replacement is on the house.',
-      ],
-      noMatch: [
-        "I can't waive the fee, I'm afraid.",
-        'The fee is £5 and it is charged monthly.',
-      ],
-    },
-  },
-);
+];

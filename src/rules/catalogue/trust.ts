@@ -2,7 +2,7 @@
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
 import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './customer.js';
-import { GOODWILL_PATTERNS } from './control.js';
+import { GOODWILL_PATTERNS } from './recovery.js';
 import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
@@ -77,6 +77,26 @@ function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): b
   if (/\b(then|once|after that)\b/.test(`${lead} ${after}`)) return false;
   return true;
 }
+
+/** Words in the customer's previous turn that show they are chasing something promised. */
+const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
+const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (promised|agreed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would|(i|we) said (i|we) would,? and (i|we) (have|did)|the \w+ (i|we|my colleague) (promised|mentioned|agreed|said))\b/;
+const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
+
+/** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
+function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
+  const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+  // "The credit my colleague promised wasn't applied" reports the opposite.
+  if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
+  const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
+  if (promise) return { action: matched(m), promisedIn: promise.index };
+  const customer = previousTurn(m, 'customer', 2);
+  if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  return false;
+}
+
+const DONE =
+  '(sent|processed|refunded|issued|booked|arranged|emailed|called|rung|cancelled|canceled|credited|escalated|raised|updated|applied|reset|fixed|waived|posted|dispatched|ordered|reversed|restored|reconnected|activated|logged|added|scheduled|submitted|corrected|removed|changed|replaced|sorted|completed|approved|rebooked|returned|paid|unblocked|upgraded|organised|organized|chased)';
 
 export const trustRules: RuleDef[] = [
   {
@@ -217,29 +237,6 @@ export const trustRules: RuleDef[] = [
       if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
     },
   },
-];
-
-/** Words in the customer's previous turn that show they are chasing something promised. */
-const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
-const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (promised|agreed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would|(i|we) said (i|we) would,? and (i|we) (have|did)|the \w+ (i|we|my colleague) (promised|mentioned|agreed|said))\b/;
-const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
-
-/** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
-function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
-  const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
-  // "The credit my colleague promised wasn't applied" reports the opposite.
-  if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
-  const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
-  if (promise) return { action: matched(m), promisedIn: promise.index };
-  const customer = previousTurn(m, 'customer', 2);
-  if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
-  return false;
-}
-
-const DONE =
-  '(sent|processed|refunded|issued|booked|arranged|emailed|called|rung|cancelled|canceled|credited|escalated|raised|updated|applied|reset|fixed|waived|posted|dispatched|ordered|reversed|restored|reconnected|activated|logged|added|scheduled|submitted|corrected|removed|changed|replaced|sorted|completed|approved|rebooked|returned|paid|unblocked|upgraded|organised|organized|chased)';
-
-trustRules.push(
   {
     id: 'commitment-done',
     category: 'commitment-kept',
@@ -369,4 +366,5 @@ trustRules.push(
       if (/^(once|as soon as|when|after)\b/.test(words) && /\b(was|were|did|had)\b/.test(words)) return false;
     },
   },
-);
+];
+
