@@ -11,7 +11,7 @@ const commitments = (...turns: Array<[Role, string]>) => analyze(conversation(..
 describe('commitment extraction', () => {
   it.each([
     ["I'll call you back by 3pm.", { owner: 'agent', action: 'call you back', due: '15:00' }],
-    ["I’ll ring you at 10:30am tomorrow.", { owner: 'agent', action: 'ring you', due: '10:30' }],
+    ["I’ll ring you at 10:30am tomorrow.", { owner: 'agent', action: 'ring you', due: 'tomorrow 10:30' }],
     ["We'll refund the second charge within 5-7 working days.", { owner: 'company', action: 'refund the second charge', due: '5-7 working days' }],
     ['An engineer will call you tomorrow morning to book the visit.', { owner: 'third-party', due: 'tomorrow morning' }],
     ["You'll get a confirmation email in the next ten minutes.", { owner: 'company', due: 'ten minutes' }],

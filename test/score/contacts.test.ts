@@ -21,10 +21,10 @@ describe('ContactLinker', () => {
   it('marks an earlier promise kept when a later contact of the same case follows up', () => {
     const linker = new ContactLinker();
     const first = run(linker, promiseMade('c1', { caseId: 'K-1' }));
-    expect(first.trust.commitments[0]).toMatchObject({ owner: 'agent', due: '15:00', status: 'open' });
+    expect(first.trust.commitments[0]).toMatchObject({ owner: 'agent', due: 'tomorrow 15:00', status: 'open' });
     const later = run(linker, contact('c2', { caseId: 'K-1' }, [['agent', "Hi, as promised I'm calling you back about the engineer."]]));
     const kept = later.findings.find((f) => f.category === 'commitment-kept');
-    expect(kept?.data?.earlier).toMatchObject({ contact: 'c1', turn: 1, status: 'kept', due: '15:00' });
+    expect(kept?.data?.earlier).toMatchObject({ contact: 'c1', turn: 1, status: 'kept', due: 'tomorrow 15:00' });
     expect(linker.remembered).toBe(0);
   });
 
@@ -63,5 +63,22 @@ describe('ContactLinker', () => {
     expect(linker.remembered).toBe(2);
     for (let i = 0; i < 10; i++) run(linker, promiseMade(`b${i}`, { caseId: `case-${i}` }));
     expect(linker.remembered).toBe(3);
+  });
+});
+
+describe('etcscore score links contacts in one batch', () => {
+  it('reports the earlier promise\'s outcome on the later contact, in input order', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const lines = [
+      { id: 'c1', meta: { caseId: 'K-7', date: '2026-03-01' }, turns: [{ role: 'customer', text: 'My router keeps dropping.' }, { role: 'agent', text: 'I will call you back by 3pm tomorrow with the engineer slot.' }] },
+      { id: 'other', meta: { caseId: 'Z-1' }, turns: [{ role: 'agent', text: 'Hello, how can I help?' }] },
+      { id: 'c2', meta: { caseId: 'K-7', date: '2026-03-03' }, turns: [{ role: 'customer', text: 'You said someone would call me back, nobody did.' }] },
+    ];
+    const r = await runCli(['score', '-', '--format', 'ndjson'], { stdin: lines.map((l) => JSON.stringify(l)).join('\n') + '\n' });
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((a) => a.id)).toEqual(['c1', 'other', 'c2']);
+    const broken = out[2].findings.find((f: { category: string }) => f.category === 'commitment-broken');
+    expect(broken.data.earlier).toMatchObject({ contact: 'c1', turn: 1, status: 'broken', date: '2026-03-01' });
   });
 });
