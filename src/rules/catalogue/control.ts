@@ -52,7 +52,9 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (words === 'it is') {
     const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
     const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
-    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !/\b(what|how|that|there|if|so|as)\b/.test(lead) && settled ? { named: lead.trim() } : false;
+    // "Yes it is", "that's right, it is": an answer, not a choice named back.
+    const answer = /\b(what|how|that|there|if|so|as|yes|yeah|yep|no|nope|well|oh|and|but|it|this|he|she|they|which|who|i|you|we)\b/.test(lead);
+    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settled ? { named: lead.trim() } : false;
   }
   if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
@@ -333,6 +335,7 @@ export const controlRules: RuleDef[] = [
       ],
       noMatch: [
         'Sure, can I take your postcode first?',
+        'Yes it is.',
         {
           context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
           text: 'Sure, let me check that for you.',

@@ -472,7 +472,7 @@ export const customerRules: RuleDef[] = [
       `(the|my|your) (refund|new card|card|email|link|text|letter|engineer|courier|parcel|replacement|credit|money|code|callback|call) (arrived|came|landed|turned up|showed up|came through|went through|has arrived|has come|has landed|has gone through|is here|was here|was there)`,
       `(got|received|had) (the|your|my) (email|text|link|refund|card|letter|callback|call|code|confirmation|credit|replacement|parcel)`,
       `right on time`,
-      `(you said|you promised) ** (and you did|and it did|and they did|and he did|and she did)`,
+      `(said|promised|told me) ** (and you did|and it did|and they did|and he did|and she did|and it has|and they have)`,
     ],
     examples: {
       match: [

@@ -336,7 +336,9 @@ export const trustRules: RuleDef[] = [
       `(here's|here is) the plan`,
       `(once|as soon as|when|after) (that|this|it|the|your|we|you|i|they) ** (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the)`,
       `(then|after that|afterwards|from there|from here|next|going forward) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the|your)`,
-      `(once|when|after) (u|you've|you have|they've|we've|it's|its|the|you) (get|got|receive|received|done|reset|signed|sent|returned|back|arrived)`,
+      `(once|when|after|as soon as) (u|you've|you have|they've|we've|it's|its|the|you|your) ** (get|gets|got|receive|receives|received|done|reset|signed|sent|returned|back|arrived|arrives|comes|lands|is|are)`,
+      `(then|and then|and) (upload|send|call|bring|pop|put|take|return|post|drop|check|restart|reset|wait|quote|log|sign|fill|complete|click|tap|go|ring|email|reply|keep)`,
+      `(and|then) (they'll|you'll|we'll|it'll|they will|you will|we will|it will)`,
       `(two|three|a few|some|the) (steps|things) (left|to do|remaining|you need|we need)`,
       `(so you know|just so you know) what to expect`,
       `what to expect`,
@@ -350,16 +352,20 @@ export const trustRules: RuleDef[] = [
         "You'll get a text with a slot. After that the engineer will call you before he arrives.",
         "Once the refund is processed, you'll get a confirmation email.",
         'The next step is a short form, which I will email you now.',
+        'Unplug the router for a minute, then plug it back in and check the lights.',
       ],
       noMatch: [
         'What happens next?',
         'Then again, it might be the router.',
+        "I'll refund it and you'll get an email.",
       ],
     },
     check(m) {
       const words = matched(m);
       // A step only counts as "next" when there is a sequence: something before it, or after it.
       if (/^(then|after that|afterwards)\b/.test(words) && !/\b(will|'ll|first|once|going to|you|we)\b/.test(turnBefore(m))) return false;
+      // "…, then upload them", "…, and they'll print the card": a step after an instruction or a condition.
+      if (/^(then|and then|and)\b/.test(words) && !/^(bring|keep|put|pop|send|take|upload|call|ring|quote|restart|reset|unplug|plug|fill|sign|return|post|drop|log|open|go|click|tap|wait|check|once|when|if|after|as soon as|first)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim())) return false;
       if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
       // "once … , you'll …" or "once … , pop it in and you're done": a step, then what follows it.
       if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(will|'ll|then|you're done|you can|you need|just|and)\b|^[^,]*,\s*\w+/.test(`${words} ${sentenceAfter(m)}`)) return false;
