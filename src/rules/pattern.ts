@@ -111,6 +111,8 @@ function parse(source: string): Node {
       return [{ type: 'kind', kind: k! }];
     }
     const isStem = lx.startsWith('~');
+    // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
+    if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
     const words = tokenize(isStem ? lx.slice(1) : lx).filter(isWordLike);
     if (words.length === 0) fail(`"${lx}" has no word in it`);
     if (/[*{}~]/.test(isStem ? lx.slice(1) : lx)) fail(`"${lx}": wildcards and classes stand alone`);

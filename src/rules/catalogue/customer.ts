@@ -25,7 +25,7 @@ const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b(
 /** Ways of reporting a promise: "you said you'd…", "I was promised…", "nobody called". */
 export const BROKEN_PROMISE_PATTERNS = [
   `(you|you guys|someone|somebody|they|your colleague|the agent|the last person|he|she|the engineer|the manager|your company|the shop|the website|my colleague|we|the team) (said|told me|told us|told you|promised|assured me|swore|agreed)`,
-  `(i|we|you) (was|were|have been|'ve been|had been) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
+  `(i|we|you|i've|we've|you've) (was|were|have been|been|had been) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
   `(was|were) (meant|supposed|due|booked|scheduled|arranged|promised) (to|for)`,
   `(nobody|no one|noone|nobody ever|no one ever) (called|rang|phoned|came|turned up|showed up|got back|contacted|emailed|replied|responded|bothered)`,
   `(never|still haven't|still have not|still not|still no|haven't|have not|didn't|did not|never ever|still hasn't|still hasnt|hasn't|hasnt|has not) (got|get|received|receive|had) [a|the|my|any|that] (call|callback|call back|refund|email|reply|response|text|letter|replacement|credit|confirmation|update|visit)`,
@@ -70,7 +70,7 @@ export const customerRules: RuleDef[] = [
     allowQuestion: true,
     patterns: [
       `(i'm|i am|im|i feel|i'm feeling|i am feeling|i've been|i have been|i was|we're|we are) ${INTENSIFIER} [so|really] ${DISTRESSED}`,
-      `(this|that|it|this service|your service|the service|this situation) (is|was|has been|'s) ${INTENSIFIER} ${OUTRAGE}`,
+      `(this|that|it|this service|your service|the service|this situation) (is|was|has been) ${INTENSIFIER} ${OUTRAGE}`,
       `(this is|that's|that is|it's|it is) ${INTENSIFIER} ${OUTRAGE}`,
       `(i'm|i am|im) (not|far from) (happy|pleased|impressed|satisfied)`,
       `(still|been) waiting (for|on) ** (weeks|months|days|hours|ages|forever)`,
@@ -462,7 +462,6 @@ export const customerRules: RuleDef[] = [
     why: 'A promise kept, confirmed in the customer’s own words, is the strongest evidence of trust earned.',
     source: 'seed 003: be better than your commitment; seed 001: consistent performance builds trust',
     message: 'The customer confirms a promise was kept.',
-    allowQuestion: false,
     patterns: [
       `(just|exactly|right) (as|like|when) you (said|promised|told me)`,
       `(like|as) (you|you guys|your colleague|they) (said|promised) [you would|they would|it would]`,
