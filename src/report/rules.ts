@@ -63,11 +63,12 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
 function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
+  const idWidth = Math.max(26, ...rules.map((r) => r.id.length + 1));
   for (const dim of ['emotion', 'trust', 'control'] as const) {
     out.push(c.bold.underline(dim.toUpperCase()));
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
       const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
-      out.push(`  ${c.bold(r.id.padEnd(26))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
+      out.push(`  ${c.bold(r.id.padEnd(idWidth))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
       out.push(`      ${r.description}`);
       const example = r.examples.match[0];
       if (example !== undefined) out.push(c.dim(`      e.g. "${exampleText(example)}"`));
