@@ -68,12 +68,14 @@ export class RuleSet {
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
+    const done = new Set<string>(); // "rule id:sentence" (or ":turn") for rules found once per unit
     for (let i = 0; i < stream.length; i++) {
       const candidates = this.byFirstWord.get(stream[i]!.norm);
       const best = new Map<RuleDef, number>();
       for (const list of [candidates ?? [], this.anyStart]) {
         for (const { rule, pattern } of list) {
           if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
+          if (rule.once && done.has(unitKey(rule, features.sentenceOf[at[i]!]!))) continue;
           if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
           if (end > (best.get(rule) ?? -1)) best.set(rule, end);
@@ -84,6 +86,7 @@ export class RuleSet {
         if (finding) {
           found.push(finding);
           lastEnd.set(rule.id, end);
+          if (rule.once) done.add(unitKey(rule, features.sentenceOf[at[i]!]!));
         }
       }
     }
@@ -114,6 +117,11 @@ export class RuleSet {
     if (data) finding.data = data;
     return finding;
   }
+}
+
+/** The unit a rule with `once` is found in at most once: its sentence, or the whole turn. */
+function unitKey(rule: RuleDef, sentence: number): string {
+  return rule.once === 'turn' ? rule.id : `${rule.id}:${sentence}`;
 }
 
 /**

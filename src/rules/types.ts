@@ -42,6 +42,8 @@ export interface RuleDef {
   allowQuestion?: boolean;
   /** Keep matches in reported speech ("you said you'd call…"): for rules about what others said. */
   allowQuoted?: boolean;
+  /** Report at most one finding per sentence or per turn: a sentence of figures is one piece of information. */
+  once?: 'sentence' | 'turn';
   /** Drop this finding when the same turn has a finding of one of these categories. */
   suppressedBy?: Category[];
   /** Points this finding moves its dimension's score; by default from kind and severity. */

@@ -135,3 +135,14 @@ describe('spelling and transcription', () => {
     expect(agent(text)).toContain(category);
   });
 });
+
+describe('one finding per unit where the unit is the point', () => {
+  it('a sentence full of figures is one piece of information', () => {
+    const ts = [{ index: 0, role: 'agent' as const, speaker: 'agent', text: 'There are three payments: £412 on the 1st, £399 on the 3rd and £429 on the 9th. Your balance is £1,240.' }];
+    const t: Transcript = { id: 't', source: 't', channel: 'chat', turns: ts, meta: {} };
+    const info = builtinRuleSet()
+      .run(t, ts.map((turn) => ({ turn, features: textFeatures(turn.text) })))
+      .filter((f) => f.category === 'information');
+    expect(info).toHaveLength(2);
+  });
+});

@@ -24,7 +24,7 @@ function isWall(m: RuleMatch): false | void {
 /** Words in a customer's turn that pick one of several ways. */
 const PICKS = new PhraseSet([
   `(i'd|i would|i'll|we'd|we'll|let's|lets) (prefer|rather|go with|take|choose|pick|opt for|go for)`,
-  `(i|we) (prefer|choose|pick|want) (the|option|a|to)`,
+  `(i|we) (prefer|choose|pick) (the|option|a|to)`,
   `(the) (first|second|third|last|other|earlier|later|morning|afternoon|evening) (one|option|please|slot)`,
   `(first|second|the refund|refund|a refund|replacement|the replacement|the credit|the voucher|the morning|the afternoon) [one] please`,
   `(yes|yeah|yep|ok|okay) (please|let's|do that|the)`,
@@ -295,6 +295,7 @@ export const controlRules: RuleDef[] = [
   },
   {
     id: 'choice-honoured',
+    once: 'turn',
     category: 'choice-honoured',
     kind: 'strength',
     severity: 'info',
@@ -353,6 +354,7 @@ export const controlRules: RuleDef[] = [
   },
   {
     id: 'information-given',
+    once: 'sentence',
     // A fact serving another act (a promise with its time, a gift, an option, a kept promise) is that act;
     // information is what the agent says when telling the customer where things stand is the point.
     suppressedBy: ['empathy', 'commitment', 'commitment-kept', 'commitment-broken', 'follow-up', 'option-offered', 'choice-honoured', 'goodwill', 'next-steps', 'blame', 'policy-hiding'],

@@ -149,6 +149,7 @@ export const trustRules: RuleDef[] = [
       `(i'll|i will) personally`,
       `(i|i'll|i will) (take|taking) (full|personal) (ownership|responsibility)`,
       `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing)`,
+      `(that's|that is|this is|it's|it was|that was) (a|our) (failure|mistake|error|fault) on (our|my) (side|part|end)`,
       `(we|i) (got|made) (that|this|it) wrong`,
       `(we|i) (messed|screwed) (that|this|it) up`,
       `(i'm|i am) (going to|gonna) (make|put) (this|it|that|things) right`,
