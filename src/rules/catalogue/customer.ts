@@ -18,7 +18,9 @@ const BROKEN =
 
 /** What an agent says when the news is bad: the turn a customer's "great" answers. */
 const BAD_NEWS =
-  /\b(afraid|unfortunately|can't|cannot|won't|unable|not able|no record|next available|weeks?|months?|again|resubmit|system|out of stock|not possible|policy|nothing|no one|nobody|delay\w*|cancel\w*)\b/;
+  /\b(afraid|unfortunately|can't|cannot|won't let|unable|not able|no record|next available|resubmit|submit it again|out of stock|not possible|nothing (i|we) can|no one|nobody|delayed|cancelled|canceled)\b/;
+/** Praise that, said bare after bad news, means its opposite. */
+const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|fab|nice|splendid)\b/;
 /** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
 const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
 
@@ -50,7 +52,9 @@ function praiseBesideComplaint(m: RuleMatch): false | void {
   if (NEGATIVE_CONTEXT.test(around) || IRONY_MARKS.test(m.turn.text)) return;
   const agent = previousTurn(m, 'agent', 1);
   const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));
-  if (agent && !offersAWayOut && BAD_NEWS.test(plain(agent.text)) && !/\b(thanks|thank you|cheers|appreciate)\b.*\b(anyway|though|for (trying|checking|looking|letting me know|explaining))\b/.test(plain(m.turn.text))) return;
+  // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
+  const bare = plain(m.turn.text).split(/\s+/).length <= 6 && !/\b(thanks|thank you|cheers|appreciate)\b/.test(plain(m.turn.text));
+  if (agent && !offersAWayOut && bare && BARE_PRAISE.test(matched(m)) && BAD_NEWS.test(plain(agent.text))) return;
   return false;
 }
 

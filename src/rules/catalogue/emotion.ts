@@ -206,7 +206,7 @@ export const emotionRules: RuleDef[] = [
       `(like|as) i (said|told you) (before|already|earlier|twice)`,
       `as (i've|i have) [already|just|previously] (said|told you|explained|mentioned|stated)`,
       `(i've|i have) (already|just) (told|explained to) you`,
-      `(you should have|you should've) (read|checked|called|known|followed|looked)`,
+      `(you should have|you should've) (read|checked|called|known|followed|looked|cancelled|canceled|told|contacted|asked|paid|sent|kept|noticed|rung|phoned|emailed|updated|done|made|given|used|returned|reported)`,
       `(that's|that is|it's|it is) (your|entirely your|totally your) (fault|problem|responsibility|own fault)`,
       `you (didn't|did not|failed to|never) (read|follow|check) (the|our|your)`,
       `(you need to|you have to) (listen|calm down|pay attention)`,

@@ -68,6 +68,8 @@ function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): b
   const words = matched(m);
   const after = sentenceAfter(m);
   if (HEDGE.test(lead) || HEDGE.test(words)) return false;
+  // "You should have cancelled it" looks back at what the customer did: no promise at all.
+  if (/\b(should have|should've)\s+\w+(ed|en|wn|t)\b/.test(`${words}${after}`) && !/\b(should have|should've) (had|got|received|seen|heard)\b/.test(`${words}${after}`)) return false;
   if (/(promise|guarantee|give you my word)/.test(words) && !(due || /\b(i'll|we'll|i will|we will|to)\s+\w+/.test(after)) ) return false;
   if (/(promise|guarantee)/.test(words) && /^\W*(nobody|no one|nothing|that|this is)\b/.test(after)) return false;
   if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
