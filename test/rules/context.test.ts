@@ -146,3 +146,18 @@ describe('one finding per unit where the unit is the point', () => {
     expect(info).toHaveLength(2);
   });
 });
+
+describe('looking back is not promising', () => {
+  it('"you should have…" is about the past', () => {
+    const found = agent('You should have cancelled the manual payment first.');
+    expect(found).toContain('blame');
+    expect(found).not.toContain('commitment');
+    expect(agent('You should receive the refund within five working days.')).toContain('commitment');
+  });
+
+  it('thanks after plain news is gratitude, not sarcasm', () => {
+    const found = categories(['agent', "No, you've paid for the month, so it's yours until then."], ['customer', 'Great. That was a lot easier than I expected, thank you.']);
+    expect(found).toContain('gratitude');
+    expect(found).not.toContain('sarcasm');
+  });
+});
