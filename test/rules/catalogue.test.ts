@@ -40,8 +40,16 @@ describe('the rule catalogue', () => {
     }
   });
 
-  it('has no pattern twice within a rule', () => {
-    for (const r of BUILTIN_RULES) expect(new Set(r.patterns).size, r.id).toBe(r.patterns.length);
+  it('has no pattern twice, within a rule or across rules of one speaker and category', () => {
+    const seen = new Map<string, string>();
+    for (const r of BUILTIN_RULES) {
+      for (const p of r.patterns) {
+        const key = `${r.speaker} ${r.category} ${p.trim().toLowerCase()}`;
+        expect(seen.get(key), `"${p}" in ${r.id}`).toBeUndefined();
+        seen.set(key, r.id);
+        expect(p, `${r.id}: stray spaces`).toBe(p.trim());
+      }
+    }
   });
 
   for (const rule of BUILTIN_RULES) {
