@@ -74,7 +74,7 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 
 /** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
 
 
 export const controlRules: RuleDef[] = [
@@ -374,7 +374,7 @@ export const controlRules: RuleDef[] = [
       `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
       `(i can see|i see|i can confirm|according to|looking at) (that|your|the|it|here|on|our)`,
       `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
-      `(your|the) (contract|plan|warranty|policy|offer|discount|subscription) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes)`,
+      `(your|the) (contract|plan|warranty|policy|offer|discount|subscription|licence|license|cover|insurance|tariff|bundle|package) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes|allows)`,
       `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
       `({number}|{time})`,
       `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred)`,
