@@ -161,3 +161,9 @@ describe('looking back is not promising', () => {
     expect(found).not.toContain('sarcasm');
   });
 });
+
+describe('friendly set phrases are not complaints', () => {
+  it.each(['Oh great, no problem at all.', "Brilliant, I can't wait to try it.", 'Perfect, no rush.'])('%s is not sarcasm', (text) => {
+    expect(customer(text)).not.toContain('sarcasm');
+  });
+});

@@ -2,6 +2,7 @@
 // (distress, escalation, churn, sarcasm, thanks, calling again, promises not kept).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { matched, plain, previousTurn, sentenceAfter, turnAfter, turnBefore } from '../context.js';
+import { BROKEN, BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
 
 const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
 const DISTRESSED =
@@ -12,9 +13,8 @@ const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgra
 const NEGATIVE_CONTEXT =
   /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|lost|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't)\b/;
 
-/** What makes a reported promise a broken one. */
-const BROKEN =
-  /\b(nobody|no one|noone|never|didn't|didnt|did not|hasn't|hasnt|has not|haven't|havent|have not|wasn't|wasnt|was not|weren't|still (not|no|waiting|nothing)|nothing|no (call|email|refund|reply|one|sign)|not (once|a word|received))\b/;
+/** Negative words in friendly set phrases: "great, no problem", "brilliant, can't wait". */
+const BENIGN = /\b(can't wait|cannot wait|no problem|no worries|no rush|no bother|no need|not a problem|not bad|not at all|no trouble)\b/g;
 
 /** What an agent says when the news is bad: the turn a customer's "great" answers. */
 const BAD_NEWS =
@@ -24,31 +24,9 @@ const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonde
 /** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
 const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
 
-/** Ways of reporting a promise: "you said you'd…", "I was promised…", "nobody called". */
-export const BROKEN_PROMISE_PATTERNS = [
-  `(you|you guys|someone|somebody|they|your colleague|the agent|the last person|he|she|the engineer|the manager|your company|the shop|the website|my colleague|we|the team) (said|told me|told us|told you|promised|assured me|swore|agreed)`,
-  `(i|we|you|i've|we've|you've) (was|were|have been|been|had been) (told|promised|assured|supposed to get|meant to get|meant to receive|supposed to receive|supposed to hear)`,
-  `(was|were) (meant|supposed|due|booked|scheduled|arranged|promised) (to|for)`,
-  `(nobody|no one|noone|nobody ever|no one ever) (called|rang|phoned|came|turned up|showed up|got back|contacted|emailed|replied|responded|bothered)`,
-  `(never|still haven't|still have not|still not|still no|haven't|have not|didn't|did not|never ever|still hasn't|still hasnt|hasn't|hasnt|has not) (got|get|received|receive|had) [a|the|my|any|that] (call|callback|call back|refund|email|reply|response|text|letter|replacement|credit|confirmation|update|visit)`,
-  `(never|still haven't|still have not|haven't|have not|didn't|did not) (heard back|heard anything|called me back|rang me back|got back to me|gotten back to me|come back to me)`,
-  `(never|didn't|did not|hasn't|has not|still hasn't|still hasnt|hasnt|wasn't|was not|never got) (came|come|arrived|arrive|showed|show|turned up|turn up|happened|happen|materialised|materialized|hit|landed|gone through|went through|been made|made|applied|submitted|dispatched|sent|processed)`,
-  `(the|my|that) (callback|call back|call|refund|engineer|replacement|email|credit|visit|delivery) (never) (came|happened|arrived|turned up|showed up|materialised|materialized)`,
-];
-
-/** A report of a promise ("you said you'd call") is a broken one only beside "nobody/never/didn't/…ago". */
-export function reportsBrokenPromise(m: RuleMatch): false | void {
-  // "…didn't come, but it's arrived now": put right already.
-  if (/\bbut\b.*\b(now|arrived|came|sorted|fixed|turned up|got it)\b/.test(sentenceAfter(m))) return false;
-  // An agent reporting a delay ("your parcel hasn't arrived") is not reporting a broken promise.
-  if (m.turn.role === 'agent' && !/^(nobody|no one)/.test(matched(m)) && !/\b(promis\w*|booked|arranged|agreed|said|told|meant|supposed|due|scheduled)\b/.test(plain(m.turn.text))) return false;
-  if (BROKEN.test(matched(m))) return;
-  if (!BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`) && !/\b(days|weeks|hours|months) ago\b/.test(turnAfter(m))) return false;
-}
-
 /** Sarcasm: praise beside a complaint ("oh great, another week of waiting"), or in answer to bad news. */
 function praiseBesideComplaint(m: RuleMatch): false | void {
-  const around = `${turnBefore(m)} ${turnAfter(m)}`;
+  const around = `${turnBefore(m)} ${turnAfter(m)}`.replace(BENIGN, ' ');
   if (NEGATIVE_CONTEXT.test(around) || IRONY_MARKS.test(m.turn.text)) return;
   const agent = previousTurn(m, 'agent', 1);
   const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));

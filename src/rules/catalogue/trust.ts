@@ -1,7 +1,7 @@
 // Trust rules: promises made, owned and followed up (seeds 001, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
-import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './customer.js';
+import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
 import { GOODWILL_PATTERNS } from './recovery.js';
 import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
