@@ -148,6 +148,7 @@ export const controlRules: RuleDef[] = [
       `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
       `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
       `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
+      `(that's|that is|it's|it is) for (the|your) * to (sort|deal|handle|fix|look|sort out|decide)`,
     ],
     examples: {
       match: [
@@ -246,7 +247,7 @@ export const controlRules: RuleDef[] = [
       `(which|what) (would|do) you prefer`,
       `(which|what) (one|option|day|time|date|way) (works|suits|would work|is|would be) (best|better|easier)`,
       `what (works|suits|would work) (best|better) for you`,
-      `(there are|you have|we have|i have) (two|three|four|a few|several|some|a couple of) (options|choices|ways|alternatives)`,
+      `(there are|you have|we have|i have|you've got|we've got|i've got|there's) (two|three|four|a few|several|some|a couple of|a couple|a number of) (options|choices|ways|alternatives)`,
       `(one|another|the other|a second|the first|the second) option (is|would be|could be)`,
       `alternatively`,
       `if (you'd|you would) (prefer|rather)`,
@@ -262,7 +263,7 @@ export const controlRules: RuleDef[] = [
       `(choose|pick) (between|from|whichever|which)`,
       `(which|what) (would|do) you (like|want) (to do|me to do|us to do)`,
       `what (i|we) can do is`,
-      `(but|however) [what] (i|we) (can|could) (offer|give|do|spread|move|cancel|book|send|arrange|put|get|message|upgrade|hold|switch|change|set|text|email|call|add|refund|replace|split|pause|extend)`,
+      `(but|however) [what] (i|we) (can|could) *`,
       `(i|we) can (offer|also offer) you`,
       `while you (decide|think about it|have a think)`,
       `(would it|would that|does that|will that) help if (i|we)`,
@@ -427,6 +428,7 @@ export const controlRules: RuleDef[] = [
       `(the|that's the) (cause|problem|issue) (is|was|here is)`,
       `(this is|it's|that's) (to|so) (protect|keep|make sure|prevent|stop|ensure)`,
       `(since|as) (the|your|our|it|this|that) ** (was|is|has|had|wasn't|isn't|hasn't|didn't)`,
+      `since (the|your|our|it|this|that|you|we) ** {word}`,
       `(bc|cos|coz|cuz)`,
       `(so|which means|that means|which is why) (the|your|it|that|this) ** (didn't|did not|wasn't|was not|couldn't|won't|can't|failed|went|was|is|has|got|stopped|bounced)`,
       `(caused|triggered|created) (it|this|that|the)`,
@@ -440,6 +442,8 @@ export const controlRules: RuleDef[] = [
       // "So the next step is…" opens a sentence; "as it is" leaves things alone: neither gives a reason.
       if (/^so\b/.test(matched(m)) && plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim() === '') return false;
       if (/^(as|since) (it|they|things) (is|are|stand|were)\b/.test(`${matched(m)}${sentenceAfter(m)}`.trim())) return false;
+      // "since the 3rd", "since Monday": a time, not a reason; a reason has a verb ("since the rate ended").
+      if (/^since\b/.test(matched(m)) && !/\b(\w+ed|was|were|is|are|has|had|did|does|didn't|doesn't|isn't|wasn't|can't|won't)\b/.test(`${matched(m)} ${sentenceAfter(m)}`.replace(/^since/, ''))) return false;
       // "as soon as", "as well as", "such as": comparisons and times, not reasons.
       if (/\b(soon|well|long|such|same|far|much|just)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
     },

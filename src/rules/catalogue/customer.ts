@@ -384,6 +384,7 @@ export const customerRules: RuleDef[] = [
     patterns: [
       `(i can see|i see|looks like|it looks like|i've got the notes|the notes show|according to the notes) ** (you've|you have|you) (contacted|called|rung|phoned|been in touch|chased|spoken to|written|emailed|had to)`,
       `(your|the) (two|three|four|several|previous|last|earlier|other) [previous|earlier] (calls|contacts|chats|emails|complaints|conversations)`,
+      `(you've|you have) (been in touch|called|contacted us|rung|chased|had to call|had to chase|written) ** (twice|three times|several times|{number} times|before|already|again)`,
       `(had|have|having) to (chase|call back|call us again|contact us again|ring again|ring back|explain again|explain this again|tell the story again|repeat yourself)`,
       `(chase|chased|call|called|tell|explain|explained) (this|us|the story|it|everything) (a|three|two|four|several|{number}) [second|third|fourth|fifth] (times|time)`,
       `(a|the) (second|third|fourth|fifth) time`,

@@ -4,7 +4,7 @@ import { matched, sentenceAfter, turnAfter } from '../context.js';
 
 const FEELING =
   '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome|horrendous|dreadful|harrowing|traumatic|miserable|exasperating)';
-const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself)';
+const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself|up in arms|tearing my hair out|climbing the walls)';
 /** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
 const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
@@ -41,6 +41,7 @@ export const emotionRules: RuleDef[] = [
       `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
       `i (can|could) (hear|tell|only imagine|imagine|see) how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
       `how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
+      `(i can|i could) [only] imagine how ${FEELING}`,
       `(must be|must have been|must've been|must feel|must have felt) [a|an] [so|really|very|incredibly|extremely|absolutely|pretty] ${FEELING}`,
       `(that's|that is|this is|it's|what) (a|an|such a|such an) [really|truly|very|absolutely] (awful|horrible|scary|terrible|stressful|worrying|upsetting|frustrating|miserable|rotten|nasty|frightening) (thing|way|situation|position|experience|time|start|place|shock)`,
       `(is|was|sounds|sounded) [absolutely|really|so|just] (awful|horrible|terrible|miserable|rotten|scary|frightening|horrendous|dreadful|stressful|exhausting|upsetting)`,
@@ -132,7 +133,7 @@ export const emotionRules: RuleDef[] = [
       `oh dear`,
       `(unfortunately|sadly) (that|this|these things|it) (does|do|can) (happen|happens)`,
       `sorry (you're|you are|that you're|you've been) (going through|dealing with|having)`,
-      `i (understand|appreciate|know|hear) your (frustration|concern|concerns|disappointment|annoyance|upset)`,
+      `i [do|really|totally|completely|fully] (understand|appreciate|know|hear) your (frustration|concern|concerns|disappointment|annoyance|upset)`,
       `i understand [that|sir|madam] but`,
     ],
     examples: {

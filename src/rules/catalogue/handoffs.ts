@@ -80,7 +80,7 @@ export const handoffRules: RuleDef[] = [
       `(transferring|transfer) (you|your call|u|your chat) [now|over|through]`,
       `(i'll|i will|let me|i'm going to|i'm|i am) (send|sending|move|moving|pop|popping|put|putting) (you|u|your chat|your call) (over|through|across|to another|to a|to someone|to the)`,
       `(let me|i'll|i will) (get|find|grab) (someone|somebody|a colleague|another) [else] [for you]`,
-      `(someone|somebody|a colleague|another agent|another team|another department) [else] (will|can|is going to) (pick|take|deal|handle) (this|it|you|your)`,
+      `(someone else|somebody else|a colleague|another agent|another team|another department) (will|can|is going to) (pick|take|deal|handle) (this|it|you|your)`,
       `transferring`,
     ],
     examples: {
