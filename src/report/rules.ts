@@ -1,7 +1,7 @@
 // The rule catalogue as a reader sees it: `etcscore rules` and docs/rules.md come from here.
 import { Chalk } from 'chalk';
 import { dimensionOf } from '../model/types.js';
-import type { RuleDef } from '../rules/types.js';
+import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
@@ -28,6 +28,14 @@ function catalogueJson(rules: readonly RuleDef[]): string {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** An example as one line: the turns before it, then the words the rule reads (in bold). */
+function exampleLine(e: Example, speaker: string): string {
+  if (typeof e === 'string') return e;
+  return [...e.context.map((t) => `${capital(t.role)}: ${t.text}`), `**${capital(speaker)}: ${e.text}**`].join(' / ');
+}
+
 function catalogueMarkdown(rules: readonly RuleDef[]): string {
   const lines = [
     '# Rule catalogue',
@@ -43,9 +51,10 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
     lines.push(r.description, '', `*Why it matters:* ${r.why}`, '', `*Source:* ${r.source}`, '');
     if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
-    lines.push('| found in | not found in |', '| --- | --- |');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
-    for (let i = 0; i < n; i++) lines.push(`| ${escapeCell(r.examples.match[i] ?? '')} | ${escapeCell(r.examples.noMatch[i] ?? '')} |`);
+    if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
+    const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
+    for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
   }
   return lines.join('\n');
@@ -54,13 +63,15 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
 function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
+  const idWidth = Math.max(26, ...rules.map((r) => r.id.length + 1));
   for (const dim of ['emotion', 'trust', 'control'] as const) {
     out.push(c.bold.underline(dim.toUpperCase()));
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
       const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
-      out.push(`  ${c.bold(r.id.padEnd(26))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
+      out.push(`  ${c.bold(r.id.padEnd(idWidth))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
       out.push(`      ${r.description}`);
-      out.push(c.dim(`      e.g. "${r.examples.match[0]}"`));
+      const example = r.examples.match[0];
+      if (example !== undefined) out.push(c.dim(`      e.g. "${exampleText(example)}"`));
     }
     out.push('');
   }

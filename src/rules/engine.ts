@@ -4,11 +4,12 @@ import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/
 import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, matchAt, type CompiledPattern, type MatchToken } from './pattern.js';
-import { isNegated, isQuestion, isQuoted, sentenceSpan } from './context.js';
+import { isNegated, isQuestion, isQuoted, sentenceLimits, sentenceSpan } from './context.js';
+import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
 /** Hesitations that speech-to-text keeps; phrases match across them. */
-const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'er', 'erm', 'hmm', 'mm', 'ah']);
+const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);
 
 interface Entry {
   rule: RuleDef;
@@ -49,7 +50,7 @@ export class RuleSet {
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
     const findings: Finding[] = [];
     for (const p of prepared) findings.push(...this.runTurn(p, transcript.turns));
-    return findings;
+    return linkCommitments(findings, transcript.turns);
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
@@ -63,21 +64,19 @@ export class RuleSet {
         stream.push({ norm: t.norm, kind: t.kind });
       }
     });
-    // A phrase never runs across a sentence end.
-    const limit = new Int32Array(stream.length);
-    for (let i = stream.length - 1; i >= 0; i--) {
-      const sameAsNext = i + 1 < stream.length && features.sentenceOf[at[i]!] === features.sentenceOf[at[i + 1]!];
-      limit[i] = sameAsNext ? limit[i + 1]! : i + 1;
-    }
+    const limit = sentenceLimits(features, at);
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
+    const done = new Set<string>(); // "rule id:sentence" (or ":turn") for rules found once per unit
     for (let i = 0; i < stream.length; i++) {
       const candidates = this.byFirstWord.get(stream[i]!.norm);
       const best = new Map<RuleDef, number>();
       for (const list of [candidates ?? [], this.anyStart]) {
         for (const { rule, pattern } of list) {
           if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
+          if (rule.once && done.has(unitKey(rule, features.sentenceOf[at[i]!]!))) continue;
+          if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
           if (end > (best.get(rule) ?? -1)) best.set(rule, end);
         }
@@ -87,6 +86,7 @@ export class RuleSet {
         if (finding) {
           found.push(finding);
           lastEnd.set(rule.id, end);
+          if (rule.once) done.add(unitKey(rule, features.sentenceOf[at[i]!]!));
         }
       }
     }
@@ -96,7 +96,7 @@ export class RuleSet {
   private accept(rule: RuleDef, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
     if (!rule.allowNegated && isNegated(f, from)) return undefined;
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
-    if (isQuoted(f, from, to)) return undefined;
+    if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
     const span: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
     const match: RuleMatch = { turn, turns, features: f, tokens: [from, to], span, sentence: sentenceSpan(f, from) };
     const data = rule.check?.(match);
@@ -117,6 +117,11 @@ export class RuleSet {
     if (data) finding.data = data;
     return finding;
   }
+}
+
+/** The unit a rule with `once` is found in at most once: its sentence, or the whole turn. */
+function unitKey(rule: RuleDef, sentence: number): string {
+  return rule.once === 'turn' ? rule.id : `${rule.id}:${sentence}`;
 }
 
 /**

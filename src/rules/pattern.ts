@@ -39,6 +39,12 @@ export interface CompiledPattern {
   program: Instr[];
   /** Words a match can start with; undefined when it can start with any token. */
   firstWords: Set<string> | undefined;
+  /** Words the second token can be, when the first was one of firstWords; undefined when any. */
+  secondWords: Set<string> | undefined;
+  /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
+  follow: Int32Array[];
+  /** Scratch space for matching, reused so a match allocates little. */
+  seen: Uint8Array;
 }
 
 export class PatternError extends Error {}
@@ -105,6 +111,8 @@ function parse(source: string): Node {
       return [{ type: 'kind', kind: k! }];
     }
     const isStem = lx.startsWith('~');
+    // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
+    if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
     const words = tokenize(isStem ? lx.slice(1) : lx).filter(isWordLike);
     if (words.length === 0) fail(`"${lx}" has no word in it`);
     if (/[*{}~]/.test(isStem ? lx.slice(1) : lx)) fail(`"${lx}": wildcards and classes stand alone`);
@@ -183,6 +191,11 @@ function closure(prog: Instr[], pcs: Iterable<number>): Set<number> {
   return out;
 }
 
+/** Closures computed once per pattern, so matching only steps through token tests. */
+function follows(prog: Instr[]): Int32Array[] {
+  return prog.map((_, pc) => Int32Array.from([...closure(prog, [pc])].filter((x) => prog[x]!.op === 'tok' || prog[x]!.op === 'accept').sort((a, b) => a - b)));
+}
+
 export function compilePattern(source: string): CompiledPattern {
   const prog: Instr[] = [];
   compileNode(parse(source.trim().toLowerCase()), prog);
@@ -201,7 +214,22 @@ export function compilePattern(source: string): CompiledPattern {
     }
     firstWords.add(ins.literal);
   }
-  return { source, program: prog, firstWords };
+  const follow = follows(prog);
+  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint8Array(prog.length) };
+}
+
+/** The literal words that can come second, or undefined when a wildcard, a class or the end can. */
+function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>): Set<string> | undefined {
+  const words = new Set<string>();
+  for (const pc of start) {
+    if (prog[pc]!.op !== 'tok') continue;
+    for (const next of follow[pc + 1]!) {
+      const ins = prog[next]!;
+      if (ins.op !== 'tok' || ins.literal === undefined) return undefined;
+      words.add(ins.literal);
+    }
+  }
+  return words;
 }
 
 /**
@@ -210,16 +238,26 @@ export function compilePattern(source: string): CompiledPattern {
  */
 export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
   const prog = p.program;
-  let states = closure(prog, [0]);
+  const seen = p.seen;
+  let states: ArrayLike<number> = p.follow[0]!;
   let best = -1;
-  for (let i = from; i < limit && states.size > 0; i++) {
+  for (let i = from; i < limit && states.length > 0; i++) {
+    const token = tokens[i]!;
     const next: number[] = [];
-    for (const pc of states) {
-      const ins = prog[pc]!;
-      if (ins.op === 'tok' && ins.test(tokens[i]!)) next.push(pc + 1);
+    seen.fill(0);
+    let accepted = false;
+    for (let k = 0; k < states.length; k++) {
+      const ins = prog[states[k]!]!;
+      if (ins.op !== 'tok' || !ins.test(token)) continue;
+      for (const pc of p.follow[states[k]! + 1]!) {
+        if (seen[pc]) continue;
+        seen[pc] = 1;
+        if (prog[pc]!.op === 'accept') accepted = true;
+        else next.push(pc);
+      }
     }
-    states = closure(prog, next);
-    for (const pc of states) if (prog[pc]!.op === 'accept') best = i + 1;
+    if (accepted) best = i + 1;
+    states = next;
   }
   return best;
 }

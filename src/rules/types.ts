@@ -1,6 +1,17 @@
 import type { Category, FindingKind, Severity, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 
+/**
+ * An utterance said by the rule's speaker; where the rule reads the conversation around it
+ * (a choice honoured needs the offer and the pick), the turns said before it.
+ */
+export type Example = string | { context: Array<{ role: 'agent' | 'customer'; text: string }>; text: string };
+
+/** The words of an example, without its context. */
+export function exampleText(e: Example): string {
+  return typeof e === 'string' ? e : e.text;
+}
+
 /** A rule is data (this object) plus, where words alone cannot decide, a small `check`. */
 export interface RuleDef {
   /** Stable kebab-case id, unique in the catalogue. */
@@ -25,10 +36,14 @@ export interface RuleDef {
   /** Token patterns (see pattern.ts). */
   patterns: string[];
   /** Utterances by `speaker` that must produce this rule's finding, and near-misses that must not. */
-  examples: { match: string[]; noMatch: string[] };
+  examples: { match: Example[]; noMatch: Example[] };
   /** Keep matches under a negation ("not", "can't") or in a question; dropped by default. */
   allowNegated?: boolean;
   allowQuestion?: boolean;
+  /** Keep matches in reported speech ("you said you'd call…"): for rules about what others said. */
+  allowQuoted?: boolean;
+  /** Report at most one finding per sentence or per turn: a sentence of figures is one piece of information. */
+  once?: 'sentence' | 'turn';
   /** Drop this finding when the same turn has a finding of one of these categories. */
   suppressedBy?: Category[];
   /** Points this finding moves its dimension's score; by default from kind and severity. */

@@ -51,11 +51,13 @@ describe('csv formatter', () => {
     expect(r1).toMatchObject({ id: 'refund-call', agent: 'Dana', team: 'billing', queue: 'refunds', date: '2026-11-18T09:15:00-05:00', shape: g.analysis.emotion.shape });
     expect(Number(r1!.etc)).toBe(g.analysis.scores.etc);
     expect(Number(r1!.empathy)).toBe(1);
-    expect(Number(r1!.commitment)).toBe(2);
+    expect(Number(r1!.commitment)).toBe(g.analysis.counts.categories?.commitment);
+    expect(Number(r1!.commitment)).toBeGreaterThan(0);
     // Text that a spreadsheet would run as a formula is prefixed; the quote inside survives.
     expect(r2!.id).toBe('\'=HYPERLINK("x")<b>wall</b>');
     expect(r2!.agent).toBe("'@Sam");
-    expect(Number(r2!['policy-hiding'])).toBe(2);
+    expect(Number(r2!['policy-hiding'])).toBe(w.analysis.counts.categories?.['policy-hiding']);
+    expect(Number(r2!['policy-hiding'])).toBeGreaterThanOrEqual(2);
     // A negative number is written bare, as a number, not neutralised as if it were a formula.
     expect(w.analysis.emotion.min).toBeLessThan(0);
     expect(csv).toContain(`,${w.analysis.emotion.min},`);

@@ -37,3 +37,10 @@ export function load(text: string, source: string): { transcript: Transcript; an
 
 export const good = () => load(GOOD_TEXT, 'calls/good.txt');
 export const wall = () => load(WALL_TEXT, 'calls/wall.txt');
+
+/** Risk findings per category over some analyses, most first then by name: what summaries should show. */
+export function riskCounts(...analyses: Analysis[]): Array<[string, number]> {
+  const m = new Map<string, number>();
+  for (const a of analyses) for (const f of a.findings) if (f.kind === 'risk') m.set(f.category, (m.get(f.category) ?? 0) + 1);
+  return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+}

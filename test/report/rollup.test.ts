@@ -3,7 +3,7 @@ import { Rollup, dayOf, groupKey, isoWeek, NO_GROUP, WORST_PER_GROUP } from '../
 import { renderRollup } from '../../src/report/rollup-format.js';
 import { RunningStat } from '../../src/report/summary.js';
 import type { Analysis } from '../../src/model/types.js';
-import { good, wall } from './fixtures.js';
+import { good, riskCounts, wall } from './fixtures.js';
 
 const tool = { name: 'etcscore', version: 'test' };
 
@@ -57,10 +57,8 @@ describe('Rollup', () => {
     expect(dana.summary.scores.etc.sd).toBe(0);
     expect(r.total.summary.count).toBe(4);
     const sam = r.list()[0]!;
-    expect(sam.summary.topRiskCategories()).toEqual([
-      ['policy-hiding', 2],
-      ['pseudo-apology', 1],
-    ]);
+    expect(sam.summary.topRiskCategories()).toEqual(riskCounts(w).slice(0, 5));
+    expect(sam.summary.topRiskCategories().map(([c]) => c)).toEqual(expect.arrayContaining(['policy-hiding', 'pseudo-apology']));
   });
 
   it('keeps the worst findings, one per conversation: most severe first, then the lowest-scoring conversation', () => {
@@ -80,7 +78,7 @@ describe('Rollup', () => {
     for (const a of [w, g]) r.add(a);
     const json = JSON.parse(renderRollup(r, 'json', { color: false, tool }));
     expect(json.groups).toHaveLength(1);
-    expect(json.groups[0]).toMatchObject({ key: 'billing', conversations: 2, risks: 3 });
+    expect(json.groups[0]).toMatchObject({ key: 'billing', conversations: 2, risks: (w.counts.risks ?? 0) + (g.counts.risks ?? 0) });
     expect(json.groups[0].scores.etc.mean).toBe(Math.round(((w.scores.etc + g.scores.etc) / 2) * 10) / 10);
     expect(json.groups[0].scores.etc.sd).toBe(Math.round((Math.abs(w.scores.etc - g.scores.etc) / 2) * 10) / 10);
     const csv = renderRollup(r, 'csv', { color: false, tool }).split('\r\n');

@@ -12,6 +12,8 @@ import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../
 import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
 import { Progress } from '../progress.js';
 import { redactTranscript } from '../../nlp/redact.js';
+import { loadConfig, ruleSetFor } from '../config.js';
+import { ContactLinker } from '../../score/contacts.js';
 
 interface ScoreOptions {
   format?: string;
@@ -24,6 +26,7 @@ interface ScoreOptions {
   maxRisk?: number;
   quiet?: boolean;
   redact?: boolean;
+  config?: string;
   color: boolean;
 }
 
@@ -63,6 +66,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
     .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
     .option('--redact', 'mask emails, phone, card and account numbers in everything written (see README)')
+    .option('--config <file>', 'your own phrase rules and disabled rules (default: .etcscorerc.json here, if present)')
     .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
@@ -81,6 +85,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
 
+  const rules = ruleSetFor(loadConfig(io.cwd, o.config));
+  // Promises made in one contact are settled in later ones of the same case or customer.
+  const linker = new ContactLinker();
   const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
@@ -111,7 +118,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
           const roles = describeRoleInference(t);
           if (roles) note(roles);
         }
-        const a = analyze(t);
+        const a = linker.link(analyze(t, rules ? { rules } : {}), t.turns);
         results++;
         if (o.failUnder !== undefined && a.scores.etc < o.failUnder) crossed.push(`${a.source}: ETC ${a.scores.etc} is under --fail-under ${o.failUnder}`);
         if (o.maxRisk !== undefined && (a.counts.risks ?? 0) > o.maxRisk) crossed.push(`${a.source}: ${a.counts.risks} risks, more than --max-risk ${o.maxRisk}`);

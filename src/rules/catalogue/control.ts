@@ -1,5 +1,6 @@
 // Control rules: whether the customer is given information and choices, or a wall (seeds 001, 002, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
+import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
 
 /** Words after a policy that show its reason. */
 const REASON = /\b(because|since|so that|in order to|the reason|due to|for (your|their|the) (security|safety|protection|privacy)|to (protect|keep|prevent|stop|make sure)|by law|legally|regulat\w+|required by|fraud)\b/;
@@ -12,9 +13,69 @@ const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 function isWall(m: RuleMatch): false | void {
   const rest = lower(m.turn.text.slice(m.span[1]));
   const before = lower(m.turn.text.slice(0, m.span[0]));
+  // "Let me check what our policy says": reading the policy, not hiding behind it.
+  if (/\b(what|check|checking|look at|read|see)\s+(our|the)?\s*$/.test(before)) return false;
+  // A system limit that protects the customer ("…, for your security") blocks nothing they need.
+  if (/\b(deliberate|for your (security|safety|protection)|to protect you)\b/.test(rest) && !/\bcan't help\b/.test(rest)) return false;
   if (REASON.test(rest) && ALTERNATIVE.test(rest)) return false;
   if (REASON.test(before) && ALTERNATIVE.test(rest)) return false;
 }
+
+/** Words in a customer's turn that pick one of several ways. */
+const PICKS = new PhraseSet([
+  `(i'd|i would|i'll|we'd|we'll|let's|lets) (prefer|rather|go with|take|choose|pick|opt for|go for)`,
+  `(i|we) (prefer|choose|pick) (the|option|a|to)`,
+  `(the) (first|second|third|last|other|earlier|later|morning|afternoon|evening) (one|option|please|slot)`,
+  `(first|second|the refund|refund|a refund|replacement|the replacement|the credit|the voucher|the morning|the afternoon) [one] please`,
+  `(yes|yeah|yep|ok|okay) (please|let's|do that|the)`,
+  `(that|the) (one|option) (please|sounds good|works)`,
+  `(option) {number}`,
+  `(go|going) (with|for) (the|option|that|a)`,
+]);
+/** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
+const OFFERS = new PhraseSet([
+  `(you|we|i) can either`,
+  `(would|do) you (prefer|rather)`,
+  `(which|what) (would|do) you prefer`,
+  `(which|what) (one|option|day|time|date|way) (works|suits|would work)`,
+  `(two|three|a few|several|a couple of) (options|choices|ways)`,
+  `alternatively`,
+  `or (would|do) you`,
+  `(would|do) you (like|want) (me|us) to`,
+]);
+const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
+
+/** The agent acts on what the customer chose among the ways the agent offered. */
+function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
+  const words = matched(m);
+  // "Thursday it is": the customer's pick named back as settled.
+  if (words === 'it is') {
+    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
+    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
+    // "Yes it is", "that's right, it is": an answer, not a choice named back.
+    const answer = /\b(what|how|that|there|if|so|as|yes|yeah|yep|no|nope|well|oh|and|but|it|this|he|she|they|which|who|i|you|we)\b/.test(lead);
+    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settled ? { named: lead.trim() } : false;
+  }
+  if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
+  const customer = previousTurn(m, 'customer', 1);
+  if (!customer) return false;
+  const picked = PICKS.test(customer.text, { ignoreNegated: true });
+  const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
+  // A customer's question after the offer is not yet a choice.
+  const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
+  if (!picked && !wasOffered) return false;
+  const rest = `${words} ${turnAfter(m)}`;
+  if (!ACTS.test(rest)) return false;
+  // The action has to be the one chosen: it names the same thing, or the pick was explicit.
+  if (!picked && !sharesAction(customer.text, rest)) return false;
+  return { choiceTurn: customer.index };
+}
+
+
+/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
+const FACT =
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+
 
 export const controlRules: RuleDef[] = [
   {
@@ -43,7 +104,18 @@ export const controlRules: RuleDef[] = [
       `i (don't|do not) make the (rules|policy|policies)`,
       `(that's|that is|it's|it is) not my (department|job|responsibility|area|call|decision)`,
       `(you'll|you will|you'd|you would) (have|need) to (write|submit|file|make|send|raise|put) [in] a [formal|written] complaint`,
-      `if you('re|are) (unhappy|not happy|dissatisfied) [you can] (write|submit|file|make|send|raise) [in] a complaint`,
+      `if (you're|you are) (unhappy|not happy|dissatisfied) [you can] (write|submit|file|make|send|raise) [in] a complaint`,
+      `(that's|that is|it's|it is) [just] how (the policy|the system|it|things|the process|our process|we) (works|work|is|do it|does it)`,
+      `rules are rules`,
+      `(policy|the rules|procedure|the process) (is|are) (policy|the rules|procedure|the process)`,
+      `(i|we) (can't|cannot|cant|am not able to|are not able to) (override|bypass|get round|get around) (the|our|this|that) (system|policy|rules|decision|procedure)`,
+      `(i'm|we're) not able to (override|bypass|get round|get around) (the|our|this|that) (system|policy|rules|decision|procedure)`,
+      `(our|the|company) (procedures|procedure|policies|policy|rules|guidelines|terms|system) (don't|doesn't|do not|does not|won't|will not) (allow|permit|let)`,
+      `(i'm|i am) (only|just) (following|doing) (the|our|my) (guidelines|rules|policy|procedure|process|orders)`,
+      `(the|our) (terms|terms and conditions|t&cs|policy|rules|contract) (are|is) [very|quite|perfectly|pretty] clear`,
+      `because (that's|that is|it's|it is) (the|our) (process|policy|procedure|rule|rules|system)`,
+      `(take|taking) (that|it|this) up with (head office|them|your bank|the|another|customer services)`,
+      `(head office|management|the system) (decides|decided|won't|doesn't)`,
     ],
     examples: {
       match: [
@@ -56,6 +128,36 @@ export const controlRules: RuleDef[] = [
         "It's our policy to verify your identity because of fraud on these accounts, but what I can do is text you a code instead.",
         'Our policy changed last month, so you are now covered for accidental damage.',
         "There's nothing in the policy that stops me doing that.",
+      ],
+    },
+    check: isWall,
+  },
+  {
+    id: 'passes-work-back',
+    category: 'policy-hiding',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Sends the customer elsewhere',
+    description: 'The agent tells the customer to take the problem somewhere else themselves ("you have to call the manufacturer"), with no reason and no help to do it.',
+    why: '"You have to" and "not my department" hand the problem back to the customer; owning it or making the hand-off yourself keeps them in control.',
+    source: 'seed 002: customers give up because of red tape; seed 000: own the problem',
+    message: 'The problem is handed back to the customer: make the contact for them, or say why and how.',
+    suggestion: 'That sits with the manufacturer, so let me contact them for you and call you back by 4pm.',
+    patterns: [
+      `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
+      `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
+      `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
+      `(that's|that is|it's|it is) for (the|your) * to (sort|deal|handle|fix|look|sort out|decide)`,
+    ],
+    examples: {
+      match: [
+        "You'll have to contact the manufacturer about that.",
+        "That's not something we deal with, you need to take it up with the courier.",
+      ],
+      noMatch: [
+        "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
+        'I will contact the courier for you now.',
       ],
     },
     check: isWall,
@@ -82,6 +184,23 @@ export const controlRules: RuleDef[] = [
       `nothing (i|we) can do (about|for)`,
       `(it's|it is|that's|that is) out of (my|our) hands`,
       `(there's|there is) no (other) (way|option|alternative)`,
+      `(there's|there is|there isn't|there is not) (nothing|anything) (else|more) (i|we) can (do|offer)`,
+      `(that's|that is) (just) (the way it is|how it is)`,
+      `it is what it is`,
+      `(you'll|you will) (just) have to (wait|accept|live with)`,
+      `(i|we) (can't|cannot|can not) (do|change|offer) (anything|that|it) [i'm afraid|sorry]`,
+      `(that's|that is|it's|it is) (not possible|impossible)`,
+      `(there's|there is) no way (i|we|to)`,
+      `nothing [more|else|further] (i|we) can do`,
+      `(that's|that is) all (the information|i have|i know|i can tell you|there is|i can do)`,
+      `(i|i just) (don't|do not|dont) know what [else] to (tell|say)`,
+      `no way (round|around) (it|this|that)`,
+      `(it'll|it will|they'll|they will|that'll|it) (arrive|get there|come|be done|happen|turn up|be ready|be fixed) when (it|they) (arrives|arrive|gets there|get there|comes|come|is done|are done|happens|turns up|is ready|is fixed)`,
+      `(there's|there is) no (one|body|one else|where else) [else] (you|i) can (speak|talk|go)`,
+      `no one else (you|i) can (speak|talk) (to|with)`,
+      `(there's|there is) no point (me|us|in|you)`,
+      `nothing (more|else|further) to (say|discuss|add|be done)`,
+      `(no|nope|no sorry|sorry no)`,
     ],
     examples: {
       match: [
@@ -92,11 +211,21 @@ export const controlRules: RuleDef[] = [
       noMatch: [
         "There's nothing I wouldn't do to get you on that flight.",
         "I can't do anything about the fee, but I can move your booking for free. Would that help?",
+        "That's not possible online, but I can do it for you over the phone now.",
       ],
     },
     check(m) {
+      // A bare "No." is a dead end only as the whole answer to "is there really nothing you can do?".
+      if (/^(no|nope|no sorry|sorry no)$/.test(matched(m))) {
+        const asked = previousTurn(m, 'customer', 1);
+        const whole = plain(m.turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/).length <= 3;
+        if (!whole || !asked || !/\b(nothing|anything|any way|anyone|someone|another way|no way|can't you|isn't there|is there)\b/.test(plain(asked.text))) return false;
+        return;
+      }
       // "…but here is what I can do" turns the limit into information, not a wall.
       if (ALTERNATIVE.test(lower(m.turn.text.slice(m.span[1])))) return false;
+      // "nothing I can do" about a charge that is not there: "there's no charge", "nothing to worry about".
+      if (/^\s*(to worry|wrong)\b/.test(sentenceAfter(m))) return false;
     },
   },
   {
@@ -118,15 +247,40 @@ export const controlRules: RuleDef[] = [
       `(which|what) (would|do) you prefer`,
       `(which|what) (one|option|day|time|date|way) (works|suits|would work|is|would be) (best|better|easier)`,
       `what (works|suits|would work) (best|better) for you`,
-      `(there are|you have|we have|i have) (two|three|four|a few|several|some|a couple of) (options|choices|ways|alternatives)`,
+      `(there are|you have|we have|i have|you've got|we've got|i've got|there's) (two|three|four|a few|several|some|a couple of|a couple|a number of) (options|choices|ways|alternatives)`,
       `(one|another|the other|a second|the first|the second) option (is|would be|could be)`,
       `alternatively`,
-      `if you('d| would) (prefer|rather)`,
+      `if (you'd|you would) (prefer|rather)`,
       `(it's|it is) (up to you|your choice|your call)`,
       `(would|do) you (like|want) (me|us) to ** or`,
       `(i|we) (could|can) ** or (i|we) (could|can)`,
-      `(or|otherwise) if you('d| would) (like|prefer)`,
+      `(or|otherwise) if (you'd|you would) (like|prefer|rather)`,
+      `(would|do) you (like|want) (me|us) to ** or (would|do) you`,
+      `(you|we) (could|can) (also|either)`,
+      `(how|when|where) would you (like|prefer) (me|us|to|it|the)`,
+      `(let me know|tell me) (which|what) (you'd|you would) (prefer|like|rather)`,
+      `(the choice|the decision) is (yours|up to you)`,
+      `(choose|pick) (between|from|whichever|which)`,
+      `(which|what) (would|do) you (like|want) (to do|me to do|us to do)`,
+      `what (i|we) can do is`,
+      `(but|however) [what] (i|we) (can|could) *`,
+      `(i|we) can (offer|also offer) you`,
+      `while you (decide|think about it|have a think)`,
+      `(would it|would that|does that|will that) help if (i|we)`,
+      `if * (doesn't|does not|don't|do not|won't) (suit|work) [for you]`,
+      `or (you|we|i) (can|could)`,
+      `up to (you|u)`,
+      `whichever (suits|works|you prefer|you'd prefer|is easier|is better|you like|you'd like)`,
+      `(work|works|suit|suits) (better|best) for you`,
+      `(just say|let me know|tell me) which`,
+      `(happy|glad) to do (either|both|whichever)`,
+      `(you|we|i) (could|can) (drop|pause|switch|move|keep|have|take|choose|go|book|collect|pick|get|do)`,
+      `(do|would) you (want|like) (to|me to|us to)`,
     ],
+    check(m) {
+      // "You can X" or "do you want to X" offers a choice only with an "or" after it.
+      if (/^((you|we|i) (could|can) \w+|(do|would) you (want|like) (to|me to|us to))$/.test(matched(m)) && !/\bor\b/.test(sentenceAfter(m))) return false;
+    },
     examples: {
       match: [
         'I can either refund you today or send a replacement by Friday, which would you prefer?',
@@ -137,6 +291,172 @@ export const controlRules: RuleDef[] = [
       noMatch: [
         'You need to buy a new remote.',
         'There is no other option, sorry.',
+      ],
+    },
+  },
+  {
+    id: 'choice-honoured',
+    once: 'turn',
+    category: 'choice-honoured',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Acts on the customer’s choice',
+    description: 'After the customer picks one of the ways the agent offered (or says which they prefer), the agent acts on that choice.',
+    why: 'Behavioural control is real only when the choice is honoured: asking which way to put it right and then doing it that way makes the customer a partner.',
+    source: 'seed 003: ask your customer which way to rectify; seed 001: behavioural control',
+    message: 'The customer’s choice is honoured: they decided how it was put right.',
+    allowQuestion: true,
+    patterns: [
+      `(sure|of course|no problem|certainly|absolutely|great|perfect|okay|ok|right|lovely|brilliant|fine|no worries|not a problem|will do|good choice|done|understood|got it)`,
+      `(as|like) you (asked|requested|wanted|prefer|preferred|chose|suggested|said|would prefer|would like|asked for|wanted it)`,
+      `(as|like) you'd (prefer|like|rather|asked|wanted)`,
+      `it is`,
+      `you said ** (so|and) (i've|i have|i'll|we've|we'll)`,
+      `(i've|i have) noted (you|that you) (don't|do not|want|prefer|would)`,
+      `(i've|i have) noted (you'd|that you'd)`,
+      `(i'll|i will|i've|i have|let me|we'll|we will) (go|gone) (ahead|with) ** (that|your|the)`,
+    ],
+    examples: {
+      match: [
+        {
+          context: [
+            { role: 'agent', text: 'I can either refund you today or send a replacement by Friday. Which would you prefer?' },
+            { role: 'customer', text: 'The replacement, please.' },
+          ],
+          text: "Of course, I'll send the replacement out today.",
+        },
+        {
+          context: [{ role: 'customer', text: "I'd rather have the engineer come on Saturday morning." }],
+          text: "No problem, I've booked the engineer for Saturday morning.",
+        },
+        {
+          context: [{ role: 'customer', text: "I'd prefer a callback to an email." }],
+          text: "As you asked, I'll call you instead.",
+        },
+      ],
+      noMatch: [
+        'Sure, can I take your postcode first?',
+        'Yes it is.',
+        {
+          context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
+          text: 'Sure, let me check that for you.',
+        },
+        {
+          context: [
+            { role: 'agent', text: 'Would you prefer a refund or a replacement?' },
+            { role: 'customer', text: 'What is the difference in time?' },
+          ],
+          text: 'Sure, the refund takes five days.',
+        },
+      ],
+    },
+    check: honoursChoice,
+  },
+  {
+    id: 'information-given',
+    once: 'sentence',
+    // A fact serving another act (a promise with its time, a gift, an option, a kept promise) is that act;
+    // information is what the agent says when telling the customer where things stand is the point.
+    suppressedBy: ['empathy', 'commitment', 'commitment-kept', 'commitment-broken', 'follow-up', 'option-offered', 'choice-honoured', 'goodwill', 'next-steps', 'blame', 'policy-hiding'],
+    category: 'information',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Gives facts and timelines',
+    description: 'The agent tells the customer where things stand: a status, an amount, a date or how long something takes.',
+    why: 'Information gives the customer cognitive control: knowing what is happening and when takes away the uncertainty that drives anxiety and repeat calls.',
+    source: 'seed 001: provide ample information for cognitive control; seed 003: over-communicate time lines',
+    message: 'Information given: the customer knows where things stand.',
+    patterns: [
+      `(it|that|this|the refund|refunds|delivery|it usually|it normally|it typically|they usually|they normally) [usually|normally|typically|generally|can|will|should] (takes|take|taking) ** ({number}|a few|a couple|one|two|three|four|five|six|seven|ten|up to|around|about|between)`,
+      `(your|the) (balance|refund|order|parcel|payment|account|amount|total|fee|charge|bill|case|ticket|claim|delivery|booking|flight|appointment|engineer|replacement|item|package|application|contract|plan|tariff) (is|was|has been|shows|will be|went|came|left|arrived|should arrive|is due|was due|is scheduled|is booked|is currently|currently) [now|currently|still|already|due|out|showing|at|for|on|in|being]`,
+      `(it's|it is|it was|they're|they are|it has been|it's been) (dispatched|shipped|delivered|processed|approved|pending|on its way|out for delivery|in transit|with the courier|at the depot|being processed|being reviewed|scheduled|booked|confirmed|cleared|declined|on hold)`,
+      `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
+      `(i can see|i see|i can confirm|according to|looking at) (that|your|the|it|here|on|our)`,
+      `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
+      `(your|the) (contract|plan|warranty|policy|offer|discount|subscription|licence|license|cover|insurance|tariff|bundle|package) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes|allows)`,
+      `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
+      `({number}|{time})`,
+      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred)`,
+      `(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand) (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties)`,
+      `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
+      `(is|are|was|were|has been|have been|is now|are now) (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account)`,
+    ],
+    check(m) {
+      if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
+      const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+      // A promise with a time is a commitment; asking for a number is not telling one.
+      if (/\b(i'll|we'll|i will|we will|i'm going to|we're going to|ill)\b/.test(sentence) && !/\b(usually|normally|typically|takes|aim)\b/.test(sentence)) return false;
+      if (/\b(can i (take|have|get)|could you|can you|please (give|confirm|provide)|what's your|what is your|may i)\b/.test(sentence)) return false;
+      // "It's being processed", "it'll get there": no fact the customer did not have.
+      if (/^(it's|it is) being/.test(sentence.trim())) return false;
+      return { sentence: m.turn.text.slice(m.sentence[0], m.sentence[1]) };
+    },
+    examples: {
+      match: [
+        'Refunds usually take three to five working days to reach your bank.',
+        'Your parcel is out for delivery and should arrive by 6pm.',
+        'I can see the payment of £42.50 was taken on the 3rd.',
+        'Your contract ends on the 14th of March.',
+      ],
+      noMatch: [
+        'How long does it take?',
+        'Your parcel, is it the blue one?',
+      ],
+    },
+  },
+  {
+    id: 'explains-why',
+    category: 'explanation',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Explains why',
+    description: 'The agent gives the reason behind what happened or what has to happen ("because…", "the reason is…").',
+    why: 'A reason turns an outcome the customer cannot influence into one they can understand: cognitive control, and the difference between a policy stated and a policy used as a wall.',
+    source: 'seed 001: cognitive control; seed 002: a policy stated with its reason is not a wall',
+    message: 'An explanation: the customer understands why, not only what.',
+    patterns: [
+      `because`,
+      `(the|that's the|that is the|this is the|the main|the only) reason [for this|why|is|being]`,
+      `(that's|that is|this is|which is) (why|how come)`,
+      `(this|that|it) (happened|happens|occurred|is happening|was caused|is caused) (because|when|due|as)`,
+      `(due to|owing to|as a result of|caused by)`,
+      `(what happened|what's happened|what has happened) (is|was)`,
+      `(so that|in order to|in order for)`,
+      `(the|that's the) (cause|problem|issue) (is|was|here is)`,
+      `(this is|it's|that's) (to|so) (protect|keep|make sure|prevent|stop|ensure)`,
+      `(since|as) (the|your|our|it|this|that) ** (was|is|has|had|wasn't|isn't|hasn't|didn't)`,
+      `since (the|your|our|it|this|that|you|we) ** {word}`,
+      `(bc|cos|coz|cuz)`,
+      `(so|which means|that means|which is why) (the|your|it|that|this) ** (didn't|did not|wasn't|was not|couldn't|won't|can't|failed|went|was|is|has|got|stopped|bounced)`,
+      `(caused|triggered|created) (it|this|that|the)`,
+    ],
+    check(m) {
+      // Circular ("because that's the process") and trivial ("the reason I'm asking") reasons explain nothing.
+      if (/^\W*(that's|that is|it's|it is) (the|our) (process|policy|procedure|rules?|system)\b|^\W*(those are|these are) the rules/.test(sentenceAfter(m))) return false;
+      if (/^the reason$/.test(matched(m)) && /^\s*(i'm|i am|we're|we are) (asking|calling)/.test(sentenceAfter(m))) return false;
+      // "any inconvenience caused by the outage" is boilerplate, not a reason given.
+      if (/\b(inconvenience|disruption|trouble)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
+      // "So the next step is…" opens a sentence; "as it is" leaves things alone: neither gives a reason.
+      if (/^so\b/.test(matched(m)) && plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim() === '') return false;
+      if (/^(as|since) (it|they|things) (is|are|stand|were)\b/.test(`${matched(m)}${sentenceAfter(m)}`.trim())) return false;
+      // "since the 3rd", "since Monday": a time, not a reason; a reason has a verb ("since the rate ended").
+      if (/^since\b/.test(matched(m)) && !/\b(\w+ed|was|were|is|are|has|had|did|does|didn't|doesn't|isn't|wasn't|can't|won't)\b/.test(`${matched(m)} ${sentenceAfter(m)}`.replace(/^since/, ''))) return false;
+      // "as soon as", "as well as", "such as": comparisons and times, not reasons.
+      if (/\b(soon|well|long|such|same|far|much|just)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
+    },
+    examples: {
+      match: [
+        "The charge went out twice because the payment page timed out and retried.",
+        "The reason is that the card on file expired last month.",
+        'We verify by text so that nobody else can change your account.',
+        "What happened is the courier scanned it at the wrong depot.",
+      ],
+      noMatch: [
+        'Why was I charged twice?',
+        'I will call you back tomorrow.',
       ],
     },
   },

@@ -1,9 +1,12 @@
 // Emotion rules: how the agent meets the customer's feelings (seeds 000, 001, 003).
 import type { RuleDef } from '../types.js';
+import { matched, sentenceAfter, turnAfter } from '../context.js';
 
 const FEELING =
-  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|worrying|awful|horrible|infuriating|inconvenient|difficult|hard|tough|draining)';
-const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross)';
+  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome|horrendous|dreadful|harrowing|traumatic|miserable|exasperating)';
+const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself|up in arms|tearing my hair out|climbing the walls)';
+/** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
+const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
 
 export const emotionRules: RuleDef[] = [
@@ -23,7 +26,7 @@ export const emotionRules: RuleDef[] = [
       `(that|this|it) (sounds|seems|looks) [so|really|very|incredibly|extremely|absolutely] ${FEELING}`,
       `(that's|that is|this is|it's|it is) [so|really|very|incredibly|genuinely] ${FEELING} [for you]`,
       `i (can|completely|totally|fully|really) (understand|see|imagine|hear) [how|why] ** ${FEELING}`,
-      `i (can|completely|totally|fully|really) (understand|see|imagine|hear) why you('re|are|'d|would|feel) ** ${FELT}`,
+      `i (can|completely|totally|fully|really) (understand|see|imagine|hear) why (you're|you are|you'd|you would|you feel) ** ${FELT}`,
       `(i'd|i would|anyone would|anybody would) (be|feel) [just|exactly] [as|so|the same] ${FELT}`,
       `(i'd|i would|i'd have|i would have) (feel|felt) (the same|exactly the same|just the same)`,
       `no wonder (you're|you are|you'd be|you feel|you felt) ${FELT}`,
@@ -31,7 +34,28 @@ export const emotionRules: RuleDef[] = [
       `(i|we) (completely|totally) (get|understand) (it|that|why)`,
       `i (know|understand|hear) how (much|important) (this|that) (is|matters) [to you]`,
       `i'd (hate|be lost|be worried) ** (too|as well)`,
+      `i (can|could) (hear|tell) (how|that) (you're|you are|this is|this has been|it's|it has been|you've been)`,
+      `(if i were you|in your (shoes|position)) (i'd|i would) [be|feel]`,
+      `i (can|completely|totally|fully|really) (understand|appreciate|see) ** (how|why) [this|that|it] (is|was|has been|must be|would be) [so|really|very] ${FEELING}`,
+      `(that's|that is|this is|it's) (not|no) (what|the experience) (you|anyone) (should|deserve|want|expected)`,
+      `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
+      `i (can|could) (hear|tell|only imagine|imagine|see) how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
+      `how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
+      `(i can|i could) [only] imagine how ${FEELING}`,
+      `(must be|must have been|must've been|must feel|must have felt) [a|an] [so|really|very|incredibly|extremely|absolutely|pretty] ${FEELING}`,
+      `(that's|that is|this is|it's|what) (a|an|such a|such an) [really|truly|very|absolutely] (awful|horrible|scary|terrible|stressful|worrying|upsetting|frustrating|miserable|rotten|nasty|frightening) (thing|way|situation|position|experience|time|start|place|shock)`,
+      `(is|was|sounds|sounded) [absolutely|really|so|just] (awful|horrible|terrible|miserable|rotten|scary|frightening|horrendous|dreadful|stressful|exhausting|upsetting)`,
+      `the last thing you (need|needed|want|wanted)`,
+      `i (can see|understand|get) why [you|you'd|you're|you are|you feel|you felt]`,
+      `i [totally|completely|really] get it`,
+      `(you're|you are) (absolutely|completely|quite|totally|so) right`,
+      `you (shouldn't|should not|should never) have (had to|been)`,
+      `you did the right thing`,
     ],
+    check(m) {
+      // "I can see why the payment failed" explains a fault; the customer has to be in it.
+      if (/^i (can see|understand|get) why$/.test(matched(m)) && !/\byou\b|\byou'|^\s*[.!,]?\s*$/.test(sentenceAfter(m))) return false;
+    },
     examples: {
       match: [
         'Oh no, that must be so frustrating, especially after two calls already.',
@@ -49,6 +73,35 @@ export const emotionRules: RuleDef[] = [
     },
   },
   {
+    id: 'apology-owning-the-fix',
+    category: 'empathy',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Apologises for what the customer went through, and acts',
+    description: 'An apology that names what the customer has been through ("sorry you’ve had to wait") followed by the agent acting on it.',
+    why: 'An honest apology about the customer’s own experience, joined to an action, is feeling bad with them and owning the fix: the empathy the seeds ask for, not sympathy from outside.',
+    source: 'seed 003: an honest apology, then empathy, not sympathy',
+    message: 'Apologises for what the customer went through and acts on it: empathy that owns the fix.',
+    patterns: [
+      `(i'm|i am|we're|we are|so|really) [so|very|really|truly|terribly] sorry (you've|you have|you had|you were|you've been|that you've|that you have|that you had|you're|you are|for) [had|been|having] (to|wait|waiting|been|through|kept|left|chasing|the wait|all the|the trouble|the hassle|the delay|the mix-up|the mess|going through)`,
+      `sorry (you've|you have|you had) (had|been) to`,
+    ],
+    examples: {
+      match: [
+        "I'm sorry you've had to wait, let me fix that now.",
+        "I'm so sorry for the delay, I'll get this booked for you straight away.",
+      ],
+      noMatch: [
+        "I'm sorry you're going through that.",
+        "I'm sorry you've had to wait.",
+      ],
+    },
+    check(m) {
+      if (!ACTING.test(turnAfter(m))) return false;
+    },
+  },
+  {
     id: 'sympathy-from-outside',
     category: 'sympathy',
     kind: 'risk',
@@ -61,6 +114,11 @@ export const emotionRules: RuleDef[] = [
     message: 'Sympathy from the outside: it keeps the problem the customer’s. Name their feeling and own the next step instead.',
     suggestion: 'That sounds really frustrating. Let me sort this out with you now.',
     suppressedBy: ['empathy', 'ownership'],
+    check(m) {
+      // Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem.
+      const sentence = m.turn.text.slice(m.sentence[0], m.sentence[1]).toLowerCase();
+      if (/\b(line|connection|cut out|hear you|repeat|again|echo|background|typo|misread|misheard|interrupt\w*|keeping you|the wait)\b/.test(sentence)) return false;
+    },
     patterns: [
       `${SORRY} sorry to (hear|learn|read) [that|this|about]`,
       `sorry to hear [that|this|about]`,
@@ -69,6 +127,14 @@ export const emotionRules: RuleDef[] = [
       `(oh|aw|ah) no`,
       `poor (you|thing)`,
       `unfortunately (that|this|these things) (happens|happen|can happen)`,
+      `(sorry|sad) to hear (that|this|about) [that|this|it]`,
+      `(that's|that is|how) (sad|awful|terrible) [to hear]`,
+      `sorry about (that|this|the|all|your)`,
+      `oh dear`,
+      `(unfortunately|sadly) (that|this|these things|it) (does|do|can) (happen|happens)`,
+      `sorry (you're|you are|that you're|you've been) (going through|dealing with|having)`,
+      `i [do|really|totally|completely|fully] (understand|appreciate|know|hear) your (frustration|concern|concerns|disappointment|annoyance|upset)`,
+      `i understand [that|sir|madam] but`,
     ],
     examples: {
       match: [
@@ -100,7 +166,17 @@ export const emotionRules: RuleDef[] = [
       `sorry (you feel|you're feeling|you are feeling|you felt|you think|you see it) [that way|like that|this way]`,
       `(sorry|apologise|apologize|apologies) for any (inconvenience|trouble|upset|frustration|confusion) [this|that|which|it] [may|might] [have] [caused|cause]`,
       `sorry (if|that) (this|that|it) (caused|has caused|may have caused|might have caused|was) ** (inconvenience|upset|trouble)`,
-      `sorry [that|if] you('ve|have) been (made|left) to feel`,
+      `sorry [that|if] (you've|you have) been (made|left) to feel`,
+      `(sorry|apologise|apologize|apologies) for (the|any) (inconvenience|trouble) [caused]`,
+      `(regret|apologise|apologize) (if|that) you (feel|felt|were|are) (upset|unhappy|dissatisfied|disappointed)`,
+      `(regret|regrets|regretted|apologise|apologize|apologies|sorry) [for] any (inconvenience|inconvienence|inconvenince|inconvience|inconveniance|upset|distress|trouble|frustration|confusion)`,
+      `any (inconvenience|inconvienence|inconvience|upset|distress) (is|was|caused is) (regretted|regrettable)`,
+      `(sorry|apologies|apologise|apologize|regret) (you're|you are|you were|you felt|you feel|that you're|that you were|if you're|if you were|if you felt) [so|a bit|at all] (unhappy|upset|disappointed|dissatisfied|annoyed|confused|offended|frustrated|unsatisfied)`,
+      `(sorry|apologies|apologise|apologize) (if|that) (that|it|this|i|my tone|what i said) (came across|sounded|seemed|was taken)`,
+      `(sorry|apologies|apologise|apologize) (if|that) (our|the|my) ** (didn't|did not|failed to|doesn't) (meet|live up)`,
+      `(you've|you have|you) (chosen|choose|decided) to (see|take|view|read) (it|this|that)`,
+      `sorry (you|that you) (see|view|take|took|saw) it (that way|like that|this way)`,
+      `sorry [sir|madam] but you (did|agreed|accepted|signed|should|were|have|need)`,
     ],
     examples: {
       match: [
@@ -127,29 +203,50 @@ export const emotionRules: RuleDef[] = [
     message: 'Blames or scolds the customer: it turns the problem into a contest.',
     suggestion: 'Let me go over that again, it is a lot to take in.',
     patterns: [
-      `as i (already|just|previously|have already|'ve already) (said|told you|explained|mentioned|stated)`,
+      `as i (already|just|previously|have already) (said|told you|explained|mentioned|stated)`,
       `(like|as) i (said|told you) (before|already|earlier|twice)`,
+      `as (i've|i have) [already|just|previously] (said|told you|explained|mentioned|stated)`,
       `(i've|i have) (already|just) (told|explained to) you`,
-      `you should (have|'ve) (read|checked|called|known|followed|looked)`,
+      `(you should have|you should've) (read|checked|called|known|followed|looked|cancelled|canceled|told|contacted|asked|paid|sent|kept|noticed|rung|phoned|emailed|updated|done|made|given|used|returned|reported)`,
       `(that's|that is|it's|it is) (your|entirely your|totally your) (fault|problem|responsibility|own fault)`,
       `you (didn't|did not|failed to|never) (read|follow|check) (the|our|your)`,
       `(you need to|you have to) (listen|calm down|pay attention)`,
+      `(you were|you're|you are) (supposed|meant|required) to (read|check|call|tell|send|follow)`,
+      `if (you had|you'd) (read|checked|called|followed|told|looked)`,
+      `(it|this) (clearly|plainly) (says|states) [in|on]`,
+      `that's what happens (when|if) you`,
+      `(like|as) i (said|told you|explained|mentioned)`,
+      `(you|you've|you have) (obviously|clearly|evidently)`,
+      `(obviously|clearly) you (didn't|did not|haven't|have not|must|entered|clicked|forgot|missed)`,
+      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set)`,
+      `you (didn't|did not|never|failed to) (tell|inform|let|notify|update) (us|me)`,
+      `(not|isn't|wasn't) (our|my) fault (you|that you|if you)`,
+      `(most|other|all our|many) (customers|people|users|callers) (manage|can|are able|do this|don't have|have no|seem to)`,
+      `(that's|that is|it's|it is) (the|your) * (problem|fault|responsibility|issue|lookout) [not ours|not mine]`,
+      `(that's|that is|it's|it is) down to (you|your|the)`,
+      `you (did|have) (agree|agreed|accept|accepted|sign|signed) (to|up to) (the|our|these)`,
+      `(you|you've|you have) (agreed|accepted|signed) (to|up to) the (terms|contract|conditions)`,
+      `the (terms|t&cs|terms and conditions|small print|conditions) (were|are|was|is) [clearly|all] (on|in) (the|our)`,
     ],
     examples: {
       match: [
         'As I already said, the refund takes ten days.',
         'You should have read the terms before booking.',
         "Well, that's your responsibility, not ours.",
+        'Like I told you, the form has to be signed.',
+        'If you had read the email you would have seen the date.',
       ],
       noMatch: [
         "As I said I would, I've already sent the refund.",
         "It's not your fault at all, the form is confusing.",
+        'Like I said on Monday, I will call you as soon as the part arrives.',
       ],
     },
     check(m) {
-      // "as I said I would" reports a kept promise, not a rebuke.
-      const after = m.turn.text.slice(m.span[1], m.sentence[1]).toLowerCase();
-      if (/^\s*i (would|will|'d)\b/.test(after)) return false;
+      // "That's the courier's problem": the fault put on a third party.
+      if (/^(that's|that is|it's|it is) (the|your) (\S+) (problem|fault|responsibility|issue|lookout)/.test(matched(m)) && !/('s|s')\s+(problem|fault|responsibility|issue|lookout)/.test(matched(m)) && !/^(that's|that is|it's|it is) your/.test(matched(m))) return false;
+      // "as I said I would" or "like I said, I'll call you" recalls the agent's own promise: no rebuke.
+      if (/\b(i|we) (would|will|promised)\b|\b(i'll|we'll|i'd|we'd)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

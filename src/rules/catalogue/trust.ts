@@ -1,11 +1,27 @@
 // Trust rules: promises made, owned and followed up (seeds 001, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
+import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
+import { GOODWILL_PATTERNS } from './recovery.js';
+import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
-  '(~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
+  '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
 const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
+
+const COMMITMENT_PATTERNS = [
+  `(i'll|i will|i'm going to|i am going to|i shall|i'm gonna) ${ADVERB} ${ACTION}`,
+  `(we'll|we will|we're going to|we are going to|we're gonna) ${ADVERB} ${ACTION}`,
+  `(you'll|you will|you should) (receive|get|see|have|hear) ** (email|text|letter|call|confirmation|refund|credit|replacement|reply|response|update|parcel|card|engineer|technician|voucher|code|link|back|money|payment|cheque|check)`,
+  `(someone|an engineer|a technician|a specialist|a manager|my manager|my supervisor|the team|our team|a colleague|the courier|my colleague|the specialist team|they) will (~call|~ring|~contact|be in touch|get back|~visit|come|~email|reach out|~deliver|~collect)`,
+  `(your|the) (refund|replacement|credit|money|payment|parcel|order|new card|card|engineer|technician|cheque|voucher) (will|should) (be|arrive|reach|show|appear|come|go|land|clear) ** (within|by|in|on|tomorrow|today|before|next)`,
+  `(i|we) promise [you] [to|that|i'll|we'll]`,
+  `(i|we) (guarantee|give you my word)`,
+  `ill ${ADVERB} ${ACTION}`,
+  `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
+  `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
+];
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
@@ -17,7 +33,7 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
   const owner = /^(i|i'll|i'm|i've|im)$/.test(first)
     ? 'agent'
-    : /^(we|we'll|we're)$/.test(first) || /^(you|you'll)$/.test(first)
+    : /^(we|we'll|we're|you|you'll|your|the)$/.test(first)
       ? 'company'
       : 'third-party';
   // The verb phrase: after the modal, up to a time expression, a new clause or punctuation.
@@ -31,8 +47,58 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
     .slice(0, 6)
     .join(' ');
   const due = dueFrom(text.slice(m.span[0], m.sentence[1]));
+  if (!isFirmPromise(m, action, due)) return false;
   return due ? { owner, action, due } : { owner, action };
 }
+
+/** Hedges that turn a promise into a maybe. */
+const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'm sure|i am sure|probably|should be able|i hope|not sure|i'd imagine|i guess)\b/;
+/** Actions too vague to hold anyone to without a time ("I'll look into it"). */
+const VAGUE = /^(transfer you|transfer your call|move you|look into|check|review|investigate|monitor|pass|get back|be in touch|reach out|follow|keep you|make sure|sort|chase|escalate|raise|log|deal with|let you know|update|see|note|feed ?back|take a look|have a look)\b/;
+/** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
+const GIFT = new PhraseSet(GOODWILL_PATTERNS);
+
+/**
+ * A commitment the customer can hold the speaker to: not hedged, not conditional on an unknown,
+ * concrete or timed, not a gift, not a bare "I promise you" of reassurance, not a process described
+ * step by step with no time (that is next steps).
+ */
+function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): boolean {
+  const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0]));
+  const words = matched(m);
+  const after = sentenceAfter(m);
+  if (HEDGE.test(lead) || HEDGE.test(words)) return false;
+  // "You should have cancelled it" looks back at what the customer did: no promise at all.
+  if (/\b(should have|should've)\s+\w+(ed|en|wn|t)\b/.test(`${words}${after}`) && !/\b(should have|should've) (had|got|received|seen|heard)\b/.test(`${words}${after}`)) return false;
+  if (/(promise|guarantee|give you my word)/.test(words) && !(due || /\b(i'll|we'll|i will|we will|to)\s+\w+/.test(after)) ) return false;
+  if (/(promise|guarantee)/.test(words) && /^\W*(nobody|no one|nothing|that|this is)\b/.test(after)) return false;
+  if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
+  if (due) return true;
+  if (VAGUE.test(action.toLowerCase())) return false;
+  if (/\b(if|unless|in case)\b/.test(after)) return false;
+  if (/\b(then|once|after that)\b/.test(`${lead} ${after}`)) return false;
+  return true;
+}
+
+/** Words in the customer's previous turn that show they are chasing something promised. */
+const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
+const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (promised|agreed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would|(i|we) said (i|we) would,? and (i|we) (have|did)|the \w+ (i|we|my colleague) (promised|mentioned|agreed|said))\b/;
+const earlierPromise = new PhraseSet(COMMITMENT_PATTERNS);
+
+/** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
+function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
+  const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+  // "The credit my colleague promised wasn't applied" reports the opposite.
+  if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
+  const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
+  if (promise) return { action: matched(m), promisedIn: promise.index };
+  const customer = previousTurn(m, 'customer', 2);
+  if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  return false;
+}
+
+const DONE =
+  '(sent|processed|refunded|issued|booked|arranged|emailed|called|rung|cancelled|canceled|credited|escalated|raised|updated|applied|reset|fixed|waived|posted|dispatched|ordered|reversed|restored|reconnected|activated|logged|added|scheduled|submitted|corrected|removed|changed|replaced|sorted|completed|approved|rebooked|returned|paid|unblocked|upgraded|organised|organized|chased)';
 
 export const trustRules: RuleDef[] = [
   {
@@ -47,13 +113,7 @@ export const trustRules: RuleDef[] = [
     source: 'seed 003: communicate time lines and actions, under-promise and over-deliver; seed 001: trust',
     message: 'A concrete commitment: the customer knows who will do what.',
     allowQuestion: true,
-    patterns: [
-      `(i'll|i will|i'm going to|i am going to|i shall) ${ADVERB} ${ACTION}`,
-      `(we'll|we will|we're going to|we are going to) ${ADVERB} ${ACTION}`,
-      `(you'll|you will|you should) (receive|get|see|have|hear) ** (email|text|letter|call|confirmation|refund|credit|replacement|reply|response|update|parcel|card|engineer|technician|voucher|code|link|back)`,
-      `(someone|an engineer|a technician|a specialist|a manager|my manager|my supervisor|the team|our team|a colleague|the courier) will (~call|~contact|be in touch|get back|~visit|come|~email|reach out|~deliver|~collect)`,
-      `(i|we) promise [you] [to|that|i'll|we'll]`,
-    ],
+    patterns: COMMITMENT_PATTERNS,
     examples: {
       match: [
         "I'll call you back by 3pm today with the result.",
@@ -70,6 +130,8 @@ export const trustRules: RuleDef[] = [
       ],
     },
     check: commitmentDetails,
+    // "I'll send you over to someone else" announces a transfer, not a promise.
+    suppressedBy: ['unexplained-transfer'],
   },
   {
     id: 'ownership-taken',
@@ -89,9 +151,35 @@ export const trustRules: RuleDef[] = [
       `(i'll|i will) personally`,
       `(i|i'll|i will) (take|taking) (full|personal) (ownership|responsibility)`,
       `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing)`,
+      `(that's|that is|this is|it's|it was|that was) (a|our) (failure|mistake|error|fault) on (our|my) (side|part|end)`,
       `(we|i) (got|made) (that|this|it) wrong`,
       `(we|i) (messed|screwed) (that|this|it) up`,
       `(i'm|i am) (going to|gonna) (make|put) (this|it|that|things) right`,
+      `(i'm|i am) on (it|this|the case)`,
+      `(i'll|i will|let me) (take|own) (it|this|that) from here`,
+      `(we|i) (dropped|have dropped) the ball`,
+      `(we've|i've) dropped the ball`,
+      `(we|i) (let|have let) you down`,
+      `(we've|i've) let you down`,
+      `(we|i) should have (caught|done|sent|called|checked|told|spotted|fixed|noticed)`,
+      `(that one's|this one's|that one is|this one is) on (us|me)`,
+      `(that's|that is|this is) on (us|me)`,
+      `(i|we) take (full|complete) (responsibility|ownership)`,
+      `(i'll|i will) make (sure|certain) (this|it|that|everything) (gets|is|will be) (sorted|fixed|resolved|done|put right|taken care of)`,
+      `let me see what (i|we) can do`,
+      `(there's|there is) nothing (i|we) (wouldn't|would not) do`,
+      `(i'll|i will|i'm going to|ill) ** myself`,
+      `(i'll|i will) be the one`,
+      `ask for me`,
+      `(i'm|i am|i) (not going to|won't|will not|am not going to) let (this|it|you) (drop|go|slip|fall)`,
+      `leave (it|this|that) (w|with) me`,
+      `(keeping|keep|i'll keep) (your case|this|it|your claim|your complaint) with me`,
+      `(our|my) (update|change|system|error|mistake|fault|engineer|team|side|software|website) (caused|broke|created|made|did)`,
+      `(it was|that was|this was) (our|my) ** that (caused|broke|created|did|made)`,
+      `let me (take|have) a [proper|good|closer|close|full|quick|personal] look`,
+      `(let's|let us) (get|sort|fix|work) (this|it|that) ** (together|sorted|done|fixed|out)`,
+      `(i'll|i will) stay (with you|on the line) (until|till|while)`,
+      `(i'll|i'm going to|i will|ill) (get|have) (it|this|that|everything) (sorted|fixed|done|resolved)`,
     ],
     examples: {
       match: [
@@ -124,15 +212,169 @@ export const trustRules: RuleDef[] = [
       `following up (on|about|regarding) (your|our|the|my)`,
       `(i|we) (said|promised) (i|we|we'd|i'd) (would|call|get back|update)`,
       `(has|did|have) (that|this|it|the fix|everything) (worked|sorted|fixed|resolved|helped) [it|things]`,
+      `(i'm|i am) (calling|ringing|phoning|getting in touch|reaching out|writing) (to|with) (let you know|update you|check|see|give you an update|an update|follow up)`,
+      `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (call|ring|get back|update|let you know|email|be in touch)`,
+      `(calling|ringing|getting) back (as|like) (promised|agreed)`,
+      `(is|was) (everything|it|the) ** (working|ok|okay|fine|sorted) (now|since)`,
+      `(checking|check) in [on|about|to see|with you]`,
+      `touching base`,
+      `(quick|just a|a quick) follow up (on|about|regarding|to)`,
+      `(i|i just|just) (wanted|want|wanted to) to (check in|follow up|see how|see whether|see if|touch base|let you know|update you|make sure)`,
+      `(this is|it's|here's) the (callback|call|call back|update) (i|we|my colleague) (promised|arranged|booked|mentioned|said)`,
+      `as (i|we) (promised|agreed)`,
+      `again (checking|calling|ringing|following up|getting back)`,
+      `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (check|look|find out|chase|confirm|come back|follow up|ring|phone|contact)`,
+      `(checking|calling|ringing) (to see|whether|if) (the|your|it|everything|that)`,
     ],
     examples: {
       match: [
         "Hi Mrs Patel, as promised I'm calling about the refund.",
         'Just following up on the engineer visit yesterday.',
         'I said I would call you back once the fraud team replied.',
+        "I'm calling to let you know the engineer has fixed the line.",
       ],
-      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did."],
+      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
     },
     allowQuestion: true,
+    check(m) {
+      // "the check-in desk" is a place, not checking in with the customer.
+      if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
+    },
+  },
+  {
+    id: 'commitment-done',
+    category: 'commitment-kept',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Reports a promise kept',
+    description: 'The agent reports done what was promised: earlier in the conversation, announced as promised, or asked after by the customer.',
+    why: 'Saying what you will do and then doing it is what trust is made of; telling the customer it is done closes the loop they were waiting on.',
+    source: 'seed 003: follow up, make it happen, be better than your commitment; seed 001: consistent performance',
+    message: 'A promise kept, and the customer is told so.',
+    patterns: [
+      `(i've|i have|we've|we have|i|we) [now|just|already|gone ahead and|personally|also|successfully] ${DONE}`,
+      `(the|your|that|this) (refund|email|replacement|credit|payment|order|booking|request|case|ticket|parcel|engineer|callback|fee|fix|change|cancellation|complaint|letter|form|card|voucher|code|link) (has been|have been|is now|was|is|has) [now|just|already|successfully|finally|all] ${DONE}`,
+      `(that's|that is|it's|it is|this is|all|everything is|everything's) [now|all] (done|sorted|taken care of|been done|been sorted|been processed|gone through|through)`,
+      `(done|all done)`,
+      `(as|like) (promised|agreed)`,
+      `as (i|we) (promised|agreed)`,
+      `(as|like) (i|we) (said|promised|told you) (i|we|i'd|we'd) (would|do)`,
+      `(i|we) said (i|we) would [and] (i|we) (have|did)`,
+      `(the|this is the|that's the) * (i|we|my colleague|your colleague) (promised|mentioned|agreed|said)`,
+    ],
+    examples: {
+      match: [
+        "As promised, I've sent the email with the new dates.",
+        {
+          context: [{ role: 'customer', text: 'Did the refund you promised go through?' }],
+          text: 'Done, the refund is processed and you will see it on Friday.',
+        },
+        {
+          context: [
+            { role: 'agent', text: "I'll email you the new contract in the next few minutes." },
+            { role: 'customer', text: 'Okay, I will wait.' },
+          ],
+          text: "Right, I've emailed it to you now.",
+        },
+      ],
+      noMatch: [
+        "I've sent a lot of these, they usually arrive in a day.",
+        'Have you sent the form yet?',
+        "I haven't processed it yet, I'm waiting for the warehouse.",
+        {
+          context: [
+            { role: 'agent', text: "I'll call the warehouse this afternoon." },
+            { role: 'customer', text: 'Okay.' },
+          ],
+          text: "I've emailed you the returns label.",
+        },
+      ],
+    },
+    check: keepsAPromise,
+  },
+  {
+    id: 'broken-promise-admitted',
+    category: 'commitment-broken',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Admits a promise was not kept',
+    description: 'The agent says a callback, email or action that was promised did not happen.',
+    why: 'A broken promise costs trust whoever reports it; admitting it honestly is the start of the recovery, and the finding keeps the failure visible.',
+    source: 'seed 003: apologise honestly, then follow up and make it happen',
+    message: 'A promise was broken: own it, put it right, and give a time you will keep.',
+    suggestion: 'You’re right, we didn’t call you back as promised and I’m sorry. I’ll call you myself by 4pm today.',
+    allowQuoted: true,
+    allowNegated: true,
+    patterns: BROKEN_PROMISE_PATTERNS,
+    examples: {
+      match: [
+        "I'm so sorry, I can see we promised to call you back and we didn't.",
+        'I can see nobody called you on Tuesday, I’m sorry about that.',
+        'You were told the engineer would ring you, and he didn’t.',
+        'I can see the callback was booked but never made.',
+      ],
+      noMatch: [
+        'Has nobody called you yet?',
+        'You were told Thursday and the engineer is booked for Thursday.',
+      ],
+    },
+    check: reportsBrokenPromise,
+  },
+  {
+    id: 'next-steps-explained',
+    category: 'next-steps',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Says what happens next',
+    description: 'The agent lays out what will happen next and in what order, or what the customer needs to do.',
+    why: 'A customer who knows what happens next has cognitive control: they can stop worrying and plan, instead of calling back to ask.',
+    source: 'seed 003: over-communicate time lines and actions; seed 001: cognitive control',
+    message: 'Clear next steps: the customer knows what will happen, and in what order.',
+    patterns: [
+      `what (happens|will happen|is going to happen) (next|now|from here) [is]`,
+      `(the|your|our) next step[s] (is|are|will be|would be)`,
+      `(here's|here is) (what|how) (happens|will happen|it works|we'll do|i'll do|i'm going to do|we're going to do)`,
+      `(here's|here is) the plan`,
+      `(once|as soon as|when|after) (that|this|it|the|your|we|you|i|they) ** (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the)`,
+      `(then|after that|afterwards|from there|from here|next|going forward) (you'll|you will|we'll|we will|i'll|i will|it'll|it will|they'll|they will|the|your)`,
+      `(once|when|after|as soon as) (u|you've|you have|they've|we've|it's|its|the|you|your) ** (get|gets|got|receive|receives|received|done|reset|signed|sent|returned|back|arrived|arrives|comes|lands|is|are)`,
+      `(then|and then|and) (upload|send|call|bring|pop|put|take|return|post|drop|check|restart|reset|wait|quote|log|sign|fill|complete|click|tap|go|ring|email|reply|keep)`,
+      `(and|then) (they'll|you'll|we'll|it'll|they will|you will|we will|it will)`,
+      `(two|three|a few|some|the) (steps|things) (left|to do|remaining|you need|we need)`,
+      `(so you know|just so you know) what to expect`,
+      `what to expect`,
+      `(all|the only thing) you (need|have) to do (is|now is)`,
+      `(in the meantime|meanwhile)`,
+      `(first|firstly|step one|to start) [i'll|we'll|you'll|i will|we will|you will]`,
+    ],
+    examples: {
+      match: [
+        "What happens next is the courier collects the old unit tomorrow, then we send the new one.",
+        "You'll get a text with a slot. After that the engineer will call you before he arrives.",
+        "Once the refund is processed, you'll get a confirmation email.",
+        'The next step is a short form, which I will email you now.',
+        'Unplug the router for a minute, then plug it back in and check the lights.',
+      ],
+      noMatch: [
+        'What happens next?',
+        'Then again, it might be the router.',
+        "I'll refund it and you'll get an email.",
+      ],
+    },
+    check(m) {
+      const words = matched(m);
+      // A step only counts as "next" when there is a sequence: something before it, or after it.
+      if (/^(then|after that|afterwards)\b/.test(words) && !/\b(will|'ll|first|once|going to|you|we)\b/.test(turnBefore(m))) return false;
+      // "…, then upload them", "…, and they'll print the card": a step after an instruction or a condition.
+      if (/^(then|and then|and)\b/.test(words) && !/^(bring|keep|put|pop|send|take|upload|call|ring|quote|restart|reset|unplug|plug|fill|sign|return|post|drop|log|open|go|click|tap|wait|check|once|when|if|after|as soon as|first)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim())) return false;
+      if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
+      // "once … , you'll …" or "once … , pop it in and you're done": a step, then what follows it.
+      if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(will|'ll|then|you're done|you can|you need|just|and)\b|^[^,]*,\s*\w+/.test(`${words} ${sentenceAfter(m)}`)) return false;
+      if (/^(once|as soon as|when|after)\b/.test(words) && /\b(was|were|did|had)\b/.test(words)) return false;
+    },
   },
 ];
+

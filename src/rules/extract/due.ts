@@ -28,6 +28,11 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
 
 const AT_CLOCK = /\b(?:by|at|before|around|no later than)\s+(\d{1,2}(?::\d{2})?\s*[ap]\.?\s*m\.?|\d{1,2}:\d{2})/i;
 
+/** A day said next to a clock time: "by 3pm tomorrow", "on Friday at 10:30". */
+const DAY_WORD = new RegExp(`\\b(today|tonight|tomorrow|${DAY.slice(3, -1)})\\b`, 'i');
+/** How far apart (in characters) a day and a clock time may be and still be one due time. */
+const NEAR = 24;
+
 /** A due time for a commitment: the earliest time expression in the text that follows it. */
 export function dueFrom(text: string): string | undefined {
   let best: { index: number; value: string } | undefined;
@@ -35,10 +40,14 @@ export function dueFrom(text: string): string | undefined {
     if (value !== undefined && (!best || index < best.index)) best = { index, value };
   };
   const at = AT_CLOCK.exec(text);
-  if (at) consider(at.index, clock(at[1]!));
+  const time = at ? clock(at[1]!) : undefined;
+  if (at) consider(at.index, time);
   for (const [re, value] of PATTERNS) {
     const m = re.exec(text);
     if (m) consider(m.index, value(m));
   }
+  // "by 3pm tomorrow": the day belongs to the time, when both are said together.
+  const day = DAY_WORD.exec(text);
+  if (at && time && day && Math.abs(day.index - at.index) <= NEAR) return `${day[1]!.toLowerCase()} ${time}`;
   return best?.value;
 }

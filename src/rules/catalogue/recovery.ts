@@ -1,0 +1,47 @@
+// Recovery and delight: going beyond the fix (seeds 000, 002, 003).
+import type { RuleDef } from '../types.js';
+
+/** Something given beyond what is owed: waived fees, credits for the trouble, upgrades, "on the house". */
+export const GOODWILL_PATTERNS = [
+  `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
+  `goodwill (credit|payment|gesture|refund|voucher|discount)`,
+  `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|ive|ill) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|upgrade|upgraded|cover|covered|knock|knocked|take|taken|put|bumped|thrown|throw|send|sent) ** (fee|charge|credit|compensation|voucher|vouchers|discount|upgrade|month free|free|off|gift card|the cost|the difference|for free|on us|taxi|hotel|meal|data)`,
+  `(on the house|free of charge)`,
+  `at no [extra] (cost|charge)`,
+  `(complimentary|for free|no charge|free) (upgrade|replacement|delivery|month|months|night|visit|repair|data|gift)`,
+  `(for|as an apology for|to make up for) the (inconvenience|trouble|wait|hassle) (i've|i have|we've|we have|i'll|we'll|i'd like to)`,
+  `to (make up for|apologise for|apologize for) (the|this|that|it)`,
+  `as a (thank you|thank-you|thankyou|way of saying sorry|small apology|token)`,
+  `(we'll|i'll|we will|i will) (cover|pay for|match|reimburse) (the|your|any)`,
+  `keep the (original|old one|item|parcel|first one|other one)`,
+  `(bumped|upgraded) you (up|to)`,
+  `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
+  `for the (trouble|hassle|inconvenience)`,
+];
+
+export const recoveryRules: RuleDef[] = [
+  {
+    id: 'goodwill-gesture',
+    category: 'goodwill',
+    kind: 'strength',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Makes a goodwill gesture',
+    description: 'The agent goes beyond the fix: waives a fee, adds a credit, upgrades, or gives something "on the house".',
+    why: 'Recovery done so well that the customer talks only about what you did creates a customer for life: the memorable, beyond-the-fix gesture is what they retell.',
+    source: 'seed 002: "as a gesture of goodwill"; seed 000: exceed expectations; seed 003: surprise your customer',
+    message: 'A goodwill gesture: recovery beyond the fix, the part customers remember.',
+    patterns: GOODWILL_PATTERNS,
+    examples: {
+      match: [
+        "As a gesture of goodwill I've waived the late payment fee.",
+        "I've added a £20 credit to your account for the trouble.",
+        'The replacement is on the house.',
+      ],
+      noMatch: [
+        "I can't waive the fee, I'm afraid.",
+        'The fee is £5 and it is charged monthly.',
+      ],
+    },
+  },
+];
