@@ -1,14 +1,16 @@
 // etcscore score <paths…|->: read, analyse and report every transcript, going on past bad files.
-import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, type InputErrorRecord, type Transcript } from '../../model/index.js';
-import { READERS, describeRoleInference, readTranscripts } from '../../formats/index.js';
-import { analyze } from '../../score/analyze.js';
+import type { Analysis, InputErrorRecord } from '../../model/index.js';
+import { READERS } from '../../formats/index.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../io.js';
-import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
+import { expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
+import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
+import { scoreStream } from '../pipeline.js';
+import { parseShard, type Shard } from '../shard.js';
+import type { WorkSettings } from '../units.js';
 
 interface ScoreOptions {
   format?: string;
@@ -21,6 +23,13 @@ interface ScoreOptions {
   maxRisk?: number;
   quiet?: boolean;
   color: boolean;
+  jobs?: number;
+  shard?: Shard;
+}
+
+/** Every core: what --jobs is when not given. */
+function defaultJobs(): number {
+  return availableParallelism();
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson' };
@@ -30,19 +39,6 @@ function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
   const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
   return FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'ndjson');
-}
-
-async function readInput(input: string, o: ScoreOptions, io: Io): Promise<{ transcripts: Transcript[]; errors: InputErrorRecord[] }> {
-  const source = input === STDIN ? '<stdin>' : input;
-  try {
-    const bytes = input === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, input));
-    return readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent, map: o.map });
-  } catch (err) {
-    if (err instanceof InputError) return { transcripts: [], errors: [err.toRecord()] };
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    return { transcripts: [], errors: [{ source, line: 1, message: `cannot read: ${why}` }] };
-  }
 }
 
 export function registerScore(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -58,6 +54,8 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--findings', 'list every finding under its conversation (pretty)')
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
     .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
+    .option('-j, --jobs <n>', 'worker threads scoring in parallel (default: the number of cores)', parsePositiveInteger)
+    .option('--shard <i/n>', 'score only the i-th of n shards (1-based), split by a hash of each conversation\'s source', parseShard)
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
@@ -68,7 +66,21 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .action(async (paths: string[], o: ScoreOptions) => setExit(await score(paths, o, io)));
 }
 
-async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> {
+/**
+ * Where other parts plug into a run. Each is called on this thread, in input order.
+ * - `analysis`: every Analysis (e.g. linking contacts of one customer across a batch); when set,
+ *   results are formatted here after it runs, so it may add to the Analysis before it is written.
+ * - `progress`: `start(inputs)`, a `tick()` per conversation or input error, `done()`.
+ */
+export interface ScoreHooks {
+  analysis?: (a: Analysis) => void;
+  progress?: { start(total: number): void; tick(): void; done(): void };
+}
+
+/** Formats whose text for one result depends on that result alone, so a worker can write it. */
+const STANDALONE_RESULTS = new Set(['ndjson']);
+
+async function score(paths: string[], o: ScoreOptions, io: Io, hooks: ScoreHooks = {}): Promise<number> {
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
@@ -80,6 +92,14 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const note = (line: string) => {
     if (!o.quiet) io.stderr.write(line + '\n');
   };
+  const settings: WorkSettings = {
+    read: { format: o.inputFormat, agent: o.agent, map: o.map },
+    format,
+    report: ro,
+    formatInWorker: STANDALONE_RESULTS.has(format) && !hooks.analysis,
+    wantAnalysis: Boolean(hooks.analysis),
+    roleNotes: format === 'pretty',
+  };
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
 
   const errors: InputErrorRecord[] = [];
@@ -87,25 +107,24 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   let results = 0;
   try {
     await sink.write(formatter.start(ro));
-    for (const input of inputs) {
-      const read = await readInput(input, o, io);
-      for (const e of read.errors) {
-        errors.push(e);
-        io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
-        await sink.write(formatter.error(e, ro));
+    hooks.progress?.start(inputs.length);
+    const items = scoreStream(inputs, { jobs: o.jobs ?? defaultJobs(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings });
+    for await (const item of items) {
+      hooks.progress?.tick();
+      if (item.kind === 'error') {
+        errors.push(item.error);
+        io.stderr.write(`${item.error.source}:${item.error.line}: ${item.error.message}\n`);
+        await sink.write(item.text ?? formatter.error(item.error, ro));
+        continue;
       }
-      for (const t of read.transcripts) {
-        if (format === 'pretty') {
-          const roles = describeRoleInference(t);
-          if (roles) note(roles);
-        }
-        const a = analyze(t);
-        results++;
-        if (o.failUnder !== undefined && a.scores.etc < o.failUnder) crossed.push(`${a.source}: ETC ${a.scores.etc} is under --fail-under ${o.failUnder}`);
-        if (o.maxRisk !== undefined && (a.counts.risks ?? 0) > o.maxRisk) crossed.push(`${a.source}: ${a.counts.risks} risks, more than --max-risk ${o.maxRisk}`);
-        await sink.write(formatter.result(a, ro));
-      }
+      results++;
+      if (item.note) note(item.note);
+      if (item.analysis) hooks.analysis?.(item.analysis);
+      if (o.failUnder !== undefined && item.etc < o.failUnder) crossed.push(`${item.source}: ETC ${item.etc} is under --fail-under ${o.failUnder}`);
+      if (o.maxRisk !== undefined && item.risks > o.maxRisk) crossed.push(`${item.source}: ${item.risks} risks, more than --max-risk ${o.maxRisk}`);
+      await sink.write(item.text ?? formatter.result(item.analysis!, ro));
     }
+    hooks.progress?.done();
     await sink.write(formatter.end({ results, errors }, ro));
     await sink.close();
   } catch (err) {

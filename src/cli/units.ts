@@ -1,0 +1,125 @@
+// A unit of work and what scoring it gives: the one function that both this thread and every
+// worker run, so the output of --jobs N is the output of --jobs 1 byte for byte.
+import { readFileSync } from 'node:fs';
+import { InputError, type Analysis, type InputErrorRecord } from '../model/index.js';
+import { describeRoleInference, readTranscripts } from '../formats/index.js';
+import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
+import { analyze } from '../score/analyze.js';
+import { formatterByName, type ReportOptions } from '../report/index.js';
+
+/** How to read inputs: --input-format, --agent, --map. */
+export interface ReadSettings {
+  format?: string;
+  agent?: string;
+  map?: Record<string, string>;
+}
+
+/** Everything a worker needs to score units; plain data, so it crosses to a worker as is. */
+export interface WorkSettings {
+  read: ReadSettings;
+  /** The output format's name. */
+  format: string;
+  report: ReportOptions;
+  /** Write each result's text where it is scored (formats whose results stand alone, like NDJSON). */
+  formatInWorker: boolean;
+  /** Send every Analysis back (someone downstream reads it) rather than only what the caller needs. */
+  wantAnalysis: boolean;
+  /** Notes on how roles were inferred (for people: the pretty table). */
+  roleNotes: boolean;
+}
+
+export type WorkUnit =
+  /** A whole file, read where it is scored: formats that are not NDJSON, or inputs too odd to stream. */
+  | { kind: 'file'; source: string; path: string }
+  /** A whole input already in memory (stdin that is not NDJSON). */
+  | { kind: 'bytes'; source: string; bytes: Uint8Array }
+  /** Consecutive NDJSON records of one input. */
+  | { kind: 'ndjson'; source: string; numbered: boolean; lines: NdjsonLine[] }
+  /** An input that failed before it could be scored, kept in its place in the output. */
+  | { kind: 'error'; error: InputErrorRecord };
+
+export interface ResultItem {
+  kind: 'result';
+  source: string;
+  /** For --fail-under and --max-risk. */
+  etc: number;
+  risks: number;
+  /** The formatted result, when formatInWorker. */
+  text?: string;
+  /** The Analysis, when wanted or when the result is formatted by the caller. */
+  analysis?: Analysis;
+  /** How roles were inferred, for stderr. */
+  note?: string;
+}
+
+export interface ErrorItem {
+  kind: 'error';
+  error: InputErrorRecord;
+  text?: string;
+}
+
+export type WorkItem = ResultItem | ErrorItem;
+
+const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
+/** The error record for an input that cannot be read, as every part of the CLI words it. */
+export function readFailure(source: string, err: unknown): InputErrorRecord {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return { source, line: 1, message: `cannot read: ${CANNOT_READ[code] ?? String((err as Error).message)}` };
+}
+
+/** Scores units with one set of settings; create one per thread. */
+export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkItem[] {
+  // A worker formats with its own instance: only formats whose results stand alone are sent here.
+  const formatter = settings.formatInWorker ? formatterByName(settings.format) : undefined;
+  const ro = settings.report;
+  const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
+
+  const resultOf = (t: Parameters<typeof analyze>[0]): ResultItem => {
+    const a = analyze(t);
+    const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores.etc, risks: a.counts.risks ?? 0 };
+    if (formatter) item.text = formatter.result(a, ro);
+    if (!formatter || settings.wantAnalysis) item.analysis = a;
+    if (settings.roleNotes) {
+      const note = describeRoleInference(t);
+      if (note) item.note = note;
+    }
+    return item;
+  };
+  const errorOf = (error: InputErrorRecord): ErrorItem => {
+    const item: ErrorItem = { kind: 'error', error };
+    if (formatter) item.text = formatter.error(error, ro);
+    return item;
+  };
+  const whole = (bytes: Uint8Array, source: string): WorkItem[] => {
+    const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
+    return [...read.errors.map(errorOf), ...read.transcripts.map(resultOf)];
+  };
+
+  return (unit) => {
+    switch (unit.kind) {
+      case 'error':
+        return [errorOf(unit.error)];
+      case 'bytes':
+        return whole(unit.bytes, unit.source);
+      case 'file': {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(unit.path);
+        } catch (err) {
+          return [errorOf(readFailure(unit.source, err))];
+        }
+        return whole(bytes, unit.source);
+      }
+      case 'ndjson':
+        return unit.lines.map((line) => {
+          try {
+            return resultOf(ndjsonTranscript(line, unit.numbered, { source: unit.source, ...readOptions }));
+          } catch (err) {
+            if (err instanceof InputError) return errorOf(err.toRecord());
+            throw err;
+          }
+        });
+    }
+  };
+}
