@@ -74,6 +74,7 @@ export class RuleSet {
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
     for (let i = 0; i < stream.length; i++) {
       const candidates = this.byFirstWord.get(stream[i]!.norm);
+      if (!candidates && this.anyStart.length === 0) continue; // most words start no phrase
       const best = new Map<RuleDef, number>();
       for (const list of [candidates ?? [], this.anyStart]) {
         for (const { rule, pattern } of list) {

@@ -209,19 +209,70 @@ export function compilePattern(source: string): CompiledPattern {
  * `limit` is one past the last token the match may use (the end of the sentence).
  */
 export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
-  const prog = p.program;
-  let states = closure(prog, [0]);
+  const { program: prog, reach, seen, secondWords } = simulation(p);
+  // Most candidates fail at their second word: check it before simulating anything.
+  if (secondWords && (from + 1 >= limit || !secondWords.has(tokens[from + 1]!.norm))) return -1;
+  // The states are the token tests reachable now; each step follows the ones that pass.
+  let states = reach[0]!;
   let best = -1;
-  for (let i = from; i < limit && states.size > 0; i++) {
+  for (let i = from; i < limit && states.length > 0; i++) {
     const next: number[] = [];
+    if (seen.generation === 0x3fffffff) seen.at.fill((seen.generation = 0));
+    const mark = ++seen.generation;
+    let accepted = false;
     for (const pc of states) {
-      const ins = prog[pc]!;
-      if (ins.op === 'tok' && ins.test(tokens[i]!)) next.push(pc + 1);
+      const ins = prog[pc] as Extract<Instr, { op: 'tok' }>;
+      if (!ins.test(tokens[i]!)) continue;
+      for (const to of reach[pc + 1]!) {
+        if (seen.at[to] === mark) continue;
+        seen.at[to] = mark;
+        if (prog[to]!.op === 'accept') accepted = true;
+        else next.push(to);
+      }
     }
-    states = closure(prog, next);
-    for (const pc of states) if (prog[pc]!.op === 'accept') best = i + 1;
+    if (accepted) best = i + 1;
+    states = next;
   }
   return best;
+}
+
+interface Simulation {
+  program: Instr[];
+  /** For each pc, the 'tok' and 'accept' instructions its epsilon closure holds. */
+  reach: number[][];
+  /** Marks for de-duplicating states within one step (a generation counter). */
+  seen: { at: Int32Array; generation: number };
+  /**
+   * The words a match can have second, when every match is at least two tokens long and its second
+   * token is always a literal word; otherwise undefined.
+   */
+  secondWords: Set<string> | undefined;
+}
+
+function secondWordsOf(prog: Instr[], reach: number[][]): Set<string> | undefined {
+  const words = new Set<string>();
+  for (const first of reach[0]!) {
+    for (const pc of reach[first + 1]!) {
+      const ins = prog[pc]!;
+      if (ins.op !== 'tok' || ins.literal === undefined) return undefined; // could end, or any token may follow
+      words.add(ins.literal);
+    }
+  }
+  return words;
+}
+
+// Closures depend on the program only: computed once per pattern rather than at every token.
+const simulations = new WeakMap<CompiledPattern, Simulation>();
+
+function simulation(p: CompiledPattern): Simulation {
+  let sim = simulations.get(p);
+  if (!sim) {
+    const prog = p.program;
+    const reach = prog.map((_, pc) => [...closure(prog, [pc])].filter((q) => prog[q]!.op === 'tok' || prog[q]!.op === 'accept'));
+    sim = { program: prog, reach, seen: { at: new Int32Array(prog.length), generation: 0 }, secondWords: secondWordsOf(prog, reach) };
+    simulations.set(p, sim);
+  }
+  return sim;
 }
 
 /** Tokens as matching sees them, from the tokeniser's output. */
