@@ -23,7 +23,7 @@ const TEAMS = ['billing', 'returns', 'tech-support', 'retention'];
 const QUEUES = ['voice-uk', 'voice-us', 'chat-web', 'chat-app'];
 const BRANDS = ['Northwind', 'Skyway', 'Fibrelink', 'Homely', 'Brightbank'];
 const THINGS = ['order', 'refund', 'router', 'invoice', 'parcel', 'booking', 'card', 'account', 'subscription', 'broadband'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'tomorrow', 'today', 'next week'];
+const DAYS = ['on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'yesterday', 'today', 'last week'];
 const FEELINGS = ['frustrating', 'annoying', 'stressful', 'upsetting', 'worrying', 'confusing'];
 const EMOJI = ['🙂', '😡', '🙏', '😞', '👍', ':(', ':)'];
 
@@ -42,11 +42,11 @@ const AGENT_LINES = [
   (r) => `Oh no, that's a shame.`,
   (r) => `I'm sorry you feel that way.`,
   (r) => `We apologise for any inconvenience this may have caused.`,
-  (r) => `As I already said, the ${pick(r, THINGS)} was sent on ${pick(r, DAYS)}.`,
+  (r) => `As I already said, the ${pick(r, THINGS)} was sent ${pick(r, DAYS)}.`,
   (r) => `I'm afraid it's our company policy, the system won't let me change it.`,
   (r) => `There's nothing I can do about that, it's not my department.`,
   (r) => `You'll have to write a complaint on the website.`,
-  (r) => `I'll call you back by ${clock(r)} ${pick(r, DAYS)} with an update.`,
+  (r) => `I'll call you back by ${clock(r)} ${pick(r, ['today', 'tomorrow', 'on Monday'])} with an update.`,
   (r) => `I'll refund the ${money(r)} today, and you'll get an email confirmation by ${clock(r)}.`,
   (r) => `Someone will contact you within 2 working days about ${orderNo(r)}.`,
   (r) => `You can either have a replacement or a full refund, which would you prefer?`,
@@ -56,10 +56,6 @@ const AGENT_LINES = [
   (r) => `I'm going to transfer you to another team.`,
   (r) => `As promised, I'm calling back about your ${pick(r, THINGS)}.`,
   (r) => `As a gesture of goodwill I've waived the ${money(r)} fee.`,
-  (r) => `Can I take the order number please?`,
-  (r) => `I can see ${orderNo(r)} here, it was dispatched on ${pick(r, DAYS)}.`,
-  (r) => `Okay, one moment while I check the account.`,
-  (r) => `Is there anything else I can help you with today?`,
   (r) => `Leave it with me, I'll personally make sure it's fixed.`,
   (r) => `That was our mistake, and I'm sorry for the trouble it caused you.`,
 ];
@@ -71,29 +67,49 @@ const CUSTOMER_LINES = [
   (r) => `That is ridiculous, can I speak to a manager?`,
   (r) => `If this isn't fixed I'm going to cancel my account.`,
   (r) => `Thank you, that's brilliant, really helpful ${pick(r, EMOJI)}`,
-  (r) => `Okay, that's fine.`,
   (r) => `Great, just great. Thanks for nothing.`,
   (r) => `I've been waiting three weeks for the ${pick(r, THINGS)}.`,
-  (r) => `Yes, it's ${orderNo(r)}.`,
   (r) => `Can you call me back at ${clock(r)}?`,
   (r) => `I'd prefer the refund please.`,
   (r) => `You said someone would call me and nobody did.`,
   (r) => `I'm not very happy with how this has been handled ${pick(r, EMOJI)}`,
   (r) => `Sure, no problem, thanks for explaining.`,
   (r) => `Why does it take so long? It's really frustrating.`,
-  (r) => `Hmm, okay. What happens next?`,
   (r) => `That's great news, thank you so much!`,
 ];
 
-// Weights of the routine lines: a call is mostly ordinary talk, with the signals here and there.
-const ROUTINE_AGENT = [22, 23, 24, 25];
-const ROUTINE_CUSTOMER = [0, 6, 9, 14, 16];
+// Ordinary talk: most of a call is this, with the signals above here and there.
+const AGENT_ROUTINE = [
+  (r) => `Can I take the order number please?`,
+  (r) => `I can see ${orderNo(r)} here, it was dispatched ${pick(r, DAYS)}.`,
+  (r) => `Okay, one moment while I check the account.`,
+  (r) => `Is there anything else I can help you with today?`,
+  (r) => `Could you confirm the postcode and the first line of the address?`,
+  (r) => `Thanks, I've got that. The ${pick(r, THINGS)} shows as ${pick(r, ['pending', 'processed', 'in transit', 'on hold'])}.`,
+  (r) => `Right, so the payment of ${money(r)} went through ${pick(r, DAYS)}.`,
+  (r) => `Let me just pull that up for you.`,
+  (r) => `And is the email address still the one ending in ${pick(r, ['gmail.com', 'outlook.com', 'yahoo.co.uk'])}?`,
+  (r) => `Okay, I've updated the notes on ${orderNo(r)}.`,
+];
 
-function utterance(r, lines, routine) {
-  const index = r() < 0.45 ? pick(r, routine) : Math.floor(r() * lines.length);
-  const first = lines[index](r);
+const CUSTOMER_ROUTINE = [
+  (r) => `Yes, it's ${orderNo(r)}.`,
+  (r) => `Okay, that's fine.`,
+  (r) => `Sure, the postcode is ${pick(r, ['SW1A 1AA', 'M1 2AB', 'EH8 9YL', 'BS1 4DJ'])}.`,
+  (r) => `Hmm, okay. What happens next?`,
+  (r) => `It was about ${money(r)}, I think, ${pick(r, DAYS)}.`,
+  (r) => `Yeah, that's the right address.`,
+  (r) => `I ordered it ${pick(r, DAYS)} and it said two days.`,
+  (r) => `Right. And the ${pick(r, THINGS)} number is on the email?`,
+];
+
+/** Share of turns that are ordinary talk rather than one of the phrases rules look for. */
+const ROUTINE_SHARE = 0.7;
+
+function utterance(r, signals, routine) {
+  const say = () => (r() < ROUTINE_SHARE ? pick(r, routine) : pick(r, signals))(r);
   // Some turns are two sentences, as people speak.
-  return r() < 0.3 ? `${first} ${lines[Math.floor(r() * lines.length)](r)}` : first;
+  return r() < 0.3 ? `${say()} ${say()}` : say();
 }
 
 /** Turn counts from 10 to 2,000, most calls short and a long tail (log-uniform). */
@@ -110,7 +126,7 @@ export function transcript(r, n) {
   const count = turnCount(r);
   for (let i = 0; i < count; i++) {
     const isAgent = i === 0 || (i % 2 === 0 ? r() < 0.85 : r() < 0.15);
-    const text = isAgent ? utterance(r, AGENT_LINES, ROUTINE_AGENT) : utterance(r, CUSTOMER_LINES, ROUTINE_CUSTOMER);
+    const text = isAgent ? utterance(r, AGENT_LINES, AGENT_ROUTINE) : utterance(r, CUSTOMER_LINES, CUSTOMER_ROUTINE);
     const length = 1 + Math.round(text.length / 15);
     turns.push({ role: isAgent ? 'agent' : 'customer', speaker: isAgent ? agent : customer, text, start: t, end: t + length });
     t += length + Math.round(r() * 3);
