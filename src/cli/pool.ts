@@ -1,7 +1,8 @@
 // Where units are scored: in this thread, or on a pool of worker threads started only once the
 // input is big enough to repay their start-up. Results always come back in input order, and only
 // a bounded number of units is ever in flight, so memory stays flat however large the input.
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { createScorer, type WorkItem, type WorkSettings, type WorkUnit } from './units.js';
 
 export interface Executor {
@@ -34,6 +35,8 @@ export class WorkerPool implements Executor {
   private failure: Error | undefined;
 
   constructor(size: number, settings: WorkSettings) {
+    // Loaded here, not at start-up: a small run never starts a worker.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerUrl(), { workerData: settings });
       worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));

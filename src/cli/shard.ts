@@ -7,7 +7,7 @@
 // Keys are decided before anything is parsed: a copy never parses a file or an NDJSON line that is
 // not its own. The hash is the first four bytes of SHA-256, big-endian, modulo N: the same on
 // every machine and every version, and easy to reproduce in another language to check an output.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { InvalidArgumentError } from 'commander';
 
 export interface Shard {
@@ -28,8 +28,12 @@ export function parseShard(value: string): Shard {
 }
 
 /** 0..count-1: the shard a key falls in, counting from 0. */
+let crypto: typeof import('node:crypto') | undefined;
+
 export function shardOf(key: string, count: number): number {
-  return createHash('sha256').update(key).digest().readUInt32BE(0) % count;
+  // node:crypto is loaded when a shard is asked for, not at every start-up.
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(key).digest().readUInt32BE(0) % count;
 }
 
 /** Whether this copy scores the conversation with this key; every key is in exactly one shard. */
