@@ -98,7 +98,7 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
       numbered = batch.numbered;
       for (const line of batch.lines) {
         records++;
-        if (!inShard(ndjsonSource(source, line, numbered), o.shard)) continue;
+        if (o.shard && !inShard(ndjsonSource(source, line, numbered), o.shard)) continue;
         lines.push(line);
         bytes += line.text.length;
         if (bytes >= o.batchBytes) yield cut();

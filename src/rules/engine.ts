@@ -3,7 +3,7 @@
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { compilePattern, matchAt, type CompiledPattern, type MatchToken } from './pattern.js';
+import { compilePattern, matchAt, secondWords, type CompiledPattern, type MatchToken } from './pattern.js';
 import { isNegated, isQuestion, isQuoted, sentenceSpan } from './context.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
@@ -21,26 +21,59 @@ export interface PreparedTurn {
   features: TextFeatures;
 }
 
+/**
+ * The patterns starting with one word, narrowed by the word after it: `bySecond.get(w)` and
+ * `anySecond` keep the catalogue's order, so findings come out exactly as with the full list.
+ */
+interface FirstWordEntries {
+  all: Entry[];
+  /** Patterns that can match with this second word (including those that take any second token). */
+  bySecond: Map<string, Entry[]>;
+  /** Patterns whose second token is not one given word (or that can end after one token). */
+  anySecond: Entry[];
+}
+
+/** The patterns one speaker's turns are matched against, by the words a match starts with. */
+interface Index {
+  byFirstWord: Map<string, FirstWordEntries>;
+  anyStart: Entry[];
+}
+
+function narrowBySecondWord(all: Entry[]): FirstWordEntries {
+  const seconds = all.map((e) => secondWords(e.pattern));
+  const bySecond = new Map<string, Entry[]>();
+  for (const words of seconds) for (const w of words ?? []) bySecond.set(w, []);
+  for (const [w, list] of bySecond) all.forEach((e, k) => (seconds[k] === undefined || seconds[k]!.has(w)) && list.push(e));
+  return { all, bySecond, anySecond: all.filter((_, k) => seconds[k] === undefined) };
+}
+
 export class RuleSet {
   readonly rules: readonly RuleDef[];
-  private readonly byFirstWord = new Map<string, Entry[]>();
-  private readonly anyStart: Entry[] = [];
+  // One index per speaker: a turn only ever looks at its own speaker's rules.
+  private readonly index: Record<RuleDef['speaker'], Index> = {
+    agent: { byFirstWord: new Map(), anyStart: [] },
+    customer: { byFirstWord: new Map(), anyStart: [] },
+  };
   private readonly byId = new Map<string, RuleDef>();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
       this.byId.set(rule.id, rule);
+      const index = this.index[rule.speaker];
       for (const source of rule.patterns) {
         const entry = { rule, pattern: compilePattern(source) };
-        if (!entry.pattern.firstWords) this.anyStart.push(entry);
+        if (!entry.pattern.firstWords) index.anyStart.push(entry);
         else
           for (const w of entry.pattern.firstWords) {
-            const list = this.byFirstWord.get(w) ?? [];
+            const list = index.byFirstWord.get(w)?.all ?? [];
             list.push(entry);
-            this.byFirstWord.set(w, list);
+            index.byFirstWord.set(w, { all: list, bySecond: new Map(), anySecond: [] });
           }
       }
+    }
+    for (const { byFirstWord } of Object.values(this.index)) {
+      for (const [w, entries] of byFirstWord) byFirstWord.set(w, narrowBySecondWord(entries.all));
     }
     this.rules = rules;
   }
@@ -72,18 +105,32 @@ export class RuleSet {
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
+    const { byFirstWord, anyStart } = this.index[turn.role];
+    // The longest match of each rule at a position, in the order the rules first matched there.
+    const bestRules: RuleDef[] = [];
+    const bestEnds: number[] = [];
     for (let i = 0; i < stream.length; i++) {
-      const candidates = this.byFirstWord.get(stream[i]!.norm);
-      if (!candidates && this.anyStart.length === 0) continue; // most words start no phrase
-      const best = new Map<RuleDef, number>();
-      for (const list of [candidates ?? [], this.anyStart]) {
+      const first = byFirstWord.get(stream[i]!.norm);
+      if (!first && anyStart.length === 0) continue; // most words start no phrase
+      // Only the patterns that can go on with the next word (a phrase stops at the sentence end).
+      const candidates = first && (i + 1 < limit[i]! ? (first.bySecond.get(stream[i + 1]!.norm) ?? first.anySecond) : first.anySecond);
+      bestRules.length = 0;
+      bestEnds.length = 0;
+      for (const list of candidates ? [candidates, anyStart] : [anyStart]) {
         for (const { rule, pattern } of list) {
-          if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
+          if ((lastEnd.get(rule.id) ?? 0) > i) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
-          if (end > (best.get(rule) ?? -1)) best.set(rule, end);
+          if (end < 0) continue;
+          const k = bestRules.indexOf(rule);
+          if (k < 0) {
+            bestRules.push(rule);
+            bestEnds.push(end);
+          } else if (end > bestEnds[k]!) bestEnds[k] = end;
         }
       }
-      for (const [rule, end] of best) {
+      for (let k = 0; k < bestRules.length; k++) {
+        const rule = bestRules[k]!;
+        const end = bestEnds[k]!;
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
           found.push(finding);

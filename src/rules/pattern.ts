@@ -249,6 +249,14 @@ interface Simulation {
   secondWords: Set<string> | undefined;
 }
 
+/**
+ * The words a match of `p` can have second; undefined when a match may be one token long or its
+ * second token need not be a given word. Lets an index skip patterns that cannot match here.
+ */
+export function secondWords(p: CompiledPattern): ReadonlySet<string> | undefined {
+  return simulation(p).secondWords;
+}
+
 function secondWordsOf(prog: Instr[], reach: number[][]): Set<string> | undefined {
   const words = new Set<string>();
   for (const first of reach[0]!) {
