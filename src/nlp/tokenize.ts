@@ -47,7 +47,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const word = isAsciiLetter(c) ? asciiWordEnd(text, pos) : -1;
-    const token = word > 0 ? plainWord(text, pos, word) : scanToken(text, pos);
+    const token = word > 0 ? plainWord(text, pos, word) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
     if (!token) {
       WHITESPACE.lastIndex = pos;
       if (!WHITESPACE.test(text)) break; // unreachable: scanToken found no token, so this is space
@@ -104,6 +104,21 @@ function asciiWordEnd(text: string, pos: number): number {
     if ((next >= 48 && next <= 57) || next === 45 || next >= 128) return -1;
     return end;
   }
+}
+
+/** `.`, `!` and `?` run together; these stand alone. (`:`, `;` and `=` may start an emoticon.) */
+const SINGLE_PUNCTUATION = new Set([44, 34, 39, 40, 41, 45, 91, 93, 123, 125]); // , " ' ( ) - [ ] { }
+
+/** ASCII punctuation, which no other pattern can start with; undefined for anything else. */
+function plainPunctuation(text: string, start: number, c: number): Token | undefined {
+  let end = start;
+  if (c === 46 || c === 33 || c === 63) {
+    do end++;
+    while (end < text.length && [46, 33, 63].includes(text.charCodeAt(end)));
+  } else if (SINGLE_PUNCTUATION.has(c)) end++;
+  else return undefined;
+  const raw = text.slice(start, end);
+  return { text: raw, norm: raw, start, end, kind: 'punct' };
 }
 
 function plainWord(text: string, start: number, end: number): Token {

@@ -23,6 +23,7 @@ function byPatterns(text: string): Token[] {
 
 // Pieces that sit on the edges of the shortcut: contractions, ids, times, accents, emoji, odd spaces.
 const PIECES = [
+  '?!', '...', '.', ',', '-', '(', ')', '[', '{', '"', ':', ';', '=', ':-(', ';)', '=D', '-5', '.5', ',5', '-)',
   'I', "don't", 'it’s', "customers'", "rock'n'roll", "o'", "'", 'ORD-58213', 'abc-def', 'and/or', 'x5', '5x',
   '3 p.m.', '10:30am', '3pm', 'café', 'naïve', 'e\u0301', 'Ünïcode', '😡', '👍🏽', ':(', ':-)', '#4451', '$5.99',
   '12/03/2026', 'a.m', 'p.m.', 'won`t', 'don´t', 'A_B', '...', '!!', '—', '"quoted"', '\t', '\n', '\r\n', '\u00a0', '\u2003',
