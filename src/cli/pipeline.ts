@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { LazyPool, inOrder } from './pool.js';
 import type { Shard } from './shard.js';
 import { workUnits } from './sources.js';
-import type { WorkItem, WorkSettings } from './units.js';
+import type { WorkResult, WorkSettings } from './units.js';
 
 export interface PipelineOptions {
   /** Worker threads; 1 scores everything on this thread. */
@@ -22,13 +22,13 @@ const WORKER_THRESHOLD = 1 << 20;
 /** Units in flight per job: keeps every worker busy while the output is written, and no more. */
 const WINDOW_PER_JOB = 4;
 
-/** Every result and input error of the inputs, in input order, as each is ready. */
-export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkItem> {
+/** The results and input errors of the inputs, a unit at a time, in input order, as each is ready. */
+export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
   const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, shard: o.shard, batchBytes: BATCH_BYTES });
   const executor = new LazyPool(o.jobs, o.settings, WORKER_THRESHOLD);
   try {
     const window = Math.max(2, o.jobs * WINDOW_PER_JOB);
-    for await (const items of inOrder(units, ({ unit, bytes }) => executor.run(unit, bytes), window)) yield* items;
+    yield* inOrder(units, ({ unit, bytes }) => executor.run(unit, bytes), window);
   } finally {
     await executor.close();
   }

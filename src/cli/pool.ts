@@ -3,10 +3,10 @@
 // a bounded number of units is ever in flight, so memory stays flat however large the input.
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { createScorer, type WorkItem, type WorkSettings, type WorkUnit } from './units.js';
+import { createScorer, type WorkResult, type WorkSettings, type WorkUnit } from './units.js';
 
 export interface Executor {
-  run(unit: WorkUnit, bytes: number): Promise<WorkItem[]>;
+  run(unit: WorkUnit, bytes: number): Promise<WorkResult>;
   close(): Promise<void>;
 }
 
@@ -19,11 +19,11 @@ export function workerUrl(): URL {
 interface Task {
   id: number;
   unit: WorkUnit;
-  resolve(items: WorkItem[]): void;
+  resolve(items: WorkResult): void;
   reject(err: Error): void;
 }
 
-export type WorkerReply = { id: number; items: WorkItem[] } | { id: number; error: string };
+export type WorkerReply = { id: number; result: WorkResult } | { id: number; error: string };
 
 /** A fixed set of worker threads taking units from one queue, as each becomes free. */
 export class WorkerPool implements Executor {
@@ -49,7 +49,7 @@ export class WorkerPool implements Executor {
     }
   }
 
-  run(unit: WorkUnit): Promise<WorkItem[]> {
+  run(unit: WorkUnit): Promise<WorkResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, unit, resolve, reject });
@@ -62,7 +62,9 @@ export class WorkerPool implements Executor {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.busy.set(worker, task);
-      worker.postMessage({ id: task.id, unit: task.unit });
+      // NDJSON bytes move to the worker rather than being copied (this thread is done with them).
+      const transfer = task.unit.kind === 'ndjson' ? [task.unit.bytes.buffer as ArrayBuffer] : [];
+      worker.postMessage({ id: task.id, unit: task.unit }, transfer);
     }
   }
 
@@ -72,7 +74,7 @@ export class WorkerPool implements Executor {
     this.idle.push(worker);
     if (task) {
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.items);
+      else task.resolve(reply.result);
     }
     this.dispatch();
   }
@@ -91,11 +93,11 @@ export class WorkerPool implements Executor {
 
 /** Scores in this thread: for --jobs 1 and for inputs too small to be worth a worker. */
 export class InlineExecutor implements Executor {
-  private readonly score: (unit: WorkUnit) => WorkItem[];
+  private readonly score: (unit: WorkUnit) => WorkResult;
   constructor(settings: WorkSettings) {
     this.score = createScorer(settings);
   }
-  async run(unit: WorkUnit): Promise<WorkItem[]> {
+  async run(unit: WorkUnit): Promise<WorkResult> {
     return this.score(unit);
   }
   async close(): Promise<void> {}
@@ -116,7 +118,7 @@ export class LazyPool implements Executor {
     private readonly threshold: number,
   ) {}
 
-  run(unit: WorkUnit, bytes: number): Promise<WorkItem[]> {
+  run(unit: WorkUnit, bytes: number): Promise<WorkResult> {
     this.seen += bytes;
     if (!this.pool && this.jobs > 1 && this.seen > this.threshold) this.pool = new WorkerPool(this.jobs, this.settings);
     if (this.pool) return this.pool.run(unit);

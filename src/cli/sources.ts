@@ -6,10 +6,10 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat } from '../formats/index.js';
-import { ndjsonLines, ndjsonSource, type NdjsonLine } from '../formats/ndjson-stream.js';
+import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
 import { STDIN } from './io.js';
 import { inShard, type Shard } from './shard.js';
-import { readFailure, type WorkUnit } from './units.js';
+import { readFailure, type NdjsonSpan, type WorkUnit } from './units.js';
 
 export interface SourceOptions {
   cwd: string;
@@ -83,34 +83,50 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
 
 /** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only. */
 async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
-  let lines: NdjsonLine[] = [];
+  let records: NdjsonRecordBytes[] = [];
   let bytes = 0;
   let numbered = false;
-  let records = 0;
+  let seen = 0;
   const cut = (): SizedUnit => {
-    const unit: SizedUnit = { unit: { kind: 'ndjson', source, numbered, lines }, bytes };
-    lines = [];
+    const unit: SizedUnit = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
+    records = [];
     bytes = 0;
     return unit;
   };
   try {
     for await (const batch of ndjsonLines(chunks)) {
       numbered = batch.numbered;
-      for (const line of batch.lines) {
-        records++;
-        if (o.shard && !inShard(ndjsonSource(source, line, numbered), o.shard)) continue;
-        lines.push(line);
-        bytes += line.text.length;
+      for (const record of batch.records) {
+        seen++;
+        if (o.shard && !inShard(ndjsonSource(source, record, numbered), o.shard)) continue;
+        records.push(record);
+        bytes += record.bytes.length;
         if (bytes >= o.batchBytes) yield cut();
       }
     }
   } catch (err) {
-    if (lines.length > 0) yield cut();
+    if (records.length > 0) yield cut();
     yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
-  if (lines.length > 0) yield cut();
-  if (records === 0 && inShard(source, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
+  if (records.length > 0) yield cut();
+  if (seen === 0 && inShard(source, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
+}
+
+/**
+ * One unit of records, their bytes copied into one buffer of its own: it can be handed to a
+ * worker without a copy, and this thread never decodes the text or keeps it on its heap.
+ */
+function ndjsonUnit(source: string, numbered: boolean, records: NdjsonRecordBytes[], size: number): WorkUnit {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  const spans: NdjsonSpan[] = [];
+  let at = 0;
+  for (const r of records) {
+    r.bytes.copy(bytes, at);
+    spans.push({ start: at, end: at + r.bytes.length, line: r.line, ordinal: r.ordinal });
+    at += r.bytes.length;
+  }
+  return { kind: 'ndjson', source, numbered, bytes, spans };
 }
 
 /** Opens a file for streaming; a missing file or a directory fails here, not half-way. */

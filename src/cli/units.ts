@@ -33,10 +33,18 @@ export type WorkUnit =
   | { kind: 'file'; source: string; path: string }
   /** A whole input already in memory (stdin that is not NDJSON). */
   | { kind: 'bytes'; source: string; bytes: Uint8Array }
-  /** Consecutive NDJSON records of one input. */
-  | { kind: 'ndjson'; source: string; numbered: boolean; lines: NdjsonLine[] }
+  /** Consecutive NDJSON records of one input, as UTF-8 bytes and where each record is in them. */
+  | { kind: 'ndjson'; source: string; numbered: boolean; bytes: Uint8Array; spans: NdjsonSpan[] }
   /** An input that failed before it could be scored, kept in its place in the output. */
   | { kind: 'error'; error: InputErrorRecord };
+
+/** One NDJSON record in a unit's bytes, with its line number and ordinal in the file. */
+export interface NdjsonSpan {
+  start: number;
+  end: number;
+  line: number;
+  ordinal: number;
+}
 
 export interface ResultItem {
   kind: 'result';
@@ -44,8 +52,6 @@ export interface ResultItem {
   /** For --fail-under and --max-risk. */
   etc: number;
   risks: number;
-  /** The formatted result, when formatInWorker. */
-  text?: string;
   /** The Analysis, when wanted or when the result is formatted by the caller. */
   analysis?: Analysis;
   /** How roles were inferred, for stderr. */
@@ -55,10 +61,16 @@ export interface ResultItem {
 export interface ErrorItem {
   kind: 'error';
   error: InputErrorRecord;
-  text?: string;
 }
 
 export type WorkItem = ResultItem | ErrorItem;
+
+/** What scoring one unit gives: its items in order and, when formatInWorker, their text. */
+export interface WorkResult {
+  items: WorkItem[];
+  /** The formatted items, in order: a string here, UTF-8 bytes when it comes from a worker. */
+  output?: string | Uint8Array;
+}
 
 const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
 
@@ -69,16 +81,18 @@ export function readFailure(source: string, err: unknown): InputErrorRecord {
 }
 
 /** Scores units with one set of settings; create one per thread. */
-export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkItem[] {
+export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
   // A worker formats with its own instance: only formats whose results stand alone are sent here.
   const formatter = settings.formatInWorker ? formatterByName(settings.format) : undefined;
   const ro = settings.report;
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
 
+  // The text of the unit being scored, when formatted here: built once, sent as one piece.
+  let output = '';
   const resultOf = (t: Parameters<typeof analyze>[0]): ResultItem => {
     const a = analyze(t);
     const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores.etc, risks: a.counts.risks ?? 0 };
-    if (formatter) item.text = formatter.result(a, ro);
+    if (formatter) output += formatter.result(a, ro);
     if (!formatter || settings.wantAnalysis) item.analysis = a;
     if (settings.roleNotes) {
       const note = describeRoleInference(t);
@@ -87,16 +101,15 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkIt
     return item;
   };
   const errorOf = (error: InputErrorRecord): ErrorItem => {
-    const item: ErrorItem = { kind: 'error', error };
-    if (formatter) item.text = formatter.error(error, ro);
-    return item;
+    if (formatter) output += formatter.error(error, ro);
+    return { kind: 'error', error };
   };
   const whole = (bytes: Uint8Array, source: string): WorkItem[] => {
     const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
     return [...read.errors.map(errorOf), ...read.transcripts.map(resultOf)];
   };
 
-  return (unit) => {
+  const items = (unit: WorkUnit): WorkItem[] => {
     switch (unit.kind) {
       case 'error':
         return [errorOf(unit.error)];
@@ -111,15 +124,23 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkIt
         }
         return whole(bytes, unit.source);
       }
-      case 'ndjson':
-        return unit.lines.map((line) => {
+      case 'ndjson': {
+        const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
+        return unit.spans.map(({ start, end, line, ordinal }) => {
+          const record: NdjsonLine = { text: bytes.toString('utf8', start, end), line, ordinal };
           try {
-            return resultOf(ndjsonTranscript(line, unit.numbered, { source: unit.source, ...readOptions }));
+            return resultOf(ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }));
           } catch (err) {
             if (err instanceof InputError) return errorOf(err.toRecord());
             throw err;
           }
         });
+      }
     }
+  };
+  return (unit) => {
+    output = '';
+    const scored = items(unit);
+    return formatter ? { items: scored, output } : { items: scored };
   };
 }

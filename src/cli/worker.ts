@@ -8,11 +8,21 @@ const score = createScorer(workerData as WorkSettings);
 
 parentPort!.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   let reply: WorkerReply;
+  const transfer: ArrayBuffer[] = [];
   try {
-    reply = { id, items: score(unit) };
+    const result = score(unit);
+    if (typeof result.output === 'string') {
+      // As bytes in a buffer of their own, moved to the main thread: it writes them as they are,
+      // and never holds the text on its heap.
+      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(result.output));
+      bytes.write(result.output);
+      result.output = bytes;
+      transfer.push(bytes.buffer as ArrayBuffer);
+    }
+    reply = { id, result };
   } catch (err) {
     // A bug, not bad input (bad input is an error item): the run stops with this message.
     reply = { id, error: (err as Error).message ?? String(err) };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, transfer);
 });

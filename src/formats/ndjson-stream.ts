@@ -15,9 +15,16 @@ export interface NdjsonLine {
   ordinal: number;
 }
 
+/** A non-empty line still as bytes: decoded only where it is parsed (often another thread). */
+export interface NdjsonRecordBytes {
+  bytes: Buffer;
+  line: number;
+  ordinal: number;
+}
+
 /** Lines read from one chunk of input, with whether the input holds more than one record. */
 export interface NdjsonBatch {
-  lines: NdjsonLine[];
+  records: NdjsonRecordBytes[];
   /**
    * More than one record, so each is numbered "path#n". Settled before the first line is handed
    * out: the first record is held back until a second one (or the end) is seen.
@@ -26,28 +33,43 @@ export interface NdjsonBatch {
 }
 
 const LF = 0x0a;
+const CR = 0x0d;
+
+/** Whether a line holds nothing but white space (decoding it only when it has non-ASCII bytes). */
+function isBlank(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 32 || (b >= 9 && b <= 13)) continue;
+    return b >= 0x80 ? bytes.toString('utf8').trim() === '' : false;
+  }
+  return true;
+}
 
 /**
- * Splits a byte stream into NDJSON lines. A line is cut at LF bytes, which never occur inside a
- * multi-byte UTF-8 character, so each line decodes on its own; a line may span many chunks.
+ * Splits a byte stream into NDJSON lines without decoding them: LF, CR and CRLF end a line (so line
+ * numbers match what an editor shows), a UTF-8 BOM is dropped, blank lines are skipped but counted.
+ * LF and CR bytes never occur inside a multi-byte UTF-8 character, so each line decodes on its own.
  */
 export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<NdjsonBatch> {
   let partial: Buffer[] = [];
   let lineNo = 0;
   let ordinal = 0;
-  let held: NdjsonLine | undefined; // the first record, until we know whether there is a second
-  let pending: NdjsonLine[] = [];
+  let held: NdjsonRecordBytes | undefined; // the first record, until we know whether there is a second
+  let pending: NdjsonRecordBytes[] = [];
 
-  const take = (raw: string) => {
-    let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    if (lineNo === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const take = (raw: Buffer) => {
+    let line = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, -1) : raw;
+    if (lineNo === 0 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
     // A CR left inside is a line end of its own (old Mac files): count it as the file's editor would.
-    for (const part of text.includes('\r') ? text.split('\r') : [text]) {
+    for (let from = 0; from <= line.length; ) {
+      const cr = line.indexOf(CR, from);
+      const part = line.subarray(from, cr === -1 ? line.length : cr);
+      from = cr === -1 ? line.length + 1 : cr + 1;
       lineNo++;
-      if (part.trim() === '') continue;
-      const line = { text: part, line: lineNo, ordinal: ++ordinal };
-      if (ordinal === 1) held = line;
-      else pending.push(line);
+      if (isBlank(part)) continue;
+      const record = { bytes: part, line: lineNo, ordinal: ++ordinal };
+      if (ordinal === 1) held = record;
+      else pending.push(record);
     }
   };
   const flush = (atEnd: boolean): NdjsonBatch | undefined => {
@@ -56,7 +78,7 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
       held = undefined;
     }
     if (pending.length === 0) return undefined;
-    const batch = { lines: pending, numbered: ordinal > 1 };
+    const batch = { records: pending, numbered: ordinal > 1 };
     pending = [];
     return batch;
   };
@@ -67,10 +89,10 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
     for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
       if (partial.length > 0) {
         partial.push(buf.subarray(start, nl));
-        take(Buffer.concat(partial).toString('utf8'));
+        take(Buffer.concat(partial));
         partial = [];
       } else {
-        take(buf.toString('utf8', start, nl));
+        take(buf.subarray(start, nl));
       }
       start = nl + 1;
     }
@@ -78,7 +100,7 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
     const batch = flush(false);
     if (batch) yield batch;
   }
-  if (partial.length > 0) take(Buffer.concat(partial).toString('utf8'));
+  if (partial.length > 0) take(Buffer.concat(partial));
   const last = flush(true);
   if (last) yield last;
 }
@@ -90,6 +112,6 @@ export function ndjsonTranscript(line: NdjsonLine, numbered: boolean, options: P
 }
 
 /** The source a record's transcript gets: "path#n" when the input holds several records. */
-export function ndjsonSource(source: string, line: NdjsonLine, numbered: boolean): string {
-  return numbered ? `${source}#${line.ordinal}` : source;
+export function ndjsonSource(source: string, record: { ordinal: number }, numbered: boolean): string {
+  return numbered ? `${source}#${record.ordinal}` : source;
 }

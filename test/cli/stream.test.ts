@@ -15,7 +15,9 @@ async function collect(chunks: Array<string | Buffer>) {
     for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c) : c;
   }
   const out: Array<{ text: string; line: number; ordinal: number; numbered: boolean }> = [];
-  for await (const batch of ndjsonLines(source())) for (const l of batch.lines) out.push({ ...l, numbered: batch.numbered });
+  for await (const batch of ndjsonLines(source())) {
+    for (const r of batch.records) out.push({ text: r.bytes.toString('utf8'), line: r.line, ordinal: r.ordinal, numbered: batch.numbered });
+  }
   return out;
 }
 

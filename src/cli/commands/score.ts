@@ -108,21 +108,25 @@ async function score(paths: string[], o: ScoreOptions, io: Io, hooks: ScoreHooks
   try {
     await sink.write(formatter.start(ro));
     hooks.progress?.start(inputs.length);
-    const items = scoreStream(inputs, { jobs: o.jobs ?? defaultJobs(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings });
-    for await (const item of items) {
-      hooks.progress?.tick();
-      if (item.kind === 'error') {
-        errors.push(item.error);
-        io.stderr.write(`${item.error.source}:${item.error.line}: ${item.error.message}\n`);
-        await sink.write(item.text ?? formatter.error(item.error, ro));
-        continue;
+    const scored = scoreStream(inputs, { jobs: o.jobs ?? defaultJobs(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings });
+    for await (const { items, output } of scored) {
+      for (const item of items) {
+        hooks.progress?.tick();
+        if (item.kind === 'error') {
+          errors.push(item.error);
+          io.stderr.write(`${item.error.source}:${item.error.line}: ${item.error.message}\n`);
+          if (output === undefined) await sink.write(formatter.error(item.error, ro));
+          continue;
+        }
+        results++;
+        if (item.note) note(item.note);
+        if (item.analysis) hooks.analysis?.(item.analysis);
+        if (o.failUnder !== undefined && item.etc < o.failUnder) crossed.push(`${item.source}: ETC ${item.etc} is under --fail-under ${o.failUnder}`);
+        if (o.maxRisk !== undefined && item.risks > o.maxRisk) crossed.push(`${item.source}: ${item.risks} risks, more than --max-risk ${o.maxRisk}`);
+        if (output === undefined) await sink.write(formatter.result(item.analysis!, ro));
       }
-      results++;
-      if (item.note) note(item.note);
-      if (item.analysis) hooks.analysis?.(item.analysis);
-      if (o.failUnder !== undefined && item.etc < o.failUnder) crossed.push(`${item.source}: ETC ${item.etc} is under --fail-under ${o.failUnder}`);
-      if (o.maxRisk !== undefined && item.risks > o.maxRisk) crossed.push(`${item.source}: ${item.risks} risks, more than --max-risk ${o.maxRisk}`);
-      await sink.write(item.text ?? formatter.result(item.analysis!, ro));
+      // Formatted where it was scored: the unit's text in one piece.
+      if (output !== undefined) await sink.write(output);
     }
     hooks.progress?.done();
     await sink.write(formatter.end({ results, errors }, ro));
