@@ -11,7 +11,7 @@
 // --json    everything as one JSON line on stdout
 // Corpora are generated into a temporary folder (seeded, so the same every run) and removed.
 import { mkdtempSync, readFileSync, rmSync, statSync, createReadStream, createWriteStream, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
-import { tmpdir, availableParallelism, cpus } from 'node:os';
+import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -53,6 +53,7 @@ try {
 }
 
 async function bench() {
+  const loadAtStart = loadavg();
   const sizes = [];
   for (let s = 1; s <= maxMb; s *= 2) sizes.push(s);
   const largest = Math.max(corpusMb, maxMb);
@@ -70,7 +71,13 @@ async function bench() {
   const etc = {};
   for (const jobs of [1, 2]) {
     const r = await bestOf(runs, [BIN, 'score', corpus, '--format', 'ndjson', '--jobs', String(jobs)]);
-    etc[`jobs${jobs}`] = { seconds: r.seconds, mbPerS: bytes / MB / r.seconds, transcriptsPerS: transcripts / r.seconds };
+    etc[`jobs${jobs}`] = {
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      mbPerS: bytes / MB / r.seconds,
+      transcriptsPerS: transcripts / r.seconds,
+      mbPerCpuS: bytes / MB / r.cpuSeconds,
+    };
     log(`  etcscore --jobs ${jobs}: ${r.seconds.toFixed(2)} s`);
   }
 
@@ -81,9 +88,12 @@ async function bench() {
     const mbPerS = bytes / MB / r.seconds;
     peers[peer] = {
       seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
       mbPerS,
       ratioJobs1: etc.jobs1.mbPerS / mbPerS,
       ratioJobs2: etc.jobs2.mbPerS / mbPerS,
+      // The same ratio by CPU time: what it would be on a quiet machine, one core each.
+      cpuRatioJobs1: etc.jobs1.mbPerCpuS / (bytes / MB / r.cpuSeconds),
     };
     log(`  ${peer}: ${r.seconds.toFixed(2)} s`);
   }
@@ -94,25 +104,31 @@ async function bench() {
     const file = size === largest ? big : await prefix(big, size);
     const actual = statSync(file).size;
     const r = await bestOf(1, [BIN, 'score', file, '--format', 'ndjson']);
-    series.push({ mb: actual / MB, seconds: r.seconds, mbPerS: actual / MB / r.seconds });
+    series.push({ mb: actual / MB, seconds: r.seconds, cpuSeconds: r.cpuSeconds, mbPerS: actual / MB / r.seconds });
     log(`  ${size} MB: ${r.seconds.toFixed(2)} s`);
   }
 
   log(`peak memory streaming ${rssMb} MB`);
   const rssFile = rssMb === largest ? big : rssMb < largest ? await prefix(big, rssMb) : path.join(dir, `rss-${rssMb}mb.ndjson`);
   if (rssMb > largest) await writeCorpus(rssFile, rssMb * MB, seed + 1);
-  const rssRun = await timeNode([BIN, 'score', rssFile, '--format', 'ndjson'], { rss: true });
+  const rssRun = await timeNode([BIN, 'score', rssFile, '--format', 'ndjson']);
   if (rssRun.code !== 0) throw new Error(`etcscore exited ${rssRun.code} on the memory run`);
 
   return {
-    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version },
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
     corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
     startup,
     etcscore: { ...etc, scaling: etc.jobs2.mbPerS / etc.jobs1.mbPerS },
     baselineRatio: peers.sentiment.ratioJobs1,
     peers,
-    peakRss: { inputMb: statSync(rssFile).size / MB, rssMb: rssRun.rssMb, seconds: rssRun.seconds, via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage' },
-    linearity: { series, ...fit(series) },
+    peakRss: {
+      inputMb: statSync(rssFile).size / MB,
+      rssMb: rssRun.rssMb,
+      seconds: rssRun.seconds,
+      cpuSeconds: rssRun.cpuSeconds,
+      via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
+    },
+    linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
   };
 }
 
@@ -170,18 +186,18 @@ async function startupTime() {
   return { command: coach ? 'coach' : 'score', medianMs: median(etc), minMs: Math.min(...etc), nodeAloneMs: median(node) };
 }
 
-/** Least squares t = a + b·MB, and how well a line explains the times (r²). */
-function fit(series) {
-  const n = series.length;
-  const mx = series.reduce((s, p) => s + p.mb, 0) / n;
-  const my = series.reduce((s, p) => s + p.seconds, 0) / n;
+/** Least squares t = a + b·MB over [MB, seconds] points, and how well a line explains them (r²). */
+function fit(points) {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (const p of series) {
-    sxy += (p.mb - mx) * (p.seconds - my);
-    sxx += (p.mb - mx) ** 2;
-    syy += (p.seconds - my) ** 2;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
   }
   const slope = sxx ? sxy / sxx : 0;
   return { secondsPerMb: slope, interceptSeconds: my - slope * mx, r2: syy ? (sxy * sxy) / (sxx * syy) : 1 };
@@ -191,24 +207,29 @@ function print(r) {
   const f = (x, d = 2) => x.toFixed(d);
   const out = [
     `etcscore benchmark — ${r.machine.cores} cores, ${r.machine.cpu}, Node ${r.machine.node}`,
+    `load average ${r.machine.loadAverage.atStart.map((x) => f(x)).join(' ')} at the start, ${r.machine.loadAverage.atEnd.map((x) => f(x)).join(' ')} at the end (a shared machine: compare wall and CPU seconds)`,
     `corpus: ${f(r.corpus.mb, 1)} MB, ${r.corpus.transcripts} transcripts, ${r.corpus.customerTurns} customer turns (seed ${r.corpus.seed})`,
     '',
     `start-up (${r.startup.command} of one small call): median ${f(r.startup.medianMs, 0)} ms, best ${f(r.startup.minMs, 0)} ms (node alone ${f(r.startup.nodeAloneMs, 0)} ms)`,
     '',
     'end to end, score --format ndjson:',
-    `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s`,
-    `  --jobs 2  ${f(r.etcscore.jobs2.mbPerS)} MB/s  ${f(r.etcscore.jobs2.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.scaling)}× --jobs 1)`,
+    `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,
+    `  --jobs 2  ${f(r.etcscore.jobs2.mbPerS)} MB/s  ${f(r.etcscore.jobs2.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs2.seconds)} s wall, ${f(r.etcscore.jobs2.cpuSeconds)} s CPU; ${f(r.etcscore.scaling)}× --jobs 1)`,
     '',
     'peers on the same customer turns (whole processes, scripts/bench-baseline.js --peer):',
     ...Object.entries(r.peers).map(
-      ([name, p]) => `  ${name.padEnd(9)} ${f(p.mbPerS).padStart(7)} MB/s   etcscore ÷ ${name}: ${f(p.ratioJobs1)} (--jobs 1), ${f(p.ratioJobs2)} (--jobs 2)`,
+      ([name, p]) =>
+        `  ${name.padEnd(9)} ${f(p.mbPerS).padStart(7)} MB/s   etcscore ÷ ${name}: ${f(p.ratioJobs1)} (--jobs 1), ${f(p.ratioJobs2)} (--jobs 2), ${f(p.cpuRatioJobs1)} by CPU time`,
     ),
     '',
-    `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB: ${f(r.peakRss.rssMb, 0)} MB (${f(r.peakRss.seconds, 1)} s, via ${r.peakRss.via})`,
+    `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB: ${f(r.peakRss.rssMb, 0)} MB (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU, via ${r.peakRss.via})`,
     '',
     'time against input size (default --jobs):',
-    ...r.linearity.series.map((p) => `  ${f(p.mb, 1).padStart(7)} MB  ${f(p.seconds).padStart(7)} s  ${f(p.mbPerS).padStart(6)} MB/s`),
-    `  fit: ${f(r.linearity.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.r2, 4)}`,
+    ...r.linearity.series.map(
+      (p) => `  ${f(p.mb, 1).padStart(7)} MB  ${f(p.seconds).padStart(7)} s wall  ${f(p.cpuSeconds).padStart(7)} s CPU  ${f(p.mbPerS).padStart(6)} MB/s`,
+    ),
+    `  fit of wall time: ${f(r.linearity.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.r2, 4)}`,
+    `  fit of CPU time:  ${f(r.linearity.cpu.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.cpu.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.cpu.r2, 4)}`,
   ];
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -6,21 +6,26 @@ import { existsSync, openSync, closeSync } from 'node:fs';
 const GNU_TIME = '/usr/bin/time';
 export const hasGnuTime = existsSync(GNU_TIME);
 
-// Without GNU time, the child reports its own peak on stderr as it exits (Node ≥ 20.6 --import).
-const RSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss_kb=${process.resourceUsage().maxRSS}\\n`))';
+// Without GNU time, the child reports its own peak and CPU time on stderr as it exits (Node ≥ 20.6
+// --import), in the same form as the GNU time format below.
+const USAGE_HOOK =
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();' +
+  'process.stderr.write(`\\nmaxrss_kb=${u.maxRSS} cpu_user=${u.userCPUTime/1e6} cpu_sys=${u.systemCPUTime/1e6}\\n`)})';
+const USAGE_LINE = /\n?maxrss_kb=(\d+) cpu_user=([\d.]+) cpu_sys=([\d.]+)\n?/;
 
 /**
  * Runs `node ...args` with stdout to /dev/null (or `stdout` path) and `stdin` from a file or nothing.
- * Resolves to { seconds, rssMb, code, stderr }.
+ * Resolves to { seconds, cpuSeconds, rssMb, code, stderr }. CPU seconds (user + system, all threads)
+ * next to wall seconds show how much of the machine the run really had: it is shared and noisy.
  */
-export function timeNode(args, { stdin, stdout = '/dev/null', rss = false } = {}) {
+export function timeNode(args, { stdin, stdout = '/dev/null', usage = true } = {}) {
   const inFd = stdin ? openSync(stdin, 'r') : 'ignore';
   const outFd = openSync(stdout, 'w');
-  const [cmd, argv] =
-    rss && hasGnuTime
-      ? [GNU_TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args]]
-      : [process.execPath, rss ? ['--import', RSS_HOOK, ...args] : args];
+  const [cmd, argv] = !usage
+    ? [process.execPath, args]
+    : hasGnuTime
+      ? [GNU_TIME, ['-f', 'maxrss_kb=%M cpu_user=%U cpu_sys=%S', '--', process.execPath, ...args]]
+      : [process.execPath, ['--import', USAGE_HOOK, ...args]];
   const started = performance.now();
   const child = spawn(cmd, argv, { stdio: [inFd, outFd, 'pipe'] });
   let stderr = '';
@@ -31,8 +36,14 @@ export function timeNode(args, { stdin, stdout = '/dev/null', rss = false } = {}
       const seconds = (performance.now() - started) / 1000;
       if (typeof inFd === 'number') closeSync(inFd);
       closeSync(outFd);
-      const kb = /maxrss_kb=(\d+)/.exec(stderr);
-      resolve({ seconds, rssMb: kb ? Number(kb[1]) / 1024 : undefined, code, stderr: stderr.replace(/\n?maxrss_kb=\d+\n?/, '') });
+      const u = USAGE_LINE.exec(stderr);
+      resolve({
+        seconds,
+        cpuSeconds: u ? Number(u[2]) + Number(u[3]) : undefined,
+        rssMb: u ? Number(u[1]) / 1024 : undefined,
+        code,
+        stderr: stderr.replace(USAGE_LINE, ''),
+      });
     });
   });
 }

@@ -17,8 +17,11 @@ export interface PipelineOptions {
 
 /** NDJSON text per unit: big enough that messaging a worker costs little, small enough to share out. */
 const BATCH_BYTES = 256 << 10;
-/** Input seen before workers start: below it, a run is over before a worker would be ready. */
-const WORKER_THRESHOLD = 1 << 20;
+/**
+ * Input seen before workers start. A worker costs about a quarter of a CPU second to start (it
+ * loads and compiles everything again); below a few MB that is more than it saves.
+ */
+export const WORKER_THRESHOLD = 4 << 20;
 /** Units in flight per job: keeps every worker busy while the output is written, and no more. */
 const WINDOW_PER_JOB = 4;
 

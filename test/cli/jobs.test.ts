@@ -1,15 +1,16 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_THRESHOLD } from '../../src/cli/pipeline.js';
 import { inOrder } from '../../src/cli/pool.js';
 import { writeBatch } from '../helpers/batch.js';
 import { runCli } from '../helpers/cli.js';
 
 let dir: string;
 beforeAll(() => {
-  // Over the 1 MB at which workers start, so --jobs 2 really runs on worker threads.
-  dir = writeBatch(1.5e6);
-  expect(statSync(path.join(dir, 'calls', 'export.ndjson')).size).toBeGreaterThan(1 << 20);
+  // Over the size at which workers start, so --jobs 2 really runs on worker threads.
+  dir = writeBatch(WORKER_THRESHOLD + 5e5);
+  expect(statSync(path.join(dir, 'calls', 'export.ndjson')).size).toBeGreaterThan(WORKER_THRESHOLD);
 });
 
 describe('--jobs', () => {
@@ -20,7 +21,7 @@ describe('--jobs', () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
-    expect(one.stdout.length).toBeGreaterThan(format === 'pretty' ? 1000 : 1e6);
+    expect(one.stdout.length).toBeGreaterThan(format === 'pretty' ? 1000 : WORKER_THRESHOLD);
   });
 
   it('reads stdin the same way on workers', async () => {
