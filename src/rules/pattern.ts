@@ -213,7 +213,7 @@ export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from:
   // Most candidates fail at their second word: check it before simulating anything.
   if (secondWords && (from + 1 >= limit || !secondWords.has(tokens[from + 1]!.norm))) return -1;
   // The states are the token tests reachable now; each step follows the ones that pass.
-  let states = reach[0]!;
+  let states = reach[0] ?? reachFrom(prog, reach, 0);
   let best = -1;
   for (let i = from; i < limit && states.length > 0; i++) {
     const next: number[] = [];
@@ -223,7 +223,7 @@ export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from:
     for (const pc of states) {
       const ins = prog[pc] as Extract<Instr, { op: 'tok' }>;
       if (!ins.test(tokens[i]!)) continue;
-      for (const to of reach[pc + 1]!) {
+      for (const to of reach[pc + 1] ?? reachFrom(prog, reach, pc + 1)) {
         if (seen.at[to] === mark) continue;
         seen.at[to] = mark;
         if (prog[to]!.op === 'accept') accepted = true;
@@ -238,8 +238,8 @@ export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from:
 
 interface Simulation {
   program: Instr[];
-  /** For each pc, the 'tok' and 'accept' instructions its epsilon closure holds. */
-  reach: number[][];
+  /** For each pc, the 'tok' and 'accept' instructions its epsilon closure holds; filled as needed. */
+  reach: Array<number[] | undefined>;
   /** Marks for de-duplicating states within one step (a generation counter). */
   seen: { at: Int32Array; generation: number };
   /**
@@ -257,10 +257,15 @@ export function secondWords(p: CompiledPattern): ReadonlySet<string> | undefined
   return simulation(p).secondWords;
 }
 
-function secondWordsOf(prog: Instr[], reach: number[][]): Set<string> | undefined {
+/** The closure of one pc, computed the first time a match gets there (most never do). */
+function reachFrom(prog: Instr[], reach: Array<number[] | undefined>, pc: number): number[] {
+  return (reach[pc] = [...closure(prog, [pc])].filter((q) => prog[q]!.op === 'tok' || prog[q]!.op === 'accept'));
+}
+
+function secondWordsOf(prog: Instr[], reach: Array<number[] | undefined>): Set<string> | undefined {
   const words = new Set<string>();
-  for (const first of reach[0]!) {
-    for (const pc of reach[first + 1]!) {
+  for (const first of reach[0] ?? reachFrom(prog, reach, 0)) {
+    for (const pc of reach[first + 1] ?? reachFrom(prog, reach, first + 1)) {
       const ins = prog[pc]!;
       if (ins.op !== 'tok' || ins.literal === undefined) return undefined; // could end, or any token may follow
       words.add(ins.literal);
@@ -276,7 +281,7 @@ function simulation(p: CompiledPattern): Simulation {
   let sim = simulations.get(p);
   if (!sim) {
     const prog = p.program;
-    const reach = prog.map((_, pc) => [...closure(prog, [pc])].filter((q) => prog[q]!.op === 'tok' || prog[q]!.op === 'accept'));
+    const reach: Array<number[] | undefined> = new Array(prog.length);
     sim = { program: prog, reach, seen: { at: new Int32Array(prog.length), generation: 0 }, secondWords: secondWordsOf(prog, reach) };
     simulations.set(p, sim);
   }
