@@ -87,6 +87,8 @@ export class RuleSet {
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
+    const { byFirstWord, anyStart } = this.index[turn.role];
+    if (byFirstWord.size === 0 && anyStart.length === 0) return []; // no rule reads this speaker
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out.
     const at: number[] = [];
     const stream: MatchToken[] = [];
@@ -105,7 +107,6 @@ export class RuleSet {
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
-    const { byFirstWord, anyStart } = this.index[turn.role];
     // The longest match of each rule at a position, in the order the rules first matched there.
     const bestRules: RuleDef[] = [];
     const bestEnds: number[] = [];
