@@ -9,9 +9,15 @@ const REPORTING = [
   ['you', 'mentioned'], ['you', 'wrote'], ['you', 'called', 'it'], ['in', 'your', 'words'], ['quote'],
 ];
 
+// A turn's quoted ranges, found once: every candidate phrase in the turn asks for them.
+const quotedCache = new WeakMap<TextFeatures, Array<[number, number]>>();
+
 /** Token ranges inside double quotes. */
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
+  const cached = quotedCache.get(f);
+  if (cached) return cached;
   const ranges: Array<[number, number]> = [];
+  quotedCache.set(f, ranges);
   let open = -1;
   f.tokens.forEach((t, i) => {
     if (t.kind !== 'punct' || !QUOTES.has(t.text)) return;

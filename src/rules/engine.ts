@@ -107,29 +107,31 @@ export class RuleSet {
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
-    // The longest match of each rule at a position, in the order the rules first matched there.
+    // The longest match of each rule at a position, in the order the rules first matched there
+    // (the first `matched` entries; the arrays are reused from one position to the next).
     const bestRules: RuleDef[] = [];
     const bestEnds: number[] = [];
+    let matched = 0;
     for (let i = 0; i < stream.length; i++) {
       const first = byFirstWord.get(stream[i]!.norm);
       if (!first && anyStart.length === 0) continue; // most words start no phrase
       // Only the patterns that can go on with the next word (a phrase stops at the sentence end).
       const candidates = first && (i + 1 < limit[i]! ? (first.bySecond.get(stream[i + 1]!.norm) ?? first.anySecond) : first.anySecond);
-      bestRules.length = 0;
-      bestEnds.length = 0;
+      matched = 0;
       for (const list of candidates ? [candidates, anyStart] : [anyStart]) {
         for (const { rule, pattern } of list) {
           if ((lastEnd.get(rule.id) ?? 0) > i) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
           if (end < 0) continue;
-          const k = bestRules.indexOf(rule);
-          if (k < 0) {
-            bestRules.push(rule);
-            bestEnds.push(end);
+          let k = 0;
+          while (k < matched && bestRules[k] !== rule) k++;
+          if (k === matched) {
+            bestRules[matched] = rule;
+            bestEnds[matched++] = end;
           } else if (end > bestEnds[k]!) bestEnds[k] = end;
         }
       }
-      for (let k = 0; k < bestRules.length; k++) {
+      for (let k = 0; k < matched; k++) {
         const rule = bestRules[k]!;
         const end = bestEnds[k]!;
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
