@@ -165,7 +165,7 @@ async function peek(chunks: AsyncIterator<Buffer>): Promise<{ chunks: Buffer[]; 
 function streamable(head: { chunks: Buffer[]; done: boolean }, source: string, forced: string | undefined): boolean {
   const bytes = Buffer.concat(head.chunks);
   if (bytes.length === 0 || bytes.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  if (forced === 'ndjson') return true;
+  if (forced !== undefined) return forced === 'ndjson';
   const lastLf = bytes.lastIndexOf(10);
   const text = bytes.toString('utf8', 0, head.done || lastLf === -1 ? bytes.length : lastLf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return detectFormat(text, source)?.name === 'ndjson';

@@ -89,6 +89,11 @@ describe('streamed NDJSON is read as the whole file would be', () => {
     expect(records(file.stdout).map((x) => x.id)).toEqual(['a', 'b']);
   });
 
+  it('reads stdin as the format given by --input-format, even when it looks like NDJSON', async () => {
+    const r = await runCli(['score', '-', '--format', 'ndjson', '--input-format', 'json'], { stdin: `${record('a')}\n${record('b')}\n` });
+    expect(r.stdout).not.toContain('<stdin>#');
+  });
+
   it('reports an empty NDJSON file and a missing one, and goes on', async () => {
     writeFileSync(path.join(dir, 'empty.ndjson'), '\n\n');
     writeFileSync(path.join(dir, 'one.ndjson'), record('one') + '\n');
