@@ -50,7 +50,8 @@ export async function readAll(stream: Readable): Promise<Buffer> {
 
 /** Where output goes: buffered, written in large chunks, to stdout or atomically to a file. */
 export interface Sink {
-  write(text: string): Promise<void>;
+  /** Text, or UTF-8 bytes already encoded (as workers send them). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Make the output final (rename the file into place). */
   close(): Promise<void>;
   /** Give up: remove the partial file, leave any earlier file of that name untouched. */
@@ -61,15 +62,22 @@ const CHUNK = 1 << 16;
 
 function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<void> } {
   let pending = '';
-  const flush = () =>
-    new Promise<void>((resolve, reject) => {
-      if (!pending) return resolve();
-      const text = pending;
-      pending = '';
-      target.write(text, (err) => (err ? reject(err) : resolve()));
-    });
+  const send = (chunk: string | Uint8Array) =>
+    new Promise<void>((resolve, reject) => target.write(chunk, (err) => (err ? reject(err) : resolve())));
+  const flush = async () => {
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    await send(text);
+  };
   return {
     async write(text) {
+      if (typeof text !== 'string') {
+        // Bytes come in large pieces already: write them as they are, after any text before them.
+        await flush();
+        if (text.length > 0) await send(text);
+        return;
+      }
       pending += text;
       if (pending.length >= CHUNK) await flush();
     },

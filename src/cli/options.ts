@@ -18,6 +18,12 @@ export function parseNumber(value: string): number {
   return n;
 }
 
+export function parsePositiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of at least 1`);
+  return n;
+}
+
 const MAP_FIELDS = new Set(['role', 'speaker', 'text', 'time', 'start', 'end', 'id', 'agent', 'team', 'queue', 'date', 'customer']);
 
 /** "role=Speaker,text=Message" → { role: 'Speaker', text: 'Message' } */

@@ -45,10 +45,13 @@ export function buildTranscripts(
   drafts: DraftConversation[],
   format: string,
   options: ParseOptions,
-  /** The n of each draft when it is not its position (NDJSON counts the lines that failed too). */
+  /**
+   * The n of each draft when it is not its position (NDJSON counts the lines that failed too).
+   * Given only for a file of several records, so its drafts are numbered even when one is left.
+   */
   ordinals?: number[],
 ): Transcript[] {
-  const many = drafts.length > 1 || (ordinals !== undefined && ordinals.some((n) => n > 1));
+  const many = drafts.length > 1 || ordinals !== undefined;
   return drafts.map((d, i) => {
     const suffix = many ? `#${ordinals?.[i] ?? i + 1}` : '';
     const transcript: Transcript = {

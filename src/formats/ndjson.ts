@@ -23,24 +23,33 @@ export function parseNdjsonLines(text: string, options: ParseOptions): NdjsonRes
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     records++;
-    const lineNo = i + 1;
     try {
-      const value = parseJson(line, options.source);
-      const fail: Fail = (path, reason) => {
-        throw structureError(line, options.source, path, reason, lineNo - 1);
-      };
-      const draft = readCanonical(value, [], fail);
-      for (const turn of draft.turns) turn.line ??= lineNo;
-      drafts.push(draft);
+      drafts.push(readNdjsonRecord(line, i + 1, options));
       ordinals.push(records);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      // parseJson saw the line alone, so its line number is 1: give the file's.
-      errors.push(e.line === lineNo ? e : new InputError(e.source, lineNo, e.message));
+      errors.push(e);
     }
   });
   const numbered = records > 1 ? ordinals : undefined;
   return { transcripts: buildTranscripts(drafts, 'ndjson', options, numbered), errors };
+}
+
+/** One NDJSON line (non-empty) at line `lineNo` of its file; throws InputError naming that line. */
+export function readNdjsonRecord(line: string, lineNo: number, options: ParseOptions): DraftConversation {
+  try {
+    const value = parseJson(line, options.source);
+    const fail: Fail = (path, reason) => {
+      throw structureError(line, options.source, path, reason, lineNo - 1);
+    };
+    const draft = readCanonical(value, [], fail);
+    for (const turn of draft.turns) turn.line ??= lineNo;
+    return draft;
+  } catch (e) {
+    // parseJson saw the line alone, so its line number is 1: give the file's.
+    if (e instanceof InputError && e.line !== lineNo) throw new InputError(e.source, lineNo, e.message);
+    throw e;
+  }
 }
 
 export const ndjsonReader: FormatReader = {

@@ -1,6 +1,12 @@
 // Delimited text (CSV/TSV) → header + rows with their physical line numbers, via csv-parse.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { Options } from 'csv-parse/sync';
 import { InputError } from '../model/errors.js';
+
+type CsvParse = (text: string, options: Options) => unknown;
+// Loaded on first use: most runs read no CSV, and loading the parser costs start-up time.
+let csvParse: CsvParse | undefined;
+const parse: CsvParse = (text, options) => (csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: CsvParse }).parse)(text, options);
 
 export interface TableRow {
   cells: string[];

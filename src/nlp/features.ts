@@ -18,10 +18,13 @@ export function textFeatures(text: string): TextFeatures {
   const sentenceOf = new Int32Array(tokens.length);
   let sentence = 0;
   let words = 0;
+  let newline = text.indexOf('\n'); // the first line break at or after the current token's end
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     sentenceOf[i] = sentence;
-    if (endsSentence(t) || (i + 1 < tokens.length && text.slice(t.end, tokens[i + 1]!.start).includes('\n'))) {
+    if (newline !== -1 && newline < t.end) newline = text.indexOf('\n', t.end);
+    const lineBreakNext = newline !== -1 && i + 1 < tokens.length && newline < tokens[i + 1]!.start;
+    if (endsSentence(t) || lineBreakNext) {
       sentence++;
     }
     if (isWordLike(t)) words++;

@@ -41,23 +41,89 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
-    WHITESPACE.lastIndex = pos;
-    if (WHITESPACE.test(text)) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      pos++; // ASCII white space: the common case, without a regular expression
+      continue;
+    }
+    const word = isAsciiLetter(c) ? asciiWordEnd(text, pos) : -1;
+    const token = word > 0 ? plainWord(text, pos, word) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
+    if (!token) {
+      WHITESPACE.lastIndex = pos;
+      if (!WHITESPACE.test(text)) break; // unreachable: scanToken found no token, so this is space
       pos = WHITESPACE.lastIndex;
       continue;
     }
-    SCANNER.lastIndex = pos;
-    const m = SCANNER.exec(text);
-    if (!m) break; // unreachable: the symbol alternative matches any non-space
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const kind = PATTERNS[group - 1]![0];
-    const raw = m[0];
-    let norm = normalizeWord(raw);
-    if (kind === 'time') norm = norm.replace(/[\s.]/g, '');
-    tokens.push({ text: raw, norm, start: pos, end: pos + raw.length, kind });
-    pos += raw.length;
+    tokens.push(token);
+    pos = token.end;
   }
   return tokens;
+}
+
+/**
+ * The token at `pos` by the full patterns, or undefined where `pos` is white space. `tokenize`
+ * gives the same tokens; it only takes a shorter way over plain ASCII words and spaces.
+ */
+export function scanToken(text: string, pos: number): Token | undefined {
+  WHITESPACE.lastIndex = pos;
+  if (WHITESPACE.test(text)) return undefined;
+  SCANNER.lastIndex = pos;
+  const m = SCANNER.exec(text);
+  if (!m) return undefined; // unreachable: the symbol alternative matches any non-space
+  const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+  const kind = PATTERNS[group - 1]![0];
+  const raw = m[0];
+  let norm = normalizeWord(raw);
+  if (kind === 'time') norm = norm.replace(/[\s.]/g, '');
+  return { text: raw, norm, start: pos, end: pos + raw.length, kind };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Where a word of ASCII letters (with straight-apostrophe contractions) starting at `pos` ends, when
+ * the patterns could make nothing else of it; -1 when the next character (a digit, "-", anything
+ * beyond ASCII) might make it a number, an id or a longer word, and the full patterns must decide.
+ */
+function asciiWordEnd(text: string, pos: number): number {
+  let end = pos;
+  for (;;) {
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    const next = end < text.length ? text.charCodeAt(end) : -1;
+    if (next === 39) {
+      const after = end + 1 < text.length ? text.charCodeAt(end + 1) : -1;
+      if (isAsciiLetter(after)) {
+        end += 2; // "don't": the contraction goes on
+        continue;
+      }
+      if (after >= 128) return -1;
+      return end; // "customers' ": the word ends before the apostrophe
+    }
+    if ((next >= 48 && next <= 57) || next === 45 || next >= 128) return -1;
+    return end;
+  }
+}
+
+/** `.`, `!` and `?` run together; these stand alone. (`:`, `;` and `=` may start an emoticon.) */
+const SINGLE_PUNCTUATION = new Set([44, 34, 39, 40, 41, 45, 91, 93, 123, 125]); // , " ' ( ) - [ ] { }
+
+/** ASCII punctuation, which no other pattern can start with; undefined for anything else. */
+function plainPunctuation(text: string, start: number, c: number): Token | undefined {
+  let end = start;
+  if (c === 46 || c === 33 || c === 63) {
+    do end++;
+    while (end < text.length && [46, 33, 63].includes(text.charCodeAt(end)));
+  } else if (SINGLE_PUNCTUATION.has(c)) end++;
+  else return undefined;
+  const raw = text.slice(start, end);
+  return { text: raw, norm: raw, start, end, kind: 'punct' };
+}
+
+function plainWord(text: string, start: number, end: number): Token {
+  const raw = text.slice(start, end);
+  return { text: raw, norm: raw.toLowerCase(), start, end, kind: 'word' };
 }
 
 /** Tokens that carry meaning for phrase matching and sentiment (no punctuation). */

@@ -105,6 +105,7 @@ export function coachFormatter(): Formatter {
   let count = 0;
   return {
     name: 'coach',
+    quotesTurns: true,
     start: () => '',
     result: (a, o, t) => (count++ ? '\n' + '─'.repeat(60) + '\n\n' : '') + renderCoach(a, t, o),
     error: (e) => safe(`✖ ${e.source}:${e.line}: ${e.message}`) + '\n',

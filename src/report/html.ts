@@ -93,6 +93,7 @@ export function htmlFormatter(): Formatter {
   const rows: Row[] = [];
   return {
     name: 'html',
+    quotesTurns: true,
     start: (o) => pageStart('Conversation report', `Made by ${o.tool.name} ${o.tool.version}. Scores are 0–100, higher is better handled.`),
     result(a, _o, t) {
       summary.add(a);

@@ -71,6 +71,7 @@ export function markdownFormatter(): Formatter {
   const summary = new BatchSummary();
   return {
     name: 'markdown',
+    quotesTurns: true,
     start: (o) => `# Conversation report\n\nMade by ${o.tool.name} ${o.tool.version}. Scores are 0–100, higher is better handled; the summary is at the end.\n\n`,
     result(a, _o, t) {
       summary.add(a);

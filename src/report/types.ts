@@ -21,6 +21,8 @@ export interface Summary {
  */
 export interface Formatter {
   name: string;
+  /** Quotes the turns' text, so `result` wants the transcript (a caller that scores elsewhere must send it). */
+  quotesTurns?: boolean;
   start(o: ReportOptions): string;
   result(a: Analysis, o: ReportOptions, transcript?: Transcript): string;
   error(e: InputErrorRecord, o: ReportOptions): string;

@@ -33,6 +33,9 @@ function keysOf(a: Analysis): string[] {
   return keys;
 }
 
+/** Whether a contact names a case or customer, so that the linker has anything to do with it. */
+export const isLinkable = (a: Analysis): boolean => keysOf(a).length > 0;
+
 const dateOf = (a: Analysis): string | undefined => (typeof a.meta.date === 'string' && a.meta.date ? a.meta.date : undefined);
 
 /** Whether a promise made on `made` can be settled by a contact on `now` (undated contacts follow input order). */

@@ -1,19 +1,20 @@
 // etcscore score <paths…|->: read, analyse and report every transcript, going on past bad files.
-import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, type InputErrorRecord, type Transcript } from '../../model/index.js';
-import { READERS, describeRoleInference, readTranscripts } from '../../formats/index.js';
-import { analyze } from '../../score/analyze.js';
-import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
-import { EXIT, UsageError } from '../exit.js';
-import { assertWritableDir } from '../output-dir.js';
-import { STDIN, expandInputs, fileSink, readAll, stdoutSink, type Io } from '../io.js';
-import { colorEnabled, parseMap, parseNumber, tool } from '../options.js';
-import { Progress } from '../progress.js';
-import { redactTranscript } from '../../nlp/redact.js';
-import { loadConfig, ruleSetFor } from '../config.js';
+import type { InputErrorRecord } from '../../model/index.js';
+import { READERS } from '../../formats/index.js';
 import { ContactLinker } from '../../score/contacts.js';
+import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
+import { loadConfig } from '../config.js';
+import { EXIT, UsageError } from '../exit.js';
+import { expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
+import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
+import { assertWritableDir } from '../output-dir.js';
+import { scoreStream } from '../pipeline.js';
+import { Progress } from '../progress.js';
+import { parseShard, type Shard } from '../shard.js';
+import type { WorkSettings } from '../units.js';
 
 interface ScoreOptions {
   format?: string;
@@ -24,32 +25,30 @@ interface ScoreOptions {
   findings?: boolean;
   failUnder?: number;
   maxRisk?: number;
-  quiet?: boolean;
   redact?: boolean;
   config?: string;
+  quiet?: boolean;
   color: boolean;
+  jobs?: number;
+  shard?: Shard;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, string> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+const FORMAT_BY_EXTENSION: Record<string, string> = {
+  json: 'json',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  csv: 'csv',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
 
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
   const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
   return FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'ndjson');
-}
-
-async function readInput(input: string, o: ScoreOptions, io: Io): Promise<{ transcripts: Transcript[]; errors: InputErrorRecord[] }> {
-  const source = input === STDIN ? '<stdin>' : input;
-  try {
-    const bytes = input === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, input));
-    return readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent, map: o.map });
-  } catch (err) {
-    if (err instanceof InputError) return { transcripts: [], errors: [err.toRecord()] };
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    return { transcripts: [], errors: [{ source, line: 1, message: `cannot read: ${why}` }] };
-  }
 }
 
 export function registerScore(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -67,12 +66,14 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
     .option('--redact', 'mask emails, phone, card and account numbers in everything written (see README)')
     .option('--config <file>', 'your own phrase rules and disabled rules (default: .etcscorerc.json here, if present)')
+    .option('-j, --jobs <n>', 'worker threads scoring in parallel (default: the number of cores)', parsePositiveInteger)
+    .option('--shard <i/n>', "score only the i-th of n shards (1-based), split by a hash of each conversation's source", parseShard)
     .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
       'after',
-      '\nThresholds for pipelines: --fail-under N fails when any conversation\'s ETC score is under N;\n' +
-        '--max-risk N fails when any conversation has more than N risk findings. Every input is still\n' +
+      "\nThresholds for pipelines: --fail-under N fails when any conversation's ETC score is under N;\n" +
+        "--max-risk N fails when any conversation has more than N risk findings. Every input is still\n" +
         'scored and written; the crossings are listed on stderr.\n' +
         '\nExit codes: 0 ok, 1 a --fail-under/--max-risk threshold was crossed, 2 usage or input error\n' +
         '(2 wins over 1). Bad inputs are reported as file:line: reason on stderr; every good input is still scored.',
@@ -80,52 +81,71 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .action(async (paths: string[], o: ScoreOptions) => setExit(await score(paths, o, io)));
 }
 
+/** Formats whose text for one result depends on that result alone, so a worker can write it. */
+const STANDALONE_RESULTS = new Set(['ndjson']);
+
 async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> {
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
+  loadConfig(io.cwd, o.config); // a wrong config stops the run here, before any output (workers load it again)
 
-  const rules = ruleSetFor(loadConfig(io.cwd, o.config));
-  // Promises made in one contact are settled in later ones of the same case or customer.
-  const linker = new ContactLinker();
   const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
   const ro: ReportOptions = { color: toTerminal && colorEnabled(o.color, io.env), findings: Boolean(o.findings), tool: tool() };
+  const progress = Progress.forStderr(io.stderr, Boolean(o.quiet));
   const note = (line: string) => {
-    if (!o.quiet) io.stderr.write(line + '\n');
+    if (!o.quiet) progress.above(line);
   };
+  const settings: WorkSettings = {
+    read: { format: o.inputFormat, agent: o.agent, map: o.map },
+    format,
+    report: ro,
+    formatInWorker: STANDALONE_RESULTS.has(format),
+    wantAnalysis: false,
+    roleNotes: format === 'pretty',
+    redact: Boolean(o.redact),
+    config: { cwd: io.cwd, ...(o.config ? { file: o.config } : {}) },
+    link: true,
+  };
+  // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
+  const linker = new ContactLinker();
   if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
 
   const errors: InputErrorRecord[] = [];
   const crossed: string[] = [];
   let results = 0;
-  const progress = Progress.forStderr(io.stderr, Boolean(o.quiet)); // outputs: progress hooks
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    for (const input of inputs) {
-      const read = await readInput(input, o, io);
-      for (const e of read.errors) {
-        errors.push(e);
-        progress.above(`${e.source}:${e.line}: ${e.message}`);
-        await sink.write(formatter.error(e, ro));
-      }
-      for (const original of read.transcripts) {
-        const t = o.redact ? redactTranscript(original) : original; // outputs: --redact masks before analysis
-        if (format === 'pretty') {
-          const roles = describeRoleInference(t);
-          if (roles) note(roles);
+    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings });
+    let input: string | undefined; // the input the last item came from: progress counts inputs
+    for await (const { items, output } of scored) {
+      for (const item of items) {
+        const from = (item.kind === 'error' ? item.error.source : item.source).replace(/#\d+$/, '');
+        if (input !== undefined && from !== input) progress.tick();
+        input = from;
+        if (item.kind === 'error') {
+          errors.push(item.error);
+          progress.above(`${item.error.source}:${item.error.line}: ${item.error.message}`);
+          if (output === undefined) await sink.write(formatter.error(item.error, ro));
+          continue;
         }
-        const a = linker.link(analyze(t, rules ? { rules } : {}), t.turns);
         results++;
-        if (o.failUnder !== undefined && a.scores.etc < o.failUnder) crossed.push(`${a.source}: ETC ${a.scores.etc} is under --fail-under ${o.failUnder}`);
-        if (o.maxRisk !== undefined && (a.counts.risks ?? 0) > o.maxRisk) crossed.push(`${a.source}: ${a.counts.risks} risks, more than --max-risk ${o.maxRisk}`);
-        await sink.write(formatter.result(a, ro, t));
+        if (item.note) note(item.note);
+        const a = item.analysis ? linker.link(item.analysis, item.transcript?.turns) : undefined;
+        const etc = a?.scores.etc ?? item.etc;
+        const risks = a?.counts.risks ?? item.risks;
+        if (o.failUnder !== undefined && etc < o.failUnder) crossed.push(`${item.source}: ETC ${etc} is under --fail-under ${o.failUnder}`);
+        if (o.maxRisk !== undefined && risks > o.maxRisk) crossed.push(`${item.source}: ${risks} risks, more than --max-risk ${o.maxRisk}`);
+        if (output === undefined) await sink.write(formatter.result(a!, ro, item.transcript));
       }
-      progress.tick();
+      // Formatted where it was scored: the unit's text in one piece.
+      if (output !== undefined) await sink.write(output);
     }
+    if (input !== undefined) progress.tick();
     progress.done();
     await sink.write(formatter.end({ results, errors }, ro));
     await sink.close();

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// npm run bench: etcscore end to end against the tools people would otherwise use, on one
+// generated corpus, as whole processes (start-up, reading, writing included).
+//
+//   node scripts/bench.js [--mb 32] [--max-mb 256] [--rss-mb N] [--runs 2] [--seed 42] [--json] [--keep]
+//
+// --mb      size of the corpus for throughput and the peers
+// --max-mb  largest input of the size series (1, 2, 4, … MB): time should grow linearly
+// --rss-mb  size of the input streamed for peak memory (default: the largest of the series);
+//           --rss-mb 1024 scores a 1 GB file (minutes)
+// --json    everything as one JSON line on stdout
+// Corpora are generated into a temporary folder (seeded, so the same every run) and removed.
+import { mkdtempSync, readFileSync, rmSync, statSync, createReadStream, createWriteStream, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pipeline } from 'node:stream/promises';
+import { writeCorpus } from './bench/corpus.js';
+import { bestOf, hasGnuTime, median, timeNode } from './bench/run.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(root, 'bin', 'etcscore.js');
+const BASELINE = path.join(root, 'scripts', 'bench-baseline.js');
+
+const { values: opt } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '32' },
+    'max-mb': { type: 'string', default: '256' },
+    'rss-mb': { type: 'string' },
+    runs: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '42' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const MB = 1e6;
+const corpusMb = Number(opt.mb);
+const maxMb = Number(opt['max-mb']);
+const rssMb = Number(opt['rss-mb'] ?? maxMb);
+const runs = Number(opt.runs);
+const seed = Number(opt.seed);
+const log = (line) => process.stderr.write(line + '\n');
+
+const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-bench-'));
+try {
+  const report = await bench();
+  if (opt.json) process.stdout.write(JSON.stringify(report) + '\n');
+  else print(report);
+} finally {
+  if (!opt.keep) rmSync(dir, { recursive: true, force: true });
+  else log(`kept ${dir}`);
+}
+
+async function bench() {
+  const loadAtStart = loadavg();
+  const sizes = [];
+  for (let s = 1; s <= maxMb; s *= 2) sizes.push(s);
+  const largest = Math.max(corpusMb, maxMb);
+  log(`generating ${largest} MB of transcripts (seed ${seed}) in ${dir}`);
+  const big = path.join(dir, `corpus-${largest}mb.ndjson`);
+  await writeCorpus(big, largest * MB, seed);
+
+  const corpus = await prefix(big, corpusMb);
+  const { bytes, transcripts, customerTurns } = await describe(corpus);
+
+  log('start-up');
+  const startup = await startupTime();
+
+  log(`throughput on ${(bytes / MB).toFixed(1)} MB, ${transcripts} transcripts`);
+  const etc = {};
+  for (const jobs of [1, 2]) {
+    const r = await bestOf(runs, [BIN, 'score', corpus, '--format', 'ndjson', '--jobs', String(jobs)]);
+    etc[`jobs${jobs}`] = {
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      mbPerS: bytes / MB / r.seconds,
+      transcriptsPerS: transcripts / r.seconds,
+      mbPerCpuS: bytes / MB / r.cpuSeconds,
+    };
+    log(`  etcscore --jobs ${jobs}: ${r.seconds.toFixed(2)} s`);
+  }
+
+  log('peers on the same customer turns');
+  const peers = {};
+  for (const peer of ['sentiment', 'wink', 'vader']) {
+    const r = await bestOf(runs, [BASELINE, corpus, '--peer', peer]);
+    const mbPerS = bytes / MB / r.seconds;
+    peers[peer] = {
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      mbPerS,
+      ratioJobs1: etc.jobs1.mbPerS / mbPerS,
+      ratioJobs2: etc.jobs2.mbPerS / mbPerS,
+      // The same ratio by CPU time: what it would be on a quiet machine, one core each.
+      cpuRatioJobs1: etc.jobs1.mbPerCpuS / (bytes / MB / r.cpuSeconds),
+    };
+    log(`  ${peer}: ${r.seconds.toFixed(2)} s`);
+  }
+
+  log(`time against input size: ${sizes.join(', ')} MB`);
+  const series = [];
+  for (const size of sizes) {
+    const file = size === largest ? big : await prefix(big, size);
+    const actual = statSync(file).size;
+    const r = await bestOf(1, [BIN, 'score', file, '--format', 'ndjson']);
+    series.push({ mb: actual / MB, seconds: r.seconds, cpuSeconds: r.cpuSeconds, mbPerS: actual / MB / r.seconds });
+    log(`  ${size} MB: ${r.seconds.toFixed(2)} s`);
+  }
+
+  log(`peak memory streaming ${rssMb} MB`);
+  const rssFile = rssMb === largest ? big : rssMb < largest ? await prefix(big, rssMb) : path.join(dir, `rss-${rssMb}mb.ndjson`);
+  if (rssMb > largest) await writeCorpus(rssFile, rssMb * MB, seed + 1);
+  const rssRun = await timeNode([BIN, 'score', rssFile, '--format', 'ndjson']);
+  if (rssRun.code !== 0) throw new Error(`etcscore exited ${rssRun.code} on the memory run`);
+
+  return {
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
+    corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
+    startup,
+    etcscore: { ...etc, scaling: etc.jobs2.mbPerS / etc.jobs1.mbPerS },
+    baselineRatio: peers.sentiment.ratioJobs1,
+    peers,
+    peakRss: {
+      inputMb: statSync(rssFile).size / MB,
+      rssMb: rssRun.rssMb,
+      seconds: rssRun.seconds,
+      cpuSeconds: rssRun.cpuSeconds,
+      via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
+    },
+    linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
+  };
+}
+
+/** A copy of the first `mb` MB of an NDJSON file, cut at the end of a line. */
+async function prefix(file, mb) {
+  const out = path.join(dir, `prefix-${mb}mb.ndjson`);
+  const fd = openSync(file, 'r');
+  const window = Buffer.alloc(4 << 20);
+  const n = readSync(fd, window, 0, window.length, Math.max(0, mb * MB - 1));
+  closeSync(fd);
+  const nl = window.subarray(0, n).indexOf(10);
+  const end = nl === -1 ? statSync(file).size : mb * MB - 1 + nl + 1;
+  await pipeline(createReadStream(file, { start: 0, end: end - 1 }), createWriteStream(out));
+  return out;
+}
+
+async function describe(file) {
+  let transcripts = 0;
+  let customerTurns = 0;
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines) {
+      if (!line) continue;
+      transcripts++;
+      customerTurns += JSON.parse(line).turns.filter((t) => t.role === 'customer').length;
+    }
+  }
+  return { bytes: statSync(file).size, transcripts, customerTurns };
+}
+
+/** Wall time of one small call: `coach` when the command exists, else `score` of the same file. */
+async function startupTime() {
+  const call = path.join(dir, 'call-0042.txt');
+  writeFileSync(
+    call,
+    'Agent: Thanks for calling Northwind, this is Dana. How can I help?\n' +
+      "Customer: I've been charged twice for my order and I'm really not happy.\n" +
+      'Agent: That must be so frustrating. Let me sort this out for you now.\n' +
+      "Agent: I'll refund the second charge today, and you'll get an email by 5pm.\n" +
+      "Customer: Thank you, that's brilliant.\n",
+  );
+  const help = path.join(dir, 'help.txt');
+  await timeNode([BIN, '--help'], { stdout: help });
+  const coach = /^\s+coach\b/m.test(readFileSync(help, 'utf8'));
+  const args = coach ? [BIN, 'coach', call] : [BIN, 'score', call, '--format', 'ndjson'];
+  const node = [];
+  const etc = [];
+  await timeNode(args); // warm the file cache
+  for (let i = 0; i < 11; i++) {
+    node.push((await timeNode(['-e', '0'])).seconds * 1000);
+    etc.push((await timeNode(args)).seconds * 1000);
+  }
+  return { command: coach ? 'coach' : 'score', medianMs: median(etc), minMs: Math.min(...etc), nodeAloneMs: median(node) };
+}
+
+/** Least squares t = a + b·MB over [MB, seconds] points, and how well a line explains them (r²). */
+function fit(points) {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  const slope = sxx ? sxy / sxx : 0;
+  return { secondsPerMb: slope, interceptSeconds: my - slope * mx, r2: syy ? (sxy * sxy) / (sxx * syy) : 1 };
+}
+
+function print(r) {
+  const f = (x, d = 2) => x.toFixed(d);
+  const out = [
+    `etcscore benchmark — ${r.machine.cores} cores, ${r.machine.cpu}, Node ${r.machine.node}`,
+    `load average ${r.machine.loadAverage.atStart.map((x) => f(x)).join(' ')} at the start, ${r.machine.loadAverage.atEnd.map((x) => f(x)).join(' ')} at the end (a shared machine: compare wall and CPU seconds)`,
+    `corpus: ${f(r.corpus.mb, 1)} MB, ${r.corpus.transcripts} transcripts, ${r.corpus.customerTurns} customer turns (seed ${r.corpus.seed})`,
+    '',
+    `start-up (${r.startup.command} of one small call): median ${f(r.startup.medianMs, 0)} ms, best ${f(r.startup.minMs, 0)} ms (node alone ${f(r.startup.nodeAloneMs, 0)} ms)`,
+    '',
+    'end to end, score --format ndjson:',
+    `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,
+    `  --jobs 2  ${f(r.etcscore.jobs2.mbPerS)} MB/s  ${f(r.etcscore.jobs2.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs2.seconds)} s wall, ${f(r.etcscore.jobs2.cpuSeconds)} s CPU; ${f(r.etcscore.scaling)}× --jobs 1)`,
+    '',
+    'peers on the same customer turns (whole processes, scripts/bench-baseline.js --peer):',
+    ...Object.entries(r.peers).map(
+      ([name, p]) =>
+        `  ${name.padEnd(9)} ${f(p.mbPerS).padStart(7)} MB/s   etcscore ÷ ${name}: ${f(p.ratioJobs1)} (--jobs 1), ${f(p.ratioJobs2)} (--jobs 2), ${f(p.cpuRatioJobs1)} by CPU time`,
+    ),
+    '',
+    `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB: ${f(r.peakRss.rssMb, 0)} MB (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU, via ${r.peakRss.via})`,
+    '',
+    'time against input size (default --jobs):',
+    ...r.linearity.series.map(
+      (p) => `  ${f(p.mb, 1).padStart(7)} MB  ${f(p.seconds).padStart(7)} s wall  ${f(p.cpuSeconds).padStart(7)} s CPU  ${f(p.mbPerS).padStart(6)} MB/s`,
+    ),
+    `  fit of wall time: ${f(r.linearity.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.r2, 4)}`,
+    `  fit of CPU time:  ${f(r.linearity.cpu.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.cpu.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.cpu.r2, 4)}`,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,184 @@
+// Inputs → units of work, in input order. NDJSON (by extension, by --input-format, or by its
+// content for stdin and vague extensions) is streamed a chunk at a time and cut into batches of
+// records; any other input is one unit, read whole where it is scored. --shard drops what is not
+// this copy's before anything is parsed.
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { detectFormat } from '../formats/index.js';
+import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
+import { STDIN } from './io.js';
+import { inShard, type Shard } from './shard.js';
+import { readFailure, type NdjsonSpan, type WorkUnit } from './units.js';
+
+export interface SourceOptions {
+  cwd: string;
+  stdin: Readable;
+  /** --input-format */
+  inputFormat?: string;
+  shard?: Shard;
+  /** About how much NDJSON text goes in one unit. */
+  batchBytes: number;
+}
+
+/** A unit, and the bytes of input it stands for (to decide when workers are worth starting). */
+export interface SizedUnit {
+  unit: WorkUnit;
+  bytes: number;
+}
+
+const STREAMED_EXTENSIONS = new Set(['ndjson', 'jsonl']);
+// Extensions that say nothing certain about the content (as in formats/index.ts): look inside.
+const VAGUE_EXTENSIONS = new Set(['', 'txt', 'text', 'log', 'json', 'dat']);
+/** Enough of the start of an input to recognise its format: 50 lines, or this many bytes. */
+const PEEK_LINES = 50;
+const PEEK_BYTES = 4 << 20;
+const READ_CHUNK = 1 << 20;
+
+export async function* workUnits(inputs: readonly string[], o: SourceOptions): AsyncGenerator<SizedUnit> {
+  for (const input of inputs) yield* unitsOf(input, o);
+}
+
+async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUnit> {
+  const isStdin = input === STDIN;
+  const source = isStdin ? '<stdin>' : input;
+  const file = isStdin ? '' : path.resolve(o.cwd, input);
+  const ext = isStdin ? '' : path.extname(input).slice(1).toLowerCase();
+  const forced = o.inputFormat?.toLowerCase();
+
+  const whole = async function* (): AsyncGenerator<SizedUnit> {
+    if (!inShard(source, o.shard)) return;
+    const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
+    yield { unit: { kind: 'file', source, path: file }, bytes: size };
+  };
+  if (!isStdin && forced !== undefined && forced !== 'ndjson') return yield* whole();
+  if (!isStdin && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
+
+  let chunks: AsyncIterator<Buffer>;
+  try {
+    chunks = isStdin ? (o.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>) : await openFile(file);
+  } catch (err) {
+    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    return;
+  }
+  let head: { chunks: Buffer[]; done: boolean };
+  try {
+    head = await peek(chunks);
+  } catch (err) {
+    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    return;
+  }
+  if (!streamable(head, source, forced)) {
+    if (!isStdin) {
+      await chunks.return?.();
+      return yield* whole();
+    }
+    const rest = head.done ? [] : await drain(chunks);
+    const bytes = Buffer.concat([...head.chunks, ...rest]);
+    if (inShard(source, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
+    return;
+  }
+  yield* ndjsonUnits(source, replay(head.chunks, head.done ? undefined : chunks), o);
+}
+
+/** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only. */
+async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+  let records: NdjsonRecordBytes[] = [];
+  let bytes = 0;
+  let numbered = false;
+  let seen = 0;
+  const cut = (): SizedUnit => {
+    const unit: SizedUnit = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
+    records = [];
+    bytes = 0;
+    return unit;
+  };
+  try {
+    for await (const batch of ndjsonLines(chunks)) {
+      numbered = batch.numbered;
+      for (const record of batch.records) {
+        seen++;
+        if (o.shard && !inShard(ndjsonSource(source, record, numbered), o.shard)) continue;
+        records.push(record);
+        bytes += record.bytes.length;
+        if (bytes >= o.batchBytes) yield cut();
+      }
+    }
+  } catch (err) {
+    if (records.length > 0) yield cut();
+    yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    return;
+  }
+  if (records.length > 0) yield cut();
+  if (seen === 0 && inShard(source, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
+}
+
+/**
+ * One unit of records, their bytes copied into one buffer of its own: it can be handed to a
+ * worker without a copy, and this thread never decodes the text or keeps it on its heap.
+ */
+function ndjsonUnit(source: string, numbered: boolean, records: NdjsonRecordBytes[], size: number): WorkUnit {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  const spans: NdjsonSpan[] = [];
+  let at = 0;
+  for (const r of records) {
+    r.bytes.copy(bytes, at);
+    spans.push({ start: at, end: at + r.bytes.length, line: r.line, ordinal: r.ordinal });
+    at += r.bytes.length;
+  }
+  return { kind: 'ndjson', source, numbered, bytes, spans };
+}
+
+/** Opens a file for streaming; a missing file or a directory fails here, not half-way. */
+async function openFile(file: string): Promise<AsyncIterator<Buffer>> {
+  const handle = await fs.open(file);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return createReadStream('', { fd: handle, highWaterMark: READ_CHUNK })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+}
+
+/** Reads the start of an input: enough lines to recognise its format. */
+async function peek(chunks: AsyncIterator<Buffer>): Promise<{ chunks: Buffer[]; done: boolean }> {
+  const head: Buffer[] = [];
+  let bytes = 0;
+  let lines = 0;
+  while (lines < PEEK_LINES && bytes < PEEK_BYTES) {
+    const next = await chunks.next();
+    if (next.done) return { chunks: head, done: true };
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1 && lines < PEEK_LINES; i = chunk.indexOf(10, i + 1)) lines++;
+  }
+  return { chunks: head, done: false };
+}
+
+/**
+ * Whether an input is NDJSON we can stream: said so, or recognised from its complete first lines.
+ * UTF-16 and anything with NUL bytes is left to the whole-file reader, which decodes or refuses it.
+ */
+function streamable(head: { chunks: Buffer[]; done: boolean }, source: string, forced: string | undefined): boolean {
+  const bytes = Buffer.concat(head.chunks);
+  if (bytes.length === 0 || bytes.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  if (forced !== undefined) return forced === 'ndjson';
+  const lastLf = bytes.lastIndexOf(10);
+  const text = bytes.toString('utf8', 0, head.done || lastLf === -1 ? bytes.length : lastLf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return detectFormat(text, source)?.name === 'ndjson';
+}
+
+async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined): AsyncGenerator<Buffer> {
+  yield* head;
+  if (!rest) return;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+async function drain(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) out.push(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+  return out;
+}

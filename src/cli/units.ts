@@ -1,0 +1,172 @@
+// A unit of work and what scoring it gives: the one function that both this thread and every
+// worker run, so the output of --jobs N is the output of --jobs 1 byte for byte.
+import { readFileSync } from 'node:fs';
+import { InputError, type Analysis, type InputErrorRecord, type Transcript } from '../model/index.js';
+import { describeRoleInference, readTranscripts } from '../formats/index.js';
+import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
+import { analyze } from '../score/analyze.js';
+import { isLinkable } from '../score/contacts.js';
+import { redactTranscript } from '../nlp/redact.js';
+import { formatterByName, type ReportOptions } from '../report/index.js';
+import { loadConfig, ruleSetFor } from './config.js';
+
+/** How to read inputs: --input-format, --agent, --map. */
+export interface ReadSettings {
+  format?: string;
+  agent?: string;
+  map?: Record<string, string>;
+}
+
+/** Everything a worker needs to score units; plain data, so it crosses to a worker as is. */
+export interface WorkSettings {
+  read: ReadSettings;
+  /** The output format's name. */
+  format: string;
+  report: ReportOptions;
+  /** Write each result's text where it is scored (formats whose results stand alone, like NDJSON). */
+  formatInWorker: boolean;
+  /** Send every Analysis back (someone downstream reads it) rather than only what the caller needs. */
+  wantAnalysis: boolean;
+  /** Notes on how roles were inferred (for people: the pretty table). */
+  roleNotes: boolean;
+  /** --redact: mask personal data in the transcript before anything is made from it. */
+  redact: boolean;
+  /** Where the user's rules are (--config, or .etcscorerc.json in cwd); each thread loads them itself. */
+  config: { cwd: string; file?: string };
+  /** Contacts are linked across the batch on the calling thread: results that name a case or customer go back whole. */
+  link: boolean;
+}
+
+export type WorkUnit =
+  /** A whole file, read where it is scored: formats that are not NDJSON, or inputs too odd to stream. */
+  | { kind: 'file'; source: string; path: string }
+  /** A whole input already in memory (stdin that is not NDJSON). */
+  | { kind: 'bytes'; source: string; bytes: Uint8Array }
+  /** Consecutive NDJSON records of one input, as UTF-8 bytes and where each record is in them. */
+  | { kind: 'ndjson'; source: string; numbered: boolean; bytes: Uint8Array; spans: NdjsonSpan[] }
+  /** An input that failed before it could be scored, kept in its place in the output. */
+  | { kind: 'error'; error: InputErrorRecord };
+
+/** One NDJSON record in a unit's bytes, with its line number and ordinal in the file. */
+export interface NdjsonSpan {
+  start: number;
+  end: number;
+  line: number;
+  ordinal: number;
+}
+
+export interface ResultItem {
+  kind: 'result';
+  source: string;
+  /** For --fail-under and --max-risk. */
+  etc: number;
+  risks: number;
+  /** The Analysis, when wanted or when the result is formatted by the caller. */
+  analysis?: Analysis;
+  /** The (redacted) transcript, when the caller formats turns or links contacts. */
+  transcript?: Transcript;
+  /** How roles were inferred, for stderr. */
+  note?: string;
+}
+
+export interface ErrorItem {
+  kind: 'error';
+  error: InputErrorRecord;
+}
+
+export type WorkItem = ResultItem | ErrorItem;
+
+/** What scoring one unit gives: its items in order and, when formatInWorker, their text. */
+export interface WorkResult {
+  items: WorkItem[];
+  /** The formatted items, in order: a string here, UTF-8 bytes when it comes from a worker. */
+  output?: string | Uint8Array;
+}
+
+const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
+/** The error record for an input that cannot be read, as every part of the CLI words it. */
+export function readFailure(source: string, err: unknown): InputErrorRecord {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return { source, line: 1, message: `cannot read: ${CANNOT_READ[code] ?? String((err as Error).message)}` };
+}
+
+/** Scores units with one set of settings; create one per thread. */
+export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
+  // A worker formats with its own instance: only formats whose results stand alone are sent here.
+  const formatter = settings.formatInWorker ? formatterByName(settings.format) : undefined;
+  const quotesTurns = Boolean(formatterByName(settings.format).quotesTurns);
+  const rules = ruleSetFor(loadConfig(settings.config.cwd, settings.config.file));
+  const ro = settings.report;
+  const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
+
+  const resultOf = (read: Transcript): ResultItem => {
+    const t = settings.redact ? redactTranscript(read) : read;
+    const a = analyze(t, rules ? { rules } : {});
+    const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores.etc, risks: a.counts.risks ?? 0, analysis: a, transcript: t };
+    if (settings.roleNotes) {
+      const note = describeRoleInference(t);
+      if (note) item.note = note;
+    }
+    return item;
+  };
+  const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error });
+  const whole = (bytes: Uint8Array, source: string): WorkItem[] => {
+    const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
+    return [...read.errors.map(errorOf), ...read.transcripts.map(resultOf)];
+  };
+
+  const items = (unit: WorkUnit): WorkItem[] => {
+    switch (unit.kind) {
+      case 'error':
+        return [errorOf(unit.error)];
+      case 'bytes':
+        return whole(unit.bytes, unit.source);
+      case 'file': {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(unit.path);
+        } catch (err) {
+          return [errorOf(readFailure(unit.source, err))];
+        }
+        return whole(bytes, unit.source);
+      }
+      case 'ndjson': {
+        const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
+        return unit.spans.map(({ start, end, line, ordinal }) => {
+          const record: NdjsonLine = { text: bytes.toString('utf8', start, end), line, ordinal };
+          try {
+            return resultOf(ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }));
+          } catch (err) {
+            if (err instanceof InputError) return errorOf(err.toRecord());
+            throw err;
+          }
+        });
+      }
+    }
+  };
+
+  /** Keep only what the caller needs of a result it will not format itself. */
+  const slim = (item: WorkItem): WorkItem => {
+    if (item.kind === 'error') return item;
+    const { analysis: _a, transcript: _t, ...rest } = item;
+    return settings.wantAnalysis ? { ...rest, analysis: item.analysis! } : rest;
+  };
+  /** Back to a caller that formats: the transcript only where it quotes turns or links contacts. */
+  const forCaller = (item: WorkItem): WorkItem => {
+    if (item.kind === 'error' || quotesTurns || (settings.link && isLinkable(item.analysis!))) return item;
+    const { transcript: _t, ...rest } = item;
+    return rest;
+  };
+
+  return (unit) => {
+    const scored = items(unit);
+    // Formatted here only when no result in the unit has to be linked to other contacts first.
+    if (formatter && !(settings.link && scored.some((i) => i.kind === 'result' && isLinkable(i.analysis!)))) {
+      let output = '';
+      for (const i of scored) output += i.kind === 'error' ? formatter.error(i.error, ro) : formatter.result(i.analysis!, ro, i.transcript);
+      return { items: scored.map(slim), output };
+    }
+    return { items: scored.map(forCaller) };
+  };
+}

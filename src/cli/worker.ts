@@ -1,0 +1,28 @@
+// A worker thread of the pool (pool.ts): scores the units it is sent with the settings it was
+// started with, and replies with the items in order. It imports the compiled code in dist/.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createScorer, type WorkSettings, type WorkUnit } from './units.js';
+import type { WorkerReply } from './pool.js';
+
+const score = createScorer(workerData as WorkSettings);
+
+parentPort!.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
+  let reply: WorkerReply;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const result = score(unit);
+    if (typeof result.output === 'string') {
+      // As bytes in a buffer of their own, moved to the main thread: it writes them as they are,
+      // and never holds the text on its heap.
+      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(result.output));
+      bytes.write(result.output);
+      result.output = bytes;
+      transfer.push(bytes.buffer as ArrayBuffer);
+    }
+    reply = { id, result };
+  } catch (err) {
+    // A bug, not bad input (bad input is an error item): the run stops with this message.
+    reply = { id, error: (err as Error).message ?? String(err) };
+  }
+  parentPort!.postMessage(reply, transfer);
+});

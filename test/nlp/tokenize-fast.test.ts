@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanToken, tokenize, type Token } from '../../src/nlp/tokenize.js';
+
+/** The tokeniser by the full patterns alone: what tokenize's shortcuts must reproduce exactly. */
+function byPatterns(text: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const t = scanToken(text, pos);
+    if (t) {
+      out.push(t);
+      pos = t.end;
+    } else {
+      const space = /\s+/y;
+      space.lastIndex = pos;
+      space.test(text);
+      pos = space.lastIndex;
+    }
+  }
+  return out;
+}
+
+// Pieces that sit on the edges of the shortcut: contractions, ids, times, accents, emoji, odd spaces.
+const PIECES = [
+  '?!', '...', '.', ',', '-', '(', ')', '[', '{', '"', ':', ';', '=', ':-(', ';)', '=D', '-5', '.5', ',5', '-)',
+  'I', "don't", 'it’s', "customers'", "rock'n'roll", "o'", "'", 'ORD-58213', 'abc-def', 'and/or', 'x5', '5x',
+  '3 p.m.', '10:30am', '3pm', 'café', 'naïve', 'e\u0301', 'Ünïcode', '😡', '👍🏽', ':(', ':-)', '#4451', '$5.99',
+  '12/03/2026', 'a.m', 'p.m.', 'won`t', 'don´t', 'A_B', '...', '!!', '—', '"quoted"', '\t', '\n', '\r\n', '\u00a0', '\u2003',
+  ' ', ' ', ' ', 'hello', 'World', 'sorry', 'that', 'must', 'be', 'so', 'frustrating', 'so-called', "it's5", "'twas",
+];
+
+describe('tokenize shortcuts', () => {
+  it('give exactly the tokens of the full patterns', () => {
+    const piece = fc.constantFrom(...PIECES);
+    const text = fc.array(fc.oneof(piece, piece, fc.string({ maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenize(t)).toEqual(byPatterns(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
