@@ -9,7 +9,7 @@ const REPORTING = [
   ['you', 'mentioned'], ['you', 'wrote'], ['you', 'called', 'it'], ['in', 'your', 'words'], ['quote'],
 ];
 
-/** Token ranges inside double quotes. */
+/** Token ranges inside double quotes, in text order and disjoint. */
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let open = -1;
@@ -24,18 +24,65 @@ function quotedRanges(f: TextFeatures): Array<[number, number]> {
   return ranges;
 }
 
+/**
+ * What the checks below need, computed once per turn: asking them for every match used to
+ * rescan the turn or the sentence each time, quadratic in a long turn (a 100,000-word message).
+ */
+interface Layout {
+  /** First token of the sentence holding each token, and one past its last. */
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  /** 1 when a token holding "?" is at or after this one in its sentence. */
+  questionFrom: Uint8Array;
+  /** 1 when a reporting cue lies wholly before this token in its sentence. */
+  reportedAt: Uint8Array;
+  quoted: Array<[number, number]>;
+}
+
+const layouts = new WeakMap<TextFeatures, Layout>();
+
+function layout(f: TextFeatures): Layout {
+  let l = layouts.get(f);
+  if (l) return l;
+  const n = f.tokens.length;
+  const same = (a: number, b: number) => f.sentenceOf[a] === f.sentenceOf[b];
+  const sentenceStart = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
+  const questionFrom = new Uint8Array(n);
+  const reportedAt = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    sentenceStart[i] = i > 0 && same(i - 1, i) ? sentenceStart[i - 1]! : i;
+    reportedAt[i] = i > sentenceStart[i]! && (reportedAt[i - 1] === 1 || cueEndsAt(f, i - 1, sentenceStart[i]!)) ? 1 : 0;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const sameAsNext = i + 1 < n && same(i, i + 1);
+    sentenceEnd[i] = sameAsNext ? sentenceEnd[i + 1]! : i + 1;
+    questionFrom[i] = f.tokens[i]!.text.includes('?') || (sameAsNext && questionFrom[i + 1] === 1) ? 1 : 0;
+  }
+  l = { sentenceStart, sentenceEnd, questionFrom, reportedAt, quoted: quotedRanges(f) };
+  layouts.set(f, l);
+  return l;
+}
+
+/** Whether a reporting cue ends at token `last` without starting before token `from`. */
+function cueEndsAt(f: TextFeatures, last: number, from: number): boolean {
+  return REPORTING.some((cue) => last - cue.length + 1 >= from && cue.every((w, k) => f.tokens[last - cue.length + 1 + k]!.norm === w));
+}
+
 /** Whether the tokens [from, to) quote or report another person's words. */
 export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
-  if (quotedRanges(f).some(([a, b]) => a < from && to <= b + 1)) return true;
-  const sentence = f.sentenceOf[from];
-  const words: string[] = [];
-  for (let i = from - 1; i >= 0 && f.sentenceOf[i] === sentence; i--) words.unshift(f.tokens[i]!.norm);
-  return REPORTING.some((cue) => {
-    for (let i = 0; i + cue.length <= words.length; i++) {
-      if (cue.every((w, k) => words[i + k] === w)) return true;
-    }
-    return false;
-  });
+  const l = layout(f);
+  // Ranges are disjoint and in order: only the last one opening before `from` can hold the match.
+  let lo = 0;
+  let hi = l.quoted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l.quoted[mid]![0] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const range = l.quoted[lo - 1];
+  if (range && to <= range[1] + 1) return true;
+  return l.reportedAt[from] === 1;
 }
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
@@ -46,19 +93,11 @@ export function isNegated(f: TextFeatures, from: number): boolean {
 
 /** Whether the sentence holding token `i` is a question. */
 export function isQuestion(f: TextFeatures, i: number): boolean {
-  const sentence = f.sentenceOf[i];
-  for (let k = i; k < f.tokens.length && f.sentenceOf[k] === sentence; k++) {
-    if (f.tokens[k]!.text.includes('?')) return true;
-  }
-  return false;
+  return layout(f).questionFrom[i] === 1;
 }
 
 /** Character range of the sentence holding token `i`. */
 export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
-  const s = f.sentenceOf[i];
-  let a = i;
-  let b = i;
-  while (a > 0 && f.sentenceOf[a - 1] === s) a--;
-  while (b + 1 < f.tokens.length && f.sentenceOf[b + 1] === s) b++;
-  return [f.tokens[a]!.start, f.tokens[b]!.end];
+  const l = layout(f);
+  return [f.tokens[l.sentenceStart[i]!]!.start, f.tokens[l.sentenceEnd[i]! - 1]!.end];
 }
