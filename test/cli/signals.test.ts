@@ -38,15 +38,24 @@ async function until(what: string, test: () => boolean, ms = 60_000): Promise<vo
   }
 }
 
-const temps = (d: string) => readdirSync(d).filter((f) => f.endsWith('.tmp'));
+// Whatever the CLI names its temporary file, it is the only other entry in a fresh output folder.
+const temps = (d: string) => readdirSync(d).filter((f) => f !== 'out.ndjson');
+const size = (f: string) => {
+  try {
+    return statSync(f).size;
+  } catch {
+    return 0; // renamed or removed between listing and looking
+  }
+};
+/** Running and part-way: the temporary file has received at least one chunk of results. */
+const partWay = (d: string) => temps(d).some((f) => size(path.join(d, f)) > 0);
 const EXIT_BY_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a batch', (signal) => {
   it('leaves -o out.ndjson complete or absent, and no temp file', async () => {
     const out = mkdtempSync(path.join(dir, 'out-'));
     const { child, done } = run(['score', '../calls', '-o', 'out.ndjson', '--quiet'], out);
-    // Running, and part-way: the temp file has received at least one chunk of results.
-    await until('partial output', () => temps(out).some((f) => statSync(path.join(out, f)).size > 0));
+    await until('partial output', () => partWay(out));
     child.kill(signal);
     const { code } = await done;
     expect(temps(out)).toEqual([]);
@@ -65,7 +74,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a batch', (si
     const earlier = '{"earlier":"run"}\n';
     writeFileSync(path.join(out, 'out.ndjson'), earlier);
     const { child, done } = run(['score', '../calls', '-o', 'out.ndjson', '--quiet'], out);
-    await until('partial output', () => temps(out).some((f) => statSync(path.join(out, f)).size > 0));
+    await until('partial output', () => partWay(out));
     child.kill(signal);
     const { code } = await done;
     expect(code).toBe(EXIT_BY_SIGNAL[signal]);
