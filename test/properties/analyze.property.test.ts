@@ -48,5 +48,5 @@ describe('analyze', () => {
     );
     // The generator must reach the interesting paths (findings and their spans), not only empty ones.
     expect(withFindings).toBeGreaterThan(numRuns / 10);
-  });
+  }, 120_000 * SCALE);
 });
