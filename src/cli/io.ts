@@ -85,9 +85,17 @@ function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<vo
   };
 }
 
+/** Set by the signal handlers: from then on nothing new is written to stdout. */
+export const interruption = { requested: false };
+
 export function stdoutSink(stdout: Writable): Sink {
   const b = buffered(stdout);
-  return { write: b.write, close: b.flush, abort: () => {} };
+  // Chunks hold whole records; once interrupted, no new chunk starts, so the stream ends on a whole line.
+  return {
+    write: (text) => (interruption.requested ? Promise.resolve() : b.write(text)),
+    close: () => (interruption.requested ? Promise.resolve() : b.flush()),
+    abort: () => {},
+  };
 }
 
 /** Writes to a temporary file beside the target and renames it into place only when complete. */
@@ -118,9 +126,11 @@ export function fileSink(target: string): Sink {
       check();
       await b.flush();
       await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      // Still abortable during the rename: a signal then leaves the target either renamed
+      // (complete) or untouched, and the temp file gone either way.
+      await fs.rename(tmp, target);
       done = true;
       activeSinks.delete(abort);
-      await fs.rename(tmp, target);
     },
     abort,
   };

@@ -1,7 +1,7 @@
 // Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
-import { activeSinks, type Io } from './io.js';
+import { activeSinks, interruption, type Io } from './io.js';
 import { tool } from './options.js';
 import { registerScore } from './commands/score.js';
 import { registerRules } from './commands/rules.js';
@@ -50,12 +50,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-/** Interrupted: remove partial outputs so no half-written file is ever left behind. */
+/**
+ * Interrupted: remove partial output files, write nothing new, and let a chunk already handed to
+ * stdout finish (a full pipe takes it part by part), so a stream never ends mid-record. A second
+ * signal finds no handler and ends the process at once.
+ */
 export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      interruption.requested = true;
       for (const abort of activeSinks) abort();
-      process.exit(signal === 'SIGINT' ? EXIT.interrupted : 143);
+      const code = signal === 'SIGINT' ? EXIT.interrupted : 143;
+      const exitWhenFlushed = () => (process.stdout.writableLength === 0 ? process.exit(code) : setTimeout(exitWhenFlushed, 5));
+      exitWhenFlushed();
     });
   }
 }

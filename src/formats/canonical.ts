@@ -74,6 +74,23 @@ export function canonicalList(value: unknown): { items: unknown[]; path: JsonPat
   return undefined;
 }
 
+/**
+ * meta is copied into every output, and JSON.stringify recurses: a value nested thousands deep
+ * would overflow the stack when the result is written, so it is refused here, on its line.
+ */
+const MAX_META_DEPTH = 64;
+
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function readCanonical(value: unknown, path: JsonPath, fail: Fail): DraftConversation {
   if (!isRecord(value)) fail(path, 'expected a transcript object');
   const listKey = TURN_LIST_KEYS.find((k) => value[k] !== undefined);
@@ -83,6 +100,7 @@ export function readCanonical(value: unknown, path: JsonPath, fail: Fail): Draft
   const turns = list.map((t, i) => readTurn(t, [...path, listKey, i], fail));
   if (value.id !== undefined && str(value.id) === undefined) fail([...path, 'id'], 'expected a string');
   if (value.meta !== undefined && !isRecord(value.meta)) fail([...path, 'meta'], 'expected an object');
+  if (nestedDeeperThan(value.meta, MAX_META_DEPTH)) fail([...path, 'meta'], `nested more than ${MAX_META_DEPTH} levels deep`);
   if (value.channel !== undefined && !channelOf(value.channel)) fail([...path, 'channel'], 'expected "call", "chat", "email" or "unknown"');
   const meta: TranscriptMeta = { ...(isRecord(value.meta) ? value.meta : {}) };
   // Conveniences at the top level of hand-written files.

@@ -16,7 +16,9 @@ function parse(text: string, options: ParseOptions) {
     const timingIdx = /^\d+$/.test(lines[0]!.trim()) ? 1 : 0;
     const timing = lines[timingIdx];
     if (timing === undefined || !looksLikeTiming(timing)) {
-      throw new InputError(options.source, block.line + timingIdx, `expected a cue timing line ("00:00:01,000 --> 00:00:04,000"), found "${(timing ?? '').trim()}"`);
+      // A cue number with nothing after it (a cut file) is reported on its own line, which exists.
+      const at = timing === undefined ? block.line : block.line + timingIdx;
+      throw new InputError(options.source, at, `expected a cue timing line ("00:00:01,000 --> 00:00:04,000"), found "${(timing ?? '').trim()}"`);
     }
     const { start, end } = parseTiming(timing, block.line + timingIdx, options.source);
     // Wrapped lines are one sentence: join with spaces. Styling tags are dropped.

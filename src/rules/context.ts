@@ -20,7 +20,7 @@ const REPORTING = [
 /** Recaps: everything after them in the sentence restates the customer's words. */
 const RECAP = [['as', 'you', 'said'], ['like', 'you', 'said'], ['as', 'you', 'mentioned'], ['like', 'you', 'mentioned'], ['to', 'recap'], ['recap', 'what', 'you', 'said'], ['as', 'you', 'say']];
 
-/** Token ranges inside double quotes. */
+/** Token ranges inside double quotes, in text order and disjoint. */
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let open = -1;
@@ -35,37 +35,96 @@ function quotedRanges(f: TextFeatures): Array<[number, number]> {
   return ranges;
 }
 
-/** Punctuation that closes a clause: reported speech and questions do not reach across it. */
+/** Punctuation that closes a clause: reported speech does not reach across it. */
 const CLAUSE_END = new Set([',', ';', ':', '\u2014', '\u2013', '-', '\u201D']);
+/** Punctuation after which a question mark no longer makes the earlier clause a question. */
+const QUESTION_BREAK = new Set([',', ';', ':']);
 
-function endsClause(text: string): boolean {
-  return CLAUSE_END.has(text);
+const isClauseEnd = (f: TextFeatures, i: number) => {
+  const t = f.tokens[i]!;
+  return (t.kind === 'punct' && CLAUSE_END.has(t.text)) || t.norm === 'but' || t.norm === 'and';
+};
+
+/**
+ * What the checks below need, computed once per turn. Asking for every match would rescan the
+ * sentence each time: quadratic in a long turn (a 100,000-word message).
+ */
+interface Layout {
+  /** First token of the sentence holding each token, and one past its last. */
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  /** 1 when the token is in a question: its sentence ends in "?" with no clause break between. */
+  question: Uint8Array;
+  /** 1 when a reporting cue ("you said") stands before the token in its clause, or a recap ("as you said") in its sentence. */
+  reported: Uint8Array;
+  quoted: Array<[number, number]>;
+}
+
+const layouts = new WeakMap<TextFeatures, Layout>();
+
+/** Whether one of `cues` ends at token `last` without starting before token `from`. */
+function cueEndsAt(f: TextFeatures, cues: readonly string[][], last: number, from: number): boolean {
+  return cues.some((cue) => last - cue.length + 1 >= from && cue.every((w, k) => f.tokens[last - cue.length + 1 + k]!.norm === w));
+}
+
+function layout(f: TextFeatures): Layout {
+  let l = layouts.get(f);
+  if (l) return l;
+  const n = f.tokens.length;
+  const same = (a: number, b: number) => f.sentenceOf[a] === f.sentenceOf[b];
+  const sentenceStart = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
+  const question = new Uint8Array(n);
+  const reported = new Uint8Array(n);
+  let clauseStart = 0;
+  let inClause = false; // a reporting cue so far in the current clause
+  let recapped = false; // a recap so far in the current sentence
+  for (let i = 0; i < n; i++) {
+    const fresh = i === 0 || !same(i - 1, i);
+    sentenceStart[i] = fresh ? i : sentenceStart[i - 1]!;
+    if (fresh) {
+      clauseStart = i;
+      inClause = recapped = false;
+    } else {
+      if (isClauseEnd(f, i - 1)) {
+        clauseStart = i;
+        inClause = false;
+      } else inClause ||= cueEndsAt(f, REPORTING, i - 1, clauseStart);
+      recapped ||= cueEndsAt(f, RECAP, i - 1, sentenceStart[i]!);
+    }
+    reported[i] = inClause || recapped ? 1 : 0;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const sameAsNext = i + 1 < n && same(i, i + 1);
+    sentenceEnd[i] = sameAsNext ? sentenceEnd[i + 1]! : i + 1;
+    const next = f.tokens[i + 1];
+    const broken = next !== undefined && next.kind === 'punct' && QUESTION_BREAK.has(next.text);
+    question[i] = f.tokens[i]!.text.includes('?') || (sameAsNext && !broken && question[i + 1] === 1) ? 1 : 0;
+  }
+  l = { sentenceStart, sentenceEnd, question, reported, quoted: quotedRanges(f) };
+  layouts.set(f, l);
+  return l;
 }
 
 /**
  * Whether the tokens [from, to) quote or report another person's words: inside double quotes, or
  * after "you said" / "you were told" in the same clause ("You said nobody called, and I'm sorry"
- * reports the first part only).
+ * reports the first part only), or anywhere after a recap in the sentence ("As you said, the fault
+ * started on Monday").
  */
 export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
-  if (quotedRanges(f).some(([a, b]) => a < from && to <= b + 1)) return true;
-  const sentence = f.sentenceOf[from];
-  const clause: string[] = [];
-  const whole: string[] = [];
-  let inClause = true;
-  for (let i = from - 1; i >= 0 && f.sentenceOf[i] === sentence; i--) {
-    const t = f.tokens[i]!;
-    if ((t.kind === 'punct' && endsClause(t.text)) || t.norm === 'but' || t.norm === 'and') inClause = false;
-    if (inClause) clause.unshift(t.norm);
-    whole.unshift(t.norm);
+  const l = layout(f);
+  // Ranges are disjoint and in order: only the last one opening before `from` can hold the match.
+  let lo = 0;
+  let hi = l.quoted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l.quoted[mid]![0] < from) lo = mid + 1;
+    else hi = mid;
   }
-  const has = (words: string[], cue: string[]) => {
-    for (let i = 0; i + cue.length <= words.length; i++) if (cue.every((w, k) => words[i + k] === w)) return true;
-    return false;
-  };
-  // "As you said, the fault started on Monday": a recap carries over the comma to the sentence end.
-  if (RECAP.some((cue) => has(whole, cue))) return true;
-  return REPORTING.some((cue) => has(clause, cue));
+  const range = l.quoted[lo - 1];
+  if (range && to <= range[1] + 1) return true;
+  return l.reported[from] === 1;
 }
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
@@ -79,24 +138,13 @@ export function isNegated(f: TextFeatures, from: number): boolean {
  * them ("Sorry to hear that, can I take your number?" states the first clause and asks the second).
  */
 export function isQuestion(f: TextFeatures, i: number): boolean {
-  const sentence = f.sentenceOf[i];
-  let clauseBroken = false;
-  for (let k = i; k < f.tokens.length && f.sentenceOf[k] === sentence; k++) {
-    const t = f.tokens[k]!;
-    if (t.text.includes('?')) return !clauseBroken;
-    if (k > i && t.kind === 'punct' && (t.text === ',' || t.text === ';' || t.text === ':')) clauseBroken = true;
-  }
-  return false;
+  return layout(f).question[i] === 1;
 }
 
 /** Character range of the sentence holding token `i`. */
 export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
-  const s = f.sentenceOf[i];
-  let a = i;
-  let b = i;
-  while (a > 0 && f.sentenceOf[a - 1] === s) a--;
-  while (b + 1 < f.tokens.length && f.sentenceOf[b + 1] === s) b++;
-  return [f.tokens[a]!.start, f.tokens[b]!.end];
+  const l = layout(f);
+  return [f.tokens[l.sentenceStart[i]!]!.start, f.tokens[l.sentenceEnd[i]! - 1]!.end];
 }
 
 // ---- helpers for checks --------------------------------------------------

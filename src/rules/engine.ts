@@ -130,16 +130,32 @@ function unitKey(rule: RuleDef, sentence: number): string {
  */
 function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
   const length = (f: Finding) => f.span[1] - f.span[0];
-  const kept = found.filter((f, i) =>
-    !found.some(
-      (g, j) =>
-        j !== i &&
-        g.category === f.category &&
-        g.span[0] < f.span[1] &&
-        f.span[0] < g.span[1] &&
-        (length(g) > length(f) || (length(g) === length(f) && j < i)),
-    ),
-  );
+  const overlap = (f: Finding, g: Finding) => g.span[0] < f.span[1] && f.span[0] < g.span[1];
+  const beats = (j: number, i: number) => length(found[j]!) > length(found[i]!) || (length(found[j]!) === length(found[i]!) && j < i);
+  // Compared only with neighbours that can overlap (sorted by start, per category): comparing
+  // every pair was quadratic in a long turn's findings.
+  const dropped = new Uint8Array(found.length);
+  const byCategory = new Map<string, number[]>();
+  found.forEach((f, i) => {
+    const list = byCategory.get(f.category);
+    if (list) list.push(i);
+    else byCategory.set(f.category, [i]);
+  });
+  for (const order of byCategory.values()) {
+    order.sort((a, b) => found[a]!.span[0] - found[b]!.span[0] || a - b);
+    const maxEnd: number[] = [];
+    order.forEach((i, k) => maxEnd.push(Math.max(k > 0 ? maxEnd[k - 1]! : -Infinity, found[i]!.span[1])));
+    order.forEach((i, k) => {
+      const f = found[i]!;
+      for (let q = k + 1; q < order.length && found[order[q]!]!.span[0] < f.span[1]; q++) {
+        if (overlap(f, found[order[q]!]!) && beats(order[q]!, i)) return void (dropped[i] = 1);
+      }
+      for (let q = k - 1; q >= 0 && maxEnd[q]! > f.span[0]; q--) {
+        if (overlap(f, found[order[q]!]!) && beats(order[q]!, i)) return void (dropped[i] = 1);
+      }
+    });
+  }
+  const kept = found.filter((_, i) => dropped[i] === 0);
   const present = new Set(kept.map((f) => f.category));
   return kept
     .filter((f) => !(rules.get(f.rule)?.suppressedBy ?? []).some((c) => present.has(c)))

@@ -1,0 +1,103 @@
+// Interrupting a batch (SIGINT, SIGTERM) never leaves a half-written output: an -o file is
+// complete or absent, an earlier file of that name survives, no temp file is left, and an NDJSON
+// stream on stdout ends on a whole line. Runs the real CLI as a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../helpers/bin.js';
+
+const FILES = 1500;
+let dir: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(path.join(tmpdir(), 'etcscore-signals-'));
+  mkdirSync(path.join(dir, 'calls'));
+  const turns: string[] = [];
+  for (let t = 0; t < 40; t++) {
+    turns.push(t % 2 ? `Customer: This is the third time I'm calling about order ${t}, it's ridiculous.` : `Agent: I'm sorry to hear that. I'll call you back by 3pm and you can either keep it or get a refund.`);
+  }
+  for (let i = 0; i < FILES; i++) writeFileSync(path.join(dir, 'calls', `call-${String(i).padStart(4, '0')}.txt`), turns.join('\n') + '\n');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], cwd: string): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr!.resume();
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return { child, done };
+}
+
+async function until(what: string, test: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+// Whatever the CLI names its temporary file, it is the only other entry in a fresh output folder.
+const temps = (d: string) => readdirSync(d).filter((f) => f !== 'out.ndjson');
+const size = (f: string) => {
+  try {
+    return statSync(f).size;
+  } catch {
+    return 0; // renamed or removed between listing and looking
+  }
+};
+/** Running and part-way: the temporary file has received at least one chunk of results. */
+const partWay = (d: string) => temps(d).some((f) => size(path.join(d, f)) > 0);
+const EXIT_BY_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a batch', (signal) => {
+  it('leaves -o out.ndjson complete or absent, and no temp file', async () => {
+    const out = mkdtempSync(path.join(dir, 'out-'));
+    const { child, done } = run(['score', '../calls', '-o', 'out.ndjson', '--quiet'], out);
+    await until('partial output', () => partWay(out));
+    child.kill(signal);
+    const { code } = await done;
+    expect(temps(out)).toEqual([]);
+    if (code === EXIT_BY_SIGNAL[signal]) {
+      expect(existsSync(path.join(out, 'out.ndjson'))).toBe(false);
+    } else {
+      // It finished before the signal landed: then the file must be whole.
+      const lines = readFileSync(path.join(out, 'out.ndjson'), 'utf8').trimEnd().split('\n');
+      expect(lines).toHaveLength(FILES);
+      for (const l of lines) JSON.parse(l);
+    }
+  }, 90_000);
+
+  it('leaves an earlier complete out.ndjson untouched', async () => {
+    const out = mkdtempSync(path.join(dir, 'keep-'));
+    const earlier = '{"earlier":"run"}\n';
+    writeFileSync(path.join(out, 'out.ndjson'), earlier);
+    const { child, done } = run(['score', '../calls', '-o', 'out.ndjson', '--quiet'], out);
+    await until('partial output', () => partWay(out));
+    child.kill(signal);
+    const { code } = await done;
+    expect(code).toBe(EXIT_BY_SIGNAL[signal]);
+    expect(readFileSync(path.join(out, 'out.ndjson'), 'utf8')).toBe(earlier);
+    expect(temps(out)).toEqual([]);
+  }, 90_000);
+
+  it('ends an NDJSON stream on stdout on a whole line, even with the pipe full', async () => {
+    const { child, done } = run(['score', 'calls', '--format', 'ndjson', '--quiet'], dir);
+    const chunks: Buffer[] = [];
+    child.stdout!.on('data', (b: Buffer) => chunks.push(b));
+    await until('first output', () => chunks.length > 0);
+    // Stop reading so the pipe fills and a write is left part-way when the signal comes.
+    child.stdout!.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill(signal);
+    child.stdout!.resume();
+    const { code } = await done;
+    expect(code).toBe(EXIT_BY_SIGNAL[signal]);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.slice(0, -1).split('\n');
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+    expect(lines.length).toBeLessThan(FILES);
+  }, 90_000);
+});
