@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/build-dist.ts'],
     pool: 'forks',
+    reporters: ['default', './test/helpers/plain-summary.ts'],
     testTimeout: 30_000,
   },
 });
