@@ -22,6 +22,22 @@ export interface AnalyzeOptions {
 
 /** Cues shown on a trajectory point: the terms that moved the turn's score most. */
 const CUES_PER_TURN = 3;
+/**
+ * A customer's own risk finding (distress, churn, escalation, sarcasm, a broken promise) caps that
+ * turn's emotion, and gratitude lifts it: the phrase rules read complaints that carry no negative
+ * word ("I'll think twice before buying from you again"), which a word lexicon scores as neutral.
+ */
+const CUSTOMER_RISK_CAP = -0.35;
+const GRATITUDE_FLOOR = 0.25;
+
+/** The turn's lexicon score, corrected by what the customer-side rules found in it. */
+function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: number; because?: string } {
+  const risk = own.find((f) => f.kind === 'risk');
+  if (risk) return lexicon > CUSTOMER_RISK_CAP ? { raw: CUSTOMER_RISK_CAP, because: risk.text } : { raw: lexicon };
+  const thanks = own.find((f) => f.category === 'gratitude');
+  if (thanks && lexicon < GRATITUDE_FLOOR) return { raw: GRATITUDE_FLOOR, because: thanks.text };
+  return { raw: lexicon };
+}
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
@@ -31,11 +47,12 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     .filter((p) => p.turn.role === 'customer')
     .map((p) => {
       const s = turnSentiment(p.features);
+      const { raw, because } = customerEmotion(s.score, findings.filter((f) => f.turn === p.turn.index && f.role === 'customer'));
       const cues = [...s.terms]
         .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-        .slice(0, CUES_PER_TURN)
         .map((t) => t.text);
-      return { turn: p.turn.index, raw: s.score, cues };
+      if (because) cues.unshift(because);
+      return { turn: p.turn.index, raw, cues: cues.slice(0, CUES_PER_TURN) };
     });
   const emotion = trajectory(points);
   const { scores, explanation } = computeScores(findings, emotion);

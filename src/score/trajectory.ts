@@ -50,7 +50,7 @@ export function shapeOf(traj: readonly TrajectoryPoint[]): EmotionShape {
   for (let i = 1; i < polar.length; i++) if (polar[i] !== polar[i - 1]) swings++;
   if (swings >= 3 && max - min >= 0.6) return 'volatile';
   if (min <= -0.2 && end >= min + 0.3 && end > -NEUTRAL_BAND && s.indexOf(min) < s.length - 1) return 'recovered';
-  if (end <= -0.2 && end <= max - 0.3) return 'declined';
+  if (end <= -NEUTRAL_BAND && (end <= max - 0.3 || end <= s[0]! - NEUTRAL_BAND)) return 'declined';
   if (mean <= -0.1 && max < NEUTRAL_BAND * 2) return 'steady-negative';
   if (mean >= 0.1 && min > -NEUTRAL_BAND) return 'steady-positive';
   return 'flat';
