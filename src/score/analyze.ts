@@ -43,11 +43,13 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
   const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
   const findings = (options.rules ?? builtinRuleSet()).run(transcript, prepared);
 
+  const customerFindings = new Map<number, Finding[]>();
+  for (const f of findings) if (f.role === 'customer') customerFindings.set(f.turn, [...(customerFindings.get(f.turn) ?? []), f]);
   const points = prepared
     .filter((p) => p.turn.role === 'customer')
     .map((p) => {
       const s = turnSentiment(p.features);
-      const { raw, because } = customerEmotion(s.score, findings.filter((f) => f.turn === p.turn.index && f.role === 'customer'));
+      const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? []);
       const cues = [...s.terms]
         .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
         .map((t) => t.text);
