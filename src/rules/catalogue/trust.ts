@@ -8,6 +8,9 @@ import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, s
 const ACTION =
   '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
 const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
+/** What a subject-led promise says will happen: arrive, be back, call, meet, be posted. */
+const OUTCOME =
+  '(arrive|reach|land|go|come|call|ring|phone|text|email|contact|meet|visit|deliver|collect|clear|send|post|drop|be (back|with|there|in|on|ready|round|over|posted|sent|dispatched|delivered|refunded|credited|returned|paid|collected|fixed|repaired|replaced|reconnected|restored|connected|installed|unblocked|reactivated))';
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
 
 const COMMITMENT_PATTERNS = [
@@ -21,21 +24,65 @@ const COMMITMENT_PATTERNS = [
   `ill ${ADVERB} ${ACTION}`,
   `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
   `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
+  // Subject-led: whoever or whatever the subject is ("the £1,240 will be back…", "someone from scheduling
+  // will call you…", "it'll arrive tomorrow", "the credit goes onto your account within three days");
+  // \`subjectLedPromise\` checks the subject and asks for a time.
+  `will ${ADVERB} ${OUTCOME}`,
+  `(it'll|they'll|he'll|she'll) ${ADVERB} ${OUTCOME}`,
+  `(goes|lands|arrives|reaches|clears|comes|drops) [back] (onto|into|in|on|to|back|through|with|by|within|tomorrow|today)`,
 ];
+
+/** Words a subject noun phrase opens with: "the refund", "your new card", "someone from billing", "£40". */
+const NP_START = /^(the|your|a|an|my|our|this|that|these|those|someone|somebody|one|each|every|both|all|[£$€]|\d)/;
+/** Words that make a statement general, not a promise about this case. */
+const HABITUAL = /\b(usually|normally|typically|generally|always|often|sometimes|most|every time|tends? to)\b/;
+
+/**
+ * A promise whose subject is not "I" or "we": a thing or a third party, named by a noun phrase or
+ * a pronoun, with a time ("your refund will be back in your account within 3 days", "the driver will
+ * text you by 6pm", "it'll arrive tomorrow"). The subject decides the owner; without a time, or said
+ * as a general rule, an option or a condition, it is information, not a promise.
+ */
+function subjectLedPromise(m: RuleMatch): false | { owner: string } {
+  const text = plain(m.turn.text);
+  const lead = text.slice(m.sentence[0], m.span[0]);
+  const pieces = lead.split(/[,;:\u2014\u2013]|\b(?:and|but|so|then|or|because)\b/).map((p) => p.trim());
+  let clause = pieces.pop() ?? '';
+  // "The €134, which is £116.40, will be back…": the subject is before the aside.
+  if (clause === '' && pieces.length > 0 && /^(which|who|that is|i\.e\.)\b/.test(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
+  while (/^(which|who|that is|i\.e\.)\b/.test(clause) && pieces.length > 0) clause = pieces.pop()!;
+  const words = matched(m);
+  const sentence = text.slice(m.sentence[0], m.sentence[1]);
+  if (!dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (HABITUAL.test(sentence) || /\beither\b|\b(you|we|i) (can|could)\b/.test(sentence)) return false;
+  if (/\b(if|unless|in case|whether|hopefully|maybe|might|may)\b/.test(lead)) return false;
+  if (/^(it'll|they'll|he'll|she'll)\b/.test(words)) return clause.split(/\s+/).filter(Boolean).length <= 3 ? { owner: /^they/.test(words) ? 'third-party' : 'company' } : false;
+  const subject = clause.split(/\s+/).filter(Boolean);
+  if (subject.length === 0 || subject.length > 7 || !NP_START.test(subject[0]!)) return false;
+  // A present-tense arrival is a promise only about a definite thing ("the credit goes…", not "refunds go…").
+  if (!/^will\b/.test(words) && !/^(the|your|that|this|[£$€]|\d)/.test(subject[0]!)) return false;
+  return { owner: /^(the|your|this|that|these|those|[£$€]|\d)/.test(subject[0]!) && !/^(the|that|this) (driver|courier|engineer|technician|team|bank|manufacturer|shop|store)/.test(clause) ? 'company' : 'third-party' };
+}
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const text = m.turn.text;
   const lead = text.slice(m.sentence[0], m.span[0]).toLowerCase();
   if (ASKING.test(lead)) return false;
+  let subjectOwner: string | undefined;
+  if (/^(will|it'll|they'll|he'll|she'll|goes|lands|arrives|reaches|clears|comes|drops)\b/.test(matched(m))) {
+    const led = subjectLedPromise(m);
+    if (!led) return false;
+    subjectOwner = led.owner;
+  }
   // "You'll have to email them" puts the work on the customer: that is no promise.
   if (/^you('ll| will| should) (have|need) to\b/i.test(text.slice(m.span[0], m.span[1] + 8).replace(/\u2019/g, "'"))) return false;
   const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
-  const owner = /^(i|i'll|i'm|i've|im)$/.test(first)
+  const owner = subjectOwner ?? (/^(i|i'll|i'm|i've|im)$/.test(first)
     ? 'agent'
     : /^(we|we'll|we're|you|you'll|your|the)$/.test(first)
       ? 'company'
-      : 'third-party';
+      : 'third-party');
   // The verb phrase: after the modal, up to a time expression, a new clause or punctuation.
   const action = text
     .slice(m.span[0], m.sentence[1])
@@ -120,8 +167,18 @@ export const trustRules: RuleDef[] = [
         "We'll refund the second charge within 5-7 working days.",
         "You'll get a confirmation email in the next ten minutes.",
         'An engineer will call you tomorrow morning to book the visit.',
+        'Your refund will be back in your account within 3 working days.',
+        'Someone from our billing team will ring you tomorrow before noon.',
+        'The £60, which is the full fare, will be back on your card by Friday.',
+        'Once the parcel reaches us, the credit goes onto your account within five working days.',
+        "It's booked, so it'll arrive tomorrow before 6pm.",
       ],
       noMatch: [
+        'Refunds usually go back to the card within five working days.',
+        'The new price will show on your next bill.',
+        'If the parcel arrives tomorrow, just let me know.',
+        "You can either collect it, it'll be ready by 2pm, or we can post it.",
+        "They'll get back to you.",
         "I can't promise a callback today, I'm afraid.",
         'Shall I call you back later?',
         "You said you'd call me back, and nobody did.",
