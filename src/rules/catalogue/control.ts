@@ -72,9 +72,12 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 }
 
 
+const NUMBER_WORD =
+  '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|thousand)';
+
 /** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|blocked|frozen|suspended|stopped|unblocked|reactivated|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice|only available|not available|available only|eligible|not eligible)\b/;
 
 
 export const controlRules: RuleDef[] = [
@@ -373,15 +376,19 @@ export const controlRules: RuleDef[] = [
       `(your|the) (balance|refund|order|parcel|payment|account|amount|total|fee|charge|bill|case|ticket|claim|delivery|booking|flight|appointment|engineer|replacement|item|package|application|contract|plan|tariff) (is|was|has been|shows|will be|went|came|left|arrived|should arrive|is due|was due|is scheduled|is booked|is currently|currently) [now|currently|still|already|due|out|showing|at|for|on|in|being]`,
       `(it's|it is|it was|they're|they are|it has been|it's been) (dispatched|shipped|delivered|processed|approved|pending|on its way|out for delivery|in transit|with the courier|at the depot|being processed|being reviewed|scheduled|booked|confirmed|cleared|declined|on hold)`,
       `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
-      `(i can see|i see|i can confirm|according to|looking at) (that|your|the|it|here|on|our)`,
+      `(i see|according to|looking at) (that|your|the|it|here|on|our)`,
       `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
       `(your|the) (contract|plan|warranty|policy|offer|discount|subscription|licence|license|cover|insurance|tariff|bundle|package) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes|allows)`,
       `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
       `({number}|{time})`,
-      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred)`,
-      `(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand) (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties)`,
+      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) ${NUMBER_WORD}`,
+      `${NUMBER_WORD} (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties|products|accounts|devices|orders|parcels|calls|charges|transactions)`,
       `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
-      `(is|are|was|were|has been|have been|is now|are now) (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account)`,
+      `(is|are|was|were|has been|have been) [now|already|still|currently] (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account|blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated)`,
+      `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|closed|active|live|registered|overdue|expired|covered|eligible)`,
+      // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
+      `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
+      `(i can see|i can confirm|i've checked and|i have checked and)`,
     ],
     check(m) {
       if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
@@ -399,8 +406,15 @@ export const controlRules: RuleDef[] = [
         'Your parcel is out for delivery and should arrive by 6pm.',
         'I can see the payment of £42.50 was taken on the 3rd.',
         'Your contract ends on the 14th of March.',
+        "That card is now blocked, so nothing else can go out.",
+        "It's frozen now, as of this moment.",
+        'The lounge pass is only available on business fares.',
+        'Complaints are answered within fourteen working days.',
+        'I can see two card payments in Lisbon this morning.',
       ],
       noMatch: [
+        "I can see why you're upset.",
+        'Is the card blocked?',
         'How long does it take?',
         'Your parcel, is it the blue one?',
       ],
