@@ -254,7 +254,7 @@ export const controlRules: RuleDef[] = [
       `(one|another|the other|a second|the first|the second) option (is|would be|could be)`,
       `alternatively`,
       `if (you'd|you would) (prefer|rather)`,
-      `(it's|it is) (up to you|your choice|your call)`,
+      `(it's|it is) [completely|entirely|totally|really|all|absolutely|honestly] (up to you|your choice|your call|your decision)`,
       `(would|do) you (like|want) (me|us) to ** or`,
       `(i|we) (could|can) ** or (i|we) (could|can)`,
       `(or|otherwise) if (you'd|you would) (like|prefer|rather)`,
@@ -275,14 +275,22 @@ export const controlRules: RuleDef[] = [
       `up to (you|u)`,
       `whichever (suits|works|you prefer|you'd prefer|is easier|is better|you like|you'd like)`,
       `(work|works|suit|suits) (better|best) for you`,
+      `(which|what) (works|suits|would work|would suit) (you|for you) [better|best]`,
+      `(would|will|do|does|could|can) (any|either|one|both) of (those|these|them|the two|the three|the options|them both) (work|suit|help|do|appeal)`,
       `(just say|let me know|tell me) which`,
       `(happy|glad) to do (either|both|whichever)`,
-      `(you|we|i) (could|can) (drop|pause|switch|move|keep|have|take|choose|go|book|collect|pick|get|do)`,
+      `(you|we|i) (could|can) [also|either|just] {word}`,
       `(do|would) you (want|like) (to|me to|us to)`,
     ],
     check(m) {
       // "You can X" or "do you want to X" offers a choice only with an "or" after it.
-      if (/^((you|we|i) (could|can) \w+|(do|would) you (want|like) (to|me to|us to))$/.test(matched(m)) && !/\bor\b/.test(sentenceAfter(m))) return false;
+      const words = matched(m);
+      if (/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) (to|me to|us to))$/.test(words)) {
+        // "I can post it, which takes five days, or …": one way, and another after "or" (not "or not", "or so").
+        if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return false;
+        // Seeing, telling and checking are not courses of action for the customer to pick from.
+        if (/ (see|hear|tell|confirm|understand|imagine|assure|only|not|check|ask|say|help|try|guarantee|promise|find)$/.test(words)) return false;
+      }
     },
     examples: {
       match: [
@@ -290,8 +298,15 @@ export const controlRules: RuleDef[] = [
         'Alternatively, we can book her on the morning flight with an escort.',
         'You have two options here.',
         'What time works best for you for the engineer?',
+        "I'll mention two things, and then it's completely your call.",
+        'I can post a new card, which takes five days, or the branch can print one tomorrow.',
+        'Which suits you better?',
+        'Would any of those work for you?',
       ],
       noMatch: [
+        'I can check whether it was sent or not.',
+        'I can see the payment on Monday or Tuesday.',
+        'You can pick it up from the store.',
         'You need to buy a new remote.',
         'There is no other option, sorry.',
       ],
