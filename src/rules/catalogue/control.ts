@@ -400,7 +400,7 @@ export const controlRules: RuleDef[] = [
       `${NUMBER_WORD} (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties|products|accounts|devices|orders|parcels|calls|charges|transactions)`,
       `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
       `(is|are|was|were|has been|have been) [now|already|still|currently] (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account|blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated)`,
-      `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|closed|active|live|registered|overdue|expired|covered|eligible)`,
+      `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|active|live)`,
       // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
       `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
       `(i can see|i can confirm|i've checked and|i have checked and)`,
@@ -410,6 +410,8 @@ export const controlRules: RuleDef[] = [
       const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
       // A promise with a time is a commitment; asking for a number is not telling one.
       if (/\b(i'll|we'll|i will|we will|i'm going to|we're going to|ill)\b/.test(sentence) && !/\b(usually|normally|typically|takes|aim)\b/.test(sentence)) return false;
+      // What the customer did themselves ("I can see you've called three times") is not news to them.
+      if (/\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/.test(sentence)) return false;
       if (/\b(can i (take|have|get)|could you|can you|please (give|confirm|provide)|what's your|what is your|may i)\b/.test(sentence)) return false;
       // "It's being processed", "it'll get there": no fact the customer did not have.
       if (/^(it's|it is) being/.test(sentence.trim())) return false;
@@ -429,6 +431,8 @@ export const controlRules: RuleDef[] = [
       ],
       noMatch: [
         "I can see why you're upset.",
+        "I can see you've called us three times about this.",
+        "I'll keep your case open until it's closed.",
         'Is the card blocked?',
         'How long does it take?',
         'Your parcel, is it the blue one?',

@@ -202,7 +202,7 @@ export const trustRules: RuleDef[] = [
     source: 'seed 000: become your customer’s champion and own the problem; seed 002: staff should own the customer’s pain',
     message: 'Takes ownership: the customer no longer carries the problem alone.',
     patterns: [
-      `let me (sort|fix|take care of|look into|handle|deal with|sort out|get to the bottom of|put) (this|that|it|everything) [out|right]`,
+      `let me (sort|fix|take care of|look into|handle|deal with|sort out|get to the bottom of|put|dig into|chase) (this|that|it|everything) [out|right|properly|myself|personally]`,
       `(leave|leaving) (it|this|that) with me`,
       `(i'll|i will|i'm going to|i am going to) [personally] (take care of|handle|sort out|deal with|own|look after) (this|that|it|everything|your case)`,
       `(i'll|i will) personally`,
@@ -235,7 +235,17 @@ export const trustRules: RuleDef[] = [
       `(it was|that was|this was) (our|my) ** that (caused|broke|created|did|made)`,
       `let me (take|have) a [proper|good|closer|close|full|quick|personal] look`,
       `(let's|let us) (get|sort|fix|work) (this|it|that) ** (together|sorted|done|fixed|out)`,
-      `(i'll|i will) stay (with you|on the line) (until|till|while)`,
+      `(i'll|i will|i'm going to|i am going to|i'm gonna) stay (with you|on the line|on the call) (until|till|while)`,
+      // Reassurance that the customer will not carry it again: "you won't have to chase this", "you won't be on your own".
+      `you (won't|will not|shouldn't|should not) (have|need) to (chase|call|ring|phone|contact|come back|call back|go through) [this|it|us|anyone|again|anything]`,
+      `you (won't|will not) be (on your own|alone|left on your own|left to)`,
+      // Owning the agent's own slip in this conversation.
+      `(that|it) came out wrong`,
+      `(i|we) went straight to the (rules|policy|script|process)`,
+      `(i|i really) (shouldn't|should not) have (said|assumed|put it|jumped)`,
+      `(that|it) (wasn't|was not) fair (of me|on you)`,
+      // Acting for the customer without being asked: "I've flagged it to our digital team", "I've raised the request".
+      `(i've|i have) [also|already|now|just|personally] (flagged|raised|reported) (it|this|that|the|your|a)`,
       `(i'll|i'm going to|i will|ill) (get|have) (it|this|that|everything) (sorted|fixed|done|resolved)`,
     ],
     examples: {
@@ -243,8 +253,16 @@ export const trustRules: RuleDef[] = [
         'Leave it with me, I will sort it before the end of the day.',
         "That's our mistake, not yours.",
         'Let me take care of this for you right now.',
+        "I'm going to stay with you until this is sorted.",
+        "We'll contact the consulate with you, so you won't be on your own with that.",
+        "You're right, sorry, that came out wrong.",
+        "I've also flagged the wording to our web team so it doesn't catch anyone else out.",
+        'Let me dig into it properly now.',
       ],
       noMatch: [
+        "You don't have to do anything else.",
+        "You won't need to do anything until the letter arrives.",
+        'It came out of your account on Monday.',
         "That's not my department.",
         'Let me transfer you to billing.',
       ],
