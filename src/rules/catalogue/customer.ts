@@ -461,15 +461,19 @@ export const customerRules: RuleDef[] = [
         'The new card came this morning, just as you promised.',
         'You rang back exactly when you said, thank you.',
         'Yes, the refund arrived yesterday, thanks.',
+        "Honestly, thank you for actually ringing back. I didn't expect you to.",
       ],
       noMatch: [
         'Has the refund arrived yet?',
         "I got the email but the dates in it are wrong and nobody has fixed them.",
+        "Thanks for calling back, but I still haven't had the refund.",
       ],
     },
     check(m) {
       // "I got the email but it's wrong", "it came broken": delivered, but not what was promised.
-      if (BROKEN.test(plain(m.turn.text)) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
+      // "I didn't expect you to" is pleasant surprise, not a failure.
+      const turn = plain(m.turn.text).replace(/\b(didn't|did not|never|wouldn't have) (expect|expected|thought|think|believe|believed)\b[^.?!]*/g, ' ');
+      if (BROKEN.test(turn) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

@@ -141,6 +141,8 @@ function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
   if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  // "Thanks for ringing back." "I said I would.": the customer has just named the promise kept.
+  if (/^(i|we) (said|promised) (i|we) would$/.test(matched(m)) && customer && /\b(thank|thanks|cheers)\b.*\b(for|back)\b/.test(plain(customer.text))) return { action: matched(m) };
   return false;
 }
 
@@ -308,12 +310,14 @@ export const trustRules: RuleDef[] = [
         'I said I would call you back once the fraud team replied.',
         "I'm calling to let you know the engineer has fixed the line.",
       ],
-      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
+      noMatch: ['I said I would. Enjoy the new flat.', 'I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
     },
     allowQuestion: true,
     check(m) {
       // "the check-in desk" is a place, not checking in with the customer.
       if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
+      // A bare "I said I would." answers thanks for a promise kept; it does not come back about anything.
+      if (/^(i|we) (said|promised) (i|we|i'd|we'd) would$/.test(matched(m)) && /^\W*$/.test(sentenceAfter(m))) return false;
     },
   },
   {
@@ -336,6 +340,7 @@ export const trustRules: RuleDef[] = [
       `as (i|we) (promised|agreed)`,
       `(as|like) (i|we) (said|promised|told you) (i|we|i'd|we'd) (would|do)`,
       `(i|we) said (i|we) would [and] (i|we) (have|did)`,
+      `(i|we) (said|promised) (i|we) would`,
       `(the|this is the|that's the) * (i|we|my colleague|your colleague) (promised|mentioned|agreed|said)`,
     ],
     examples: {
@@ -351,6 +356,10 @@ export const trustRules: RuleDef[] = [
             { role: 'customer', text: 'Okay, I will wait.' },
           ],
           text: "Right, I've emailed it to you now.",
+        },
+        {
+          context: [{ role: 'customer', text: 'Thank you for actually ringing back.' }],
+          text: 'I said I would. Enjoy the new flat.',
         },
       ],
       noMatch: [
