@@ -7,6 +7,8 @@ import { BROKEN, BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promise
 const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
 const DISTRESSED =
   '(frustrated|furious|livid|angry|annoyed|upset|fed up|sick of this|sick and tired|disgusted|appalled|devastated|gutted|distraught|stressed|worried|anxious|panicking|desperate|exhausted|fuming|outraged|horrified|disappointed|at my wits end|at my wit\'s end|at the end of my tether|beside myself|in tears)';
+const MILD_INTENSIFIER = '[a bit|a little|quite|really|very|pretty|rather|so|just|incredibly|frankly|still|honestly]';
+const MILD_COMPLAINT = '(harsh|unfair|unreasonable|excessive|poor|steep|a bit much|too much|not good enough|not fair|not right|not on|not okay|not ok|not acceptable|wrong)';
 const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgrace|a nightmare|shocking|appalling|pathetic|insane|absurd|useless|hopeless|a shambles|terrible|awful|the worst)';
 
 /** Words that turn praise into its opposite when they stand beside it. */
@@ -77,6 +79,17 @@ export const customerRules: RuleDef[] = [
       `(i've|i have|ive) (explained|told you|said) (this|it|that) (three|four|five|several|so many|many|{number}) times`,
       `(this is|it's|that's) (taking|gone on|dragged on) (forever|ages|too long|far too long)`,
       `(no one|nobody) (knows|seems to know|can tell me)`,
+      // Complaints in mild words: "that seems a bit harsh", "I still think it's poor", "that's not fair".
+      `(this|that|it|this service|your service|the service) (is|was|seems|sounds|feels|looks) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
+      `(this is|that's|that is|it's|it is) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
+      // Exasperation without a feeling word: "Come on.", "Are you serious?", "You're kidding me."
+      `[oh] come on`,
+      `(are you|you're|you are|you've got to be|you have got to be|you must be|you have to be) (serious|kidding|joking|having a laugh)`,
+      // Feeling made small, or pushing back on being treated so: "I feel like such an idiot", "I'm not an idiot".
+      `(i feel|i felt|i feel like|i felt like|makes me feel|made me feel|i look like) [such|a complete|a total|an absolute|so|really] (idiot|an idiot|a fool|fool|stupid|a mug|mug)`,
+      `(i'm|i am|im) not (an idiot|stupid|a fool|a child|lying|making this up|thick)`,
+      // Loyalty thrown back as a grievance: "I've been paying you for 2 years!!"
+      `(i've|i have|we've|we have|ive) been (paying|with|a customer|a member|banking|loyal|using) ** ** (for|since)`,
     ],
     examples: {
       match: [
@@ -85,17 +98,35 @@ export const customerRules: RuleDef[] = [
         "Honestly I'm not happy at all.",
         "I've been waiting for weeks and nobody is helping me.",
         'Worst customer service I have ever had.',
+        'That seems a bit harsh. How was I meant to know?',
+        'I still think it’s poor.',
+        'Twenty-three days? Come on.',
+        'I feel like such an idiot.',
+        "It was the official site. I'm not an idiot.",
+        "I've been paying you from that account for 2 years!!",
       ],
       noMatch: [
         "I'm not upset, I just want to understand the bill.",
         'The error says "unbelievable request size", what does that mean?',
         'I was worried at first but you have sorted it, thanks.',
         "It isn't ridiculous, it's just confusing.",
+        'Can the engineer come on Monday?',
+        "I've been with you since 2015, can I get the loyalty rate?",
+        "That's not unreasonable, fine.",
+        'It seems a bit much to me but okay, that is fair.',
       ],
     },
     check(m) {
       // "incredible" praises and "still not sure" hesitates unless the turn also complains.
       if (/^(incredible|still not)$/.test(matched(m))) return false;
+      // "come on" is exasperation only said on its own ("Twenty-three days? Come on."), not "come on Monday".
+      if (/come on$/.test(matched(m)) && !/^\W*$/.test(sentenceAfter(m))) return false;
+      // Years of custom are a grievance only said with force or beside a complaint.
+      if (/^(i've|i have|we've|we have|ive) been/.test(matched(m)) && !/!!|\?!|!\?/.test(m.turn.text) && !/\b(and (now|this|yet|you|still)|yet|still|how|why|never)\b/.test(sentenceAfter(m))) return false;
+      // "It seems a bit much, but okay": the clause after "but" concedes.
+      if (/\bbut (okay|ok|fine|fair|that's fine|that's fair|i understand|i get it)\b/.test(sentenceAfter(m))) return false;
+      // "It's wrong" about a figure is a correction; "that's wrong" as a verdict stays.
+      if (/wrong$/.test(matched(m)) && /^\W*\w/.test(sentenceAfter(m))) return false;
       // "I was worried, but you've sorted it": a feeling the customer reports as over.
       if (/^(i was|we were)\b/.test(matched(m)) && /\b(but|until)\b.*\b(sorted|fixed|resolved|helped|great|thanks|thank you)\b/.test(sentenceAfter(m))) return false;
     },
@@ -187,6 +218,7 @@ export const customerRules: RuleDef[] = [
       `(notice period|exit fee|early termination|termination fee|cancellation fee|early exit)`,
       `(looking at|looking into|shopping around for) (other|another|different) (providers|companies|banks|suppliers|options)`,
       `(port|porting|transfer) my number`,
+      `(signed up|sign up|signing up|joined|joining|gone|going|moved|moving) (to|with|for) (another|a different|a cheaper|a new|a rival) (service|provider|company|supplier|bank|network|streaming service|app|platform)`,
       `(last|final) time (i|we) (use|order|buy|shop|fly)`,
     ],
     examples: {
@@ -195,6 +227,7 @@ export const customerRules: RuleDef[] = [
         'I want to close my account.',
         "I'll be taking my business elsewhere.",
         'I am never ordering from you again.',
+        "I've already signed up to another service that's cheaper.",
       ],
       noMatch: [
         "I'm leaving for the airport now, can you text me the gate?",
@@ -248,6 +281,7 @@ export const customerRules: RuleDef[] = [
         'Oh great, another week of waiting for an engineer.',
         'Thanks for nothing.',
         'Well done, you have managed to lose my parcel twice.',
+        'great, just great. so the readings vanished into thin air',
         "I just love being on hold for an hour, it's my favourite hobby.",
       ],
       noMatch: [
@@ -260,6 +294,11 @@ export const customerRules: RuleDef[] = [
       const words = matched(m);
       // These are sarcastic on their own; the rest need a complaint beside them.
       if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause)/.test(words)) return;
+      // Praise said twice over ("great, just great") is flat irony on its own.
+      if (/^(\w+)\W+just\W+\1$/.test(words)) {
+        const agent = previousTurn(m, 'agent', 1);
+        if (!agent || !/\b(good|great) news\b|\bbut (i|we) can\b|\binstead\b/.test(plain(agent.text))) return;
+      }
       // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
       if (/^what (am|are)/.test(words)) return /^\s*,/.test(m.turn.text.slice(m.span[1])) ? undefined : false;
       if (/^(thanks|thank you) (so much|very much) for$/.test(words) && !IRONY_MARKS.test(m.turn.text)) {

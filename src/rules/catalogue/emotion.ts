@@ -218,7 +218,9 @@ export const emotionRules: RuleDef[] = [
       `(like|as) i (said|told you|explained|mentioned)`,
       `(you|you've|you have) (obviously|clearly|evidently)`,
       `(obviously|clearly) you (didn't|did not|haven't|have not|must|entered|clicked|forgot|missed)`,
-      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set)`,
+      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set|registered|signed|logged|opened|ordered|booked|paid|sent)`,
+      // Lecturing after the fact: "you really should only use sites you know".
+      `you [really|honestly|seriously] (should|shouldn't|should not|ought to) (only|never|always) (use|buy|click|give|share|shop|enter|trust|open|download|pay)`,
       `you (didn't|did not|never|failed to) (tell|inform|let|notify|update) (us|me)`,
       `(not|isn't|wasn't) (our|my) fault (you|that you|if you)`,
       `(most|other|all our|many) (customers|people|users|callers) (manage|can|are able|do this|don't have|have no|seem to)`,
