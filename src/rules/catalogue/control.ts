@@ -31,6 +31,8 @@ const PICKS = new PhraseSet([
   `(that|the) (one|option) (please|sounds good|works)`,
   `(option) {number}`,
   `(go|going) (with|for) (the|option|that|a)`,
+  // "The branch, please.": a thing named and asked for.
+  `(the|a|an) * [one|option|way] please`,
 ]);
 /** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
 const OFFERS = new PhraseSet([
@@ -42,7 +44,13 @@ const OFFERS = new PhraseSet([
   `alternatively`,
   `or (would|do) you`,
   `(would|do) you (like|want) (me|us) to`,
+  `(which|what) (would|will|does|do) (work|suit) [better|best]`,
+  `(which|what) (suits|works) [you|for you] [better|best]`,
 ]);
+/** The agent doing what was picked: "I've reserved it", "I'll book the Thursday slot", "let me order it". */
+const CHOSEN_ACTION =
+  `(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm going to|i am going to) [just|now|also|gone ahead and|already|go ahead and] (reserved|reserve|booked|book|ordered|order|arranged|arrange|scheduled|schedule|sent|send|cancelled|canceled|cancel|processed|process|switched|switch|moved|move|changed|change|put|added|add|refunded|refund|issued|issue|posted|post|dispatched|dispatch|applied|apply|paused|pause|set up|set|logged|log|registered|register)`;
+const CHOSEN_ACTIONS = new PhraseSet([CHOSEN_ACTION]);
 const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
 
 /** The agent acts on what the customer chose among the ways the agent offered. */
@@ -59,6 +67,8 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
+  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
+  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
   const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
   // A customer's question after the offer is not yet a choice.
@@ -334,6 +344,7 @@ export const controlRules: RuleDef[] = [
       `(i've|i have) noted (you|that you) (don't|do not|want|prefer|would)`,
       `(i've|i have) noted (you'd|that you'd)`,
       `(i'll|i will|i've|i have|let me|we'll|we will) (go|gone) (ahead|with) ** (that|your|the)`,
+      CHOSEN_ACTION,
     ],
     examples: {
       match: [
@@ -352,9 +363,27 @@ export const controlRules: RuleDef[] = [
           context: [{ role: 'customer', text: "I'd prefer a callback to an email." }],
           text: "As you asked, I'll call you instead.",
         },
+        {
+          context: [
+            { role: 'agent', text: 'I can post a new card, or your branch can print one tomorrow. Which would work better for you?' },
+            { role: 'customer', text: 'The branch, please.' },
+          ],
+          text: "Okay, I've ordered it for King Street, ready from 9:30 tomorrow.",
+        },
+        {
+          context: [
+            { role: 'agent', text: 'You can either pick it up from the store today or we can courier it. Which suits you better?' },
+            { role: 'customer', text: "I'll pick it up today." },
+          ],
+          text: "Perfect, I've reserved it under your name at the store.",
+        },
       ],
       noMatch: [
         'Sure, can I take your postcode first?',
+        {
+          context: [{ role: 'customer', text: 'Can you check my order?' }],
+          text: "I've ordered a new one for you.",
+        },
         'Yes it is.',
         {
           context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
