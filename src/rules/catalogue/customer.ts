@@ -427,12 +427,14 @@ export const customerRules: RuleDef[] = [
       `(had|have|having) to (chase|call back|call us again|contact us again|ring again|ring back|explain again|explain this again|tell the story again|repeat yourself)`,
       `(chase|chased|call|called|tell|explain|explained) (this|us|the story|it|everything) (a|three|two|four|several|{number}) [second|third|fourth|fifth] (times|time)`,
       `(a|the) (second|third|fourth|fifth) time`,
+      `(had|have|having) to (ring|call|phone|contact us|chase|write|email|come back) [us|this|about this|again] (twice|again|three times|four times|several times|so many times|{number} times)`,
     ],
     examples: {
       match: [
         "I can see you've contacted us three times about this.",
         "I'm sorry you've had to chase this three times, that's not okay.",
         "I've got the notes from your two previous calls here.",
+        "I'm sorry you had to ring twice for this.",
       ],
       noMatch: ['Is this the first time you have called us?', 'I can see your order was dispatched on Monday.'],
     },
