@@ -54,7 +54,7 @@ export const emotionRules: RuleDef[] = [
       `you (shouldn't|should not|should never) have (had to|been)`,
       `you did the right thing`,
       // Normalising the customer's reaction: "nobody wants to pay for something they're not using".
-      `(nobody|no one|noone) (wants|likes|enjoys|wants to be) (to|being|paying|waiting|chasing)`,
+      `(nobody|no one|noone) (wants|likes|enjoys) (to pay|to wait|to be|paying|waiting|being|to chase|chasing|to lose|losing|to deal|dealing|to go through|going through|to have|having)`,
     ],
     check(m) {
       // "I can see why the payment failed" explains a fault; the customer has to be in it.
