@@ -162,18 +162,26 @@ export const controlRules: RuleDef[] = [
       `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
       `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
       `(that's|that is|it's|it is) for (the|your) * to (sort|deal|handle|fix|look|sort out|decide)`,
+      // Sent to an address or a number with no help: "You'll have to email accounts@… They'll get back to you."
+      `(you'll|you will|you'd|you would) (have|need) to (email|call|ring|phone|contact|write to|get in touch with) {word}`,
     ],
     examples: {
       match: [
         "You'll have to contact the manufacturer about that.",
         "That's not something we deal with, you need to take it up with the courier.",
+        "You'll have to email accounts@ledgerly.io. They'll get back to you.",
       ],
       noMatch: [
         "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
         'I will contact the courier for you now.',
+        "You'll need to call us back once the letter arrives.",
       ],
     },
-    check: isWall,
+    check(m) {
+      // "You'll need to call us back tomorrow" keeps the customer with us; only a hand-off elsewhere is a wall.
+      if (/ (us|me|back|our|the number i|when)$/.test(matched(m))) return false;
+      return isWall(m);
+    },
   },
   {
     id: 'dead-end',
@@ -214,17 +222,24 @@ export const controlRules: RuleDef[] = [
       `(there's|there is) no point (me|us|in|you)`,
       `nothing (more|else|further) to (say|discuss|add|be done)`,
       `(no|nope|no sorry|sorry no)`,
+      // A bare inability about the customer's own request: "Then I can't take them back", "I'm unable to see readings…".
+      `(i|we) (can't|cannot|can not) (take|accept|refund|return|replace|exchange|reverse) (it|them|that|this|those|these|your|the|any)`,
+      `(i'm|i am|we're|we are) (unable|not able) to (help|do|see|access|change|refund|accept|take|find|offer|locate|process|honour|honor|reverse)`,
     ],
     examples: {
       match: [
         "I'm afraid there's nothing I can do about that.",
         "Sorry sir, I can't do anything, your warranty is over.",
         "It's out of my hands now.",
+        'Then I can’t take them back.',
+        "Unfortunately I'm unable to see readings that haven't reached our system.",
       ],
       noMatch: [
         "There's nothing I wouldn't do to get you on that flight.",
         "I can't do anything about the fee, but I can move your booking for free. Would that help?",
         "That's not possible online, but I can do it for you over the phone now.",
+        "I can't take them back as a refund, but what I can do is offer an exchange.",
+        "I'm unable to see the payment yet, so let me call the bank for you.",
       ],
     },
     check(m) {
