@@ -447,7 +447,7 @@ export const controlRules: RuleDef[] = [
       `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|active|live)`,
       // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
       `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
-      `(i can see|i can confirm|i've checked and|i have checked and)`,
+      `(i can see|i can confirm|i've checked and|i have checked and) ** ** *`,
     ],
     check(m) {
       if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
@@ -472,6 +472,7 @@ export const controlRules: RuleDef[] = [
         'The lounge pass is only available on business fares.',
         'Complaints are answered within fourteen working days.',
         'I can see two card payments in Lisbon this morning.',
+        'Right, I can see it: the parcel was scanned at our Coventry depot on the 9th.',
       ],
       noMatch: [
         "I can see why you're upset.",
