@@ -342,6 +342,7 @@ export const customerRules: RuleDef[] = [
       noMatch: [
         'Thanks for nothing.',
         'No thanks, I do not want the upgrade.',
+        "No, I think I'd rather just cancel. Thanks though.",
         'Thanks, but this still is not fixed and I have waited three weeks.',
       ],
     },
@@ -349,6 +350,8 @@ export const customerRules: RuleDef[] = [
     check(m) {
       // "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude.
       if (/\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m))) return false;
+      // "Thanks though", "thanks anyway": courtesy while turning an offer down.
+      if (/^\W*(though|anyway|all the same)\b/.test(sentenceAfter(m))) return false;
       // A sarcastic thank-you ("Thanks SO much. Really.") is the sarcasm rule's.
       if (IRONY_MARKS.test(m.turn.text)) return false;
       // "thank you" repeated back in a request ("can you say thank you to her") is not the customer's thanks.
@@ -375,7 +378,9 @@ export const customerRules: RuleDef[] = [
       `(called|rang|phoned|contacted|emailed|chatted|spoke to you|wrote) [you|to you|about this|about it] (yesterday|last week|last month|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|earlier|this morning|days ago|weeks ago|a week ago|before)`,
       `(i|we) (keep|kept) (calling|ringing|phoning|chasing|having to call|having to chase|being told|getting told|emailing)`,
       `(every time|each time|whenever) (i|we) (call|ring|phone|contact|chat)`,
-      `(last time|the last time|when) (i|we) (called|rang|phoned|spoke|contacted)`,
+      `(last time|the last time) (i|we) (called|rang|phoned|spoke|contacted)`,
+      // "When I rang" is this call unless it is placed before it ("when I rang last week").
+      `when (i|we) (called|rang|phoned|spoke|contacted) [you|to you|to someone|you guys] (before|last|yesterday|earlier|previously|on|the other day|a week|a few|two|three|in)`,
       `(calling|ringing|phoning|writing|contacting you) (again|back again|for the [second|third|fourth] time)`,
       `(i|we) (was|were) told (last time|before|yesterday|last week|on the phone)`,
       `(three|four|five|several|many|multiple|so many|{number}) times (now|already|this week|this month|today|in a row)`,
@@ -400,8 +405,10 @@ export const customerRules: RuleDef[] = [
         'I have already called twice this week.',
         'I rang yesterday and was told it would be fixed.',
         'I keep being told someone will ring me.',
+        'When I called last week they said it was fixed.',
       ],
       noMatch: [
+        'Honestly, thank you. I was shaking when I rang.',
         'I am calling about my new contract.',
         'Can you call me again if the line drops?',
         "I'll call back tomorrow if that's easier.",

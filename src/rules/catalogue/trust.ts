@@ -446,6 +446,7 @@ export const trustRules: RuleDef[] = [
         'What happens next?',
         'Then again, it might be the router.',
         "I'll refund it and you'll get an email.",
+        'First, are you and the children safe right now? And is anyone with you?',
       ],
     },
     check(m) {
@@ -455,6 +456,8 @@ export const trustRules: RuleDef[] = [
       // "…, then upload them", "…, and they'll print the card": a step after an instruction or a condition.
       if (/^(then|and then|and)\b/.test(words) && !/^(bring|keep|put|pop|send|take|upload|call|ring|quote|restart|reset|unplug|plug|fill|sign|return|post|drop|log|open|go|click|tap|wait|check|once|when|if|after|as soon as|first)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim())) return false;
       if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
+      // "First, are you safe?" asks; it does not lay out a step.
+      if (/^(first|firstly|step one|to start)\b/.test(words) && /\?\s*$/.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
       // "once … , you'll …" or "once … , pop it in and you're done": a step, then what follows it.
       if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(will|'ll|then|you're done|you can|you need|just|and)\b|^[^,]*,\s*\w+/.test(`${words} ${sentenceAfter(m)}`)) return false;
       if (/^(once|as soon as|when|after)\b/.test(words) && /\b(was|were|did|had)\b/.test(words)) return false;
