@@ -79,6 +79,7 @@ export const customerRules: RuleDef[] = [
       `(i've|i have|ive) (explained|told you|said) (this|it|that) (three|four|five|several|so many|many|{number}) times`,
       `(this is|it's|that's) (taking|gone on|dragged on) (forever|ages|too long|far too long)`,
       `(no one|nobody) (knows|seems to know|can tell me)`,
+      `what a (joke|shambles|farce|nightmare|mess|disgrace|waste of time)`,
       // Complaints in mild words: "that seems a bit harsh", "I still think it's poor", "that's not fair".
       `(this|that|it|this service|your service|the service) (is|was|seems|sounds|feels|looks) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
       `(this is|that's|that is|it's|it is) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
@@ -102,6 +103,7 @@ export const customerRules: RuleDef[] = [
         'I still think it’s poor.',
         'Twenty-three days? Come on.',
         'I feel like such an idiot.',
+        'Three weeks for a refund. What a joke.',
         "It was the official site. I'm not an idiot.",
         "I've been paying you from that account for 2 years!!",
       ],
@@ -327,6 +329,7 @@ export const customerRules: RuleDef[] = [
       `(you've|you have|you're|you are|you were) (been) [so|really|very|incredibly|super] (helpful|kind|brilliant|great|amazing|fantastic|a star|a lifesaver|a life saver|wonderful|patient)`,
       `(you're|you are) (a star|a lifesaver|a life saver|an angel|a legend|amazing|brilliant|the best)`,
       `(much|greatly) appreciated`,
+      `appreciate (it|that|your help|you|the help|all your help|all the help)`,
       `(that's|that is|that was) (really|so|very) (kind|helpful) [of you]`,
       `(grateful|thankful) (for|to you)`,
       `(ty|tysm|thanku|thank u|thanx|thnx|thks|gracias|merci|danke|🙏)`,
@@ -338,10 +341,12 @@ export const customerRules: RuleDef[] = [
         'Cheers for sorting that, much appreciated.',
         'I really appreciate you calling me back.',
         "You're a lifesaver!",
+        'Okay, appreciate it.',
       ],
       noMatch: [
         'Thanks for nothing.',
         'No thanks, I do not want the upgrade.',
+        "I'd appreciate it if you could call me back.",
         "No, I think I'd rather just cancel. Thanks though.",
         'Thanks, but this still is not fixed and I have waited three weeks.',
       ],
@@ -350,6 +355,8 @@ export const customerRules: RuleDef[] = [
     check(m) {
       // "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude.
       if (/\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m))) return false;
+      // "I'd appreciate it if you…" asks for something; it thanks no one yet.
+      if (/\b(i'd|i would|would)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0]))) || (/^appreciate/.test(matched(m)) && /^\W*if\b/.test(sentenceAfter(m)))) return false;
       // "Thanks though", "thanks anyway": courtesy while turning an offer down.
       if (/^\W*(though|anyway|all the same)\b/.test(sentenceAfter(m))) return false;
       // A sarcastic thank-you ("Thanks SO much. Really.") is the sarcasm rule's.

@@ -24,6 +24,8 @@ const COMMITMENT_PATTERNS = [
   `ill ${ADVERB} ${ACTION}`,
   `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
   `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
+  `(i'll|i will|we'll|we will|i'm going to|we're going to) ${ADVERB} (give you|drop you) (a|an) [quick] (call|ring|text|email|line|bell|message)`,
+  `(you'll|you will) (hear|be hearing) (from us|from them|from me|from the team|from someone|back|from the engineer|from our)`,
   // Subject-led: whoever or whatever the subject is ("the £1,240 will be back…", "someone from scheduling
   // will call you…", "it'll arrive tomorrow", "the credit goes onto your account within three days");
   // \`subjectLedPromise\` checks the subject and asks for a time.
@@ -70,6 +72,8 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const lead = text.slice(m.sentence[0], m.span[0]).toLowerCase();
   if (ASKING.test(lead)) return false;
   let subjectOwner: string | undefined;
+  // "You'll hear from us" holds no one to anything without a time.
+  if (/^you('ll| will) (hear|be hearing)\b/.test(matched(m)) && !dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
   if (/^(will|it'll|they'll|he'll|she'll|goes|lands|arrives|reaches|clears|comes|drops)\b/.test(matched(m))) {
     const led = subjectLedPromise(m);
     if (!led) return false;
@@ -170,6 +174,8 @@ export const trustRules: RuleDef[] = [
         "You'll get a confirmation email in the next ten minutes.",
         'An engineer will call you tomorrow morning to book the visit.',
         'Your refund will be back in your account within 3 working days.',
+        "I'll give you a call back tomorrow morning with the result.",
+        "You'll hear from us within 48 hours.",
         'Someone from our billing team will ring you tomorrow before noon.',
         'The £60, which is the full fare, will be back on your card by Friday.',
         'Once the parcel reaches us, the credit goes onto your account within five working days.',
@@ -181,6 +187,7 @@ export const trustRules: RuleDef[] = [
         'If the parcel arrives tomorrow, just let me know.',
         "You can either collect it, it'll be ready by 2pm, or we can post it.",
         "They'll get back to you.",
+        "You'll hear from us.",
         "I can't promise a callback today, I'm afraid.",
         'Shall I call you back later?',
         "You said you'd call me back, and nobody did.",
