@@ -58,8 +58,9 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   const words = matched(m);
   // "Thursday it is": the customer's pick named back as settled.
   if (words === 'it is') {
-    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
-    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
+    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(right you are|sure thing|no problem|got it|ok|okay|great|right|sure|fine|perfect|lovely|brilliant|done|understood)\b[,\s]*)+/, '');
+    // Said as settled: the sentence ends, or goes on to act ("refund it is, processing now").
+    const settled = /^\s*([.!]|$|,|\s+(i've|i have|i'll|that's|it'll|it's|we'll)\b)/.test(plain(m.turn.text.slice(m.span[1])));
     // "Yes it is", "that's right, it is": an answer, not a choice named back.
     const answer = /\b(what|how|that|there|if|so|as|yes|yeah|yep|no|nope|well|oh|and|but|it|this|he|she|they|which|who|i|you|we)\b/.test(lead);
     return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settled ? { named: lead.trim() } : false;
@@ -400,6 +401,7 @@ export const controlRules: RuleDef[] = [
           text: "I've ordered a new one for you.",
         },
         'Yes it is.',
+        'Well, it is, yes.',
         {
           context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
           text: 'Sure, let me check that for you.',

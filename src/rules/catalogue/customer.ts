@@ -283,6 +283,7 @@ export const customerRules: RuleDef[] = [
         'Oh great, another week of waiting for an engineer.',
         'Thanks for nothing.',
         'Well done, you have managed to lose my parcel twice.',
+        'Brilliant service, as always.',
         'great, just great. so the readings vanished into thin air',
         "I just love being on hold for an hour, it's my favourite hobby.",
       ],
@@ -296,6 +297,8 @@ export const customerRules: RuleDef[] = [
       const words = matched(m);
       // These are sarcastic on their own; the rest need a complaint beside them.
       if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause)/.test(words)) return;
+      // Praise of the service "as always", "as usual", "again" is irony on its own.
+      if (/\b(service|job|work|help)\b.*\b(as always|as usual|again)\W*$/.test(words)) return;
       // Praise said twice over ("great, just great") is flat irony on its own.
       if (/^(\w+)\W+just\W+\1$/.test(words)) {
         const agent = previousTurn(m, 'agent', 1);
@@ -479,6 +482,7 @@ export const customerRules: RuleDef[] = [
         'The engineer never turned up, I took the day off for it.',
         "Your colleague told me I'd get an email, I never got anything.",
         'I was told I’d get an email within 24 hours. That was four days ago.',
+        "I've been promised a callback three times now.",
       ],
       noMatch: [
         'You said you would call me back, and you did, thank you.',
