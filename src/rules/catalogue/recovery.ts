@@ -17,6 +17,8 @@ export const GOODWILL_PATTERNS = [
   `(bumped|upgraded) you (up|to)`,
   `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
   `for the (trouble|hassle|inconvenience)`,
+  // "Have this month on us": a thing given, paid for by the company ("that's on us" alone owns a fault instead).
+  `(month|months|year|week|night|meal|meals|drinks|delivery|upgrade|ticket|tickets|taxi|hotel|coffee|lunch|dinner|fee|charge|bill|room|postage|shipping) [is|are|will be] on us`,
   // Vouchers for a meal or a ride are given, never owed; an item the customer may keep need not come back.
   `(meal|food|lunch|dinner|breakfast|drinks|dining|taxi|travel|hotel|fuel|shopping|gift) (voucher|vouchers|token|tokens)`,
   `(no need|there's no need|you don't need|you won't need|you do not need) to (send|return|post|bring) (it|them|that|this|the old one|the original|the item|the parcel|the first one) [back]`,
@@ -41,11 +43,13 @@ export const recoveryRules: RuleDef[] = [
         "I've added a £20 credit to your account for the trouble.",
         'The replacement is on the house.',
         "I'm issuing meal vouchers for the whole family.",
+        'Have this month on us.',
         "Just keep it or give it away, there's no need to send it back.",
         "I'm crediting £15 to your account for the trouble.",
       ],
       noMatch: [
         'You need to send the old one back within 14 days.',
+        "That's on us, I'm sorry.",
         "I can't waive the fee, I'm afraid.",
         'The fee is £5 and it is charged monthly.',
       ],

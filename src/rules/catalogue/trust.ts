@@ -216,7 +216,7 @@ export const trustRules: RuleDef[] = [
       `(i'll|i will|i'm going to|i am going to) [personally] (take care of|handle|sort out|deal with|own|look after) (this|that|it|everything|your case)`,
       `(i'll|i will) personally`,
       `(i|i'll|i will) (take|taking) (full|personal) (ownership|responsibility)`,
-      `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing)`,
+      `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing|failure|failing)`,
       `(that's|that is|this is|it's|it was|that was) (a|our) (failure|mistake|error|fault) on (our|my) (side|part|end)`,
       `(we|i) (got|made) (that|this|it) wrong`,
       `(we|i) (messed|screwed) (that|this|it) up`,
@@ -261,6 +261,7 @@ export const trustRules: RuleDef[] = [
       match: [
         'Leave it with me, I will sort it before the end of the day.',
         "That's our mistake, not yours.",
+        "You were promised a call on Friday and it didn't happen; I'm sorry, that's our failure.",
         'Let me take care of this for you right now.',
         "I'm going to stay with you until this is sorted.",
         "We'll contact the consulate with you, so you won't be on your own with that.",
