@@ -16,6 +16,8 @@ describe('commitment extraction', () => {
     ['An engineer will call you tomorrow morning to book the visit.', { owner: 'third-party', due: 'tomorrow morning' }],
     ["You'll get a confirmation email in the next ten minutes.", { owner: 'company', due: 'ten minutes' }],
     ["I'm going to email you the form by Friday.", { owner: 'agent', action: 'email you the form', due: 'friday' }],
+    ['Your refund will be back in your account within three to five working days.', { owner: 'company', due: 'three to five working days' }],
+    ['My colleague Amara will meet you at the gate in about ten minutes.', { owner: 'third-party', due: 'about ten minutes' }],
   ])('%s', (text, expected) => {
     const [c] = commitments(['agent', text]);
     expect(c).toMatchObject({ ...expected, status: 'open', turn: 0 });

@@ -31,6 +31,8 @@ const PICKS = new PhraseSet([
   `(that|the) (one|option) (please|sounds good|works)`,
   `(option) {number}`,
   `(go|going) (with|for) (the|option|that|a)`,
+  // "The branch, please.": a thing named and asked for.
+  `(the|a|an) * [one|option|way] please`,
 ]);
 /** Ways an agent offers a choice, looked for in the agent's turn before the customer's pick. */
 const OFFERS = new PhraseSet([
@@ -42,7 +44,13 @@ const OFFERS = new PhraseSet([
   `alternatively`,
   `or (would|do) you`,
   `(would|do) you (like|want) (me|us) to`,
+  `(which|what) (would|will|does|do) (work|suit) [better|best]`,
+  `(which|what) (suits|works) [you|for you] [better|best]`,
 ]);
+/** The agent doing what was picked: "I've reserved it", "I'll book the Thursday slot", "let me order it". */
+const CHOSEN_ACTION =
+  `(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm going to|i am going to) [just|now|also|gone ahead and|already|go ahead and] (reserved|reserve|booked|book|ordered|order|arranged|arrange|scheduled|schedule|sent|send|cancelled|canceled|cancel|processed|process|switched|switch|moved|move|changed|change|put|added|add|refunded|refund|issued|issue|posted|post|dispatched|dispatch|applied|apply|paused|pause|set up|set|logged|log|registered|register)`;
+const CHOSEN_ACTIONS = new PhraseSet([CHOSEN_ACTION]);
 const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
 
 /** The agent acts on what the customer chose among the ways the agent offered. */
@@ -50,8 +58,9 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   const words = matched(m);
   // "Thursday it is": the customer's pick named back as settled.
   if (words === 'it is') {
-    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(ok|okay|great|right|sure|fine|perfect|lovely|right you are|brilliant|done|understood|got it|no problem)\b[,\s]*)+/, '');
-    const settled = /^\s*[,.!]?\s*($|i've|i have|i'll|that's|it'll|it's|we'll)/.test(m.turn.text.slice(m.span[1]).toLowerCase());
+    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(right you are|sure thing|no problem|got it|ok|okay|great|right|sure|fine|perfect|lovely|brilliant|done|understood)\b[,\s]*)+/, '');
+    // Said as settled: the sentence ends, or goes on to act ("refund it is, processing now").
+    const settled = /^\s*([.!]|$|,|\s+(i've|i have|i'll|that's|it'll|it's|we'll)\b)/.test(plain(m.turn.text.slice(m.span[1])));
     // "Yes it is", "that's right, it is": an answer, not a choice named back.
     const answer = /\b(what|how|that|there|if|so|as|yes|yeah|yep|no|nope|well|oh|and|but|it|this|he|she|they|which|who|i|you|we)\b/.test(lead);
     return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settled ? { named: lead.trim() } : false;
@@ -59,6 +68,8 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
+  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
+  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
   const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
   // A customer's question after the offer is not yet a choice.
@@ -72,9 +83,12 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 }
 
 
+const NUMBER_WORD =
+  '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|thousand)';
+
 /** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|twice)\b/;
+  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|blocked|frozen|suspended|stopped|unblocked|reactivated|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice|only available|not available|available only|eligible|not eligible)\b/;
 
 
 export const controlRules: RuleDef[] = [
@@ -149,18 +163,26 @@ export const controlRules: RuleDef[] = [
       `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
       `(that's|that is|it's|it is) (not|nothing to do with) (us|our problem|something we deal with|something we handle)`,
       `(that's|that is|it's|it is) for (the|your) * to (sort|deal|handle|fix|look|sort out|decide)`,
+      // Sent to an address or a number with no help: "You'll have to email accounts@… They'll get back to you."
+      `(you'll|you will|you'd|you would) (have|need) to (email|call|ring|phone|contact|write to|get in touch with) {word}`,
     ],
     examples: {
       match: [
         "You'll have to contact the manufacturer about that.",
         "That's not something we deal with, you need to take it up with the courier.",
+        "You'll have to email accounts@ledgerly.io. They'll get back to you.",
       ],
       noMatch: [
         "You'll have to contact the manufacturer because they hold the warranty, but I can give you their direct line and email them now.",
         'I will contact the courier for you now.',
+        "You'll need to call us back once the letter arrives.",
       ],
     },
-    check: isWall,
+    check(m) {
+      // "You'll need to call us back tomorrow" keeps the customer with us; only a hand-off elsewhere is a wall.
+      if (/ (us|me|back|our|the number i|when)$/.test(matched(m))) return false;
+      return isWall(m);
+    },
   },
   {
     id: 'dead-end',
@@ -201,17 +223,24 @@ export const controlRules: RuleDef[] = [
       `(there's|there is) no point (me|us|in|you)`,
       `nothing (more|else|further) to (say|discuss|add|be done)`,
       `(no|nope|no sorry|sorry no)`,
+      // A bare inability about the customer's own request: "Then I can't take them back", "I'm unable to see readings…".
+      `(i|we) (can't|cannot|can not) (take|accept|refund|return|replace|exchange|reverse) (it|them|that|this|those|these|your|the|any)`,
+      `(i'm|i am|we're|we are) (unable|not able) to (help|do|see|access|change|refund|accept|take|find|offer|locate|process|honour|honor|reverse)`,
     ],
     examples: {
       match: [
         "I'm afraid there's nothing I can do about that.",
         "Sorry sir, I can't do anything, your warranty is over.",
         "It's out of my hands now.",
+        'Then I can’t take them back.',
+        "Unfortunately I'm unable to see readings that haven't reached our system.",
       ],
       noMatch: [
         "There's nothing I wouldn't do to get you on that flight.",
         "I can't do anything about the fee, but I can move your booking for free. Would that help?",
         "That's not possible online, but I can do it for you over the phone now.",
+        "I can't take them back as a refund, but what I can do is offer an exchange.",
+        "I'm unable to see the payment yet, so let me call the bank for you.",
       ],
     },
     check(m) {
@@ -251,7 +280,7 @@ export const controlRules: RuleDef[] = [
       `(one|another|the other|a second|the first|the second) option (is|would be|could be)`,
       `alternatively`,
       `if (you'd|you would) (prefer|rather)`,
-      `(it's|it is) (up to you|your choice|your call)`,
+      `(it's|it is) [completely|entirely|totally|really|all|absolutely|honestly] (up to you|your choice|your call|your decision)`,
       `(would|do) you (like|want) (me|us) to ** or`,
       `(i|we) (could|can) ** or (i|we) (could|can)`,
       `(or|otherwise) if (you'd|you would) (like|prefer|rather)`,
@@ -272,14 +301,22 @@ export const controlRules: RuleDef[] = [
       `up to (you|u)`,
       `whichever (suits|works|you prefer|you'd prefer|is easier|is better|you like|you'd like)`,
       `(work|works|suit|suits) (better|best) for you`,
+      `(which|what) (works|suits|would work|would suit) (you|for you) [better|best]`,
+      `(would|will|do|does|could|can) (any|either|one|both) of (those|these|them|the two|the three|the options|them both) (work|suit|help|do|appeal)`,
       `(just say|let me know|tell me) which`,
       `(happy|glad) to do (either|both|whichever)`,
-      `(you|we|i) (could|can) (drop|pause|switch|move|keep|have|take|choose|go|book|collect|pick|get|do)`,
+      `(you|we|i) (could|can) [also|either|just] {word}`,
       `(do|would) you (want|like) (to|me to|us to)`,
     ],
     check(m) {
       // "You can X" or "do you want to X" offers a choice only with an "or" after it.
-      if (/^((you|we|i) (could|can) \w+|(do|would) you (want|like) (to|me to|us to))$/.test(matched(m)) && !/\bor\b/.test(sentenceAfter(m))) return false;
+      const words = matched(m);
+      if (/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) (to|me to|us to))$/.test(words)) {
+        // "I can post it, which takes five days, or …": one way, and another after "or" (not "or not", "or so").
+        if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return false;
+        // Seeing, telling and checking are not courses of action for the customer to pick from.
+        if (/ (see|hear|tell|confirm|understand|imagine|assure|only|not|check|ask|say|help|try|guarantee|promise|find)$/.test(words)) return false;
+      }
     },
     examples: {
       match: [
@@ -287,8 +324,15 @@ export const controlRules: RuleDef[] = [
         'Alternatively, we can book her on the morning flight with an escort.',
         'You have two options here.',
         'What time works best for you for the engineer?',
+        "I'll mention two things, and then it's completely your call.",
+        'I can post a new card, which takes five days, or the branch can print one tomorrow.',
+        'Which suits you better?',
+        'Would any of those work for you?',
       ],
       noMatch: [
+        'I can check whether it was sent or not.',
+        'I can see the payment on Monday or Tuesday.',
+        'You can pick it up from the store.',
         'You need to buy a new remote.',
         'There is no other option, sorry.',
       ],
@@ -316,6 +360,7 @@ export const controlRules: RuleDef[] = [
       `(i've|i have) noted (you|that you) (don't|do not|want|prefer|would)`,
       `(i've|i have) noted (you'd|that you'd)`,
       `(i'll|i will|i've|i have|let me|we'll|we will) (go|gone) (ahead|with) ** (that|your|the)`,
+      CHOSEN_ACTION,
     ],
     examples: {
       match: [
@@ -334,10 +379,29 @@ export const controlRules: RuleDef[] = [
           context: [{ role: 'customer', text: "I'd prefer a callback to an email." }],
           text: "As you asked, I'll call you instead.",
         },
+        {
+          context: [
+            { role: 'agent', text: 'I can post a new card, or your branch can print one tomorrow. Which would work better for you?' },
+            { role: 'customer', text: 'The branch, please.' },
+          ],
+          text: "Okay, I've ordered it for King Street, ready from 9:30 tomorrow.",
+        },
+        {
+          context: [
+            { role: 'agent', text: 'You can either pick it up from the store today or we can courier it. Which suits you better?' },
+            { role: 'customer', text: "I'll pick it up today." },
+          ],
+          text: "Perfect, I've reserved it under your name at the store.",
+        },
       ],
       noMatch: [
         'Sure, can I take your postcode first?',
+        {
+          context: [{ role: 'customer', text: 'Can you check my order?' }],
+          text: "I've ordered a new one for you.",
+        },
         'Yes it is.',
+        'Well, it is, yes.',
         {
           context: [{ role: 'customer', text: 'Can you tell me my balance?' }],
           text: 'Sure, let me check that for you.',
@@ -373,21 +437,27 @@ export const controlRules: RuleDef[] = [
       `(your|the) (balance|refund|order|parcel|payment|account|amount|total|fee|charge|bill|case|ticket|claim|delivery|booking|flight|appointment|engineer|replacement|item|package|application|contract|plan|tariff) (is|was|has been|shows|will be|went|came|left|arrived|should arrive|is due|was due|is scheduled|is booked|is currently|currently) [now|currently|still|already|due|out|showing|at|for|on|in|being]`,
       `(it's|it is|it was|they're|they are|it has been|it's been) (dispatched|shipped|delivered|processed|approved|pending|on its way|out for delivery|in transit|with the courier|at the depot|being processed|being reviewed|scheduled|booked|confirmed|cleared|declined|on hold)`,
       `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
-      `(i can see|i see|i can confirm|according to|looking at) (that|your|the|it|here|on|our)`,
+      `(i see|according to|looking at) (that|your|the|it|here|on|our)`,
       `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
       `(your|the) (contract|plan|warranty|policy|offer|discount|subscription|licence|license|cover|insurance|tariff|bundle|package) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes|allows)`,
       `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
       `({number}|{time})`,
-      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred)`,
-      `(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand) (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties)`,
+      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) ${NUMBER_WORD}`,
+      `${NUMBER_WORD} (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties|products|accounts|devices|orders|parcels|calls|charges|transactions)`,
       `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
-      `(is|are|was|were|has been|have been|is now|are now) (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account)`,
+      `(is|are|was|were|has been|have been) [now|already|still|currently] (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account|blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated)`,
+      `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|active|live)`,
+      // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
+      `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
+      `(i can see|i can confirm|i've checked and|i have checked and) ** ** *`,
     ],
     check(m) {
       if (!FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
       const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
       // A promise with a time is a commitment; asking for a number is not telling one.
       if (/\b(i'll|we'll|i will|we will|i'm going to|we're going to|ill)\b/.test(sentence) && !/\b(usually|normally|typically|takes|aim)\b/.test(sentence)) return false;
+      // What the customer did themselves ("I can see you've called three times") is not news to them.
+      if (/\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/.test(sentence)) return false;
       if (/\b(can i (take|have|get)|could you|can you|please (give|confirm|provide)|what's your|what is your|may i)\b/.test(sentence)) return false;
       // "It's being processed", "it'll get there": no fact the customer did not have.
       if (/^(it's|it is) being/.test(sentence.trim())) return false;
@@ -399,8 +469,18 @@ export const controlRules: RuleDef[] = [
         'Your parcel is out for delivery and should arrive by 6pm.',
         'I can see the payment of £42.50 was taken on the 3rd.',
         'Your contract ends on the 14th of March.',
+        "That card is now blocked, so nothing else can go out.",
+        "It's frozen now, as of this moment.",
+        'The lounge pass is only available on business fares.',
+        'Complaints are answered within fourteen working days.',
+        'I can see two card payments in Lisbon this morning.',
+        'Right, I can see it: the parcel was scanned at our Coventry depot on the 9th.',
       ],
       noMatch: [
+        "I can see why you're upset.",
+        "I can see you've called us three times about this.",
+        "I'll keep your case open until it's closed.",
+        'Is the card blocked?',
         'How long does it take?',
         'Your parcel, is it the blue one?',
       ],

@@ -7,6 +7,8 @@ import { BROKEN, BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promise
 const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
 const DISTRESSED =
   '(frustrated|furious|livid|angry|annoyed|upset|fed up|sick of this|sick and tired|disgusted|appalled|devastated|gutted|distraught|stressed|worried|anxious|panicking|desperate|exhausted|fuming|outraged|horrified|disappointed|at my wits end|at my wit\'s end|at the end of my tether|beside myself|in tears)';
+const MILD_INTENSIFIER = '[a bit|a little|quite|really|very|pretty|rather|so|just|incredibly|frankly|still|honestly]';
+const MILD_COMPLAINT = '(harsh|unfair|unreasonable|excessive|poor|steep|a bit much|too much|not good enough|not fair|not right|not on|not okay|not ok|not acceptable|wrong)';
 const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgrace|a nightmare|shocking|appalling|pathetic|insane|absurd|useless|hopeless|a shambles|terrible|awful|the worst)';
 
 /** Words that turn praise into its opposite when they stand beside it. */
@@ -77,6 +79,18 @@ export const customerRules: RuleDef[] = [
       `(i've|i have|ive) (explained|told you|said) (this|it|that) (three|four|five|several|so many|many|{number}) times`,
       `(this is|it's|that's) (taking|gone on|dragged on) (forever|ages|too long|far too long)`,
       `(no one|nobody) (knows|seems to know|can tell me)`,
+      `what a (joke|shambles|farce|nightmare|mess|disgrace|waste of time)`,
+      // Complaints in mild words: "that seems a bit harsh", "I still think it's poor", "that's not fair".
+      `(this|that|it|this service|your service|the service) (is|was|seems|sounds|feels|looks) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
+      `(this is|that's|that is|it's|it is) ${MILD_INTENSIFIER} ${MILD_COMPLAINT}`,
+      // Exasperation without a feeling word: "Come on.", "Are you serious?", "You're kidding me."
+      `[oh] come on`,
+      `(are you|you're|you are|you've got to be|you have got to be|you must be|you have to be) (serious|kidding|joking|having a laugh)`,
+      // Feeling made small, or pushing back on being treated so: "I feel like such an idiot", "I'm not an idiot".
+      `(i feel|i felt|i feel like|i felt like|makes me feel|made me feel|i look like) [such|a complete|a total|an absolute|so|really] (idiot|an idiot|a fool|fool|stupid|a mug|mug)`,
+      `(i'm|i am|im) not (an idiot|stupid|a fool|a child|lying|making this up|thick)`,
+      // Loyalty thrown back as a grievance: "I've been paying you for 2 years!!"
+      `(i've|i have|we've|we have|ive) been (paying|with|a customer|a member|banking|loyal|using) ** ** (for|since)`,
     ],
     examples: {
       match: [
@@ -85,17 +99,36 @@ export const customerRules: RuleDef[] = [
         "Honestly I'm not happy at all.",
         "I've been waiting for weeks and nobody is helping me.",
         'Worst customer service I have ever had.',
+        'That seems a bit harsh. How was I meant to know?',
+        'I still think it’s poor.',
+        'Twenty-three days? Come on.',
+        'I feel like such an idiot.',
+        'Three weeks for a refund. What a joke.',
+        "It was the official site. I'm not an idiot.",
+        "I've been paying you from that account for 2 years!!",
       ],
       noMatch: [
         "I'm not upset, I just want to understand the bill.",
         'The error says "unbelievable request size", what does that mean?',
         'I was worried at first but you have sorted it, thanks.',
         "It isn't ridiculous, it's just confusing.",
+        'Can the engineer come on Monday?',
+        "I've been with you since 2015, can I get the loyalty rate?",
+        "That's not unreasonable, fine.",
+        'It seems a bit much to me but okay, that is fair.',
       ],
     },
     check(m) {
       // "incredible" praises and "still not sure" hesitates unless the turn also complains.
       if (/^(incredible|still not)$/.test(matched(m))) return false;
+      // "come on" is exasperation only said on its own ("Twenty-three days? Come on."), not "come on Monday".
+      if (/come on$/.test(matched(m)) && !/^\W*$/.test(sentenceAfter(m))) return false;
+      // Years of custom are a grievance only said with force or beside a complaint.
+      if (/^(i've|i have|we've|we have|ive) been/.test(matched(m)) && !/!!|\?!|!\?/.test(m.turn.text) && !/\b(and (now|this|yet|you|still)|yet|still|how|why|never)\b/.test(sentenceAfter(m))) return false;
+      // "It seems a bit much, but okay": the clause after "but" concedes.
+      if (/\bbut (okay|ok|fine|fair|that's fine|that's fair|i understand|i get it)\b/.test(sentenceAfter(m))) return false;
+      // "It's wrong" about a figure is a correction; "that's wrong" as a verdict stays.
+      if (/wrong$/.test(matched(m)) && /^\W*\w/.test(sentenceAfter(m))) return false;
       // "I was worried, but you've sorted it": a feeling the customer reports as over.
       if (/^(i was|we were)\b/.test(matched(m)) && /\b(but|until)\b.*\b(sorted|fixed|resolved|helped|great|thanks|thank you)\b/.test(sentenceAfter(m))) return false;
     },
@@ -187,6 +220,7 @@ export const customerRules: RuleDef[] = [
       `(notice period|exit fee|early termination|termination fee|cancellation fee|early exit)`,
       `(looking at|looking into|shopping around for) (other|another|different) (providers|companies|banks|suppliers|options)`,
       `(port|porting|transfer) my number`,
+      `(signed up|sign up|signing up|joined|joining|gone|going|moved|moving) (to|with|for) (another|a different|a cheaper|a new|a rival) (service|provider|company|supplier|bank|network|streaming service|app|platform)`,
       `(last|final) time (i|we) (use|order|buy|shop|fly)`,
     ],
     examples: {
@@ -195,6 +229,7 @@ export const customerRules: RuleDef[] = [
         'I want to close my account.',
         "I'll be taking my business elsewhere.",
         'I am never ordering from you again.',
+        "I've already signed up to another service that's cheaper.",
       ],
       noMatch: [
         "I'm leaving for the airport now, can you text me the gate?",
@@ -248,6 +283,8 @@ export const customerRules: RuleDef[] = [
         'Oh great, another week of waiting for an engineer.',
         'Thanks for nothing.',
         'Well done, you have managed to lose my parcel twice.',
+        'Brilliant service, as always.',
+        'great, just great. so the readings vanished into thin air',
         "I just love being on hold for an hour, it's my favourite hobby.",
       ],
       noMatch: [
@@ -260,6 +297,13 @@ export const customerRules: RuleDef[] = [
       const words = matched(m);
       // These are sarcastic on their own; the rest need a complaint beside them.
       if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause)/.test(words)) return;
+      // Praise of the service "as always", "as usual", "again" is irony on its own.
+      if (/\b(service|job|work|help)\b.*\b(as always|as usual|again)\W*$/.test(words)) return;
+      // Praise said twice over ("great, just great") is flat irony on its own.
+      if (/^(\w+)\W+just\W+\1$/.test(words)) {
+        const agent = previousTurn(m, 'agent', 1);
+        if (!agent || !/\b(good|great) news\b|\bbut (i|we) can\b|\binstead\b/.test(plain(agent.text))) return;
+      }
       // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
       if (/^what (am|are)/.test(words)) return /^\s*,/.test(m.turn.text.slice(m.span[1])) ? undefined : false;
       if (/^(thanks|thank you) (so much|very much) for$/.test(words) && !IRONY_MARKS.test(m.turn.text)) {
@@ -288,6 +332,7 @@ export const customerRules: RuleDef[] = [
       `(you've|you have|you're|you are|you were) (been) [so|really|very|incredibly|super] (helpful|kind|brilliant|great|amazing|fantastic|a star|a lifesaver|a life saver|wonderful|patient)`,
       `(you're|you are) (a star|a lifesaver|a life saver|an angel|a legend|amazing|brilliant|the best)`,
       `(much|greatly) appreciated`,
+      `appreciate (it|that|your help|you|the help|all your help|all the help)`,
       `(that's|that is|that was) (really|so|very) (kind|helpful) [of you]`,
       `(grateful|thankful) (for|to you)`,
       `(ty|tysm|thanku|thank u|thanx|thnx|thks|gracias|merci|danke|🙏)`,
@@ -299,10 +344,13 @@ export const customerRules: RuleDef[] = [
         'Cheers for sorting that, much appreciated.',
         'I really appreciate you calling me back.',
         "You're a lifesaver!",
+        'Okay, appreciate it.',
       ],
       noMatch: [
         'Thanks for nothing.',
         'No thanks, I do not want the upgrade.',
+        "I'd appreciate it if you could call me back.",
+        "No, I think I'd rather just cancel. Thanks though.",
         'Thanks, but this still is not fixed and I have waited three weeks.',
       ],
     },
@@ -310,6 +358,10 @@ export const customerRules: RuleDef[] = [
     check(m) {
       // "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude.
       if (/\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m))) return false;
+      // "I'd appreciate it if you…" asks for something; it thanks no one yet.
+      if (/\b(i'd|i would|would)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0]))) || (/^appreciate/.test(matched(m)) && /^\W*if\b/.test(sentenceAfter(m)))) return false;
+      // "Thanks though", "thanks anyway": courtesy while turning an offer down.
+      if (/^\W*(though|anyway|all the same)\b/.test(sentenceAfter(m))) return false;
       // A sarcastic thank-you ("Thanks SO much. Really.") is the sarcasm rule's.
       if (IRONY_MARKS.test(m.turn.text)) return false;
       // "thank you" repeated back in a request ("can you say thank you to her") is not the customer's thanks.
@@ -336,7 +388,9 @@ export const customerRules: RuleDef[] = [
       `(called|rang|phoned|contacted|emailed|chatted|spoke to you|wrote) [you|to you|about this|about it] (yesterday|last week|last month|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|earlier|this morning|days ago|weeks ago|a week ago|before)`,
       `(i|we) (keep|kept) (calling|ringing|phoning|chasing|having to call|having to chase|being told|getting told|emailing)`,
       `(every time|each time|whenever) (i|we) (call|ring|phone|contact|chat)`,
-      `(last time|the last time|when) (i|we) (called|rang|phoned|spoke|contacted)`,
+      `(last time|the last time) (i|we) (called|rang|phoned|spoke|contacted)`,
+      // "When I rang" is this call unless it is placed before it ("when I rang last week").
+      `when (i|we) (called|rang|phoned|spoke|contacted) [you|to you|to someone|you guys] (before|last|yesterday|earlier|previously|on|the other day|a week|a few|two|three|in)`,
       `(calling|ringing|phoning|writing|contacting you) (again|back again|for the [second|third|fourth] time)`,
       `(i|we) (was|were) told (last time|before|yesterday|last week|on the phone)`,
       `(three|four|five|several|many|multiple|so many|{number}) times (now|already|this week|this month|today|in a row)`,
@@ -361,8 +415,10 @@ export const customerRules: RuleDef[] = [
         'I have already called twice this week.',
         'I rang yesterday and was told it would be fixed.',
         'I keep being told someone will ring me.',
+        'When I called last week they said it was fixed.',
       ],
       noMatch: [
+        'Honestly, thank you. I was shaking when I rang.',
         'I am calling about my new contract.',
         'Can you call me again if the line drops?',
         "I'll call back tomorrow if that's easier.",
@@ -388,12 +444,14 @@ export const customerRules: RuleDef[] = [
       `(had|have|having) to (chase|call back|call us again|contact us again|ring again|ring back|explain again|explain this again|tell the story again|repeat yourself)`,
       `(chase|chased|call|called|tell|explain|explained) (this|us|the story|it|everything) (a|three|two|four|several|{number}) [second|third|fourth|fifth] (times|time)`,
       `(a|the) (second|third|fourth|fifth) time`,
+      `(had|have|having) to (ring|call|phone|contact us|chase|write|email|come back) [us|this|about this|again] (twice|again|three times|four times|several times|so many times|{number} times)`,
     ],
     examples: {
       match: [
         "I can see you've contacted us three times about this.",
         "I'm sorry you've had to chase this three times, that's not okay.",
         "I've got the notes from your two previous calls here.",
+        "I'm sorry you had to ring twice for this.",
       ],
       noMatch: ['Is this the first time you have called us?', 'I can see your order was dispatched on Monday.'],
     },
@@ -424,6 +482,7 @@ export const customerRules: RuleDef[] = [
         'The engineer never turned up, I took the day off for it.',
         "Your colleague told me I'd get an email, I never got anything.",
         'I was told I’d get an email within 24 hours. That was four days ago.',
+        "I've been promised a callback three times now.",
       ],
       noMatch: [
         'You said you would call me back, and you did, thank you.',
@@ -461,15 +520,19 @@ export const customerRules: RuleDef[] = [
         'The new card came this morning, just as you promised.',
         'You rang back exactly when you said, thank you.',
         'Yes, the refund arrived yesterday, thanks.',
+        "Honestly, thank you for actually ringing back. I didn't expect you to.",
       ],
       noMatch: [
         'Has the refund arrived yet?',
         "I got the email but the dates in it are wrong and nobody has fixed them.",
+        "Thanks for calling back, but I still haven't had the refund.",
       ],
     },
     check(m) {
       // "I got the email but it's wrong", "it came broken": delivered, but not what was promised.
-      if (BROKEN.test(plain(m.turn.text)) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
+      // "I didn't expect you to" is pleasant surprise, not a failure.
+      const turn = plain(m.turn.text).replace(/\b(didn't|did not|never|wouldn't have) (expect|expected|thought|think|believe|believed)\b[^.?!]*/g, ' ');
+      if (BROKEN.test(turn) || /\b(but|broken|wrong|damaged|late)\b/.test(sentenceAfter(m))) return false;
     },
   },
 ];

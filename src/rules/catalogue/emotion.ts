@@ -7,6 +7,8 @@ const FEELING =
 const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself|up in arms|tearing my hair out|climbing the walls)';
 /** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
 const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
+/** Words that own what went wrong, said after an apology. */
+const OWNS_FAILURE = /\b(shouldn't|should not|should never) have (happened|been|had to)|\b(that's|that is|it's|it is) (not okay|not ok|not on|not acceptable|not good enough|not right)\b|\b(our|my) (mistake|fault|error)\b|\b(we|i) (can|could) (either|do)\b/;
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
 
 export const emotionRules: RuleDef[] = [
@@ -51,6 +53,8 @@ export const emotionRules: RuleDef[] = [
       `(you're|you are) (absolutely|completely|quite|totally|so) right`,
       `you (shouldn't|should not|should never) have (had to|been)`,
       `you did the right thing`,
+      // Normalising the customer's reaction: "nobody wants to pay for something they're not using".
+      `(nobody|no one|noone) (wants|likes|enjoys) (to pay|to wait|to be|paying|waiting|being|to chase|chasing|to lose|losing|to deal|dealing|to go through|going through|to have|having)`,
     ],
     check(m) {
       // "I can see why the payment failed" explains a fault; the customer has to be in it.
@@ -63,12 +67,14 @@ export const emotionRules: RuleDef[] = [
         "Honestly, I'd feel exactly the same in your shoes.",
         'No wonder you are upset, you were promised a call back.',
         'I can understand why you feel let down here.',
+        "That's fair, nobody wants to pay for something they're not using.",
       ],
       noMatch: [
         "I'm sorry to hear that.",
         'That must be the old router, the lights are amber.',
         'You said "this is so frustrating", can you tell me what happened first?',
         "It wouldn't be difficult to change the date.",
+        'Nobody wants to take the call, so it goes to voicemail.',
       ],
     },
   },
@@ -91,14 +97,18 @@ export const emotionRules: RuleDef[] = [
       match: [
         "I'm sorry you've had to wait, let me fix that now.",
         "I'm so sorry for the delay, I'll get this booked for you straight away.",
+        "I'm sorry you had to ring twice for this, that shouldn't have happened.",
       ],
       noMatch: [
         "I'm sorry you're going through that.",
         "I'm sorry you've had to wait.",
+        "I'm sorry you had to ring twice, the lines have been busy.",
       ],
     },
     check(m) {
-      if (!ACTING.test(turnAfter(m))) return false;
+      // Acting on it, or owning the failure ("…, that shouldn't have happened", "…, that's not okay").
+      const after = turnAfter(m);
+      if (!ACTING.test(after) && !OWNS_FAILURE.test(after)) return false;
     },
   },
   {
@@ -218,7 +228,9 @@ export const emotionRules: RuleDef[] = [
       `(like|as) i (said|told you|explained|mentioned)`,
       `(you|you've|you have) (obviously|clearly|evidently)`,
       `(obviously|clearly) you (didn't|did not|haven't|have not|must|entered|clicked|forgot|missed)`,
-      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set)`,
+      `you (must|must've|must have) [have] (entered|typed|put|clicked|made|deleted|forgotten|forgot|missed|used|given|selected|chosen|done|ignored|misread|misunderstood|changed|cancelled|turned|unplugged|moved|set|registered|signed|logged|opened|ordered|booked|paid|sent)`,
+      // Lecturing after the fact: "you really should only use sites you know".
+      `you [really|honestly|seriously] (should|shouldn't|should not|ought to) (only|never|always) (use|buy|click|give|share|shop|enter|trust|open|download|pay)`,
       `you (didn't|did not|never|failed to) (tell|inform|let|notify|update) (us|me)`,
       `(not|isn't|wasn't) (our|my) fault (you|that you|if you)`,
       `(most|other|all our|many) (customers|people|users|callers) (manage|can|are able|do this|don't have|have no|seem to)`,

@@ -26,5 +26,7 @@ export function reportsBrokenPromise(m: RuleMatch): false | void {
   // An agent reporting a delay ("your parcel hasn't arrived") is not reporting a broken promise.
   if (m.turn.role === 'agent' && !/^(nobody|no one)/.test(matched(m)) && !/\b(promis\w*|booked|arranged|agreed|said|told|meant|supposed|due|scheduled)\b/.test(plain(m.turn.text))) return false;
   if (BROKEN.test(matched(m))) return;
+  // A promise made over and over ("I've been promised a callback three times now") was broken each time.
+  if (m.turn.role === 'customer' && /\b(promised|told)\b/.test(matched(m)) && /\b(twice|three times|four times|several times|so many times|\d+ times|again and again)\b/.test(sentenceAfter(m))) return;
   if (!BROKEN.test(`${turnBefore(m)} ${turnAfter(m)}`) && !/\b(days|weeks|hours|months) ago\b/.test(turnAfter(m))) return false;
 }

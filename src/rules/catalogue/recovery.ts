@@ -5,7 +5,7 @@ import type { RuleDef } from '../types.js';
 export const GOODWILL_PATTERNS = [
   `(as a|a|as) (gesture of goodwill|goodwill gesture)`,
   `goodwill (credit|payment|gesture|refund|voucher|discount)`,
-  `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|ive|ill) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|add|added|apply|applied|give|given|upgrade|upgraded|cover|covered|knock|knocked|take|taken|put|bumped|thrown|throw|send|sent) ** (fee|charge|credit|compensation|voucher|vouchers|discount|upgrade|month free|free|off|gift card|the cost|the difference|for free|on us|taxi|hotel|meal|data)`,
+  `(i've|i have|we've|we have|i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|ive|ill|i'm|i am|we're|we are) [also|just|gone ahead and|happily|personally] (waive|waived|waiving|credit|credited|crediting|add|added|adding|apply|applied|applying|give|given|giving|upgrade|upgraded|upgrading|cover|covered|covering|knock|knocked|knocking|take|taken|put|putting|bumped|thrown|throw|throwing|send|sent|sending|issue|issued|issuing) ** (fee|charge|credit|compensation|voucher|vouchers|discount|upgrade|month free|free|off|gift card|the cost|the difference|for free|on us|taxi|hotel|meal|data)`,
   `(on the house|free of charge)`,
   `at no [extra] (cost|charge)`,
   `(complimentary|for free|no charge|free) (upgrade|replacement|delivery|month|months|night|visit|repair|data|gift)`,
@@ -17,6 +17,11 @@ export const GOODWILL_PATTERNS = [
   `(bumped|upgraded) you (up|to)`,
   `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
   `for the (trouble|hassle|inconvenience)`,
+  // "Have this month on us": a thing given, paid for by the company ("that's on us" alone owns a fault instead).
+  `(month|months|year|week|night|meal|meals|drinks|delivery|upgrade|ticket|tickets|taxi|hotel|coffee|lunch|dinner|fee|charge|bill|room|postage|shipping) [is|are|will be] on us`,
+  // Vouchers for a meal or a ride are given, never owed; an item the customer may keep need not come back.
+  `(meal|food|lunch|dinner|breakfast|drinks|dining|taxi|travel|hotel|fuel|shopping|gift) (voucher|vouchers|token|tokens)`,
+  `(no need|there's no need|you don't need|you won't need|you do not need) to (send|return|post|bring) (it|them|that|this|the old one|the original|the item|the parcel|the first one) [back]`,
 ];
 
 export const recoveryRules: RuleDef[] = [
@@ -37,8 +42,14 @@ export const recoveryRules: RuleDef[] = [
         "As a gesture of goodwill I've waived the late payment fee.",
         "I've added a £20 credit to your account for the trouble.",
         'The replacement is on the house.',
+        "I'm issuing meal vouchers for the whole family.",
+        'Have this month on us.',
+        "Just keep it or give it away, there's no need to send it back.",
+        "I'm crediting £15 to your account for the trouble.",
       ],
       noMatch: [
+        'You need to send the old one back within 14 days.',
+        "That's on us, I'm sorry.",
         "I can't waive the fee, I'm afraid.",
         'The fee is £5 and it is charged monthly.',
       ],

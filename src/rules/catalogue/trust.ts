@@ -8,6 +8,9 @@ import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, s
 const ACTION =
   '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
 const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
+/** What a subject-led promise says will happen: arrive, be back, call, meet, be posted. */
+const OUTCOME =
+  '(arrive|reach|land|go|come|call|ring|phone|text|email|contact|meet|visit|deliver|collect|clear|send|post|drop|be (back|with|there|in|on|ready|round|over|posted|sent|dispatched|delivered|refunded|credited|returned|paid|collected|fixed|repaired|replaced|reconnected|restored|connected|installed|unblocked|reactivated))';
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
 
 const COMMITMENT_PATTERNS = [
@@ -21,21 +24,69 @@ const COMMITMENT_PATTERNS = [
   `ill ${ADVERB} ${ACTION}`,
   `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
   `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
+  `(i'll|i will|we'll|we will|i'm going to|we're going to) ${ADVERB} (give you|drop you) (a|an) [quick] (call|ring|text|email|line|bell|message)`,
+  `(you'll|you will) (hear|be hearing) (from us|from them|from me|from the team|from someone|back|from the engineer|from our)`,
+  // Subject-led: whoever or whatever the subject is ("the £1,240 will be back…", "someone from scheduling
+  // will call you…", "it'll arrive tomorrow", "the credit goes onto your account within three days");
+  // \`subjectLedPromise\` checks the subject and asks for a time.
+  `will ${ADVERB} ${OUTCOME}`,
+  `(it'll|they'll|he'll|she'll) ${ADVERB} ${OUTCOME}`,
+  `(goes|lands|arrives|reaches|clears|comes|drops) [back] (onto|into|in|on|to|back|through|with|by|within|tomorrow|today)`,
 ];
+
+/** Words a subject noun phrase opens with: "the refund", "your new card", "someone from billing", "£40". */
+const NP_START = /^(the|your|a|an|my|our|this|that|these|those|someone|somebody|one|each|every|both|all|[£$€]|\d)/;
+/** Words that make a statement general, not a promise about this case. */
+const HABITUAL = /\b(usually|normally|typically|generally|always|often|sometimes|most|every time|tends? to)\b/;
+
+/**
+ * A promise whose subject is not "I" or "we": a thing or a third party, named by a noun phrase or
+ * a pronoun, with a time ("your refund will be back in your account within 3 days", "the driver will
+ * text you by 6pm", "it'll arrive tomorrow"). The subject decides the owner; without a time, or said
+ * as a general rule, an option or a condition, it is information, not a promise.
+ */
+function subjectLedPromise(m: RuleMatch): false | { owner: string } {
+  const text = plain(m.turn.text);
+  const lead = text.slice(m.sentence[0], m.span[0]);
+  const pieces = lead.split(/[,;:\u2014\u2013]|\b(?:and|but|so|then|or|because)\b/).map((p) => p.trim());
+  let clause = pieces.pop() ?? '';
+  // "The €134, which is £116.40, will be back…": the subject is before the aside.
+  if (clause === '' && pieces.length > 0 && /^(which|who|that is|i\.e\.)\b/.test(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
+  while (/^(which|who|that is|i\.e\.)\b/.test(clause) && pieces.length > 0) clause = pieces.pop()!;
+  const words = matched(m);
+  const sentence = text.slice(m.sentence[0], m.sentence[1]);
+  if (!dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (HABITUAL.test(sentence) || /\beither\b|\b(you|we|i) (can|could)\b/.test(sentence)) return false;
+  if (/\b(if|unless|in case|whether|hopefully|maybe|might|may)\b/.test(lead)) return false;
+  if (/^(it'll|they'll|he'll|she'll)\b/.test(words)) return clause.split(/\s+/).filter(Boolean).length <= 3 ? { owner: /^they/.test(words) ? 'third-party' : 'company' } : false;
+  const subject = clause.split(/\s+/).filter(Boolean);
+  if (subject.length === 0 || subject.length > 7 || !NP_START.test(subject[0]!)) return false;
+  // A present-tense arrival is a promise only about a definite thing ("the credit goes…", not "refunds go…").
+  if (!/^will\b/.test(words) && !/^(the|your|that|this|[£$€]|\d)/.test(subject[0]!)) return false;
+  return { owner: /^(the|your|this|that|these|those|[£$€]|\d)/.test(subject[0]!) && !/^(the|that|this) (driver|courier|engineer|technician|team|bank|manufacturer|shop|store)/.test(clause) ? 'company' : 'third-party' };
+}
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const text = m.turn.text;
   const lead = text.slice(m.sentence[0], m.span[0]).toLowerCase();
   if (ASKING.test(lead)) return false;
+  let subjectOwner: string | undefined;
+  // "You'll hear from us" holds no one to anything without a time.
+  if (/^you('ll| will) (hear|be hearing)\b/.test(matched(m)) && !dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (/^(will|it'll|they'll|he'll|she'll|goes|lands|arrives|reaches|clears|comes|drops)\b/.test(matched(m))) {
+    const led = subjectLedPromise(m);
+    if (!led) return false;
+    subjectOwner = led.owner;
+  }
   // "You'll have to email them" puts the work on the customer: that is no promise.
   if (/^you('ll| will| should) (have|need) to\b/i.test(text.slice(m.span[0], m.span[1] + 8).replace(/\u2019/g, "'"))) return false;
   const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
-  const owner = /^(i|i'll|i'm|i've|im)$/.test(first)
+  const owner = subjectOwner ?? (/^(i|i'll|i'm|i've|im)$/.test(first)
     ? 'agent'
     : /^(we|we'll|we're|you|you'll|your|the)$/.test(first)
       ? 'company'
-      : 'third-party';
+      : 'third-party');
   // The verb phrase: after the modal, up to a time expression, a new clause or punctuation.
   const action = text
     .slice(m.span[0], m.sentence[1])
@@ -94,6 +145,8 @@ function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
   if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  // "Thanks for ringing back." "I said I would.": the customer has just named the promise kept.
+  if (/^(i|we) (said|promised) (i|we) would$/.test(matched(m)) && customer && /\b(thank|thanks|cheers)\b.*\b(for|back)\b/.test(plain(customer.text))) return { action: matched(m) };
   return false;
 }
 
@@ -120,8 +173,21 @@ export const trustRules: RuleDef[] = [
         "We'll refund the second charge within 5-7 working days.",
         "You'll get a confirmation email in the next ten minutes.",
         'An engineer will call you tomorrow morning to book the visit.',
+        'Your refund will be back in your account within 3 working days.',
+        "I'll give you a call back tomorrow morning with the result.",
+        "You'll hear from us within 48 hours.",
+        'Someone from our billing team will ring you tomorrow before noon.',
+        'The £60, which is the full fare, will be back on your card by Friday.',
+        'Once the parcel reaches us, the credit goes onto your account within five working days.',
+        "It's booked, so it'll arrive tomorrow before 6pm.",
       ],
       noMatch: [
+        'Refunds usually go back to the card within five working days.',
+        'The new price will show on your next bill.',
+        'If the parcel arrives tomorrow, just let me know.',
+        "You can either collect it, it'll be ready by 2pm, or we can post it.",
+        "They'll get back to you.",
+        "You'll hear from us.",
         "I can't promise a callback today, I'm afraid.",
         'Shall I call you back later?',
         "You said you'd call me back, and nobody did.",
@@ -145,12 +211,12 @@ export const trustRules: RuleDef[] = [
     source: 'seed 000: become your customer’s champion and own the problem; seed 002: staff should own the customer’s pain',
     message: 'Takes ownership: the customer no longer carries the problem alone.',
     patterns: [
-      `let me (sort|fix|take care of|look into|handle|deal with|sort out|get to the bottom of|put) (this|that|it|everything) [out|right]`,
+      `let me (sort|fix|take care of|look into|handle|deal with|sort out|get to the bottom of|put|dig into|chase) (this|that|it|everything) [out|right|properly|myself|personally]`,
       `(leave|leaving) (it|this|that) with me`,
       `(i'll|i will|i'm going to|i am going to) [personally] (take care of|handle|sort out|deal with|own|look after) (this|that|it|everything|your case)`,
       `(i'll|i will) personally`,
       `(i|i'll|i will) (take|taking) (full|personal) (ownership|responsibility)`,
-      `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing)`,
+      `(that's|that is|this is|it's|it was|that was) (our|my|entirely our|completely our) (mistake|fault|error|doing|failure|failing)`,
       `(that's|that is|this is|it's|it was|that was) (a|our) (failure|mistake|error|fault) on (our|my) (side|part|end)`,
       `(we|i) (got|made) (that|this|it) wrong`,
       `(we|i) (messed|screwed) (that|this|it) up`,
@@ -178,16 +244,35 @@ export const trustRules: RuleDef[] = [
       `(it was|that was|this was) (our|my) ** that (caused|broke|created|did|made)`,
       `let me (take|have) a [proper|good|closer|close|full|quick|personal] look`,
       `(let's|let us) (get|sort|fix|work) (this|it|that) ** (together|sorted|done|fixed|out)`,
-      `(i'll|i will) stay (with you|on the line) (until|till|while)`,
+      `(i'll|i will|i'm going to|i am going to|i'm gonna) stay (with you|on the line|on the call) (until|till|while)`,
+      // Reassurance that the customer will not carry it again: "you won't have to chase this", "you won't be on your own".
+      `you (won't|will not|shouldn't|should not) (have|need) to (chase|call|ring|phone|contact|come back|call back|go through) [this|it|us|anyone|again|anything]`,
+      `you (won't|will not) be (on your own|alone|left on your own|left to)`,
+      // Owning the agent's own slip in this conversation.
+      `(that|it) came out wrong`,
+      `(i|we) went straight to the (rules|policy|script|process)`,
+      `(i|i really) (shouldn't|should not) have (said|assumed|put it|jumped)`,
+      `(that|it) (wasn't|was not) fair (of me|on you)`,
+      // Acting for the customer without being asked: "I've flagged it to our digital team", "I've raised the request".
+      `(i've|i have) [also|already|now|just|personally] (flagged|raised|reported) (it|this|that|the|your|a)`,
       `(i'll|i'm going to|i will|ill) (get|have) (it|this|that|everything) (sorted|fixed|done|resolved)`,
     ],
     examples: {
       match: [
         'Leave it with me, I will sort it before the end of the day.',
         "That's our mistake, not yours.",
+        "You were promised a call on Friday and it didn't happen; I'm sorry, that's our failure.",
         'Let me take care of this for you right now.',
+        "I'm going to stay with you until this is sorted.",
+        "We'll contact the consulate with you, so you won't be on your own with that.",
+        "You're right, sorry, that came out wrong.",
+        "I've also flagged the wording to our web team so it doesn't catch anyone else out.",
+        'Let me dig into it properly now.',
       ],
       noMatch: [
+        "You don't have to do anything else.",
+        "You won't need to do anything until the letter arrives.",
+        'It came out of your account on Monday.',
         "That's not my department.",
         'Let me transfer you to billing.',
       ],
@@ -233,12 +318,14 @@ export const trustRules: RuleDef[] = [
         'I said I would call you back once the fraud team replied.',
         "I'm calling to let you know the engineer has fixed the line.",
       ],
-      noMatch: ['I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
+      noMatch: ['I said I would. Enjoy the new flat.', 'I will follow up tomorrow.', "You said you'd call me and you never did.", 'Please go to the check-in desk at gate 4.'],
     },
     allowQuestion: true,
     check(m) {
       // "the check-in desk" is a place, not checking in with the customer.
       if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
+      // A bare "I said I would." answers thanks for a promise kept; it does not come back about anything.
+      if (/^(i|we) (said|promised) (i|we|i'd|we'd) would$/.test(matched(m)) && /^\W*$/.test(sentenceAfter(m))) return false;
     },
   },
   {
@@ -261,6 +348,7 @@ export const trustRules: RuleDef[] = [
       `as (i|we) (promised|agreed)`,
       `(as|like) (i|we) (said|promised|told you) (i|we|i'd|we'd) (would|do)`,
       `(i|we) said (i|we) would [and] (i|we) (have|did)`,
+      `(i|we) (said|promised) (i|we) would`,
       `(the|this is the|that's the) * (i|we|my colleague|your colleague) (promised|mentioned|agreed|said)`,
     ],
     examples: {
@@ -276,6 +364,10 @@ export const trustRules: RuleDef[] = [
             { role: 'customer', text: 'Okay, I will wait.' },
           ],
           text: "Right, I've emailed it to you now.",
+        },
+        {
+          context: [{ role: 'customer', text: 'Thank you for actually ringing back.' }],
+          text: 'I said I would. Enjoy the new flat.',
         },
       ],
       noMatch: [
@@ -362,6 +454,7 @@ export const trustRules: RuleDef[] = [
         'What happens next?',
         'Then again, it might be the router.',
         "I'll refund it and you'll get an email.",
+        'First, are you and the children safe right now? And is anyone with you?',
       ],
     },
     check(m) {
@@ -371,6 +464,8 @@ export const trustRules: RuleDef[] = [
       // "…, then upload them", "…, and they'll print the card": a step after an instruction or a condition.
       if (/^(then|and then|and)\b/.test(words) && !/^(bring|keep|put|pop|send|take|upload|call|ring|quote|restart|reset|unplug|plug|fill|sign|return|post|drop|log|open|go|click|tap|wait|check|once|when|if|after|as soon as|first)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim())) return false;
       if (/^(first|firstly|step one|to start)\b/.test(words) && !/\b(then|after that|next|once|and)\b/.test(turnAfter(m))) return false;
+      // "First, are you safe?" asks; it does not lay out a step.
+      if (/^(first|firstly|step one|to start)\b/.test(words) && /\?\s*$/.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
       // "once … , you'll …" or "once … , pop it in and you're done": a step, then what follows it.
       if (/^(once|as soon as|when|after)\b/.test(words) && !/\b(will|'ll|then|you're done|you can|you need|just|and)\b|^[^,]*,\s*\w+/.test(`${words} ${sentenceAfter(m)}`)) return false;
       if (/^(once|as soon as|when|after)\b/.test(words) && /\b(was|were|did|had)\b/.test(words)) return false;

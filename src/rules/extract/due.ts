@@ -2,7 +2,8 @@
 // days" → "5-7 working days", "tomorrow" → "tomorrow". Our own fixed expressions, not user input.
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)';
-const NUM = '(?:\\d+(?:\\s*(?:-|–|to)\\s*\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|24|48|72)';
+const WORD_NUM = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty-eight|seventy-two)';
+const NUM = `(?:(?:about|around|roughly|approximately|up to|another)\\s+)?(?:\\d+(?:\\s*(?:-|–|to)\\s*\\d+)?|${WORD_NUM}(?:\\s*(?:-|–|to|or)\\s*${WORD_NUM})?|a few|a couple of|24|48|72)`;
 const UNIT = '(?:(?:working|business)\\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)';
 
 const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?|\b(\d{1,2}):(\d{2})\b/i;
