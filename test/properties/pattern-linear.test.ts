@@ -79,17 +79,14 @@ describe('the rule engine is linear in a turn, whatever its rules', () => {
     rule('wildcards', ['* * *']),
   ]);
 
-  /** Best time of three runs (the least disturbed by other work) over a turn of `n` words; the ratio of two sizes, not a time, is asserted. */
-  function time(n: number, unit: readonly string[]): number {
+  /** One run of the rules over a turn of `n` words, in nanoseconds. */
+  function once(n: number, unit: readonly string[]): number {
     const text = repeat(unit, n).join(' ');
     const t: Transcript = { id: 't', source: 't', channel: 'chat', meta: {}, turns: [{ index: 0, role: 'agent', speaker: 'A', text }] };
     const prepared = [{ turn: t.turns[0]!, features: textFeatures(text) }];
-    const runs = [0, 1, 2].map(() => {
-      const start = process.hrtime.bigint();
-      rules.run(t, prepared);
-      return Number(process.hrtime.bigint() - start);
-    });
-    return Math.min(...runs);
+    const start = process.hrtime.bigint();
+    rules.run(t, prepared);
+    return Number(process.hrtime.bigint() - start);
   }
 
   it.each([
@@ -97,9 +94,17 @@ describe('the rule engine is linear in a turn, whatever its rules', () => {
     ['a sentence of matching words', ['a', 'calling', '12', 'back', 'w1', 'x']],
     ['short sentences', ['a', 'a.', 'calling', '12?', 'back', '"w1"']],
   ])('100,000 words: %s', (_name, unit) => {
-    time(2_000, unit); // warm up the JIT
-    const ratio = time(100_000, unit) / time(25_000, unit);
+    once(2_000, unit); // warm up the JIT
+    // The two sizes take turns, and each keeps its best of five: a burst of load on this shared
+    // machine then cannot fall on one size only. The ratio of sizes is asserted, never a time.
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      small.push(once(25_000, unit));
+      large.push(once(100_000, unit));
+    }
+    const ratio = Math.min(...large) / Math.min(...small);
     // Generous: linear is ~4, quadratic ~16.
-    expect(ratio).toBeLessThan(8);
+    expect(ratio).toBeLessThan(9);
   }, 60_000);
 });
