@@ -42,9 +42,9 @@ describe('bundled samples against the coach’s annotations', () => {
     for (const { file, f } of all) expect(scored.get(file)!.t.turns[f.turn]!.text, `${file} turn ${f.turn}`).toContain(f.text);
   });
 
-  it('finds at least 55% of what the coach marked, and most of what it flags was marked', () => {
-    expect(hits / all.length).toBeGreaterThanOrEqual(0.55);
-    expect(hits / (hits + extras)).toBeGreaterThanOrEqual(0.75);
+  it('finds at least 68% of what the coach marked, and at least 80% of what it flags was marked', () => {
+    expect(hits / all.length).toBeGreaterThanOrEqual(0.68);
+    expect(hits / (hits + extras)).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds at least one of the coach’s risks in every badly handled conversation', () => {
@@ -80,7 +80,7 @@ describe('bundled samples against the coach’s annotations', () => {
 
   it('names the emotion shape the coach did for most conversations', () => {
     const agree = files.filter((f) => scored.get(f)!.a.emotion.shape === expected[f]!.shape);
-    expect(agree.length / files.length).toBeGreaterThanOrEqual(0.65);
+    expect(agree.length / files.length).toBeGreaterThanOrEqual(0.72);
   });
 
   it('keeps every finding explainable: its text is exactly the span of its turn', () => {
