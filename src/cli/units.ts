@@ -100,6 +100,14 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const ro = settings.report;
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
 
+  const scoredOrError = (read: Transcript): WorkItem => {
+    try {
+      return resultOf(read);
+    } catch (err) {
+      // A fault of ours on one conversation must not cost the batch the others: report it in its place.
+      return errorOf({ source: read.source, line: read.turns[0]?.line ?? 1, message: `could not be analysed: ${(err as Error).message}` });
+    }
+  };
   const resultOf = (read: Transcript): ResultItem => {
     const t = settings.redact ? redactTranscript(read) : read;
     const a = analyze(t, rules ? { rules } : {});
@@ -113,7 +121,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error });
   const whole = (bytes: Uint8Array, source: string): WorkItem[] => {
     const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
-    return [...read.errors.map(errorOf), ...read.transcripts.map(resultOf)];
+    return [...read.errors.map(errorOf), ...read.transcripts.map(scoredOrError)];
   };
 
   const items = (unit: WorkUnit): WorkItem[] => {
@@ -136,7 +144,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
         return unit.spans.map(({ start, end, line, ordinal }) => {
           const record: NdjsonLine = { text: bytes.toString('utf8', start, end), line, ordinal };
           try {
-            return resultOf(ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }));
+            return scoredOrError(ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }));
           } catch (err) {
             if (err instanceof InputError) return errorOf(err.toRecord());
             throw err;
