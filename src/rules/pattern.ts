@@ -54,8 +54,12 @@ export interface CompiledPattern {
   secondWords: Set<string> | undefined;
   /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
   follow: Int32Array[];
-  /** Scratch space for matching, reused so a match allocates little. */
-  seen: Uint8Array;
+  /** Scratch space for matching, reused so a match allocates nothing: the step each state was last added in, */
+  seen: Uint32Array;
+  /** the current step's number, */
+  step: number;
+  /** and two state lists that take turns. */
+  states: [Int32Array, Int32Array];
 }
 
 export class PatternError extends Error {}
@@ -275,7 +279,7 @@ export function compilePattern(source: string): CompiledPattern {
     } else firstWords.add(ins.literal);
   }
   const follow = follows(prog);
-  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint8Array(prog.length) };
+  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint32Array(prog.length), step: 0, states: [new Int32Array(prog.length), new Int32Array(prog.length)] };
 }
 
 /** The literal words that can come second, or undefined when a wildcard, a class or the end can. */
@@ -300,26 +304,40 @@ function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>):
  */
 export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
   const prog = p.program;
+  const follow = p.follow;
   const seen = p.seen;
-  let states: ArrayLike<number> = p.follow[0]!;
+  let states: ArrayLike<number> = follow[0]!;
+  let count = states.length;
+  let next = p.states[0];
+  let spare = p.states[1];
   let best = -1;
-  for (let i = from; i < limit && states.length > 0; i++) {
+  for (let i = from; i < limit && count > 0; i++) {
     const token = tokens[i]!;
-    const next: number[] = [];
-    seen.fill(0);
+    if (p.step === 0xffffffff) {
+      seen.fill(0);
+      p.step = 0;
+    }
+    const step = ++p.step;
+    let n = 0;
     let accepted = false;
-    for (let k = 0; k < states.length; k++) {
-      const ins = prog[states[k]!]!;
+    for (let k = 0; k < count; k++) {
+      const pc = states[k]!;
+      const ins = prog[pc]!;
       if (ins.op !== 'tok' || !ins.test(token)) continue;
-      for (const pc of p.follow[states[k]! + 1]!) {
-        if (seen[pc]) continue;
-        seen[pc] = 1;
-        if (prog[pc]!.op === 'accept') accepted = true;
-        else next.push(pc);
+      const after = follow[pc + 1]!;
+      for (let q = 0; q < after.length; q++) {
+        const to = after[q]!;
+        if (seen[to] === step) continue;
+        seen[to] = step;
+        if (prog[to]!.op === 'accept') accepted = true;
+        else next[n++] = to;
       }
     }
     if (accepted) best = i + 1;
     states = next;
+    count = n;
+    next = spare;
+    spare = states as Int32Array;
   }
   return best;
 }

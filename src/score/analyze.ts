@@ -9,7 +9,7 @@ import {
   type Transcript,
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
-import { textFeatures } from '../nlp/features.js';
+import { textFeatures, withKnownFeatures } from '../nlp/features.js';
 import { turnSentiment } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
@@ -25,7 +25,11 @@ const CUES_PER_TURN = 3;
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
-  const findings = (options.rules ?? builtinRuleSet()).run(transcript, prepared);
+  const rules = options.rules ?? builtinRuleSet();
+  const findings = withKnownFeatures(
+    prepared.map((p) => p.features),
+    () => rules.run(transcript, prepared),
+  );
 
   const points = prepared
     .filter((p) => p.turn.role === 'customer')
