@@ -4,7 +4,7 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, matchAt, stem, toMatchTokens, type CompiledPattern } from './pattern.js';
+import { compilePattern, matchAt, stem, type CompiledPattern } from './pattern.js';
 import type { RuleMatch } from './types.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
@@ -250,7 +250,7 @@ export class PhraseSet {
     f.tokens.forEach((t, i) => {
       if (isWordLike(t)) at.push(i);
     });
-    const stream = toMatchTokens(at.map((i) => f.tokens[i]!));
+    const stream = at.map((i) => f.tokens[i]!);
     const limit = sentenceLimits(f, at);
     for (let i = 0; i < stream.length; i++) {
       if (opts.ignoreNegated && isNegated(f, at[i]!)) continue;

@@ -98,14 +98,17 @@ export class RuleSet {
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out.
+    // The tokens themselves, not copies: a turn of 100,000 words would otherwise allocate as many objects.
     const at: number[] = [];
     const stream: MatchToken[] = [];
-    features.tokens.forEach((t, i) => {
+    const tokens = features.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
       if (isWordLike(t) && !FILLERS.has(t.norm)) {
         at.push(i);
-        stream.push({ norm: t.norm, kind: t.kind });
+        stream.push(t);
       }
-    });
+    }
     const limit = sentenceLimits(features, at);
 
     const found: Finding[] = [];

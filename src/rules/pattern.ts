@@ -29,12 +29,10 @@ export function stem(word: string): string {
 /** A lexeme that tokenises to exactly itself as one plain word ("sorry", "don't"). */
 const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
 
-/** A token as matching sees it. */
+/** A token as matching sees it (a Token will do: stems are looked up by norm, in a cache). */
 export interface MatchToken {
-  norm: string;
-  kind: TokenKind;
-  /** Filled lazily: most tokens are never compared by stem. */
-  stem?: string;
+  readonly norm: string;
+  readonly kind: TokenKind;
 }
 
 type Test = (t: MatchToken) => boolean;
@@ -148,7 +146,7 @@ function compileNode(node: Node, prog: Instr[]): void {
       prog.push({ op: 'tok', test: (t) => t.norm === node.word, literal: node.word });
       return;
     case 'stem':
-      prog.push({ op: 'tok', test: (t) => t.kind === 'word' && (t.stem ??= stem(t.norm)) === node.stem });
+      prog.push({ op: 'tok', test: (t) => t.kind === 'word' && stem(t.norm) === node.stem });
       return;
     case 'kind':
       prog.push({ op: 'tok', test: (t) => t.kind === node.kind });
