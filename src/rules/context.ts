@@ -218,9 +218,14 @@ export function earlierTurns(m: RuleMatch, role: Role): Turn[] {
  * asks "did the agent offer options in the turn before?" in the same language rules are written in.
  */
 export class PhraseSet {
-  private readonly compiled: CompiledPattern[];
+  private readonly patterns: readonly string[];
+  private compiledPatterns: CompiledPattern[] | undefined;
+  /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
+  private get compiled(): CompiledPattern[] {
+    return (this.compiledPatterns ??= this.patterns.map((p) => compilePattern(p)));
+  }
   constructor(patterns: readonly string[]) {
-    this.compiled = patterns.map((p) => compilePattern(p));
+    this.patterns = [...patterns];
   }
 
   /**
