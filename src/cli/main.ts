@@ -3,16 +3,35 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
 import { activeSinks, interruption, type Io } from './io.js';
 import { tool } from './options.js';
-import { registerScore } from './commands/score.js';
-import { registerRules } from './commands/rules.js';
-import { registerCoach } from './commands/coach.js';
-import { registerReport } from './commands/report.js';
+
+/** Adds one command to the program. */
+export type Registrar = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+/**
+ * Each command's module, loaded only when needed: `coach` on one call must not pay for loading the
+ * score pipeline, the worker pool and every report format (issue 7: start-up).
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Registrar>]> = [
+  ['score', async () => (await import('./commands/score.js')).registerScore],
+  ['rules', async () => (await import('./commands/rules.js')).registerRules],
+  ['coach', async () => (await import('./commands/coach.js')).registerCoach],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+];
+
+/**
+ * The commands an argument list needs: only the one it names when it starts with a command's
+ * name, else all of them (for help, --version, and errors that list the commands).
+ */
+export async function loadCommands(argv: readonly string[] = []): Promise<Registrar[]> {
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+}
 
 export function processIo(): Io {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
-export function createProgram(io: Io, setExit: (code: number) => void): Command {
+export function createProgram(io: Io, setExit: (code: number) => void, commands: readonly Registrar[]): Command {
   const program = new Command('etcscore')
     .description("Scores customer-service transcripts for how they handled the customer's Emotions, Trust and Control.")
     .version(tool().version)
@@ -21,10 +40,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerScore(program, io, setExit);
-  registerRules(program, io, setExit);
-  registerCoach(program, io, setExit);
-  registerReport(program, io, setExit);
+  for (const register of commands) register(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }
@@ -32,7 +48,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
 /** Runs the command line; resolves to the exit code instead of exiting, so it can be tested. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => (code = c));
+  const program = createProgram(io, (c) => (code = c), await loadCommands(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -31,3 +31,26 @@ export function textFeatures(text: string): TextFeatures {
   }
   return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words };
 }
+
+/**
+ * Features already computed for the conversation being analysed, by text: rules' checks that look
+ * at earlier turns find them here instead of tokenising those turns again. Filled and emptied by
+ * `withKnownFeatures`.
+ */
+const known = new Map<string, TextFeatures>();
+
+/** The features of `text`: those of a turn of the conversation being analysed, or computed now. */
+export function featuresOf(text: string): TextFeatures {
+  return known.get(text) ?? textFeatures(text);
+}
+
+/** Runs `fn` with `features` known to featuresOf, and forgets them after. */
+export function withKnownFeatures<T>(features: readonly TextFeatures[], fn: () => T): T {
+  if (known.size > 0) return fn(); // nested: the outer call's features stay known
+  for (const f of features) if (!known.has(f.text)) known.set(f.text, f);
+  try {
+    return fn();
+  } finally {
+    known.clear();
+  }
+}

@@ -2,9 +2,9 @@
 // rules' `check` functions share to look around a match (the rest of the sentence, earlier turns).
 import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { textFeatures } from '../nlp/features.js';
+import { featuresOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, matchAt, stem, toMatchTokens, type CompiledPattern } from './pattern.js';
+import { compilePattern, matchAt, stem, type CompiledPattern } from './pattern.js';
 import type { RuleMatch } from './types.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
@@ -62,9 +62,24 @@ interface Layout {
 
 const layouts = new WeakMap<TextFeatures, Layout>();
 
+/** Cues by their last word: a token can only end the cues filed under its own word. */
+function byLastWord(cues: readonly string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const cue of cues) {
+    const last = cue[cue.length - 1]!;
+    const list = map.get(last);
+    if (list) list.push(cue);
+    else map.set(last, [cue]);
+  }
+  return map;
+}
+const REPORTING_BY_LAST = byLastWord(REPORTING);
+const RECAP_BY_LAST = byLastWord(RECAP);
+
 /** Whether one of `cues` ends at token `last` without starting before token `from`. */
-function cueEndsAt(f: TextFeatures, cues: readonly string[][], last: number, from: number): boolean {
-  return cues.some((cue) => last - cue.length + 1 >= from && cue.every((w, k) => f.tokens[last - cue.length + 1 + k]!.norm === w));
+function cueEndsAt(f: TextFeatures, cues: ReadonlyMap<string, string[][]>, last: number, from: number): boolean {
+  const candidates = cues.get(f.tokens[last]!.norm);
+  return candidates !== undefined && candidates.some((cue) => last - cue.length + 1 >= from && cue.every((w, k) => f.tokens[last - cue.length + 1 + k]!.norm === w));
 }
 
 function layout(f: TextFeatures): Layout {
@@ -89,8 +104,8 @@ function layout(f: TextFeatures): Layout {
       if (isClauseEnd(f, i - 1)) {
         clauseStart = i;
         inClause = false;
-      } else inClause ||= cueEndsAt(f, REPORTING, i - 1, clauseStart);
-      recapped ||= cueEndsAt(f, RECAP, i - 1, sentenceStart[i]!);
+      } else inClause ||= cueEndsAt(f, REPORTING_BY_LAST, i - 1, clauseStart);
+      recapped ||= cueEndsAt(f, RECAP_BY_LAST, i - 1, sentenceStart[i]!);
     }
     reported[i] = inClause || recapped ? 1 : 0;
   }
@@ -178,17 +193,24 @@ export const turnBefore = (m: RuleMatch): string => plain(m.turn.text.slice(0, m
 /** The matched text itself. */
 export const matched = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[0], m.span[1]));
 
+/** Where the match's turn is in `turns`: at its index in a canonical transcript, found without a scan. */
+function positionOf(m: RuleMatch): number {
+  const i = m.turn.index;
+  return m.turns[i] === m.turn ? i : m.turns.findIndex((t) => t.index === i);
+}
+
 /** The closest earlier turn by `role`, not looking further back than `within` turns. */
 export function previousTurn(m: RuleMatch, role: Role, within = 4): Turn | undefined {
-  const at = m.turns.findIndex((t) => t.index === m.turn.index);
+  const at = positionOf(m);
   for (let i = at - 1; i >= 0 && at - i <= within; i--) if (m.turns[i]!.role === role) return m.turns[i];
   return undefined;
 }
 
 /** Earlier turns by `role`, nearest first. */
 export function earlierTurns(m: RuleMatch, role: Role): Turn[] {
-  const at = m.turns.findIndex((t) => t.index === m.turn.index);
-  return m.turns.slice(0, Math.max(0, at)).filter((t) => t.role === role).reverse();
+  const out: Turn[] = [];
+  for (let i = positionOf(m) - 1; i >= 0; i--) if (m.turns[i]!.role === role) out.push(m.turns[i]!);
+  return out;
 }
 
 /**
@@ -196,33 +218,44 @@ export function earlierTurns(m: RuleMatch, role: Role): Turn[] {
  * asks "did the agent offer options in the turn before?" in the same language rules are written in.
  */
 export class PhraseSet {
-  private readonly compiled: CompiledPattern[];
+  private readonly patterns: readonly string[];
+  private compiledPatterns: CompiledPattern[] | undefined;
+  /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
+  private get compiled(): CompiledPattern[] {
+    return (this.compiledPatterns ??= this.patterns.map((p) => compilePattern(p)));
+  }
   constructor(patterns: readonly string[]) {
-    this.compiled = patterns.map((p) => compilePattern(p));
+    this.patterns = [...patterns];
   }
 
-  /** Answers for texts seen recently: checks ask about the same earlier turns again and again. */
-  private readonly recent = new Map<string, boolean>();
+  /**
+   * Answers for texts seen recently: checks ask about the same earlier turns again and again. Keyed
+   * by the text itself (with and without ignoreNegated), whose hash the string keeps once computed.
+   */
+  private readonly recent = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
 
   /** Whether any pattern matches somewhere in `text`, within one sentence. */
   test(text: string, opts: { ignoreNegated?: boolean } = {}): boolean {
-    const key = `${opts.ignoreNegated ? 1 : 0}${text}`;
-    let answer = this.recent.get(key);
+    const memo = this.recent[opts.ignoreNegated ? 1 : 0];
+    let answer = memo.get(text);
     if (answer === undefined) {
       answer = this.search(text, opts);
-      if (this.recent.size >= MEMO_SIZE) this.recent.clear();
-      this.recent.set(key, answer);
+      if (this.recent[0].size + this.recent[1].size >= MEMO_SIZE) {
+        this.recent[0].clear();
+        this.recent[1].clear();
+      }
+      memo.set(text, answer);
     }
     return answer;
   }
 
   private search(text: string, opts: { ignoreNegated?: boolean }): boolean {
-    const f = textFeatures(text);
+    const f = featuresOf(text);
     const at: number[] = [];
     f.tokens.forEach((t, i) => {
       if (isWordLike(t)) at.push(i);
     });
-    const stream = toMatchTokens(at.map((i) => f.tokens[i]!));
+    const stream = at.map((i) => f.tokens[i]!);
     const limit = sentenceLimits(f, at);
     for (let i = 0; i < stream.length; i++) {
       if (opts.ignoreNegated && isNegated(f, at[i]!)) continue;
@@ -258,7 +291,7 @@ export function actionStems(text: string): Set<string> {
   if (stemsOf.size >= MEMO_SIZE) stemsOf.clear();
   const out = new Set<string>();
   stemsOf.set(text, out);
-  for (const t of textFeatures(text).tokens) {
+  for (const t of featuresOf(text).tokens) {
     if (t.kind !== 'word' || NOT_CONTENT.has(t.norm)) continue;
     out.add(IRREGULAR[t.norm] ? stem(IRREGULAR[t.norm]!) : stem(t.norm));
   }

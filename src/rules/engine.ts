@@ -22,11 +22,25 @@ export interface PreparedTurn {
   features: TextFeatures;
 }
 
+/** The patterns a word can start for one speaker, narrowed further by the word after it. */
+interface Candidates {
+  /** In catalogue order, as every narrower list is. */
+  all: Entry[];
+  /** Those that accept any second word (or none). */
+  anySecond: Entry[];
+  /** Every word some pattern here requires second. */
+  seconds: Set<string>;
+  /** Second word → the patterns it lets through; filled as words are met. */
+  bySecond: Map<string, Entry[]>;
+}
+
 export class RuleSet {
   readonly rules: readonly RuleDef[];
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly anyStart: Entry[] = [];
   private readonly byId = new Map<string, RuleDef>();
+  /** byFirstWord and anyStart split by speaker: a turn only tries its speaker's rules. */
+  private readonly bySpeaker = new Map<string, { first: Map<string, Candidates>; anyStart: Entry[] }>();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
@@ -44,6 +58,34 @@ export class RuleSet {
       }
     }
     this.rules = rules;
+    for (const role of ['agent', 'customer']) {
+      const first = new Map<string, Candidates>();
+      for (const [word, list] of this.byFirstWord) {
+        const all = list.filter((e) => e.rule.speaker === role);
+        if (all.length === 0) continue;
+        const seconds = new Set<string>();
+        for (const e of all) for (const w of e.pattern.secondWords ?? []) seconds.add(w);
+        first.set(word, { all, anySecond: all.filter((e) => !e.pattern.secondWords), seconds, bySecond: new Map() });
+      }
+      this.bySpeaker.set(role, { first, anyStart: this.anyStart.filter((e) => e.rule.speaker === role) });
+    }
+  }
+
+  /**
+   * The patterns worth trying at a word: those of the speaker's rules that start with it and allow
+   * the word after it (`next`, undefined at the end of a sentence), in catalogue order. The
+   * patterns left out are exactly those the matching loop would skip.
+   */
+  private candidates(first: Map<string, Candidates>, word: string, next: string | undefined): readonly Entry[] {
+    const c = first.get(word);
+    if (!c) return NONE;
+    if (next === undefined || !c.seconds.has(next)) return c.anySecond;
+    let list = c.bySecond.get(next);
+    if (!list) {
+      list = c.all.filter((e) => !e.pattern.secondWords || e.pattern.secondWords.has(next));
+      c.bySecond.set(next, list);
+    }
+    return list;
   }
 
   /** Findings for every turn, in turn order and then text order. */
@@ -56,31 +98,41 @@ export class RuleSet {
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out.
+    // The tokens themselves, not copies: a turn of 100,000 words would otherwise allocate as many objects.
     const at: number[] = [];
     const stream: MatchToken[] = [];
-    features.tokens.forEach((t, i) => {
+    const tokens = features.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
       if (isWordLike(t) && !FILLERS.has(t.norm)) {
         at.push(i);
-        stream.push({ norm: t.norm, kind: t.kind });
+        stream.push(t);
       }
-    });
+    }
     const limit = sentenceLimits(features, at);
 
     const found: Finding[] = [];
     const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
     const done = new Set<string>(); // "rule id:sentence" (or ":turn") for rules found once per unit
+    const speaker = this.bySpeaker.get(turn.role)!;
+    let best: Map<RuleDef, number> | undefined;
     for (let i = 0; i < stream.length; i++) {
-      const candidates = this.byFirstWord.get(stream[i]!.norm);
-      const best = new Map<RuleDef, number>();
-      for (const list of [candidates ?? [], this.anyStart]) {
-        for (const { rule, pattern } of list) {
+      const candidates = this.candidates(speaker.first, stream[i]!.norm, i + 1 < limit[i]! ? stream[i + 1]!.norm : undefined);
+      best?.clear();
+      for (let l = 0; l < 2; l++) {
+        const list = l === 0 ? candidates : speaker.anyStart;
+        for (let k = 0; k < list.length; k++) {
+          const { rule, pattern } = list[k]!;
           if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
           if (rule.once && done.has(unitKey(rule, features.sentenceOf[at[i]!]!))) continue;
           if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
           const end = matchAt(pattern, stream, i, limit[i]!);
+          if (end < 0) continue;
+          best ??= new Map();
           if (end > (best.get(rule) ?? -1)) best.set(rule, end);
         }
       }
+      if (!best || best.size === 0) continue;
       for (const [rule, end] of best) {
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
@@ -118,6 +170,8 @@ export class RuleSet {
     return finding;
   }
 }
+
+const NONE: readonly Entry[] = [];
 
 /** The unit a rule with `once` is found in at most once: its sentence, or the whole turn. */
 function unitKey(rule: RuleDef, sentence: number): string {

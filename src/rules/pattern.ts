@@ -14,22 +14,31 @@ const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(w: string): string };
 
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
-  return porter.stem(word.replace(/'.*$/, ''));
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = porter.stem(word.replace(/'.*$/, ''));
+    if (stems.size >= 50_000) stems.clear(); // bounded on any vocabulary
+    stems.set(word, s);
+  }
+  return s;
 }
 
-/** A token as matching sees it. */
+/** A lexeme that tokenises to exactly itself as one plain word ("sorry", "don't"). */
+const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
+
+/** A token as matching sees it (a Token will do: stems are looked up by norm, in a cache). */
 export interface MatchToken {
-  norm: string;
-  kind: TokenKind;
-  /** Filled lazily: most tokens are never compared by stem. */
-  stem?: string;
+  readonly norm: string;
+  readonly kind: TokenKind;
 }
 
 type Test = (t: MatchToken) => boolean;
 
 type Instr =
-  | { op: 'tok'; test: Test; literal?: string }
+  | { op: 'tok'; test: Test; literal?: string; literals?: ReadonlySet<string> }
   | { op: 'split'; a: number; b: number }
   | { op: 'jmp'; to: number }
   | { op: 'accept' };
@@ -43,8 +52,12 @@ export interface CompiledPattern {
   secondWords: Set<string> | undefined;
   /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
   follow: Int32Array[];
-  /** Scratch space for matching, reused so a match allocates little. */
-  seen: Uint8Array;
+  /** Scratch space for matching, reused so a match allocates nothing: the step each state was last added in, */
+  seen: Uint32Array;
+  /** the current step's number, */
+  step: number;
+  /** and two state lists that take turns. */
+  states: [Int32Array, Int32Array];
 }
 
 export class PatternError extends Error {}
@@ -110,6 +123,7 @@ function parse(source: string): Node {
       if (!k) fail(`unknown token class ${lx} (use {number}, {time}, {emoji} or {word})`);
       return [{ type: 'kind', kind: k! }];
     }
+    if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: lx }];
     const isStem = lx.startsWith('~');
     // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
     if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
@@ -132,7 +146,7 @@ function compileNode(node: Node, prog: Instr[]): void {
       prog.push({ op: 'tok', test: (t) => t.norm === node.word, literal: node.word });
       return;
     case 'stem':
-      prog.push({ op: 'tok', test: (t) => t.kind === 'word' && (t.stem ??= stem(t.norm)) === node.stem });
+      prog.push({ op: 'tok', test: (t) => t.kind === 'word' && stem(t.norm) === node.stem });
       return;
     case 'kind':
       prog.push({ op: 'tok', test: (t) => t.kind === node.kind });
@@ -155,6 +169,15 @@ function compileNode(node: Node, prog: Instr[]): void {
       for (const item of node.items) compileNode(item, prog);
       return;
     case 'alt': {
+      const words = singleWords(node.options);
+      if (words && words.size > 1) {
+        // (a|b|c) of single words: one test against a set, not a chain of splits, one per word.
+        const split = prog.length;
+        if (node.optional) prog.push({ op: 'split', a: split + 1, b: -1 });
+        prog.push({ op: 'tok', test: (t) => words.has(t.norm), literals: words });
+        if (node.optional) (prog[split] as { b: number }).b = prog.length;
+        return;
+      }
       const jumps: number[] = [];
       const options = node.optional ? [...node.options, null] : node.options;
       options.forEach((opt, i) => {
@@ -177,6 +200,17 @@ function compileNode(node: Node, prog: Instr[]): void {
   }
 }
 
+/** The words of alternatives that are each one literal word, or undefined. */
+function singleWords(options: readonly Node[]): Set<string> | undefined {
+  const words = new Set<string>();
+  for (const o of options) {
+    const only = o.type === 'seq' && o.items.length === 1 ? o.items[0]! : o;
+    if (only.type !== 'word') return undefined;
+    words.add(only.word);
+  }
+  return words;
+}
+
 function closure(prog: Instr[], pcs: Iterable<number>): Set<number> {
   const out = new Set<number>();
   const stack = [...pcs];
@@ -191,9 +225,37 @@ function closure(prog: Instr[], pcs: Iterable<number>): Set<number> {
   return out;
 }
 
-/** Closures computed once per pattern, so matching only steps through token tests. */
+/**
+ * Closures computed once per pattern, so matching only steps through token tests. Jumps and
+ * splits only lead forward, so each closure is its successors' closures merged, computed backwards.
+ */
 function follows(prog: Instr[]): Int32Array[] {
-  return prog.map((_, pc) => Int32Array.from([...closure(prog, [pc])].filter((x) => prog[x]!.op === 'tok' || prog[x]!.op === 'accept').sort((a, b) => a - b)));
+  const out: Int32Array[] = new Array(prog.length);
+  for (let pc = prog.length - 1; pc >= 0; pc--) {
+    const ins = prog[pc]!;
+    if (ins.op === 'split') out[pc] = mergeSorted(out[ins.a]!, out[ins.b]!);
+    else if (ins.op === 'jmp') out[pc] = out[ins.to]!;
+    else out[pc] = Int32Array.of(pc);
+  }
+  return out;
+}
+
+/** The union of two ascending arrays without repeats, ascending. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out[n++] = x <= y ? x : y;
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 export function compilePattern(source: string): CompiledPattern {
@@ -208,14 +270,14 @@ export function compilePattern(source: string): CompiledPattern {
   for (const pc of start) {
     const ins = prog[pc]!;
     if (ins.op !== 'tok') continue;
-    if (ins.literal === undefined) {
+    if (ins.literals) for (const w of ins.literals) firstWords.add(w);
+    else if (ins.literal === undefined) {
       firstWords = undefined;
       break;
-    }
-    firstWords.add(ins.literal);
+    } else firstWords.add(ins.literal);
   }
   const follow = follows(prog);
-  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint8Array(prog.length) };
+  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint32Array(prog.length), step: 0, states: [new Int32Array(prog.length), new Int32Array(prog.length)] };
 }
 
 /** The literal words that can come second, or undefined when a wildcard, a class or the end can. */
@@ -225,8 +287,10 @@ function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>):
     if (prog[pc]!.op !== 'tok') continue;
     for (const next of follow[pc + 1]!) {
       const ins = prog[next]!;
-      if (ins.op !== 'tok' || ins.literal === undefined) return undefined;
-      words.add(ins.literal);
+      if (ins.op !== 'tok') return undefined;
+      if (ins.literals) for (const w of ins.literals) words.add(w);
+      else if (ins.literal === undefined) return undefined;
+      else words.add(ins.literal);
     }
   }
   return words;
@@ -238,26 +302,40 @@ function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>):
  */
 export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
   const prog = p.program;
+  const follow = p.follow;
   const seen = p.seen;
-  let states: ArrayLike<number> = p.follow[0]!;
+  let states: ArrayLike<number> = follow[0]!;
+  let count = states.length;
+  let next = p.states[0];
+  let spare = p.states[1];
   let best = -1;
-  for (let i = from; i < limit && states.length > 0; i++) {
+  for (let i = from; i < limit && count > 0; i++) {
     const token = tokens[i]!;
-    const next: number[] = [];
-    seen.fill(0);
+    if (p.step === 0xffffffff) {
+      seen.fill(0);
+      p.step = 0;
+    }
+    const step = ++p.step;
+    let n = 0;
     let accepted = false;
-    for (let k = 0; k < states.length; k++) {
-      const ins = prog[states[k]!]!;
+    for (let k = 0; k < count; k++) {
+      const pc = states[k]!;
+      const ins = prog[pc]!;
       if (ins.op !== 'tok' || !ins.test(token)) continue;
-      for (const pc of p.follow[states[k]! + 1]!) {
-        if (seen[pc]) continue;
-        seen[pc] = 1;
-        if (prog[pc]!.op === 'accept') accepted = true;
-        else next.push(pc);
+      const after = follow[pc + 1]!;
+      for (let q = 0; q < after.length; q++) {
+        const to = after[q]!;
+        if (seen[to] === step) continue;
+        seen[to] = step;
+        if (prog[to]!.op === 'accept') accepted = true;
+        else next[n++] = to;
       }
     }
     if (accepted) best = i + 1;
     states = next;
+    count = n;
+    next = spare;
+    spare = states as Int32Array;
   }
   return best;
 }

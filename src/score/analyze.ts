@@ -9,7 +9,7 @@ import {
   type Transcript,
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
-import { textFeatures } from '../nlp/features.js';
+import { textFeatures, withKnownFeatures } from '../nlp/features.js';
 import { turnSentiment } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
@@ -41,7 +41,11 @@ function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: numbe
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
-  const findings = (options.rules ?? builtinRuleSet()).run(transcript, prepared);
+  const rules = options.rules ?? builtinRuleSet();
+  const findings = withKnownFeatures(
+    prepared.map((p) => p.features),
+    () => rules.run(transcript, prepared),
+  );
 
   const customerFindings = new Map<number, Finding[]>();
   for (const f of findings) if (f.role === 'customer') customerFindings.set(f.turn, [...(customerFindings.get(f.turn) ?? []), f]);

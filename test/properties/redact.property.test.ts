@@ -4,12 +4,12 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli/main.js';
+import { createProgram, loadCommands } from '../../src/cli/main.js';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: process.cwd() };
-const hasRedact = createProgram(io, () => {})
+const hasRedact = createProgram(io, () => {}, await loadCommands())
   .commands.find((c) => c.name() === 'score')
   ?.options.some((o) => o.long === '--redact') ?? false;
 

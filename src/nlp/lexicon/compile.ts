@@ -105,18 +105,33 @@ function parsePattern(pattern: string): Element[] {
 
 const MAX_EXPANSIONS = 5000;
 
-function expand(elements: Element[]): string[][] {
-  let seqs: string[][] = [[]];
+/**
+ * Calls `visit` with every token sequence the elements expand to, in order (each element's
+ * absence first when optional, then its alternatives in order), without building them all: a
+ * rule can expand to thousands. `visit` must not keep the array it is given.
+ */
+function expand(elements: Element[], visit: (seq: readonly string[]) => void): void {
+  let count = 1;
   for (const el of elements) {
-    const next: string[][] = [];
-    for (const s of seqs) {
-      if (el.optional) next.push(s);
-      for (const alt of el.alts) next.push([...s, ...alt]);
-    }
-    seqs = next;
-    if (seqs.length > MAX_EXPANSIONS) throw new Error(`phrase pattern expands to too many sequences`);
+    count *= el.alts.length + (el.optional ? 1 : 0);
+    if (count > MAX_EXPANSIONS) throw new Error(`phrase pattern expands to too many sequences`);
   }
-  return seqs.filter((s) => s.length > 0);
+  const path: string[] = [];
+  const walk = (k: number): void => {
+    if (k === elements.length) {
+      if (path.length > 0) visit(path);
+      return;
+    }
+    const el = elements[k]!;
+    if (el.optional) walk(k + 1);
+    for (const alt of el.alts) {
+      const depth = path.length;
+      for (const a of alt) path.push(a);
+      walk(k + 1);
+      path.length = depth;
+    }
+  };
+  walk(0);
 }
 
 const ATOM = /^(?:<[a-z]+>|\*|[a-z0-9]+(?:['-][a-z0-9]+)*'?)$/;
@@ -126,6 +141,16 @@ export interface CompiledPhrases {
   /** Data-hygiene problems: bad atoms, conflicting duplicates, a pattern that starts with a gap. */
   problems: string[];
   sequences: number;
+}
+
+const atomValidity = new Map<string, boolean>();
+function validAtom(atom: string): boolean {
+  let ok = atomValidity.get(atom);
+  if (ok === undefined) {
+    ok = ATOM.test(atom) && !(atom.startsWith('<') && !CLASS_SET.has(atom));
+    atomValidity.set(atom, ok);
+  }
+  return ok;
 }
 
 function node(): TrieNode {
@@ -138,25 +163,16 @@ export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
   let sequences = 0;
   for (const rule of rules) {
     if (rule.why.trim() === '') problems.push(`"${rule.pattern}": missing why`);
-    let seqs: string[][];
-    try {
-      seqs = expand(parsePattern(rule.pattern));
-    } catch (e) {
-      problems.push(`"${rule.pattern}": ${(e as Error).message}`);
-      continue;
-    }
-    for (const seq of seqs) {
+    const insert = (seq: readonly string[]): void => {
       if (seq[0] === '*' || seq[seq.length - 1] === '*') {
         problems.push(`"${rule.pattern}": a sequence starts or ends with "*" (${seq.join(' ')})`);
-        continue;
+        return;
       }
       let cur = root;
-      let ok = true;
       for (const atom of seq) {
-        if (!ATOM.test(atom) || (atom.startsWith('<') && !CLASS_SET.has(atom))) {
+        if (!validAtom(atom)) {
           problems.push(`"${rule.pattern}": bad token "${atom}" (lower case, straight apostrophes, known class)`);
-          ok = false;
-          break;
+          return;
         }
         let child = cur.next.get(atom);
         if (!child) {
@@ -166,14 +182,19 @@ export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
         }
         cur = child;
       }
-      if (!ok) continue;
       sequences++;
       const prev = cur.rule;
       if (prev && prev !== rule && (prev.weight !== rule.weight || prev.why !== rule.why)) {
         problems.push(`"${seq.join(' ')}" is matched by "${prev.pattern}" and "${rule.pattern}"`);
-        continue;
+        return;
       }
       if (!prev) cur.rule = rule;
+    };
+    try {
+      expand(parsePattern(rule.pattern), insert);
+    } catch (e) {
+      problems.push(`"${rule.pattern}": ${(e as Error).message}`);
+      continue;
     }
   }
   return { root, problems: [...new Set(problems)], sequences };
