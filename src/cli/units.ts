@@ -94,8 +94,9 @@ export function readFailure(source: string, err: unknown): InputErrorRecord {
 /** Scores units with one set of settings; create one per thread. */
 export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
   // A worker formats with its own instance: only formats whose results stand alone are sent here.
-  const formatter = settings.formatInWorker ? formatterByName(settings.format) : undefined;
-  const quotesTurns = Boolean(formatterByName(settings.format).quotesTurns);
+  const chosen = formatterByName(settings.format);
+  const formatter = settings.formatInWorker ? chosen : undefined;
+  const quotesTurns = Boolean(chosen.quotesTurns);
   const rules = ruleSetFor(loadConfig(settings.config.cwd, settings.config.file));
   const ro = settings.report;
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
