@@ -2,6 +2,7 @@
 import { promises as fs, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import type { InputErrorRecord } from '../model/index.js';
 
 export interface Io {
   stdin: Readable;
@@ -12,6 +13,15 @@ export interface Io {
 }
 
 export const STDIN = '-';
+
+const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
+/** The error record for an input that cannot be read, as every part of the CLI words it. */
+export function readFailure(source: string, err: unknown): InputErrorRecord {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return { source, line: 1, message: `cannot read: ${CANNOT_READ[code] ?? String((err as Error).message)}` };
+}
+
 
 /**
  * Every input a list of paths names: files as given, directories walked recursively in a stable

@@ -9,7 +9,8 @@ import { detectFormat } from '../formats/index.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
 import { STDIN } from './io.js';
 import { inShard, type Shard } from './shard.js';
-import { readFailure, type NdjsonSpan, type WorkUnit } from './units.js';
+import { readFailure } from './io.js';
+import type { NdjsonSpan, WorkUnit } from './units.js';
 
 export interface SourceOptions {
   cwd: string;

@@ -8,6 +8,7 @@ import { analyze } from '../score/analyze.js';
 import { isLinkable } from '../score/contacts.js';
 import { redactTranscript } from '../nlp/redact.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
+import { readFailure } from './io.js';
 import { loadConfig, ruleSetFor } from './config.js';
 
 /** How to read inputs: --input-format, --agent, --map. */
@@ -81,14 +82,6 @@ export interface WorkResult {
   items: WorkItem[];
   /** The formatted items, in order: a string here, UTF-8 bytes when it comes from a worker. */
   output?: string | Uint8Array;
-}
-
-const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
-
-/** The error record for an input that cannot be read, as every part of the CLI words it. */
-export function readFailure(source: string, err: unknown): InputErrorRecord {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  return { source, line: 1, message: `cannot read: ${CANNOT_READ[code] ?? String((err as Error).message)}` };
 }
 
 /** Scores units with one set of settings; create one per thread. */

@@ -151,10 +151,6 @@ function isCaps(t: Token): boolean {
   return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
-function fmt(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return (r > 0 ? '+' : r < 0 ? '\u2212' : '') + String(Math.abs(r));
-}
 
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
@@ -513,9 +509,4 @@ function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: Int
     if (isWordLike(tokens[k]!)) return false;
   }
   return true;
-}
-
-/** A compact description for logs: "'still waiting' −3: waiting past a promise". */
-export function describeTerm(t: SentimentTerm): string {
-  return `'${t.text}' ${fmt(t.weight)}: ${t.why}`;
 }

@@ -182,8 +182,6 @@ export function plain(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'");
 }
 
-/** The matched words' sentence up to the match. */
-export const sentenceBefore = (m: RuleMatch): string => plain(m.turn.text.slice(m.sentence[0], m.span[0]));
 /** The matched words' sentence after the match. */
 export const sentenceAfter = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[1], m.sentence[1]));
 /** Everything the speaker says after the match in this turn. */

@@ -48,7 +48,12 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
   );
 
   const customerFindings = new Map<number, Finding[]>();
-  for (const f of findings) if (f.role === 'customer') customerFindings.set(f.turn, [...(customerFindings.get(f.turn) ?? []), f]);
+  for (const f of findings) {
+    if (f.role !== 'customer') continue;
+    const list = customerFindings.get(f.turn);
+    if (list) list.push(f);
+    else customerFindings.set(f.turn, [f]);
+  }
   const points = prepared
     .filter((p) => p.turn.role === 'customer')
     .map((p) => {

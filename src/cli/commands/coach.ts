@@ -7,7 +7,7 @@ import { redactTranscript } from '../../nlp/redact.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, readAll, stdoutSink, type Io } from '../io.js';
+import { STDIN, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
 import { assertWritableDir } from '../output-dir.js';
 import { colorEnabled } from '../options.js';
 
@@ -40,7 +40,8 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   try {
     bytes = file === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, file));
   } catch (err) {
-    io.stderr.write(`${source}:1: cannot read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
+    const e = readFailure(source, err);
+    io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
     return EXIT.input;
   }
   const { transcripts, errors } = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });

@@ -9,7 +9,7 @@ import { redactAnalysis } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, stdoutSink, type Io } from '../io.js';
+import { STDIN, fileSink, readFailure, stdoutSink, type Io } from '../io.js';
 import { assertWritableDir } from '../output-dir.js';
 import { colorEnabled, tool } from '../options.js';
 
@@ -71,8 +71,7 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
       else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    bad(n + 1, `cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message}`);
+    bad(n + 1, readFailure('', err).message);
   }
 }
 
