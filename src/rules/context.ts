@@ -168,7 +168,7 @@ export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
  * For each matchable token (its index in features.tokens given by `at`), one past the last
  * matchable token of its sentence: a phrase never runs across a sentence end.
  */
-export function sentenceLimits(f: TextFeatures, at: readonly number[]): Int32Array {
+export function sentenceLimits(f: TextFeatures, at: ArrayLike<number>): Int32Array {
   const limit = new Int32Array(at.length);
   for (let i = at.length - 1; i >= 0; i--) {
     const sameAsNext = i + 1 < at.length && f.sentenceOf[at[i]!] === f.sentenceOf[at[i + 1]!];

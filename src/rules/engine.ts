@@ -1,9 +1,10 @@
-// Runs a catalogue of rules over a conversation: one pass over each turn's tokens, candidate
-// patterns looked up by the token's word, context checks shared by every rule.
+// Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
+// the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { compilePattern, matchAt, type CompiledPattern, type MatchToken } from './pattern.js';
+import { compilePattern, type CompiledPattern } from './pattern.js';
+import { PatternAutomaton } from './automaton.js';
 import { isNegated, isQuestion, isQuoted, sentenceLimits, sentenceSpan } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
@@ -11,134 +12,128 @@ import type { RuleDef, RuleMatch } from './types.js';
 /** Hesitations that speech-to-text keeps; phrases match across them. */
 const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);
 
-interface Entry {
-  rule: RuleDef;
-  pattern: CompiledPattern;
-}
-
 /** One conversation's text, prepared once and shared by every stage after nlp. */
 export interface PreparedTurn {
   turn: Turn;
   features: TextFeatures;
 }
 
-/** The patterns a word can start for one speaker, narrowed further by the word after it. */
-interface Candidates {
-  /** In catalogue order, as every narrower list is. */
-  all: Entry[];
-  /** Those that accept any second word (or none). */
-  anySecond: Entry[];
-  /** Every word some pattern here requires second. */
-  seconds: Set<string>;
-  /** Second word → the patterns it lets through; filled as words are met. */
-  bySecond: Map<string, Entry[]>;
+/** One speaker's rules as one automaton. */
+interface Machine {
+  automaton: PatternAutomaton;
+  /** For each of the automaton's patterns, the index of its rule in `rules`. */
+  ruleOf: Int32Array;
+  /**
+   * For each pattern, its place in the order a token's matches are accepted in: catalogue order,
+   * patterns that can start with any token after those that start with a given word.
+   */
+  order: Int32Array;
 }
 
 export class RuleSet {
   readonly rules: readonly RuleDef[];
-  private readonly byFirstWord = new Map<string, Entry[]>();
-  private readonly anyStart: Entry[] = [];
   private readonly byId = new Map<string, RuleDef>();
-  /** byFirstWord and anyStart split by speaker: a turn only tries its speaker's rules. */
-  private readonly bySpeaker = new Map<string, { first: Map<string, Candidates>; anyStart: Entry[] }>();
+  /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
+  private readonly machines = new Map<string, Machine>();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
       this.byId.set(rule.id, rule);
-      for (const source of rule.patterns) {
-        const entry = { rule, pattern: compilePattern(source) };
-        if (!entry.pattern.firstWords) this.anyStart.push(entry);
-        else
-          for (const w of entry.pattern.firstWords) {
-            const list = this.byFirstWord.get(w) ?? [];
-            list.push(entry);
-            this.byFirstWord.set(w, list);
-          }
-      }
     }
     this.rules = rules;
-    for (const role of ['agent', 'customer']) {
-      const first = new Map<string, Candidates>();
-      for (const [word, list] of this.byFirstWord) {
-        const all = list.filter((e) => e.rule.speaker === role);
-        if (all.length === 0) continue;
-        const seconds = new Set<string>();
-        for (const e of all) for (const w of e.pattern.secondWords ?? []) seconds.add(w);
-        first.set(word, { all, anySecond: all.filter((e) => !e.pattern.secondWords), seconds, bySecond: new Map() });
-      }
-      this.bySpeaker.set(role, { first, anyStart: this.anyStart.filter((e) => e.rule.speaker === role) });
-    }
   }
 
-  /**
-   * The patterns worth trying at a word: those of the speaker's rules that start with it and allow
-   * the word after it (`next`, undefined at the end of a sentence), in catalogue order. The
-   * patterns left out are exactly those the matching loop would skip.
-   */
-  private candidates(first: Map<string, Candidates>, word: string, next: string | undefined): readonly Entry[] {
-    const c = first.get(word);
-    if (!c) return NONE;
-    if (next === undefined || !c.seconds.has(next)) return c.anySecond;
-    let list = c.bySecond.get(next);
-    if (!list) {
-      list = c.all.filter((e) => !e.pattern.secondWords || e.pattern.secondWords.has(next));
-      c.bySecond.set(next, list);
-    }
-    return list;
+  private machine(role: 'agent' | 'customer'): Machine {
+    let m = this.machines.get(role);
+    if (m) return m;
+    const patterns: CompiledPattern[] = [];
+    const rules: number[] = [];
+    this.rules.forEach((rule, r) => {
+      if (rule.speaker !== role) return;
+      for (const source of rule.patterns) {
+        patterns.push(compilePattern(source));
+        rules.push(r);
+      }
+    });
+    const order = new Int32Array(patterns.length);
+    patterns.forEach((p, k) => (order[k] = (p.firstWords ? 0 : patterns.length) + k));
+    m = { automaton: new PatternAutomaton(patterns), ruleOf: Int32Array.from(rules), order };
+    this.machines.set(role, m);
+    return m;
   }
 
   /** Findings for every turn, in turn order and then text order. */
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
     const findings: Finding[] = [];
-    for (const p of prepared) findings.push(...this.runTurn(p, transcript.turns));
+    for (const p of prepared) {
+      const found = this.runTurn(p, transcript.turns);
+      for (let k = 0; k < found.length; k++) findings.push(found[k]!);
+    }
     return linkCommitments(findings, transcript.turns);
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
-    // The stream phrases are matched on: words, numbers, times and emoji, fillers left out.
-    // The tokens themselves, not copies: a turn of 100,000 words would otherwise allocate as many objects.
-    const at: number[] = [];
-    const stream: MatchToken[] = [];
+    const { automaton, ruleOf, order } = this.machine(turn.role);
+    automaton.prepare();
+    // The stream phrases are matched on: words, numbers, times and emoji, fillers left out, each
+    // read as its symbol.
     const tokens = features.tokens;
+    const atAll = new Int32Array(tokens.length);
+    const syms = new Int32Array(tokens.length);
+    let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (isWordLike(t) && !FILLERS.has(t.norm)) {
-        at.push(i);
-        stream.push(t);
+        atAll[n] = i;
+        syms[n++] = automaton.symbol(t);
       }
     }
+    const at = atAll.subarray(0, n);
     const limit = sentenceLimits(features, at);
 
     const found: Finding[] = [];
-    const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
-    const done = new Set<string>(); // "rule id:sentence" (or ":turn") for rules found once per unit
-    const speaker = this.bySpeaker.get(turn.role)!;
-    let best: Map<RuleDef, number> | undefined;
-    for (let i = 0; i < stream.length; i++) {
-      const candidates = this.candidates(speaker.first, stream[i]!.norm, i + 1 < limit[i]! ? stream[i + 1]!.norm : undefined);
-      best?.clear();
-      for (let l = 0; l < 2; l++) {
-        const list = l === 0 ? candidates : speaker.anyStart;
-        for (let k = 0; k < list.length; k++) {
-          const { rule, pattern } = list[k]!;
-          if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
-          if (rule.once && done.has(unitKey(rule, features.sentenceOf[at[i]!]!))) continue;
-          if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
-          const end = matchAt(pattern, stream, i, limit[i]!);
-          if (end < 0) continue;
-          best ??= new Map();
-          if (end > (best.get(rule) ?? -1)) best.set(rule, end);
+    const count = this.rules.length;
+    const lastEnd = new Int32Array(count); // stream index each rule's last match ended at
+    const doneIn = new Int32Array(count).fill(-1); // sentence of a `once` rule's last finding
+    const seenAt = new Int32Array(count).fill(-1); // the start a rule was last collected at
+    const bestEnd = new Int32Array(count);
+    const bestOrder = new Int32Array(count);
+    const picked: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const hits = automaton.walk(syms, i, limit[i]!);
+      if (hits === 0) continue;
+      const sentence = features.sentenceOf[at[i]!]!;
+      picked.length = 0;
+      // Per rule, the longest end of any of its patterns; rules already found up to here, or
+      // found once in this unit, sit out.
+      for (let h = 0; h < hits; h++) {
+        const k = automaton.hitPattern[h]!;
+        const r = ruleOf[k]!;
+        const end = automaton.hitEnd[h]!;
+        if (seenAt[r] === i) {
+          if (end > bestEnd[r]!) bestEnd[r] = end;
+          if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
+          continue;
         }
+        const rule = this.rules[r]!;
+        if (lastEnd[r]! > i) continue;
+        if (rule.once && doneIn[r] !== -1 && (rule.once === 'turn' || doneIn[r] === sentence)) continue;
+        seenAt[r] = i;
+        bestEnd[r] = end;
+        bestOrder[r] = order[k]!;
+        picked.push(r);
       }
-      if (!best || best.size === 0) continue;
-      for (const [rule, end] of best) {
+      if (picked.length > 1) picked.sort((a, b) => bestOrder[a]! - bestOrder[b]!);
+      for (const r of picked) {
+        const rule = this.rules[r]!;
+        const end = bestEnd[r]!;
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
           found.push(finding);
-          lastEnd.set(rule.id, end);
-          if (rule.once) done.add(unitKey(rule, features.sentenceOf[at[i]!]!));
+          lastEnd[r] = end;
+          if (rule.once) doneIn[r] = sentence;
         }
       }
     }
@@ -169,13 +164,6 @@ export class RuleSet {
     if (data) finding.data = data;
     return finding;
   }
-}
-
-const NONE: readonly Entry[] = [];
-
-/** The unit a rule with `once` is found in at most once: its sentence, or the whole turn. */
-function unitKey(rule: RuleDef, sentence: number): string {
-  return rule.once === 'turn' ? rule.id : `${rule.id}:${sentence}`;
 }
 
 /**

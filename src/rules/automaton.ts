@@ -1,0 +1,213 @@
+// Many token patterns matched at once: a DFA over all their NFAs, built lazily, one state per set of
+// NFA states the text has actually led to. Walking it from a start position gives, for every
+// pattern, the same ends `matchAt` would find, at the cost of one table look-up per token instead
+// of one NFA simulation per pattern.
+//
+// Tokens are read as symbols: each distinct (kind, norm) gets a small integer once, and every
+// test a pattern can make (literal word, word set, stem, kind, wildcard) gives the same answer for
+// tokens with the same symbol, so a transition computed once holds for every later token alike.
+import type { TokenKind } from '../nlp/tokenize.js';
+import type { CompiledPattern, MatchToken } from './pattern.js';
+
+/** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
+const MAX_SYMBOLS = 100_000;
+const MAX_STATES = 20_000;
+
+const START = 0;
+
+interface DState {
+  /** Live NFA states as global ids (pattern offset + pc) of token-reading instructions, ascending. */
+  live: Int32Array;
+  /** Patterns (by index) that accepted on the token that led here, ascending. */
+  accepts: Int32Array;
+  /** Symbol → state index, filled as symbols are met. */
+  next: Map<number, number>;
+}
+
+export class PatternAutomaton {
+  readonly patterns: readonly CompiledPattern[];
+  /** Global id of each pattern's pc 0. */
+  private readonly offset: Int32Array;
+  /** For each global id, the pattern it belongs to. */
+  private readonly owner: Int32Array;
+  /** Patterns by the words they can start with, and those that can start with any token. */
+  private readonly byFirstWord = new Map<string, number[]>();
+  private readonly anyStart: number[] = [];
+
+  private symbols = new Map<string, number>();
+  private symbolTokens: MatchToken[] = [];
+  private states: DState[] = [];
+  private stateIds = new Map<string, number>();
+  /** Transitions out of the start state, by symbol (0: not computed yet; no transition leads back to START). */
+  private startNext = new Int32Array(64);
+
+  // Scratch for computing a transition.
+  private readonly seenState: Uint32Array;
+  private readonly seenPattern: Uint32Array;
+  private stamp = 0;
+  private liveBuf: Int32Array;
+  private acceptBuf: Int32Array;
+
+  /** The last walk's accepts: pattern index and end (one past the last token), in order of end. */
+  hitPattern = new Int32Array(16);
+  hitEnd = new Int32Array(16);
+
+  constructor(patterns: readonly CompiledPattern[]) {
+    this.patterns = patterns;
+    this.offset = new Int32Array(patterns.length);
+    let total = 0;
+    patterns.forEach((p, k) => {
+      this.offset[k] = total;
+      total += p.program.length;
+      if (!p.firstWords) this.anyStart.push(k);
+      else
+        for (const w of p.firstWords) {
+          const list = this.byFirstWord.get(w);
+          if (list) list.push(k);
+          else this.byFirstWord.set(w, [k]);
+        }
+    });
+    this.owner = new Int32Array(total);
+    patterns.forEach((p, k) => this.owner.fill(k, this.offset[k]!, this.offset[k]! + p.program.length));
+    this.seenState = new Uint32Array(total);
+    this.seenPattern = new Uint32Array(patterns.length);
+    this.liveBuf = new Int32Array(total);
+    this.acceptBuf = new Int32Array(patterns.length);
+    this.reset();
+  }
+
+  private reset(): void {
+    this.symbols = new Map();
+    this.symbolTokens = [];
+    this.stateIds = new Map();
+    this.startNext = new Int32Array(64);
+    this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
+  }
+
+  /**
+   * Call before reading a text's symbols: when the caches have grown past their bounds they start
+   * afresh, so symbols from before the call must not be used after it.
+   */
+  prepare(): void {
+    if (this.symbolTokens.length > MAX_SYMBOLS || this.states.length > MAX_STATES) this.reset();
+  }
+
+  /** The token's symbol: equal for tokens of one kind and norm. */
+  symbol(t: MatchToken): number {
+    const key = t.kind === 'word' ? t.norm : kindTag(t.kind) + t.norm;
+    let s = this.symbols.get(key);
+    if (s === undefined) {
+      s = this.symbolTokens.length;
+      this.symbolTokens.push({ norm: t.norm, kind: t.kind });
+      this.symbols.set(key, s);
+    }
+    return s;
+  }
+
+  /**
+   * Walks from token `from` (symbols `syms`, no further than `limit`) and records in hitPattern /
+   * hitEnd every pattern that accepts on the way, with the end; a pattern may be recorded again
+   * with a longer end. Returns how many were recorded.
+   */
+  walk(syms: ArrayLike<number>, from: number, limit: number): number {
+    let hits = 0;
+    let state = START;
+    for (let i = from; i < limit; i++) {
+      const sym = syms[i]!;
+      let to: number;
+      if (state === START) {
+        if (sym >= this.startNext.length) this.growStart(sym);
+        to = this.startNext[sym]!;
+        if (to === 0) to = this.startNext[sym] = this.transition(START, sym);
+      } else {
+        const known = this.states[state]!.next.get(sym);
+        to = known === undefined ? this.transition(state, sym) : known;
+      }
+      const s = this.states[to]!;
+      const accepts = s.accepts;
+      if (accepts.length > 0) {
+        if (hits + accepts.length > this.hitPattern.length) this.growHits(hits + accepts.length);
+        for (let k = 0; k < accepts.length; k++) {
+          this.hitPattern[hits] = accepts[k]!;
+          this.hitEnd[hits++] = i + 1;
+        }
+      }
+      if (s.live.length === 0) break;
+      state = to;
+    }
+    return hits;
+  }
+
+  private growStart(sym: number): void {
+    let size = this.startNext.length;
+    while (size <= sym) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.startNext);
+    this.startNext = grown;
+  }
+
+  private growHits(size: number): void {
+    const n = Math.max(size, this.hitPattern.length * 2);
+    const p = new Int32Array(n);
+    const e = new Int32Array(n);
+    p.set(this.hitPattern);
+    e.set(this.hitEnd);
+    this.hitPattern = p;
+    this.hitEnd = e;
+  }
+
+  /** The state reached from `from` on symbol `sym`, computed from the NFAs and remembered. */
+  private transition(from: number, sym: number): number {
+    const token = this.symbolTokens[sym]!;
+    if (this.stamp === 0xffffffff) {
+      this.seenState.fill(0);
+      this.seenPattern.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    let live = 0;
+    let accepted = 0;
+    const read = (k: number, pc: number) => {
+      const p = this.patterns[k]!;
+      const ins = p.program[pc]!;
+      if (ins.op !== 'tok' || !ins.test(token)) return;
+      const base = this.offset[k]!;
+      for (const to of p.follow[pc + 1]!) {
+        if (p.program[to]!.op === 'accept') {
+          if (this.seenPattern[k] !== stamp) {
+            this.seenPattern[k] = stamp;
+            this.acceptBuf[accepted++] = k;
+          }
+        } else if (this.seenState[base + to] !== stamp) {
+          this.seenState[base + to] = stamp;
+          this.liveBuf[live++] = base + to;
+        }
+      }
+    };
+    if (from === START) {
+      const starting = (list: readonly number[] | undefined) => {
+        if (list) for (const k of list) for (const pc of this.patterns[k]!.follow[0]!) read(k, pc);
+      };
+      starting(this.byFirstWord.get(token.norm));
+      starting(this.anyStart);
+    } else {
+      for (const g of this.states[from]!.live) read(this.owner[g]!, g - this.offset[this.owner[g]!]!);
+    }
+    const liveSet = this.liveBuf.slice(0, live).sort();
+    const acceptSet = this.acceptBuf.slice(0, accepted).sort();
+    const key = `${liveSet.join(',')}|${acceptSet.join(',')}`;
+    let id = this.stateIds.get(key);
+    if (id === undefined) {
+      id = this.states.length;
+      this.states.push({ live: liveSet, accepts: acceptSet, next: new Map() });
+      this.stateIds.set(key, id);
+    }
+    if (from !== START) this.states[from]!.next.set(sym, id);
+    return id;
+  }
+}
+
+/** A prefix that keeps norms of different kinds apart (words, the common case, go without). */
+function kindTag(kind: TokenKind): string {
+  return kind === 'number' ? '\u0001' : kind === 'time' ? '\u0002' : kind === 'emoji' ? '\u0003' : kind === 'punct' ? '\u0004' : '\u0005';
+}
