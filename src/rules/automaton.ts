@@ -34,7 +34,8 @@ export class PatternAutomaton {
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly anyStart: number[] = [];
 
-  private symbols = new Map<string, number>();
+  /** Symbols by norm, one map per token kind. */
+  private symbols: Array<Map<string, number>> = [];
   private symbolTokens: MatchToken[] = [];
   private states: DState[] = [];
   private stateIds = new Map<string, number>();
@@ -77,7 +78,7 @@ export class PatternAutomaton {
   }
 
   private reset(): void {
-    this.symbols = new Map();
+    this.symbols = KINDS.map(() => new Map());
     this.symbolTokens = [];
     this.stateIds = new Map();
     this.startNext = new Int32Array(64);
@@ -94,12 +95,12 @@ export class PatternAutomaton {
 
   /** The token's symbol: equal for tokens of one kind and norm. */
   symbol(t: MatchToken): number {
-    const key = t.kind === 'word' ? t.norm : kindTag(t.kind) + t.norm;
-    let s = this.symbols.get(key);
+    const map = this.symbols[t.kind === 'word' ? 0 : KINDS.indexOf(t.kind)]!;
+    let s = map.get(t.norm);
     if (s === undefined) {
       s = this.symbolTokens.length;
       this.symbolTokens.push({ norm: t.norm, kind: t.kind });
-      this.symbols.set(key, s);
+      map.set(t.norm, s);
     }
     return s;
   }
@@ -207,7 +208,4 @@ export class PatternAutomaton {
   }
 }
 
-/** A prefix that keeps norms of different kinds apart (words, the common case, go without). */
-function kindTag(kind: TokenKind): string {
-  return kind === 'number' ? '\u0001' : kind === 'time' ? '\u0002' : kind === 'emoji' ? '\u0003' : kind === 'punct' ? '\u0004' : '\u0005';
-}
+const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];

@@ -5,7 +5,7 @@ import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton } from './automaton.js';
-import { isNegated, isQuestion, isQuoted, sentenceLimits, sentenceSpan } from './context.js';
+import { isNegated, isQuestion, isQuoted, sentenceSpan } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
@@ -16,6 +16,44 @@ const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'h
 export interface PreparedTurn {
   turn: Turn;
   features: TextFeatures;
+}
+
+/** Working arrays for matching one turn, grown as turns need. */
+class Scratch {
+  busy = false;
+  /** Per stream token: its index in the turn's tokens, its symbol, where its sentence ends. */
+  at = new Int32Array(256);
+  syms = new Int32Array(256);
+  limit = new Int32Array(256);
+  /** Per rule. */
+  lastEnd = new Int32Array(0);
+  doneIn = new Int32Array(0);
+  bestEnd = new Int32Array(0);
+  bestOrder = new Int32Array(0);
+  seenAt = new Int32Array(0);
+  picked = new Int32Array(0);
+  stamp = 0;
+
+  fit(tokens: number, rules: number): void {
+    if (this.at.length < tokens) {
+      const size = Math.max(tokens, this.at.length * 2);
+      this.at = new Int32Array(size);
+      this.syms = new Int32Array(size);
+      this.limit = new Int32Array(size);
+    }
+    if (this.lastEnd.length !== rules) {
+      this.lastEnd = new Int32Array(rules);
+      this.doneIn = new Int32Array(rules);
+      this.bestEnd = new Int32Array(rules);
+      this.bestOrder = new Int32Array(rules);
+      this.seenAt = new Int32Array(rules);
+      this.picked = new Int32Array(rules);
+    }
+    if (this.stamp >= 0x7fffffff) {
+      this.seenAt.fill(0);
+      this.stamp = 0;
+    }
+  }
 }
 
 /** One speaker's rules as one automaton. */
@@ -35,6 +73,7 @@ export class RuleSet {
   private readonly byId = new Map<string, RuleDef>();
   /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
   private readonly machines = new Map<string, Machine>();
+  private readonly scratch = new Scratch();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
@@ -77,42 +116,51 @@ export class RuleSet {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
     const { automaton, ruleOf, order } = this.machine(turn.role);
     automaton.prepare();
+    // Buffers reused from turn to turn: allocating them per turn cost more than the matching.
+    // A check that ran rules itself would find them in use and get its own.
+    const scratch = this.scratch.busy ? new Scratch() : this.scratch;
+    scratch.busy = true;
+    try {
+      return this.matchTurn(turn, turns, features, automaton, ruleOf, order, scratch);
+    } finally {
+      scratch.busy = false;
+    }
+  }
+
+  private matchTurn(turn: Turn, turns: readonly Turn[], features: TextFeatures, automaton: PatternAutomaton, ruleOf: Int32Array, order: Int32Array, scratch: Scratch): Finding[] {
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out, each
     // read as its symbol.
     const tokens = features.tokens;
-    const atAll = new Int32Array(tokens.length);
-    const syms = new Int32Array(tokens.length);
+    scratch.fit(tokens.length, this.rules.length);
+    const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked } = scratch;
     let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (isWordLike(t) && !FILLERS.has(t.norm)) {
-        atAll[n] = i;
+        at[n] = i;
         syms[n++] = automaton.symbol(t);
       }
     }
-    const at = atAll.subarray(0, n);
-    const limit = sentenceLimits(features, at);
+    // One past the last stream token of each token's sentence: a phrase never runs across a sentence end.
+    const sentenceOf = features.sentenceOf;
+    for (let j = n - 1; j >= 0; j--) limit[j] = j + 1 < n && sentenceOf[at[j]!] === sentenceOf[at[j + 1]!] ? limit[j + 1]! : j + 1;
+    lastEnd.fill(0); // stream index each rule's last match ended at
+    doneIn.fill(-1); // sentence of a `once` rule's last finding
 
-    const found: Finding[] = [];
-    const count = this.rules.length;
-    const lastEnd = new Int32Array(count); // stream index each rule's last match ended at
-    const doneIn = new Int32Array(count).fill(-1); // sentence of a `once` rule's last finding
-    const seenAt = new Int32Array(count).fill(-1); // the start a rule was last collected at
-    const bestEnd = new Int32Array(count);
-    const bestOrder = new Int32Array(count);
-    const picked: number[] = [];
+    let found: Finding[] | undefined;
     for (let i = 0; i < n; i++) {
       const hits = automaton.walk(syms, i, limit[i]!);
       if (hits === 0) continue;
-      const sentence = features.sentenceOf[at[i]!]!;
-      picked.length = 0;
+      const sentence = sentenceOf[at[i]!]!;
+      const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start
+      let count = 0;
       // Per rule, the longest end of any of its patterns; rules already found up to here, or
       // found once in this unit, sit out.
       for (let h = 0; h < hits; h++) {
         const k = automaton.hitPattern[h]!;
         const r = ruleOf[k]!;
         const end = automaton.hitEnd[h]!;
-        if (seenAt[r] === i) {
+        if (seenAt[r] === stamp) {
           if (end > bestEnd[r]!) bestEnd[r] = end;
           if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
           continue;
@@ -120,24 +168,31 @@ export class RuleSet {
         const rule = this.rules[r]!;
         if (lastEnd[r]! > i) continue;
         if (rule.once && doneIn[r] !== -1 && (rule.once === 'turn' || doneIn[r] === sentence)) continue;
-        seenAt[r] = i;
+        seenAt[r] = stamp;
         bestEnd[r] = end;
         bestOrder[r] = order[k]!;
-        picked.push(r);
+        picked[count++] = r;
       }
-      if (picked.length > 1) picked.sort((a, b) => bestOrder[a]! - bestOrder[b]!);
-      for (const r of picked) {
+      // Accepted in the order the rules' patterns stand in the catalogue.
+      for (let x = 1; x < count; x++) {
+        const r = picked[x]!;
+        let y = x - 1;
+        for (; y >= 0 && bestOrder[picked[y]!]! > bestOrder[r]!; y--) picked[y + 1] = picked[y]!;
+        picked[y + 1] = r;
+      }
+      for (let x = 0; x < count; x++) {
+        const r = picked[x]!;
         const rule = this.rules[r]!;
         const end = bestEnd[r]!;
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
-          found.push(finding);
+          (found ??= []).push(finding);
           lastEnd[r] = end;
           if (rule.once) doneIn[r] = sentence;
         }
       }
     }
-    return resolve(found, this.byId);
+    return found ? resolve(found, this.byId) : [];
   }
 
   private accept(rule: RuleDef, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
