@@ -4,7 +4,8 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, matchAt, stem, type CompiledPattern } from './pattern.js';
+import { compilePattern, stem } from './pattern.js';
+import { PatternAutomaton } from './automaton.js';
 import type { RuleMatch } from './types.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
@@ -217,10 +218,10 @@ export function earlierTurns(m: RuleMatch, role: Role): Turn[] {
  */
 export class PhraseSet {
   private readonly patterns: readonly string[];
-  private compiledPatterns: CompiledPattern[] | undefined;
+  private compiled: PatternAutomaton | undefined;
   /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
-  private get compiled(): CompiledPattern[] {
-    return (this.compiledPatterns ??= this.patterns.map((p) => compilePattern(p)));
+  private get automaton(): PatternAutomaton {
+    return (this.compiled ??= new PatternAutomaton(this.patterns.map((p) => compilePattern(p))));
   }
   constructor(patterns: readonly string[]) {
     this.patterns = [...patterns];
@@ -237,7 +238,7 @@ export class PhraseSet {
     const memo = this.recent[opts.ignoreNegated ? 1 : 0];
     let answer = memo.get(text);
     if (answer === undefined) {
-      answer = this.search(text, opts);
+      answer = this.search(text, opts.ignoreNegated === true);
       if (this.recent[0].size + this.recent[1].size >= MEMO_SIZE) {
         this.recent[0].clear();
         this.recent[1].clear();
@@ -247,17 +248,22 @@ export class PhraseSet {
     return answer;
   }
 
-  private search(text: string, opts: { ignoreNegated?: boolean }): boolean {
+  private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
+    const automaton = this.automaton;
+    automaton.prepare();
     const at: number[] = [];
-    f.tokens.forEach((t, i) => {
-      if (isWordLike(t)) at.push(i);
-    });
-    const stream = at.map((i) => f.tokens[i]!);
+    const syms: number[] = [];
+    for (let i = 0; i < f.tokens.length; i++) {
+      const t = f.tokens[i]!;
+      if (!isWordLike(t)) continue;
+      at.push(i);
+      syms.push(automaton.symbol(t));
+    }
     const limit = sentenceLimits(f, at);
-    for (let i = 0; i < stream.length; i++) {
-      if (opts.ignoreNegated && isNegated(f, at[i]!)) continue;
-      if (this.compiled.some((p) => (!p.firstWords || p.firstWords.has(stream[i]!.norm)) && matchAt(p, stream, i, limit[i]!) > 0)) return true;
+    for (let i = 0; i < syms.length; i++) {
+      if (ignoreNegated && isNegated(f, at[i]!)) continue;
+      if (automaton.walk(syms, i, limit[i]!) > 0) return true;
     }
     return false;
   }
