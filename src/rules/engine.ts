@@ -5,7 +5,7 @@ import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton } from './automaton.js';
-import { isNegated, isQuestion, isQuoted, sentenceSpan } from './context.js';
+import { isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
@@ -104,12 +104,14 @@ export class RuleSet {
 
   /** Findings for every turn, in turn order and then text order. */
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
-    const findings: Finding[] = [];
-    for (const p of prepared) {
-      const found = this.runTurn(p, transcript.turns);
-      for (let k = 0; k < found.length; k++) findings.push(found[k]!);
-    }
-    return linkCommitments(findings, transcript.turns);
+    return withTurnIndex(transcript.turns, () => {
+      const findings: Finding[] = [];
+      for (const p of prepared) {
+        const found = this.runTurn(p, transcript.turns);
+        for (let k = 0; k < found.length; k++) findings.push(found[k]!);
+      }
+      return linkCommitments(findings, transcript.turns);
+    });
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
@@ -226,6 +228,11 @@ export class RuleSet {
  * and drop findings whose rule gives way to another category in the turn (sympathy beside empathy).
  */
 function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+  if (found.length === 1) {
+    // The common case: nothing to overlap, only its own category to give way to.
+    const f = found[0]!;
+    return rules.get(f.rule)?.suppressedBy?.includes(f.category) ? [] : found;
+  }
   const length = (f: Finding) => f.span[1] - f.span[0];
   const overlap = (f: Finding, g: Finding) => g.span[0] < f.span[1] && f.span[0] < g.span[1];
   const beats = (j: number, i: number) => length(found[j]!) > length(found[i]!) || (length(found[j]!) === length(found[i]!) && j < i);
