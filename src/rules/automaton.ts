@@ -14,6 +14,8 @@ const MAX_SYMBOLS = 100_000;
 const MAX_STATES = 20_000;
 
 const START = 0;
+/** The symbol of a word to skip. */
+export const SKIP = -1;
 
 interface DState {
   /** Live NFA states as global ids (pattern offset + pc) of token-reading instructions, ascending. */
@@ -53,8 +55,12 @@ export class PatternAutomaton {
   hitPattern = new Int32Array(16);
   hitEnd = new Int32Array(16);
 
-  constructor(patterns: readonly CompiledPattern[]) {
+  /** Words read as SKIP: the caller leaves them out of the text it walks. */
+  private readonly skip: readonly string[];
+
+  constructor(patterns: readonly CompiledPattern[], skip: Iterable<string> = []) {
     this.patterns = patterns;
+    this.skip = [...skip];
     this.offset = new Int32Array(patterns.length);
     let total = 0;
     patterns.forEach((p, k) => {
@@ -79,10 +85,12 @@ export class PatternAutomaton {
 
   private reset(): void {
     this.symbols = KINDS.map(() => new Map());
+    for (const w of this.skip) this.symbols[0]!.set(w, SKIP);
     this.symbolTokens = [];
     this.stateIds = new Map();
     this.startNext = new Int32Array(64);
     this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
+    this.deadState = -1;
   }
 
   /**
@@ -93,7 +101,7 @@ export class PatternAutomaton {
     if (this.symbolTokens.length > MAX_SYMBOLS || this.states.length > MAX_STATES) this.reset();
   }
 
-  /** The token's symbol: equal for tokens of one kind and norm. */
+  /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */
   symbol(t: MatchToken): number {
     const map = this.symbols[t.kind === 'word' ? 0 : KINDS.indexOf(t.kind)]!;
     let s = map.get(t.norm);
@@ -165,46 +173,71 @@ export class PatternAutomaton {
       this.seenPattern.fill(0);
       this.stamp = 0;
     }
-    const stamp = ++this.stamp;
-    let live = 0;
-    let accepted = 0;
-    const read = (k: number, pc: number) => {
-      const p = this.patterns[k]!;
-      const ins = p.program[pc]!;
-      if (ins.op !== 'tok' || !ins.test(token)) return;
-      const base = this.offset[k]!;
-      for (const to of p.follow[pc + 1]!) {
-        if (p.program[to]!.op === 'accept') {
-          if (this.seenPattern[k] !== stamp) {
-            this.seenPattern[k] = stamp;
-            this.acceptBuf[accepted++] = k;
-          }
-        } else if (this.seenState[base + to] !== stamp) {
-          this.seenState[base + to] = stamp;
-          this.liveBuf[live++] = base + to;
-        }
-      }
-    };
+    this.stamp++;
+    this.live = 0;
+    this.accepted = 0;
     if (from === START) {
-      const starting = (list: readonly number[] | undefined) => {
-        if (list) for (const k of list) for (const pc of this.patterns[k]!.follow[0]!) read(k, pc);
-      };
-      starting(this.byFirstWord.get(token.norm));
-      starting(this.anyStart);
+      const starting = this.byFirstWord.get(token.norm);
+      if (starting) for (const k of starting) this.readStart(k, token);
+      for (const k of this.anyStart) this.readStart(k, token);
     } else {
-      for (const g of this.states[from]!.live) read(this.owner[g]!, g - this.offset[this.owner[g]!]!);
+      for (const g of this.states[from]!.live) {
+        const k = this.owner[g]!;
+        this.read(k, g - this.offset[k]!, token);
+      }
     }
-    const liveSet = this.liveBuf.slice(0, live).sort();
-    const acceptSet = this.acceptBuf.slice(0, accepted).sort();
-    const key = `${liveSet.join(',')}|${acceptSet.join(',')}`;
-    let id = this.stateIds.get(key);
-    if (id === undefined) {
-      id = this.states.length;
-      this.states.push({ live: liveSet, accepts: acceptSet, next: new Map() });
-      this.stateIds.set(key, id);
+    let id: number;
+    if (this.live === 0 && this.accepted === 0) id = this.dead();
+    else {
+      const liveSet = this.liveBuf.slice(0, this.live).sort();
+      const acceptSet = this.acceptBuf.slice(0, this.accepted).sort();
+      const key = `${liveSet.join(',')}|${acceptSet.join(',')}`;
+      id = this.stateIds.get(key) ?? this.addState(key, liveSet, acceptSet);
     }
     if (from !== START) this.states[from]!.next.set(sym, id);
     return id;
+  }
+
+  /** Live and accepting counts in liveBuf / acceptBuf while a transition is computed. */
+  private live = 0;
+  private accepted = 0;
+  private deadState = -1;
+
+  /** The state no pattern is alive in. */
+  private dead(): number {
+    if (this.deadState < 0) this.deadState = this.addState('|', new Int32Array(0), new Int32Array(0));
+    return this.deadState;
+  }
+
+  private addState(key: string, live: Int32Array, accepts: Int32Array): number {
+    const id = this.states.length;
+    this.states.push({ live, accepts, next: new Map() });
+    this.stateIds.set(key, id);
+    return id;
+  }
+
+  private readStart(k: number, token: MatchToken): void {
+    for (const pc of this.patterns[k]!.follow[0]!) this.read(k, pc, token);
+  }
+
+  /** Pattern k's instruction pc reads `token`: the states it leads to join the transition's. */
+  private read(k: number, pc: number, token: MatchToken): void {
+    const p = this.patterns[k]!;
+    const ins = p.program[pc]!;
+    if (ins.op !== 'tok' || !ins.test(token)) return;
+    const base = this.offset[k]!;
+    const stamp = this.stamp;
+    for (const to of p.follow[pc + 1]!) {
+      if (p.program[to]!.op === 'accept') {
+        if (this.seenPattern[k] !== stamp) {
+          this.seenPattern[k] = stamp;
+          this.acceptBuf[this.accepted++] = k;
+        }
+      } else if (this.seenState[base + to] !== stamp) {
+        this.seenState[base + to] = stamp;
+        this.liveBuf[this.live++] = base + to;
+      }
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/
 import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
-import { PatternAutomaton } from './automaton.js';
+import { PatternAutomaton, SKIP } from './automaton.js';
 import { isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
@@ -97,7 +97,7 @@ export class RuleSet {
     });
     const order = new Int32Array(patterns.length);
     patterns.forEach((p, k) => (order[k] = (p.firstWords ? 0 : patterns.length) + k));
-    m = { automaton: new PatternAutomaton(patterns), ruleOf: Int32Array.from(rules), order };
+    m = { automaton: new PatternAutomaton(patterns, FILLERS), ruleOf: Int32Array.from(rules), order };
     this.machines.set(role, m);
     return m;
   }
@@ -138,10 +138,11 @@ export class RuleSet {
     let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (isWordLike(t) && !FILLERS.has(t.norm)) {
-        at[n] = i;
-        syms[n++] = automaton.symbol(t);
-      }
+      if (!isWordLike(t)) continue;
+      const sym = automaton.symbol(t);
+      if (sym === SKIP) continue;
+      at[n] = i;
+      syms[n++] = sym;
     }
     // One past the last stream token of each token's sentence: a phrase never runs across a sentence end.
     const sentenceOf = features.sentenceOf;
