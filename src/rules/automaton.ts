@@ -55,6 +55,10 @@ export class PatternAutomaton {
   hitPattern = new Int32Array(16);
   hitEnd = new Int32Array(16);
 
+  /** Every word some pattern names. */
+  private readonly literals = new Set<string>();
+  /** Per kind, the symbol of its tokens that no pattern names. */
+  private otherOfKind: number[] = [];
   /** Words read as SKIP: the caller leaves them out of the text it walks. */
   private readonly skip: readonly string[];
 
@@ -74,6 +78,12 @@ export class PatternAutomaton {
           else this.byFirstWord.set(w, [k]);
         }
     });
+    for (const p of patterns)
+      for (const ins of p.program) {
+        if (ins.op !== 'tok') continue;
+        if (ins.literal !== undefined) this.literals.add(ins.literal);
+        if (ins.literals) for (const w of ins.literals) this.literals.add(w);
+      }
     this.owner = new Int32Array(total);
     patterns.forEach((p, k) => this.owner.fill(k, this.offset[k]!, this.offset[k]! + p.program.length));
     this.seenState = new Uint32Array(total);
@@ -85,6 +95,7 @@ export class PatternAutomaton {
 
   private reset(): void {
     this.symbols = KINDS.map(() => new Map());
+    this.otherOfKind = [];
     for (const w of this.skip) this.symbols[0]!.set(w, SKIP);
     this.symbolTokens = [];
     this.stateIds = new Map();
@@ -103,14 +114,22 @@ export class PatternAutomaton {
 
   /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */
   symbol(t: MatchToken): number {
-    const map = this.symbols[t.kind === 'word' ? 0 : KINDS.indexOf(t.kind)]!;
-    let s = map.get(t.norm);
-    if (s === undefined) {
-      s = this.symbolTokens.length;
-      this.symbolTokens.push({ norm: t.norm, kind: t.kind });
-      map.set(t.norm, s);
+    let map = this.symbols[0]!;
+    if (t.kind !== 'word') {
+      const slot = KINDS.indexOf(t.kind);
+      // No pattern names this number, time or emoji, and only words have stems: every test reads
+      // it as any other token of its kind (ids and amounts would otherwise each be a symbol).
+      if (!this.literals.has(t.norm)) return (this.otherOfKind[slot] ??= this.newSymbol('', t.kind));
+      map = this.symbols[slot]!;
     }
+    let s = map.get(t.norm);
+    if (s === undefined) map.set(t.norm, (s = this.newSymbol(t.norm, t.kind)));
     return s;
+  }
+
+  private newSymbol(norm: string, kind: TokenKind): number {
+    this.symbolTokens.push({ norm, kind });
+    return this.symbolTokens.length - 1;
   }
 
   /**

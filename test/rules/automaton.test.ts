@@ -9,7 +9,7 @@ const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call'];
 
 /** Patterns over a small vocabulary, so that they often match and overlap. */
 const atom = fc.oneof(
-  fc.constantFrom(...WORDS, '~call', '{number}', '{word}', '{time}', '*', '**'),
+  fc.constantFrom(...WORDS, '24', '~call', '{number}', '{word}', '{time}', '*', '**'),
   fc.constantFrom('a', 'b', 'c'),
 );
 const group: fc.Arbitrary<string> = fc
