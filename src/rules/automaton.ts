@@ -10,8 +10,12 @@ import type { TokenKind } from '../nlp/tokenize.js';
 import type { CompiledPattern, MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
-const MAX_SYMBOLS = 100_000;
-const MAX_STATES = 20_000;
+export interface AutomatonLimits {
+  symbols: number;
+  states: number;
+  transitions: number;
+}
+const LIMITS: AutomatonLimits = { symbols: 100_000, states: 20_000, transitions: 200_000 };
 
 const START = 0;
 /** The symbol of a word to skip. */
@@ -62,8 +66,11 @@ export class PatternAutomaton {
   /** Words read as SKIP: the caller leaves them out of the text it walks. */
   private readonly skip: readonly string[];
 
-  constructor(patterns: readonly CompiledPattern[], skip: Iterable<string> = []) {
+  private readonly limits: AutomatonLimits;
+
+  constructor(patterns: readonly CompiledPattern[], skip: Iterable<string> = [], limits: AutomatonLimits = LIMITS) {
     this.patterns = patterns;
+    this.limits = limits;
     this.skip = [...skip];
     this.offset = new Int32Array(patterns.length);
     let total = 0;
@@ -102,6 +109,7 @@ export class PatternAutomaton {
     this.startNext = new Int32Array(64);
     this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
     this.deadState = -1;
+    this.transitions = 0;
   }
 
   /**
@@ -109,7 +117,8 @@ export class PatternAutomaton {
    * afresh, so symbols from before the call must not be used after it.
    */
   prepare(): void {
-    if (this.symbolTokens.length > MAX_SYMBOLS || this.states.length > MAX_STATES) this.reset();
+    const l = this.limits;
+    if (this.symbolTokens.length > l.symbols || this.states.length > l.states || this.transitions > l.transitions) this.reset();
   }
 
   /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */
@@ -214,6 +223,7 @@ export class PatternAutomaton {
       id = this.stateIds.get(key) ?? this.addState(key, liveSet, acceptSet);
     }
     if (from !== START) this.states[from]!.next.set(sym, id);
+    this.transitions++;
     return id;
   }
 
@@ -221,6 +231,8 @@ export class PatternAutomaton {
   private live = 0;
   private accepted = 0;
   private deadState = -1;
+  /** Transitions remembered since the last reset. */
+  private transitions = 0;
 
   /** The state no pattern is alive in. */
   private dead(): number {

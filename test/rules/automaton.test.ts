@@ -2,7 +2,7 @@
 // matching the pattern alone (matchAt) finds.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PatternAutomaton } from '../../src/rules/automaton.js';
+import { PatternAutomaton, SKIP } from '../../src/rules/automaton.js';
 import { compilePattern, matchAt, type MatchToken } from '../../src/rules/pattern.js';
 
 const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call'];
@@ -79,11 +79,26 @@ describe('PatternAutomaton', () => {
     );
   });
 
+  it('matches the same after its caches start afresh', () => {
+    const patterns = ['a ** b', '(a|b) [c] ~call', '{number} *', 'c *'];
+    const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)), [], { symbols: 3, states: 4, transitions: 5 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 14 }), (tokens) => {
+        expect(together(automaton, tokens, tokens.length)).toEqual(alone(patterns, tokens, tokens.length));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives tokens of one kind and norm one symbol, and other kinds another', () => {
     const a = new PatternAutomaton([compilePattern('a')]);
     a.prepare();
     expect(a.symbol({ norm: '24', kind: 'number' })).toBe(a.symbol({ norm: '24', kind: 'number' }));
     expect(a.symbol({ norm: '24', kind: 'number' })).not.toBe(a.symbol({ norm: '24', kind: 'word' }));
+    const skipping = new PatternAutomaton([compilePattern('a')], ['um']);
+    skipping.prepare();
+    expect(skipping.symbol({ norm: 'um', kind: 'word' })).toBe(SKIP);
+    expect(skipping.symbol({ norm: 'a', kind: 'word' })).not.toBe(SKIP);
   });
 
   it('reuses states: walking the same text twice finds the same ends', () => {
