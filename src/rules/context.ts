@@ -193,16 +193,13 @@ export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
 // ---- helpers for checks --------------------------------------------------
 
 /**
- * For each matchable token (its index in features.tokens given by `at`), one past the last
- * matchable token of its sentence: a phrase never runs across a sentence end.
+ * For each of the first `n` matchable tokens (their indices in features.tokens given by `at`), one
+ * past the last matchable token of its sentence, written to `limit`: a phrase never runs across a
+ * sentence end.
  */
-export function sentenceLimits(f: TextFeatures, at: ArrayLike<number>): Int32Array {
-  const limit = new Int32Array(at.length);
-  for (let i = at.length - 1; i >= 0; i--) {
-    const sameAsNext = i + 1 < at.length && f.sentenceOf[at[i]!] === f.sentenceOf[at[i + 1]!];
-    limit[i] = sameAsNext ? limit[i + 1]! : i + 1;
-  }
-  return limit;
+export function fillSentenceLimits(f: TextFeatures, at: ArrayLike<number>, n: number, limit: Int32Array): void {
+  const sentenceOf = f.sentenceOf;
+  for (let j = n - 1; j >= 0; j--) limit[j] = j + 1 < n && sentenceOf[at[j]!] === sentenceOf[at[j + 1]!] ? limit[j + 1]! : j + 1;
 }
 
 /** Lower case with typographic apostrophes straightened, for checks that compare words. */
@@ -275,6 +272,9 @@ export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T): T {
 }
 
 let phraseSets = 0;
+let searchAt = new Int32Array(256);
+let searchSyms = new Int32Array(256);
+let searchLimit = new Int32Array(256);
 
 /**
  * A set of token patterns compiled once that can be looked for in any text: how a rule's check
@@ -318,16 +318,25 @@ export class PhraseSet {
     const f = featuresOf(text);
     const automaton = this.automaton;
     automaton.prepare();
-    const at: number[] = [];
-    const syms: number[] = [];
+    // Buffers shared by every search (one runs at a time: a walk calls nothing back).
+    if (searchAt.length < f.tokens.length) {
+      const size = Math.max(f.tokens.length, 2 * searchAt.length);
+      searchAt = new Int32Array(size);
+      searchSyms = new Int32Array(size);
+      searchLimit = new Int32Array(size);
+    }
+    const at = searchAt;
+    const syms = searchSyms;
+    const limit = searchLimit;
+    let n = 0;
     for (let i = 0; i < f.tokens.length; i++) {
       const t = f.tokens[i]!;
       if (!isWordLike(t)) continue;
-      at.push(i);
-      syms.push(automaton.symbol(t));
+      at[n] = i;
+      syms[n++] = automaton.symbol(t);
     }
-    const limit = sentenceLimits(f, at);
-    for (let i = 0; i < syms.length; i++) {
+    fillSentenceLimits(f, at, n, limit);
+    for (let i = 0; i < n; i++) {
       if (ignoreNegated && isNegated(f, at[i]!)) continue;
       if (automaton.walk(syms, i, limit[i]!) > 0) return true;
     }

@@ -5,7 +5,7 @@ import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton, SKIP } from './automaton.js';
-import { isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
+import { fillSentenceLimits, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
@@ -144,9 +144,8 @@ export class RuleSet {
       at[n] = i;
       syms[n++] = sym;
     }
-    // One past the last stream token of each token's sentence: a phrase never runs across a sentence end.
+    fillSentenceLimits(features, at, n, limit);
     const sentenceOf = features.sentenceOf;
-    for (let j = n - 1; j >= 0; j--) limit[j] = j + 1 < n && sentenceOf[at[j]!] === sentenceOf[at[j + 1]!] ? limit[j + 1]! : j + 1;
     lastEnd.fill(0); // stream index each rule's last match ended at
     doneIn.fill(-1); // sentence of a `once` rule's last finding
 
