@@ -48,8 +48,6 @@ export interface CompiledPattern {
   program: Instr[];
   /** Words a match can start with; undefined when it can start with any token. */
   firstWords: Set<string> | undefined;
-  /** Words the second token can be, when the first was one of firstWords; undefined when any. */
-  secondWords: Set<string> | undefined;
   /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
   follow: number[][];
   /** Scratch space for matching, reused so a match allocates nothing: the step each state was last added in, */
@@ -277,23 +275,7 @@ export function compilePattern(source: string): CompiledPattern {
     } else firstWords.add(ins.literal);
   }
   const follow = follows(prog);
-  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: undefined, step: 0, states: undefined };
-}
-
-/** The literal words that can come second, or undefined when a wildcard, a class or the end can. */
-function literalsAfter(prog: Instr[], follow: number[][], start: Set<number>): Set<string> | undefined {
-  const words = new Set<string>();
-  for (const pc of start) {
-    if (prog[pc]!.op !== 'tok') continue;
-    for (const next of follow[pc + 1]!) {
-      const ins = prog[next]!;
-      if (ins.op !== 'tok') return undefined;
-      if (ins.literals) for (const w of ins.literals) words.add(w);
-      else if (ins.literal === undefined) return undefined;
-      else words.add(ins.literal);
-    }
-  }
-  return words;
+  return { source, program: prog, firstWords, follow, seen: undefined, step: 0, states: undefined };
 }
 
 /**
