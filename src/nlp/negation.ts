@@ -41,13 +41,17 @@ export function negationScopes(tokens: readonly Token[]): Int32Array {
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.kind === 'punct') {
+      if (t.text !== "'" && t.text !== '"' && t.text !== '-') negator = -1; // isClauseBreak
+      continue;
+    }
+    if (!isWordLike(t)) continue; // a symbol: neither a clause break nor a negator
     // isClauseBreak and isNegator with one look-up.
     const role = WORD_ROLE.get(t.norm);
-    if (role === CLAUSE_BREAK || (t.kind === 'punct' && t.text !== "'" && t.text !== '"' && t.text !== '-')) {
+    if (role === CLAUSE_BREAK) {
       negator = -1;
       continue;
     }
-    if (!isWordLike(t)) continue;
     if (role === NEGATOR || t.norm.endsWith("n't")) {
       negator = i;
       reach = NEGATION_WINDOW;
