@@ -9,7 +9,7 @@ import {
   type Transcript,
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
-import { textFeatures, withKnownFeatures } from '../nlp/features.js';
+import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
 import { turnSentiment } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
@@ -40,7 +40,7 @@ function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: numbe
 }
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
-  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
+  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: sharedFeatures(turn.text) }));
   const rules = options.rules ?? builtinRuleSet();
   const findings = withKnownFeatures(
     prepared.map((p) => p.features),
