@@ -3,9 +3,10 @@
 // pattern, the same ends `matchAt` would find, at the cost of one table look-up per token instead
 // of one NFA simulation per pattern.
 //
-// Tokens are read as symbols: each distinct (kind, norm) gets a small integer once, and every
-// test a pattern can make (literal word, word set, stem, kind, wildcard) gives the same answer for
-// tokens with the same symbol, so a transition computed once holds for every later token alike.
+// Tokens are read as symbols: each distinct (kind, norm) gets a small integer once (numbers, times
+// and emoji that no pattern names share one per kind), and every test a pattern can make (literal
+// word, word set, stem, kind, wildcard) gives the same answer for tokens with the same symbol, so a
+// transition computed once holds for every later token alike.
 import type { TokenKind } from '../nlp/tokenize.js';
 import type { CompiledPattern, MatchToken } from './pattern.js';
 
@@ -54,6 +55,13 @@ export class PatternAutomaton {
   private stamp = 0;
   private liveBuf: Int32Array;
   private acceptBuf: Int32Array;
+  /** Live and accepting counts in liveBuf / acceptBuf while a transition is computed. */
+  private live = 0;
+  private accepted = 0;
+  /** The state no pattern is alive in, once made. */
+  private deadState = -1;
+  /** Transitions remembered since the last reset. */
+  private transitions = 0;
 
   /** The last walk's accepts: pattern index and end (one past the last token), in order of end. */
   hitPattern = new Int32Array(16);
@@ -227,12 +235,6 @@ export class PatternAutomaton {
     return id;
   }
 
-  /** Live and accepting counts in liveBuf / acceptBuf while a transition is computed. */
-  private live = 0;
-  private accepted = 0;
-  private deadState = -1;
-  /** Transitions remembered since the last reset. */
-  private transitions = 0;
 
   /** The state no pattern is alive in. */
   private dead(): number {
