@@ -32,6 +32,26 @@ export function textFeatures(text: string): TextFeatures {
   return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words };
 }
 
+/** How many texts `sharedFeatures` remembers, and the longest it remembers. */
+const SHARED_SIZE = 4096;
+const SHARED_LENGTH = 1000;
+const shared = new Map<string, TextFeatures>();
+
+/**
+ * The features of `text`, shared with earlier turns of the same text (features are never changed
+ * after they are made): agents' canned replies and "Okay." / "Thank you." come back in call after
+ * call. Bounded: long texts are not kept, and the memory starts afresh when full.
+ */
+export function sharedFeatures(text: string): TextFeatures {
+  if (text.length > SHARED_LENGTH) return textFeatures(text);
+  let f = shared.get(text);
+  if (f === undefined) {
+    if (shared.size >= SHARED_SIZE) shared.clear();
+    shared.set(text, (f = textFeatures(text)));
+  }
+  return f;
+}
+
 /**
  * Features already computed for the conversation being analysed, by text: rules' checks that look
  * at earlier turns find them here instead of tokenising those turns again. Filled and emptied by

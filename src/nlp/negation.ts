@@ -15,6 +15,11 @@ const CLAUSE_BREAKS = new Set([
   'because', 'since', 'unless', 'which', 'who',
 ]);
 
+const CLAUSE_BREAK = 1;
+const NEGATOR = 2;
+/** Clause breaks last, so that they win, as isClauseBreak is asked first. */
+const WORD_ROLE = new Map<string, number>([...[...NEGATORS].map((w) => [w, NEGATOR] as const), ...[...CLAUSE_BREAKS].map((w) => [w, CLAUSE_BREAK] as const)]);
+
 /** How many word tokens after a negator it can reach. */
 export const NEGATION_WINDOW = 3;
 
@@ -36,12 +41,18 @@ export function negationScopes(tokens: readonly Token[]): Int32Array {
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (isClauseBreak(t)) {
+    if (t.kind === 'punct') {
+      if (t.text !== "'" && t.text !== '"' && t.text !== '-') negator = -1; // isClauseBreak
+      continue;
+    }
+    if (!isWordLike(t)) continue; // a symbol: neither a clause break nor a negator
+    // isClauseBreak and isNegator with one look-up.
+    const role = WORD_ROLE.get(t.norm);
+    if (role === CLAUSE_BREAK) {
       negator = -1;
       continue;
     }
-    if (!isWordLike(t)) continue;
-    if (isNegator(t.norm)) {
+    if (role === NEGATOR || t.norm.endsWith("n't")) {
       negator = i;
       reach = NEGATION_WINDOW;
       continue;

@@ -131,9 +131,13 @@ export function isWordLike(t: Token): boolean {
   return t.kind === 'word' || t.kind === 'number' || t.kind === 'time' || t.kind === 'emoji';
 }
 
-const SENTENCE_END = /[.!?\u2026]/;
-
-/** A token that ends a sentence: ".", "!!", "?", "…". */
+/** A token that ends a sentence: ".", "!!", "?", "…" (punctuation with one of those in it). */
 export function endsSentence(t: Token): boolean {
-  return t.kind === 'punct' && SENTENCE_END.test(t.text);
+  if (t.kind !== 'punct') return false;
+  const text = t.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@
 // The rules find each side on its own; this pass pairs them by the action they speak of and sets
 // the promise's status, so `trust.commitments` says what became of each one.
 import type { Finding, Turn } from '../model/types.js';
-import { sharesAction } from './context.js';
+import { actionStems } from './context.js';
 
 export type CommitmentStatus = 'open' | 'kept' | 'broken';
 
@@ -12,8 +12,7 @@ export function promised(f: Finding): string {
 }
 
 /** The words a kept or broken finding speaks of: its whole turn ("you said you'd call, nobody did"). */
-function outcomeWords(f: Finding, turns: readonly Turn[]): string {
-  const turn = turns.find((t) => t.index === f.turn);
+function outcomeWords(f: Finding, turn: Turn | undefined): string {
   return `${String(f.data?.action ?? '')} ${turn?.text ?? f.text}`;
 }
 
@@ -22,18 +21,24 @@ function outcomeWords(f: Finding, turns: readonly Turn[]): string {
  * action; the outcome finding records which turn's promise it settled. Returns `findings`.
  */
 export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Finding[] {
-  const open: Finding[] = [];
+  // Open commitments with the stems of what they promised, taken once rather than per outcome.
+  const open: Array<{ c: Finding; stems: ReadonlySet<string> }> = [];
+  let byIndex: Map<number, Turn> | undefined; // the first turn with each index, built when needed
   for (const f of findings) {
     if (f.category === 'commitment') {
       f.data = { ...f.data, status: 'open' satisfies CommitmentStatus };
-      open.push(f);
+      open.push({ c: f, stems: actionStems(promised(f)) });
       continue;
     }
     if (f.category !== 'commitment-kept' && f.category !== 'commitment-broken') continue;
-    const words = outcomeWords(f, turns);
+    if (!byIndex) {
+      byIndex = new Map();
+      for (const t of turns) if (!byIndex.has(t.index)) byIndex.set(t.index, t);
+    }
+    const words = actionStems(outcomeWords(f, byIndex.get(f.turn)));
     for (let i = open.length - 1; i >= 0; i--) {
-      const c = open[i]!;
-      if (c.turn >= f.turn || !sharesAction(promised(c), words)) continue;
+      const { c, stems } = open[i]!;
+      if (c.turn >= f.turn || !intersects(stems, words)) continue;
       c.data = { ...c.data, status: (f.category === 'commitment-kept' ? 'kept' : 'broken') satisfies CommitmentStatus };
       f.data = { ...f.data, commitment: { turn: c.turn, action: c.data.action, text: c.text } };
       open.splice(i, 1);
@@ -41,4 +46,9 @@ export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Fi
     }
   }
   return findings;
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const s of b) if (a.has(s)) return true;
+  return false;
 }

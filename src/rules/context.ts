@@ -4,7 +4,8 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, matchAt, stem, type CompiledPattern } from './pattern.js';
+import { compilePattern, stem } from './pattern.js';
+import { PatternAutomaton } from './automaton.js';
 import type { RuleMatch } from './types.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
@@ -20,18 +21,22 @@ const REPORTING = [
 /** Recaps: everything after them in the sentence restates the customer's words. */
 const RECAP = [['as', 'you', 'said'], ['like', 'you', 'said'], ['as', 'you', 'mentioned'], ['like', 'you', 'mentioned'], ['to', 'recap'], ['recap', 'what', 'you', 'said'], ['as', 'you', 'say']];
 
+const NO_RANGES: Array<[number, number]> = [];
+
 /** Token ranges inside double quotes, in text order and disjoint. */
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
+  let ranges = NO_RANGES;
   let open = -1;
-  f.tokens.forEach((t, i) => {
-    if (t.kind !== 'punct' || !QUOTES.has(t.text)) return;
+  for (let i = 0; i < f.tokens.length; i++) {
+    const t = f.tokens[i]!;
+    if (t.kind !== 'punct' || !QUOTES.has(t.text)) continue;
     if (open < 0 && t.text !== '\u201D') open = i;
     else if (open >= 0) {
+      if (ranges === NO_RANGES) ranges = [];
       ranges.push([open, i]);
       open = -1;
     }
-  });
+  }
   return ranges;
 }
 
@@ -50,17 +55,28 @@ const isClauseEnd = (f: TextFeatures, i: number) => {
  * sentence each time: quadratic in a long turn (a 100,000-word message).
  */
 interface Layout {
-  /** First token of the sentence holding each token, and one past its last. */
-  sentenceStart: Int32Array;
-  sentenceEnd: Int32Array;
-  /** 1 when the token is in a question: its sentence ends in "?" with no clause break between. */
-  question: Uint8Array;
-  /** 1 when a reporting cue ("you said") stands before the token in its clause, or a recap ("as you said") in its sentence. */
-  reported: Uint8Array;
+  /** Per sentence number: its first token, and one past its last. */
+  sentenceBounds: Int32Array;
+  /**
+   * Per token, QUESTION when it is in a question (its sentence ends in "?" with no clause break
+   * between), REPORTED when a reporting cue ("you said") stands before it in its clause or a recap
+   * ("as you said") in its sentence.
+   */
+  flags: Uint8Array;
   quoted: Array<[number, number]>;
 }
 
-const layouts = new WeakMap<TextFeatures, Layout>();
+const QUESTION = 1;
+const REPORTED = 2;
+
+/**
+ * Layouts of the texts asked about last (the turn being matched, a few turns a check looked at),
+ * in a small ring: a WeakMap holding one per turn cost more to grow than the layouts themselves.
+ */
+const LAYOUTS_KEPT = 16;
+const layoutOf: Array<TextFeatures | undefined> = new Array(LAYOUTS_KEPT).fill(undefined);
+const layouts: Array<Layout | undefined> = new Array(LAYOUTS_KEPT).fill(undefined);
+let nextLayout = 0;
 
 /** Cues by their last word: a token can only end the cues filed under its own word. */
 function byLastWord(cues: readonly string[][]): Map<string, string[][]> {
@@ -79,45 +95,56 @@ const RECAP_BY_LAST = byLastWord(RECAP);
 /** Whether one of `cues` ends at token `last` without starting before token `from`. */
 function cueEndsAt(f: TextFeatures, cues: ReadonlyMap<string, string[][]>, last: number, from: number): boolean {
   const candidates = cues.get(f.tokens[last]!.norm);
-  return candidates !== undefined && candidates.some((cue) => last - cue.length + 1 >= from && cue.every((w, k) => f.tokens[last - cue.length + 1 + k]!.norm === w));
+  if (candidates === undefined) return false;
+  for (const cue of candidates) {
+    const first = last - cue.length + 1;
+    if (first < from) continue;
+    let k = 0;
+    while (k < cue.length && f.tokens[first + k]!.norm === cue[k]) k++;
+    if (k === cue.length) return true;
+  }
+  return false;
 }
 
 function layout(f: TextFeatures): Layout {
-  let l = layouts.get(f);
-  if (l) return l;
+  for (let k = 0; k < LAYOUTS_KEPT; k++) if (layoutOf[k] === f) return layouts[k]!;
   const n = f.tokens.length;
-  const same = (a: number, b: number) => f.sentenceOf[a] === f.sentenceOf[b];
-  const sentenceStart = new Int32Array(n);
-  const sentenceEnd = new Int32Array(n);
-  const question = new Uint8Array(n);
-  const reported = new Uint8Array(n);
+  const sentenceOf = f.sentenceOf;
+  const sentenceBounds = new Int32Array(n === 0 ? 0 : 2 * (sentenceOf[n - 1]! + 1));
+  const flags = new Uint8Array(n);
+  let sentenceStart = 0;
   let clauseStart = 0;
   let inClause = false; // a reporting cue so far in the current clause
   let recapped = false; // a recap so far in the current sentence
   for (let i = 0; i < n; i++) {
-    const fresh = i === 0 || !same(i - 1, i);
-    sentenceStart[i] = fresh ? i : sentenceStart[i - 1]!;
+    const fresh = i === 0 || sentenceOf[i - 1] !== sentenceOf[i];
     if (fresh) {
-      clauseStart = i;
+      sentenceStart = clauseStart = i;
       inClause = recapped = false;
+      sentenceBounds[2 * sentenceOf[i]!] = i;
     } else {
       if (isClauseEnd(f, i - 1)) {
         clauseStart = i;
         inClause = false;
       } else inClause ||= cueEndsAt(f, REPORTING_BY_LAST, i - 1, clauseStart);
-      recapped ||= cueEndsAt(f, RECAP_BY_LAST, i - 1, sentenceStart[i]!);
+      recapped ||= cueEndsAt(f, RECAP_BY_LAST, i - 1, sentenceStart);
     }
-    reported[i] = inClause || recapped ? 1 : 0;
+    if (inClause || recapped) flags[i] = REPORTED;
   }
+  let questionNext = false;
   for (let i = n - 1; i >= 0; i--) {
-    const sameAsNext = i + 1 < n && same(i, i + 1);
-    sentenceEnd[i] = sameAsNext ? sentenceEnd[i + 1]! : i + 1;
+    const sameAsNext = i + 1 < n && sentenceOf[i] === sentenceOf[i + 1];
+    if (!sameAsNext) sentenceBounds[2 * sentenceOf[i]! + 1] = i + 1;
     const next = f.tokens[i + 1];
     const broken = next !== undefined && next.kind === 'punct' && QUESTION_BREAK.has(next.text);
-    question[i] = f.tokens[i]!.text.includes('?') || (sameAsNext && !broken && question[i + 1] === 1) ? 1 : 0;
+    const question: boolean = f.tokens[i]!.text.includes('?') || (sameAsNext && !broken && questionNext);
+    if (question) flags[i]! |= QUESTION;
+    questionNext = question;
   }
-  l = { sentenceStart, sentenceEnd, question, reported, quoted: quotedRanges(f) };
-  layouts.set(f, l);
+  const l = { sentenceBounds, flags, quoted: quotedRanges(f) };
+  layoutOf[nextLayout] = f;
+  layouts[nextLayout] = l;
+  nextLayout = (nextLayout + 1) % LAYOUTS_KEPT;
   return l;
 }
 
@@ -139,7 +166,7 @@ export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
   }
   const range = l.quoted[lo - 1];
   if (range && to <= range[1] + 1) return true;
-  return l.reported[from] === 1;
+  return (l.flags[from]! & REPORTED) !== 0;
 }
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
@@ -153,28 +180,26 @@ export function isNegated(f: TextFeatures, from: number): boolean {
  * them ("Sorry to hear that, can I take your number?" states the first clause and asks the second).
  */
 export function isQuestion(f: TextFeatures, i: number): boolean {
-  return layout(f).question[i] === 1;
+  return (layout(f).flags[i]! & QUESTION) !== 0;
 }
 
 /** Character range of the sentence holding token `i`. */
 export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
-  const l = layout(f);
-  return [f.tokens[l.sentenceStart[i]!]!.start, f.tokens[l.sentenceEnd[i]! - 1]!.end];
+  const bounds = layout(f).sentenceBounds;
+  const s = f.sentenceOf[i]!;
+  return [f.tokens[bounds[2 * s]!]!.start, f.tokens[bounds[2 * s + 1]! - 1]!.end];
 }
 
 // ---- helpers for checks --------------------------------------------------
 
 /**
- * For each matchable token (its index in features.tokens given by `at`), one past the last
- * matchable token of its sentence: a phrase never runs across a sentence end.
+ * For each of the first `n` matchable tokens (their indices in features.tokens given by `at`), one
+ * past the last matchable token of its sentence, written to `limit`: a phrase never runs across a
+ * sentence end.
  */
-export function sentenceLimits(f: TextFeatures, at: readonly number[]): Int32Array {
-  const limit = new Int32Array(at.length);
-  for (let i = at.length - 1; i >= 0; i--) {
-    const sameAsNext = i + 1 < at.length && f.sentenceOf[at[i]!] === f.sentenceOf[at[i + 1]!];
-    limit[i] = sameAsNext ? limit[i + 1]! : i + 1;
-  }
-  return limit;
+export function fillSentenceLimits(f: TextFeatures, at: ArrayLike<number>, n: number, limit: Int32Array): void {
+  const sentenceOf = f.sentenceOf;
+  for (let j = n - 1; j >= 0; j--) limit[j] = j + 1 < n && sentenceOf[at[j]!] === sentenceOf[at[j + 1]!] ? limit[j + 1]! : j + 1;
 }
 
 /** Lower case with typographic apostrophes straightened, for checks that compare words. */
@@ -204,23 +229,65 @@ export function previousTurn(m: RuleMatch, role: Role, within = 4): Turn | undef
   return undefined;
 }
 
-/** Earlier turns by `role`, nearest first. */
-export function earlierTurns(m: RuleMatch, role: Role): Turn[] {
-  const out: Turn[] = [];
-  for (let i = positionOf(m) - 1; i >= 0; i--) if (m.turns[i]!.role === role) out.push(m.turns[i]!);
-  return out;
+/**
+ * The nearest earlier turn by `role` that `phrases` finds something in and `accept` takes. Inside
+ * `withTurnIndex` the turns `phrases` finds are indexed once per conversation, so a check that
+ * looks back from every match of a 2,000-turn call does not rescan all the turns before it.
+ */
+export function findEarlierTurn(m: RuleMatch, role: Role, phrases: PhraseSet, accept: (t: Turn) => boolean): Turn | undefined {
+  const at = positionOf(m);
+  if (index?.turns !== m.turns) {
+    for (let i = at - 1; i >= 0; i--) {
+      const t = m.turns[i]!;
+      if (t.role === role && phrases.test(t.text) && accept(t)) return t;
+    }
+    return undefined;
+  }
+  const key = `${role} ${phrases.id}`;
+  let found = index.found.get(key);
+  if (!found) index.found.set(key, (found = { scanned: 0, at: [] }));
+  for (; found.scanned < at; found.scanned++) {
+    const t = m.turns[found.scanned]!;
+    if (t.role === role && phrases.test(t.text)) found.at.push(found.scanned);
+  }
+  for (let k = found.at.length - 1; k >= 0; k--) {
+    const i = found.at[k]!;
+    if (i < at && accept(m.turns[i]!)) return m.turns[i];
+  }
+  return undefined;
 }
+
+/** The conversation being matched, and per role and phrase set the turns found so far. */
+let index: { turns: readonly Turn[]; found: Map<string, { scanned: number; at: number[] }> } | undefined;
+
+/** Runs `fn` with findEarlierTurn indexing `turns`; the index is dropped after. */
+export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T): T {
+  if (index) return fn(); // nested: the outer conversation keeps its index
+  index = { turns, found: new Map() };
+  try {
+    return fn();
+  } finally {
+    index = undefined;
+  }
+}
+
+let phraseSets = 0;
+let searchAt = new Int32Array(256);
+let searchSyms = new Int32Array(256);
+let searchLimit = new Int32Array(256);
 
 /**
  * A set of token patterns compiled once that can be looked for in any text: how a rule's check
  * asks "did the agent offer options in the turn before?" in the same language rules are written in.
  */
 export class PhraseSet {
+  /** Tells phrase sets apart in indexes. */
+  readonly id = phraseSets++;
   private readonly patterns: readonly string[];
-  private compiledPatterns: CompiledPattern[] | undefined;
+  private compiled: PatternAutomaton | undefined;
   /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
-  private get compiled(): CompiledPattern[] {
-    return (this.compiledPatterns ??= this.patterns.map((p) => compilePattern(p)));
+  private get automaton(): PatternAutomaton {
+    return (this.compiled ??= new PatternAutomaton(this.patterns.map((p) => compilePattern(p))));
   }
   constructor(patterns: readonly string[]) {
     this.patterns = [...patterns];
@@ -237,7 +304,7 @@ export class PhraseSet {
     const memo = this.recent[opts.ignoreNegated ? 1 : 0];
     let answer = memo.get(text);
     if (answer === undefined) {
-      answer = this.search(text, opts);
+      answer = this.search(text, opts.ignoreNegated === true);
       if (this.recent[0].size + this.recent[1].size >= MEMO_SIZE) {
         this.recent[0].clear();
         this.recent[1].clear();
@@ -247,17 +314,31 @@ export class PhraseSet {
     return answer;
   }
 
-  private search(text: string, opts: { ignoreNegated?: boolean }): boolean {
+  private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
-    const at: number[] = [];
-    f.tokens.forEach((t, i) => {
-      if (isWordLike(t)) at.push(i);
-    });
-    const stream = at.map((i) => f.tokens[i]!);
-    const limit = sentenceLimits(f, at);
-    for (let i = 0; i < stream.length; i++) {
-      if (opts.ignoreNegated && isNegated(f, at[i]!)) continue;
-      if (this.compiled.some((p) => (!p.firstWords || p.firstWords.has(stream[i]!.norm)) && matchAt(p, stream, i, limit[i]!) > 0)) return true;
+    const automaton = this.automaton;
+    automaton.prepare();
+    // Buffers shared by every search (one runs at a time: a walk calls nothing back).
+    if (searchAt.length < f.tokens.length) {
+      const size = Math.max(f.tokens.length, 2 * searchAt.length);
+      searchAt = new Int32Array(size);
+      searchSyms = new Int32Array(size);
+      searchLimit = new Int32Array(size);
+    }
+    const at = searchAt;
+    const syms = searchSyms;
+    const limit = searchLimit;
+    let n = 0;
+    for (let i = 0; i < f.tokens.length; i++) {
+      const t = f.tokens[i]!;
+      if (!isWordLike(t)) continue;
+      at[n] = i;
+      syms[n++] = automaton.symbol(t);
+    }
+    fillSentenceLimits(f, at, n, limit);
+    for (let i = 0; i < n; i++) {
+      if (ignoreNegated && isNegated(f, at[i]!)) continue;
+      if (automaton.walk(syms, i, limit[i]!) > 0) return true;
     }
     return false;
   }

@@ -1,20 +1,16 @@
-// Runs a catalogue of rules over a conversation: one pass over each turn's tokens, candidate
-// patterns looked up by the token's word, context checks shared by every rule.
+// Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
+// the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { compilePattern, matchAt, type CompiledPattern, type MatchToken } from './pattern.js';
-import { isNegated, isQuestion, isQuoted, sentenceLimits, sentenceSpan } from './context.js';
+import { compilePattern, type CompiledPattern } from './pattern.js';
+import { PatternAutomaton, SKIP } from './automaton.js';
+import { fillSentenceLimits, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
 /** Hesitations that speech-to-text keeps; phrases match across them. */
 const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);
-
-interface Entry {
-  rule: RuleDef;
-  pattern: CompiledPattern;
-}
 
 /** One conversation's text, prepared once and shared by every stage after nlp. */
 export interface PreparedTurn {
@@ -22,127 +18,183 @@ export interface PreparedTurn {
   features: TextFeatures;
 }
 
-/** The patterns a word can start for one speaker, narrowed further by the word after it. */
-interface Candidates {
-  /** In catalogue order, as every narrower list is. */
-  all: Entry[];
-  /** Those that accept any second word (or none). */
-  anySecond: Entry[];
-  /** Every word some pattern here requires second. */
-  seconds: Set<string>;
-  /** Second word → the patterns it lets through; filled as words are met. */
-  bySecond: Map<string, Entry[]>;
+/** Working arrays for matching one turn, grown as turns need. */
+class Scratch {
+  busy = false;
+  /** Per stream token: its index in the turn's tokens, its symbol, where its sentence ends. */
+  at = new Int32Array(256);
+  syms = new Int32Array(256);
+  limit = new Int32Array(256);
+  /** Per rule. */
+  lastEnd = new Int32Array(0);
+  doneIn = new Int32Array(0);
+  bestEnd = new Int32Array(0);
+  bestOrder = new Int32Array(0);
+  seenAt = new Int32Array(0);
+  picked = new Int32Array(0);
+  stamp = 0;
+
+  fit(tokens: number, rules: number): void {
+    if (this.at.length < tokens) {
+      const size = Math.max(tokens, this.at.length * 2);
+      this.at = new Int32Array(size);
+      this.syms = new Int32Array(size);
+      this.limit = new Int32Array(size);
+    }
+    if (this.lastEnd.length !== rules) {
+      this.lastEnd = new Int32Array(rules);
+      this.doneIn = new Int32Array(rules);
+      this.bestEnd = new Int32Array(rules);
+      this.bestOrder = new Int32Array(rules);
+      this.seenAt = new Int32Array(rules);
+      this.picked = new Int32Array(rules);
+    }
+    if (this.stamp >= 0x7fffffff) {
+      this.seenAt.fill(0);
+      this.stamp = 0;
+    }
+  }
+}
+
+/** One speaker's rules as one automaton. */
+interface Machine {
+  automaton: PatternAutomaton;
+  /** For each of the automaton's patterns, the index of its rule in `rules`. */
+  ruleOf: Int32Array;
+  /**
+   * For each pattern, its place in the order a token's matches are accepted in: catalogue order,
+   * patterns that can start with any token after those that start with a given word.
+   */
+  order: Int32Array;
 }
 
 export class RuleSet {
   readonly rules: readonly RuleDef[];
-  private readonly byFirstWord = new Map<string, Entry[]>();
-  private readonly anyStart: Entry[] = [];
   private readonly byId = new Map<string, RuleDef>();
-  /** byFirstWord and anyStart split by speaker: a turn only tries its speaker's rules. */
-  private readonly bySpeaker = new Map<string, { first: Map<string, Candidates>; anyStart: Entry[] }>();
+  /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
+  private readonly machines = new Map<string, Machine>();
+  private readonly scratch = new Scratch();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
       this.byId.set(rule.id, rule);
-      for (const source of rule.patterns) {
-        const entry = { rule, pattern: compilePattern(source) };
-        if (!entry.pattern.firstWords) this.anyStart.push(entry);
-        else
-          for (const w of entry.pattern.firstWords) {
-            const list = this.byFirstWord.get(w) ?? [];
-            list.push(entry);
-            this.byFirstWord.set(w, list);
-          }
-      }
     }
     this.rules = rules;
-    for (const role of ['agent', 'customer']) {
-      const first = new Map<string, Candidates>();
-      for (const [word, list] of this.byFirstWord) {
-        const all = list.filter((e) => e.rule.speaker === role);
-        if (all.length === 0) continue;
-        const seconds = new Set<string>();
-        for (const e of all) for (const w of e.pattern.secondWords ?? []) seconds.add(w);
-        first.set(word, { all, anySecond: all.filter((e) => !e.pattern.secondWords), seconds, bySecond: new Map() });
-      }
-      this.bySpeaker.set(role, { first, anyStart: this.anyStart.filter((e) => e.rule.speaker === role) });
-    }
   }
 
-  /**
-   * The patterns worth trying at a word: those of the speaker's rules that start with it and allow
-   * the word after it (`next`, undefined at the end of a sentence), in catalogue order. The
-   * patterns left out are exactly those the matching loop would skip.
-   */
-  private candidates(first: Map<string, Candidates>, word: string, next: string | undefined): readonly Entry[] {
-    const c = first.get(word);
-    if (!c) return NONE;
-    if (next === undefined || !c.seconds.has(next)) return c.anySecond;
-    let list = c.bySecond.get(next);
-    if (!list) {
-      list = c.all.filter((e) => !e.pattern.secondWords || e.pattern.secondWords.has(next));
-      c.bySecond.set(next, list);
-    }
-    return list;
+  private machine(role: 'agent' | 'customer'): Machine {
+    let m = this.machines.get(role);
+    if (m) return m;
+    const patterns: CompiledPattern[] = [];
+    const rules: number[] = [];
+    this.rules.forEach((rule, r) => {
+      if (rule.speaker !== role) return;
+      for (const source of rule.patterns) {
+        patterns.push(compilePattern(source));
+        rules.push(r);
+      }
+    });
+    const order = new Int32Array(patterns.length);
+    patterns.forEach((p, k) => (order[k] = (p.firstWords ? 0 : patterns.length) + k));
+    m = { automaton: new PatternAutomaton(patterns, FILLERS), ruleOf: Int32Array.from(rules), order };
+    this.machines.set(role, m);
+    return m;
   }
 
   /** Findings for every turn, in turn order and then text order. */
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
-    const findings: Finding[] = [];
-    for (const p of prepared) findings.push(...this.runTurn(p, transcript.turns));
-    return linkCommitments(findings, transcript.turns);
+    return withTurnIndex(transcript.turns, () => {
+      const findings: Finding[] = [];
+      for (const p of prepared) {
+        const found = this.runTurn(p, transcript.turns);
+        for (let k = 0; k < found.length; k++) findings.push(found[k]!);
+      }
+      return linkCommitments(findings, transcript.turns);
+    });
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
-    // The stream phrases are matched on: words, numbers, times and emoji, fillers left out.
-    // The tokens themselves, not copies: a turn of 100,000 words would otherwise allocate as many objects.
-    const at: number[] = [];
-    const stream: MatchToken[] = [];
+    const { automaton, ruleOf, order } = this.machine(turn.role);
+    automaton.prepare();
+    // Buffers reused from turn to turn: allocating them per turn cost more than the matching.
+    // A check that ran rules itself would find them in use and get its own.
+    const scratch = this.scratch.busy ? new Scratch() : this.scratch;
+    scratch.busy = true;
+    try {
+      return this.matchTurn(turn, turns, features, automaton, ruleOf, order, scratch);
+    } finally {
+      scratch.busy = false;
+    }
+  }
+
+  private matchTurn(turn: Turn, turns: readonly Turn[], features: TextFeatures, automaton: PatternAutomaton, ruleOf: Int32Array, order: Int32Array, scratch: Scratch): Finding[] {
+    // The stream phrases are matched on: words, numbers, times and emoji, fillers left out, each
+    // read as its symbol.
     const tokens = features.tokens;
+    scratch.fit(tokens.length, this.rules.length);
+    const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked } = scratch;
+    let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (isWordLike(t) && !FILLERS.has(t.norm)) {
-        at.push(i);
-        stream.push(t);
-      }
+      if (!isWordLike(t)) continue;
+      const sym = automaton.symbol(t);
+      if (sym === SKIP) continue;
+      at[n] = i;
+      syms[n++] = sym;
     }
-    const limit = sentenceLimits(features, at);
+    fillSentenceLimits(features, at, n, limit);
+    const sentenceOf = features.sentenceOf;
+    lastEnd.fill(0); // stream index each rule's last match ended at
+    doneIn.fill(-1); // sentence of a `once` rule's last finding
 
-    const found: Finding[] = [];
-    const lastEnd = new Map<string, number>(); // rule id → stream index its last match ended at
-    const done = new Set<string>(); // "rule id:sentence" (or ":turn") for rules found once per unit
-    const speaker = this.bySpeaker.get(turn.role)!;
-    let best: Map<RuleDef, number> | undefined;
-    for (let i = 0; i < stream.length; i++) {
-      const candidates = this.candidates(speaker.first, stream[i]!.norm, i + 1 < limit[i]! ? stream[i + 1]!.norm : undefined);
-      best?.clear();
-      for (let l = 0; l < 2; l++) {
-        const list = l === 0 ? candidates : speaker.anyStart;
-        for (let k = 0; k < list.length; k++) {
-          const { rule, pattern } = list[k]!;
-          if (rule.speaker !== turn.role || (lastEnd.get(rule.id) ?? 0) > i) continue;
-          if (rule.once && done.has(unitKey(rule, features.sentenceOf[at[i]!]!))) continue;
-          if (pattern.secondWords && !(i + 1 < limit[i]! && pattern.secondWords.has(stream[i + 1]!.norm))) continue;
-          const end = matchAt(pattern, stream, i, limit[i]!);
-          if (end < 0) continue;
-          best ??= new Map();
-          if (end > (best.get(rule) ?? -1)) best.set(rule, end);
+    let found: Finding[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const hits = automaton.walk(syms, i, limit[i]!);
+      if (hits === 0) continue;
+      const sentence = sentenceOf[at[i]!]!;
+      const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start
+      let count = 0;
+      // Per rule, the longest end of any of its patterns; rules already found up to here, or
+      // found once in this unit, sit out.
+      for (let h = 0; h < hits; h++) {
+        const k = automaton.hitPattern[h]!;
+        const r = ruleOf[k]!;
+        const end = automaton.hitEnd[h]!;
+        if (seenAt[r] === stamp) {
+          if (end > bestEnd[r]!) bestEnd[r] = end;
+          if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
+          continue;
         }
+        const rule = this.rules[r]!;
+        if (lastEnd[r]! > i) continue;
+        if (rule.once && doneIn[r] !== -1 && (rule.once === 'turn' || doneIn[r] === sentence)) continue;
+        seenAt[r] = stamp;
+        bestEnd[r] = end;
+        bestOrder[r] = order[k]!;
+        picked[count++] = r;
       }
-      if (!best || best.size === 0) continue;
-      for (const [rule, end] of best) {
+      // Accepted in the order the rules' patterns stand in the catalogue.
+      for (let x = 1; x < count; x++) {
+        const r = picked[x]!;
+        let y = x - 1;
+        for (; y >= 0 && bestOrder[picked[y]!]! > bestOrder[r]!; y--) picked[y + 1] = picked[y]!;
+        picked[y + 1] = r;
+      }
+      for (let x = 0; x < count; x++) {
+        const r = picked[x]!;
+        const rule = this.rules[r]!;
+        const end = bestEnd[r]!;
         const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
-          found.push(finding);
-          lastEnd.set(rule.id, end);
-          if (rule.once) done.add(unitKey(rule, features.sentenceOf[at[i]!]!));
+          (found ??= []).push(finding);
+          lastEnd[r] = end;
+          if (rule.once) doneIn[r] = sentence;
         }
       }
     }
-    return resolve(found, this.byId);
+    return found ? resolve(found, this.byId) : [];
   }
 
   private accept(rule: RuleDef, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
@@ -171,18 +223,21 @@ export class RuleSet {
   }
 }
 
-const NONE: readonly Entry[] = [];
-
-/** The unit a rule with `once` is found in at most once: its sentence, or the whole turn. */
-function unitKey(rule: RuleDef, sentence: number): string {
-  return rule.once === 'turn' ? rule.id : `${rule.id}:${sentence}`;
-}
-
 /**
  * Within one turn: of overlapping findings of one category keep the longest (the first on a tie),
  * and drop findings whose rule gives way to another category in the turn (sympathy beside empathy).
  */
 function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+  if (found.length === 1) {
+    // The common case: nothing to overlap, only its own category to give way to.
+    const f = found[0]!;
+    return rules.get(f.rule)?.suppressedBy?.includes(f.category) ? [] : found;
+  }
+  return found.length <= FEW_FINDINGS ? resolveFew(found, rules) : resolveMany(found, rules);
+}
+
+/** `resolve` for any number of findings. */
+export function resolveMany(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
   const length = (f: Finding) => f.span[1] - f.span[0];
   const overlap = (f: Finding, g: Finding) => g.span[0] < f.span[1] && f.span[0] < g.span[1];
   const beats = (j: number, i: number) => length(found[j]!) > length(found[i]!) || (length(found[j]!) === length(found[i]!) && j < i);
@@ -214,4 +269,43 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
   return kept
     .filter((f) => !(rules.get(f.rule)?.suppressedBy ?? []).some((c) => present.has(c)))
     .sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+}
+
+/** Up to this many findings in a turn, every pair is compared: no index to build, nothing to sort. */
+const FEW_FINDINGS = 16;
+
+/** `resolve` for a turn of few findings: the same outcome, without allocating more than the result. */
+export function resolveFew(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+  const length = (f: Finding) => f.span[1] - f.span[0];
+  let dropped = 0; // bit i: found[i] loses to an overlapping finding of its category
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    for (let j = 0; j < found.length; j++) {
+      const g = found[j]!;
+      if (j === i || g.category !== f.category || !(g.span[0] < f.span[1] && f.span[0] < g.span[1])) continue;
+      if (length(g) > length(f) || (length(g) === length(f) && j < i)) {
+        dropped |= 1 << i;
+        break;
+      }
+    }
+  }
+  const out: Finding[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (dropped & (1 << i)) continue;
+    const f = found[i]!;
+    const by = rules.get(f.rule)?.suppressedBy;
+    let suppressed = false;
+    if (by)
+      for (let j = 0; j < found.length && !suppressed; j++) suppressed = (dropped & (1 << j)) === 0 && by.includes(found[j]!.category);
+    if (suppressed) continue;
+    // Insertion by (start, end), after equals: the order a stable sort gives.
+    let k = out.length;
+    out.push(f);
+    while (k > 0 && (out[k - 1]!.span[0] > f.span[0] || (out[k - 1]!.span[0] === f.span[0] && out[k - 1]!.span[1] > f.span[1]))) {
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    out[k] = f;
+  }
+  return out;
 }

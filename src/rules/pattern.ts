@@ -48,16 +48,14 @@ export interface CompiledPattern {
   program: Instr[];
   /** Words a match can start with; undefined when it can start with any token. */
   firstWords: Set<string> | undefined;
-  /** Words the second token can be, when the first was one of firstWords; undefined when any. */
-  secondWords: Set<string> | undefined;
   /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
-  follow: Int32Array[];
+  follow: number[][];
   /** Scratch space for matching, reused so a match allocates nothing: the step each state was last added in, */
-  seen: Uint32Array;
+  seen: Uint32Array | undefined;
   /** the current step's number, */
   step: number;
   /** and two state lists that take turns. */
-  states: [Int32Array, Int32Array];
+  states: [Int32Array, Int32Array] | undefined;
 }
 
 export class PatternError extends Error {}
@@ -229,20 +227,20 @@ function closure(prog: Instr[], pcs: Iterable<number>): Set<number> {
  * Closures computed once per pattern, so matching only steps through token tests. Jumps and
  * splits only lead forward, so each closure is its successors' closures merged, computed backwards.
  */
-function follows(prog: Instr[]): Int32Array[] {
-  const out: Int32Array[] = new Array(prog.length);
+function follows(prog: Instr[]): number[][] {
+  const out: number[][] = new Array(prog.length);
   for (let pc = prog.length - 1; pc >= 0; pc--) {
     const ins = prog[pc]!;
     if (ins.op === 'split') out[pc] = mergeSorted(out[ins.a]!, out[ins.b]!);
     else if (ins.op === 'jmp') out[pc] = out[ins.to]!;
-    else out[pc] = Int32Array.of(pc);
+    else out[pc] = [pc];
   }
   return out;
 }
 
 /** The union of two ascending arrays without repeats, ascending. */
-function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
   let n = 0;
@@ -255,7 +253,7 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   }
   while (i < a.length) out[n++] = a[i++]!;
   while (j < b.length) out[n++] = b[j++]!;
-  return n === out.length ? out : out.slice(0, n);
+  return out;
 }
 
 export function compilePattern(source: string): CompiledPattern {
@@ -277,23 +275,7 @@ export function compilePattern(source: string): CompiledPattern {
     } else firstWords.add(ins.literal);
   }
   const follow = follows(prog);
-  return { source, program: prog, firstWords, secondWords: firstWords && literalsAfter(prog, follow, start), follow, seen: new Uint32Array(prog.length), step: 0, states: [new Int32Array(prog.length), new Int32Array(prog.length)] };
-}
-
-/** The literal words that can come second, or undefined when a wildcard, a class or the end can. */
-function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>): Set<string> | undefined {
-  const words = new Set<string>();
-  for (const pc of start) {
-    if (prog[pc]!.op !== 'tok') continue;
-    for (const next of follow[pc + 1]!) {
-      const ins = prog[next]!;
-      if (ins.op !== 'tok') return undefined;
-      if (ins.literals) for (const w of ins.literals) words.add(w);
-      else if (ins.literal === undefined) return undefined;
-      else words.add(ins.literal);
-    }
-  }
-  return words;
+  return { source, program: prog, firstWords, follow, seen: undefined, step: 0, states: undefined };
 }
 
 /**
@@ -303,7 +285,9 @@ function literalsAfter(prog: Instr[], follow: Int32Array[], start: Set<number>):
 export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
   const prog = p.program;
   const follow = p.follow;
-  const seen = p.seen;
+  // Scratch made on the first match: patterns matched only through an automaton never need it.
+  const seen = (p.seen ??= new Uint32Array(prog.length));
+  p.states ??= [new Int32Array(prog.length), new Int32Array(prog.length)];
   let states: ArrayLike<number> = follow[0]!;
   let count = states.length;
   let next = p.states[0];

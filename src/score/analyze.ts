@@ -9,7 +9,7 @@ import {
   type Transcript,
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
-import { textFeatures, withKnownFeatures } from '../nlp/features.js';
+import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
 import { turnSentiment } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
@@ -40,7 +40,7 @@ function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: numbe
 }
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
-  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: textFeatures(turn.text) }));
+  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: sharedFeatures(turn.text) }));
   const rules = options.rules ?? builtinRuleSet();
   const findings = withKnownFeatures(
     prepared.map((p) => p.features),
@@ -108,16 +108,31 @@ function commitmentOf(f: Finding): Commitment {
 }
 
 function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: readonly Finding[]): Counts {
+  // One pass over turns and one over findings, each counting everything.
   const categories: Partial<Record<Category, number>> = {};
-  for (const f of findings) categories[f.category] = (categories[f.category] ?? 0) + 1;
+  let risks = 0;
+  let strengths = 0;
+  for (const f of findings) {
+    categories[f.category] = (categories[f.category] ?? 0) + 1;
+    if (f.kind === 'risk') risks++;
+    else if (f.kind === 'strength') strengths++;
+  }
+  let agentTurns = 0;
+  let customerTurns = 0;
+  for (const x of t.turns) {
+    if (x.role === 'agent') agentTurns++;
+    else if (x.role === 'customer') customerTurns++;
+  }
+  let words = 0;
+  for (const p of prepared) words += p.features.wordCount;
   return {
     turns: t.turns.length,
-    agentTurns: t.turns.filter((x) => x.role === 'agent').length,
-    customerTurns: t.turns.filter((x) => x.role === 'customer').length,
-    words: prepared.reduce((a, p) => a + p.features.wordCount, 0),
+    agentTurns,
+    customerTurns,
+    words,
     categories,
     ...timingCounts(t.turns),
-    risks: findings.filter((f) => f.kind === 'risk').length,
-    strengths: findings.filter((f) => f.kind === 'strength').length,
+    risks,
+    strengths,
   };
 }

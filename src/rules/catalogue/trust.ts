@@ -3,7 +3,7 @@ import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
 import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
 import { GOODWILL_PATTERNS } from './recovery.js';
-import { PhraseSet, earlierTurns, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
+import { PhraseSet, findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
   '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
@@ -141,7 +141,7 @@ function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
   // "The credit my colleague promised wasn't applied" reports the opposite.
   if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
-  const promise = earlierTurns(m, 'agent').find((t) => earlierPromise.test(t.text) && sharesAction(t.text, sentence));
+  const promise = findEarlierTurn(m, 'agent', earlierPromise, (t) => sharesAction(t.text, sentence));
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
   if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };

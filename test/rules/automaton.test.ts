@@ -1,0 +1,114 @@
+// The combined automaton finds, for every pattern and start, exactly the longest match that
+// matching the pattern alone (matchAt) finds.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PatternAutomaton, SKIP } from '../../src/rules/automaton.js';
+import { compilePattern, matchAt, type MatchToken } from '../../src/rules/pattern.js';
+
+const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call'];
+
+/** Patterns over a small vocabulary, so that they often match and overlap. */
+const atom = fc.oneof(
+  fc.constantFrom(...WORDS, '24', '~call', '{number}', '{word}', '{time}', '*', '**'),
+  fc.constantFrom('a', 'b', 'c'),
+);
+const group: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('(', '['), fc.array(fc.array(atom, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }))
+  .map(([open, options]) => `${open}${options.map((o) => o.join(' ')).join('|')}${open === '(' ? ')' : ']'}`);
+const patternSource = fc
+  .array(fc.oneof(atom, group), { minLength: 1, maxLength: 5 })
+  .map((items) => items.join(' '))
+  .filter((source) => {
+    try {
+      compilePattern(source);
+      return true;
+    } catch {
+      return false; // can match nothing at all
+    }
+  });
+
+const token: fc.Arbitrary<MatchToken> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'c').map((norm) => ({ norm, kind: 'word' as const })) },
+  fc.constantFrom(...WORDS).map((norm) => ({ norm, kind: 'word' as const })),
+  fc.constantFrom('1', '24').map((norm) => ({ norm, kind: 'number' as const })),
+  fc.constant({ norm: '3pm', kind: 'time' as const }),
+);
+
+/** For each start, pattern index → longest end, by each pattern alone. */
+function alone(patterns: string[], tokens: MatchToken[], limit: number): Array<Map<number, number>> {
+  const compiled = patterns.map((p) => compilePattern(p));
+  return tokens.map((_, i) => {
+    const ends = new Map<number, number>();
+    compiled.forEach((p, k) => {
+      const end = matchAt(p, tokens, i, limit);
+      if (end >= 0) ends.set(k, end);
+    });
+    return ends;
+  });
+}
+
+/** The same, by the automaton over all of them. */
+function together(patterns: string[] | PatternAutomaton, tokens: MatchToken[], limit: number): Array<Map<number, number>> {
+  const automaton = patterns instanceof PatternAutomaton ? patterns : new PatternAutomaton(patterns.map((p) => compilePattern(p)));
+  automaton.prepare();
+  const syms = tokens.map((t) => automaton.symbol(t));
+  return tokens.map((_, i) => {
+    const ends = new Map<number, number>();
+    const hits = automaton.walk(syms, i, limit);
+    for (let h = 0; h < hits; h++) {
+      const k = automaton.hitPattern[h]!;
+      ends.set(k, Math.max(ends.get(k) ?? -1, automaton.hitEnd[h]!));
+    }
+    return ends;
+  });
+}
+
+describe('PatternAutomaton', () => {
+  it('matches as each pattern alone does, at every start', () => {
+    fc.assert(
+      fc.property(
+        fc.array(patternSource, { minLength: 1, maxLength: 8 }),
+        fc.array(token, { maxLength: 14 }),
+        fc.nat(),
+        (patterns, tokens, cut) => {
+          const limit = tokens.length === 0 ? 0 : cut % (tokens.length + 1);
+          expect(together(patterns, tokens, limit)).toEqual(alone(patterns, tokens, limit));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('matches the same after its caches start afresh', () => {
+    const patterns = ['a ** b', '(a|b) [c] ~call', '{number} *', 'c *'];
+    const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)), [], { symbols: 3, states: 4, transitions: 5 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 14 }), (tokens) => {
+        expect(together(automaton, tokens, tokens.length)).toEqual(alone(patterns, tokens, tokens.length));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives tokens of one kind and norm one symbol, and other kinds another', () => {
+    const a = new PatternAutomaton([compilePattern('a')]);
+    a.prepare();
+    expect(a.symbol({ norm: '24', kind: 'number' })).toBe(a.symbol({ norm: '24', kind: 'number' }));
+    expect(a.symbol({ norm: '24', kind: 'number' })).not.toBe(a.symbol({ norm: '24', kind: 'word' }));
+    const skipping = new PatternAutomaton([compilePattern('a')], ['um']);
+    skipping.prepare();
+    expect(skipping.symbol({ norm: 'um', kind: 'word' })).toBe(SKIP);
+    expect(skipping.symbol({ norm: 'a', kind: 'word' })).not.toBe(SKIP);
+  });
+
+  it('reuses states: walking the same text twice finds the same ends', () => {
+    const patterns = ['a ** b', '(a|b) [c] ~call', '{number} *'];
+    const tokens: MatchToken[] = ['a', 'c', 'calling', 'b', '7', 'x'].map((norm) => ({ norm, kind: /\d/.test(norm) ? 'number' : 'word' }));
+    const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)));
+    const first = together(automaton, tokens, tokens.length);
+    expect(first[0]).toEqual(new Map([[0, 4], [1, 3]]));
+    expect(first[4]).toEqual(new Map([[2, 6]]));
+    expect(together(automaton, tokens, tokens.length)).toEqual(first);
+    expect(first).toEqual(alone(patterns, tokens, tokens.length));
+  });
+});
