@@ -95,6 +95,20 @@ function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<vo
   };
 }
 
+/** Exit status when the reader of stdout has gone away, as a tool killed by SIGPIPE reports it. */
+export const BROKEN_PIPE_EXIT = 141;
+
+/**
+ * `etcscore score … | head`: once the reader closes the pipe there is nobody to write for. Stop at
+ * once and quietly, as Unix tools do, instead of failing on the next write with a stack trace.
+ */
+export function exitWhenReaderGoes(stdout: Writable, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') exit(BROKEN_PIPE_EXIT);
+    else throw err;
+  });
+}
+
 /** Set by the signal handlers: from then on nothing new is written to stdout. */
 export const interruption = { requested: false };
 

@@ -25,28 +25,71 @@ interface Task {
 
 export type WorkerReply = { id: number; result: WorkResult } | { id: number; error: string };
 
-/** A fixed set of worker threads taking units from one queue, as each becomes free. */
+/** How big a worker's heap may grow; see WORKER_HEAP_MB. */
+export interface HeapLimits {
+  /** Old generation, in MB. */
+  oldMb: number;
+  /** Young generation, in MB. */
+  youngMb: number;
+}
+
+/**
+ * A worker's live data while scoring is ~30 MB (a 256 KB unit and its analyses). Left alone, V8
+ * lets a busy heap grow to several times that before collecting; capped, the whole process stays
+ * under 200 MB with two workers. A unit that needs more (one enormous transcript) is scored again
+ * on this thread, which has no cap, so a cap never costs a result.
+ */
+export const WORKER_HEAP: HeapLimits = { oldMb: 48, youngMb: 16 };
+
+/**
+ * Units sent ahead to each worker: the next one waits in the worker's own queue, so a worker never
+ * idles while this thread is busy writing or reading.
+ */
+const AHEAD = 2;
+
+/** Units this process scored on its own thread after a worker ran out of memory (for tests and notes). */
+export const outOfMemoryFallbacks = { units: 0 };
+
+interface Slot {
+  worker: Worker;
+  /** Tasks sent to this worker, in the order it answers them. */
+  tasks: Task[];
+}
+
+/** A fixed set of worker threads taking units from one queue, a few at a time each. */
 export class WorkerPool implements Executor {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Task>();
+  private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
-  private readonly workers: Worker[] = [];
   private nextId = 0;
   private failure: Error | undefined;
+  private fallback: ((unit: WorkUnit) => WorkResult) | undefined;
+  private readonly WorkerClass: typeof Worker;
 
-  constructor(size: number, settings: WorkSettings) {
+  constructor(
+    size: number,
+    private readonly settings: WorkSettings,
+    private readonly heap: HeapLimits = WORKER_HEAP,
+  ) {
     // Loaded here, not at start-up: a small run never starts a worker.
-    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerUrl(), { workerData: settings });
-      worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
-      worker.on('error', (err) => this.fail(err));
-      worker.on('exit', (code) => {
-        if (code !== 0 && !this.failure) this.fail(new Error(`a worker stopped (exit code ${code})`));
-      });
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+    this.WorkerClass = (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).Worker;
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  private start(): Slot {
+    const worker = new this.WorkerClass(workerUrl(), {
+      workerData: this.settings,
+      resourceLimits: { maxOldGenerationSizeMb: this.heap.oldMb, maxYoungGenerationSizeMb: this.heap.youngMb },
+    });
+    const slot: Slot = { worker, tasks: [] };
+    worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory(slot);
+      else this.fail(err);
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.failure && this.slots.includes(slot)) this.fail(new Error(`a worker stopped (exit code ${code})`));
+    });
+    return slot;
   }
 
   run(unit: WorkUnit): Promise<WorkResult> {
@@ -58,36 +101,58 @@ export class WorkerPool implements Executor {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const task = this.queue.shift()!;
-      this.busy.set(worker, task);
-      // NDJSON bytes move to the worker rather than being copied (this thread is done with them).
-      const transfer = task.unit.kind === 'ndjson' ? [task.unit.bytes.buffer as ArrayBuffer] : [];
-      worker.postMessage({ id: task.id, unit: task.unit }, transfer);
+    for (let round = 0; round < AHEAD && this.queue.length > 0; round++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.tasks.length > round) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        // Copied, not transferred: should the worker run out of memory, this thread scores the unit.
+        slot.worker.postMessage({ id: task.id, unit: task.unit });
+      }
     }
   }
 
-  private settle(worker: Worker, reply: WorkerReply): void {
-    const task = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
-    if (task) {
-      if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.result);
+  private settle(slot: Slot, reply: WorkerReply): void {
+    const at = slot.tasks.findIndex((t) => t.id === reply.id);
+    if (at >= 0) {
+      const [task] = slot.tasks.splice(at, 1);
+      if ('error' in reply) task!.reject(new Error(reply.error));
+      else task!.resolve(reply.result);
+    }
+    this.dispatch();
+  }
+
+  /** A unit outgrew the worker's heap: score its tasks here, and start a fresh worker in its place. */
+  private outOfMemory(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || this.failure) return;
+    if (slot.tasks.length === 0) {
+      // Out of memory with nothing to score: the limit is too small to load the program at all.
+      return this.fail(new Error(`a worker ran out of memory while starting (its heap limit is ${this.heap.oldMb} MB)`));
+    }
+    const fresh = this.start();
+    this.slots[index] = fresh;
+    this.fallback ??= createScorer(this.settings);
+    for (const task of slot.tasks.splice(0)) {
+      outOfMemoryFallbacks.units++;
+      try {
+        task.resolve(this.fallback(task.unit));
+      } catch (err) {
+        task.reject(err as Error);
+      }
     }
     this.dispatch();
   }
 
   private fail(err: Error): void {
     this.failure ??= err;
-    for (const task of [...this.busy.values(), ...this.queue.splice(0)]) task.reject(this.failure);
-    this.busy.clear();
+    for (const task of [...this.slots.flatMap((s) => s.tasks.splice(0)), ...this.queue.splice(0)]) task.reject(this.failure);
   }
 
   async close(): Promise<void> {
     this.failure ??= new Error('the pool is closed');
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
 
@@ -105,7 +170,9 @@ export class InlineExecutor implements Executor {
 
 /**
  * In this thread until `threshold` bytes of input have been seen, then on `jobs` workers: one
- * small call never pays ~40 ms a worker to start, and a big batch uses every core.
+ * small call never pays ~40 ms a worker to start, and a big batch uses every core. When the
+ * inputs' size is known up front (files), a big batch starts its workers at once instead of
+ * scoring its first `threshold` bytes on one core.
  */
 export class LazyPool implements Executor {
   private inline: InlineExecutor | undefined;
@@ -116,11 +183,14 @@ export class LazyPool implements Executor {
     private readonly jobs: number,
     private readonly settings: WorkSettings,
     private readonly threshold: number,
+    /** The inputs' total size where known before reading (files), else 0. */
+    private readonly knownBytes = 0,
+    private readonly heap: HeapLimits = WORKER_HEAP,
   ) {}
 
   run(unit: WorkUnit, bytes: number): Promise<WorkResult> {
     this.seen += bytes;
-    if (!this.pool && this.jobs > 1 && this.seen > this.threshold) this.pool = new WorkerPool(this.jobs, this.settings);
+    if (!this.pool && this.jobs > 1 && Math.max(this.seen, this.knownBytes) > this.threshold) this.pool = new WorkerPool(this.jobs, this.settings, this.heap);
     if (this.pool) return this.pool.run(unit);
     this.inline ??= new InlineExecutor(this.settings);
     return this.inline.run(unit);

@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_THRESHOLD } from '../../src/cli/pipeline.js';
-import { inOrder } from '../../src/cli/pool.js';
+import { inOrder, outOfMemoryFallbacks } from '../../src/cli/pool.js';
 import { writeBatch } from '../helpers/batch.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -74,5 +75,45 @@ describe('inOrder', () => {
     };
     await expect(run()).rejects.toThrow('boom');
     expect(out).toEqual([1]);
+  });
+});
+
+describe('worker heap limits', () => {
+  // One conversation far bigger than a worker's heap may hold, between small ones: its unit is
+  // scored again on the main thread, and the output is still that of --jobs 1.
+  let big: string;
+  beforeAll(() => {
+    big = mkdtempSync(path.join(tmpdir(), 'etcscore-heap-'));
+    const small = (id: string) => JSON.stringify({ id, turns: [{ role: 'agent', text: 'Hello, how can I help?' }, { role: 'customer', text: 'My router is broken again.' }] });
+    const turns = Array.from({ length: 40_000 }, (_, i) =>
+      i % 2
+        ? { role: 'customer', text: 'I have been waiting three weeks and nobody called me back, this is ridiculous.' }
+        : { role: 'agent', text: "I'm sorry to hear that, I will call you back by 5pm tomorrow about order 12345." },
+    );
+    const lines = [...Array.from({ length: 4000 }, (_, i) => small(`a${i}`)), JSON.stringify({ id: 'huge', turns }), ...Array.from({ length: 4000 }, (_, i) => small(`b${i}`))];
+    writeFileSync(path.join(big, 'calls.ndjson'), lines.join('\n') + '\n');
+    expect(statSync(path.join(big, 'calls.ndjson')).size).toBeGreaterThan(WORKER_THRESHOLD);
+  }, 60_000);
+  afterAll(() => rmSync(big, { recursive: true, force: true }));
+
+  it('scores a conversation too big for a worker on the main thread, output unchanged', async () => {
+    const one = await runCli(['score', 'calls.ndjson', '--format', 'ndjson', '--jobs', '1'], { cwd: big });
+    const before = outOfMemoryFallbacks.units;
+    const two = await runCli(['score', 'calls.ndjson', '--format', 'ndjson', '--jobs', '2'], { cwd: big, env: { ETCSCORE_WORKER_HEAP_MB: '16' } });
+    expect(outOfMemoryFallbacks.units).toBeGreaterThan(before);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout).toContain('"id":"huge"');
+  }, 120_000);
+
+  it('refuses a heap limit that is not a whole number of MB, at least 16', async () => {
+    for (const bad of ['8', 'lots', '20.5']) {
+      const r = await runCli(['score', 'calls.ndjson', '--jobs', '2'], { cwd: big, env: { ETCSCORE_WORKER_HEAP_MB: bad } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('ETCSCORE_WORKER_HEAP_MB');
+      expect(r.stdout).toBe('');
+    }
   });
 });

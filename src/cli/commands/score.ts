@@ -45,6 +45,15 @@ const FORMAT_BY_EXTENSION: Record<string, string> = {
 };
 
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
+/** ETCSCORE_WORKER_HEAP_MB: each worker's heap limit, for machines with more memory to give. */
+function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.ETCSCORE_WORKER_HEAP_MB;
+  if (raw === undefined || raw === '') return undefined;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 16) throw new UsageError(`ETCSCORE_WORKER_HEAP_MB must be a whole number of MB, at least 16 (got "${raw}")`);
+  return mb;
+}
+
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
   const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
@@ -109,6 +118,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     config: { cwd: io.cwd, ...(o.config ? { file: o.config } : {}) },
     link: true,
   };
+  const heapMb = workerHeapMb(io.env);
   // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
   const linker = new ContactLinker();
   if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
@@ -120,7 +130,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings });
+    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb });
     let input: string | undefined; // the input the last item came from: progress counts inputs
     for await (const { items, output } of scored) {
       for (const item of items) {
