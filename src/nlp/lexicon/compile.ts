@@ -1,5 +1,5 @@
 // Compiles phrase rules (phrases.ts) into one token trie keyed on token norms, and matches it.
-// Compilation runs once at module load; matching does Map look-ups only, no regular expressions.
+// Matching builds the trie a first word at a time and does Map look-ups only, no regular expressions.
 import type { Token } from '../tokenize.js';
 import { isNegator } from '../negation.js';
 import { type PhraseRule, PHRASES } from './phrases.js';
@@ -108,9 +108,10 @@ const MAX_EXPANSIONS = 5000;
 /**
  * Calls `visit` with every token sequence the elements expand to, in order (each element's
  * absence first when optional, then its alternatives in order), without building them all: a
- * rule can expand to thousands. `visit` must not keep the array it is given.
+ * rule can expand to thousands. With `first`, only the sequences that start with that atom, in
+ * the same order. `visit` must not keep the array it is given.
  */
-function expand(elements: Element[], visit: (seq: readonly string[]) => void): void {
+function expand(elements: Element[], visit: (seq: readonly string[]) => void, first?: string): void {
   let count = 1;
   for (const el of elements) {
     count *= el.alts.length + (el.optional ? 1 : 0);
@@ -125,6 +126,7 @@ function expand(elements: Element[], visit: (seq: readonly string[]) => void): v
     const el = elements[k]!;
     if (el.optional) walk(k + 1);
     for (const alt of el.alts) {
+      if (first !== undefined && path.length === 0 && alt[0] !== first) continue;
       const depth = path.length;
       for (const a of alt) path.push(a);
       walk(k + 1);
@@ -134,13 +136,23 @@ function expand(elements: Element[], visit: (seq: readonly string[]) => void): v
   walk(0);
 }
 
+/** The atoms a pattern's sequences can start with: its elements' first tokens, up to the first required one. */
+function firstAtoms(elements: readonly Element[]): Set<string> {
+  const out = new Set<string>();
+  for (const el of elements) {
+    for (const alt of el.alts) out.add(alt[0]!);
+    if (!el.optional) break;
+  }
+  return out;
+}
+
 const ATOM = /^(?:<[a-z]+>|\*|[a-z0-9]+(?:['-][a-z0-9]+)*'?)$/;
 
 export interface CompiledPhrases {
   root: TrieNode;
   /** Data-hygiene problems: bad atoms, conflicting duplicates, a pattern that starts with a gap. */
-  problems: string[];
-  sequences: number;
+  readonly problems: string[];
+  readonly sequences: number;
 }
 
 const atomValidity = new Map<string, boolean>();
@@ -157,58 +169,118 @@ function node(): TrieNode {
   return { next: new Map(), hasSpecial: false, rule: undefined };
 }
 
-export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
-  const root = node();
-  const problems: string[] = [];
-  let sequences = 0;
-  for (const rule of rules) {
-    if (rule.why.trim() === '') problems.push(`"${rule.pattern}": missing why`);
-    const insert = (seq: readonly string[]): void => {
-      if (seq[0] === '*' || seq[seq.length - 1] === '*') {
-        problems.push(`"${rule.pattern}": a sequence starts or ends with "*" (${seq.join(' ')})`);
-        return;
-      }
-      let cur = root;
-      for (const atom of seq) {
-        if (!validAtom(atom)) {
-          problems.push(`"${rule.pattern}": bad token "${atom}" (lower case, straight apostrophes, known class)`);
-          return;
-        }
-        let child = cur.next.get(atom);
-        if (!child) {
-          child = node();
-          cur.next.set(atom, child);
-          if (CLASS_SET.has(atom)) cur.hasSpecial = true;
-        }
-        cur = child;
-      }
-      sequences++;
-      const prev = cur.rule;
-      if (prev && prev !== rule && (prev.weight !== rule.weight || prev.why !== rule.why)) {
-        problems.push(`"${seq.join(' ')}" is matched by "${prev.pattern}" and "${rule.pattern}"`);
-        return;
-      }
-      if (!prev) cur.rule = rule;
-    };
+/** Inserts rules' sequences into a trie (all of them, or those starting with `first`); counts and reports as it goes. */
+class TrieBuilder {
+  readonly problems: string[] = [];
+  sequences = 0;
+  constructor(readonly root: TrieNode) {}
+
+  add(rule: PhraseRule, elements: Element[] | Error, first?: string): void {
+    if (elements instanceof Error) {
+      this.problems.push(`"${rule.pattern}": ${elements.message}`);
+      return;
+    }
     try {
-      expand(parsePattern(rule.pattern), insert);
+      expand(elements, (seq) => this.insert(rule, seq), first);
     } catch (e) {
-      problems.push(`"${rule.pattern}": ${(e as Error).message}`);
-      continue;
+      this.problems.push(`"${rule.pattern}": ${(e as Error).message}`);
     }
   }
-  return { root, problems: [...new Set(problems)], sequences };
+
+  private insert(rule: PhraseRule, seq: readonly string[]): void {
+    if (seq[0] === '*' || seq[seq.length - 1] === '*') {
+      this.problems.push(`"${rule.pattern}": a sequence starts or ends with "*" (${seq.join(' ')})`);
+      return;
+    }
+    let cur = this.root;
+    for (const atom of seq) {
+      if (!validAtom(atom)) {
+        this.problems.push(`"${rule.pattern}": bad token "${atom}" (lower case, straight apostrophes, known class)`);
+        return;
+      }
+      let child = cur.next.get(atom);
+      if (!child) {
+        child = node();
+        cur.next.set(atom, child);
+        if (CLASS_SET.has(atom)) cur.hasSpecial = true;
+      }
+      cur = child;
+    }
+    this.sequences++;
+    const prev = cur.rule;
+    if (prev && prev !== rule && (prev.weight !== rule.weight || prev.why !== rule.why)) {
+      this.problems.push(`"${seq.join(' ')}" is matched by "${prev.pattern}" and "${rule.pattern}"`);
+      return;
+    }
+    if (!prev) cur.rule = rule;
+  }
 }
 
-export const COMPILED: CompiledPhrases = compilePhrases(PHRASES);
+function parseOrError(pattern: string): Element[] | Error {
+  try {
+    return parsePattern(pattern);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+/** The whole trie at once, with every data problem: for checking the lexicon. */
+export function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrases {
+  const b = new TrieBuilder(node());
+  for (const rule of rules) {
+    if (rule.why.trim() === '') b.problems.push(`"${rule.pattern}": missing why`);
+    b.add(rule, parseOrError(rule.pattern));
+  }
+  return { root: b.root, problems: [...new Set(b.problems)], sequences: b.sequences };
+}
+
+/**
+ * The phrase trie for matching, its root's children built the first time a word looks them up:
+ * the whole trie has some 16,000 nodes and one call's words reach a few of its branches, so
+ * building it all at start-up cost more than short runs spend matching (issue 7). Each branch is
+ * built from the same rules in the same order as compilePhrases builds it, so the tries are equal.
+ */
+export class PhraseTrie {
+  readonly root: TrieNode = node();
+  /** Every atom a sequence can start with. */
+  readonly starts: ReadonlySet<string>;
+  /** First atom → the parsed rules with a sequence starting with it, in rule order; built ones leave. */
+  private readonly pending = new Map<string, Array<[PhraseRule, Element[]]>>();
+
+  constructor(rules: readonly PhraseRule[]) {
+    for (const rule of rules) {
+      const elements = parseOrError(rule.pattern);
+      if (elements instanceof Error) continue; // inserts nothing; compilePhrases reports it
+      for (const atom of firstAtoms(elements)) {
+        const list = this.pending.get(atom);
+        if (list) list.push([rule, elements]);
+        else this.pending.set(atom, [[rule, elements]]);
+      }
+    }
+    this.starts = new Set(this.pending.keys());
+  }
+
+  /** The branch for sequences starting with `atom`, or undefined when none does. */
+  child(atom: string): TrieNode | undefined {
+    const built = this.root.next.get(atom);
+    if (built || !this.pending.has(atom)) return built;
+    const builder = new TrieBuilder(this.root);
+    for (const [rule, elements] of this.pending.get(atom)!) builder.add(rule, elements, atom);
+    this.pending.delete(atom);
+    return this.root.next.get(atom);
+  }
+}
+
+/** The built-in phrase lexicon, as matching uses it. */
+export const PHRASE_TRIE = new PhraseTrie(PHRASES);
 
 /**
  * Every word norm a phrase can start with, literally or through a word class (negators aside:
  * check those with isNegator). A word outside this set cannot start a phrase.
  */
-export function phraseStartWords(root: TrieNode = COMPILED.root): Set<string> {
+export function phraseStartWords(trie: PhraseTrie = PHRASE_TRIE): Set<string> {
   const out = new Set<string>();
-  for (const k of root.next.keys()) if (!CLASS_SET.has(k)) out.add(k);
+  for (const k of trie.starts) if (!CLASS_SET.has(k)) out.add(k);
   for (const set of [NUMBER_WORDS, ORDINAL_WORDS, DURATION_UNITS, DAY_WORDS, ROOT_DURATION_START]) for (const w of set) out.add(w);
   return out;
 }
@@ -230,17 +302,17 @@ export function matchPhrase(
   words: readonly number[],
   sentenceOf: Int32Array,
   w: number,
-  root: TrieNode = COMPILED.root,
+  trie: PhraseTrie = PHRASE_TRIE,
 ): PhraseMatch | undefined {
   const t0 = tokens[words[w]!]!;
-  const first = root.next.get(t0.norm);
+  const first = trie.child(t0.norm);
   const classes = tokenClasses(t0);
-  const durx = ROOT_DURATION_START.has(t0.norm) || t0.kind === 'number' ? root.next.get('<durx>') : undefined;
+  const durx = ROOT_DURATION_START.has(t0.norm) || t0.kind === 'number' ? trie.child('<durx>') : undefined;
   if (!first && classes.length === 0 && !durx) return undefined;
   const m: MatchState = { tokens, words, sentenceOf, sentence: sentenceOf[words[w]!]!, start: w, bestRule: undefined, bestLast: -1 };
   if (first) visit(m, first, w + 1);
   for (const c of classes) {
-    const child = root.next.get(c);
+    const child = trie.child(c);
     if (child) visit(m, child, w + 1);
   }
   if (durx) {
