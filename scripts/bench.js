@@ -77,6 +77,7 @@ async function bench() {
       mbPerS: bytes / MB / r.seconds,
       transcriptsPerS: transcripts / r.seconds,
       mbPerCpuS: bytes / MB / r.cpuSeconds,
+      coresBusy: r.cpuSeconds / r.seconds,
     };
     log(`  etcscore --jobs ${jobs}: ${r.seconds.toFixed(2)} s`);
   }
@@ -118,7 +119,7 @@ async function bench() {
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
     corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
     startup,
-    etcscore: { ...etc, scaling: etc.jobs2.mbPerS / etc.jobs1.mbPerS },
+    etcscore: { ...etc, scaling: etc.jobs2.mbPerS / etc.jobs1.mbPerS, scalingCeiling: availableParallelism() / etc.jobs1.coresBusy },
     baselineRatio: peers.sentiment.ratioJobs1,
     peers,
     peakRss: {
@@ -215,6 +216,9 @@ function print(r) {
     'end to end, score --format ndjson:',
     `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,
     `  --jobs 2  ${f(r.etcscore.jobs2.mbPerS)} MB/s  ${f(r.etcscore.jobs2.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs2.seconds)} s wall, ${f(r.etcscore.jobs2.cpuSeconds)} s CPU; ${f(r.etcscore.scaling)}× --jobs 1)`,
+    // V8 collects garbage and compiles on helper threads, so one job already keeps more than one
+    // core busy: on N cores, N jobs can gain at most N ÷ (that many cores) over one.
+    `  --jobs 1 kept ${f(r.etcscore.jobs1.coresBusy)} cores busy (CPU ÷ wall): on ${r.machine.cores} cores, more jobs can gain at most ${f(r.etcscore.scalingCeiling)}×`,
     '',
     'peers on the same customer turns (whole processes, scripts/bench-baseline.js --peer):',
     ...Object.entries(r.peers).map(
