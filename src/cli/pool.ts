@@ -34,12 +34,14 @@ export interface HeapLimits {
 }
 
 /**
- * A worker's live data while scoring is ~30 MB (a 256 KB unit and its analyses). Left alone, V8
- * lets a busy heap grow to several times that before collecting; capped, the whole process stays
- * under 200 MB with two workers. A unit that needs more (one enormous transcript) is scored again
- * on this thread, which has no cap, so a cap never costs a result.
+ * A worker's live data while scoring is ~25–30 MB; left alone, V8 lets a busy heap grow to several
+ * times that. The cap bounds each worker's heap whatever the input. It is set where it costs little
+ * speed: at 48 MB old / 16 MB young the whole run stayed at ~250 MB of RSS but a worker spent twice
+ * the CPU collecting garbage, and --jobs 2 was slower than --jobs 1 (scripts/bench.js). A unit that
+ * needs more than the cap (one enormous transcript) is scored again on this thread, which has no
+ * cap, so a cap never costs a result.
  */
-export const WORKER_HEAP: HeapLimits = { oldMb: 48, youngMb: 16 };
+export const WORKER_HEAP: HeapLimits = { oldMb: 128, youngMb: 32 };
 
 /**
  * Units sent ahead to each worker: the next one waits in the worker's own queue, so a worker never
