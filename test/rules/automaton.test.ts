@@ -2,6 +2,7 @@
 // matching the pattern alone (matchAt) finds.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { compiles } from '../helpers/patterns.js';
 import { PatternAutomaton, SKIP } from '../../src/rules/automaton.js';
 import { compilePattern, matchAt, type MatchToken } from '../../src/rules/pattern.js';
 
@@ -18,14 +19,7 @@ const group: fc.Arbitrary<string> = fc
 const patternSource = fc
   .array(fc.oneof(atom, group), { minLength: 1, maxLength: 5 })
   .map((items) => items.join(' '))
-  .filter((source) => {
-    try {
-      compilePattern(source);
-      return true;
-    } catch {
-      return false; // can match nothing at all
-    }
-  });
+  .filter(compiles);
 
 const token: fc.Arbitrary<MatchToken> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'c').map((norm) => ({ norm, kind: 'word' as const })) },
