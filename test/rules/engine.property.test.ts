@@ -11,7 +11,7 @@ import { compilePattern, matchAt } from '../../src/rules/pattern.js';
 import type { RuleDef } from '../../src/rules/types.js';
 
 const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);
-const CATEGORIES: Category[] = ['empathy', 'sympathy', 'apology'];
+const CATEGORIES: Category[] = ['empathy', 'sympathy', 'pseudo-apology'];
 
 const atom = fc.constantFrom('a', 'b', 'c', 'calls', 'called', '~call', '{number}', '{word}', '*', '**', '[a]', '(b|c)', '[c|a b]');
 const pattern = fc
