@@ -25,7 +25,7 @@ interface Task {
 
 export type WorkerReply = { id: number; result: WorkResult } | { id: number; error: string };
 
-/** How big a worker's heap may grow; see WORKER_HEAP_MB. */
+/** How big a worker's heap may grow; see WORKER_HEAP. */
 export interface HeapLimits {
   /** Old generation, in MB. */
   oldMb: number;

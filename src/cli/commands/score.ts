@@ -44,7 +44,6 @@ const FORMAT_BY_EXTENSION: Record<string, string> = {
   htm: 'html',
 };
 
-/** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 /** ETCSCORE_WORKER_HEAP_MB: each worker's heap limit, for machines with more memory to give. */
 function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
   const raw = env.ETCSCORE_WORKER_HEAP_MB;
@@ -54,6 +53,7 @@ function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
   return mb;
 }
 
+/** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
   const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
