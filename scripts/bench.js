@@ -17,10 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { writeCorpus } from './bench/corpus.js';
-import { bestOf, hasGnuTime, median, timeNode } from './bench/run.js';
+import { bestOf, hasGnuTime, median, timeCommand, timeNode } from './bench/run.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(root, 'bin', 'etcscore.js');
+// The command users run: it starts from the start-up snapshot that `npm run build` made.
+const BIN = path.join(root, 'bin', 'etcscore');
+const PLAIN_BIN = path.join(root, 'bin', 'etcscore.js');
 const BASELINE = path.join(root, 'scripts', 'bench-baseline.js');
 
 const { values: opt } = parseArgs({
@@ -85,7 +87,7 @@ async function bench() {
   log('peers on the same customer turns');
   const peers = {};
   for (const peer of ['sentiment', 'wink', 'vader']) {
-    const r = await bestOf(runs, [BASELINE, corpus, '--peer', peer]);
+    const r = await bestOf(runs, [process.execPath, BASELINE, corpus, '--peer', peer]);
     const mbPerS = bytes / MB / r.seconds;
     peers[peer] = {
       seconds: r.seconds,
@@ -112,7 +114,7 @@ async function bench() {
   log(`peak memory streaming ${rssMb} MB`);
   const rssFile = rssMb === largest ? big : rssMb < largest ? await prefix(big, rssMb) : path.join(dir, `rss-${rssMb}mb.ndjson`);
   if (rssMb > largest) await writeCorpus(rssFile, rssMb * MB, seed + 1);
-  const rssRun = await timeNode([BIN, 'score', rssFile, '--format', 'ndjson']);
+  const rssRun = await timeCommand([BIN, 'score', rssFile, '--format', 'ndjson']);
   if (rssRun.code !== 0) throw new Error(`etcscore exited ${rssRun.code} on the memory run`);
 
   return {
@@ -174,17 +176,21 @@ async function startupTime() {
       "Customer: Thank you, that's brilliant.\n",
   );
   const help = path.join(dir, 'help.txt');
-  await timeNode([BIN, '--help'], { stdout: help });
+  await timeCommand([BIN, '--help'], { stdout: help });
   const coach = /^\s+coach\b/m.test(readFileSync(help, 'utf8'));
   const args = coach ? [BIN, 'coach', call] : [BIN, 'score', call, '--format', 'ndjson'];
+  // The same command started without the snapshot, as bin/etcscore does when it has none.
+  const plainArgs = [process.execPath, PLAIN_BIN, ...args.slice(1)];
   const node = [];
   const etc = [];
-  await timeNode(args); // warm the file cache
+  const plain = [];
+  await timeCommand(args); // warm the file cache
   for (let i = 0; i < 11; i++) {
     node.push((await timeNode(['-e', '0'])).seconds * 1000);
-    etc.push((await timeNode(args)).seconds * 1000);
+    etc.push((await timeCommand(args)).seconds * 1000);
+    plain.push((await timeCommand(plainArgs)).seconds * 1000);
   }
-  return { command: coach ? 'coach' : 'score', medianMs: median(etc), minMs: Math.min(...etc), nodeAloneMs: median(node) };
+  return { command: coach ? 'coach' : 'score', medianMs: median(etc), minMs: Math.min(...etc), withoutSnapshotMedianMs: median(plain), nodeAloneMs: median(node) };
 }
 
 /** Least squares t = a + b·MB over [MB, seconds] points, and how well a line explains them (r²). */
@@ -211,7 +217,7 @@ function print(r) {
     `load average ${r.machine.loadAverage.atStart.map((x) => f(x)).join(' ')} at the start, ${r.machine.loadAverage.atEnd.map((x) => f(x)).join(' ')} at the end (a shared machine: compare wall and CPU seconds)`,
     `corpus: ${f(r.corpus.mb, 1)} MB, ${r.corpus.transcripts} transcripts, ${r.corpus.customerTurns} customer turns (seed ${r.corpus.seed})`,
     '',
-    `start-up (${r.startup.command} of one small call): median ${f(r.startup.medianMs, 0)} ms, best ${f(r.startup.minMs, 0)} ms (node alone ${f(r.startup.nodeAloneMs, 0)} ms)`,
+    `start-up (${r.startup.command} of one small call): median ${f(r.startup.medianMs, 0)} ms, best ${f(r.startup.minMs, 0)} ms (without the snapshot ${f(r.startup.withoutSnapshotMedianMs, 0)} ms; node alone ${f(r.startup.nodeAloneMs, 0)} ms)`,
     '',
     'end to end, score --format ndjson:',
     `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,

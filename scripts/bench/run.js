@@ -14,18 +14,21 @@ const USAGE_HOOK =
 const USAGE_LINE = /\n?maxrss_kb=(\d+) cpu_user=([\d.]+) cpu_sys=([\d.]+)\n?/;
 
 /**
- * Runs `node ...args` with stdout to /dev/null (or `stdout` path) and `stdin` from a file or nothing.
- * Resolves to { seconds, cpuSeconds, rssMb, code, stderr }. CPU seconds (user + system, all threads)
- * next to wall seconds show how much of the machine the run really had: it is shared and noisy.
+ * Runs `program ...args` with stdout to /dev/null (or `stdout` path) and `stdin` from a file or
+ * nothing. Resolves to { seconds, cpuSeconds, rssMb, code, stderr }. CPU seconds (user + system, all
+ * threads) next to wall seconds show how much of the machine the run really had: it is shared and
+ * noisy. Without GNU time only node itself (not a launcher script) reports its usage.
  */
-export function timeNode(args, { stdin, stdout = '/dev/null', usage = true } = {}) {
+export function timeCommand([program, ...args], { stdin, stdout = '/dev/null', usage = true } = {}) {
   const inFd = stdin ? openSync(stdin, 'r') : 'ignore';
   const outFd = openSync(stdout, 'w');
   const [cmd, argv] = !usage
-    ? [process.execPath, args]
+    ? [program, args]
     : hasGnuTime
-      ? [GNU_TIME, ['-f', 'maxrss_kb=%M cpu_user=%U cpu_sys=%S', '--', process.execPath, ...args]]
-      : [process.execPath, ['--import', USAGE_HOOK, ...args]];
+      ? [GNU_TIME, ['-f', 'maxrss_kb=%M cpu_user=%U cpu_sys=%S', '--', program, ...args]]
+      : program === process.execPath
+        ? [program, ['--import', USAGE_HOOK, ...args]]
+        : [program, args];
   const started = performance.now();
   const child = spawn(cmd, argv, { stdio: [inFd, outFd, 'pipe'] });
   let stderr = '';
@@ -48,12 +51,15 @@ export function timeNode(args, { stdin, stdout = '/dev/null', usage = true } = {
   });
 }
 
-/** The fastest of `runs` runs (the least disturbed by whatever else the machine is doing). */
-export async function bestOf(runs, args, options) {
+/** `node ...args`, timed as timeCommand does. */
+export const timeNode = (args, options) => timeCommand([process.execPath, ...args], options);
+
+/** The fastest of `runs` runs of a command (the least disturbed by whatever else the machine is doing). */
+export async function bestOf(runs, command, options) {
   let best;
   for (let i = 0; i < runs; i++) {
-    const r = await timeNode(args, options);
-    if (r.code !== 0) throw new Error(`node ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+    const r = await timeCommand(command, options);
+    if (r.code !== 0) throw new Error(`${command.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
     if (!best || r.seconds < best.seconds) best = r;
   }
   return best;

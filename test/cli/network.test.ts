@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, ensureBuilt } from '../helpers/bin.js';
+import { BIN, ROOT } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
 
 const PRELOAD = pathToFileURL(path.join(ROOT, 'test', 'helpers', 'no-network.mjs')).href;
@@ -15,7 +15,6 @@ const transcripts = readdirSync(path.join(ROOT, SAMPLES)).filter((f) => /^(call|
 
 let dir: string;
 beforeAll(() => {
-  ensureBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'etcscore-net-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

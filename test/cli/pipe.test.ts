@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BROKEN_PIPE_EXIT } from '../../src/cli/io.js';
-import { BIN, ensureBuilt } from '../helpers/bin.js';
+import { STARTS } from '../helpers/bin.js';
 
 let dir: string;
 beforeAll(() => {
-  ensureBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'etcscore-pipe-'));
   const line = (i: number) =>
     JSON.stringify({
@@ -24,8 +23,8 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('stops quietly when the reader closes the pipe after one line', async () => {
-  const child = spawn(process.execPath, [BIN, 'score', 'calls.ndjson', '--format', 'ndjson', '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+it.each(STARTS)('stops quietly when the reader closes the pipe after one line (started %s)', async (_name, program, lead) => {
+  const child = spawn(program, [...lead, 'score', 'calls.ndjson', '--format', 'ndjson', '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   let first = '';

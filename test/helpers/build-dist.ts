@@ -1,5 +1,6 @@
-// Vitest global setup: worker threads run the compiled code in dist/, so build it first when any
-// source is newer than its output (`npx vitest run` then tests what is in src/, as `npm test` does).
+// Vitest global setup: worker threads and child processes run the compiled code in dist/, and
+// bin/etcscore starts from the snapshot made from it, so build both first when they are older than
+// the sources (`npx vitest run` then tests what is in src/, as `npm test` does).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,8 +22,14 @@ function stale(dir: string): boolean {
   return false;
 }
 
+const mtime = (file: string) => statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+
 export default function setup(): void {
-  if (!stale('src')) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (stale('src')) {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  }
+  if (mtime('dist/snapshot/etcscore.blob') <= mtime('dist/cli/main.js')) {
+    execFileSync(process.execPath, ['scripts/snapshot.js'], { cwd: root, stdio: 'inherit' });
+  }
 }
