@@ -26,6 +26,18 @@ export function stem(word: string): string {
   return s;
 }
 
+/** One string per word patterns name: the same words recur across hundreds of patterns. */
+const interned = new Map<string, string>();
+
+function intern(word: string): string {
+  let w = interned.get(word);
+  if (w === undefined) {
+    if (interned.size >= 50_000) interned.clear(); // bounded whatever users' rules name
+    interned.set(word, (w = word));
+  }
+  return w;
+}
+
 /** A lexeme that tokenises to exactly itself as one plain word ("sorry", "don't"). */
 const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
 
@@ -168,14 +180,14 @@ function parse(source: string): Node {
       if (!k) fail(`unknown token class ${lx} (use {number}, {time}, {emoji} or {word})`);
       return [{ type: 'kind', kind: k! }];
     }
-    if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: lx }];
+    if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: intern(lx) }];
     const isStem = lx.startsWith('~');
     // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
     if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
     const words = tokenize(isStem ? lx.slice(1) : lx).filter(isWordLike);
     if (words.length === 0) fail(`"${lx}" has no word in it`);
     if (/[*{}~]/.test(isStem ? lx.slice(1) : lx)) fail(`"${lx}": wildcards and classes stand alone`);
-    return words.map((t) => (isStem ? { type: 'stem' as const, stem: stem(t.norm) } : { type: 'word' as const, word: t.norm }));
+    return words.map((t) => (isStem ? { type: 'stem' as const, stem: stem(t.norm) } : { type: 'word' as const, word: intern(t.norm) }));
   }
 
   const options = parseAlts(undefined);
