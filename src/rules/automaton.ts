@@ -8,7 +8,7 @@
 // word, word set, stem, kind, wildcard) gives the same answer for tokens with the same symbol, so a
 // transition computed once holds for every later token alike.
 import type { TokenKind } from '../nlp/tokenize.js';
-import type { CompiledPattern, MatchToken } from './pattern.js';
+import { ACCEPT, literals, tests, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
 export interface AutomatonLimits {
@@ -23,7 +23,7 @@ const START = 0;
 export const SKIP = -1;
 
 interface DState {
-  /** Live NFA states as global ids (pattern offset + pc) of token-reading instructions, ascending. */
+  /** Live NFA states as global ids (pattern offset + state), ascending. */
   live: Int32Array;
   /** Patterns (by index) that accepted on the token that led here, ascending. */
   accepts: Int32Array;
@@ -33,7 +33,7 @@ interface DState {
 
 export class PatternAutomaton {
   readonly patterns: readonly CompiledPattern[];
-  /** Global id of each pattern's pc 0. */
+  /** Global id of each pattern's state 0. */
   private readonly offset: Int32Array;
   /** For each global id, the pattern it belongs to. */
   private readonly owner: Int32Array;
@@ -84,7 +84,7 @@ export class PatternAutomaton {
     let total = 0;
     patterns.forEach((p, k) => {
       this.offset[k] = total;
-      total += p.program.length;
+      total += p.op.length;
       if (!p.firstWords) this.anyStart.push(k);
       else
         for (const w of p.firstWords) {
@@ -93,14 +93,9 @@ export class PatternAutomaton {
           else this.byFirstWord.set(w, [k]);
         }
     });
-    for (const p of patterns)
-      for (const ins of p.program) {
-        if (ins.op !== 'tok') continue;
-        if (ins.literal !== undefined) this.literals.add(ins.literal);
-        if (ins.literals) for (const w of ins.literals) this.literals.add(w);
-      }
+    for (const p of patterns) for (const w of literals(p)) this.literals.add(w);
     this.owner = new Int32Array(total);
-    patterns.forEach((p, k) => this.owner.fill(k, this.offset[k]!, this.offset[k]! + p.program.length));
+    patterns.forEach((p, k) => this.owner.fill(k, this.offset[k]!, this.offset[k]! + p.op.length));
     this.seenState = new Uint32Array(total);
     this.seenPattern = new Uint32Array(patterns.length);
     this.liveBuf = new Int32Array(total);
@@ -250,18 +245,20 @@ export class PatternAutomaton {
   }
 
   private readStart(k: number, token: MatchToken): void {
-    for (const pc of this.patterns[k]!.follow[0]!) this.read(k, pc, token);
+    const follow = this.patterns[k]!.follow;
+    for (let q = follow[0]!; q < follow[1]!; q++) this.read(k, follow[q]!, token);
   }
 
-  /** Pattern k's instruction pc reads `token`: the states it leads to join the transition's. */
-  private read(k: number, pc: number, token: MatchToken): void {
+  /** Pattern k's state s reads `token`: the states it leads to join the transition's. */
+  private read(k: number, s: number, token: MatchToken): void {
     const p = this.patterns[k]!;
-    const ins = p.program[pc]!;
-    if (ins.op !== 'tok' || !ins.test(token)) return;
+    if (!tests(p, s, token)) return;
     const base = this.offset[k]!;
     const stamp = this.stamp;
-    for (const to of p.follow[pc + 1]!) {
-      if (p.program[to]!.op === 'accept') {
+    const follow = p.follow;
+    for (let q = follow[s]!; q < follow[s + 1]!; q++) {
+      const to = follow[q]!;
+      if (p.op[to] === ACCEPT) {
         if (this.seenPattern[k] !== stamp) {
           this.seenPattern[k] = stamp;
           this.acceptBuf[this.accepted++] = k;

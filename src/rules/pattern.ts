@@ -26,6 +26,18 @@ export function stem(word: string): string {
   return s;
 }
 
+/** One string per word patterns name: the same words recur across hundreds of patterns. */
+const interned = new Map<string, string>();
+
+function intern(word: string): string {
+  let w = interned.get(word);
+  if (w === undefined) {
+    if (interned.size >= 50_000) interned.clear(); // bounded whatever users' rules name
+    interned.set(word, (w = word));
+  }
+  return w;
+}
+
 /** A lexeme that tokenises to exactly itself as one plain word ("sorry", "don't"). */
 const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)*$/;
 
@@ -35,27 +47,74 @@ export interface MatchToken {
   readonly kind: TokenKind;
 }
 
-type Test = (t: MatchToken) => boolean;
+// What a state of a compiled pattern does. A token-reading state's code says what it tests, so
+// matching needs no closure per state: a byte and an argument (`arg`) describe it.
+const WORD = 0; // arg: the word
+const SET = 1; // arg: a set of words
+const STEM = 2; // arg: the Porter stem
+const KIND = 3; // arg: a TokenKind
+const ANY = 4;
+const START = 5; // where a match starts; reads nothing
+export const ACCEPT = 6;
+// Only while compiling, in the program the states are drawn from:
+const SPLIT = 7;
+const JMP = 8;
 
-type Instr =
-  | { op: 'tok'; test: Test; literal?: string; literals?: ReadonlySet<string> }
-  | { op: 'split'; a: number; b: number }
-  | { op: 'jmp'; to: number }
-  | { op: 'accept' };
+type Arg = string | ReadonlySet<string> | undefined;
 
+/**
+ * A pattern as an NFA in typed arrays: hundreds live in every process and worker (and in a
+ * start-up snapshot), so the form is kept compact. The states are the START state, then the
+ * pattern's token tests in pattern order, then the ACCEPT state; the splits and jumps the pattern
+ * compiles to are only needed to work out where each state leads, so they are not kept.
+ */
 export interface CompiledPattern {
   source: string;
-  program: Instr[];
+  /** Each state's code (WORD ... ACCEPT). */
+  op: Uint8Array;
+  /** Each token test's argument (see the codes); undefined for the others. */
+  arg: readonly Arg[];
   /** Words a match can start with; undefined when it can start with any token. */
   firstWords: Set<string> | undefined;
-  /** For each instruction, the token-reading or accepting instructions reached from it without reading. */
-  follow: number[][];
+  /**
+   * For each state s, the states entered once it has read a token (START: the states a match
+   * starts in), ascending, none twice. One array, to keep it small: the bounds of every state's run
+   * come first, then the runs; s's run is follow[follow[s]] up to follow[follow[s + 1]].
+   */
+  follow: Int32Array;
   /** Scratch space for matching, reused so a match allocates nothing: the step each state was last added in, */
   seen: Uint32Array | undefined;
   /** the current step's number, */
   step: number;
   /** and two state lists that take turns. */
   states: [Int32Array, Int32Array] | undefined;
+}
+
+/** Whether state `s` of `p`, a token test, passes `t`. */
+export function tests(p: CompiledPattern, s: number, t: MatchToken): boolean {
+  switch (p.op[s]) {
+    case WORD:
+      return t.norm === p.arg[s];
+    case SET:
+      return (p.arg[s] as ReadonlySet<string>).has(t.norm);
+    case STEM:
+      return t.kind === 'word' && stem(t.norm) === p.arg[s];
+    case KIND:
+      return t.kind === p.arg[s];
+    case ANY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Every word the pattern's tests name literally. */
+export function* literals(p: CompiledPattern): Iterable<string> {
+  for (let s = 0; s < p.op.length; s++) {
+    const arg = p.arg[s];
+    if (p.op[s] === WORD) yield arg as string;
+    else if (p.op[s] === SET) yield* arg as ReadonlySet<string>;
+  }
 }
 
 export class PatternError extends Error {}
@@ -121,14 +180,14 @@ function parse(source: string): Node {
       if (!k) fail(`unknown token class ${lx} (use {number}, {time}, {emoji} or {word})`);
       return [{ type: 'kind', kind: k! }];
     }
-    if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: lx }];
+    if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: intern(lx) }];
     const isStem = lx.startsWith('~');
     // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
     if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
     const words = tokenize(isStem ? lx.slice(1) : lx).filter(isWordLike);
     if (words.length === 0) fail(`"${lx}" has no word in it`);
     if (/[*{}~]/.test(isStem ? lx.slice(1) : lx)) fail(`"${lx}": wildcards and classes stand alone`);
-    return words.map((t) => (isStem ? { type: 'stem' as const, stem: stem(t.norm) } : { type: 'word' as const, word: t.norm }));
+    return words.map((t) => (isStem ? { type: 'stem' as const, stem: stem(t.norm) } : { type: 'word' as const, word: intern(t.norm) }));
   }
 
   const options = parseAlts(undefined);
@@ -138,29 +197,44 @@ function parse(source: string): Node {
 
 // ---- compiling -----------------------------------------------------------
 
-function compileNode(node: Node, prog: Instr[]): void {
+/** The program a pattern compiles to first: arrays that grow, one entry per instruction. */
+interface Program {
+  /** WORD ... ANY, SPLIT, JMP or ACCEPT. */
+  op: number[];
+  arg: Arg[];
+  /** Where a jump goes, or a split's branch other than pc + 1. */
+  to: number[];
+}
+
+function emit(prog: Program, op: number, arg?: Arg): number {
+  prog.op.push(op);
+  prog.arg.push(arg);
+  prog.to.push(-1);
+  return prog.op.length - 1;
+}
+
+function compileNode(node: Node, prog: Program): void {
   switch (node.type) {
     case 'word':
-      prog.push({ op: 'tok', test: (t) => t.norm === node.word, literal: node.word });
+      emit(prog, WORD, node.word);
       return;
     case 'stem':
-      prog.push({ op: 'tok', test: (t) => t.kind === 'word' && stem(t.norm) === node.stem });
+      emit(prog, STEM, node.stem);
       return;
     case 'kind':
-      prog.push({ op: 'tok', test: (t) => t.kind === node.kind });
+      emit(prog, KIND, node.kind);
       return;
     case 'any':
-      prog.push({ op: 'tok', test: () => true });
+      emit(prog, ANY);
       return;
     case 'gap': {
       // Up to GAP optional any-tokens: split → tok → split → tok ... each may be skipped to the end.
       const splits: number[] = [];
       for (let i = 0; i < GAP; i++) {
-        splits.push(prog.length);
-        prog.push({ op: 'split', a: prog.length + 1, b: -1 });
-        prog.push({ op: 'tok', test: () => true });
+        splits.push(emit(prog, SPLIT));
+        emit(prog, ANY);
       }
-      for (const s of splits) (prog[s] as { b: number }).b = prog.length;
+      for (const s of splits) prog.to[s] = prog.op.length;
       return;
     }
     case 'seq':
@@ -170,29 +244,23 @@ function compileNode(node: Node, prog: Instr[]): void {
       const words = singleWords(node.options);
       if (words && words.size > 1) {
         // (a|b|c) of single words: one test against a set, not a chain of splits, one per word.
-        const split = prog.length;
-        if (node.optional) prog.push({ op: 'split', a: split + 1, b: -1 });
-        prog.push({ op: 'tok', test: (t) => words.has(t.norm), literals: words });
-        if (node.optional) (prog[split] as { b: number }).b = prog.length;
+        const split = node.optional ? emit(prog, SPLIT) : -1;
+        emit(prog, SET, words);
+        if (node.optional) prog.to[split] = prog.op.length;
         return;
       }
       const jumps: number[] = [];
       const options = node.optional ? [...node.options, null] : node.options;
       options.forEach((opt, i) => {
         const last = i === options.length - 1;
-        let split = -1;
-        if (!last) {
-          split = prog.length;
-          prog.push({ op: 'split', a: prog.length + 1, b: -1 });
-        }
+        const split = last ? -1 : emit(prog, SPLIT);
         if (opt) compileNode(opt, prog);
         if (!last) {
-          jumps.push(prog.length);
-          prog.push({ op: 'jmp', to: -1 });
-          (prog[split] as { b: number }).b = prog.length;
+          jumps.push(emit(prog, JMP));
+          prog.to[split] = prog.op.length;
         }
       });
-      for (const j of jumps) (prog[j] as { to: number }).to = prog.length;
+      for (const j of jumps) prog.to[j] = prog.op.length;
       return;
     }
   }
@@ -209,30 +277,16 @@ function singleWords(options: readonly Node[]): Set<string> | undefined {
   return words;
 }
 
-function closure(prog: Instr[], pcs: Iterable<number>): Set<number> {
-  const out = new Set<number>();
-  const stack = [...pcs];
-  while (stack.length) {
-    const pc = stack.pop()!;
-    if (out.has(pc)) continue;
-    out.add(pc);
-    const ins = prog[pc]!;
-    if (ins.op === 'split') stack.push(ins.a, ins.b);
-    else if (ins.op === 'jmp') stack.push(ins.to);
-  }
-  return out;
-}
-
 /**
  * Closures computed once per pattern, so matching only steps through token tests. Jumps and
  * splits only lead forward, so each closure is its successors' closures merged, computed backwards.
  */
-function follows(prog: Instr[]): number[][] {
-  const out: number[][] = new Array(prog.length);
-  for (let pc = prog.length - 1; pc >= 0; pc--) {
-    const ins = prog[pc]!;
-    if (ins.op === 'split') out[pc] = mergeSorted(out[ins.a]!, out[ins.b]!);
-    else if (ins.op === 'jmp') out[pc] = out[ins.to]!;
+function follows(prog: Program): number[][] {
+  const out: number[][] = new Array(prog.op.length);
+  for (let pc = prog.op.length - 1; pc >= 0; pc--) {
+    const op = prog.op[pc]!;
+    if (op === SPLIT) out[pc] = mergeSorted(out[pc + 1]!, out[prog.to[pc]!]!);
+    else if (op === JMP) out[pc] = out[prog.to[pc]!]!;
     else out[pc] = [pc];
   }
   return out;
@@ -257,41 +311,66 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 export function compilePattern(source: string): CompiledPattern {
-  const prog: Instr[] = [];
+  const prog: Program = { op: [], arg: [], to: [] };
   compileNode(parse(source.trim().toLowerCase()), prog);
-  prog.push({ op: 'accept' });
-  const start = closure(prog, [0]);
-  if ([...start].some((pc) => prog[pc]!.op === 'accept')) {
+  emit(prog, ACCEPT);
+  const after = follows(prog);
+  const start = after[0]!;
+  if (start.some((pc) => prog.op[pc] === ACCEPT)) {
     throw new PatternError(`pattern "${source}": can match nothing at all`);
   }
   let firstWords: Set<string> | undefined = new Set();
   for (const pc of start) {
-    const ins = prog[pc]!;
-    if (ins.op !== 'tok') continue;
-    if (ins.literals) for (const w of ins.literals) firstWords.add(w);
-    else if (ins.literal === undefined) {
+    const arg = prog.arg[pc];
+    if (prog.op[pc] === WORD) firstWords.add(arg as string);
+    else if (prog.op[pc] === SET) for (const w of arg as ReadonlySet<string>) firstWords.add(w);
+    else {
       firstWords = undefined;
       break;
-    } else firstWords.add(ins.literal);
+    }
   }
-  const follow = follows(prog);
-  return { source, program: prog, firstWords, follow, seen: undefined, step: 0, states: undefined };
+
+  // The states: START, then the instructions that read a token or accept, numbered in program
+  // order (so runs stay ascending); a token test at pc leads to the closure of pc + 1.
+  const state = new Int32Array(prog.op.length);
+  const op = [START];
+  const arg: Arg[] = [undefined];
+  const runs = [start];
+  prog.op.forEach((code, pc) => {
+    if (code === SPLIT || code === JMP) return;
+    state[pc] = op.length;
+    op.push(code);
+    arg.push(prog.arg[pc]);
+    runs.push(code === ACCEPT ? [] : after[pc + 1]!);
+  });
+  const n = op.length;
+  const follow = new Int32Array(n + 1 + runs.reduce((sum, run) => sum + run.length, 0));
+  let at = n + 1;
+  runs.forEach((run, s) => {
+    follow[s] = at;
+    for (const pc of run) follow[at++] = state[pc]!;
+  });
+  follow[n] = at;
+  // arg.slice(): arrays grown by push keep spare room.
+  return { source, op: Uint8Array.from(op), arg: arg.slice(), firstWords, follow, seen: undefined, step: 0, states: undefined };
 }
+
+/** A token test, as matchAt makes it: `tests` unless a caller (a test counting them) wraps it. */
+export type TokenTest = (p: CompiledPattern, s: number, t: MatchToken) => boolean;
 
 /**
  * The longest match starting at `from`, as the index one past its last token, or -1.
  * `limit` is one past the last token the match may use (the end of the sentence).
  */
-export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number): number {
-  const prog = p.program;
-  const follow = p.follow;
+export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from: number, limit: number, test: TokenTest = tests): number {
+  const { op, follow } = p;
   // Scratch made on the first match: patterns matched only through an automaton never need it.
-  const seen = (p.seen ??= new Uint32Array(prog.length));
-  p.states ??= [new Int32Array(prog.length), new Int32Array(prog.length)];
-  let states: ArrayLike<number> = follow[0]!;
-  let count = states.length;
-  let next = p.states[0];
-  let spare = p.states[1];
+  const seen = (p.seen ??= new Uint32Array(op.length));
+  p.states ??= [new Int32Array(op.length), new Int32Array(op.length)];
+  let states = p.states[0];
+  let next = p.states[1];
+  let count = 0;
+  for (let q = follow[0]!; q < follow[1]!; q++) states[count++] = follow[q]!;
   let best = -1;
   for (let i = from; i < limit && count > 0; i++) {
     const token = tokens[i]!;
@@ -303,23 +382,21 @@ export function matchAt(p: CompiledPattern, tokens: readonly MatchToken[], from:
     let n = 0;
     let accepted = false;
     for (let k = 0; k < count; k++) {
-      const pc = states[k]!;
-      const ins = prog[pc]!;
-      if (ins.op !== 'tok' || !ins.test(token)) continue;
-      const after = follow[pc + 1]!;
-      for (let q = 0; q < after.length; q++) {
-        const to = after[q]!;
+      const s = states[k]!;
+      if (!test(p, s, token)) continue;
+      for (let q = follow[s]!; q < follow[s + 1]!; q++) {
+        const to = follow[q]!;
         if (seen[to] === step) continue;
         seen[to] = step;
-        if (prog[to]!.op === 'accept') accepted = true;
+        if (op[to] === ACCEPT) accepted = true;
         else next[n++] = to;
       }
     }
     if (accepted) best = i + 1;
+    const read = states;
     states = next;
+    next = read;
     count = n;
-    next = spare;
-    spare = states as Int32Array;
   }
   return best;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
 import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
+import { BUILTIN_RULES } from '../../src/rules/index.js';
 
 /** The matched words when the pattern matches at the start of `text`. */
 function match(pattern: string, text: string): string | undefined {
@@ -48,5 +49,33 @@ describe('token patterns', () => {
     const t0 = performance.now();
     for (let i = 0; i < tokens.length; i += 1) matchAt(p, tokens, i, Math.min(tokens.length, i + 40));
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+// Hundreds of compiled patterns live in every process, worker and start-up snapshot.
+describe('the compiled form of the built-in patterns stays compact', () => {
+  const compiled = BUILTIN_RULES.flatMap((rule) => rule.patterns.map((p) => compilePattern(p)));
+
+  it('holds typed arrays, words and word sets: no closure or object per state', () => {
+    for (const p of compiled) {
+      expect(p.op).toBeInstanceOf(Uint8Array);
+      expect(p.follow).toBeInstanceOf(Int32Array);
+      expect(Object.values(p).some((v) => typeof v === 'function')).toBe(false);
+      expect(p.arg).toHaveLength(p.op.length);
+      for (const a of p.arg) expect(a === undefined || typeof a === 'string' || a instanceof Set).toBe(true);
+    }
+  });
+
+  it('keeps only states a match can be in (no splits or jumps)', () => {
+    for (const p of compiled) {
+      const entered = new Set(p.follow.subarray(p.follow[0]));
+      for (let s = 1; s < p.op.length; s++) expect(entered.has(s)).toBe(true);
+    }
+  });
+
+  it('takes a few hundred bytes of typed arrays per pattern', () => {
+    const bytes = compiled.reduce((sum, p) => sum + p.op.byteLength + p.follow.byteLength, 0);
+    // About 270 now; keeping the splits and jumps among the states would take over 550.
+    expect(bytes / compiled.length).toBeLessThan(400);
   });
 });

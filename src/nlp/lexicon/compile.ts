@@ -5,7 +5,8 @@ import { isNegator } from '../negation.js';
 import { type PhraseRule, PHRASES } from './phrases.js';
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by atom; leaves, most nodes, share one empty map. */
+  next: ReadonlyMap<string, TrieNode>;
   /** Any class or wildcard edge leaves this node (so plain nodes skip class look-ups). */
   hasSpecial: boolean;
   rule: PhraseRule | undefined;
@@ -165,8 +166,11 @@ function validAtom(atom: string): boolean {
   return ok;
 }
 
+/** An empty map costs some 200 bytes of heap, and a call's words build thousands of leaves. */
+const NO_CHILDREN: ReadonlyMap<string, TrieNode> = new Map();
+
 function node(): TrieNode {
-  return { next: new Map(), hasSpecial: false, rule: undefined };
+  return { next: NO_CHILDREN, hasSpecial: false, rule: undefined };
 }
 
 /** Inserts rules' sequences into a trie (all of them, or those starting with `first`); counts and reports as it goes. */
@@ -201,7 +205,8 @@ class TrieBuilder {
       let child = cur.next.get(atom);
       if (!child) {
         child = node();
-        cur.next.set(atom, child);
+        if (cur.next === NO_CHILDREN) cur.next = new Map();
+        (cur.next as Map<string, TrieNode>).set(atom, child);
         if (CLASS_SET.has(atom)) cur.hasSpecial = true;
       }
       cur = child;
