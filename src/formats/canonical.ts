@@ -19,42 +19,48 @@ function channelOf(value: unknown): Channel | undefined {
   return undefined;
 }
 
-function seconds(value: unknown, path: JsonPath, fail: Fail): number | undefined {
+/** Where turn `i` is: built only when something there is wrong (every turn would cost an array). */
+interface TurnAt {
+  list: JsonPath;
+  i: number;
+}
+const pathOf = (at: TurnAt, key?: string): JsonPath => (key === undefined ? [...at.list, at.i] : [...at.list, at.i, key]);
+
+function seconds(value: unknown, at: TurnAt, key: string, fail: Fail): number | undefined {
   if (value === undefined || value === null) return undefined;
   const n = toNumber(value) ?? (typeof value === 'string' ? parseClock(value) : undefined);
-  if (n === undefined) fail(path, 'expected a number of seconds');
+  if (n === undefined) fail(pathOf(at, key), 'expected a number of seconds');
   return n;
 }
 
-function readTurn(value: unknown, path: JsonPath, fail: Fail): DraftTurn {
-  if (!isRecord(value)) fail(path, 'expected a turn object');
+function readTurn(value: unknown, at: TurnAt, fail: Fail): DraftTurn {
+  if (!isRecord(value)) fail(pathOf(at), 'expected a turn object');
   const textKey = TEXT_KEYS.find((k) => value[k] !== undefined);
-  if (!textKey) fail([...path, 'text'], 'missing (expected "text", "content" or "message")');
+  if (!textKey) fail(pathOf(at, 'text'), 'missing (expected "text", "content" or "message")');
   const text = value[textKey];
-  if (typeof text !== 'string') fail([...path, textKey], 'expected a string');
+  if (typeof text !== 'string') fail(pathOf(at, textKey), 'expected a string');
   for (const key of ['role', 'speaker'] as const) {
-    if (value[key] !== undefined && value[key] !== null && str(value[key]) === undefined) fail([...path, key], 'expected a string');
+    if (value[key] !== undefined && value[key] !== null && str(value[key]) === undefined) fail(pathOf(at, key), 'expected a string');
   }
   const roleText = str(value.role)?.trim();
   const speaker = str(value.speaker) ?? str(value.name) ?? '';
   let role: Role | undefined;
   if (roleText) {
     role = ROLES.find((r) => r === roleText.toLowerCase()) ?? roleFromLabel(roleText);
-    if (!role && !speaker) return { speaker: roleText, text, ...times(value, path, fail) }; // a name in "role"
+    if (!role && !speaker) return withTimes({ speaker: roleText, text }, value, at, fail); // a name in "role"
   }
   role ??= speaker ? roleFromLabel(speaker) : undefined;
-  const turn: DraftTurn = { speaker: speaker || roleText || '', text, ...times(value, path, fail) };
+  const turn = withTimes({ speaker: speaker || roleText || '', text }, value, at, fail);
   if (role && role !== 'unknown') turn.role = role;
   return turn;
 }
 
-function times(value: Record<string, unknown>, path: JsonPath, fail: Fail): { start?: number; end?: number } {
-  const out: { start?: number; end?: number } = {};
-  const start = seconds(value.start, [...path, 'start'], fail);
-  const end = seconds(value.end, [...path, 'end'], fail);
-  if (start !== undefined) out.start = start;
-  if (end !== undefined) out.end = end;
-  return out;
+function withTimes(turn: DraftTurn, value: Record<string, unknown>, at: TurnAt, fail: Fail): DraftTurn {
+  const start = seconds(value.start, at, 'start', fail);
+  const end = seconds(value.end, at, 'end', fail);
+  if (start !== undefined) turn.start = start;
+  if (end !== undefined) turn.end = end;
+  return turn;
 }
 
 /** Whether a JSON value looks like one canonical transcript (a turn list of text-bearing objects). */
@@ -97,7 +103,11 @@ export function readCanonical(value: unknown, path: JsonPath, fail: Fail): Draft
   if (!listKey) fail([...path, 'turns'], 'missing (expected an array of turns)');
   const list = value[listKey];
   if (!Array.isArray(list)) fail([...path, listKey], 'expected an array');
-  const turns = list.map((t, i) => readTurn(t, [...path, listKey, i], fail));
+  const at: TurnAt = { list: [...path, listKey], i: 0 };
+  const turns = list.map((t, i) => {
+    at.i = i;
+    return readTurn(t, at, fail);
+  });
   if (value.id !== undefined && str(value.id) === undefined) fail([...path, 'id'], 'expected a string');
   if (value.meta !== undefined && !isRecord(value.meta)) fail([...path, 'meta'], 'expected an object');
   if (nestedDeeperThan(value.meta, MAX_META_DEPTH)) fail([...path, 'meta'], `nested more than ${MAX_META_DEPTH} levels deep`);
