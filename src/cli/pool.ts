@@ -34,14 +34,14 @@ export interface HeapLimits {
 }
 
 /**
- * A worker's live data while scoring is ~25–30 MB; left alone, V8 lets a busy heap grow to several
+ * A worker's live data while scoring is ~15–20 MB; left alone, V8 lets a busy heap grow to several
  * times that. The cap bounds each worker's heap whatever the input. It is set where it costs little
- * speed: at 48 MB old / 16 MB young the whole run stayed at ~250 MB of RSS but a worker spent twice
- * the CPU collecting garbage, and --jobs 2 was slower than --jobs 1 (scripts/bench.js). A unit that
- * needs more than the cap (one enormous transcript) is scored again on this thread, which has no
- * cap, so a cap never costs a result.
+ * speed (scripts/bench.js, 32 MB, --jobs 2): a 24 MB young generation peaked ~40 MB lower than 32 MB
+ * for the same CPU time, and 16 MB saved nothing more; at 48 MB old / 16 MB young a worker spent
+ * twice the CPU collecting garbage. A unit that needs more than the cap (one enormous transcript) is
+ * scored again on this thread, which has no cap, so a cap never costs a result.
  */
-export const WORKER_HEAP: HeapLimits = { oldMb: 128, youngMb: 32 };
+export const WORKER_HEAP: HeapLimits = { oldMb: 128, youngMb: 24 };
 
 /**
  * Units sent ahead to each worker: the next one waits in the worker's own queue, so a worker never
