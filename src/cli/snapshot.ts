@@ -16,7 +16,7 @@ function discard(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
-/** Runs `coach` and `score` on each warm-up file; any failure stops the build. */
+/** Runs `coach` on each warm-up file, `score` on all of them and `rules`; any failure stops the build. */
 async function warmUp(files: readonly string[]): Promise<void> {
   // Not process.stdin: opening it here would freeze a handle on the build's own stdin.
   const stdin = new Readable({ read: () => stdin.push(null) });
