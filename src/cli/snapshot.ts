@@ -10,6 +10,7 @@ import { Readable, Writable } from 'node:stream';
 import v8 from 'node:v8';
 import { exitWhenReaderGoes } from './io.js';
 import { installSignalHandlers, main } from './main.js';
+import { forgetSharedFeatures } from '../nlp/features.js';
 
 /** Output that goes nowhere: the warm-up's runs are for their side effects on the caches. */
 function discard(): Writable {
@@ -26,6 +27,9 @@ async function warmUp(files: readonly string[]): Promise<void> {
     const code = await main(argv, io);
     if (code !== 0) throw new Error(`snapshot warm-up: etcscore ${argv.join(' ')} exited ${code}`);
   }
+  // Keep what helps any later call (compiled patterns, automaton states, stems), not the samples'
+  // own turns: ~2 MB that every start would deserialise and no real call would hit.
+  forgetSharedFeatures();
 }
 
 if (v8.startupSnapshot.isBuildingSnapshot()) {
