@@ -63,6 +63,9 @@ try {
     target: 'node20',
     plugins: [ownUrls],
     logLevel: 'silent',
+    // V8 keeps the source text in the heap, so every start deserialises it: without the white space
+    // the blob is 0.45 MB smaller. Names stay, for readable errors.
+    minifyWhitespace: true,
   });
 } catch (err) {
   fail(`bundling failed: ${err.message}`);
