@@ -74,7 +74,11 @@ const left = readFileSync(bundle, 'utf8').match(/import\.meta|createRequire\(/);
 if (left) fail(`the bundle still uses ${left[0]}`);
 
 const warm = readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(samples, f));
-const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle, ...warm], { cwd: root, encoding: 'utf8' });
+// Without NODE_OPTIONS: node refuses a snapshot whose V8 options differ from the run's, and
+// bin/etcscore only starts from it when NODE_OPTIONS is empty.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle, ...warm], { cwd: root, env, encoding: 'utf8' });
 // Node warns that it has not verified some built-in modules (tty, readline, child_process) in
 // snapshots; they are loaded but not used at build time, and test/cli/snapshot.test.ts checks
 // every command against a plain start.

@@ -11,18 +11,21 @@ import { writeBatch } from '../helpers/batch.js';
 import { BIN, LAUNCHER, ROOT } from '../helpers/bin.js';
 
 const SNAPSHOT = path.join(ROOT, 'dist', 'snapshot');
+/** This environment without NODE_OPTIONS, with which bin/etcscore never uses the snapshot. */
+const ENV: NodeJS.ProcessEnv = { ...process.env };
+delete ENV.NODE_OPTIONS;
 const SAMPLE = path.join('fixtures', 'samples', 'call-0001-airline-minor-policy-wall.txt');
 
 function plain(args: string[], o: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 function launched(args: string[], o: { cwd?: string; input?: string; launcher?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, env: ENV, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 /** What the launcher exec'd: node's command line, once the shell has handed over to it. */
-async function startedAs(launcher: string, args: string[]): Promise<{ cmdline: string; stdout: string; code: number | null }> {
-  const child = spawn(launcher, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+async function startedAs(launcher: string, args: string[], env: NodeJS.ProcessEnv = ENV): Promise<{ cmdline: string; stdout: string; code: number | null }> {
+  const child = spawn(launcher, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -51,6 +54,13 @@ describe('the snapshot', () => {
     expect(r.cmdline).toContain('--snapshot-blob');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(plain(['coach', '-'], { input: readFileSync(path.join(ROOT, SAMPLE), 'utf8') }).stdout);
+  });
+
+  it.runIf(canSee)('is not used under NODE_OPTIONS, which can hold V8 options node would refuse it for', async () => {
+    const r = await startedAs(LAUNCHER, ['coach', '-'], { ...ENV, NODE_OPTIONS: '--max-old-space-size=4096' });
+    expect(r.cmdline).toContain('etcscore.js');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('call-0001');
   });
 });
 
