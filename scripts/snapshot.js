@@ -7,7 +7,7 @@
 // A snapshot only fits the node binary that made it; bin/etcscore checks the stamp and otherwise
 // starts from bin/etcscore.js. So a failure here warns and leaves no snapshot: slower, never wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,5 +86,8 @@ const errors = built.stderr.split('\n').filter((l) => l.trim() && !/not yet full
 if (built.status !== 0 || !existsSync(blob)) fail(`node --build-snapshot exited ${built.status}: ${errors.join(' ').slice(0, 500)}`);
 if (errors.length) process.stderr.write(`snapshot: ${errors.join('\n')}\n`);
 
-// What bin/etcscore compares: the node binary (resolved) and the bin directory (resolved).
-writeFileSync(stamp, `${realpathSync(process.execPath)}\n${realpathSync(path.join(root, 'bin'))}\n`);
+// What bin/etcscore compares: the node binary, by what `stat -L -c %d:%i:%s:%Y` prints for it (an
+// upgrade in place is a new file; a package manager may keep an old mtime), and the bin directory.
+const node = statSync(process.execPath);
+const nodeId = [node.dev, node.ino, node.size, Math.floor(node.mtimeMs / 1000)].join(':');
+writeFileSync(stamp, `${nodeId}\n${realpathSync(path.join(root, 'bin'))}\n`);
