@@ -11,7 +11,7 @@ import { writeBatch } from '../helpers/batch.js';
 import { BIN, LAUNCHER, ROOT } from '../helpers/bin.js';
 
 const SNAPSHOT = path.join(ROOT, 'dist', 'snapshot');
-/** This environment without NODE_OPTIONS, with which bin/etcscore never uses the snapshot. */
+/** This environment without NODE_OPTIONS, which would make bin/etcscore skip the snapshot. */
 const ENV: NodeJS.ProcessEnv = { ...process.env };
 delete ENV.NODE_OPTIONS;
 const SAMPLE = path.join('fixtures', 'samples', 'call-0001-airline-minor-policy-wall.txt');
