@@ -114,8 +114,14 @@ async function bench() {
   log(`peak memory streaming ${rssMb} MB`);
   const rssFile = rssMb === largest ? big : rssMb < largest ? await prefix(big, rssMb) : path.join(dir, `rss-${rssMb}mb.ndjson`);
   if (rssMb > largest) await writeCorpus(rssFile, rssMb * MB, seed + 1);
-  const rssRun = await timeCommand([BIN, 'score', rssFile, '--format', 'ndjson']);
-  if (rssRun.code !== 0) throw new Error(`etcscore exited ${rssRun.code} on the memory run`);
+  // With the default --jobs (a worker per core) and on one thread (--jobs 1, as on a one-core machine).
+  const memoryRun = async (extra) => {
+    const r = await timeCommand([BIN, 'score', rssFile, '--format', 'ndjson', ...extra]);
+    if (r.code !== 0) throw new Error(`etcscore exited ${r.code} on the memory run`);
+    return { rssMb: r.rssMb, seconds: r.seconds, cpuSeconds: r.cpuSeconds };
+  };
+  const rssRun = await memoryRun([]);
+  const rssJobs1 = await memoryRun(['--jobs', '1']);
 
   return {
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
@@ -126,9 +132,8 @@ async function bench() {
     peers,
     peakRss: {
       inputMb: statSync(rssFile).size / MB,
-      rssMb: rssRun.rssMb,
-      seconds: rssRun.seconds,
-      cpuSeconds: rssRun.cpuSeconds,
+      ...rssRun,
+      jobs1: rssJobs1,
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
@@ -232,7 +237,9 @@ function print(r) {
         `  ${name.padEnd(9)} ${f(p.mbPerS).padStart(7)} MB/s   etcscore ÷ ${name}: ${f(p.ratioJobs1)} (--jobs 1), ${f(p.ratioJobs2)} (--jobs 2), ${f(p.cpuRatioJobs1)} by CPU time`,
     ),
     '',
-    `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB: ${f(r.peakRss.rssMb, 0)} MB (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU, via ${r.peakRss.via})`,
+    `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB (via ${r.peakRss.via}):`,
+    `  default --jobs  ${f(r.peakRss.rssMb, 0)} MB  (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU)`,
+    `  --jobs 1        ${f(r.peakRss.jobs1.rssMb, 0)} MB  (${f(r.peakRss.jobs1.seconds, 1)} s wall, ${f(r.peakRss.jobs1.cpuSeconds, 1)} s CPU)`,
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(

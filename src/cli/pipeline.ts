@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { boundHeapGrowth } from './heap.js';
 import { LazyPool, WORKER_HEAP, inOrder } from './pool.js';
 import type { Shard } from './shard.js';
 import { STDIN } from './io.js';
@@ -32,6 +33,7 @@ const WINDOW_PER_JOB = 4;
 
 /** The results and input errors of the inputs, a unit at a time, in input order, as each is ready. */
 export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
+  boundHeapGrowth();
   const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, shard: o.shard, batchBytes: BATCH_BYTES });
   const executor = new LazyPool(o.jobs, o.settings, WORKER_THRESHOLD, o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
     ...WORKER_HEAP,
