@@ -123,7 +123,16 @@ function plainPunctuation(text: string, start: number, c: number): Token | undef
 
 function plainWord(text: string, start: number, end: number): Token {
   const raw = text.slice(start, end);
-  return { text: raw, norm: raw.toLowerCase(), start, end, kind: 'word' };
+  // Most words are lower case already: share the string (V8's toLowerCase copies words of 8+ letters).
+  return { text: raw, norm: hasAsciiUpper(text, start, end) ? raw.toLowerCase() : raw, start, end, kind: 'word' };
+}
+
+function hasAsciiUpper(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** Tokens that carry meaning for phrase matching and sentiment (no punctuation). */
