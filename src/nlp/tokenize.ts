@@ -37,8 +37,17 @@ export function normalizeWord(text: string): string {
   return text.toLowerCase().replace(APOSTROPHES, "'");
 }
 
+/**
+ * Tokens are collected here and copied out at their exact count: an array grown by push
+ * allocates about three times its final size on the way.
+ */
+let found: Token[] = [];
+/** A longer collection is not kept between texts (a 100,000-word message would stay in memory). */
+const FOUND_KEPT = 4096;
+
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  const tokens = found;
+  let n = 0;
   let pos = 0;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
@@ -54,10 +63,13 @@ export function tokenize(text: string): Token[] {
       pos = WHITESPACE.lastIndex;
       continue;
     }
-    tokens.push(token);
+    tokens[n++] = token;
     pos = token.end;
   }
-  return tokens;
+  const out = tokens.slice(0, n);
+  if (tokens.length > FOUND_KEPT) found = [];
+  else tokens.fill(undefined as unknown as Token, 0, n); // let the tokens go with their text
+  return out;
 }
 
 /**
