@@ -30,7 +30,12 @@ const PATTERNS: Array<[TokenKind, string]> = [
   ['symbol', String.raw`\S`],
 ];
 
-const SCANNER = new RegExp(PATTERNS.map(([, p]) => `(${p})`).join('|'), 'guy');
+/**
+ * One sticky expression per kind, tried in order: the first to match wins, as in an alternation of
+ * them all, but `test` builds no match array (`exec` of the alternation built one per token).
+ */
+const KINDS = PATTERNS.map(([kind]) => kind);
+const SCANNERS = PATTERNS.map(([, p]) => new RegExp(p, 'uy'));
 const WHITESPACE = /\s+/y;
 
 export function normalizeWord(text: string): string {
@@ -79,15 +84,17 @@ export function tokenize(text: string): Token[] {
 export function scanToken(text: string, pos: number): Token | undefined {
   WHITESPACE.lastIndex = pos;
   if (WHITESPACE.test(text)) return undefined;
-  SCANNER.lastIndex = pos;
-  const m = SCANNER.exec(text);
-  if (!m) return undefined; // unreachable: the symbol alternative matches any non-space
-  const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-  const kind = PATTERNS[group - 1]![0];
-  const raw = m[0];
-  let norm = normalizeWord(raw);
-  if (kind === 'time') norm = norm.replace(/[\s.]/g, '');
-  return { text: raw, norm, start: pos, end: pos + raw.length, kind };
+  for (let k = 0; k < SCANNERS.length; k++) {
+    const re = SCANNERS[k]!;
+    re.lastIndex = pos;
+    if (!re.test(text)) continue;
+    const kind = KINDS[k]!;
+    const raw = text.slice(pos, re.lastIndex);
+    let norm = normalizeWord(raw);
+    if (kind === 'time') norm = norm.replace(/[\s.]/g, '');
+    return { text: raw, norm, start: pos, end: re.lastIndex, kind };
+  }
+  return undefined; // unreachable: the symbol pattern matches any non-space
 }
 
 function isAsciiLetter(c: number): boolean {
