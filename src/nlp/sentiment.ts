@@ -155,6 +155,28 @@ function isCaps(t: Token): boolean {
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 
+/** Most turns have none of the lists below: they share this empty one until their first entry. */
+const NONE: number[] = [];
+
+function append(list: number[], x: number): number[] {
+  if (list === NONE) return [x];
+  list.push(x);
+  return list;
+}
+
+/** Per sentence, its '!' count: one array for every turn (turnSentiment runs one turn at a time). */
+let bangCounts = new Int32Array(64);
+
+/** A longer array is not kept between turns (a 100,000-word message would stay in memory). */
+const BANGS_KEPT = 4096;
+
+function bangsFor(sentences: number): Int32Array {
+  if (sentences > BANGS_KEPT) return new Int32Array(sentences);
+  if (bangCounts.length < sentences) bangCounts = new Int32Array(Math.max(sentences, 2 * bangCounts.length));
+  bangCounts.fill(0, 0, sentences);
+  return bangCounts;
+}
+
 export function turnSentiment(f: TextFeatures): SentimentResult {
   const { tokens, negatedBy, sentenceOf, text } = f;
   const words: number[] = [];
@@ -164,11 +186,11 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   const allCaps = !mixedCase && HAS_UPPER.test(text) && f.wordCount >= 3;
 
   const raws: Raw[] = [];
-  const cues: number[] = []; // word positions of complaint cues
-  const contrasts: number[] = []; // token indices of "but"-like words
-  const concessives: number[] = []; // token indices of "although"-like words
-  const conditionals: number[] = []; // token indices of "if"-like words
-  const ironies: number[] = []; // sentences with an eye-roll emoji
+  let cues = NONE; // word positions of complaint cues
+  let contrasts = NONE; // token indices of "but"-like words
+  let concessives = NONE; // token indices of "although"-like words
+  let conditionals = NONE; // token indices of "if"-like words
+  let ironies = NONE; // sentences with an eye-roll emoji
   let pending: Pending | undefined;
 
   const addTerm = (firstWord: number, lastWord: number, weight: number, why: string, opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean }): void => {
@@ -215,7 +237,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (pending && w - pending.word > pending.reach) pending = undefined;
 
     if (t.kind === 'emoji') {
-      if (IRONY_EMOJI.has(emojiKey(t.norm))) ironies.push(sentenceOf[ti]!);
+      if (IRONY_EMOJI.has(emojiKey(t.norm))) ironies = append(ironies, sentenceOf[ti]!);
       const e = EMOJI_MAP.get(emojiKey(t.norm));
       if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false });
       continue;
@@ -224,13 +246,13 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     // Fast path: most words are in no table and start no phrase.
     const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : undefined);
     if (info === undefined) continue;
-    if (info.cue) cues.push(w);
+    if (info.cue) cues = append(cues, w);
     if (info.contrast) {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
-      if (!(norm === 'but' && nx?.norm === 'also')) contrasts.push(ti);
+      if (!(norm === 'but' && nx?.norm === 'also')) contrasts = append(contrasts, ti);
     } else if (info.concessive && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
-      concessives.push(ti);
-    } else if (info.conditional) conditionals.push(ti);
+      concessives = append(concessives, ti);
+    } else if (info.conditional) conditionals = append(conditionals, ti);
 
     const m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
     if (m) {
@@ -243,7 +265,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
         });
       } else pending = undefined;
       // cues inside the phrase still count as complaint context
-      for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens[words[k]!]!.norm)) cues.push(k);
+      for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens[words[k]!]!.norm)) cues = append(cues, k);
       w = m.lastWord;
       continue;
     }
@@ -318,7 +340,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   if (raws.length === 0 && !shouting) return { score: 0, label: 'neutral', terms: [] };
 
   // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
-  const bangs = new Map<number, number>();
+  const bangs = bangsFor(sentenceOf.length === 0 ? 0 : sentenceOf[sentenceOf.length - 1]! + 1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'punct') continue;
@@ -333,7 +355,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (q >= 2 && n === 0) n = 1;
     if (n > 0) {
       const s = sentenceOf[i]!;
-      bangs.set(s, Math.min(EXCLAMATION_MAX, (bangs.get(s) ?? 0) + n));
+      bangs[s] = Math.min(EXCLAMATION_MAX, bangs[s]! + n);
     }
   }
 
@@ -398,7 +420,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       x.weight *= factor;
       x.notes.push(factor > 1 ? `after '${'but'}'-clause \u00d7${factor}` : before.length ? `before '${before[0]}' \u00d7${factor}` : `subordinate clause \u00d7${factor}`);
     }
-    const b = bangs.get(x.sentence);
+    const b = bangs[x.sentence]!;
     if (b) {
       const k = 1 + EXCLAMATION_STEP * b;
       x.weight *= k;
