@@ -10,7 +10,7 @@ import {
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
 import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
-import { turnSentiment } from '../nlp/sentiment.js';
+import { turnSentiment, type SentimentTerm } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
 import { computeScores } from './scores.js';
@@ -54,17 +54,13 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     if (list) list.push(f);
     else customerFindings.set(f.turn, [f]);
   }
-  const points = prepared
-    .filter((p) => p.turn.role === 'customer')
-    .map((p) => {
-      const s = turnSentiment(p.features);
-      const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? []);
-      const cues = [...s.terms]
-        .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-        .map((t) => t.text);
-      if (because) cues.unshift(because);
-      return { turn: p.turn.index, raw, cues: cues.slice(0, CUES_PER_TURN) };
-    });
+  const points: Parameters<typeof trajectory>[0] = [];
+  for (const p of prepared) {
+    if (p.turn.role !== 'customer') continue;
+    const s = turnSentiment(p.features);
+    const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
+    points.push({ turn: p.turn.index, raw, cues: strongestCues(s.terms, because) });
+  }
   const emotion = trajectory(points);
   const { scores, explanation } = computeScores(findings, emotion);
 
@@ -88,6 +84,37 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     },
     findings,
   };
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** Indices and weights of the strongest terms so far, strongest first (one turn at a time). */
+const topTerm = new Int32Array(CUES_PER_TURN);
+const topWeight = new Float64Array(CUES_PER_TURN);
+
+/**
+ * The reason the emotion was corrected, if any, then the texts of the terms that moved the score
+ * most, the first of equals first: what a stable sort by weight gives, without a sorted copy.
+ */
+function strongestCues(terms: readonly SentimentTerm[], because: string | undefined): string[] {
+  const cues: string[] = because ? [because] : [];
+  const room = CUES_PER_TURN - cues.length;
+  let n = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const w = Math.abs(terms[i]!.weight);
+    let k = n;
+    while (k > 0 && topWeight[k - 1]! < w) k--;
+    if (k >= room) continue;
+    for (let j = Math.min(n, room - 1); j > k; j--) {
+      topTerm[j] = topTerm[j - 1]!;
+      topWeight[j] = topWeight[j - 1]!;
+    }
+    topTerm[k] = i;
+    topWeight[k] = w;
+    if (n < room) n++;
+  }
+  for (let k = 0; k < n; k++) cues.push(terms[topTerm[k]!]!.text);
+  return cues;
 }
 
 function turnsOf(findings: readonly Finding[], category: Category): number[] {
