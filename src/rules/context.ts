@@ -106,12 +106,28 @@ function cueEndsAt(f: TextFeatures, cues: ReadonlyMap<string, string[][]>, last:
   return false;
 }
 
+/**
+ * Arrays for a layout of `n` tokens and `sentences` sentences: those of the layout leaving the ring
+ * when they are large enough (and not so large that keeping them holds a long text's worth), or
+ * new ones. Only the first `n` flags are read, and every sentence's bounds are written.
+ */
+function layoutArrays(old: Layout | undefined, n: number, sentences: number): { sentenceBounds: Int32Array; flags: Uint8Array } {
+  if (old && old.flags.length >= n && old.flags.length <= REUSED_TOKENS && old.sentenceBounds.length >= 2 * sentences) {
+    old.flags.fill(0, 0, n);
+    return old;
+  }
+  const size = Math.min(REUSED_TOKENS, Math.max(n, 64));
+  return n > size
+    ? { sentenceBounds: new Int32Array(2 * sentences), flags: new Uint8Array(n) }
+    : { sentenceBounds: new Int32Array(2 * size), flags: new Uint8Array(size) };
+}
+const REUSED_TOKENS = 4096;
+
 function layout(f: TextFeatures): Layout {
   for (let k = 0; k < LAYOUTS_KEPT; k++) if (layoutOf[k] === f) return layouts[k]!;
   const n = f.tokens.length;
   const sentenceOf = f.sentenceOf;
-  const sentenceBounds = new Int32Array(n === 0 ? 0 : 2 * (sentenceOf[n - 1]! + 1));
-  const flags = new Uint8Array(n);
+  const { sentenceBounds, flags } = layoutArrays(layouts[nextLayout], n, n === 0 ? 0 : sentenceOf[n - 1]! + 1);
   let sentenceStart = 0;
   let clauseStart = 0;
   let inClause = false; // a reporting cue so far in the current clause
@@ -141,7 +157,7 @@ function layout(f: TextFeatures): Layout {
     if (question) flags[i]! |= QUESTION;
     questionNext = question;
   }
-  const l = { sentenceBounds, flags, quoted: quotedRanges(f) };
+  const l: Layout = { sentenceBounds, flags, quoted: quotedRanges(f) };
   layoutOf[nextLayout] = f;
   layouts[nextLayout] = l;
   nextLayout = (nextLayout + 1) % LAYOUTS_KEPT;
