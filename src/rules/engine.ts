@@ -202,8 +202,7 @@ export class RuleSet {
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
     if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
     const span: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
-    const match: RuleMatch = { turn, turns, features: f, tokens: [from, to], span, sentence: sentenceSpan(f, from) };
-    const data = rule.check?.(match);
+    const data = rule.check?.(new Match(turn, turns, f, from, to, span));
     if (data === false) return undefined;
     const finding: Finding = {
       rule: rule.id,
@@ -220,6 +219,31 @@ export class RuleSet {
     if (rule.suggestion) finding.suggestion = rule.suggestion;
     if (data) finding.data = data;
     return finding;
+  }
+}
+
+/**
+ * A match as checks see it. Its token range and sentence are made when a check first asks: most
+ * checks read neither, and a rule without a check needs no match at all.
+ */
+class Match implements RuleMatch {
+  private range: [number, number] | undefined;
+  private sentenceRange: [number, number] | undefined;
+  constructor(
+    readonly turn: Turn,
+    readonly turns: readonly Turn[],
+    readonly features: TextFeatures,
+    private readonly from: number,
+    private readonly to: number,
+    readonly span: [number, number],
+  ) {}
+
+  get tokens(): [number, number] {
+    return (this.range ??= [this.from, this.to]);
+  }
+
+  get sentence(): [number, number] {
+    return (this.sentenceRange ??= sentenceSpan(this.features, this.from));
   }
 }
 
