@@ -23,7 +23,7 @@ function outcomeWords(f: Finding, turn: Turn | undefined): string {
 export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Finding[] {
   // Open commitments with the stems of what they promised, taken once rather than per outcome.
   const open: Array<{ c: Finding; stems: ReadonlySet<string> }> = [];
-  let byIndex: Map<number, Turn> | undefined; // the first turn with each index, built when needed
+  let byIndex: ((index: number) => Turn | undefined) | undefined; // the first turn with each index
   for (const f of findings) {
     if (f.category === 'commitment') {
       f.data = { ...f.data, status: 'open' satisfies CommitmentStatus };
@@ -31,11 +31,8 @@ export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Fi
       continue;
     }
     if (f.category !== 'commitment-kept' && f.category !== 'commitment-broken') continue;
-    if (!byIndex) {
-      byIndex = new Map();
-      for (const t of turns) if (!byIndex.has(t.index)) byIndex.set(t.index, t);
-    }
-    const words = actionStems(outcomeWords(f, byIndex.get(f.turn)));
+    byIndex ??= turnByIndex(turns);
+    const words = actionStems(outcomeWords(f, byIndex(f.turn)));
     for (let i = open.length - 1; i >= 0; i--) {
       const { c, stems } = open[i]!;
       if (c.turn >= f.turn || !intersects(stems, words)) continue;
@@ -46,6 +43,16 @@ export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Fi
     }
   }
   return findings;
+}
+
+/** The first turn with each index: in a canonical transcript the turn at that position, no map needed. */
+function turnByIndex(turns: readonly Turn[]): (index: number) => Turn | undefined {
+  let canonical = true;
+  for (let i = 0; i < turns.length && canonical; i++) canonical = turns[i]!.index === i;
+  if (canonical) return (index) => turns[index];
+  const map = new Map<number, Turn>();
+  for (const t of turns) if (!map.has(t.index)) map.set(t.index, t);
+  return (index) => map.get(index);
 }
 
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
