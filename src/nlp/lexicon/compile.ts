@@ -65,18 +65,22 @@ export function tokenClasses(t: Token): string[] {
     }
     return c;
   }
-  return t.kind === 'number' ? computeClasses(t) : NO_CLASSES;
+  return t.kind === 'number' ? numberClasses(t.norm) : NO_CLASSES;
+}
+
+/** A number has one class or none: shared lists, not a new one per look-up (callers only read them). */
+const ORD_CLASS = ['<ord>'];
+const NUM_CLASS = ['<num>'];
+
+function numberClasses(n: string): string[] {
+  const ord = n.length > 2 && /^\d+(?:st|nd|rd|th)$/.test(n);
+  return !ord ? NUM_CLASS : n !== '1st' ? ORD_CLASS : NO_CLASSES;
 }
 
 function computeClasses(t: Token): string[] {
   const out: string[] = [];
   const n = t.norm;
-  if (t.kind === 'number') {
-    const ord = n.length > 2 && /^\d+(?:st|nd|rd|th)$/.test(n);
-    if (ord) {
-      if (n !== '1st') out.push('<ord>');
-    } else out.push('<num>');
-  } else if (t.kind === 'word') {
+  if (t.kind === 'word') {
     if (NUMBER_WORDS.has(n)) out.push('<num>');
     if (ORDINAL_WORDS.has(n)) out.push('<ord>');
     if (DURATION_UNITS.has(n)) out.push('<dur>');
@@ -314,7 +318,15 @@ export function matchPhrase(
   const classes = tokenClasses(t0);
   const durx = ROOT_DURATION_START.has(t0.norm) || t0.kind === 'number' ? trie.child('<durx>') : undefined;
   if (!first && classes.length === 0 && !durx) return undefined;
-  const m: MatchState = { tokens, words, sentenceOf, sentence: sentenceOf[words[w]!]!, start: w, bestRule: undefined, bestLast: -1 };
+  // One state for every match (a walk calls nothing that matches again), let go of after.
+  const m = state;
+  m.tokens = tokens;
+  m.words = words;
+  m.sentenceOf = sentenceOf;
+  m.sentence = sentenceOf[words[w]!]!;
+  m.start = w;
+  m.bestRule = undefined;
+  m.bestLast = -1;
   if (first) visit(m, first, w + 1);
   for (const c of classes) {
     const child = trie.child(c);
@@ -324,7 +336,11 @@ export function matchPhrase(
     const end = matchDuration(tokens, words, sentenceOf, w);
     if (end > w) visit(m, durx, end);
   }
-  return m.bestRule ? { rule: m.bestRule, lastWord: m.bestLast } : undefined;
+  const found = m.bestRule ? { rule: m.bestRule, lastWord: m.bestLast } : undefined;
+  m.tokens = m.words = NOTHING;
+  m.sentenceOf = NO_SENTENCES;
+  m.bestRule = undefined;
+  return found;
 }
 
 interface MatchState {
@@ -336,6 +352,10 @@ interface MatchState {
   bestRule: PhraseRule | undefined;
   bestLast: number;
 }
+
+const NOTHING: readonly never[] = [];
+const NO_SENTENCES = new Int32Array(0);
+const state: MatchState = { tokens: NOTHING, words: NOTHING, sentenceOf: NO_SENTENCES, sentence: 0, start: 0, bestRule: undefined, bestLast: -1 };
 
 /** Depth-first walk; `n` has consumed words[start..j-1]. Longest match wins. */
 function visit(m: MatchState, n: TrieNode, j: number): void {
@@ -363,53 +383,55 @@ function visit(m: MatchState, n: TrieNode, j: number): void {
   }
 }
 
+/** Word k, if it is in `sentence` (a function of its own: a closure per call cost an allocation). */
+function at(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, sentence: number, k: number): Token | undefined {
+  if (k >= words.length) return undefined;
+  const ti = words[k]!;
+  return sentenceOf[ti] === sentence ? tokens[ti] : undefined;
+}
+
 /**
  * A duration expression starting at word j: "for 3 weeks", "over an hour", "two and a half
  * hours", "since Monday", "all day", "ages". Returns the word position after it, or -1.
  */
 export function matchDuration(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, j: number): number {
   const sentence = sentenceOf[words[j]!]!;
-  const at = (k: number): Token | undefined => {
-    if (k >= words.length) return undefined;
-    const ti = words[k]!;
-    return sentenceOf[ti] === sentence ? tokens[ti] : undefined;
-  };
   let k = j;
-  let t = at(k);
+  let t = at(tokens, words, sentenceOf, sentence, k);
   if (!t) return -1;
   if (t.norm === 'since') {
-    const u = at(k + 1);
+    const u = at(tokens, words, sentenceOf, sentence, k + 1);
     if (!u) return -1;
     if (u.kind === 'number' || u.kind === 'time' || DAY_WORDS.has(u.norm)) return k + 2;
-    if ((u.norm === 'last' || u.norm === 'this' || u.norm === 'early' || u.norm === 'the') && at(k + 2)) {
-      const v = at(k + 2)!;
+    if ((u.norm === 'last' || u.norm === 'this' || u.norm === 'early' || u.norm === 'the') && at(tokens, words, sentenceOf, sentence, k + 2)) {
+      const v = at(tokens, words, sentenceOf, sentence, k + 2)!;
       if (DURATION_UNITS.has(v.norm) || DAY_WORDS.has(v.norm) || v.kind === 'number') return k + 3;
     }
     return -1;
   }
   let lead = 0;
   let span = false; // "all day", "the past week", "the whole morning"
-  while (t && lead < 4 && DURATION_LEAD.has(t.norm) && !(t.norm === 'a' && at(k + 1) && DURATION_UNITS.has(at(k + 1)!.norm))) {
+  while (t && lead < 4 && DURATION_LEAD.has(t.norm) && !(t.norm === 'a' && at(tokens, words, sentenceOf, sentence, k + 1) && DURATION_UNITS.has(at(tokens, words, sentenceOf, sentence, k + 1)!.norm))) {
     if (SPAN_LEAD.has(t.norm)) span = true;
     k++;
     lead++;
-    t = at(k);
+    t = at(tokens, words, sentenceOf, sentence, k);
   }
   let qty = 0;
   while (t && qty < 5 && (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || (qty > 0 && DURATION_QUANTITY_JOIN.has(t.norm)))) {
     k++;
     qty++;
-    t = at(k);
+    t = at(tokens, words, sentenceOf, sentence, k);
   }
   if (!t || !DURATION_UNITS.has(t.norm)) return -1;
   const unit = t.norm;
   if (lead === 0 && qty === 0 && unit !== 'ages' && unit !== 'forever') return -1;
   if (qty === 0 && !span && unit !== 'ages' && unit !== 'forever') return -1;
   k++;
-  const after = at(k);
+  const after = at(tokens, words, sentenceOf, sentence, k);
   if (after && DURATION_NOT_AFTER.has(after.norm)) return -1;
   // "an hour and a half"
-  if (after && after.norm === 'and' && at(k + 1)?.norm === 'a' && at(k + 2)?.norm === 'half') k += 3;
+  if (after && after.norm === 'and' && at(tokens, words, sentenceOf, sentence, k + 1)?.norm === 'a' && at(tokens, words, sentenceOf, sentence, k + 2)?.norm === 'half') k += 3;
   else if (after && DURATION_TAIL.has(after.norm)) k++;
   return k;
 }
