@@ -33,34 +33,41 @@ function seconds(value: unknown, at: TurnAt, key: string, fail: Fail): number | 
   return n;
 }
 
+// Read for every turn of every input: no closures, no key lists, no lower-case copy per role compared.
 function readTurn(value: unknown, at: TurnAt, fail: Fail): DraftTurn {
   if (!isRecord(value)) fail(pathOf(at), 'expected a turn object');
-  const textKey = TEXT_KEYS.find((k) => value[k] !== undefined);
+  const textKey = textKeyOf(value);
   if (!textKey) fail(pathOf(at, 'text'), 'missing (expected "text", "content" or "message")');
   const text = value[textKey];
   if (typeof text !== 'string') fail(pathOf(at, textKey), 'expected a string');
-  for (const key of ['role', 'speaker'] as const) {
-    if (value[key] !== undefined && value[key] !== null && str(value[key]) === undefined) fail(pathOf(at, key), 'expected a string');
-  }
+  expectString(value, 'role', at, fail);
+  expectString(value, 'speaker', at, fail);
   const roleText = str(value.role)?.trim();
   const speaker = str(value.speaker) ?? str(value.name) ?? '';
   let role: Role | undefined;
   if (roleText) {
-    role = ROLES.find((r) => r === roleText.toLowerCase()) ?? roleFromLabel(roleText);
-    if (!role && !speaker) return withTimes({ speaker: roleText, text }, value, at, fail); // a name in "role"
+    const lower = roleText.toLowerCase();
+    role = (ROLES as readonly string[]).includes(lower) ? (lower as Role) : roleFromLabel(roleText);
+    if (!role && !speaker) return draftTurn(roleText, text, undefined, value, at, fail); // a name in "role"
   }
   role ??= speaker ? roleFromLabel(speaker) : undefined;
-  const turn = withTimes({ speaker: speaker || roleText || '', text }, value, at, fail);
-  if (role && role !== 'unknown') turn.role = role;
-  return turn;
+  return draftTurn(speaker || roleText || '', text, role && role !== 'unknown' ? role : undefined, value, at, fail);
 }
 
-function withTimes(turn: DraftTurn, value: Record<string, unknown>, at: TurnAt, fail: Fail): DraftTurn {
+function textKeyOf(value: Record<string, unknown>): (typeof TEXT_KEYS)[number] | undefined {
+  for (const k of TEXT_KEYS) if (value[k] !== undefined) return k;
+  return undefined;
+}
+
+function expectString(value: Record<string, unknown>, key: 'role' | 'speaker', at: TurnAt, fail: Fail): void {
+  if (value[key] !== undefined && value[key] !== null && str(value[key]) === undefined) fail(pathOf(at, key), 'expected a string');
+}
+
+/** The turn made in one piece: fields added after it is made cost it a second allocation. */
+function draftTurn(speaker: string, text: string, role: Role | undefined, value: Record<string, unknown>, at: TurnAt, fail: Fail): DraftTurn {
   const start = seconds(value.start, at, 'start', fail);
   const end = seconds(value.end, at, 'end', fail);
-  if (start !== undefined) turn.start = start;
-  if (end !== undefined) turn.end = end;
-  return turn;
+  return { speaker, text, start, end, role };
 }
 
 /** Whether a JSON value looks like one canonical transcript (a turn list of text-bearing objects). */
