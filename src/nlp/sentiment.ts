@@ -179,8 +179,12 @@ function bangsFor(sentences: number): Int32Array {
 
 export function turnSentiment(f: TextFeatures): SentimentResult {
   const { tokens, negatedBy, sentenceOf, text } = f;
-  const words: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words.push(i);
+  // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
+  // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
+  const words: number[] = new Array<number>(f.wordCount);
+  let wordsSeen = 0;
+  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words[wordsSeen++] = i;
+  words.length = wordsSeen; // the same unless features were put together by hand
 
   const mixedCase = HAS_LOWER.test(text);
   const allCaps = !mixedCase && HAS_UPPER.test(text) && f.wordCount >= 3;
@@ -375,7 +379,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   }
 
   // Irony emoji: the positive words of its sentence are meant the other way.
-  for (const x of raws) {
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
     if (x.weight > 0 && ironies.includes(x.sentence)) {
       x.weight = -x.weight;
       x.notes.push('sarcasm: eye-roll emoji');
@@ -384,10 +389,12 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   }
 
   // Contrast, concession, hypotheticals.
-  for (const x of raws) {
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
     let factor = 1;
     const before: string[] = [];
-    for (const c of contrasts) {
+    for (let k = 0; k < contrasts.length; k++) {
+      const c = contrasts[k]!;
       const cs = sentenceOf[c]!;
       const initial = isSentenceInitial(c, tokens, sentenceOf);
       if (x.first > c && x.sentence === cs) {
@@ -399,14 +406,16 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
         before.push(tokens[c]!.text);
       }
     }
-    for (const c of concessives) {
+    for (let k = 0; k < concessives.length; k++) {
+      const c = concessives[k]!;
       if (x.sentence !== sentenceOf[c] || x.first < c) continue;
       let end = c + 1;
       while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
       if (x.last < end) factor *= SUBORDINATE;
     }
     let hypothetical = false;
-    for (const c of conditionals) {
+    for (let k = 0; k < conditionals.length; k++) {
+      const c = conditionals[k]!;
       if (x.sentence !== sentenceOf[c] || x.first < c) continue;
       let end = c + 1;
       while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
@@ -443,9 +452,13 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   }
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
   let rest = 0;
-  for (const x of raws) if (!x.politeness) rest += x.weight;
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
+    if (!x.politeness) rest += x.weight;
+  }
   if (rest < 0) {
-    for (const x of raws) {
+    for (let r = 0; r < raws.length; r++) {
+      const x = raws[r]!;
       if (x.politeness && !x.intensified && !x.afterContrast && x.weight > 0) {
         x.weight *= POLITENESS_IN_COMPLAINT;
         x.notes.push(`politeness around a complaint \u00d7${POLITENESS_IN_COMPLAINT}`);
@@ -455,7 +468,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
 
   let sum = 0;
   const terms: SentimentTerm[] = [];
-  for (const x of raws) {
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
     const weight = Math.round(x.weight * 100) / 100;
     if (weight === 0) continue;
     sum += x.weight;
