@@ -134,6 +134,10 @@ async function bench() {
       inputMb: statSync(rssFile).size / MB,
       ...rssRun,
       jobs1: rssJobs1,
+      // The same two runs as throughput: on a big input each worker's warm-up (loading, compiling
+      // the hot code again) is paid back, which it is not on the throughput corpus.
+      defaultJobs: availableParallelism(),
+      scaling: rssJobs1.seconds / rssRun.seconds,
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
@@ -240,6 +244,7 @@ function print(r) {
     `peak RSS streaming ${f(r.peakRss.inputMb, 0)} MB (via ${r.peakRss.via}):`,
     `  default --jobs  ${f(r.peakRss.rssMb, 0)} MB  (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU)`,
     `  --jobs 1        ${f(r.peakRss.jobs1.rssMb, 0)} MB  (${f(r.peakRss.jobs1.seconds, 1)} s wall, ${f(r.peakRss.jobs1.cpuSeconds, 1)} s CPU)`,
+    `  so on ${f(r.peakRss.inputMb, 0)} MB, --jobs ${r.peakRss.defaultJobs} ran ${f(r.peakRss.scaling)}× as fast as --jobs 1 (${f(r.peakRss.inputMb / r.peakRss.seconds)} against ${f(r.peakRss.inputMb / r.peakRss.jobs1.seconds)} MB/s)`,
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(

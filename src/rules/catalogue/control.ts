@@ -86,7 +86,6 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 const NUMBER_WORD =
   '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|thousand)';
 
-/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 /**
  * Whether text[from, to) holds a digit or a currency sign: FACT's first alternative, which lower
  * case leaves alone. Most matches are figures, and this answers for them without copying any text.
@@ -99,6 +98,7 @@ function hasFigure(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
   /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|blocked|frozen|suspended|stopped|unblocked|reactivated|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice|only available|not available|available only|eligible|not eligible)\b/;
 
