@@ -1,6 +1,7 @@
 // The scoring pipeline as one stream: inputs → units (sources.ts) → scored on this thread or on
 // workers (pool.ts), at most a window of units in flight → items in input order, as they are ready.
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { boundHeapGrowth } from './heap.js';
@@ -19,15 +20,28 @@ export interface PipelineOptions {
   settings: WorkSettings;
   /** Old-generation heap of each worker in MB (ETCSCORE_WORKER_HEAP_MB); WORKER_HEAP by default. */
   workerHeapMb?: number;
+  /** Input after which workers start, in bytes (ETCSCORE_WORKERS_FROM_MB); workerThreshold(jobs) by default. */
+  workersFromBytes?: number;
 }
 
 /** NDJSON text per unit: big enough that messaging a worker costs little, small enough to share out. */
 const BATCH_BYTES = 256 << 10;
+/** Input one thread scores while a worker starts: ~1 s to load and compile the hot code again, at ~5 MB/s. */
+const WARM_UP_BYTES = 5e6;
+/** Cores one job keeps busy: V8 collects garbage and compiles on helper threads (measured 1.2–1.3). */
+const CORES_PER_JOB = 1.25;
+
 /**
- * Input seen before workers start. A worker costs about a quarter of a CPU second to start (it
- * loads and compiles everything again); below a few MB that is more than it saves.
+ * Input after which workers pay for their start: N jobs on N cores gain at most N ÷ CORES_PER_JOB,
+ * so the warm-up is paid back once the input passes WARM_UP_BYTES ÷ (1 − 1 ÷ that gain). For two jobs
+ * that is ~13 MB; measured on two cores, workers were 20% slower on 8 MB, even on 16 MB and 15–20%
+ * faster on 32 MB. More cores gain more, and need less (~7 MB for four, ~6 MB for eight). With one
+ * core, extra jobs only compete, and workers never start.
  */
-export const WORKER_THRESHOLD = 4 << 20;
+export function workerThreshold(jobs: number, cores: number = availableParallelism()): number {
+  const gain = Math.min(jobs, cores) / CORES_PER_JOB;
+  return gain <= 1 ? Infinity : Math.round(WARM_UP_BYTES / (1 - 1 / gain));
+}
 /** Units in flight per job: keeps every worker busy while the output is written, and no more. */
 const WINDOW_PER_JOB = 4;
 
@@ -35,7 +49,7 @@ const WINDOW_PER_JOB = 4;
 export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
   boundHeapGrowth();
   const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, shard: o.shard, batchBytes: BATCH_BYTES });
-  const executor = new LazyPool(o.jobs, o.settings, WORKER_THRESHOLD, o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
+  const executor = new LazyPool(o.jobs, o.settings, o.workersFromBytes ?? workerThreshold(o.jobs), o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
     ...WORKER_HEAP,
     ...(o.workerHeapMb ? { oldMb: o.workerHeapMb } : {}),
   });

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/cli/pipeline.js';
+import { WORKERS_ENV, WORKERS_FROM } from '../helpers/batch.js';
 import { runCli } from '../helpers/cli.js';
 
 const first = (c: number) => ({
@@ -33,7 +33,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'etcscore-jobs-contacts-'));
   const lines: string[] = [];
   let size = 0;
-  for (let c = 0; size < WORKER_THRESHOLD + 2e5; c++) {
+  for (let c = 0; size < WORKERS_FROM + 2e5; c++) {
     for (const t of [first(c), second(c)]) {
       const line = JSON.stringify(t);
       lines.push(line);
@@ -41,14 +41,14 @@ beforeAll(() => {
     }
   }
   writeFileSync(path.join(dir, 'contacts.ndjson'), lines.join('\n') + '\n');
-  expect(statSync(path.join(dir, 'contacts.ndjson')).size).toBeGreaterThan(WORKER_THRESHOLD);
+  expect(statSync(path.join(dir, 'contacts.ndjson')).size).toBeGreaterThan(WORKERS_FROM);
 });
 
 describe('score --jobs 2 with contacts across the batch and --redact', () => {
   it('links each later contact to the earlier promise and masks personal data, exactly as --jobs 1 does', async () => {
     const args = ['score', 'contacts.ndjson', '--format', 'ndjson', '--redact'];
     const one = await runCli([...args, '--jobs', '1'], { cwd: dir });
-    const two = await runCli([...args, '--jobs', '2'], { cwd: dir });
+    const two = await runCli([...args, '--jobs', '2'], { cwd: dir, env: WORKERS_ENV });
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout).not.toContain('jo.smith@example.com');

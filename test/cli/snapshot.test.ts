@@ -6,8 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, st
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/cli/pipeline.js';
-import { writeBatch } from '../helpers/batch.js';
+import { WORKERS_ENV, WORKERS_FROM, writeBatch } from '../helpers/batch.js';
 import { BIN, LAUNCHER, ROOT } from '../helpers/bin.js';
 
 const SNAPSHOT = path.join(ROOT, 'dist', 'snapshot');
@@ -16,11 +15,11 @@ const ENV: NodeJS.ProcessEnv = { ...process.env };
 delete ENV.NODE_OPTIONS;
 const SAMPLE = path.join('fixtures', 'samples', 'call-0001-airline-minor-policy-wall.txt');
 
-function plain(args: string[], o: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
+function plain(args: string[], o: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env: { ...process.env, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
-function launched(args: string[], o: { cwd?: string; input?: string; launcher?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, env: ENV, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
+function launched(args: string[], o: { cwd?: string; input?: string; launcher?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, env: { ...ENV, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 /** What the launcher exec'd: node's command line, once the shell has handed over to it. */
@@ -100,11 +99,11 @@ describe('bin/etcscore from the snapshot behaves as bin/etcscore.js', () => {
   });
 
   it('scores on worker threads with --jobs 2', () => {
-    const dir = writeBatch(WORKER_THRESHOLD + 5e5);
+    const dir = writeBatch(WORKERS_FROM + 5e5);
     try {
-      const a = plain(['score', 'calls', '--format', 'ndjson', '--jobs', '2'], { cwd: dir });
-      const b = launched(['score', 'calls', '--format', 'ndjson', '--jobs', '2'], { cwd: dir });
-      expect(b.stdout.length).toBeGreaterThan(WORKER_THRESHOLD);
+      const a = plain(['score', 'calls', '--format', 'ndjson', '--jobs', '2'], { cwd: dir, env: WORKERS_ENV });
+      const b = launched(['score', 'calls', '--format', 'ndjson', '--jobs', '2'], { cwd: dir, env: WORKERS_ENV });
+      expect(b.stdout.length).toBeGreaterThan(WORKERS_FROM);
       expect(b.stdout).toBe(a.stdout);
       expect(b.stderr).toBe(a.stderr);
       expect(b.status).toBe(a.status);

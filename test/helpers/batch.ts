@@ -6,6 +6,13 @@ import path from 'node:path';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { rng, transcript } from '../../scripts/bench/corpus.js';
 
+/**
+ * Tests that need workers start them from 4 MB, whatever this machine's cores make the default
+ * (workerThreshold: ~13 MB for two jobs, never on one core), and write batches a little over that.
+ */
+export const WORKERS_FROM = 4 << 20;
+export const WORKERS_ENV: NodeJS.ProcessEnv = { ETCSCORE_WORKERS_FROM_MB: String(WORKERS_FROM / 2 ** 20) };
+
 export function writeBatch(ndjsonBytes: number, seed = 7): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-batch-'));
   mkdirSync(path.join(dir, 'calls', 'east'), { recursive: true });

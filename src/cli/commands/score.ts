@@ -53,6 +53,15 @@ function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
   return mb;
 }
 
+/** ETCSCORE_WORKERS_FROM_MB: start workers once this much input is known or seen (0: always). */
+function workersFromBytes(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.ETCSCORE_WORKERS_FROM_MB;
+  if (raw === undefined || raw === '') return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb < 0) throw new UsageError(`ETCSCORE_WORKERS_FROM_MB must be a number of MB, 0 or more (got "${raw}")`);
+  return mb * 2 ** 20;
+}
+
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
@@ -119,6 +128,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     link: true,
   };
   const heapMb = workerHeapMb(io.env);
+  const workersFrom = workersFromBytes(io.env);
   // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
   const linker = new ContactLinker();
   if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
@@ -130,7 +140,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb });
+    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
     let input: string | undefined; // the input the last item came from: progress counts inputs
     for await (const { items, output } of scored) {
       for (const item of items) {
