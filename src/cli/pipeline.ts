@@ -35,8 +35,8 @@ const CORES_PER_JOB = 1.25;
  * Input after which workers pay for their start: N jobs on N cores gain at most N ÷ CORES_PER_JOB,
  * so the warm-up is paid back once the input passes WARM_UP_BYTES ÷ (1 − 1 ÷ that gain). For two jobs
  * that is ~13 MB; measured on two cores, workers were 20% slower on 8 MB, even on 16 MB and 15–20%
- * faster on 32 MB. More cores gain more, and need less (~7 MB for four, ~6 MB for eight). With one
- * core, extra jobs only compete, and workers never start.
+ * faster on 32 MB. More cores gain more and need less: by the same reckoning (not measured here)
+ * ~7 MB for four and ~6 MB for eight. With one core, extra jobs only compete, and workers never start.
  */
 export function workerThreshold(jobs: number, cores: number = availableParallelism()): number {
   const gain = Math.min(jobs, cores) / CORES_PER_JOB;

@@ -171,10 +171,10 @@ export class InlineExecutor implements Executor {
 }
 
 /**
- * In this thread until `threshold` bytes of input have been seen, then on `jobs` workers: one
- * small call never pays ~40 ms a worker to start, and a big batch uses every core. When the
- * inputs' size is known up front (files), a big batch starts its workers at once instead of
- * scoring its first `threshold` bytes on one core.
+ * In this thread until `threshold` bytes of input have been seen, then on `jobs` workers: a batch
+ * too small to repay a worker's warm-up (pipeline.ts, workerThreshold) never pays it, and a big batch
+ * uses every core. When the inputs' size is known up front (files), a big batch starts its workers at
+ * once instead of scoring its first `threshold` bytes on one core.
  */
 export class LazyPool implements Executor {
   private inline: InlineExecutor | undefined;
