@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndjsonLines } from '../../src/formats/ndjson-stream.js';
 import { readTranscripts } from '../../src/formats/index.js';
+import { BIN } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
 
 const turn = (role: string, text: string) => ({ role, text });
@@ -110,5 +112,33 @@ describe('streamed NDJSON is read as the whole file would be', () => {
     writeFileSync(path.join(dir, 'wide.ndjson'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const r = await runCli(['score', 'wide.ndjson', '--format', 'ndjson'], { cwd: dir });
     expect(records(r.stdout).map((x) => x.id)).toEqual(['u1', 'u2']);
+  });
+
+  it('reads a big file past its first read, whatever record spans the seam, as stdin would be read', async () => {
+    // Long agent turns, so that records are a few kB and one of them runs across 64 kB.
+    const lines = Array.from({ length: 60 }, (_, i) => record(`r${i}`, `${'I will call you back tomorrow by 5pm with the result. '.repeat(20 + (i % 7) * 9)}`));
+    const text = lines.join('\n') + '\n';
+    const seam = Buffer.byteLength(text.slice(0, text.indexOf('\n', 1 << 16)));
+    expect(text.slice(0, seam).split('\n').at(-1)!.length).toBeGreaterThan(100); // a record does span it
+    writeFileSync(path.join(dir, 'big.ndjson'), text);
+    const file = await runCli(['score', 'big.ndjson', '--format', 'ndjson', '--jobs', '1'], { cwd: dir });
+    const piped = await runCli(['score', '-', '--format', 'ndjson', '--jobs', '1'], { stdin: text });
+    expect(file.code).toBe(0);
+    expect(records(file.stdout).map((x) => x.id)).toEqual(lines.map((_, i) => `r${i}`));
+    expect(file.stdout.replaceAll('big.ndjson#', '<stdin>#')).toBe(piped.stdout);
+  });
+
+  const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+  it.skipIf(!hasMkfifo)('scores a transcript that comes through a named pipe, which cannot be read twice', () => {
+    const fifo = path.join(dir, 'call-from-pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const call = path.resolve('fixtures/samples/call-0001-airline-minor-policy-wall.txt');
+    // Another process writes, as with `etcscore score <(zcat call.txt.gz)`. A second read of the
+    // pipe would wait for ever for a writer: the time limit turns that into a failure.
+    const r = spawnSync('sh', ['-c', 'cat "$1" > "$2" & exec "$3" "$4" score "$2" --format ndjson', 'sh', call, fifo, process.execPath, BIN], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(r.status).toBe(0);
+    const [result] = records(r.stdout);
+    expect([result.type, result.id, result.meta.format]).toEqual([undefined, 'call-0001', 'text']);
+    expect(result.counts.turns).toBeGreaterThan(10);
   });
 });
