@@ -10,13 +10,13 @@
 //           --rss-mb 1024 scores a 1 GB file (minutes)
 // --json    everything as one JSON line on stdout
 // Corpora are generated into a temporary folder (seeded, so the same every run) and removed.
-import { mkdtempSync, readFileSync, rmSync, statSync, createReadStream, createWriteStream, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, createReadStream, createWriteStream, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
-import { writeCorpus } from './bench/corpus.js';
+import { asText, writeCorpus } from './bench/corpus.js';
 import { bestOf, hasGnuTime, median, timeCommand, timeNode } from './bench/run.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +84,18 @@ async function bench() {
     log(`  etcscore --jobs ${jobs}: ${r.seconds.toFixed(2)} s`);
   }
 
+  // The same conversations as a folder of text files, one a call, as QA teams often keep them:
+  // each file is opened, recognised and parsed on its own.
+  const folder = path.join(dir, 'calls');
+  const folderBytes = await writeFolder(corpus, folder);
+  log(`a folder of ${transcripts} text files, ${(folderBytes / MB).toFixed(1)} MB`);
+  const files = {};
+  for (const jobs of [1, 2]) {
+    const r = await bestOf(runs, [BIN, 'score', folder, '--format', 'ndjson', '--jobs', String(jobs)]);
+    files[`jobs${jobs}`] = { seconds: r.seconds, cpuSeconds: r.cpuSeconds, mbPerS: folderBytes / MB / r.seconds, transcriptsPerS: transcripts / r.seconds };
+    log(`  etcscore --jobs ${jobs}: ${r.seconds.toFixed(2)} s`);
+  }
+
   log('peers on the same customer turns');
   const peers = {};
   for (const peer of ['sentiment', 'wink', 'vader']) {
@@ -128,6 +140,8 @@ async function bench() {
     corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
     startup,
     etcscore: { ...etc, scaling: etc.jobs2.mbPerS / etc.jobs1.mbPerS, scalingCeiling: availableParallelism() / etc.jobs1.coresBusy },
+    // Against the same conversations in one NDJSON file: what a file of its own costs.
+    folder: { mb: folderBytes / MB, files: transcripts, ...files, againstNdjsonJobs1: files.jobs1.transcriptsPerS / etc.jobs1.transcriptsPerS },
     baselineRatio: peers.sentiment.ratioJobs1,
     peers,
     peakRss: {
@@ -142,6 +156,24 @@ async function bench() {
     },
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
   };
+}
+
+/** Each transcript of an NDJSON file as a text file of its own in `folder`; returns their total size. */
+async function writeFolder(file, folder) {
+  mkdirSync(folder);
+  let total = 0;
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines.filter(Boolean)) {
+      const t = JSON.parse(line);
+      const text = asText(t);
+      writeFileSync(path.join(folder, `${t.id}.txt`), text);
+      total += Buffer.byteLength(text);
+    }
+  }
+  return total;
 }
 
 /** A copy of the first `mb` MB of an NDJSON file, cut at the end of a line. */
@@ -234,6 +266,10 @@ function print(r) {
     // V8 collects garbage and compiles on helper threads, so one job already keeps more than one
     // core busy: on N cores, N jobs can gain at most N ÷ (that many cores) over one.
     `  --jobs 1 kept ${f(r.etcscore.jobs1.coresBusy)} cores busy (CPU ÷ wall): on ${r.machine.cores} cores, more jobs can gain at most ${f(r.etcscore.scalingCeiling)}×`,
+    '',
+    `the same conversations as ${r.folder.files} text files in a folder (${f(r.folder.mb, 1)} MB), score --format ndjson:`,
+    `  --jobs 1  ${f(r.folder.jobs1.mbPerS)} MB/s  ${f(r.folder.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.folder.jobs1.seconds)} s wall, ${f(r.folder.jobs1.cpuSeconds)} s CPU; ${f(r.folder.againstNdjsonJobs1)}× the transcripts/s from one NDJSON file)`,
+    `  --jobs 2  ${f(r.folder.jobs2.mbPerS)} MB/s  ${f(r.folder.jobs2.transcriptsPerS, 1)} transcripts/s  (${f(r.folder.jobs2.seconds)} s wall, ${f(r.folder.jobs2.cpuSeconds)} s CPU)`,
     '',
     'peers on the same customer turns (whole processes, scripts/bench-baseline.js --peer):',
     ...Object.entries(r.peers).map(

@@ -164,3 +164,17 @@ export async function writeCorpus(file, bytes, seed = 42) {
   await once(out, 'finish');
   return { transcripts: count, bytes: size };
 }
+
+/** h:mm:ss of a number of seconds, as call recorders stamp turns. */
+const stamp = (sec) => `${Math.floor(sec / 3600)}:${String(Math.floor(sec / 60) % 60).padStart(2, '0')}:${String(sec % 60).padStart(2, '0')}`;
+
+/**
+ * A transcript as the plain-text file a call recorder or chat tool exports: "# key: value" headers,
+ * then "[h:mm:ss] Agent: …" lines.
+ */
+export function asText(t) {
+  const { agentName, team, queue, date } = t.meta;
+  const head = [`# id: ${t.id}`, `# channel: ${t.channel}`, `# agent: ${agentName}`, `# team: ${team}`, `# queue: ${queue}`, `# date: ${date}`];
+  const lines = t.turns.map((turn) => `[${stamp(turn.start)}] ${turn.role === 'agent' ? 'Agent' : 'Customer'}: ${turn.text}`);
+  return [...head, ...lines].join('\n') + '\n';
+}

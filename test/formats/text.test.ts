@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFile, parseText } from '../../src/formats/index.js';
 import { textReader } from '../../src/formats/text.js';
 import { caught, fixture } from './helpers.js';
+// @ts-expect-error plain JavaScript shared with the benchmark
+import { asText, rng, transcript } from '../../scripts/bench/corpus.js';
 
 describe('plain text reader', () => {
   it('reads role labels, stamps, multi-line turns and header meta', () => {
@@ -61,5 +63,18 @@ describe('plain text reader', () => {
     const [t] = parseText('Agent: see https://example.com/help\nat 10:30 today\nCustomer: ok\n', { source: 'u.txt' });
     expect(t!.turns).toHaveLength(2);
     expect(t!.turns[0]!.text).toBe('see https://example.com/help\nat 10:30 today');
+  });
+
+  it("reads the benchmark's folder of calls back as the very transcripts it was written from", () => {
+    // scripts/bench.js times the same conversations as text files and as NDJSON: that only compares
+    // like with like if the text says all the NDJSON does.
+    const r = rng(11);
+    for (let n = 1; n <= 20; n++) {
+      const t = transcript(r, n);
+      const [read] = parseText(asText(t), { source: `${t.id}.txt` });
+      expect([read!.id, read!.channel]).toEqual([t.id, t.channel]);
+      expect(read!.meta).toMatchObject(t.meta);
+      expect(read!.turns.map((x) => [x.role, x.text, x.start])).toEqual(t.turns.map((x: { role: string; text: string; start: number }) => [x.role, x.text, x.start]));
+    }
   });
 });
