@@ -22,11 +22,18 @@ interface LabelledLine {
   text: string;
 }
 
+/** The groups of LINE that hold a stamp, before the label (1-3) and after it (6-8, 9-11). */
+const STAMP_GROUPS = [1, 2, 3, 6, 7, 8, 9, 10, 11];
+
 function matchLabel(line: string): LabelledLine | undefined {
   const m = LINE.exec(line);
   if (!m) return undefined;
-  // Groups: 1-3 a stamp before the label, 4 the label, 5 "(Agent)", 6-8 and 9-11 stamps after it, 12 the text.
-  const stamp = [1, 2, 3, 6, 7, 8, 9, 10, 11].map((i) => m[i]).find((s) => s !== undefined);
+  // Groups: 4 the label, 5 "(Agent)", 12 the text; the others stamps.
+  let stamp: string | undefined;
+  for (const i of STAMP_GROUPS) {
+    stamp = m[i];
+    if (stamp !== undefined) break;
+  }
   const out: LabelledLine = { label: m[4]!.trim(), text: (m[12] ?? '').trim() };
   if (m[5]) out.roleHint = m[5];
   if (stamp) out.stamp = stamp;
@@ -54,6 +61,8 @@ const META_KEYS: Record<string, keyof TranscriptMeta> = {
 
 function parse(text: string, options: ParseOptions) {
   const lines = text.split('\n');
+  // Each line's label, matched once for both passes; header lines have none.
+  const labelled = lines.map((line) => (line.trimStart().startsWith('#') ? undefined : matchLabel(line)));
   const meta: TranscriptMeta = {};
   let id: string | undefined;
   let channel: Channel | undefined;
@@ -61,9 +70,8 @@ function parse(text: string, options: ParseOptions) {
   // and recur, unless no label recurs at all (a very short exchange).
   const candidates = new Map<string, number>();
   let roleWords = 0;
-  for (const line of lines) {
-    const m = matchLabel(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
+  for (const m of labelled) {
+    if (!m) continue;
     candidates.set(m.label, (candidates.get(m.label) ?? 0) + 1);
     if (roleFromLabel(m.label) || m.roleHint) roleWords++;
   }
@@ -92,7 +100,7 @@ function parse(text: string, options: ParseOptions) {
       else meta[key.replace(/ (\w)/g, (_, c: string) => c.toUpperCase())] = value;
       return;
     }
-    const m = matchLabel(line);
+    const m = labelled[i];
     if (m && isSpeaker(m)) {
       const role = roleFromLabel(m.label) ?? (m.roleHint ? roleFromLabel(m.roleHint) : undefined);
       current = { speaker: m.label, text: m.text, line: lineNo };
