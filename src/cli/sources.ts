@@ -74,9 +74,10 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     return;
   }
   if (!streamable(head, source, forced)) {
-    // A regular file is read again whole where it is scored; stdin or a pipe (`<(zcat call.vtt.gz)`)
-    // cannot be read twice, so what has been read is kept.
-    if (size !== undefined) {
+    // A big regular file is read again where it is scored, so that this thread never holds it; what
+    // is read whole already (most calls), stdin and a pipe (`<(zcat call.vtt.gz)`), which cannot be
+    // read twice, are scored from the bytes read.
+    if (size !== undefined && !head.done) {
       await chunks.return?.();
       return yield* whole(size);
     }
