@@ -1,7 +1,8 @@
 // Inputs → units of work, in input order. NDJSON (by extension, by --input-format, or by its
 // content for stdin and vague extensions) is streamed a chunk at a time and cut into batches of
-// records; any other input is one unit, read whole where it is scored. --shard drops what is not
-// this copy's before anything is parsed.
+// records; any other input is one unit, read whole where it is scored (or scored from what was read
+// to recognise it, when that was all of it). --shard drops what is not this copy's before anything
+// is parsed.
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -168,10 +169,9 @@ function openFile(file: string): { chunks: AsyncIterator<Buffer>; size: number |
 
 /**
  * A regular file's bytes: a small first read, then large ones. Most files in a directory of calls
- * are not NDJSON and are read again whole where they are scored, so their peek should cost little:
- * the 1 MB buffer the read stream takes for each read put so much memory outside the heap that V8
- * ran a full collection every few files (58–89 against 20–27 for 400 files of 25 kB, and ~40% more
- * CPU for the run).
+ * are neither NDJSON nor bigger than the first read, so that read should cost little: the 1 MB
+ * buffer the read stream takes for each read put so much memory outside the heap that V8 ran a full
+ * collection every few files (58–89 against 20–27 for 400 files of 25 kB, and ~40% more CPU).
  */
 async function* fileChunks(fd: number): AsyncGenerator<Buffer> {
   let handedOver = false;
