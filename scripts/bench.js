@@ -158,20 +158,24 @@ async function bench() {
   };
 }
 
-/** Each transcript of an NDJSON file as a text file of its own in `folder`; returns their total size. */
-async function writeFolder(file, folder) {
-  mkdirSync(folder);
-  let total = 0;
+/** The transcripts of an NDJSON file, one at a time. */
+async function* records(file) {
   let rest = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop();
-    for (const line of lines.filter(Boolean)) {
-      const t = JSON.parse(line);
-      const text = asText(t);
-      writeFileSync(path.join(folder, `${t.id}.txt`), text);
-      total += Buffer.byteLength(text);
-    }
+    for (const line of lines) if (line) yield JSON.parse(line);
+  }
+}
+
+/** Each transcript of an NDJSON file as a text file of its own in `folder`; returns their total size. */
+async function writeFolder(file, folder) {
+  mkdirSync(folder);
+  let total = 0;
+  for await (const t of records(file)) {
+    const text = asText(t);
+    writeFileSync(path.join(folder, `${t.id}.txt`), text);
+    total += Buffer.byteLength(text);
   }
   return total;
 }
@@ -192,15 +196,9 @@ async function prefix(file, mb) {
 async function describe(file) {
   let transcripts = 0;
   let customerTurns = 0;
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop();
-    for (const line of lines) {
-      if (!line) continue;
-      transcripts++;
-      customerTurns += JSON.parse(line).turns.filter((t) => t.role === 'customer').length;
-    }
+  for await (const t of records(file)) {
+    transcripts++;
+    customerTurns += t.turns.filter((turn) => turn.role === 'customer').length;
   }
   return { bytes: statSync(file).size, transcripts, customerTurns };
 }
