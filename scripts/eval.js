@@ -1,18 +1,18 @@
-// Scores the rule catalogue on the labelled utterances in fixtures/eval/: per-category precision,
-// recall, F1 and support, and macro-F1; then customer sentiment accuracy beside the peers, when the
-// sentiment evaluation (scripts/eval-sentiment.js) is present. Build first (`npm run eval` does).
+// Agreement with careful readers on real labelled support language (../shared/labels/dev, skipped
+// when absent; see scripts/eval/labels.js), then the catalogue on our own sentences in fixtures/eval/,
+// which tests the mechanism and is never an accuracy figure. Build first (`npm run eval` does).
 //
-//   node scripts/eval.js [DIR] [--json] [--errors]
+//   node scripts/eval.js [DIR] [--labels LABELS_DIR] [--json] [--errors]
 //   ETCSCORE_EVAL_DIR=DIR node scripts/eval.js
 //
-// Each line of emotion.jsonl, trust.jsonl and control.jsonl is
+// --errors lists every miss on both sets. Each line of fixtures/eval/{emotion,trust,control}.jsonl is
 // {"id","role","text","context"?,"labels":[categories]}: the context is a turn said by the other
 // party just before (a string), or turns given as {role, text} objects.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { builtinRuleSet } from '../dist/rules/index.js';
-import { textFeatures } from '../dist/nlp/features.js';
+import { predict } from './eval/predict.js';
+import { figures, formatFigures, readLabels } from './eval/labels.js';
 import { ALL_CATEGORIES } from '../dist/model/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,30 +30,6 @@ function readJsonl(file) {
         throw new Error(`${file}:${n}: ${err.message}`);
       }
     });
-}
-
-const other = (role) => (role === 'agent' ? 'customer' : 'agent');
-
-/** The 1- or 2-turn (or longer, when given) conversation an utterance is judged in. */
-function conversation(item) {
-  const before =
-    item.context === undefined || item.context === null || item.context === ''
-      ? []
-      : typeof item.context === 'string'
-        ? [{ role: other(item.role), text: item.context }]
-        : (Array.isArray(item.context) ? item.context : [item.context]).map((t) =>
-            typeof t === 'string' ? { role: other(item.role), text: t } : { role: t.role, text: t.text },
-          );
-  const turns = [...before, { role: item.role, text: item.text }].map((t, index) => ({ index, role: t.role, speaker: t.role, text: t.text }));
-  return { id: String(item.id), source: 'eval', channel: 'unknown', turns, meta: {} };
-}
-
-/** The categories the catalogue finds on the utterance's own turn. */
-export function predict(item, rules = builtinRuleSet()) {
-  const t = conversation(item);
-  const last = t.turns.length - 1;
-  const found = rules.run(t, t.turns.map((turn) => ({ turn, features: textFeatures(turn.text) })));
-  return new Set(found.filter((f) => f.turn === last).map((f) => f.category));
 }
 
 export function evaluate(items) {
@@ -117,26 +93,18 @@ function sentimentTable(s) {
   ].join('\n');
 }
 
-async function main(argv) {
-  const json = argv.includes('--json');
-  const showErrors = argv.includes('--errors');
-  const dir = path.resolve(argv.find((a) => !a.startsWith('--')) ?? process.env.ETCSCORE_EVAL_DIR ?? path.join(ROOT, 'fixtures', 'eval'));
+/** Our own sentences (fixtures/eval): a test of the mechanism, never an accuracy figure. */
+async function mechanism(dir, { json, showErrors }) {
   const present = FILES.map((f) => path.join(dir, f)).filter((f) => existsSync(f));
-  if (present.length === 0) {
-    process.stderr.write(`eval: no ${FILES.join(', ')} in ${dir}\n`);
-    return 2;
-  }
-  const items = present.flatMap(readJsonl);
-  const result = evaluate(items);
+  if (present.length === 0) return undefined;
+  const result = evaluate(present.flatMap(readJsonl));
   const sentiment = await sentimentPart(dir);
   if (json) {
     const { errors, ...rest } = result;
-    process.stdout.write(JSON.stringify({ ...rest, ...(showErrors ? { errors } : {}), ...(sentiment ? { sentiment } : {}) }) + '\n');
-    return 0;
+    return { ...rest, ...(showErrors ? { errors } : {}), ...(sentiment ? { sentiment } : {}) };
   }
   const out = [table(result)];
   if (sentiment) out.push('', sentimentTable(sentiment));
-  else out.push('', '(customer sentiment: scripts/eval-sentiment.js or sentiment.jsonl not present, skipped)');
   if (showErrors) {
     out.push('', 'errors (missed = labelled but not found; extra = found but not labelled):');
     for (const e of result.errors) {
@@ -144,6 +112,40 @@ async function main(argv) {
       out.push(`  ${e.id} ${e.role}: ${e.text}${ctx}\n      missed ${e.missed.join(',') || '-'}  extra ${e.extra.join(',') || '-'}`);
     }
   }
+  return out.join('\n');
+}
+
+function misses(m) {
+  const out = ['', 'agent misses (missed = a reader labelled it, not found; extra = found, not labelled):'];
+  for (const e of m.agent) {
+    out.push(`  ${e.id}: ${e.text.replace(/\s+/g, ' ')}${e.note ? `\n      note: ${e.note}` : ''}\n      missed ${e.missed.join(',') || '-'}  extra ${e.extra.join(',') || '-'}`);
+  }
+  out.push('', 'shape misses:');
+  for (const e of m.shapes) out.push(`  ${e.id}: ${e.gold} → ${e.got}  [${e.trajectory.join(' ')}]  ${e.reason}`);
+  return out.join('\n');
+}
+
+async function main(argv) {
+  const json = argv.includes('--json');
+  const showErrors = argv.includes('--errors');
+  const labelsAt = argv.indexOf('--labels');
+  const labelsDir = path.resolve(labelsAt >= 0 ? argv[labelsAt + 1] : path.join(ROOT, '..', 'shared', 'labels', 'dev'));
+  const dir = path.resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--labels') ?? process.env.ETCSCORE_EVAL_DIR ?? path.join(ROOT, 'fixtures', 'eval'));
+
+  const sources = readLabels(labelsDir);
+  const m = showErrors ? { agent: [], shapes: [] } : undefined;
+  const real = sources ? await figures(sources, { misses: m }) : undefined;
+  const own = await mechanism(dir, { json, showErrors });
+  if (json) {
+    process.stdout.write(JSON.stringify({ labels: real ?? null, mechanism: own ?? null }) + '\n');
+    return 0;
+  }
+  const out = [];
+  if (real) out.push(`== real support language, labelled by careful readers (${path.relative(process.cwd(), labelsDir)}) ==`, formatFigures(real));
+  else out.push(`== real support language: ${labelsDir} is absent, skipped ==`);
+  if (m) out.push(misses(m));
+  out.push('', `== our own sentences (${path.relative(process.cwd(), dir)}): a test of the mechanism, not an accuracy figure ==`);
+  out.push(own ?? `(no ${FILES.join(', ')} in ${dir}, skipped)`);
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }
