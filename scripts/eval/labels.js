@@ -15,6 +15,13 @@ import { predict } from './predict.js';
 /** The ten agent categories of GUIDE.md, in its order. */
 export const AGENT_CATEGORIES = ['empathy', 'sympathy', 'pseudo-apology', 'policy-hiding', 'commitment', 'follow-up', 'option-offered', 'information', 'ownership', 'goodwill'];
 const VALENCE = ['negative', 'neutral', 'positive'];
+/**
+ * Our vocabulary is finer than the guide's: the guide's pseudo-apology includes blame shifts ("as I
+ * mentioned before"), its information includes explanations of why, its policy-hiding includes the
+ * dead end ("there's nothing I can do"). A finding counts for the guide's category it belongs to.
+ */
+const AS_READERS_LABEL = { blame: 'pseudo-apology', explanation: 'information', 'dead-end': 'policy-hiding' };
+const asReaders = (found) => new Set([...found].map((c) => AS_READERS_LABEL[c] ?? c));
 
 function readJsonl(file) {
   return readFileSync(file, 'utf8')
@@ -50,7 +57,7 @@ export function agentFigures(rows, errors) {
   const s = Object.fromEntries(AGENT_CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   for (const row of rows) {
     const gold = new Set(row.labels);
-    const got = predict({ ...row, labels: undefined });
+    const got = asReaders(predict({ ...row, labels: undefined }));
     for (const c of AGENT_CATEGORIES) {
       const g = gold.has(c);
       const p = got.has(c);

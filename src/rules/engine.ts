@@ -201,9 +201,10 @@ export class RuleSet {
     if (!rule.allowNegated && isNegated(f, from)) return undefined;
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
     if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
-    const span: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
-    const data = rule.check?.(new Match(turn, turns, f, from, to, span));
+    const matchSpan: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
+    const data = rule.check?.(new Match(turn, turns, f, from, to, matchSpan));
     if (data === false) return undefined;
+    const span = rule.quote === 'sentence' ? trimmed(turn.text, sentenceSpan(f, from)) : matchSpan;
     const finding: Finding = {
       rule: rule.id,
       category: rule.category,
@@ -220,6 +221,13 @@ export class RuleSet {
     if (data) finding.data = data;
     return finding;
   }
+}
+
+/** A character range without the white space at its ends. */
+function trimmed(text: string, [a, b]: [number, number]): [number, number] {
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return [a, b];
 }
 
 /**
@@ -257,7 +265,34 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
     const f = found[0]!;
     return rules.get(f.rule)?.suppressedBy?.includes(f.category) ? [] : found;
   }
-  return found.length <= FEW_FINDINGS ? resolveFew(found, rules) : resolveMany(found, rules);
+  return oneVerdict(found.length <= FEW_FINDINGS ? resolveFew(found, rules) : resolveMany(found, rules), rules);
+}
+
+/**
+ * One span gets one verdict: the same words are not a risk and a strength at once. Of two that
+ * overlap, the longer, more specific reading stands ("I'm sorry you've had to wait, let me fix it"
+ * is an apology that acts, not a stock "sorry"); on a tie the risk does. A strength that quotes its
+ * whole sentence gives way to any risk inside it.
+ */
+function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+  if (!kept.some((f) => f.kind === 'risk') || !kept.some((f) => f.kind === 'strength')) return kept;
+  const length = (f: Finding) => f.span[1] - f.span[0];
+  const loses = (f: Finding, g: Finding): boolean => {
+    if (f.kind === g.kind) return false;
+    if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
+    const strength = f.kind === 'strength' ? f : g;
+    if (rules.get(strength.rule)?.quote === 'sentence') return f === strength;
+    return length(g) > length(f) || (length(g) === length(f) && g.kind === 'risk');
+  };
+  // `kept` is in order of start: each finding meets only those starting before it ends.
+  const lost = new Uint8Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    for (let j = i + 1; j < kept.length && kept[j]!.span[0] < kept[i]!.span[1]; j++) {
+      if (loses(kept[i]!, kept[j]!)) lost[i] = 1;
+      else if (loses(kept[j]!, kept[i]!)) lost[j] = 1;
+    }
+  }
+  return kept.filter((_, i) => lost[i] === 0);
 }
 
 /** `resolve` for any number of findings. */

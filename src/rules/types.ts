@@ -44,6 +44,8 @@ export interface RuleDef {
   allowQuoted?: boolean;
   /** Report at most one finding per sentence or per turn: a sentence of figures is one piece of information. */
   once?: 'sentence' | 'turn';
+  /** What the finding quotes: the matched words (default), or the whole sentence they stand in, for rules about what a sentence does. */
+  quote?: 'match' | 'sentence';
   /** Drop this finding when the same turn has a finding of one of these categories. */
   suppressedBy?: Category[];
   /** Points this finding moves its dimension's score; by default from kind and severity. */

@@ -64,7 +64,7 @@ describe('coach view', () => {
     expect(out).toContain(`${'ETC'.padEnd(8)} ${String(analysis.scores.etc).padStart(3)}  ${scoreBar(analysis.scores.etc)}`);
     expect(out).toContain(sparkline(analysis.emotion.trajectory.map((p) => p.smoothed)));
     for (const t of transcript.turns) expect(out).toContain(`[${t.index}]`);
-    expect(out).toContain("Sorry, «it's our company policy». «The system won't let» me add it.");
+    expect(out).toContain("«Sorry», «it's our company policy». «The system won't let» me add it.");
     expect(out).toContain('Why it matters: ');
     expect(out).toContain('Source: seed 002');
     expect(out).toContain('Three changes that would have helped most');

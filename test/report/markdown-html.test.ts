@@ -24,7 +24,7 @@ describe('markdown', () => {
     expect(md).toContain(`| ${g.analysis.scores.etc} | ${g.analysis.scores.emotion} | ${g.analysis.scores.trust} | ${g.analysis.scores.control} |`);
     expect(md).toMatch(/Customer’s emotion \(−1 to \+1\): `[▁▂▃▄▅▆▇█]+`/);
     // The flagged words are bold inside the quoted turn.
-    expect(md).toContain("> **[2] agent**: Sorry, **it's our company policy**. **The system won't let** me add it.");
+    expect(md).toContain("> **[2] agent**: **Sorry**, **it's our company policy**. **The system won't let** me add it.");
     expect(md).toContain('**Better:**');
     // The summary comes last, with the means of both conversations.
     const mean = (g.analysis.scores.etc + w.analysis.scores.etc) / 2;

@@ -33,18 +33,24 @@ function found(file: string, f: Expected['findings'][number]): boolean {
 describe('bundled samples against the coach’s annotations', () => {
   const all = files.flatMap((file) => expected[file]!.findings.map((f) => ({ file, f })));
   const hits = all.filter(({ file, f }) => found(file, f)).length;
-  const extras = files.flatMap((file) =>
-    scored.get(file)!.a.findings.filter((g) => !expected[file]!.findings.some((f) => f.turn === g.turn && f.category === g.category)),
-  ).length;
+  // The annotations predate the readers' guide (../shared/labels/GUIDE.md): they mark coaching points,
+  // not every stated fact, stock apology or first-person step that careful readers count as information,
+  // sympathy or ownership (`npm run eval` measures those against the readers). So what the coach would
+  // read out as a fault, a risk of warning or error severity, is held to the annotations.
+  const faults = files.flatMap((file) =>
+    scored.get(file)!.a.findings
+      .filter((g) => g.kind === 'risk' && g.severity !== 'info')
+      .map((g) => expected[file]!.findings.some((f) => f.turn === g.turn && f.category === g.category)),
+  );
 
   it('reads every sample as one conversation, every annotated phrase where the coach put it', () => {
     expect(files.length).toBeGreaterThanOrEqual(12);
     for (const { file, f } of all) expect(scored.get(file)!.t.turns[f.turn]!.text, `${file} turn ${f.turn}`).toContain(f.text);
   });
 
-  it('finds at least 68% of what the coach marked, and at least 80% of what it flags was marked', () => {
-    expect(hits / all.length).toBeGreaterThanOrEqual(0.68);
-    expect(hits / (hits + extras)).toBeGreaterThanOrEqual(0.8);
+  it('finds at least 75% of what the coach marked, and at least 80% of the faults it flags were marked', () => {
+    expect(hits / all.length).toBeGreaterThanOrEqual(0.75);
+    expect(faults.filter(Boolean).length / faults.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds at least one of the coach’s risks in every badly handled conversation', () => {

@@ -1,6 +1,7 @@
 // Control rules: whether the customer is given information and choices, or a wall (seeds 001, 002, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
+import { informs } from '../facts.js';
 
 /** Words after a policy that show its reason. */
 const REASON = /\b(because|since|so that|in order to|the reason|due to|for (your|their|the) (security|safety|protection|privacy)|to (protect|keep|prevent|stop|make sure)|by law|legally|regulat\w+|required by|fraud)\b/;
@@ -8,6 +9,30 @@ const REASON = /\b(because|since|so that|in order to|the reason|due to|for (your
 const ALTERNATIVE = /\b(what (i|we) can do|(i|we) can(?!'t)|(i|we) could|instead|alternatively|another (option|way)|other option|either|would you like|if you('d| would) (like|prefer)|you can(?!'t)|you could|let me|what i'll do|i'll)\b/;
 
 const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+
+/** Another way forward for the customer, as a reader of the guide counts one (passing feedback on is not). */
+const OTHER_WAY = /\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try)\b/;
+
+/** Another of our own channels offered in place of this one: "for that, please call 1-800…". */
+const CHANNEL = /\b(please|kindly|you can|feel free to)\s+(call|phone|ring|chat|submit|send us|use|visit|message|email|dm)\b/;
+
+/**
+ * A refusal or inability is a wall unless the customer is told both why and what else they can do;
+ * with a reason alone readers still count it (the guide's borderline case).
+ */
+function closesTheDoor(m: RuleMatch): false | void {
+  const text = lower(m.turn.text);
+  const rest = text.slice(m.span[1]);
+  // Readers do not count a refusal that leaves a way open, with or without its reason.
+  if (OTHER_WAY.test(rest) || CHANNEL.test(rest)) return false;
+  // "We can't make any promises, but…", "we can't share a date yet": a limit on what is known, not a no.
+  const said = `${lower(matched(m))}${rest}`;
+  if (/\b(make|give|offer) (any )?(promises?|guarantees?)|^\S+( \S+)* (confirm|share|give|provide|tell)\b[^.!?]*\b(yet|timelines?|dates?|when|eta|times?)\b/.test(said)) return false;
+  // Saying no, then promising to pass the wish on or to come back: readers read the promise, not a wall.
+  if (/\b(we'll|we will|i'll|i will|will)\b[^.!?]*\b(pass|share|forward|let|relay|feed|get back|be in touch|reach out|contact you|notify)/.test(rest)) return false;
+  // A protection of the customer's own account ("for your security") blocks nothing they need.
+  if (/\bfor your (security|safety|protection)\b/.test(text) && OTHER_WAY.test(text)) return false;
+}
 
 /** A policy used as a wall, not one stated with its reason and another way forward. */
 function isWall(m: RuleMatch): false | void {
@@ -98,6 +123,20 @@ function hasFigure(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether a sentence informs, judged once per sentence however many of its words set the rule off.
+ * Keyed by the sentence's words (features objects are reused between turns), bounded on any input.
+ */
+const judged = new Map<string, boolean>();
+function informsOnce(sentence: string): boolean {
+  let verdict = judged.get(sentence);
+  if (verdict === undefined) {
+    if (judged.size >= 4096) judged.clear();
+    judged.set(sentence, (verdict = informs(sentence)));
+  }
+  return verdict;
+}
+
 /** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
 const FACT =
   /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|blocked|frozen|suspended|stopped|unblocked|reactivated|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice|only available|not available|available only|eligible|not eligible)\b/;
@@ -159,6 +198,60 @@ export const controlRules: RuleDef[] = [
     check: isWall,
   },
   {
+    id: 'refuses-without-a-way',
+    category: 'policy-hiding',
+    kind: 'risk',
+    severity: 'warning',
+    speaker: 'agent',
+    title: 'Says no without why or what else',
+    description: 'The agent says what cannot be done ("we\u2019re unable to", "we don\u2019t offer", "that isn\u2019t possible", "it has to go through the X team") and gives neither a reason nor another way.',
+    why: 'A bare no takes away the customer’s control as surely as "computer says no": a reason makes it understandable, and another way forward gives back a choice.',
+    source: 'seed 002: "Computer says no"; seed 001: behavioural control',
+    message: 'A closed door: no reason and no other way. Say why, and what the customer can do instead.',
+    suggestion: 'We can’t … because … , but what I can do is … or … . Which would suit you?',
+    allowNegated: true,
+    patterns: [
+      `(we're|we are|i'm|i am|we were|i was) [afraid] [currently|still|just|simply] (unable|not able) to`,
+      `(we|i) (can't|cannot|cant|can not|won't be able to|will not be able to|couldn't|could not|aren't able to|am not able to) [currently|really|simply] (offer|provide|make|give|assist|help|refund|transfer|comment|guarantee|change|access|share|confirm|extend|honour|honor|issue|accept|process|exchange|return|ship|deliver|add|remove|waive|cover|pay|compensate|double|override|discuss|disclose|release|reverse|book|reinstate|unlock|take|pay|allow|approve)`,
+      `(we|i) (don't|do not|wouldn't|would not|no longer|do no longer) [currently] (offer|provide|allow|ship|accept|support|sell|stock|carry|issue|refund|extend|cover|make exceptions|price match|deliver|permit|give out|share)`,
+      `(we|i) (don't|do not|wouldn't|would not) have (access|the permissions|permission|the ability|the authority)`,
+      `(isn't|is not|aren't|are not|not) [currently|yet|really|always] (possible|supported|permitted|allowed)`,
+      `(is|are) [currently|now] only (available|offered|valid|possible|open) (to|for|in|at|with|on|through)`,
+      `no longer (supported|available|accepting|accept|offered|offer|support|carry|sell|valid)`,
+      `(can't|cannot|can not|can only) be (transferred|refunded|changed|sold|used|done|returned|exchanged|combined|applied|extended|cancelled|canceled|booked|moved|reissued|redeemed|accepted|processed|shipped|delivered)`,
+      `(does|do|did) not support`,
+      `(doesn't|don't|didn't) support`,
+      `(we're|we are) not [currently] (extending|offering|accepting|refunding|issuing|honouring|honoring|providing)`,
+      `(must|have to|had to|need to) [unfortunately] (retire|discontinue|end|stop) (support|selling|offering|the)`,
+      `(isn't|is not|not) something (we|i) (can|are able|am able|do|offer)`,
+      `(we|i) (can't|cannot|cant|can not|don't|do not) make (an|any) exception`,
+      `the best (we|i) can (offer|do)`,
+      `(has|needs|must|will need|have|need) to (go through|be done|be handled|be raised|be made|be submitted|be dealt with) (at|in|by|through|via|with)`,
+      `(has|needs|must|will need|have|need) to go through (the|our|a|your)`,
+      `(must|has to|needs to|can only) be done (at|in|by|through|via|with)`,
+      `(is|are) (a|the) decision (of|for|made by)`,
+      `(you'll|you will|you would|you'd) (have|need) to (file|submit|make|raise|write|lodge) (a|an) [formal|written] (complaint|claim)`,
+      `(you|you'd|you would) only be able to`,
+      `(i'm|we're|i am|we are) afraid (not|that's not|that isn't|that is not)`,
+      `(our|this) (department|team|channel) (does not|doesn't|can't|cannot|is unable|isn't able|has no|doesn't have|does not have)`,
+    ],
+    examples: {
+      match: [
+        "Unfortunately we're unable to refund the booking fee.",
+        "We don't offer delivery to that area.",
+        "Sorry, that isn't possible on this plan.",
+        'That has to go through the claims team.',
+        'The upgrade is only available to gold members.',
+      ],
+      noMatch: [
+        "We can't refund the fare because it was a saver ticket, but you can move it to another date for free.",
+        'We are able to refund it today.',
+        "It's possible to change the date online.",
+      ],
+    },
+    check: closesTheDoor,
+  },
+  {
     id: 'passes-work-back',
     category: 'policy-hiding',
     kind: 'risk',
@@ -169,7 +262,7 @@ export const controlRules: RuleDef[] = [
     why: '"You have to" and "not my department" hand the problem back to the customer; owning it or making the hand-off yourself keeps them in control.',
     source: 'seed 002: customers give up because of red tape; seed 000: own the problem',
     message: 'The problem is handed back to the customer: make the contact for them, or say why and how.',
-    suggestion: 'That sits with the manufacturer, so let me contact them for you and call you back by 4pm.',
+    suggestion: 'That sits with … , so let me contact them for you and come back to you by … .',
     patterns: [
       `(you'll|you will|you'd|you would|you) (have|need) to (call|contact|ring|email|phone|speak to|talk to|go to|write to|visit|get in touch with) (them|the manufacturer|another|a different|your bank|head office|the other|the store|the shop|the retailer|the courier|the seller|customer services|a branch)`,
       `(you need to|you have to|you must) (go through|take it up with|deal with) (them|the manufacturer|your bank|the retailer|the courier|the seller)`,
@@ -315,15 +408,39 @@ export const controlRules: RuleDef[] = [
       `(work|works|suit|suits) (better|best) for you`,
       `(which|what) (works|suits|would work|would suit) (you|for you) [better|best]`,
       `(would|will|do|does|could|can) (any|either|one|both) of (those|these|them|the two|the three|the options|them both) (work|suit|help|do|appeal)`,
-      `(just say|let me know|tell me) which`,
       `(happy|glad) to do (either|both|whichever)`,
       `(you|we|i) (could|can) [also|either|just] {word}`,
       `(do|would) you (want|like) (to|me to|us to)`,
+      // An offer of another way, put as a question: "would you like me to widen the search?", "what about the 8pm?"
+      `would you (like|want) (me|us) to`,
+      `(would|will|does|could) * [*] [*] work [for you]`,
+      `(what|how) about`,
+      `(may|can|could) (i|we) (recommend|suggest|offer)`,
+      `(is it|would it be) (alright|ok|okay|fine) (if|for) (i|we|me|us)`,
+      `(shall|should) (i|we) (go ahead|add|book|send|check|look|put|try|expand|reserve|order)`,
+      `(would|do) you (like|want) to (go ahead|be added|proceed|keep|move|switch|change|upgrade)`,
+      `(refund|return|returns) (or|and/or|and) (replacement|replacements|exchange|credit|voucher)`,
+      `(replacement|exchange) (or|and/or) (refund|return)`,
+      `(you|we) can (still|always)`,
+      `(you|we) (may|might) [also] opt`,
+      `(may|might) also be interested`,
+      `if * [*] [*] (isn't|is not) too far`,
+      `(i|we) (can|could) (check|look|search) ** (other|another|different|more|nearby)`,
+      `(when|what) (is|would be) the best (time|day|way)`,
+      `which (you'd|you would|you) (prefer|like)`,
+      `if (you'd|you would) like`,
+      `if you (wish|prefer)`,
+      `(we|i) (may|might|could) be able to (wait list|waitlist|offer|arrange|move|swap|switch|book|add)`,
+      `explore (your|the) ** options`,
     ],
     check(m) {
+      // "DM us or call us", "if you'd like to reach us by phone": a routine redirect, not a choice about the fix.
+      if (/\b(dm|direct message|reach (us|out)|contact us|call us|phone or chat|by phone|dial|further assistance|any other questions|anything else)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.sentence[1])))) return false;
+      // "but we could use more info", "but we can certainly forward it": no other way offered.
+      if (/^(but|however) (i|we) (can|could) (use|help|assist|forward|pass|share|certainly|definitely)$/.test(matched(m))) return false;
       // "You can X" or "do you want to X" offers a choice only with an "or" after it.
       const words = matched(m);
-      if (/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) (to|me to|us to))$/.test(words)) {
+      if (/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) to)$/.test(words)) {
         // "I can post it, which takes five days, or …": one way, and another after "or" (not "or not", "or so").
         if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return false;
         // Seeing, telling and checking are not courses of action for the customer to pick from.
@@ -432,9 +549,10 @@ export const controlRules: RuleDef[] = [
   {
     id: 'information-given',
     once: 'sentence',
-    // A fact serving another act (a promise with its time, a gift, an option, a kept promise) is that act;
-    // information is what the agent says when telling the customer where things stand is the point.
-    suppressedBy: ['empathy', 'commitment', 'commitment-kept', 'commitment-broken', 'follow-up', 'option-offered', 'choice-honoured', 'goodwill', 'next-steps', 'blame', 'policy-hiding'],
+    // The sentence is the information: a finding quotes it whole, whatever word set it off.
+    quote: 'sentence',
+    // "It isn't supported on this model" informs as much as "it is".
+    allowNegated: true,
     category: 'information',
     kind: 'strength',
     severity: 'info',
@@ -462,18 +580,15 @@ export const controlRules: RuleDef[] = [
       // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
       `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
       `(i can see|i can confirm|i've checked and|i have checked and) ** ** *`,
+      // What a statement, an instruction or a reason turns on; \`informs\` judges the sentence.
+      `(is|are|was|were|has|have|had|will|can|can't|cannot|should|must|may|does|do|doesn't|don't|isn't|aren't|wasn't|it's|there's|they're|that's|it'll|looks|appears|seems|shows|takes|includes|requires|because|due|since|go|tap|click|select|open|turn|restart|update|try|you|only|currently|{number}|{time})`,
     ],
     check(m) {
-      if (!hasFigure(m.turn.text, m.span[0], m.span[1]) && !FACT.test(`${matched(m)} ${sentenceAfter(m)}`)) return false;
-      const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
-      // A promise with a time is a commitment; asking for a number is not telling one.
-      if (/\b(i'll|we'll|i will|we will|i'm going to|we're going to|ill)\b/.test(sentence) && !/\b(usually|normally|typically|takes|aim)\b/.test(sentence)) return false;
+      const sentence = m.turn.text.slice(m.sentence[0], m.sentence[1]);
+      if (!informsOnce(sentence)) return false;
       // What the customer did themselves ("I can see you've called three times") is not news to them.
-      if (/\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/.test(sentence)) return false;
-      if (/\b(can i (take|have|get)|could you|can you|please (give|confirm|provide)|what's your|what is your|may i)\b/.test(sentence)) return false;
-      // "It's being processed", "it'll get there": no fact the customer did not have.
-      if (/^(it's|it is) being/.test(sentence.trim())) return false;
-      return { sentence: m.turn.text.slice(m.sentence[0], m.sentence[1]) };
+      if (/\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/.test(plain(sentence))) return false;
+      return { sentence };
     },
     examples: {
       match: [
@@ -483,7 +598,6 @@ export const controlRules: RuleDef[] = [
         'Your contract ends on the 14th of March.',
         "That card is now blocked, so nothing else can go out.",
         "It's frozen now, as of this moment.",
-        'The lounge pass is only available on business fares.',
         'Complaints are answered within fourteen working days.',
         'I can see two card payments in Lisbon this morning.',
         'Right, I can see it: the parcel was scanned at our Coventry depot on the 9th.',

@@ -1,15 +1,34 @@
 // Emotion rules: how the agent meets the customer's feelings (seeds 000, 001, 003).
-import type { RuleDef } from '../types.js';
-import { matched, sentenceAfter, turnAfter } from '../context.js';
+import type { RuleDef, RuleMatch } from '../types.js';
+import { matched, plain, sentenceAfter, turnAfter } from '../context.js';
 
 const FEELING =
-  '(frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome|horrendous|dreadful|harrowing|traumatic|miserable|exasperating)';
+  '(tiresome|painful|a pain|a hassle|a nightmare|frustrating|annoying|stressful|worrying|upsetting|infuriating|exhausting|disappointing|confusing|maddening|scary|distressing|awful|horrible|inconvenient|difficult|hard|tough|draining|irritating|aggravating|unsettling|nerve-wracking|nerve-racking|alarming|worrisome|horrendous|dreadful|harrowing|traumatic|miserable|exasperating)';
 const FELT = '(frustrated|annoyed|upset|angry|disappointed|worried|stressed|confused|fed up|let down|anxious|cross|irritated|furious|concerned|panicked|exhausted|fuming|livid|gutted|devastated|scared|frightened|mad|worried sick|beside myself|up in arms|tearing my hair out|climbing the walls)';
 /** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
 const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
 /** Words that own what went wrong, said after an apology. */
 const OWNS_FAILURE = /\b(shouldn't|should not|should never) have (happened|been|had to)|\b(that's|that is|it's|it is) (not okay|not ok|not on|not acceptable|not good enough|not right)\b|\b(our|my) (mistake|fault|error)\b|\b(we|i) (can|could) (either|do)\b/;
 const SORRY = "(i'm|i am|im|we're|we are) [so|very|really|truly|terribly|awfully|deeply]";
+/** Feelings and stakes named as nouns: "I understand your frustration", "we understand the urgency". */
+const FEELING_NOUN =
+  '(frustration|frustrations|disappointment|annoyance|anger|upset|urgency|stress|worry|worries|anxiety|distress|exasperation|irritation|gravity|hassle|fear|fears|panic|heartbreak)';
+/** Stakes said as an adjective: "we know how important your battery is". */
+const STAKES = '(important|precious|valuable|vital|essential|urgent|a big deal|means a lot|matters)';
+/** What an apology is for when it is the agent's own slip or late reply, not the customer's trouble. */
+const OWN_SLIP = /^\W*(for )?(my|our)? ?(late|slow|delayed)? ?(reply|response|delay in (replying|responding|getting back)|the late|the slow|the delayed)\b|^\W*(for )?my (delay|mistake|error|typo|confusion)|^\W*(i|we) (missed|misread|misheard|misunderstood)|^\W*(for )?(the )?(typo|interruption|echo|bad line)|^\W*(to|for) (interrupt|ask|bother|keep asking)|^\W*,? ?(can|could|would) you (repeat|say)/;
+/** An apology hedged into a non-apology: "for any inconvenience", "if you felt", "you feel that way". */
+const HEDGED = /^\W*((for|about) any|if\b|that you feel|you feel|you're feeling|you are feeling|you felt|for (your|the) frustration)/;
+
+/** An apology for the customer's trouble, not for the agent's own slip, nor hedged into a non-apology. */
+function notOwnSlip(m: RuleMatch): false | void {
+  const after = plain(m.turn.text.slice(m.span[1], m.sentence[1]));
+  const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
+  if (OWN_SLIP.test(after) || HEDGED.test(after)) return false;
+  // Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem.
+  if (/\b(line|connection|cut out|hear you|repeat|echo|background|typo|misread|misheard|interrupt\w*)\b/.test(sentence)) return false;
+  if (/\bnot sorry\b/.test(sentence)) return false;
+}
 
 export const emotionRules: RuleDef[] = [
   {
@@ -39,7 +58,12 @@ export const emotionRules: RuleDef[] = [
       `i (can|could) (hear|tell) (how|that) (you're|you are|this is|this has been|it's|it has been|you've been)`,
       `(if i were you|in your (shoes|position)) (i'd|i would) [be|feel]`,
       `i (can|completely|totally|fully|really) (understand|appreciate|see) ** (how|why) [this|that|it] (is|was|has been|must be|would be) [so|really|very] ${FEELING}`,
-      `(that's|that is|this is|it's) (not|no) (what|the experience) (you|anyone) (should|deserve|want|expected)`,
+      // Feelings and stakes as nouns and adjectives: "I understand your frustration", "we know how important it is".
+      `(i|we) [can|do|completely|totally|fully|really|certainly|definitely|absolutely|truly|can certainly|can definitely|can totally|can completely|can fully] (understand|appreciate|see|get|feel|recognise|recognize|hear|sense) [how|why|the|your|that|all|this|those] [the|your|this|that] ${FEELING_NOUN}`,
+      `(i|we) [can|do|completely|totally|fully|really|certainly|definitely|absolutely|truly] (know|understand|realise|realize|appreciate|see|get|imagine) (how|why) [much] ** (${STAKES}|${FEELING})`,
+      `(i|we) [can|do|completely|totally|fully|really|certainly|definitely|absolutely|truly] (know|understand|realise|realize|appreciate) [that] ** ** (is|are|was|can be|would be|must be|has been) [so|really|very|incredibly] (${STAKES}|${FEELING})`,
+      `(i|we) (know|understand|realise|realize|can see) (you're|you are|you were|you've been|you have been) [so|really|very] (excited|looking forward|keen|eager|counting on|relying on|worried|anxious|${FELT})`,
+      `(i|we) [can|do|completely|totally] (understand|know|see|get) (it|this|that) (would|must|can|could|will) (be|feel|have been) [so|really|very|incredibly|extremely|a bit|quite] ${FEELING}`,
       `you (shouldn't|should not) have (had) to (deal with|go through|chase|wait|call)`,
       `i (can|could) (hear|tell|only imagine|imagine|see) how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
       `how ${FELT} you (are|were|must be|must feel|must have been|feel)`,
@@ -123,12 +147,7 @@ export const emotionRules: RuleDef[] = [
     source: 'seed 003: use empathy, not sympathy',
     message: 'Sympathy from the outside: it keeps the problem the customer’s. Name their feeling and own the next step instead.',
     suggestion: 'That sounds really frustrating. Let me sort this out with you now.',
-    suppressedBy: ['empathy', 'ownership'],
-    check(m) {
-      // Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem.
-      const sentence = m.turn.text.slice(m.sentence[0], m.sentence[1]).toLowerCase();
-      if (/\b(line|connection|cut out|hear you|repeat|again|echo|background|typo|misread|misheard|interrupt\w*|keeping you|the wait)\b/.test(sentence)) return false;
-    },
+    check: notOwnSlip,
     patterns: [
       `${SORRY} sorry to (hear|learn|read) [that|this|about]`,
       `sorry to hear [that|this|about]`,
@@ -143,7 +162,6 @@ export const emotionRules: RuleDef[] = [
       `oh dear`,
       `(unfortunately|sadly) (that|this|these things|it) (does|do|can) (happen|happens)`,
       `sorry (you're|you are|that you're|you've been) (going through|dealing with|having)`,
-      `i [do|really|totally|completely|fully] (understand|appreciate|know|hear) your (frustration|concern|concerns|disappointment|annoyance|upset)`,
       `i understand [that|sir|madam] but`,
     ],
     examples: {
@@ -151,13 +169,57 @@ export const emotionRules: RuleDef[] = [
         "I'm sorry to hear that. Can I have your account number?",
         "Oh that's unfortunate. Is there anything else?",
         'I feel bad for you, honestly.',
+        // Said beside empathy it is still said: readers label both, and the empathy is credited too.
+        "I'm sorry to hear that, that must be really worrying. Let me get this fixed for you right now.",
       ],
       noMatch: [
-        "I'm sorry to hear that, that must be really worrying. Let me get this fixed for you right now.",
         "That's not unfortunate at all, it's good news: the parcel is here.",
         'Sorry, I misread your order number.',
       ],
     },
+  },
+  {
+    id: 'sympathy-apology',
+    category: 'sympathy',
+    kind: 'risk',
+    severity: 'info',
+    speaker: 'agent',
+    title: 'Sorry for the customer, without engaging',
+    description: 'A plain apology or a cry of regret for the customer’s trouble ("sorry for the trouble", "oh no", "we hate to hear that") that neither names their feeling nor owns the fix.',
+    why: 'A stock apology is polite, but on its own it feels sorry for the customer from outside. Said with the customer’s feeling named and the next step owned, it becomes empathy.',
+    source: 'seed 003: an honest apology, then empathy, not sympathy',
+    message: 'A stock apology: sorry for the customer, from outside. Name what they are going through and own the next step.',
+    suggestion: 'I’m sorry about … , especially when you were counting on it. Let me find out what happened and put it right now.',
+    allowNegated: true,
+    patterns: [
+      `(sorry|apologies|apologise|apologize|apologised|apologized|apologizes|apologises|apology|regret|regrets)`,
+      `(oh|aw|ah) (my|dear|noo|nooo|noooo|man)`,
+      `(yikes|bummer|ugh|eek)`,
+      `(we|i) (hate|hated) to (hear|see|read|learn)`,
+      `(we're|we are|i'm|i am|we were|i was) [so|very|really|truly|deeply|sincerely] (sad|saddened|disappointed|upset|gutted|unhappy|bummed|sorry) to (hear|see|read|learn)`,
+      `(that|this|it) (doesn't|does not|doesnt) sound (good|right|great|fun|ideal)`,
+      `(that's|that is|this is|it's|it is) (not|no) (good|ideal|ok|okay|great|fun|acceptable)`,
+      `(that's|that is|this is) [incredibly|very|really|so|quite|most|deeply] (concerning|worrying|troubling|disappointing|upsetting)`,
+      `(isn't|is not|wasn't|was not|not) (the|what|how) [kind|type|level|sort] [of] [delivery|customer|travel|shopping] (experience|service|standard|impression|news) (we|that we|our)`,
+      `(not|never) what (we|i) (like|want|love|expect|hope) to (hear|see)`,
+      `we never want`,
+    ],
+    examples: {
+      match: [
+        'Sorry for the trouble. Could you send us the order number?',
+        'Apologies for the wait, the queue is long today.',
+        "Oh my, that doesn't sound good at all. Which branch was it?",
+        'We hate to hear this. What happened at the gate?',
+        "That isn't the experience we want anyone to have.",
+      ],
+      noMatch: [
+        'Sorry for my late reply, the order shipped this morning.',
+        'We apologise for any inconvenience this may have caused.',
+        "I'm sorry you feel that way.",
+        'Sorry, could you repeat the postcode?',
+      ],
+    },
+    check: notOwnSlip,
   },
   {
     id: 'pseudo-apology',
@@ -170,14 +232,18 @@ export const emotionRules: RuleDef[] = [
     why: 'An honest apology names what went wrong and owns it. "Sorry you feel that way" or "for any inconvenience this may have caused" puts the problem in the customer’s reaction and reads as a brush-off.',
     source: 'seed 003: apologise honestly, briefly and to the point',
     message: 'A non-apology: it apologises for the customer’s reaction, not for what went wrong.',
-    suggestion: 'I’m sorry we sent the wrong part. That’s our mistake, and here is how I’ll put it right.',
+    suggestion: 'I’m sorry we … . That’s our mistake, and here is how I’ll put it right: … .',
     patterns: [
       `(sorry|apologise|apologize|apologies) (if|that) you (feel|felt|are feeling|were|think|thought|see it) ** [that way|like that|upset]`,
       `sorry (you feel|you're feeling|you are feeling|you felt|you think|you see it) [that way|like that|this way]`,
       `(sorry|apologise|apologize|apologies) for any (inconvenience|trouble|upset|frustration|confusion) [this|that|which|it] [may|might] [have] [caused|cause]`,
       `sorry (if|that) (this|that|it) (caused|has caused|may have caused|might have caused|was) ** (inconvenience|upset|trouble)`,
       `sorry [that|if] (you've|you have) been (made|left) to feel`,
-      `(sorry|apologise|apologize|apologies) for (the|any) (inconvenience|trouble) [caused]`,
+      `(sorry|apologise|apologize|apologies|apologizes|apologises|regret|regrets) (for|about) any`,
+      `(sorry|apologise|apologize|apologies) for (your|the) frustration`,
+      `(all|any) (inconvenience|inconveniences|trouble) (is|are|was|were) regretted`,
+      `(we|i) hope you (understand|can understand|appreciate) (our|my|the) (position|decision|policy|point of view)`,
+      `as (previously|already|mentioned|stated|advised|explained|requested|informed) (mentioned|stated|advised|explained|requested|informed|before|earlier|previously|above)`,
       `(regret|apologise|apologize) (if|that) you (feel|felt|were|are) (upset|unhappy|dissatisfied|disappointed)`,
       `(regret|regrets|regretted|apologise|apologize|apologies|sorry) [for] any (inconvenience|inconvienence|inconvenince|inconvience|inconveniance|upset|distress|trouble|frustration|confusion)`,
       `any (inconvenience|inconvienence|inconvience|upset|distress) (is|was|caused is) (regretted|regrettable)`,

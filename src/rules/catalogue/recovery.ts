@@ -16,7 +16,16 @@ export const GOODWILL_PATTERNS = [
   `keep the (original|old one|item|parcel|first one|other one)`,
   `(bumped|upgraded) you (up|to)`,
   `(here are|here's|here is) ** (voucher|vouchers|a credit|a gift)`,
-  `for the (trouble|hassle|inconvenience)`,
+  // Something given for the trouble, not the apology for it ("sorry for the inconvenience" is no gift).
+  `(credit|credits|compensation|voucher|vouchers|points|miles|discount|refund) for (the|your) (time|inconvenience|trouble|downtime|hassle|wait|delay|disruption)`,
+  `as a (gesture|goodwill)`,
+  `(credit|crediting|credited|add|adding|added|give|giving|refunding|waive|waiving|waived) ** ** for the (trouble|hassle|inconvenience|wait|delay|disruption)`,
+  `(a|some|for) [little|small|bit of] (extra love|surprise|treat|little surprise|little something)`,
+  `(bonus|extra|free) (miles|points|skymiles|credit|data|month|months|night|nights)`,
+  `(add|added|adding|pop|popped|put) (some|a few|extra|bonus|a bit of) (points|miles|credit)`,
+  `(refunded|waived|refund|waive|waiving|refunding) (the|your) (shipping|delivery|booking|late|service|cancellation|change|postage|baggage) (charge|charges|fee|fees|cost|costs)`,
+  `(that|the) credit for`,
+  `(waiver|fee waiver) (has been|was|is) (passed|applied|approved|granted|processed)`,
   // "Have this month on us": a thing given, paid for by the company ("that's on us" alone owns a fault instead).
   `(month|months|year|week|night|meal|meals|drinks|delivery|upgrade|ticket|tickets|taxi|hotel|coffee|lunch|dinner|fee|charge|bill|room|postage|shipping) [is|are|will be] on us`,
   // Vouchers for a meal or a ride are given, never owed; an item the customer may keep need not come back.

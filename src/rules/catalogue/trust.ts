@@ -6,8 +6,8 @@ import { GOODWILL_PATTERNS } from './recovery.js';
 import { PhraseSet, findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
-  '(~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
-const ADVERB = '[personally|definitely|also|then|now|just|actually|immediately|right away|straight away|first]';
+  '(~pass|~share|~forward|~relay|feed back|~notify|~respond|~reply|~work|~place|let (our|the|my|them|him|her) [right|relevant|dev|development|support|product|content] [team|teams|devs|developers|folks|people|manager|colleagues|engineers] know|have you (on your way|sorted|back|moving|up and running)|~find|~address|~add|~continue|be (responding|following up|replying|reaching out|sharing|passing|in contact|assisting|working|reviewing|keeping|looking into)|~move|~transfer|~call|~ring|~phone|~email|~text|~send|~refund|~credit|~process|~arrange|~book|~update|~check|~escalate|~follow|~contact|~raise|~log|~cancel|~reschedule|~ship|~replace|~waive|~reset|~review|~investigate|~monitor|~chase|~confirm|~post|~dispatch|~issue|~order|~apply|~fix|~sort|~repair|~upgrade|~reimburse|~cover|~honour|~honor|~activate|~reconnect|~restore|~unblock|~reverse|get back|be in touch|reach out|let you know|keep you (updated|posted|informed)|look into|put (through|in) a|make sure|ensure)';
+const ADVERB = '[personally|definitely|certainly|happily|gladly|also|then|now|just|actually|immediately|right away|straight away|first|be sure to|make sure to|make sure we|continue to]';
 /** What a subject-led promise says will happen: arrive, be back, call, meet, be posted. */
 const OUTCOME =
   '(arrive|reach|land|go|come|call|ring|phone|text|email|contact|meet|visit|deliver|collect|clear|send|post|drop|be (back|with|there|in|on|ready|round|over|posted|sent|dispatched|delivered|refunded|credited|returned|paid|collected|fixed|repaired|replaced|reconnected|restored|connected|installed|unblocked|reactivated))';
@@ -21,6 +21,14 @@ const COMMITMENT_PATTERNS = [
   `(your|the) (refund|replacement|credit|money|payment|parcel|order|new card|card|engineer|technician|cheque|voucher) (will|should) (be|arrive|reach|show|appear|come|go|land|clear) ** (within|by|in|on|tomorrow|today|before|next)`,
   `(i|we) promise [you] [to|that|i'll|we'll]`,
   `(i|we) (guarantee|give you my word)`,
+  // Work under way that will reach the customer: "rest assured we're working to restore it".
+  `(we're|we are|our team is|the team is|our engineers are|they're|they are|i'm|i am) [currently|actively|still|already] working (on|to|towards|hard)`,
+  `(we'll|we will|i'll|i will) get (this|that|it|these|your feedback|your comments|the issue) (passed|reported|sorted|fixed|escalated|sent|forwarded|fed|logged|raised|shared|added|looked)`,
+  `(feedback|comments|thoughts|request|requests|suggestion|suggestions|concern|concerns|complaint|issue|case) (will|shall) be (passed|shared|forwarded|addressed|resolved|reviewed|looked|escalated|fixed|added|investigated|raised|logged|handled|sent|considered|taken)`,
+  `(someone|somebody|a member|a colleague|an agent|a representative|one of our) [of|from] ** will (be with you|be in touch|get back|reach out|respond|reply|follow up|contact|call|be responding|be following up|look into|review|issue|assist)`,
+  `(our|the|my|your) [*] (team|teams|employees|staff|engineers|specialists|experts|devs|developers|agents|crew|folks|people|colleagues|manager|supervisor|department|technician|engineer|case manager) will (~work|~do|be|~get|~reach|~respond|~reply|~follow|~contact|~call|~review|~look|~issue|~send|~assist|~escalate|~investigate|~update)`,  `(you|you'll|you will) (should|will) (hear back|receive|get|see)`,
+  `(will|should) (hear|be hearing) back`,
+  `(someone|a member of (our|the) team|an agent|the next available agent|our team|the team|a specialist|they|our (specialists|experts|engineers)) will (be with you|be in touch|get back|reach out|respond|reply|follow up|contact|call|be responding|be following up|look into|review|issue|assist)`,
   `ill ${ADVERB} ${ACTION}`,
   `expect (a|an|the|your) (call|email|text|letter|visit|refund|engineer|reply|update|callback|delivery) (from|by|within|tomorrow|today|on|in|this|next)`,
   `(the|your|an|our|my) (engineer|technician|courier|driver|prescription|order|parcel|refund|replacement|card|claims handler|specialist|nurse|doctor|new card|new router|router|money|credit) will (be|arrive|reach|show|come|land|go) (with you|there|ready|in touch|round|delivered|dispatched|sent|processed|back|available|in|on|by|within|tomorrow|today|out)`,
@@ -104,8 +112,12 @@ function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
 
 /** Hedges that turn a promise into a maybe. */
 const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'm sure|i am sure|probably|should be able|i hope|not sure|i'd imagine|i guess)\b/;
-/** Actions too vague to hold anyone to without a time ("I'll look into it"). */
-const VAGUE = /^(transfer you|transfer your call|move you|look into|check|review|investigate|monitor|pass|get back|be in touch|reach out|follow|keep you|make sure|sort|chase|escalate|raise|log|deal with|let you know|update|see|note|feed ?back|take a look|have a look)\b/;
+/**
+ * Without a time, taking a task on ("I'll look into it", "I'll help you there") is ownership, not a
+ * promise of an outcome; handing the call on is a transfer. Passing feedback on, getting back, being
+ * in touch or following up are promises a customer can hold the company to, timed or not.
+ */
+const VAGUE = /^(transfer you|transfer your call|move you|look into|check|see|help|assist|sort|deal with|take a look|have a look|take care)\b/;
 /** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
 const GIFT = new PhraseSet(GOODWILL_PATTERNS);
 
@@ -210,6 +222,12 @@ export const trustRules: RuleDef[] = [
     why: 'Becoming the customer’s champion and owning the problem is what turns a failure into loyalty; it is the opposite of pointing at policy or another department.',
     source: 'seed 000: become your customer’s champion and own the problem; seed 002: staff should own the customer’s pain',
     message: 'Takes ownership: the customer no longer carries the problem alone.',
+    // "I can look into this for you, can you DM me your account?" takes the task inside a question.
+    allowQuestion: true,
+    check(m) {
+      // "DM us so I can look into it" asks the customer to act; the looking is only its purpose.
+      if (/^(i|let)\b/.test(matched(m)) && /\b(so|so that|in order to|for me to|if|once|when|then)\s*(i|we)?\s*(can|could|may)?\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
+    },
     patterns: [
       `let me (sort|fix|take care of|look into|handle|deal with|sort out|get to the bottom of|put|dig into|chase) (this|that|it|everything) [out|right|properly|myself|personally]`,
       `(leave|leaving) (it|this|that) with me`,
@@ -225,14 +243,24 @@ export const trustRules: RuleDef[] = [
       `(i'll|i will|let me) (take|own) (it|this|that) from here`,
       `(we|i) (dropped|have dropped) the ball`,
       `(we've|i've) dropped the ball`,
-      `(we|i) (let|have let) you down`,
-      `(we've|i've) let you down`,
       `(we|i) should have (caught|done|sent|called|checked|told|spotted|fixed|noticed)`,
       `(that one's|this one's|that one is|this one is) on (us|me)`,
       `(that's|that is|this is) on (us|me)`,
       `(i|we) take (full|complete) (responsibility|ownership)`,
       `(i'll|i will) make (sure|certain) (this|it|that|everything) (gets|is|will be) (sorted|fixed|resolved|done|put right|taken care of)`,
       `let me see what (i|we) can do`,
+      // First person taking the task: "let me check", "I'd be glad to look into this", "I can look into the charges".
+      `(let me|allow me to|let us|let's|lets) [just|quickly|personally|definitely|now] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|~take|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
+      `(i|i'll|i will|i can|i'd|i would|i am|i'm|ill) [definitely|certainly|personally|gladly|happily|also|still|absolutely] [be] [happy|glad|more than happy|love|like|want|able|going] [to] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|~take|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
+      `(i'll|i will|ill|let me) [just|quickly] see (what|if|whether|how|where)`,
+      `(want|going|like) to make (this|it|that|things) right`,
+      `(i|we) can have (a|our|one of our|someone) ** (look|review|check|call|contact|investigate)`,
+      // Work done or under way for the customer: "I've passed this on", "I just checked your modem", "I'm looking into it".
+      `(i've|i have|i|i've just|i have just|i just|i already|i've already|i have already|i personally) [just|already|now|also|gone ahead and|went ahead and|personally] (issued|sent|passed|forwarded|fed|logged|log|noted|reported|contacted|called|spoke|spoken|checked|pinged|made|booked|reserved|raised|escalated|refunded|credited|added|shared|looped|let|processed|submitted|emailed|cancelled|arranged|ordered|requested|updated|reissued|placed|investigated|reviewed)`,
+      `i [still|already|just] got you`,
+      `let me try`,
+      `(feedback|comments|concerns|concern|complaint|details|case|request|experience) (has|have) been (passed|forwarded|shared|logged|raised|escalated|sent|fed|noted|reported)`,
+      `(i'm|i am|we're|we are) [now|currently|just|already|actively] (looking into|checking|reviewing|investigating|researching|working on|replying to|chasing)`,
       `(there's|there is) nothing (i|we) (wouldn't|would not) do`,
       `(i'll|i will|i'm going to|ill) ** myself`,
       `(i'll|i will) be the one`,
@@ -301,7 +329,8 @@ export const trustRules: RuleDef[] = [
       `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (call|ring|get back|update|let you know|email|be in touch)`,
       `(calling|ringing|getting) back (as|like) (promised|agreed)`,
       `(is|was) (everything|it|the) ** (working|ok|okay|fine|sorted) (now|since)`,
-      `(checking|check) in [on|about|to see|with you]`,
+      `just (checking|check) in`,
+      `(checking|check) in (on|about|to see|with you|with)`,
       `touching base`,
       `(quick|just a|a quick) follow up (on|about|regarding|to)`,
       `(i|i just|just) (wanted|want|wanted to) to (check in|follow up|see how|see whether|see if|touch base|let you know|update you|make sure)`,
@@ -310,6 +339,32 @@ export const trustRules: RuleDef[] = [
       `again (checking|calling|ringing|following up|getting back)`,
       `(i|we) (said|promised|told you) (i'd|we'd|i would|we would) (check|look|find out|chase|confirm|come back|follow up|ring|phone|contact)`,
       `(checking|calling|ringing) (to see|whether|if) (the|your|it|everything|that)`,
+      // Back on an earlier contact: "we've replied to your DM", "we see your DM", "the link provided earlier".
+      `(i've|i have|we've|we have|i|we) [just|already|now|also|since] (replied|responded|respond|reached out|followed up|folllwed up|been in touch|written back|answered|got back|sent you a reply)`,
+      `(i|we) [can] (see|saw|received|have received|got|have got|just got|read|have read|had an opportunity to read|am reviewing|are reviewing|are currently reviewing|is reviewing|reviewed) (your|the|you sent a|you've sent a|you sent us a|you've sent us a) (dm|dms|direct message|direct messages|message|messages|email|e-mail|emails|details|reply|response|request|form|note|post|forum post|thread|tweet|complaint|query|info|information)`,
+      `(i've|we've) (got|received|seen|read) your (dm|dms|direct message|direct messages|message|messages|email|e-mail|emails|details|reply|response|request|form|note|post|forum post|thread|tweet|complaint|query|info|information)`,
+      `(reviewing|reviewed) your (dm|dms|direct message|direct messages|message|messages|email|e-mail|emails|details|reply|response|request|form|note|post|forum post|thread|tweet|complaint|query|info|information)`,
+      `(meet|see) (me|us|you) back (in|there|via)`,
+      `(check|see) (your|the|our) (dm|dms|direct message|direct messages|inbox) (for|where|with)`,
+      `(provided|sent|posted|given|shared|mentioned|referred to|requested|suggested|offered) (earlier|previously|before|above|last time|yesterday)`,
+      `(previously|earlier|already) (requested|provided|mentioned|sent|given|shared|suggested|advised)`,
+      `(the|that) (link|links|info|information|details|steps) [*] (posted|provided|sent|shared|gave|given) (for|to) you`,
+      `(were|was) (you|it|everything) able to`,
+      `(did|have) you (had|have|get|got|manage|managed|been able) (a chance|the chance|to)`,
+      `(is|are|was) (everything|it|all|things|that|the issue) [now|still] (running|working|resolved|sorted|fixed|ok|okay|fine|better) [smoothly|now|again|ok|okay|fine|properly]`,
+      `(are|is) you still (experiencing|seeing|having|facing|in need|wanting|waiting|getting|unable)`,
+      `(i|we) (have not|haven't|did not|didn't|never|have yet to|are yet to) (heard|hear|received|receive) (back|from you|your)`,
+      `(since|as) (we|i) (haven't|have not|didn't|did not) (heard|hear|received)`,
+      `(awaiting|waiting for|awaiting for) your (response|reply|details|confirmation|dm)`,
+      `as per our (recent|last|previous|earlier) (call|conversation|chat|telecon|discussion|email|exchange)`,
+      `(we|i) last (spoke|talked|chatted)`,
+      `when you (spoke|talked|chatted|were in touch) (with|to) (us|our|me)`,
+      `(have you|had you|you've) been in (contact|touch) with us`,
+      `(i|we) (tried|made another try|attempted|were not able|weren't able|was not able|wasn't able) to (call|reach|contact|get hold of) you`,
+      `(i|we) (called|rang|phoned) and left`,
+      `missed your call`,
+      `your (concern|request|complaint|case|issue|query|ticket) (is|has been|was) [now|already|currently] (in progress|being|under|discussed|escalated|reviewed|raised|addressed|resolved|looked)`,
+      `(following|followed) up (via|with you via|with you in|within|in) (dm|dms|your|direct|email|our)`,
     ],
     examples: {
       match: [
@@ -324,6 +379,10 @@ export const trustRules: RuleDef[] = [
     check(m) {
       // "the check-in desk" is a place, not checking in with the customer.
       if (/check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]))) return false;
+      // "as requested earlier", "as mentioned before": the defensive repeat, not a return to an open matter.
+      if (/\b(as|like)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0]))) && /^(provided|sent|posted|given|shared|mentioned|referred|requested|suggested|offered|previously|earlier|already)\b/.test(matched(m))) return false;
+      // "Thanks for checking in" thanks the customer; it is not the agent coming back.
+      if (/\bfor\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0])))) return false;
       // A bare "I said I would." answers thanks for a promise kept; it does not come back about anything.
       if (/^(i|we) (said|promised) (i|we|i'd|we'd) would$/.test(matched(m)) && /^\W*$/.test(sentenceAfter(m))) return false;
     },

@@ -1,0 +1,34 @@
+// What counts as telling the customer something (GUIDE "information"): facts, timelines, reasons and
+// instructions, judged on the clause's shape. Sentences are ours: this tests the mechanism, not accuracy.
+import { describe, expect, it } from 'vitest';
+import { informs } from '../../src/rules/facts.js';
+
+describe('informs', () => {
+  it.each([
+    'Orders placed after 2pm ship the next working day.',
+    'The outage was caused by a damaged cable near the exchange.',
+    'Tap Settings > Billing > Cancel subscription.',
+    'Your refund will reach the card within 3-5 business days.',
+    "The lounge isn't open to day passes on weekends.",
+    'It looks like the router lost its settings after the update.',
+    'You can change the delivery address from the order page until it ships.',
+    'We are working on a fix with the payment provider.',
+    'Restart the app and sign in again.',
+  ])('a fact, a timeline, a reason or an instruction: %s', (s) => expect(informs(s)).toBe(true));
+
+  it.each([
+    'Please DM us your account number.',
+    'Check out our help page here: https://help.example.com/billing',
+    'You can find our status page here: https://status.example.com',
+    'Thanks for reaching out, we are here to help!',
+    'Is the card still blocked?',
+    "That's a lovely photo of the crew!",
+    "I'll look into it for you.",
+    "Hi, it's Sam from Northwind.",
+    '@example 12345',
+  ])('courtesy, a request, a question, praise, a promise or a bare link: %s', (s) => expect(informs(s)).toBe(false));
+
+  it('a number or a handle alone is no fact', () => {
+    expect(informs('Ref 48213 @helpdesk https://t.co/abc123')).toBe(false);
+  });
+});
