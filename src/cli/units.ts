@@ -59,9 +59,11 @@ export interface NdjsonSpan {
 export interface ResultItem {
   kind: 'result';
   source: string;
-  /** For --fail-under and --max-risk. */
-  etc: number;
+  /** For --fail-under (null when the conversation could not be scored) and --max-risk (the agent's risks). */
+  etc: number | null;
   risks: number;
+  /** Why the conversation has no scores, when it has none. */
+  unscored?: string;
   /** The Analysis, when wanted or when the result is formatted by the caller. */
   analysis?: Analysis;
   /** The (redacted) transcript, when the caller formats turns or links contacts. */
@@ -105,7 +107,8 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const resultOf = (read: Transcript): ResultItem => {
     const t = settings.redact ? redactTranscript(read) : read;
     const a = analyze(t, rules ? { rules } : {});
-    const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores.etc, risks: a.counts.risks ?? 0, analysis: a, transcript: t };
+    const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores?.etc ?? null, risks: a.counts.risks ?? 0, analysis: a, transcript: t };
+    if (a.unscored !== undefined) item.unscored = a.unscored;
     if (settings.roleNotes) {
       const note = describeRoleInference(t);
       if (note) item.note = note;

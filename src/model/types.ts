@@ -3,7 +3,12 @@
 export type Role = 'agent' | 'customer' | 'bot' | 'system' | 'unknown';
 export type Channel = 'call' | 'chat' | 'email' | 'unknown';
 export type Dimension = 'emotion' | 'trust' | 'control';
-export type FindingKind = 'strength' | 'risk';
+/**
+ * `strength` and `risk` judge what the agent did; `signal` is what the customer shows (distress,
+ * sarcasm, churn, escalation, gratitude, a promise reported kept or broken). Signals shape the
+ * emotion curve and tell the coach what to meet; they are never counted as the agent's risks.
+ */
+export type FindingKind = 'strength' | 'risk' | 'signal';
 export type Severity = 'info' | 'warning' | 'error';
 
 export interface Turn {
@@ -105,8 +110,11 @@ export interface Counts {
   overlaps?: number;
   /** Findings per category. */
   categories?: Partial<Record<Category, number>>;
+  /** The agent's risks: what `--max-risk` counts. */
   risks?: number;
   strengths?: number;
+  /** What the customer showed: counted apart from the agent's risks. */
+  signals?: number;
 }
 
 /** One contribution to a score: what moved it and by how much. */
@@ -141,8 +149,11 @@ export interface Analysis {
   channel: Channel;
   meta: TranscriptMeta;
   counts: Counts;
-  scores: Scores;
-  /** What made each score: the base and every adjustment. */
+  /** null when the conversation cannot be judged (no agent turn, no roles found): see `unscored`. */
+  scores: Scores | null;
+  /** Why there are no scores, e.g. "no agent turn"; present exactly when `scores` is null. */
+  unscored?: string;
+  /** What made each score: the base and every adjustment (empty lists when unscored). */
   explanation: Record<keyof Scores, ScoreReason[]>;
   emotion: {
     trajectory: TrajectoryPoint[];
@@ -216,4 +227,9 @@ export function dimensionOf(category: Category): Dimension {
   return 'control';
 }
 
-export const SCHEMA_VERSION = '1.0.0';
+/**
+ * 2.0.0: customer-side findings are `kind: "signal"`, `counts.risks` counts only the agent's risks
+ * (with `counts.signals` beside it), and `scores` is null with `unscored` when a conversation cannot
+ * be judged. Migration: docs/schema-versions.md.
+ */
+export const SCHEMA_VERSION = '2.0.0';

@@ -55,6 +55,22 @@ export function wentWell(a: Analysis): Finding[] {
   });
 }
 
+/** What the customer showed, in turn order, each category once per turn. */
+export function customerSignals(a: Analysis): Finding[] {
+  const seen = new Set<string>();
+  return a.findings.filter((f) => {
+    const key = `${f.turn}:${f.category}`;
+    if (f.kind !== 'signal' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The agent's words that would meet a signal: its rule's suggestion, without the "Agent:" label. */
+export function howToMeet(f: Finding): string | undefined {
+  return f.suggestion?.replace(/^Agent:\s*/, '');
+}
+
 /** Agent as a reader names them: name, else id. */
 export function agentOf(a: Pick<Analysis, 'meta'>): string | undefined {
   const m = a.meta;

@@ -1,7 +1,8 @@
 // The coach view: one conversation for a person to read, turn by turn, on a terminal.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Analysis, Finding, Transcript } from '../model/types.js';
-import { agentOf, changesThatHelpMost, whyItMatters, wentWell } from './advice.js';
+import { agentOf, changesThatHelpMost, customerSignals, howToMeet, whyItMatters, wentWell } from './advice.js';
+import { isNegativeSignal } from '../score/signals.js';
 import { lowMarkers, sparkline } from './curve.js';
 import { clock, turnViews, type Piece } from './turns.js';
 import { scoreColor } from './pretty.js';
@@ -17,6 +18,7 @@ export function scoreBar(score: number, width = BAR_WIDTH): string {
 }
 
 function findingMark(c: ChalkInstance, f: Finding): string {
+  if (f.kind === 'signal') return c.cyan('◆');
   if (f.kind === 'strength') return c.green('✔');
   return f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('▲') : c.cyan('•');
 }
@@ -26,8 +28,8 @@ function highlight(c: ChalkInstance, color: boolean, p: Piece): string {
   const text = safe(p.text);
   if (p.findings.length === 0) return text;
   if (!color) return `«${text}»`;
-  const risk = p.findings.some((f) => f.kind === 'risk');
-  return risk ? c.bold.red.underline(text) : c.bold.green.underline(text);
+  if (p.findings.some((f) => f.kind === 'risk')) return c.bold.red.underline(text);
+  return p.findings.some((f) => f.kind === 'strength') ? c.bold.green.underline(text) : c.bold.cyan.underline(text);
 }
 
 const indent = (text: string, by: string) => text.replace(/\n/g, '\n' + by);
@@ -43,6 +45,11 @@ function header(c: ChalkInstance, a: Analysis): string[] {
     .filter(Boolean)
     .join(' · ');
   const lines = [c.bold(safe(a.id)) + c.dim(safe(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`)), ''];
+  if (!a.scores) {
+    // No bars at all: an empty or neutral bar would read as a score.
+    lines.push(`  ${c.bold('Not scored')}: ${safe(a.unscored ?? 'no agent turn')}. The scores judge the agent, and there is no agent's turn to judge.`);
+    return lines;
+  }
   const rows: Array<[string, number]> = [
     ['ETC', a.scores.etc],
     ['Emotion', a.scores.emotion],
@@ -70,6 +77,9 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
     const why = whyItMatters(f);
     if (why) lines.push(c.dim(`        Why it matters: ${why.why}`), c.dim(`        Source: ${why.source}`));
     if (f.suggestion) lines.push(`        ${c.green('Better:')} “${f.suggestion}”`);
+  } else if (f.kind === 'signal') {
+    const meet = howToMeet(f);
+    if (meet) lines.push(`        ${c.cyan('Meet it:')} “${meet}”`);
   }
   return lines;
 }
@@ -89,6 +99,12 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   const good = wentWell(a);
   if (good.length === 0) out.push('  (nothing the rules recognise as a strength)');
   for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${safe(f.text)}”`);
+
+  // The customer's signals are not the agent's mistakes: they are what the agent had to meet.
+  out.push('', c.bold('What the customer showed (what to meet)'));
+  const shown = customerSignals(a);
+  if (shown.length === 0) out.push('  (no signals from the customer)');
+  for (const f of shown) out.push(`  ${findingMark(c, f)} turn ${f.turn}: ${f.category} — “${safe(f.text)}”${isNegativeSignal(f) ? c.dim(` — ${f.message}`) : ''}`);
 
   out.push('', c.bold('Three changes that would have helped most'));
   const changes = changesThatHelpMost(a, 3);

@@ -22,7 +22,7 @@ export function csvDocs(): string {
     '- UTF-8 without a byte-order mark. In Excel, open it with *Data › From Text/CSV* (or set UTF-8) so that typographic quotes and `…` show correctly.',
     '- **Safe to open in a spreadsheet:** a *text* cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `\'`, so it is shown as text and never run as a formula.',
     '  Numeric cells (scores, counts, `emotion_*` values such as `-0.4`) are written as plain numbers and are not prefixed: they are numbers, not formulas, and stay summable.',
-    '- An empty cell means the input did not have the value (no agent name, no times).',
+    '- An empty cell means the input did not have the value (no agent name, no times); empty score cells mean the conversation could not be scored, and `unscored` says why.',
     '- Input errors are not rows: they are on stderr as `file:line: reason` and in the exit code (2).',
     '',
     '## One row per conversation (`--format csv`)',

@@ -22,10 +22,10 @@ export const CONVERSATION_COLUMNS: ReadonlyArray<Column<Analysis>> = [
   { name: 'team', description: 'team, from the transcript', value: (a) => str(a.meta.team) },
   { name: 'queue', description: 'queue, from the transcript', value: (a) => str(a.meta.queue) },
   { name: 'date', description: 'date or date-time as the transcript gives it (ISO 8601)', value: (a) => str(a.meta.date) },
-  { name: 'etc', description: 'overall score, 0–100, higher is better handled', value: (a) => a.scores.etc },
-  { name: 'emotion', description: 'emotion score, 0–100', value: (a) => a.scores.emotion },
-  { name: 'trust', description: 'trust score, 0–100', value: (a) => a.scores.trust },
-  { name: 'control', description: 'control score, 0–100', value: (a) => a.scores.control },
+  { name: 'etc', description: 'overall score, 0–100, higher is better handled; empty when not scored (see `unscored`)', value: (a) => a.scores?.etc },
+  { name: 'emotion', description: 'emotion score, 0–100; empty when not scored', value: (a) => a.scores?.emotion },
+  { name: 'trust', description: 'trust score, 0–100; empty when not scored', value: (a) => a.scores?.trust },
+  { name: 'control', description: 'control score, 0–100; empty when not scored', value: (a) => a.scores?.control },
   { name: 'shape', description: 'shape of the customer’s emotion curve: `recovered`, `declined`, `steady-positive`, `steady-negative`, `volatile`, `flat`', value: (a) => a.emotion.shape },
   { name: 'emotion_start', description: 'customer’s smoothed emotion at their first turn, −1..1', value: (a) => a.emotion.start },
   { name: 'emotion_end', description: 'customer’s smoothed emotion at their last turn, −1..1', value: (a) => a.emotion.end },
@@ -35,8 +35,8 @@ export const CONVERSATION_COLUMNS: ReadonlyArray<Column<Analysis>> = [
   { name: 'customer_turns', description: 'turns by the customer', value: (a) => a.counts.customerTurns },
   { name: 'words', description: 'words in all turns', value: (a) => a.counts.words },
   { name: 'duration_sec', description: 'length in seconds, where the input has times; empty otherwise', value: (a) => a.counts.durationSec },
-  { name: 'risks', description: 'number of risk findings', value: (a) => a.counts.risks ?? a.findings.filter((f) => f.kind === 'risk').length },
-  { name: 'strengths', description: 'number of strength findings', value: (a) => a.counts.strengths ?? a.findings.filter((f) => f.kind === 'strength').length },
+  { name: 'risks', description: 'number of the agent’s risk findings (what `--max-risk` counts; the customer’s signals are not among them)', value: (a) => a.counts.risks ?? a.findings.filter((f) => f.kind === 'risk').length },
+  { name: 'strengths', description: 'number of the agent’s strength findings', value: (a) => a.counts.strengths ?? a.findings.filter((f) => f.kind === 'strength').length },
   ...ALL_CATEGORIES.map(
     (c): Column<Analysis> => ({
       name: c,
@@ -44,6 +44,9 @@ export const CONVERSATION_COLUMNS: ReadonlyArray<Column<Analysis>> = [
       value: (a) => a.counts.categories?.[c] ?? a.findings.filter((f) => f.category === c).length,
     }),
   ),
+  // Added in schema 2.0.0, at the end so that columns read by position keep their place.
+  { name: 'signals', description: 'number of the customer’s signals (distress, sarcasm, churn, escalation, gratitude, a promise reported kept or broken)', value: (a) => a.counts.signals ?? a.findings.filter((f) => f.kind === 'signal').length },
+  { name: 'unscored', description: 'why the conversation has no scores (`no agent turn`, `no roles found`); empty when it is scored', value: (a) => a.unscored },
 ];
 
 export interface FindingRow {
@@ -59,13 +62,13 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingRow>> = [
   { name: 'rule', description: 'rule id (may change between versions; see `etcscore rules`)', value: (r) => r.finding.rule },
   { name: 'category', description: 'category, from the fixed vocabulary (stable)', value: (r) => r.finding.category },
   { name: 'dimension', description: '`emotion`, `trust` or `control`', value: (r) => r.finding.dimension },
-  { name: 'kind', description: '`strength` or `risk`', value: (r) => r.finding.kind },
+  { name: 'kind', description: '`strength` or `risk` (what the agent did), or `signal` (what the customer showed)', value: (r) => r.finding.kind },
   { name: 'severity', description: '`info`, `warning` or `error`', value: (r) => r.finding.severity },
   { name: 'span_start', description: 'first character of the words in the turn’s text, from 0', value: (r) => r.finding.span[0] },
   { name: 'span_end', description: 'character after the last one (end exclusive)', value: (r) => r.finding.span[1] },
   { name: 'text', description: 'the words found, exactly as in the turn', value: (r) => r.finding.text },
   { name: 'message', description: 'what these words do to the customer', value: (r) => r.finding.message },
-  { name: 'suggestion', description: 'a better wording (risks); empty otherwise', value: (r) => r.finding.suggestion },
+  { name: 'suggestion', description: 'a better wording (risks), or how the agent can meet a signal; empty otherwise', value: (r) => r.finding.suggestion },
 ];
 
 // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

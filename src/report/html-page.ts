@@ -33,10 +33,10 @@ ol.turns{list-style:none;padding:0;margin:8px 0}
 .turn.customer{border-left-color:#8a94a6;background:var(--soft)}.turn.agent{border-left-color:#3e4c63}
 .who{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 .text{white-space:pre-wrap;margin:2px 0}
-mark{background:#fde7c7;border-radius:2px;padding:0 1px}mark.strength{background:#d1f2dd}mark.risk.error{background:#fcd3cf}
+mark{background:#fde7c7;border-radius:2px;padding:0 1px}mark.strength{background:#d1f2dd}mark.risk.error{background:#fcd3cf}mark.signal{background:#dbe8fb}
 ul.findings{margin:4px 0 2px;padding-left:18px;font-size:14px}
 ul.findings li{margin:4px 0}
-.risk-error{color:var(--risk)}.risk-warning{color:var(--warn)}.risk-info{color:var(--info)}.strength-x{color:var(--good)}
+.risk-error{color:var(--risk)}.risk-warning{color:var(--warn)}.risk-info{color:var(--info)}.strength-x{color:var(--good)}.signal-x{color:var(--info)}
 .why{color:var(--muted)}.better{color:var(--good)}
 .bar{display:inline-block;height:10px;background:#3e4c63;border-radius:2px;vertical-align:middle}
 code{font-size:12px;background:var(--soft);padding:0 3px;border-radius:3px}

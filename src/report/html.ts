@@ -2,7 +2,7 @@
 // turns with the flagged words marked, and a summary that CSS shows first although it is written
 // last, so the report still streams.
 import type { Analysis, Finding, InputErrorRecord, Transcript } from '../model/types.js';
-import { agentOf, changesThatHelpMost, whyItMatters, wentWell } from './advice.js';
+import { agentOf, changesThatHelpMost, howToMeet, whyItMatters, wentWell } from './advice.js';
 import { svgCurve } from './curve.js';
 import { escapeHtml as h } from './escape.js';
 import { bar, pageEnd, pageStart, scoreClass } from './html-page.js';
@@ -13,19 +13,25 @@ import type { Formatter } from './types.js';
 interface Row {
   anchor: string;
   id: string;
-  etc: number;
+  /** null: not scored. */
+  etc: number | null;
   shape: string;
   risks: number;
+  signals: number;
 }
 
-const findingClass = (f: Finding) => (f.kind === 'strength' ? 'strength' : `risk ${f.severity}`);
+const findingClass = (f: Finding) => (f.kind === 'strength' ? 'strength' : f.kind === 'signal' ? 'signal' : `risk ${f.severity}`);
 
 function findingItem(f: Finding): string {
-  const cls = f.kind === 'strength' ? 'strength-x' : `risk-${f.severity}`;
-  let li = `<li><span class="${cls}">${f.kind === 'strength' ? '✔' : '▲'} <b>${h(f.category)}</b></span> <code>${h(f.rule)}</code> “${h(f.text)}” — ${h(f.message)}`;
+  const cls = f.kind === 'strength' ? 'strength-x' : f.kind === 'signal' ? 'signal-x' : `risk-${f.severity}`;
+  const sign = f.kind === 'strength' ? '✔' : f.kind === 'signal' ? '◆' : '▲';
+  let li = `<li><span class="${cls}">${sign} <b>${h(f.category)}</b></span> <code>${h(f.rule)}</code> “${h(f.text)}” — ${h(f.message)}`;
   const why = f.kind === 'risk' ? whyItMatters(f) : undefined;
   if (why) li += `<div class="why">Why it matters: ${h(why.why)} <i>(${h(why.source)})</i></div>`;
-  if (f.suggestion) li += `<div class="better">Better: “${h(f.suggestion)}”</div>`;
+  if (f.kind === 'signal') {
+    const meet = howToMeet(f);
+    if (meet) li += `<div class="better">Meet it: “${h(meet)}”</div>`;
+  } else if (f.suggestion) li += `<div class="better">Better: “${h(f.suggestion)}”</div>`;
   return li + '</li>';
 }
 
@@ -34,7 +40,10 @@ export function conversationHtml(a: Analysis, t: Transcript | undefined, anchor:
     .filter((x): x is string => Boolean(x))
     .map(h)
     .join(' · ');
-  const scores = SCORE_KEYS.map((k) => `<div class="score ${scoreClass(a.scores[k])}">${k === 'etc' ? 'ETC' : k[0]!.toUpperCase() + k.slice(1)}<b>${a.scores[k]}</b></div>`).join('');
+  const scored = a.scores;
+  const scores = scored
+    ? SCORE_KEYS.map((k) => `<div class="score ${scoreClass(scored[k])}">${k === 'etc' ? 'ETC' : k[0]!.toUpperCase() + k.slice(1)}<b>${scored[k]}</b></div>`).join('')
+    : `<p class="muted">Not scored: ${h(a.unscored ?? 'no agent turn')}.</p>`;
   const e = a.emotion;
   const parts = [
     `<section class="conv" id="${anchor}"><h2>${h(a.id)}</h2><div class="meta">${about}</div>`,
@@ -68,20 +77,25 @@ export function conversationHtml(a: Analysis, t: Transcript | undefined, anchor:
 }
 
 function summaryHtml(s: BatchSummary, rows: readonly Row[], errors: readonly InputErrorRecord[]): string {
-  const out = [`<section class="summary"><h2>Summary</h2><p>${s.count} conversation${s.count === 1 ? '' : 's'} · ${s.risks} risks · ${s.strengths} strengths${errors.length ? ` · <span class="risk-error">${errors.length} input error${errors.length === 1 ? '' : 's'}</span>` : ''}</p>`];
+  const out = [`<section class="summary"><h2>Summary</h2><p>${s.count} conversation${s.count === 1 ? '' : 's'}${s.unscored ? ` · ${s.unscored} not scored` : ''} · ${s.risks} risks · ${s.strengths} strengths · ${s.signals} customer signals${errors.length ? ` · <span class="risk-error">${errors.length} input error${errors.length === 1 ? '' : 's'}</span>` : ''}</p>`];
   if (s.count) {
     // Scores, shapes and top risks side by side; they wrap on a narrow screen.
-    out.push('<div class="grid"><div><h3>Scores</h3><table><tr><th>score</th><th class="n">mean</th><th class="n">sd</th></tr>');
-    for (const k of SCORE_KEYS) out.push(`<tr><td>${k}</td><td class="n">${s.scores[k].mean.toFixed(1)}</td><td class="n">${s.scores[k].sd.toFixed(1)}</td></tr>`);
-    out.push('</table></div>');
+    out.push('<div class="grid"><div><h3>Scores</h3>');
+    // Means over the scored conversations only; with none scored there is no mean to show.
+    if (s.scored) {
+      out.push('<table><tr><th>score</th><th class="n">mean</th><th class="n">sd</th></tr>');
+      for (const k of SCORE_KEYS) out.push(`<tr><td>${k}</td><td class="n">${s.scores[k].mean.toFixed(1)}</td><td class="n">${s.scores[k].sd.toFixed(1)}</td></tr>`);
+      out.push('</table>');
+    } else out.push('<p class="muted">none scored</p>');
+    out.push('</div>');
     const shapes = s.shapeCounts();
     const maxShape = Math.max(...shapes.map(([, n]) => n));
     out.push(`<div><h3>Emotion shapes</h3><table>${shapes.map(([shape, n]) => `<tr><td>${h(shape)}</td><td class="n">${n}</td><td>${bar(n, maxShape)}</td></tr>`).join('')}</table></div>`);
     const top = s.topRiskCategories();
     const maxTop = Math.max(0, ...top.map(([, n]) => n));
     out.push(`<div><h3>Top risk categories</h3>${top.length ? `<table>${top.map(([c, n]) => `<tr><td>${h(c)}</td><td class="n">${n}</td><td>${bar(n, maxTop)}</td></tr>`).join('')}</table>` : '<p class="muted">none</p>'}</div></div>`);
-    out.push('<h3>Conversations</h3><table><tr><th>id</th><th class="n">ETC</th><th>shape</th><th class="n">risks</th></tr>');
-    for (const r of rows) out.push(`<tr><td><a href="#${r.anchor}">${h(r.id)}</a></td><td class="n">${r.etc}</td><td>${h(r.shape)}</td><td class="n">${r.risks}</td></tr>`);
+    out.push('<h3>Conversations</h3><table><tr><th>id</th><th class="n">ETC</th><th>shape</th><th class="n">risks</th><th class="n">customer signals</th></tr>');
+    for (const r of rows) out.push(`<tr><td><a href="#${r.anchor}">${h(r.id)}</a></td><td class="n">${r.etc ?? '—'}</td><td>${h(r.shape)}</td><td class="n">${r.risks}</td><td class="n">${r.signals}</td></tr>`);
     out.push('</table>');
   }
   if (errors.length) out.push(`<h3>Inputs that could not be read</h3><ul>${errors.map((e) => `<li><code>${h(`${e.source}:${e.line}`)}</code> ${h(e.message)}</li>`).join('')}</ul>`);
@@ -98,7 +112,7 @@ export function htmlFormatter(): Formatter {
     result(a, _o, t) {
       summary.add(a);
       const anchor = `c${rows.length + 1}`;
-      rows.push({ anchor, id: a.id, etc: a.scores.etc, shape: a.emotion.shape, risks: a.counts.risks ?? 0 });
+      rows.push({ anchor, id: a.id, etc: a.scores?.etc ?? null, shape: a.emotion.shape, risks: a.counts.risks ?? 0, signals: a.counts.signals ?? 0 });
       return conversationHtml(a, t, anchor);
     },
     error: () => '',

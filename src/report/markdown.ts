@@ -1,6 +1,6 @@
 // Markdown for sharing in a wiki or a pull request: each conversation with its scores, emotion
 // sparkline and the turns that have findings, then the batch summary.
-import type { Analysis, Finding, InputErrorRecord, Transcript } from '../model/types.js';
+import type { Analysis, Finding, InputErrorRecord, Scores, Transcript } from '../model/types.js';
 import { agentOf, changesThatHelpMost, whyItMatters } from './advice.js';
 import { sparkline } from './curve.js';
 import { escapeMarkdown as md } from './escape.js';
@@ -8,7 +8,9 @@ import { BatchSummary, SCORE_KEYS } from './summary.js';
 import { turnViews } from './turns.js';
 import type { Formatter } from './types.js';
 
-const mark = (f: Finding) => (f.kind === 'strength' ? '✔' : f.severity === 'error' ? '✖' : f.severity === 'warning' ? '▲' : '•');
+const mark = (f: Finding) => (f.kind === 'signal' ? '◆' : f.kind === 'strength' ? '✔' : f.severity === 'error' ? '✖' : f.severity === 'warning' ? '▲' : '•');
+/** A score cell: a dash, never a number, for a conversation that could not be scored. */
+const scoreCell = (a: Analysis, k: keyof Scores) => (a.scores ? String(a.scores[k]) : '—');
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 
 function conversation(a: Analysis, t: Transcript | undefined): string {
@@ -18,11 +20,12 @@ function conversation(a: Analysis, t: Transcript | undefined): string {
     '',
     about.filter(Boolean).join(' · '),
     '',
-    '| ETC | Emotion | Trust | Control | Shape | Risks | Strengths |',
-    '| ---: | ---: | ---: | ---: | --- | ---: | ---: |',
-    `| ${a.scores.etc} | ${a.scores.emotion} | ${a.scores.trust} | ${a.scores.control} | ${a.emotion.shape} | ${a.counts.risks ?? 0} | ${a.counts.strengths ?? 0} |`,
+    '| ETC | Emotion | Trust | Control | Shape | Risks | Strengths | Customer signals |',
+    '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    `| ${scoreCell(a, 'etc')} | ${scoreCell(a, 'emotion')} | ${scoreCell(a, 'trust')} | ${scoreCell(a, 'control')} | ${a.emotion.shape} | ${a.counts.risks ?? 0} | ${a.counts.strengths ?? 0} | ${a.counts.signals ?? 0} |`,
     '',
   ];
+  if (!a.scores) lines.push(`*Not scored: ${md(a.unscored ?? 'no agent turn')}.*`, '');
   const traj = a.emotion.trajectory;
   if (traj.length) {
     const values = traj.map((p) => `t${p.turn} ${p.smoothed.toFixed(2)}`).join(', ');
@@ -51,11 +54,15 @@ function conversation(a: Analysis, t: Transcript | undefined): string {
 }
 
 export function summaryMarkdown(s: BatchSummary, errors: readonly InputErrorRecord[]): string {
-  const lines = ['## Summary', '', `${s.count} conversation${s.count === 1 ? '' : 's'}, ${s.risks} risks, ${s.strengths} strengths.`, ''];
+  const lines = ['## Summary', '', `${s.count} conversation${s.count === 1 ? '' : 's'}${s.unscored ? ` (${s.unscored} not scored)` : ''}, ${s.risks} risks, ${s.strengths} strengths, ${s.signals} customer signals.`, ''];
   if (s.count) {
-    lines.push('| score | mean | sd |', '| --- | ---: | ---: |');
-    for (const k of SCORE_KEYS) lines.push(`| ${k} | ${s.scores[k].mean.toFixed(1)} | ${s.scores[k].sd.toFixed(1)} |`);
-    lines.push('', `**Shapes:** ${s.shapeCounts().map(([shape, n]) => `${shape} ${n}`).join(', ')}`, '');
+    // Means over the scored conversations only; with none scored there is no mean to show.
+    if (s.scored) {
+      lines.push('| score | mean | sd |', '| --- | ---: | ---: |');
+      for (const k of SCORE_KEYS) lines.push(`| ${k} | ${s.scores[k].mean.toFixed(1)} | ${s.scores[k].sd.toFixed(1)} |`);
+      lines.push('');
+    }
+    lines.push(`**Shapes:** ${s.shapeCounts().map(([shape, n]) => `${shape} ${n}`).join(', ')}`, '');
     const top = s.topRiskCategories();
     lines.push(`**Top risk categories:** ${top.length ? top.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}`, '');
   }

@@ -1,6 +1,6 @@
 // The terminal table: one row per conversation, its worst risk, and with --findings every finding.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Analysis, Finding } from '../model/types.js';
+import type { Analysis, Finding, Scores } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
 import { terminalSafe as safe } from './escape.js';
 
@@ -38,19 +38,25 @@ export function topRisk(findings: readonly Finding[]): Finding | undefined {
   return top;
 }
 
+/** ✖ ▲ an agent's risk, ✔ an agent's strength, ◆ what the customer showed. */
+export function findingMark(c: ChalkInstance, f: Finding): string {
+  if (f.kind === 'signal') return c.cyan('◆');
+  return f.kind === 'risk' ? (f.severity === 'error' ? c.red('✖') : c.yellow('▲')) : c.green('✔');
+}
+
 function findingLine(c: ChalkInstance, f: Finding): string {
-  const mark = f.kind === 'risk' ? (f.severity === 'error' ? c.red('✖') : c.yellow('▲')) : c.green('✔');
+  const mark = findingMark(c, f);
   const where = c.dim(`turn ${String(f.turn).padStart(3)} ${f.role.padEnd(8)}`);
   return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${safe(f.text)}"  ${c.dim(f.message)}`;
 }
 
 export function prettyFormatter(): Formatter {
   let c: ChalkInstance = new Chalk({ level: 0 });
-  const sums = { etc: 0, risks: 0, strengths: 0 };
+  const sums = { scored: 0, etc: 0, risks: 0, strengths: 0, signals: 0 };
   const row = (values: string[], o: ReportOptions, a?: Analysis) =>
     COLUMNS.map(([, width, align], i) => {
       const text = cell(values[i]!, width, align);
-      if (!a || !o.color) return text;
+      if (!a?.scores || !o.color) return text;
       if (i >= 2 && i <= 5) {
         const score = [a.scores.etc, a.scores.emotion, a.scores.trust, a.scores.control][i - 2]!;
         return scoreColor(c, score)(text);
@@ -65,20 +71,25 @@ export function prettyFormatter(): Formatter {
       return c.bold(row(COLUMNS.map(([h]) => h), o)) + '\n';
     },
     result(a, o) {
-      sums.etc += a.scores.etc;
+      if (a.scores) {
+        sums.scored++;
+        sums.etc += a.scores.etc;
+      }
       sums.risks += a.counts.risks ?? 0;
       sums.strengths += a.counts.strengths ?? 0;
+      sums.signals += a.counts.signals ?? 0;
       const top = topRisk(a.findings);
+      const score = (k: keyof Scores) => (a.scores ? String(a.scores[k]) : '—');
       const values = [
         safe(a.id),
         String(a.counts.turns),
-        String(a.scores.etc),
-        String(a.scores.emotion),
-        String(a.scores.trust),
-        String(a.scores.control),
+        score('etc'),
+        score('emotion'),
+        score('trust'),
+        score('control'),
         a.emotion.shape,
         String(a.counts.risks ?? 0),
-        top ? `${top.category}: "${safe(top.text)}" (turn ${top.turn})` : '—',
+        a.scores ? (top ? `${top.category}: "${safe(top.text)}" (turn ${top.turn})` : '—') : `not scored: ${safe(a.unscored ?? 'no agent turn')}`,
       ];
       let out = row(values, o, a) + '\n';
       if (o.findings) for (const f of a.findings) out += findingLine(c, f) + '\n';
@@ -88,11 +99,13 @@ export function prettyFormatter(): Formatter {
       return c.red(cell(safe(`✖ ${e.source}:${e.line}`), 28, 'left')) + '  ' + c.red(safe(e.message)) + '\n';
     },
     end(s) {
-      const mean = s.results ? Math.round(sums.etc / s.results) : 0;
+      const unscored = s.results - sums.scored;
+      // A mean over no scores would read as a batch that scored 0: say there is none instead.
       const parts = [
-        `${s.results} conversation${s.results === 1 ? '' : 's'} scored`,
-        `mean ETC ${mean}`,
-        `${sums.risks} risks, ${sums.strengths} strengths`,
+        `${sums.scored} conversation${sums.scored === 1 ? '' : 's'} scored`,
+        ...(unscored ? [`${unscored} not scored`] : []),
+        sums.scored ? `mean ETC ${Math.round(sums.etc / sums.scored)}` : 'no mean ETC',
+        `${sums.risks} risks, ${sums.strengths} strengths, ${sums.signals} customer signals`,
       ];
       if (s.errors.length) parts.push(c.red(`${s.errors.length} input error${s.errors.length === 1 ? '' : 's'}`));
       return '\n' + parts.join(' · ') + '\n';

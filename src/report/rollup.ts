@@ -3,6 +3,7 @@
 import type { Analysis, Finding } from '../model/types.js';
 import { SEVERITY_RANK, agentOf } from './advice.js';
 import { BatchSummary } from './summary.js';
+import { tallyFindings } from '../score/signals.js';
 
 export const GROUP_BY = ['agent', 'team', 'queue', 'date'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -58,16 +59,19 @@ export function groupKey(a: Pick<Analysis, 'meta'>, by: GroupBy, period: Period 
 export interface WorstFinding {
   id: string;
   source: string;
-  /** The conversation's ETC score: among equally severe findings, the worse conversation first. */
-  etc: number;
+  /** The conversation's ETC score (null: not scored): among equally severe findings, the worse conversation first. */
+  etc: number | null;
   finding: Finding;
 }
+
+/** A conversation without scores sorts after every scored one. */
+const etcRank = (w: WorstFinding): number => w.etc ?? 101;
 
 /** More severe first, then from the lower-scoring conversation, then earlier. */
 export function compareWorst(x: WorstFinding, y: WorstFinding): number {
   return (
     SEVERITY_RANK[y.finding.severity] - SEVERITY_RANK[x.finding.severity] ||
-    x.etc - y.etc ||
+    etcRank(x) - etcRank(y) ||
     (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) ||
     x.finding.turn - y.finding.turn
   );
@@ -87,7 +91,7 @@ export class Group {
       if (f.kind === 'risk' && (!finding || SEVERITY_RANK[f.severity] > SEVERITY_RANK[finding.severity])) finding = f;
     }
     if (!finding) return;
-    const w: WorstFinding = { id: a.id, source: a.source, etc: a.scores.etc, finding };
+    const w: WorstFinding = { id: a.id, source: a.source, etc: a.scores?.etc ?? null, finding };
     if (this.worst.length === WORST_PER_GROUP && compareWorst(w, this.worst[WORST_PER_GROUP - 1]!) >= 0) return;
     this.worst.push(w);
     this.worst.sort(compareWorst);
@@ -126,6 +130,13 @@ export class Rollup {
     for (const g of this.groups.values()) n += g.summary.count;
     return n;
   }
+
+  /** Conversations that could not be scored: in the counts, not in the means. */
+  get unscored(): number {
+    let n = 0;
+    for (const g of this.groups.values()) n += g.summary.unscored;
+    return n;
+  }
 }
 
 /** Is this parsed line an analysis worth counting? (a narrow check: the fields a rollup reads) */
@@ -135,10 +146,21 @@ export function isAnalysis(x: unknown): x is Analysis {
     typeof a === 'object' &&
     a !== null &&
     typeof a.id === 'string' &&
-    typeof a.scores?.etc === 'number' &&
+    (typeof a.scores?.etc === 'number' || (a.scores === null && typeof a.unscored === 'string')) &&
     typeof a.emotion?.shape === 'string' &&
     Array.isArray(a.findings) &&
     typeof a.meta === 'object' &&
     a.meta !== null
   );
+}
+
+/**
+ * A result written by an earlier schema, read as this one: before 2.0.0 what the customer said was
+ * a `risk` or `strength` of the customer's role. It becomes a signal, and the counts are taken again,
+ * so that old and new results roll up alike (their scores stay as they were computed).
+ */
+export function upgradeAnalysis(a: Analysis): Analysis {
+  if (!/^1\./.test(String(a.schemaVersion))) return a;
+  const findings = a.findings.map((f) => (f.role === 'customer' && f.kind !== 'signal' ? { ...f, kind: 'signal' as const } : f));
+  return { ...a, findings, counts: { ...a.counts, ...tallyFindings(findings) } };
 }

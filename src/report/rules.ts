@@ -67,7 +67,7 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
   for (const dim of ['emotion', 'trust', 'control'] as const) {
     out.push(c.bold.underline(dim.toUpperCase()));
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
-      const mark = r.kind === 'risk' ? c.red('risk    ') : c.green('strength');
+      const mark = r.kind === 'risk' ? c.red('risk    ') : r.kind === 'signal' ? c.cyan('signal  ') : c.green('strength');
       out.push(`  ${c.bold(r.id.padEnd(idWidth))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
       out.push(`      ${r.description}`);
       const example = r.examples.match[0];

@@ -76,11 +76,15 @@ export class RuleSet {
   private readonly scratch = new Scratch();
 
   constructor(rules: readonly RuleDef[]) {
-    for (const rule of rules) {
+    // Whose words a rule reads decides whose finding it is: what a customer says is a signal about
+    // the customer, whatever kind a user's rule declared, and never a risk of the agent's.
+    const own = rules.map((rule) => (rule.speaker === 'customer' && rule.kind !== 'signal' ? { ...rule, kind: 'signal' as const } : rule));
+    for (const rule of own) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
+      if (rule.kind === 'signal' && rule.speaker !== 'customer') throw new Error(`rule "${rule.id}": only a customer rule gives signals`);
       this.byId.set(rule.id, rule);
     }
-    this.rules = rules;
+    this.rules = own;
   }
 
   private machine(role: 'agent' | 'customer'): Machine {

@@ -14,6 +14,8 @@ import { turnSentiment, type SentimentTerm } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory } from './trajectory.js';
 import { computeScores } from './scores.js';
+import { isNegativeSignal, tallyFindings } from './signals.js';
+import { unscoredReason } from './unscored.js';
 
 export interface AnalyzeOptions {
   /** The rules to run; the built-in catalogue by default (plus a user's, when configured). */
@@ -23,21 +25,24 @@ export interface AnalyzeOptions {
 /** Cues shown on a trajectory point: the terms that moved the turn's score most. */
 const CUES_PER_TURN = 3;
 /**
- * A customer's own risk finding (distress, churn, escalation, sarcasm, a broken promise) caps that
+ * A customer's signal of trouble (distress, churn, escalation, sarcasm, a broken promise) caps that
  * turn's emotion, and gratitude lifts it: the phrase rules read complaints that carry no negative
  * word ("I'll think twice before buying from you again"), which a word lexicon scores as neutral.
  */
-const CUSTOMER_RISK_CAP = -0.35;
+const CUSTOMER_TROUBLE_CAP = -0.35;
 const GRATITUDE_FLOOR = 0.25;
 
-/** The turn's lexicon score, corrected by what the customer-side rules found in it. */
+/** The turn's lexicon score, corrected by the customer's own signals in it. */
 function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: number; because?: string } {
-  const risk = own.find((f) => f.kind === 'risk');
-  if (risk) return lexicon > CUSTOMER_RISK_CAP ? { raw: CUSTOMER_RISK_CAP, because: risk.text } : { raw: lexicon };
-  const thanks = own.find((f) => f.category === 'gratitude');
+  const trouble = own.find(isNegativeSignal);
+  if (trouble) return lexicon > CUSTOMER_TROUBLE_CAP ? { raw: CUSTOMER_TROUBLE_CAP, because: trouble.text } : { raw: lexicon };
+  const thanks = own.find((f) => f.kind === 'signal' && f.category === 'gratitude');
   if (thanks && lexicon < GRATITUDE_FLOOR) return { raw: GRATITUDE_FLOOR, because: thanks.text };
   return { raw: lexicon };
 }
+
+/** No scores and nothing that made them: a conversation that cannot be judged. */
+const NO_EXPLANATION = (): Analysis['explanation'] => ({ etc: [], emotion: [], trust: [], control: [] });
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: sharedFeatures(turn.text) }));
@@ -62,7 +67,8 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     points.push({ turn: p.turn.index, raw, cues: strongestCues(s.terms, because) });
   }
   const emotion = trajectory(points);
-  const { scores, explanation } = computeScores(findings, emotion);
+  const unscored = unscoredReason(transcript);
+  const { scores, explanation } = unscored === undefined ? computeScores(findings, emotion) : { scores: null, explanation: NO_EXPLANATION() };
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -72,6 +78,7 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     meta: transcript.meta,
     counts: counts(transcript, prepared, findings),
     scores,
+    ...(unscored === undefined ? {} : { unscored }),
     explanation,
     emotion,
     trust: {
@@ -135,15 +142,6 @@ function commitmentOf(f: Finding): Commitment {
 }
 
 function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: readonly Finding[]): Counts {
-  // One pass over turns and one over findings, each counting everything.
-  const categories: Partial<Record<Category, number>> = {};
-  let risks = 0;
-  let strengths = 0;
-  for (const f of findings) {
-    categories[f.category] = (categories[f.category] ?? 0) + 1;
-    if (f.kind === 'risk') risks++;
-    else if (f.kind === 'strength') strengths++;
-  }
   let agentTurns = 0;
   let customerTurns = 0;
   for (const x of t.turns) {
@@ -152,6 +150,7 @@ function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: read
   }
   let words = 0;
   for (const p of prepared) words += p.features.wordCount;
+  const { categories, risks, strengths, signals } = tallyFindings(findings);
   return {
     turns: t.turns.length,
     agentTurns,
@@ -161,5 +160,6 @@ function counts(t: Transcript, prepared: readonly PreparedTurn[], findings: read
     ...timingCounts(t.turns),
     risks,
     strengths,
+    signals,
   };
 }

@@ -5,6 +5,7 @@
 import type { Analysis, Category, Commitment, Finding, Turn } from '../model/types.js';
 import { sharesAction } from '../rules/context.js';
 import { computeScores } from './scores.js';
+import { tallyFindings } from './signals.js';
 
 export interface ContactLinkerOptions {
   /** Open promises remembered per case or customer; the oldest are forgotten first. */
@@ -155,7 +156,8 @@ function record(evidence: Finding, p: OpenPromise, outcome: Outcome): Finding[] 
       rule: outcome === 'kept' ? 'earlier-promise-kept' : 'earlier-promise-broken',
       category,
       dimension: 'trust',
-      kind: outcome === 'kept' ? 'strength' : 'risk',
+      // Told by the customer it is their signal; said by the agent it is the agent's strength or risk.
+      kind: evidence.role === 'customer' ? 'signal' : outcome === 'kept' ? 'strength' : 'risk',
       severity: outcome === 'kept' ? 'info' : 'error',
       turn: evidence.turn,
       role: evidence.role,
@@ -174,14 +176,9 @@ function record(evidence: Finding, p: OpenPromise, outcome: Outcome): Finding[] 
 /** Adds the outcome findings and brings counts and scores up to date with them. */
 function settle(a: Analysis, added: Finding[]): void {
   a.findings = [...a.findings, ...added].sort((x, y) => x.turn - y.turn || x.span[0] - y.span[0] || x.span[1] - y.span[1]);
-  const categories: Partial<Record<Category, number>> = {};
-  for (const f of a.findings) categories[f.category] = (categories[f.category] ?? 0) + 1;
-  a.counts = {
-    ...a.counts,
-    categories,
-    risks: a.findings.filter((f) => f.kind === 'risk').length,
-    strengths: a.findings.filter((f) => f.kind === 'strength').length,
-  };
+  a.counts = { ...a.counts, ...tallyFindings(a.findings) };
+  // A conversation that could not be judged stays unjudged: the new findings do not add an agent.
+  if (a.scores === null) return;
   const { scores, explanation } = computeScores(a.findings, a.emotion);
   a.scores = scores;
   a.explanation = explanation;

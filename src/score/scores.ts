@@ -13,13 +13,19 @@ const EMOTION_RANGE = 40;
 /** Overall: emotion weighs most, as the customer remembers how they felt. */
 export const OVERALL_WEIGHTS: Record<Dimension, number> = { emotion: 0.4, trust: 0.3, control: 0.3 };
 
+/**
+ * Points a customer's signal moves a score by: none. What the customer shows is already in the
+ * emotion score through their curve (a complaint caps its turn's emotion, thanks lifts it);
+ * counting it again as points would charge the agent for the customer's mood, or credit them
+ * for the customer's manners. Only what the agent did (strengths and risks) moves points.
+ */
+export const SIGNAL_POINTS = 0;
+
 /** Default points for a finding, from its kind and severity. */
-export function defaultWeight(f: Pick<Finding, 'kind' | 'severity' | 'role'>): number {
-  const customerSignal = f.role === 'customer';
-  if (f.kind === 'strength') return customerSignal ? 3 : f.severity === 'info' ? 6 : 8;
-  const base = f.severity === 'error' ? 10 : f.severity === 'warning' ? 6 : 3;
-  // A customer's distress or churn talk is a symptom, already in the emotion curve: count it lightly.
-  return -(customerSignal ? Math.min(base, 4) : base);
+export function defaultWeight(f: Pick<Finding, 'kind' | 'severity'>): number {
+  if (f.kind === 'signal') return SIGNAL_POINTS;
+  if (f.kind === 'strength') return f.severity === 'info' ? 6 : 8;
+  return -(f.severity === 'error' ? 10 : f.severity === 'warning' ? 6 : 3);
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(100, Math.round(x)));
@@ -33,9 +39,12 @@ function findingReasons(findings: readonly Finding[], dimension: Dimension, weig
   const reasons: ScoreReason[] = [];
   for (const f of findings) {
     if (f.dimension !== dimension) continue;
+    const weight = weightOf(f);
+    // A finding that moves nothing (a customer's signal) must not halve the agent's next one.
+    if (weight === 0) continue;
     const n = seen.get(f.category) ?? 0;
     seen.set(f.category, n + 1);
-    const points = Math.round(weightOf(f) / 2 ** n * 10) / 10;
+    const points = Math.round(weight / 2 ** n * 10) / 10;
     if (points === 0) continue;
     reasons.push({ points, reason: `${f.category} (${f.rule}): "${f.text}"`, turns: [f.turn], category: f.category });
   }

@@ -73,12 +73,14 @@ describe('fixtures/bad: files that look wrong but can be read', () => {
     ]);
   });
 
-  it('speakers with no known role are scored with roles left unknown, and said so', async () => {
+  it('speakers with no known role are read with roles left unknown, said so, and left unscored', async () => {
     const { code, records } = await scoreOne(bad('unknown-roles.txt'));
     expect(code).toBe(0);
     expect(records[0]!.counts).toMatchObject({ turns: 4, agentTurns: 0, customerTurns: 0 });
     expect(records[0]!.meta!.roleInference!.method).toBe('none');
     expect(records[0]!.findings).toEqual([]);
+    // With no roles there is no agent to judge: no numbers, and the reason.
+    expect(records[0]).toMatchObject({ scores: null, unscored: 'no roles found' });
   });
 
   it('the whole folder: every bad file reported, every readable one scored, exit 2', async () => {

@@ -41,9 +41,13 @@ export function checkAnalysis(t: Transcript): Analysis {
   // Through JSON, as every output sees it (this also catches values JSON cannot write).
   const json = JSON.parse(JSON.stringify(a)) as typeof a;
   if (!validAnalysis(json)) throw new Error(`invalid Analysis: ${JSON.stringify(validAnalysis.errors?.slice(0, 3))}`);
-  for (const [k, v] of Object.entries(a.scores)) {
+  // Scores exactly when there is an agent to judge; otherwise none, and the reason.
+  const hasAgent = t.turns.some((x) => x.role === 'agent');
+  if (hasAgent !== (a.scores !== null) || hasAgent === (a.unscored !== undefined)) throw new Error(`scores ${JSON.stringify(a.scores)} / unscored ${a.unscored} with${hasAgent ? '' : 'out'} an agent turn`);
+  for (const [k, v] of Object.entries(a.scores ?? {})) {
     if (!Number.isInteger(v) || v < 0 || v > 100) throw new Error(`score ${k} = ${v}`);
   }
+  for (const f of a.findings) if ((f.kind === 'signal') !== (f.role === 'customer')) throw new Error(`a ${f.kind} in a ${f.role} turn`);
   for (const f of a.findings) {
     const turn = t.turns[f.turn];
     if (!turn) throw new Error(`finding in missing turn ${f.turn}`);

@@ -5,7 +5,7 @@ import { lowMarkers, lowPoints, sparkline } from '../../src/report/curve.js';
 import { piecesOf } from '../../src/report/turns.js';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 import type { Finding, TrajectoryPoint } from '../../src/model/types.js';
-import { good, wall } from './fixtures.js';
+import { angryMetWell, good, oneSided, wall } from './fixtures.js';
 
 const point = (turn: number, smoothed: number): TrajectoryPoint => ({ turn, raw: smoothed, smoothed, label: 'neutral' });
 
@@ -61,7 +61,7 @@ describe('coach view', () => {
     const { analysis, transcript } = wall();
     const out = renderCoach(analysis, transcript, { color: false });
     expect(out).not.toMatch(/\u001b\[/);
-    expect(out).toContain(`${'ETC'.padEnd(8)} ${String(analysis.scores.etc).padStart(3)}  ${scoreBar(analysis.scores.etc)}`);
+    expect(out).toContain(`${'ETC'.padEnd(8)} ${String(analysis.scores!.etc).padStart(3)}  ${scoreBar(analysis.scores!.etc)}`);
     expect(out).toContain(sparkline(analysis.emotion.trajectory.map((p) => p.smoothed)));
     for (const t of transcript.turns) expect(out).toContain(`[${t.index}]`);
     expect(out).toContain("«Sorry», «it's our company policy». «The system won't let» me add it.");
@@ -86,6 +86,42 @@ describe('coach view', () => {
     const out = renderCoach(analysis, transcript, { color: true });
     expect(out).toMatch(/\u001b\[[\d;]+m/);
     expect(out).not.toContain('«');
+  });
+});
+
+describe('coach view of the customer’s signals', () => {
+  it('an angry customer met well: no change to make, and what the customer showed listed as what to meet', () => {
+    const { analysis, transcript } = angryMetWell();
+    const out = renderCoach(analysis, transcript, { color: false });
+    expect(changesThatHelpMost(analysis, 3)).toEqual([]);
+    const changes = out.slice(out.indexOf('Three changes that would have helped most'));
+    expect(changes).toContain('(no risks found)');
+    const customerWords = analysis.findings.filter((f) => f.role === 'customer').map((f) => f.text);
+    expect(customerWords.length).toBeGreaterThanOrEqual(4);
+    for (const words of customerWords) expect(changes).not.toContain(words);
+    const shown = out.slice(out.indexOf('What the customer showed (what to meet)'), out.indexOf('Three changes'));
+    expect(shown).toContain('escalation-request — “speak to a manager”');
+    expect(shown).toMatch(/churn-risk — “thinking of cancelling” — The customer talks of leaving/);
+    expect(shown).toContain('gratitude — “Thank you”');
+    // In its turn a signal says how to meet it, not that the customer should have said it better.
+    expect(out).toMatch(/◆ customer-distress \(customer-distress\) “This is ridiculous”\n.*\n\s+Meet it: “That sounds really stressful/);
+    expect(out).not.toMatch(/Better: “Agent:/);
+  });
+
+  it('changes in a badly handled conversation are the agent’s words only', () => {
+    const { analysis } = wall();
+    const changes = changesThatHelpMost(analysis, 10);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.finding.role === 'agent' && c.finding.kind === 'risk')).toBe(true);
+  });
+
+  it('a conversation without an agent turn gets no score bars, and says why', () => {
+    const { analysis, transcript } = oneSided();
+    const out = renderCoach(analysis, transcript, { color: false });
+    expect(out).toContain('Not scored: no agent turn.');
+    expect(out).not.toMatch(/ETC\s+\d/);
+    expect(out).not.toContain('░');
+    expect(out).toContain('What the customer showed');
   });
 });
 

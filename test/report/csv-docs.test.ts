@@ -24,4 +24,11 @@ describe('docs/csv.md', () => {
       expect(c.description.length).toBeGreaterThan(5);
     }
   });
+
+  it('ends the conversation and rollup columns with `signals` and `unscored`, added there so older columns keep their places', () => {
+    for (const columns of [CONVERSATION_COLUMNS, ROLLUP_COLUMNS] as ReadonlyArray<ReadonlyArray<{ name: string }>>) {
+      expect(columns.slice(-2).map((c) => c.name)).toEqual(['signals', 'unscored']);
+    }
+    expect(FINDING_COLUMNS.find((c) => c.name === 'kind')?.description).toContain('`signal`');
+  });
 });

@@ -38,7 +38,9 @@ describe('csv formatter', () => {
       'id', 'source', 'channel', 'agent', 'team', 'queue', 'date', 'etc', 'emotion', 'trust', 'control', 'shape',
       'emotion_start', 'emotion_end', 'emotion_min', 'turns', 'agent_turns', 'customer_turns', 'words', 'duration_sec', 'risks', 'strengths',
     ]);
-    expect(header.slice(22)).toEqual([...ALL_CATEGORIES]);
+    expect(header.slice(22, 22 + ALL_CATEGORIES.length)).toEqual([...ALL_CATEGORIES]);
+    // Added by schema 2.0.0 at the end, so that the columns before keep their places.
+    expect(header.slice(22 + ALL_CATEGORIES.length)).toEqual(['signals', 'unscored']);
     expect(header).toEqual(CONVERSATION_COLUMNS.map((c) => c.name));
   });
 
@@ -49,7 +51,8 @@ describe('csv formatter', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const [r1, r2] = rows(csv);
     expect(r1).toMatchObject({ id: 'refund-call', agent: 'Dana', team: 'billing', queue: 'refunds', date: '2026-11-18T09:15:00-05:00', shape: g.analysis.emotion.shape });
-    expect(Number(r1!.etc)).toBe(g.analysis.scores.etc);
+    expect(Number(r1!.etc)).toBe(g.analysis.scores!.etc);
+    expect(r1!.unscored).toBe('');
     expect(Number(r1!.empathy)).toBe(1);
     expect(Number(r1!.commitment)).toBe(g.analysis.counts.categories?.commitment);
     expect(Number(r1!.commitment)).toBeGreaterThan(0);

@@ -28,6 +28,34 @@ Agent: I'm sorry you feel that way. If you're unhappy you can write a complaint 
 Customer: Fine. I'm not happy at all, this is terrible.
 `;
 
+/**
+ * An angry customer (distress, a demand for a manager, talk of leaving) met well by the agent:
+ * empathy, a plan, a choice, goodwill. Everything negative in it is the customer's.
+ */
+export const ANGRY_MET_WELL_TEXT = `# id: angry-met-well
+# agent: Priya
+# team: broadband
+# date: 2026-11-19T10:05:00Z
+Agent: Thanks for calling Northwind Broadband, this is Priya. How can I help?
+Customer: My internet has been down for four days. This is ridiculous, I work from home and I'm absolutely fed up.
+Agent: Four days without a connection when you work from home must be really stressful. Let me take this on now.
+Customer: I want to speak to a manager. And honestly I'm thinking of cancelling my contract and switching provider.
+Agent: I'll make sure my team leader hears about this today. First, let me tell you what I can do right now: I can see a fault on the line outside your house, and an engineer can fix it tomorrow. You can either have the engineer in the morning, between 8 and 12, or in the afternoon, between 12 and 5. Which would you prefer?
+Customer: The morning.
+Agent: The morning it is, I've booked it. I've also added a credit of ten pounds to your account for the days you've lost, and I'll call you by 1pm tomorrow to make sure everything is working.
+Customer: Okay. Thank you, that's a lot better.
+`;
+
+/** A chat nobody answered: only the customer's turns, so there is no agent to score. */
+export const ONE_SIDED_TEXT = `# id: one-sided
+# agent: Dana
+# team: billing
+# date: 2026-11-18T11:40:00-05:00
+Customer: Hello? I've been waiting 40 minutes in this chat.
+Customer: Still nobody. This is ridiculous.
+Customer: Forget it, I'm cancelling my account.
+`;
+
 export const SECRETS = ['7946 0958', 'jo@example.com', '4111 1111'];
 
 export function load(text: string, source: string): { transcript: Transcript; analysis: Analysis } {
@@ -37,6 +65,8 @@ export function load(text: string, source: string): { transcript: Transcript; an
 
 export const good = () => load(GOOD_TEXT, 'calls/good.txt');
 export const wall = () => load(WALL_TEXT, 'calls/wall.txt');
+export const angryMetWell = () => load(ANGRY_MET_WELL_TEXT, 'calls/angry.txt');
+export const oneSided = () => load(ONE_SIDED_TEXT, 'chats/one-sided.txt');
 
 /** Risk findings per category over some analyses, most first then by name: what summaries should show. */
 export function riskCounts(...analyses: Analysis[]): Array<[string, number]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/report/index.js';
 import { escapeHtml, escapeMarkdown } from '../../src/report/escape.js';
-import { good, riskCounts, wall } from './fixtures.js';
+import { angryMetWell, good, oneSided, riskCounts, wall } from './fixtures.js';
 
 function both() {
   const g = good();
@@ -21,13 +21,13 @@ describe('markdown', () => {
     const { analyses, transcripts, g, w } = both();
     const md = render('markdown', analyses, [{ source: 'bad.json', line: 3, message: 'not JSON' }], {}, transcripts);
     expect(md).toContain('## refund-call');
-    expect(md).toContain(`| ${g.analysis.scores.etc} | ${g.analysis.scores.emotion} | ${g.analysis.scores.trust} | ${g.analysis.scores.control} |`);
+    expect(md).toContain(`| ${g.analysis.scores!.etc} | ${g.analysis.scores!.emotion} | ${g.analysis.scores!.trust} | ${g.analysis.scores!.control} |`);
     expect(md).toMatch(/Customer’s emotion \(−1 to \+1\): `[▁▂▃▄▅▆▇█]+`/);
     // The flagged words are bold inside the quoted turn.
     expect(md).toContain("> **[2] agent**: **Sorry**, **it's our company policy**. **The system won't let** me add it.");
     expect(md).toContain('**Better:**');
     // The summary comes last, with the means of both conversations.
-    const mean = (g.analysis.scores.etc + w.analysis.scores.etc) / 2;
+    const mean = (g.analysis.scores!.etc + w.analysis.scores!.etc) / 2;
     expect(md.indexOf('## Summary')).toBeGreaterThan(md.indexOf('## refund-call'));
     expect(md).toContain(`| etc | ${mean.toFixed(1)} |`);
     const top = riskCounts(g.analysis, w.analysis).slice(0, 5).map(([c, n]) => `${c} ${n}`).join(', ');
@@ -78,5 +78,53 @@ describe('html', () => {
     const html = render('html', [w.analysis]);
     expect(html).toContain('Turns with findings');
     expect(html).toContain('<mark class="risk error" title="policy-hiding">it&#39;s our company policy</mark>');
+  });
+});
+
+describe('a conversation that cannot be scored, in every format for people', () => {
+  const g = good();
+  const one = oneSided();
+  const analyses = [one.analysis, g.analysis];
+  const transcripts = [one.transcript, g.transcript];
+
+  it('markdown: dashes for its scores, the reason, and means over the scored conversations only', () => {
+    const md = render('markdown', analyses, [], {}, transcripts);
+    expect(md).toContain('| — | — | — | — | steady-negative |');
+    expect(md).toContain('*Not scored: no agent turn.*');
+    expect(md).toContain('2 conversations (1 not scored)');
+    expect(md).toContain(`| etc | ${g.analysis.scores!.etc.toFixed(1)} | 0.0 |`);
+  });
+
+  it('html: the reason instead of score boxes, a dash in the summary row, means over the scored only', () => {
+    const html = render('html', analyses, [], {}, transcripts);
+    expect(html).toContain('<p class="muted">Not scored: no agent turn.</p>');
+    expect(html).toMatch(/<td><a href="#c1">one-sided<\/a><\/td><td class="n">—<\/td>/);
+    expect(html).toContain(`<tr><td>etc</td><td class="n">${g.analysis.scores!.etc.toFixed(1)}</td>`);
+    expect(html).toContain('1 not scored');
+  });
+
+  it('pretty: dashes and the reason in its row, and a summary that counts it apart', () => {
+    const out = render('pretty', analyses, [], {}, transcripts);
+    const row = out.split('\n').find((l) => l.startsWith('one-sided'))!;
+    expect(row).toMatch(/^one-sided\s+3\s+—\s+—\s+—\s+—\s+steady-negative\s+0\s+not scored: no agent turn$/);
+    expect(out).toContain(`1 conversation scored · 1 not scored · mean ETC ${g.analysis.scores!.etc} ·`);
+  });
+
+  it('an empty run or one with nothing scored prints no mean of 0', () => {
+    for (const batch of [[], [one.analysis]]) {
+      const pretty = render('pretty', batch);
+      expect(pretty).not.toContain('mean ETC 0');
+      expect(pretty).toContain('no mean ETC');
+      expect(render('markdown', batch)).not.toContain('| etc |');
+      expect(render('html', batch)).not.toContain('<td>etc</td>');
+    }
+  });
+
+  it('counts the customer’s signals apart from the agent’s risks in the summaries', () => {
+    const angry = angryMetWell().analysis;
+    const signals = angry.counts.signals!;
+    expect(render('pretty', [angry])).toContain(`0 risks, ${angry.counts.strengths} strengths, ${signals} customer signals`);
+    expect(render('markdown', [angry])).toContain(`1 conversation, 0 risks, ${angry.counts.strengths} strengths, ${signals} customer signals.`);
+    expect(render('markdown', [angry])).toContain('**Top risk categories:** none');
   });
 });

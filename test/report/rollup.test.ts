@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Rollup, dayOf, groupKey, isoWeek, NO_GROUP, WORST_PER_GROUP } from '../../src/report/rollup.js';
+import { Rollup, dayOf, groupKey, isAnalysis, isoWeek, NO_GROUP, upgradeAnalysis, WORST_PER_GROUP } from '../../src/report/rollup.js';
 import { renderRollup } from '../../src/report/rollup-format.js';
 import { RunningStat } from '../../src/report/summary.js';
 import type { Analysis } from '../../src/model/types.js';
-import { good, riskCounts, wall } from './fixtures.js';
+import { angryMetWell, good, oneSided, riskCounts, wall } from './fixtures.js';
 
 const tool = { name: 'etcscore', version: 'test' };
 
@@ -53,7 +53,7 @@ describe('Rollup', () => {
     expect(r.list().map((x) => x.key)).toEqual(['@Sam', 'Dana', NO_GROUP]);
     const dana = r.list()[1]!;
     expect(dana.summary.count).toBe(2);
-    expect(dana.summary.scores.etc.mean).toBe(g.scores.etc);
+    expect(dana.summary.scores.etc.mean).toBe(g.scores!.etc);
     expect(dana.summary.scores.etc.sd).toBe(0);
     expect(r.total.summary.count).toBe(4);
     const sam = r.list()[0]!;
@@ -62,8 +62,8 @@ describe('Rollup', () => {
   });
 
   it('keeps the worst findings, one per conversation: most severe first, then the lowest-scoring conversation', () => {
-    const scored = (id: string, etc: number) => ({ ...w, id, scores: { ...w.scores, etc } }) as Analysis;
-    const mild = { ...w, id: 'mild', scores: { ...w.scores, etc: 1 }, findings: w.findings.map((f) => ({ ...f, severity: 'warning' as const })) };
+    const scored = (id: string, etc: number) => ({ ...w, id, scores: { ...w.scores!, etc } }) as Analysis;
+    const mild = { ...w, id: 'mild', scores: { ...w.scores!, etc: 1 }, findings: w.findings.map((f) => ({ ...f, severity: 'warning' as const })) };
     const r = new Rollup(undefined);
     for (const a of [scored('a', 40), mild, scored('b', 20), g, scored('c', 30), scored('d', 50), scored('e', 45), scored('f', 60)]) r.add(a);
     const worst = r.list()[0]!.worst;
@@ -79,8 +79,8 @@ describe('Rollup', () => {
     const json = JSON.parse(renderRollup(r, 'json', { color: false, tool }));
     expect(json.groups).toHaveLength(1);
     expect(json.groups[0]).toMatchObject({ key: 'billing', conversations: 2, risks: (w.counts.risks ?? 0) + (g.counts.risks ?? 0) });
-    expect(json.groups[0].scores.etc.mean).toBe(Math.round(((w.scores.etc + g.scores.etc) / 2) * 10) / 10);
-    expect(json.groups[0].scores.etc.sd).toBe(Math.round((Math.abs(w.scores.etc - g.scores.etc) / 2) * 10) / 10);
+    expect(json.groups[0].scores.etc.mean).toBe(Math.round(((w.scores!.etc + g.scores!.etc) / 2) * 10) / 10);
+    expect(json.groups[0].scores.etc.sd).toBe(Math.round((Math.abs(w.scores!.etc - g.scores!.etc) / 2) * 10) / 10);
     const csv = renderRollup(r, 'csv', { color: false, tool }).split('\r\n');
     expect(csv[0]!.startsWith('group,conversations,etc_mean,etc_sd')).toBe(true);
     expect(csv[1]!.startsWith('billing,2,')).toBe(true);
@@ -90,5 +90,76 @@ describe('Rollup', () => {
     expect(html).toContain('=HYPERLINK(&quot;x&quot;)&lt;b&gt;wall&lt;/b&gt;');
     expect(html).not.toMatch(/<b>wall/);
     expect(renderRollup(r, 'pretty', { color: false, tool })).toMatch(/^TEAM\s+N\s+ETC/);
+  });
+});
+
+describe('Rollup of conversations without scores and of customer signals', () => {
+  const g = good().analysis;
+  const one = oneSided().analysis;
+  const csvRows = (text: string) => text.trim().split('\r\n').map((l) => l.split(','));
+
+  it('leaves an unscored conversation out of the means and counts it apart', () => {
+    expect(one.scores).toBeNull();
+    const r = new Rollup('team');
+    for (const a of [one, g]) r.add(a);
+    const billing = r.list()[0]!;
+    expect(billing.summary).toMatchObject({ count: 2, scored: 1, unscored: 1 });
+    expect(billing.summary.scores.etc.mean).toBe(g.scores!.etc);
+    const json = JSON.parse(renderRollup(r, 'json', { color: false, tool }));
+    expect(json).toMatchObject({ conversations: 2, unscored: 1 });
+    expect(json.groups[0]).toMatchObject({ conversations: 2, unscored: 1, scores: { etc: { mean: g.scores!.etc, sd: 0 } } });
+    const [head, row] = csvRows(renderRollup(r, 'csv', { color: false, tool }));
+    const cell = (name: string) => row![head!.indexOf(name)];
+    expect(cell('etc_mean')).toBe(String(g.scores!.etc));
+    expect(cell('unscored')).toBe('1');
+    expect(cell('signals')).toBe(String((g.counts.signals ?? 0) + (one.counts.signals ?? 0)));
+    expect(renderRollup(r, 'pretty', { color: false, tool })).toContain('1 not scored (left out of the means)');
+  });
+
+  it('shows no mean at all for a group with nothing scored: never a mean of 0', () => {
+    const r = new Rollup(undefined);
+    r.add(one);
+    const json = JSON.parse(renderRollup(r, 'json', { color: false, tool }));
+    expect(json.groups[0].scores).toEqual({ etc: null, emotion: null, trust: null, control: null });
+    const [head, row] = csvRows(renderRollup(r, 'csv', { color: false, tool }));
+    for (const k of ['etc_mean', 'etc_sd', 'control_mean']) expect(row![head!.indexOf(k)]).toBe('');
+    for (const format of ['pretty', 'markdown', 'html'] as const) {
+      const out = renderRollup(r, format, { color: false, tool });
+      expect(out, format).not.toMatch(/\b0\.0\b/);
+      expect(out, format).toContain('—');
+    }
+  });
+
+  it('counts the customer’s signals in their own column, not in the risks', () => {
+    const angry = angryMetWell().analysis;
+    const r = new Rollup('agent');
+    r.add(angry);
+    const group = r.list()[0]!;
+    expect(group.summary.risks).toBe(0);
+    expect(group.summary.signals).toBe(angry.counts.signals);
+    expect(group.summary.signals).toBeGreaterThanOrEqual(4);
+    expect(group.summary.topRiskCategories()).toEqual([]);
+    expect(group.worst).toEqual([]);
+    const json = JSON.parse(renderRollup(r, 'json', { color: false, tool }));
+    expect(json.groups[0].topSignalCategories.map((x: { category: string }) => x.category)).toContain('churn-risk');
+  });
+
+  it('reads results an earlier schema wrote: the customer’s findings become signals', () => {
+    const old = {
+      ...g,
+      schemaVersion: '1.0.0',
+      findings: g.findings.map((f) => (f.role === 'customer' ? { ...f, kind: f.category === 'gratitude' ? ('strength' as const) : ('risk' as const) } : f)),
+      counts: { ...g.counts, signals: undefined },
+    };
+    expect(isAnalysis(old)).toBe(true);
+    const upgraded = upgradeAnalysis(old as Analysis);
+    expect(upgraded.findings.map((f) => f.kind)).toEqual(g.findings.map((f) => f.kind));
+    expect(upgraded.counts).toMatchObject({ risks: g.counts.risks, strengths: g.counts.strengths, signals: g.counts.signals });
+    expect(upgradeAnalysis(g)).toBe(g);
+  });
+
+  it('accepts an unscored result only with its reason', () => {
+    expect(isAnalysis(one)).toBe(true);
+    expect(isAnalysis({ ...one, unscored: undefined })).toBe(false);
   });
 });

@@ -32,4 +32,16 @@ describe('schema/analysis.schema.json', () => {
     a.findings[0].category = 'anger';
     expect(analysis(a)).toBe(false);
   });
+
+  it('accepts a conversation without scores only with its reason, and a customer signal', async () => {
+    const r = await runCli(['score', '-', '--format', 'ndjson'], { stdin: 'Customer: This is ridiculous, I want to cancel my account.\nCustomer: Hello??\n' });
+    const a = JSON.parse(r.stdout.trim());
+    expect(a).toMatchObject({ schemaVersion: expect.stringMatching(/^2\./), scores: null, unscored: 'no agent turn' });
+    expect(a.findings.map((f: { kind: string }) => f.kind)).toContain('signal');
+    expect(analysis(a), JSON.stringify(analysis.errors)).toBe(true);
+    const { unscored: _, ...silent } = a;
+    expect(analysis(silent)).toBe(false); // null scores must say why
+    expect(analysis({ ...a, scores: { etc: 50, emotion: 50, trust: 50, control: 50 } })).toBe(false); // and a reason only without scores
+    expect(analysis({ ...a, schemaVersion: '1.0.0' })).toBe(false);
+  });
 });

@@ -28,16 +28,31 @@ describe('ContactLinker', () => {
     expect(linker.remembered).toBe(0);
   });
 
-  it('marks it broken when the customer says nobody called, and lowers the trust score', () => {
+  it('marks it broken when the customer says nobody called: the customer\'s signal, not this agent\'s risk', () => {
     const linker = new ContactLinker();
     run(linker, promiseMade('c1', { customerId: 'CU-9' }));
-    const t = contact('c2', { customerId: 'CU-9' }, [['customer', 'You said someone would call me back yesterday, nobody did.']]);
+    const t = contact('c2', { customerId: 'CU-9' }, [
+      ['customer', 'You said someone would call me back yesterday, nobody did.'],
+      ['agent', 'Let me look at your account.'],
+    ]);
     const alone = analyze(t);
     const later = run(linker, t);
     const broken = later.findings.find((f) => f.category === 'commitment-broken' && f.data?.earlier);
     expect(broken?.data?.earlier).toMatchObject({ contact: 'c1', status: 'broken' });
+    expect(broken).toMatchObject({ kind: 'signal', role: 'customer' });
     expect(later.counts.categories?.['commitment-broken']).toBeGreaterThanOrEqual(1);
-    expect(later.scores.trust).toBeLessThanOrEqual(alone.scores.trust);
+    expect(later.counts).toMatchObject({ risks: 0, signals: alone.counts.signals });
+    // An earlier contact's broken promise is not this agent's fault: it moves no trust points.
+    expect(later.scores!.trust).toBe(alone.scores!.trust);
+  });
+
+  it('leaves a contact without an agent turn unscored when it settles an earlier promise', () => {
+    const linker = new ContactLinker();
+    run(linker, promiseMade('c1', { caseId: 'K-2' }));
+    const later = run(linker, contact('c2', { caseId: 'K-2' }, [['customer', 'You said someone would call me back yesterday, nobody did.']]));
+    expect(later.findings.find((f) => f.category === 'commitment-broken')?.data?.earlier).toMatchObject({ contact: 'c1' });
+    expect(later.scores).toBeNull();
+    expect(later.unscored).toBe('no agent turn');
   });
 
   it('does not link different cases, or contacts without a case or customer', () => {

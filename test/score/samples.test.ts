@@ -77,7 +77,7 @@ describe('bundled samples against the coach’s annotations', () => {
   });
 
   it('scores every well-handled conversation above every badly handled one', () => {
-    const etc = (v: Expected['verdict']) => files.filter((f) => expected[f]!.verdict === v).map((f) => scored.get(f)!.a.scores.etc);
+    const etc = (v: Expected['verdict']) => files.filter((f) => expected[f]!.verdict === v).map((f) => scored.get(f)!.a.scores!.etc);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(Math.min(...etc('good'))).toBeGreaterThan(Math.max(...etc('bad')));
     expect(mean(etc('good'))).toBeGreaterThan(mean(etc('mixed')));

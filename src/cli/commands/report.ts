@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { redactAnalysis } from '../../nlp/redact.js';
-import { GROUP_BY, PERIODS, Rollup, isAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
+import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, fileSink, readFailure, stdoutSink, type Io } from '../io.js';
@@ -67,7 +67,10 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
         continue;
       }
       if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
-      else if (isAnalysis(value)) rollup.add(o.redact ? redactAnalysis(value) : value);
+      else if (isAnalysis(value)) {
+        const a = upgradeAnalysis(value);
+        rollup.add(o.redact ? redactAnalysis(a) : a);
+      }
       else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
     }
   } catch (err) {

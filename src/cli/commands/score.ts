@@ -81,7 +81,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--agent <name>', 'the speaker who is the agent, where speakers are names')
     .option('--findings', 'list every finding under its conversation (pretty); one CSV row per finding (csv)')
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
-    .option('--max-risk <n>', 'exit 1 when a conversation has more than N risk findings', parseNumber)
+    .option('--max-risk <n>', "exit 1 when a conversation has more than N of the agent's risk findings", parseNumber)
     .option('--redact', 'mask emails, phone, card and account numbers in everything written (see README)')
     .option('--config <file>', 'your own phrase rules and disabled rules (default: .etcscorerc.json here, if present)')
     .option('-j, --jobs <n>', 'worker threads scoring in parallel (default: the number of cores)', parsePositiveInteger)
@@ -91,8 +91,10 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .addHelpText(
       'after',
       "\nThresholds for pipelines: --fail-under N fails when any conversation's ETC score is under N;\n" +
-        "--max-risk N fails when any conversation has more than N risk findings. Every input is still\n" +
-        'scored and written; the crossings are listed on stderr.\n' +
+        '--max-risk N fails when any conversation has more than N of the agent\'s risk findings (the\n' +
+        "customer's signals are not counted). Every input is still scored and written; the crossings are\n" +
+        'listed on stderr. A conversation that cannot be scored (no agent turn, no roles found) has no\n' +
+        'ETC score: it neither fails nor passes --fail-under, and is listed on stderr as not scored.\n' +
         '\nExit codes: 0 ok, 1 a --fail-under/--max-risk threshold was crossed, 2 usage or input error\n' +
         '(2 wins over 1). Bad inputs are reported as file:line: reason on stderr; every good input is still scored.',
     )
@@ -136,6 +138,8 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
 
   const errors: InputErrorRecord[] = [];
   const crossed: string[] = [];
+  // Conversations without scores (no agent turn, no roles found) neither pass nor fail --fail-under.
+  const unscored: string[] = [];
   let results = 0;
   try {
     await sink.write(formatter.start(ro));
@@ -156,10 +160,11 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         results++;
         if (item.note) note(item.note);
         const a = item.analysis ? linker.link(item.analysis, item.transcript?.turns) : undefined;
-        const etc = a?.scores.etc ?? item.etc;
+        const etc = a ? (a.scores?.etc ?? null) : item.etc;
         const risks = a?.counts.risks ?? item.risks;
-        if (o.failUnder !== undefined && etc < o.failUnder) crossed.push(`${item.source}: ETC ${etc} is under --fail-under ${o.failUnder}`);
-        if (o.maxRisk !== undefined && risks > o.maxRisk) crossed.push(`${item.source}: ${risks} risks, more than --max-risk ${o.maxRisk}`);
+        if (etc === null) unscored.push(`${item.source}: not scored (${a?.unscored ?? item.unscored}), so --fail-under does not judge it`);
+        else if (o.failUnder !== undefined && etc < o.failUnder) crossed.push(`${item.source}: ETC ${etc} is under --fail-under ${o.failUnder}`);
+        if (o.maxRisk !== undefined && risks > o.maxRisk) crossed.push(`${item.source}: ${risks} agent risks, more than --max-risk ${o.maxRisk}`);
         if (output === undefined) await sink.write(formatter.result(a!, ro, item.transcript));
       }
       // Formatted where it was scored: the unit's text in one piece.
@@ -175,6 +180,10 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     throw err;
   }
   for (const line of crossed) note(line);
+  if (o.failUnder !== undefined && unscored.length) {
+    for (const line of unscored) note(line);
+    note(`${unscored.length} of ${results} conversation${results === 1 ? '' : 's'} not scored; --fail-under judged the other ${results - unscored.length}`);
+  }
   if (errors.length) return EXIT.input;
   return crossed.length ? EXIT.threshold : EXIT.ok;
 }

@@ -42,7 +42,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-distress',
     category: 'customer-distress',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'warning',
     speaker: 'customer',
     title: 'Customer says they are distressed',
@@ -136,7 +136,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-asks-to-escalate',
     category: 'escalation-request',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'warning',
     speaker: 'customer',
     title: 'Customer asks to escalate',
@@ -190,7 +190,7 @@ export const customerRules: RuleDef[] = [
       if (/\b(appointment|booking|order|flight|visit|engineer|date|reservation|delivery|slot)\b/.test(plain(m.turn.text)) && !/\b(account|contract|subscription|membership|provider|elsewhere)\b/.test(plain(m.turn.text))) return false;
     },
     category: 'churn-risk',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'warning',
     speaker: 'customer',
     title: 'Customer talks of leaving',
@@ -243,7 +243,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-sarcasm',
     category: 'sarcasm',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'warning',
     speaker: 'customer',
     title: 'Customer is sarcastic',
@@ -316,7 +316,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-thanks',
     category: 'gratitude',
-    kind: 'strength',
+    kind: 'signal',
     severity: 'info',
     speaker: 'customer',
     title: 'Customer thanks the agent',
@@ -371,7 +371,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-contacted-before',
     category: 'repeat-contact',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'warning',
     speaker: 'customer',
     title: 'Customer has had to contact again',
@@ -462,7 +462,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-reports-broken-promise',
     category: 'commitment-broken',
-    kind: 'risk',
+    kind: 'signal',
     severity: 'error',
     speaker: 'customer',
     title: 'Customer reports a promise not kept',
@@ -496,7 +496,7 @@ export const customerRules: RuleDef[] = [
   {
     id: 'customer-confirms-promise-kept',
     category: 'commitment-kept',
-    kind: 'strength',
+    kind: 'signal',
     severity: 'info',
     speaker: 'customer',
     title: 'Customer confirms a promise was kept',
