@@ -58,6 +58,11 @@ export interface Transcript {
 export interface Finding {
   /** Rule id, e.g. "sympathy-sorry-to-hear". May change between versions; category does not. */
   rule: string;
+  /**
+   * Which message this is, stable across versions (tests and dashboards key on it, not on prose):
+   * "<rule id>/<key>" for the catalogue's rules, "user/<id>" for a user's rule.
+   */
+  messageId: string;
   category: Category;
   dimension: Dimension;
   kind: FindingKind;
@@ -72,6 +77,8 @@ export interface Finding {
   message: string;
   /** A better wording, for risks. */
   suggestion?: string;
+  /** The rule's section in the docs, relative to the package root: "docs/rules.md#<rule id>". */
+  url?: string;
   /** Extracted details (commitment owner/action/due, option list...). */
   data?: Record<string, unknown>;
 }
@@ -216,4 +223,5 @@ export function dimensionOf(category: Category): Dimension {
   return 'control';
 }
 
-export const SCHEMA_VERSION = '1.0.0';
+/** 1.1.0: findings carry `messageId` and, for documented rules, `url` (see README "Schema versions"). */
+export const SCHEMA_VERSION = '1.1.0';
