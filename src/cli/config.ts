@@ -1,187 +1,86 @@
-// A user's own phrase rules and switched-off rules, from .etcscorerc.json in the current directory
-// or --config FILE. Patterns are token patterns (src/rules/pattern.ts), never regular expressions,
-// so matching stays linear whatever is written. Every mistake is reported as "file: key: why".
+// A user's configuration: their own phrase rules, more phrases for built-in rules, phrases to
+// ignore and rules switched off, from --config FILE or the first .etcscorerc.yaml|yml|json found
+// from the working directory upward. Every command that analyses gets its rules from
+// `rulesInEffect`, so `score` and `coach` can never disagree about what a conversation contains.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_CATEGORIES, type Category, type FindingKind, type Severity, type Transcript } from '../model/types.js';
-import { textFeatures } from '../nlp/features.js';
-import { BUILTIN_RULES, RuleSet, compilePattern, type RuleDef } from '../rules/index.js';
-import { UsageError } from './exit.js';
+import { BUILTIN_RULES, RuleSet, builtinRuleSet, type RuleDef } from '../rules/index.js';
+import { readDocument } from './config/document.js';
+import { ConfigError, failer } from './config/error.js';
+import { CONFIG_FILES, displayPath, findConfigFile } from './config/find.js';
+import { validateConfig, type UserConfig } from './config/validate.js';
 
-export const CONFIG_FILE = '.etcscorerc.json';
-/** Findings of a user's rule carry this before its id, so they never pass for built-in ones. */
-export const USER_PREFIX = 'user/';
-
-export class ConfigError extends UsageError {}
-
-export interface UserConfig {
-  /** The file as the user named it (or CONFIG_FILE), for messages. */
-  file: string;
-  rules: RuleDef[];
-  disable: string[];
-}
-
-const TOP_KEYS = ['rules', 'disable'];
-const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'patterns', 'message', 'suggestion', 'examples'];
-const KINDS: FindingKind[] = ['strength', 'risk'];
-const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
-const SPEAKERS = ['agent', 'customer'] as const;
-/** Characters that only make sense in a regular expression. */
-const REGEX_LIKE = /\\|\^|\$|\+|\?|\.\*|\.\+|\{\d/;
-
-const show = (v: unknown) => JSON.stringify(v);
+export { ConfigError } from './config/error.js';
+export { CONFIG_FILES, findConfigFile } from './config/find.js';
+export { RULE_KEYS, TOP_KEYS, type UserConfig } from './config/validate.js';
+export { USER_PREFIX } from '../rules/index.js';
 
 /**
- * The configuration in effect: the --config file when given (it must exist), else .etcscorerc.json
- * in `cwd` when there is one, else none.
+ * Where the configuration comes from: `file` (--config, relative to `cwd`) when given, else the
+ * first file found from `cwd` upward; `lookup: false` says there is none, without looking again
+ * (how a worker is told what the main thread found).
  */
-export function loadConfig(cwd: string, explicit?: string): UserConfig | undefined {
-  const file = explicit ?? CONFIG_FILE;
+export interface ConfigChoice {
+  cwd: string;
+  file?: string;
+  lookup?: boolean;
+}
+
+/** The configuration in effect, or undefined when there is none. A named file must exist. */
+export function loadConfig(cwd: string, explicit?: string, lookup = true): UserConfig | undefined {
+  let file = explicit;
+  if (file === undefined) {
+    const found = lookup ? findConfigFile(cwd) : undefined;
+    if (!found) return undefined;
+    file = displayPath(cwd, found);
+  }
   let text: string;
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (!explicit && code === 'ENOENT') return undefined;
-    throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
   }
   return parseConfig(text, file);
 }
 
+/** A configuration file's text, read as JSON when `file` ends in .json and as YAML otherwise. */
 export function parseConfig(text: string, file: string): UserConfig {
-  const fail = (key: string, why: string): never => {
-    throw new ConfigError(`${file}: ${key ? `${key}: ` : ''}${why}`);
-  };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return fail('', `not valid JSON (${(err as Error).message})`);
-  }
-  if (!isObject(doc)) return fail('', 'must be a JSON object with "rules" and/or "disable"');
-  for (const key of Object.keys(doc)) if (!TOP_KEYS.includes(key)) fail(key, `unknown key (one of ${TOP_KEYS.join(', ')})`);
-
-  const rules = doc.rules === undefined ? [] : Array.isArray(doc.rules) ? doc.rules.map((r, i) => userRule(r, `rules[${i}]`, file, fail)) : fail('rules', 'must be an array of rules');
-  const ids = new Set<string>();
-  rules.forEach((r, i) => {
-    if (ids.has(r.id)) fail(`rules[${i}].id`, `${show(r.id.slice(USER_PREFIX.length))} is used twice`);
-    ids.add(r.id);
-  });
-
-  const known = new Set(BUILTIN_RULES.map((r) => r.id));
-  const disable = doc.disable === undefined ? [] : Array.isArray(doc.disable) ? doc.disable : fail('disable', 'must be an array of rule ids');
-  const off = disable.map((id, i) => {
-    if (typeof id !== 'string') return fail(`disable[${i}]`, 'must be a rule id string');
-    if (known.has(id)) return id;
-    const mine = id.startsWith(USER_PREFIX) ? id : USER_PREFIX + id;
-    return ids.has(mine) ? mine : fail(`disable[${i}]`, `${show(id)} is not a rule id (see \`etcscore rules\`)`);
-  });
-  return { file, rules, disable: off };
+  const doc = readDocument(text, file);
+  return validateConfig(doc.value, file, failer(file, doc.lineOf));
 }
 
-type Fail = (key: string, why: string) => never;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], key: string, fail: Fail, fallback: T): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(key, `${show(value)} is not ${key.split('.').pop()} (one of ${allowed.join(', ')})`);
-  return value as T;
-}
-
-function text(value: unknown, key: string, fail: Fail, required: boolean): string | undefined {
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') fail(key, 'must be a non-empty string');
-  return value as string;
-}
-
-function strings(value: unknown, key: string, fail: Fail): string[] {
-  if (!Array.isArray(value)) return fail(key, 'must be an array of strings');
-  value.forEach((v, i) => {
-    if (typeof v !== 'string' || v.trim() === '') fail(`${key}[${i}]`, 'must be a non-empty string');
-  });
-  return value as string[];
-}
-
-function userRule(raw: unknown, at: string, file: string, fail: Fail): RuleDef {
-  if (!isObject(raw)) return fail(at, 'must be an object');
-  for (const key of Object.keys(raw)) if (!RULE_KEYS.includes(key)) fail(`${at}.${key}`, `unknown key (one of ${RULE_KEYS.join(', ')})`);
-  const id = text(raw.id, `${at}.id`, fail, true)!;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`${at}.id`, `${show(id)} must be lower-case letters, digits and hyphens`);
-  const category = raw.category as Category;
-  if (typeof raw.category !== 'string' || !ALL_CATEGORIES.includes(category)) {
-    fail(`${at}.category`, `${show(raw.category)} is not a category (one of ${ALL_CATEGORIES.join(', ')})`);
-  }
-  const patterns = strings(raw.patterns, `${at}.patterns`, fail);
-  if (patterns.length === 0) fail(`${at}.patterns`, 'must list at least one token pattern');
-  patterns.forEach((p, i) => {
-    if (REGEX_LIKE.test(p)) fail(`${at}.patterns[${i}]`, `${show(p)} looks like a regular expression; use token patterns: words, [optional], (a|b), *, **, ~stem, {number}`);
-    try {
-      compilePattern(p);
-    } catch (err) {
-      fail(`${at}.patterns[${i}]`, (err as Error).message);
-    }
-  });
-  const message = text(raw.message, `${at}.message`, fail, true)!;
-  const suggestion = text(raw.suggestion, `${at}.suggestion`, fail, false);
-  const rule: RuleDef = {
-    id: USER_PREFIX + id,
-    category,
-    kind: oneOf(raw.kind, KINDS, `${at}.kind`, fail, 'risk'),
-    severity: oneOf(raw.severity, SEVERITIES, `${at}.severity`, fail, 'warning'),
-    speaker: oneOf(raw.speaker, SPEAKERS, `${at}.speaker`, fail, 'agent'),
-    title: id,
-    description: message,
-    why: message,
-    source: file,
-    message,
-    ...(suggestion ? { suggestion } : {}),
-    patterns,
-    examples: examples(raw.examples, `${at}.examples`, fail),
-  };
-  const listOnly = Array.isArray(raw.examples);
-  checkExamples(rule, listOnly ? `${at}.examples` : `${at}.examples.match`, `${at}.examples.noMatch`, fail);
-  return rule;
-}
-
-/** Examples as a list of utterances the rule must find, or { match, noMatch }. */
-function examples(raw: unknown, key: string, fail: Fail): RuleDef['examples'] {
-  if (raw === undefined) return { match: [], noMatch: [] };
-  if (Array.isArray(raw)) return { match: strings(raw, key, fail), noMatch: [] };
-  if (!isObject(raw)) return fail(key, 'must be an array of utterances or { "match": [...], "noMatch": [...] }');
-  for (const k of Object.keys(raw)) if (k !== 'match' && k !== 'noMatch') fail(`${key}.${k}`, 'unknown key (one of match, noMatch)');
-  return {
-    match: raw.match === undefined ? [] : strings(raw.match, `${key}.match`, fail),
-    noMatch: raw.noMatch === undefined ? [] : strings(raw.noMatch, `${key}.noMatch`, fail),
-  };
-}
-
-/** A user's examples are tests: a rule that misses its own example is reported now, not in a QA report. */
-function checkExamples(rule: RuleDef, matchKey: string, noMatchKey: string, fail: Fail): void {
-  const set = new RuleSet([rule]);
-  const finds = (utterance: string) => {
-    const turn = { index: 0, role: rule.speaker, speaker: rule.speaker, text: utterance };
-    const t: Transcript = { id: 'example', source: 'example', channel: 'unknown', turns: [turn], meta: {} };
-    return set.run(t, [{ turn, features: textFeatures(utterance) }]).length > 0;
-  };
-  rule.examples.match.forEach((e, i) => {
-    if (typeof e === 'string' && !finds(e)) fail(`${matchKey}[${i}]`, `${show(e)} is not found by this rule's patterns`);
-  });
-  rule.examples.noMatch.forEach((e, i) => {
-    if (typeof e === 'string' && finds(e)) fail(`${noMatchKey}[${i}]`, `${show(e)} is found by this rule, but is listed as a near-miss`);
-  });
-}
-
-/** The rules to run: the built-in catalogue less what is disabled, plus the user's rules. */
+/** The rules to run: the built-in catalogue less what is disabled, extended, plus the user's rules. */
 export function ruleSetFor(config: UserConfig | undefined): RuleSet | undefined {
   if (!config) return undefined;
-  const off = new Set(config.disable);
-  return new RuleSet([...BUILTIN_RULES.filter((r) => !off.has(r.id)), ...config.rules.filter((r) => !off.has(r.id))]);
+  return new RuleSet(catalogueFor(config), { ignore: config.ignore });
 }
 
 /** The catalogue a reader sees with this configuration: what will actually run. */
 export function catalogueFor(config: UserConfig | undefined): readonly RuleDef[] {
-  return ruleSetFor(config)?.rules ?? BUILTIN_RULES;
+  if (!config) return BUILTIN_RULES;
+  const off = new Set(config.disable);
+  const builtin = BUILTIN_RULES.filter((r) => !off.has(r.id)).map((r) => {
+    const more = config.extend[r.id];
+    // A copy: the built-in rule keeps its own patterns for every other run in this process.
+    return more ? { ...r, patterns: [...r.patterns, ...more], extendedIn: config.file } : r;
+  });
+  return [...builtin, ...config.rules.filter((r) => !off.has(r.id))];
+}
+
+/** The rules every analysing command runs, and the configuration they come from (if any). */
+export function rulesInEffect(choice: ConfigChoice): { rules: RuleSet; config: UserConfig | undefined } {
+  const config = loadConfig(choice.cwd, choice.file, choice.lookup !== false);
+  return { rules: ruleSetFor(config) ?? builtinRuleSet(), config };
+}
+
+/** The choice a worker is given: the file the main thread settled on, so it does not look again. */
+export function settledChoice(cwd: string, config: UserConfig | undefined): ConfigChoice {
+  return config ? { cwd, file: config.file } : { cwd, lookup: false };
+}
+
+/** A line for --verbose: which configuration file the run uses. */
+export function describeConfig(cwd: string, config: UserConfig | undefined): string {
+  if (config) return `config: ${config.file}`;
+  return `config: none (no ${CONFIG_FILES.join(', ')} in ${path.resolve(cwd)} or a folder above it)`;
 }

@@ -9,7 +9,7 @@ import { isLinkable } from '../score/contacts.js';
 import { redactTranscript } from '../nlp/redact.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
 import { readFailure } from './io.js';
-import { loadConfig, ruleSetFor } from './config.js';
+import { rulesInEffect, type ConfigChoice } from './config.js';
 
 /** How to read inputs: --input-format, --agent, --map. */
 export interface ReadSettings {
@@ -32,8 +32,8 @@ export interface WorkSettings {
   roleNotes: boolean;
   /** --redact: mask personal data in the transcript before anything is made from it. */
   redact: boolean;
-  /** Where the user's rules are (--config, or .etcscorerc.json in cwd); each thread loads them itself. */
-  config: { cwd: string; file?: string };
+  /** Where the user's configuration is (see config.ts); each thread loads it itself. */
+  config: ConfigChoice;
   /** Contacts are linked across the batch on the calling thread: results that name a case or customer go back whole. */
   link: boolean;
 }
@@ -92,7 +92,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const chosen = formatterByName(settings.format);
   const formatter = settings.formatInWorker ? chosen : undefined;
   const quotesTurns = Boolean(chosen.quotesTurns);
-  const rules = ruleSetFor(loadConfig(settings.config.cwd, settings.config.file));
+  const { rules } = rulesInEffect(settings.config);
   const ro = settings.report;
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
 
@@ -106,7 +106,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   };
   const resultOf = (read: Transcript): ResultItem => {
     const t = settings.redact ? redactTranscript(read) : read;
-    const a = analyze(t, rules ? { rules } : {});
+    const a = analyze(t, { rules });
     const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores?.etc ?? null, risks: a.counts.risks ?? 0, analysis: a, transcript: t };
     if (a.unscored !== undefined) item.unscored = a.unscored;
     if (settings.roleNotes) {

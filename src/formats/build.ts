@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Channel, Role, Transcript, TranscriptMeta, Turn } from '../model/types.js';
 import type { ParseOptions } from './types.js';
 import { settleRoles, type RoleOptions } from './roles.js';
+import { decodeEntities } from './text-utils.js';
 
 export interface DraftTurn {
   speaker: string;
@@ -20,6 +21,11 @@ export interface DraftConversation {
   turns: DraftTurn[];
   meta?: TranscriptMeta;
   roles?: RoleOptions;
+  /**
+   * The reader decoded HTML entities itself, as part of its format's syntax (captions, HTML pages):
+   * decoding again would turn the text "&lt;" (written "&amp;lt;") into "<".
+   */
+  entitiesDecoded?: boolean;
 }
 
 /** "calls/call-0042.vtt" → "call-0042"; stdin stays "stdin". */
@@ -29,8 +35,13 @@ export function baseId(source: string): string {
   return (dot > 0 ? name.slice(0, dot) : name) || 'transcript';
 }
 
-function toTurn(d: DraftTurn, index: number): Turn {
-  const turn: Turn = { index, role: d.role ?? 'unknown', speaker: d.speaker, text: d.text };
+/**
+ * Chat exports and web forms often carry HTML entities ("It&rsquo;s our policy"). They are decoded
+ * here, once, where every format's turns become canonical, so that the rules read what was meant
+ * and a finding's span indexes the same text that `turn.text` holds and every report shows.
+ */
+function toTurn(d: DraftTurn, index: number, decoded: boolean): Turn {
+  const turn: Turn = { index, role: d.role ?? 'unknown', speaker: d.speaker, text: decoded ? d.text : decodeEntities(d.text) };
   if (d.start !== undefined && Number.isFinite(d.start)) turn.start = d.start;
   if (d.end !== undefined && Number.isFinite(d.end)) turn.end = d.end;
   if (d.line !== undefined) turn.line = d.line;
@@ -58,7 +69,7 @@ export function buildTranscripts(
       id: d.id && d.id.trim() !== '' ? d.id : `${baseId(options.source)}${suffix}`,
       source: `${options.source}${suffix}`,
       channel: d.channel,
-      turns: d.turns.map(toTurn),
+      turns: d.turns.map((t, k) => toTurn(t, k, d.entitiesDecoded === true)),
       meta: { format, ...(d.meta ?? {}) },
     };
     const roleOptions: RoleOptions = { ...(d.roles ?? {}) };

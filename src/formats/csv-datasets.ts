@@ -3,7 +3,7 @@
 import { InputError } from '../model/errors.js';
 import { buildTranscripts, type DraftConversation, type DraftTurn } from './build.js';
 import { readTable, type TableRow } from './table.js';
-import { decodeEntities, roundSec } from './text-utils.js';
+import { roundSec } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 function column(header: string[], name: string, source: string): number {
@@ -55,7 +55,8 @@ function parseTwcs(text: string, options: ParseOptions) {
     const t0 = time(thread[0]!);
     const turns: DraftTurn[] = thread.map((r) => {
       const inbound = r.cells[cInbound!]!.trim().toLowerCase() === 'true';
-      const turn: DraftTurn = { speaker: r.cells[cAuthor!]!.trim(), role: inbound ? 'customer' : 'agent', text: decodeEntities(r.cells[cText!]!.trim()), line: r.line };
+      // Tweets are HTML-escaped (&amp;, &gt;): buildTranscripts decodes them, as it does every format's text.
+      const turn: DraftTurn = { speaker: r.cells[cAuthor!]!.trim(), role: inbound ? 'customer' : 'agent', text: r.cells[cText!]!.trim(), line: r.line };
       if (Number.isFinite(time(r)) && Number.isFinite(t0)) turn.start = roundSec((time(r) - t0) / 1000);
       return turn;
     });

@@ -31,7 +31,7 @@ function parse(text: string, options: ParseOptions) {
   }
   const kept = turns.filter((t) => t.text !== '');
   if (kept.length === 0) throw new InputError(options.source, 1, 'no turns found (expected <cite>Speaker:</cite> … <p>text</p>)');
-  return buildTranscripts([{ channel: kept.some((t) => t.start !== undefined) ? 'call' : 'unknown', turns: kept }], 'html', options);
+  return buildTranscripts([{ channel: kept.some((t) => t.start !== undefined) ? 'call' : 'unknown', turns: kept, entitiesDecoded: true }], 'html', options);
 }
 
 export const htmlReader: FormatReader = {

@@ -34,7 +34,7 @@ function parse(text: string, options: ParseOptions) {
   }
   const turns = foldPieces(pieces);
   if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');
-  return buildTranscripts([{ channel: 'call', turns }], 'srt', options);
+  return buildTranscripts([{ channel: 'call', turns, entitiesDecoded: true }], 'srt', options);
 }
 
 export const srtReader: FormatReader = {

@@ -1,27 +1,22 @@
 // Small helpers shared by the readers: entities, clock times, numbers, role words.
+import { createRequire } from 'node:module';
 import type { Role } from '../model/types.js';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
+type EntitiesDecode = typeof import('entities/decode');
+let entities: EntitiesDecode | undefined;
 
-/** Decodes the HTML/XML entities that caption files and tweets actually carry. */
+/** An entity as HTML writes it, ended by its semicolon: "&rsquo;", "&#39;", "&#x2019;". */
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/**
+ * Decodes HTML entities (every named one, and numeric ones) with the `entities` package, loaded on
+ * the first text that has one. Only entities ended by ";" are decoded: "AT&T", "&copy 2024" and
+ * "5 &lt3" are left as written, since a person typed them and no encoder did.
+ */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+  if (!text.includes('&') || !ENTITY.test(text)) return text;
+  entities ??= createRequire(import.meta.url)('entities/decode') as EntitiesDecode;
+  return entities.decodeHTMLStrict(text);
 }
 
 /**

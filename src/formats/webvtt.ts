@@ -110,7 +110,7 @@ function parse(text: string, options: ParseOptions) {
   }
   const turns = foldPieces(pieces);
   if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');
-  return buildTranscripts([{ channel: 'call', turns, meta }], 'webvtt', options);
+  return buildTranscripts([{ channel: 'call', turns, meta, entitiesDecoded: true }], 'webvtt', options);
 }
 
 export const webvttReader: FormatReader = {

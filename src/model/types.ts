@@ -63,6 +63,11 @@ export interface Transcript {
 export interface Finding {
   /** Rule id, e.g. "sympathy-sorry-to-hear". May change between versions; category does not. */
   rule: string;
+  /**
+   * Which message this is, stable across versions (tests and dashboards key on it, not on prose):
+   * "<rule id>/<key>" for the catalogue's rules, "user/<id>" for a user's rule.
+   */
+  messageId: string;
   category: Category;
   dimension: Dimension;
   kind: FindingKind;
@@ -77,6 +82,8 @@ export interface Finding {
   message: string;
   /** A better wording, for risks. */
   suggestion?: string;
+  /** The rule's section in the docs, relative to the package root: "docs/rules.md#<rule id>". */
+  url?: string;
   /** Extracted details (commitment owner/action/due, option list...). */
   data?: Record<string, unknown>;
 }
@@ -229,7 +236,8 @@ export function dimensionOf(category: Category): Dimension {
 
 /**
  * 2.0.0: customer-side findings are `kind: "signal"`, `counts.risks` counts only the agent's risks
- * (with `counts.signals` beside it), and `scores` is null with `unscored` when a conversation cannot
- * be judged. Migration: docs/schema-versions.md.
+ * (with `counts.signals` beside it), `scores` is null with `unscored` when a conversation cannot be
+ * judged, and findings carry `messageId` and, for documented rules, `url`. Migration:
+ * docs/schema-versions.md.
  */
 export const SCHEMA_VERSION = '2.0.0';

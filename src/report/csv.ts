@@ -69,6 +69,8 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingRow>> = [
   { name: 'text', description: 'the words found, exactly as in the turn', value: (r) => r.finding.text },
   { name: 'message', description: 'what these words do to the customer', value: (r) => r.finding.message },
   { name: 'suggestion', description: 'a better wording (risks), or how the agent can meet a signal; empty otherwise', value: (r) => r.finding.suggestion },
+  { name: 'message_id', description: 'which message this is, stable across versions: `<rule id>/<key>`, or `user/<id>` for your own rule (since schema 2.0.0)', value: (r) => r.finding.messageId },
+  { name: 'url', description: 'the rule’s section in the docs, e.g. `docs/rules.md#dead-end`; empty for your own rules', value: (r) => r.finding.url },
 ];
 
 // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

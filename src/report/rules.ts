@@ -2,28 +2,53 @@
 import { Chalk } from 'chalk';
 import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
+import { DERIVED_FINDINGS, messageIdOf, ruleUrl } from '../rules/ids.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
 
 function catalogueJson(rules: readonly RuleDef[]): string {
-  const plain = rules.map((r) => ({
-    id: r.id,
-    category: r.category,
-    dimension: dimensionOf(r.category),
-    kind: r.kind,
-    severity: r.severity,
-    speaker: r.speaker,
-    title: r.title,
-    description: r.description,
-    why: r.why,
-    source: r.source,
-    message: r.message,
-    ...(r.suggestion ? { suggestion: r.suggestion } : {}),
-    patterns: r.patterns,
-    examples: r.examples,
-  }));
+  const plain = rules.map((r) => {
+    const url = ruleUrl(r.id);
+    return {
+      id: r.id,
+      messageId: messageIdOf(r),
+      ...(url ? { url } : {}),
+      ...(r.declaredIn ? { declaredIn: r.declaredIn } : {}),
+      ...(r.extendedIn ? { extendedIn: r.extendedIn } : {}),
+      category: r.category,
+      dimension: dimensionOf(r.category),
+      kind: r.kind,
+      severity: r.severity,
+      speaker: r.speaker,
+      title: r.title,
+      description: r.description,
+      why: r.why,
+      source: r.source,
+      message: r.message,
+      ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+      patterns: r.patterns,
+      conditions: conditionsOf(r),
+      examples: r.examples,
+    };
+  });
   return JSON.stringify({ rules: plain }, null, 2) + '\n';
+}
+
+/**
+ * What a rule reads besides its patterns, as an analyst tuning it needs to know: a match under a
+ * negation, in a question or in reported speech is dropped unless the rule allows it; `check` says
+ * the rule's code decides some matches (so a phrase added with `extend` is decided by it too).
+ */
+function conditionsOf(r: RuleDef) {
+  return {
+    allowNegated: r.allowNegated === true,
+    allowQuestion: r.allowQuestion === true,
+    allowQuoted: r.allowQuoted === true,
+    ...(r.once ? { once: r.once } : {}),
+    ...(r.suppressedBy?.length ? { suppressedBy: r.suppressedBy } : {}),
+    check: typeof r.check === 'function',
+  };
 }
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -57,6 +82,9 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
   }
+  // Findings that settle promises across contacts have ids (and docs links) but no phrases.
+  lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');
+  for (const d of DERIVED_FINDINGS) lines.push(`### ${d.id}`, '', `**${d.title}** — ${d.description}`, '');
   return lines.join('\n');
 }
 

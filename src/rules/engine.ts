@@ -7,6 +7,8 @@ import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton, SKIP } from './automaton.js';
 import { fillSentenceLimits, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
+import { IgnoreList } from './ignore.js';
+import { messageIdOf, ruleUrl } from './ids.js';
 import type { RuleDef, RuleMatch } from './types.js';
 
 /** Hesitations that speech-to-text keeps; phrases match across them. */
@@ -68,14 +70,24 @@ interface Machine {
   order: Int32Array;
 }
 
+export interface RuleSetOptions {
+  /** Phrases (token patterns) whose words no finding may overlap, whatever rule found it. */
+  ignore?: readonly string[];
+}
+
 export class RuleSet {
   readonly rules: readonly RuleDef[];
+  /** The ignored phrases, when there are any. */
+  readonly ignored: IgnoreList | undefined;
   private readonly byId = new Map<string, RuleDef>();
+  /** Per rule (by index), its findings' messageId and url: made once, shared by every finding. */
+  private readonly messageIds: string[];
+  private readonly urls: Array<string | undefined>;
   /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
   private readonly machines = new Map<string, Machine>();
   private readonly scratch = new Scratch();
 
-  constructor(rules: readonly RuleDef[]) {
+  constructor(rules: readonly RuleDef[], options: RuleSetOptions = {}) {
     // Whose words a rule reads decides whose finding it is: what a customer says is a signal about
     // the customer, whatever kind a user's rule declared, and never a risk of the agent's.
     const own = rules.map((rule) => (rule.speaker === 'customer' && rule.kind !== 'signal' ? { ...rule, kind: 'signal' as const } : rule));
@@ -85,6 +97,9 @@ export class RuleSet {
       this.byId.set(rule.id, rule);
     }
     this.rules = own;
+    this.messageIds = own.map(messageIdOf);
+    this.urls = own.map((r) => ruleUrl(r.id));
+    this.ignored = options.ignore?.length ? new IgnoreList(options.ignore, FILLERS) : undefined;
   }
 
   private machine(role: 'agent' | 'customer'): Machine {
@@ -190,7 +205,7 @@ export class RuleSet {
         const r = picked[x]!;
         const rule = this.rules[r]!;
         const end = bestEnd[r]!;
-        const finding = this.accept(rule, turn, turns, features, at[i]!, at[end - 1]! + 1);
+        const finding = this.accept(r, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
           (found ??= []).push(finding);
           lastEnd[r] = end;
@@ -198,10 +213,13 @@ export class RuleSet {
         }
       }
     }
-    return found ? resolve(found, this.byId) : [];
+    if (found && this.ignored) found = this.ignored.keep(found, features);
+    // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
+    return found && found.length > 0 ? resolve(found, this.byId) : [];
   }
 
-  private accept(rule: RuleDef, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
+  private accept(r: number, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
+    const rule = this.rules[r]!;
     if (!rule.allowNegated && isNegated(f, from)) return undefined;
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
     if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
@@ -211,6 +229,7 @@ export class RuleSet {
     const span = rule.quote === 'sentence' ? trimmed(turn.text, sentenceSpan(f, from)) : matchSpan;
     const finding: Finding = {
       rule: rule.id,
+      messageId: this.messageIds[r]!,
       category: rule.category,
       dimension: dimensionOf(rule.category),
       kind: rule.kind,
@@ -222,6 +241,8 @@ export class RuleSet {
       message: rule.message,
     };
     if (rule.suggestion) finding.suggestion = rule.suggestion;
+    const url = this.urls[r];
+    if (url) finding.url = url;
     if (data) finding.data = data;
     return finding;
   }

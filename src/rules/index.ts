@@ -11,8 +11,23 @@ export { exampleText, type Example, type RuleDef, type RuleMatch } from './types
 export { RuleSet, type PreparedTurn } from './engine.js';
 export { compilePattern, PatternError } from './pattern.js';
 
+export { messageIdOf, ruleUrl, DERIVED_FINDINGS, RULES_DOC, USER_PREFIX } from './ids.js';
+
+/** Records which file declares each rule, for `etcscore rules --format json` (where to tune it). */
+function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
+  for (const r of rules) r.declaredIn ??= `src/rules/catalogue/${file}`;
+  return rules;
+}
+
 /** The built-in catalogue, in the order `etcscore rules` lists it. */
-export const BUILTIN_RULES: readonly RuleDef[] = [...emotionRules, ...customerRules, ...trustRules, ...controlRules, ...handoffRules, ...recoveryRules];
+export const BUILTIN_RULES: readonly RuleDef[] = [
+  ...declaredIn('emotion.ts', emotionRules),
+  ...declaredIn('customer.ts', customerRules),
+  ...declaredIn('trust.ts', trustRules),
+  ...declaredIn('control.ts', controlRules),
+  ...declaredIn('handoffs.ts', handoffRules),
+  ...declaredIn('recovery.ts', recoveryRules),
+];
 
 let builtin: RuleSet | undefined;
 /** The built-in rules, compiled once per process. */

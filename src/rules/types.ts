@@ -16,6 +16,12 @@ export function exampleText(e: Example): string {
 export interface RuleDef {
   /** Stable kebab-case id, unique in the catalogue. */
   id: string;
+  /** The findings' messageId, when it is not "<id>/default" (a renamed rule keeps its old one); see ids.ts. */
+  messageId?: string;
+  /** The source file that declares the rule, e.g. "src/rules/catalogue/emotion.ts"; a user's config file for theirs. */
+  declaredIn?: string;
+  /** The user's config file, when it added patterns to this built-in rule (`extend`). */
+  extendedIn?: string;
   category: Category;
   kind: FindingKind;
   severity: Severity;

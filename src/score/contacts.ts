@@ -4,6 +4,7 @@
 // per case, so a batch streams through it without being held.
 import type { Analysis, Category, Commitment, Finding, Turn } from '../model/types.js';
 import { sharesAction } from '../rules/context.js';
+import { messageIdOf, ruleUrl } from '../rules/ids.js';
 import { computeScores } from './scores.js';
 import { tallyFindings } from './signals.js';
 
@@ -151,9 +152,11 @@ function record(evidence: Finding, p: OpenPromise, outcome: Outcome): Finding[] 
     evidence.data = { ...evidence.data, earlier };
     return [];
   }
+  const rule = outcome === 'kept' ? 'earlier-promise-kept' : 'earlier-promise-broken';
   return [
     {
-      rule: outcome === 'kept' ? 'earlier-promise-kept' : 'earlier-promise-broken',
+      rule,
+      messageId: messageIdOf({ id: rule }),
       category,
       dimension: 'trust',
       // Told by the customer it is their signal; said by the agent it is the agent's strength or risk.
@@ -168,6 +171,7 @@ function record(evidence: Finding, p: OpenPromise, outcome: Outcome): Finding[] 
           ? `Keeps the promise made in contact ${p.contact}: "${p.commitment.text}".`
           : `The promise made in contact ${p.contact} was not kept: "${p.commitment.text}".`,
       ...(outcome === 'broken' ? { suggestion: 'Own the broken promise, put it right now, and give a time you will keep.' } : {}),
+      url: ruleUrl(rule)!,
       data: { earlier },
     },
   ];

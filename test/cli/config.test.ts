@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, ruleSetFor, ConfigError } from '../../src/cli/config.js';
+import { ConfigError, catalogueFor, loadConfig, parseConfig, ruleSetFor, rulesInEffect } from '../../src/cli/config.js';
+import { BUILTIN_RULES, builtinRuleSet } from '../../src/rules/index.js';
 import { runCli } from '../helpers/cli.js';
+
+const samples = path.resolve(import.meta.dirname, '../../fixtures/samples');
+const WALL = readFileSync(path.join(samples, 'call-0001-airline-minor-policy-wall.txt'), 'utf8');
 
 const rule = (over: Record<string, unknown> = {}) => ({
   id: 'no-unfortunately',
@@ -13,23 +17,31 @@ const rule = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const config = (doc: unknown) => JSON.stringify(doc);
+const PSEUDO_APOLOGY = BUILTIN_RULES.find((r) => r.id === 'pseudo-apology')!.patterns[0]!;
 
-describe('parseConfig: a wrong config names the file and the key', () => {
+describe('parseConfig: a wrong JSON config names the file, the line, the key and why', () => {
   it.each([
-    ['not JSON', '{ rules: [', /^my\.json: not valid JSON/],
-    ['an unknown top-level key', config({ rulez: [] }), /^my\.json: rulez: unknown key \(one of rules, disable\)/],
-    ['an unknown category', config({ rules: [rule(), rule({ id: 'b' }), rule({ id: 'c', category: 'anger' })] }), /^my\.json: rules\[2\]\.category: "anger" is not a category \(one of empathy, sympathy,/],
-    ['a regular expression', config({ rules: [rule({ patterns: ['sorry.*inconvenience'] })] }), /^my\.json: rules\[0\]\.patterns\[0\]: "sorry\.\*inconvenience" looks like a regular expression/],
-    ['a broken token pattern', config({ rules: [rule({ patterns: ['(sorry|apologies'] })] }), /^my\.json: rules\[0\]\.patterns\[0\]: pattern "\(sorry\|apologies": "\(" is not closed/],
-    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk\)/],
+    ['not JSON', '{ rules: [', /^my\.json:1: not valid JSON \(/],
+    ['an unknown top-level key', config({ rulez: [] }), /^my\.json:1: rulez: unknown key \(one of rules, disable, extend, ignore\)/],
+    ['an unknown category', config({ rules: [rule(), rule({ id: 'b' }), rule({ id: 'c', category: 'anger' })] }), /^my\.json:1: rules\[2\]\.category: "anger" is not a category \(one of empathy, sympathy,/],
+    ['a regular expression', config({ rules: [rule({ patterns: ['sorry.*inconvenience'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: "sorry\.\*inconvenience" looks like a regular expression/],
+    ['a broken token pattern', config({ rules: [rule({ patterns: ['(sorry|apologies'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: pattern "\(sorry\|apologies": "\(" is not closed/],
+    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json:1: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk\)/],
     ['a bad speaker', config({ rules: [rule({ speaker: 'bot' })] }), /rules\[0\]\.speaker: "bot" is not speaker/],
     ['no message', config({ rules: [rule({ message: '' })] }), /rules\[0\]\.message: must be a non-empty string/],
     ['a bad id', config({ rules: [rule({ id: 'No Spaces' })] }), /rules\[0\]\.id: "No Spaces" must be lower-case/],
     ['a duplicate id', config({ rules: [rule(), rule()] }), /rules\[1\]\.id: "no-unfortunately" is used twice/],
     ['an example its patterns miss', config({ rules: [rule({ examples: ['Sadly the shop is shut.'] })] }), /rules\[0\]\.examples\[0\]: "Sadly the shop is shut\." is not found/],
     ['a near-miss its patterns find', config({ rules: [rule({ examples: { match: ['Unfortunately not.'], noMatch: ['Unfortunately for you, no.'] } })] }), /rules\[0\]\.examples\.noMatch\[0\]: .* is found by this rule/],
-    ['disabling a rule that does not exist', config({ disable: ['sympathy-from-outside', 'nope'] }), /^my\.json: disable\[1\]: "nope" is not a rule id/],
+    ['disabling a rule that does not exist', config({ disable: ['sympathy-from-outside', 'nope'] }), /^my\.json:1: disable\[1\]: "nope" is not a rule id/],
     ['an unknown rule key', config({ rules: [rule({ regex: 'x' })] }), /rules\[0\]\.regex: unknown key/],
+    ['extending a rule that does not exist', config({ extend: { 'policy-hiding': ['company rules'] } }), /^my\.json:1: extend\.policy-hiding: "policy-hiding" is not a built-in rule id/],
+    ['extending a user rule', config({ rules: [rule()], extend: { 'user/no-unfortunately': ['sadly'] } }), /extend\.user\/no-unfortunately: "user\/no-unfortunately" is not a built-in rule id \(only built-in rules are extended/],
+    ['an extend pattern that does not compile', config({ extend: { 'dead-end': ['nothing (more|'] } }), /^my\.json:1: extend\.dead-end\[0\]: pattern "nothing \(more\|": /],
+    ['an extend pattern the rule already has', config({ extend: { 'pseudo-apology': ['sorry you were upset', PSEUDO_APOLOGY.toUpperCase()] } }), /^my\.json:1: extend\.pseudo-apology\[1\]: .* is already one of this rule's patterns/],
+    ['extend that is not a mapping', config({ extend: ['dead-end'] }), /^my\.json:1: extend: must be a mapping of built-in rule ids to lists of patterns/],
+    ['an ignore phrase that is a regular expression', config({ ignore: ['as i said', '^as i'] }), /^my\.json:1: ignore\[1\]: "\^as i" looks like a regular expression/],
+    ['an empty ignore list', config({ ignore: [] }), /^my\.json:1: ignore: must list at least one token pattern/],
   ])('%s', (_, text, message) => {
     expect(() => parseConfig(text, 'my.json')).toThrow(ConfigError);
     expect(() => parseConfig(text, 'my.json')).toThrow(message);
@@ -37,10 +49,91 @@ describe('parseConfig: a wrong config names the file and the key', () => {
 
   it('accepts a good config, prefixes user ids, and disables built-in rules', () => {
     const c = parseConfig(config({ rules: [rule({ examples: ['Unfortunately that is the case.'] })], disable: ['sympathy-from-outside'] }), 'my.json');
-    expect(c.rules[0]).toMatchObject({ id: 'user/no-unfortunately', kind: 'risk', severity: 'warning', speaker: 'agent' });
+    expect(c.rules[0]).toMatchObject({ id: 'user/no-unfortunately', kind: 'risk', severity: 'warning', speaker: 'agent', declaredIn: 'my.json' });
     const ids = ruleSetFor(c)!.rules.map((r) => r.id);
     expect(ids).toContain('user/no-unfortunately');
     expect(ids).not.toContain('sympathy-from-outside');
+  });
+});
+
+describe('parseConfig: YAML', () => {
+  const yamlErrors: Array<[string, string, RegExp]> = [
+    ['a bad category, on its own line', 'rules:\n  - id: x\n    category: anger\n    patterns: [a b]\n    message: hi\n', /^team\.yaml:3: rules\[0\]\.category: "anger" is not a category/],
+    ['an unknown rule id to disable', '# ours\ndisable:\n  - pseudo-apology\n  - nope\n', /^team\.yaml:4: disable\[1\]: "nope" is not a rule id/],
+    ['an unknown rule id to extend', 'extend:\n  dead-end:\n    - nothing more\n  nope-rule:\n    - a b\n', /^team\.yaml:4: extend\.nope-rule: "nope-rule" is not a built-in rule id/],
+    ['a broken ignore phrase', 'ignore:\n  - as i said\n  - (a|\n', /^team\.yaml:3: ignore\[1\]: pattern "\(a\|": /],
+    ['broken YAML', 'rules: [\n  - id: x\n', /^team\.yaml:\d+: not valid YAML \(/],
+    ['a key written twice', 'disable: [pseudo-apology]\ndisable: [dead-end]\n', /^team\.yaml:2: not valid YAML \(Map keys must be unique/],
+    ['a list where a mapping belongs', '- rules\n', /^team\.yaml:1: must be a mapping with any of rules, disable, extend, ignore/],
+  ];
+  it.each(yamlErrors)('%s', (_, text, message) => {
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(message);
+  });
+
+  it('gives the line of a key in pretty-printed JSON too', () => {
+    const text = JSON.stringify({ disable: ['pseudo-apology'], rules: [rule({ kind: 'bad' })] }, null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('"kind"')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(() => parseConfig(text, 'my.json')).toThrow(new RegExp(`^my\\.json:${line}: rules\\[0\\]\\.kind: "bad"`));
+  });
+
+  it('reads YAML 1.2: `no` is a word, not false; an empty file configures nothing', () => {
+    const c = parseConfig('ignore:\n  - no\n  - "no problem"\n', 'team.yml');
+    expect(c.ignore).toEqual(['no', 'no problem']);
+    expect(parseConfig('# nothing yet\n', 'team.yaml')).toMatchObject({ rules: [], disable: [], extend: {}, ignore: [] });
+  });
+
+  it('extends a built-in rule without changing the catalogue for other runs', () => {
+    const c = parseConfig('extend:\n  dead-end:\n    - (they|you) won\'t be allowed to board\n', 'team.yaml');
+    const extended = catalogueFor(c).find((r) => r.id === 'dead-end')!;
+    const builtin = builtinRuleSet().rules.find((r) => r.id === 'dead-end')!;
+    expect(extended.patterns).toEqual([...builtin.patterns, "(they|you) won't be allowed to board"]);
+    expect(extended.extendedIn).toBe('team.yaml');
+    expect(builtin.extendedIn).toBeUndefined();
+  });
+});
+
+describe('the config in effect', () => {
+  /** A project folder with a config at its top and a working folder two levels down. */
+  function project(files: Record<string, string>): { root: string; deep: string } {
+    const root = mkdtempSync(path.join(tmpdir(), 'etcscore-lookup-'));
+    const deep = path.join(root, 'calls', 'week-47');
+    mkdirSync(deep, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
+    return { root, deep };
+  }
+
+  it('is found in a parent folder, and named relative to the working folder', () => {
+    const { deep } = project({ '.etcscorerc.yaml': 'disable: [pseudo-apology]\n' });
+    expect(loadConfig(deep)).toMatchObject({ file: path.join('..', '..', '.etcscorerc.yaml'), disable: ['pseudo-apology'] });
+  });
+
+  it('is the nearest one: a folder below beats a folder above', () => {
+    const { root, deep } = project({ '.etcscorerc.yaml': 'disable: [pseudo-apology]\n' });
+    writeFileSync(path.join(root, 'calls', '.etcscorerc.json'), config({ disable: ['dead-end'] }));
+    expect(loadConfig(deep)?.disable).toEqual(['dead-end']);
+  });
+
+  it('within one folder: .etcscorerc.yaml, then .yml, then .json', () => {
+    const all = project({ '.etcscorerc.json': config({ disable: ['dead-end'] }), '.etcscorerc.yml': 'disable: [blame-customer]\n', '.etcscorerc.yaml': 'disable: [pseudo-apology]\n' });
+    expect(loadConfig(all.root)?.file).toBe('.etcscorerc.yaml');
+    const two = project({ '.etcscorerc.json': config({ disable: ['dead-end'] }), '.etcscorerc.yml': 'disable: [blame-customer]\n' });
+    expect(loadConfig(two.root)?.file).toBe('.etcscorerc.yml');
+  });
+
+  it('is the --config file when one is given, wherever the others are', () => {
+    const { root } = project({ '.etcscorerc.yaml': 'disable: [pseudo-apology]\n', 'strict.json': config({ disable: ['dead-end'] }) });
+    expect(loadConfig(root, 'strict.json')).toMatchObject({ file: 'strict.json', disable: ['dead-end'] });
+    expect(() => loadConfig(root, 'nope.yaml')).toThrow('nope.yaml: cannot read: no such file');
+  });
+
+  it('is the built-in catalogue when there is none, compiled once per process', () => {
+    const { root } = project({});
+    expect(rulesInEffect({ cwd: root }).config).toBeUndefined();
+    expect(rulesInEffect({ cwd: root }).rules).toBe(builtinRuleSet());
+    // Told that the main thread found none, a worker does not look again.
+    const later = project({ '.etcscorerc.yaml': 'disable: [pseudo-apology]\n' });
+    expect(rulesInEffect({ cwd: later.root, lookup: false }).config).toBeUndefined();
   });
 });
 
@@ -54,23 +147,138 @@ describe('etcscore with a config', () => {
     writeFileSync(path.join(cwd, '.etcscorerc.json'), config({ rules: [rule()] }));
     const r = await runCli(['score', 'call.txt', '--format', 'json'], { cwd });
     expect(r.code).toBe(0);
-    const rules = JSON.parse(r.stdout).results[0].findings.map((f: { rule: string }) => f.rule);
-    expect(rules).toContain('user/no-unfortunately');
+    const found = JSON.parse(r.stdout).results[0].findings.find((f: { rule: string }) => f.rule === 'user/no-unfortunately');
+    expect(found).toMatchObject({ messageId: 'user/no-unfortunately', text: 'Unfortunately' });
+    expect(found.url).toBeUndefined();
   });
 
-  it('takes --config FILE, and a wrong one exits 2 naming the file and key', async () => {
+  it('takes --config FILE, and a wrong one exits 2 naming the file, line and key', async () => {
     writeFileSync(path.join(dir, 'bad.json'), config({ rules: [rule({ category: 'anger' })] }));
     const r = await runCli(['score', 'call.txt', '--config', 'bad.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json: rules\[0\]\.category: "anger" is not a category/);
+    expect(r.stderr).toMatch(/bad\.json:1: rules\[0\]\.category: "anger" is not a category/);
+    expect(r.stdout).toBe('');
     const missing = await runCli(['score', 'call.txt', '--config', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json: cannot read: no such file');
+    const coach = await runCli(['coach', 'call.txt', '--config', 'bad.json'], { cwd: dir });
+    expect(coach.code).toBe(2);
+    expect(coach.stderr).toMatch(/bad\.json:1: rules\[0\]\.category/);
   });
 
   it('lists user rules in `etcscore rules --config`', async () => {
     writeFileSync(path.join(dir, 'good.json'), config({ rules: [rule()] }));
     const r = await runCli(['rules', '--format', 'json', '--config', 'good.json'], { cwd: dir });
-    expect(JSON.parse(r.stdout).rules.map((x: { id: string }) => x.id)).toContain('user/no-unfortunately');
+    const mine = JSON.parse(r.stdout).rules.find((x: { id: string }) => x.id === 'user/no-unfortunately');
+    expect(mine).toMatchObject({ declaredIn: 'good.json', messageId: 'user/no-unfortunately' });
+  });
+
+  it('`rules --config-path` prints the file in effect, or none', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'etcscore-path-'));
+    const deep = path.join(root, 'calls');
+    mkdirSync(deep);
+    const none = await runCli(['rules', '--config-path'], { cwd: deep });
+    expect(none).toMatchObject({ code: 0, stdout: 'none\n' });
+    expect(none.stderr).toContain(`no .etcscorerc.yaml, .etcscorerc.yml, .etcscorerc.json in ${deep} or a folder above it`);
+    writeFileSync(path.join(root, '.etcscorerc.yml'), 'disable: [dead-end]\n');
+    expect(await runCli(['rules', '--config-path'], { cwd: deep })).toMatchObject({ code: 0, stdout: `${path.join(root, '.etcscorerc.yml')}\n` });
+    writeFileSync(path.join(deep, 'mine.json'), config({ disable: ['blame-customer'] }));
+    expect((await runCli(['rules', '--config-path', '--config', 'mine.json'], { cwd: deep })).stdout).toBe(`${path.join(deep, 'mine.json')}\n`);
+    // A file that would stop every run is not in effect: its mistake is reported instead.
+    writeFileSync(path.join(root, '.etcscorerc.yml'), 'disable: [nope]\n');
+    const bad = await runCli(['rules', '--config-path'], { cwd: deep });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${path.join('..', '.etcscorerc.yml')}:1: disable[0]: "nope" is not a rule id`);
+  });
+
+  it('--verbose notes the config file on stderr, for score and coach, and leaves stdout alone', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'etcscore-verbose-'));
+    writeFileSync(path.join(root, 'call.txt'), WALL);
+    const plain = await runCli(['score', 'call.txt', '--format', 'json'], { cwd: root });
+    const none = await runCli(['score', 'call.txt', '--format', 'json', '--verbose'], { cwd: root });
+    expect(none.stderr).toContain('config: none (no .etcscorerc.yaml, .etcscorerc.yml, .etcscorerc.json in');
+    expect(none.stdout).toBe(plain.stdout);
+    writeFileSync(path.join(root, '.etcscorerc.yaml'), 'disable: [pseudo-apology]\n');
+    for (const command of ['score', 'coach']) {
+      const r = await runCli([command, 'call.txt', '--verbose'], { cwd: root });
+      expect(r.code, command).toBe(0);
+      expect(r.stderr, command).toContain('config: .etcscorerc.yaml\n');
+      expect(r.stdout, command).not.toContain('config:');
+    }
+    expect((await runCli(['score', 'call.txt'], { cwd: root })).stderr).not.toContain('config:');
+  });
+});
+
+describe('score and coach: one configuration, one analysis', () => {
+  // The QA team's tuning of call-0001 (fixtures/samples): a rule off, a phrase added, a phrase let go.
+  const TEAM_CONFIG = [
+    'disable:',
+    '  - pseudo-apology',
+    'extend:',
+    '  dead-end:',
+    "    - (they|you) won't be allowed to board",
+    'ignore:',
+    '  - as i said',
+    '',
+  ].join('\n');
+
+  interface F {
+    rule: string;
+    messageId: string;
+    turn: number;
+    text: string;
+  }
+  const scoreFindings = async (cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<F[]> => {
+    const r = await runCli(['score', 'call.txt', '--format', 'json', ...extra], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).results[0].findings;
+  };
+  /** The findings coach shows: "(rule) “text”" under each turn. */
+  const coachFindings = async (cwd: string): Promise<string[]> => {
+    const r = await runCli(['coach', 'call.txt'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    return [...r.stdout.matchAll(/^ {6}\S [a-z-]+ \(([a-z/-]+)\) “(.*)”$/gmu)].map((m) => `${m[1]} ${m[2]}`);
+  };
+
+  it('a disabled rule, an extended phrase and an ignored phrase act the same in score and coach', async () => {
+    const plainDir = mkdtempSync(path.join(tmpdir(), 'etcscore-same-plain-'));
+    writeFileSync(path.join(plainDir, 'call.txt'), WALL);
+    const teamDir = mkdtempSync(path.join(tmpdir(), 'etcscore-same-team-'));
+    writeFileSync(path.join(teamDir, 'call.txt'), WALL);
+    writeFileSync(path.join(teamDir, '.etcscorerc.yaml'), TEAM_CONFIG);
+
+    const before = await scoreFindings(plainDir);
+    const after = await scoreFindings(teamDir);
+    const key = (f: F) => `${f.rule} ${f.text}`;
+    // Without the config: the pseudo-apology and the blame are found, the boarding warning is not.
+    expect(before.map(key)).toEqual(expect.arrayContaining(['pseudo-apology sorry you feel that way', 'blame-customer As I said']));
+    expect(before.map(key)).not.toContain("dead-end they won't be allowed to board");
+    // With it: the rule is off, the ignored words are let go, the new phrase is the built-in rule's.
+    expect(after.map(key)).not.toContain('pseudo-apology sorry you feel that way');
+    expect(after.map(key)).not.toContain('blame-customer As I said');
+    expect(after.find((f) => f.text === "they won't be allowed to board")).toMatchObject({ rule: 'dead-end', messageId: 'dead-end/default', turn: 16 });
+    // Everything else is untouched.
+    // The boarding warning's sentence, a risk now, is no longer also credited as information.
+    const changed = new Set([
+      'pseudo-apology sorry you feel that way',
+      'blame-customer As I said',
+      "dead-end they won't be allowed to board",
+      "information-given Just so you're aware, if there's no escort booked and no adult travelling, they won't be allowed to board at the airport.",
+    ]);
+    expect(after.map(key).filter((k) => !changed.has(k))).toEqual(before.map(key).filter((k) => !changed.has(k)));
+
+    // coach shows exactly the findings score reports, with and without the config.
+    expect(await coachFindings(plainDir)).toEqual(before.map(key));
+    expect(await coachFindings(teamDir)).toEqual(after.map(key));
+  });
+
+  it('workers apply the same config as the main thread', async () => {
+    const teamDir = mkdtempSync(path.join(tmpdir(), 'etcscore-same-jobs-'));
+    writeFileSync(path.join(teamDir, 'call.txt'), WALL);
+    writeFileSync(path.join(teamDir, 'team.yaml'), TEAM_CONFIG);
+    const one = await scoreFindings(teamDir, ['--config', 'team.yaml', '--jobs', '1']);
+    const two = await scoreFindings(teamDir, ['--config', 'team.yaml', '--jobs', '2'], { ETCSCORE_WORKERS_FROM_MB: '0' });
+    expect(two).toEqual(one);
+    expect(one.map((f) => f.rule)).not.toContain('pseudo-apology');
   });
 });

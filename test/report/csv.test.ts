@@ -72,7 +72,8 @@ describe('csv formatter', () => {
     const { analysis, transcript } = wall();
     const csv = render('csv', [analysis], [], { findings: true });
     const header = csv.split('\r\n')[0]!;
-    expect(header).toBe('id,source,turn,role,rule,category,dimension,kind,severity,span_start,span_end,text,message,suggestion');
+    // Columns are only ever added at the end (docs/csv.md): message_id and url came with schema 1.1.0.
+    expect(header).toBe('id,source,turn,role,rule,category,dimension,kind,severity,span_start,span_end,text,message,suggestion,message_id,url');
     expect(header.split(',')).toEqual(FINDING_COLUMNS.map((c) => c.name));
     const found = rows(csv);
     expect(found).toHaveLength(analysis.findings.length);
@@ -80,6 +81,9 @@ describe('csv formatter', () => {
       const turn = transcript.turns[Number(r.turn)]!;
       expect(turn.text.slice(Number(r.span_start), Number(r.span_end))).toBe(r.text);
     }
-    expect(found.find((r) => r.category === 'policy-hiding')?.suggestion).toMatch(/\w/);
+    const policy = found.find((r) => r.category === 'policy-hiding')!;
+    expect(policy.suggestion).toMatch(/\w/);
+    expect(policy.message_id).toBe(`${policy.rule}/default`);
+    expect(policy.url).toBe(`docs/rules.md#${policy.rule}`);
   });
 });

@@ -5,6 +5,7 @@ import type { Finding } from '../../src/model/types.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
   rule: 'r',
+  messageId: 'r/default',
   category: 'sympathy',
   dimension: 'emotion',
   kind: 'risk',

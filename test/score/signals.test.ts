@@ -12,6 +12,7 @@ import { ANGRY_MET_WELL_TEXT } from '../report/fixtures.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
   rule: 'r',
+  messageId: 'r/default',
   category: 'customer-distress',
   dimension: 'emotion',
   kind: 'signal',

@@ -6,6 +6,7 @@ import { READERS, readTranscripts } from '../../formats/index.js';
 import { redactTranscript } from '../../nlp/redact.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
+import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
 import { assertWritableDir } from '../output-dir.js';
@@ -17,6 +18,8 @@ interface CoachOptions {
   id?: string;
   redact?: boolean;
   output?: string;
+  config?: string;
+  verbose?: boolean;
   color: boolean;
 }
 
@@ -30,11 +33,16 @@ export function registerCoach(program: Command, io: Io, setExit: (code: number) 
     .option('--id <id>', 'the conversation to show, when the file holds several (default: all, one after another)')
     .option('--redact', 'mask emails, phone, card and account numbers')
     .option('-o, --output <file>', 'write to FILE atomically (plain text, no colour)')
+    .option('--config <file>', 'your configuration: rules, extend, ignore, disable (default: the first .etcscorerc.yaml, .yml or .json here or in a folder above)')
+    .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (file: string, o: CoachOptions) => setExit(await coach(file, o, io)));
 }
 
 async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
+  // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
+  const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
+  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
@@ -58,7 +66,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
     let first = true;
     for (const original of chosen) {
       const t = o.redact ? redactTranscript(original) : original;
-      await sink.write((first ? '' : '\n' + '─'.repeat(60) + '\n\n') + renderCoach(analyze(t), t, { color }));
+      await sink.write((first ? '' : '\n' + '─'.repeat(60) + '\n\n') + renderCoach(analyze(t, { rules }), t, { color }));
       first = false;
     }
     await sink.close();

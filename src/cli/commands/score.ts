@@ -6,7 +6,7 @@ import type { InputErrorRecord } from '../../model/index.js';
 import { READERS } from '../../formats/index.js';
 import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
-import { loadConfig } from '../config.js';
+import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
@@ -27,6 +27,7 @@ interface ScoreOptions {
   maxRisk?: number;
   redact?: boolean;
   config?: string;
+  verbose?: boolean;
   quiet?: boolean;
   color: boolean;
   jobs?: number;
@@ -83,10 +84,11 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('--fail-under <n>', 'exit 1 when a conversation scores an ETC under N', parseNumber)
     .option('--max-risk <n>', "exit 1 when a conversation has more than N of the agent's risk findings", parseNumber)
     .option('--redact', 'mask emails, phone, card and account numbers in everything written (see README)')
-    .option('--config <file>', 'your own phrase rules and disabled rules (default: .etcscorerc.json here, if present)')
+    .option('--config <file>', 'your configuration: rules, extend, ignore, disable (default: the first .etcscorerc.yaml, .yml or .json here or in a folder above)')
     .option('-j, --jobs <n>', 'worker threads scoring in parallel (default: the number of cores)', parsePositiveInteger)
     .option('--shard <i/n>', "score only the i-th of n shards (1-based), split by a hash of each conversation's source", parseShard)
     .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
+    .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText(
       'after',
@@ -108,7 +110,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
-  loadConfig(io.cwd, o.config); // a wrong config stops the run here, before any output (workers load it again)
+  // A wrong config stops the run here, before any output; workers load the same file again.
+  const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
+  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
 
   const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
@@ -126,7 +130,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     wantAnalysis: false,
     roleNotes: format === 'pretty',
     redact: Boolean(o.redact),
-    config: { cwd: io.cwd, ...(o.config ? { file: o.config } : {}) },
+    config: settledChoice(io.cwd, config),
     link: true,
   };
   const heapMb = workerHeapMb(io.env);

@@ -11,7 +11,7 @@ const ALTERNATIVE = /\b(what (i|we) can do|(i|we) can(?!'t)|(i|we) could|instead
 const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 
 /** Another way forward for the customer, as a reader of the guide counts one (passing feedback on is not). */
-const OTHER_WAY = /\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try)\b/;
+const OTHER_WAY = /\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try|(but|however),? (we|i) do|(i've|i have|we've|we have) (raised|arranged|booked|sent|passed|escalated|asked|requested|put in))\b/;
 
 /** Another of our own channels offered in place of this one: "for that, please call 1-800…". */
 const CHANNEL = /\b(please|kindly|you can|feel free to)\s+(call|phone|ring|chat|submit|send us|use|visit|message|email|dm)\b/;
@@ -29,7 +29,9 @@ function closesTheDoor(m: RuleMatch): false | void {
   const said = `${lower(matched(m))}${rest}`;
   if (/\b(make|give|offer) (any )?(promises?|guarantees?)|^\S+( \S+)* (confirm|share|give|provide|tell)\b[^.!?]*\b(yet|timelines?|dates?|when|eta|times?)\b/.test(said)) return false;
   // Saying no, then promising to pass the wish on or to come back: readers read the promise, not a wall.
-  if (/\b(we'll|we will|i'll|i will|will)\b[^.!?]*\b(pass|share|forward|let|relay|feed|get back|be in touch|reach out|contact you|notify)/.test(rest)) return false;
+  if (/\b(we'll|we will|i'll|i will|will)\b[^.!?]*\b(pass|share|forward|let|relay|feed|get back|be in touch|reach out|contact you|notify|call you|ring you|email you|text you)/.test(rest)) return false;
+  // "If the kitchen can't be used, …": a condition, not a refusal.
+  if (/\b(if|when|unless|whether|once)\b[^,;]*$/.test(text.slice(m.sentence[0], m.span[0]))) return false;
   // A protection of the customer's own account ("for your security") blocks nothing they need.
   if (/\bfor your (security|safety|protection)\b/.test(text) && OTHER_WAY.test(text)) return false;
 }
@@ -237,7 +239,7 @@ export const controlRules: RuleDef[] = [
     ],
     examples: {
       match: [
-        "Unfortunately we're unable to refund the booking fee.",
+        'The voucher cannot be transferred to another name.',
         "We don't offer delivery to that area.",
         "Sorry, that isn't possible on this plan.",
         'That has to go through the claims team.',
@@ -250,6 +252,8 @@ export const controlRules: RuleDef[] = [
       ],
     },
     check: closesTheDoor,
+    // "There's nothing I can do. Sorry I can't help": the dead end already says it.
+    suppressedBy: ['dead-end'],
   },
   {
     id: 'passes-work-back',

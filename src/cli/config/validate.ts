@@ -1,0 +1,179 @@
+// A configuration document → what it asks for, checked key by key. Patterns are token patterns
+// (src/rules/pattern.ts), never regular expressions, so matching stays linear whatever is written;
+// a pattern that does not compile, or a rule that misses its own example, is reported here, when
+// the file is read, not as a surprise in a QA report.
+import { ALL_CATEGORIES, type Category, type FindingKind, type Severity, type Transcript } from '../../model/types.js';
+import { textFeatures } from '../../nlp/features.js';
+import { BUILTIN_RULES, RuleSet, USER_PREFIX, compilePattern, type RuleDef } from '../../rules/index.js';
+import type { Fail, KeyPath } from './error.js';
+
+export interface UserConfig {
+  /** The file as messages name it: as given to --config, or relative to the working directory. */
+  file: string;
+  /** The user's own rules, ids prefixed with "user/". */
+  rules: RuleDef[];
+  /** Rule ids switched off (built-in ids, or the user's with their prefix). */
+  disable: string[];
+  /** More phrases for built-in rules, by rule id: found under that rule's id, message and category. */
+  extend: Record<string, string[]>;
+  /** Phrases no finding may overlap, whatever rule found it. */
+  ignore: string[];
+}
+
+/** The keys a config may have; schema/etcscorerc.schema.json lists the same (a test holds them together). */
+export const TOP_KEYS = ['rules', 'disable', 'extend', 'ignore'] as const;
+export const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'patterns', 'message', 'suggestion', 'examples'] as const;
+const KINDS: FindingKind[] = ['strength', 'risk'];
+const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
+const SPEAKERS = ['agent', 'customer'] as const;
+/** Characters that only make sense in a regular expression. */
+const REGEX_LIKE = /\\|\^|\$|\+|\?|\.\*|\.\+|\{\d/;
+
+const show = (v: unknown) => JSON.stringify(v);
+const BUILTIN_BY_ID = new Map(BUILTIN_RULES.map((r) => [r.id, r]));
+
+export function validateConfig(doc: unknown, file: string, fail: Fail): UserConfig {
+  if (doc === null || doc === undefined) doc = {}; // an empty YAML file: nothing configured
+  if (!isObject(doc)) return fail([], `must be a mapping with any of ${TOP_KEYS.join(', ')}`);
+  for (const key of Object.keys(doc)) if (!(TOP_KEYS as readonly string[]).includes(key)) fail([key], `unknown key (one of ${TOP_KEYS.join(', ')})`);
+
+  const rules = doc.rules === undefined ? [] : Array.isArray(doc.rules) ? doc.rules.map((r, i) => userRule(r, ['rules', i], file, fail)) : fail(['rules'], 'must be a list of rules');
+  const ids = new Set<string>();
+  rules.forEach((r, i) => {
+    if (ids.has(r.id)) fail(['rules', i, 'id'], `${show(r.id.slice(USER_PREFIX.length))} is used twice`);
+    ids.add(r.id);
+  });
+
+  const disable = doc.disable === undefined ? [] : Array.isArray(doc.disable) ? doc.disable : fail(['disable'], 'must be a list of rule ids');
+  const off = disable.map((id, i) => {
+    if (typeof id !== 'string') return fail(['disable', i], 'must be a rule id');
+    if (BUILTIN_BY_ID.has(id)) return id;
+    const mine = id.startsWith(USER_PREFIX) ? id : USER_PREFIX + id;
+    return ids.has(mine) ? mine : fail(['disable', i], `${show(id)} is not a rule id (see \`etcscore rules\`)`);
+  });
+
+  return { file, rules, disable: off, extend: extensions(doc.extend, fail), ignore: doc.ignore === undefined ? [] : patternList(doc.ignore, ['ignore'], fail) };
+}
+
+/** `extend: { <built-in rule id>: [patterns] }`: each id must be a built-in rule, each pattern new to it. */
+function extensions(raw: unknown, fail: Fail): Record<string, string[]> {
+  if (raw === undefined) return {};
+  if (!isObject(raw)) return fail(['extend'], 'must be a mapping of built-in rule ids to lists of patterns');
+  const out: Record<string, string[]> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const rule = BUILTIN_BY_ID.get(id);
+    if (!rule) {
+      const why = id.startsWith(USER_PREFIX) ? "only built-in rules are extended; add the patterns to your rule's own list" : 'see `etcscore rules`';
+      fail(['extend', id], `${show(id)} is not a built-in rule id (${why})`);
+    }
+    const patterns = patternList(value, ['extend', id], fail);
+    const known = new Set(rule!.patterns.map((p) => p.trim().toLowerCase()));
+    patterns.forEach((p, i) => {
+      if (known.has(p.trim().toLowerCase())) fail(['extend', id, i], `${show(p)} is already one of this rule's patterns`);
+    });
+    out[id] = patterns;
+  }
+  return out;
+}
+
+/** A non-empty list of token patterns that each compile. */
+function patternList(raw: unknown, at: KeyPath, fail: Fail): string[] {
+  const patterns = strings(raw, at, fail);
+  if (patterns.length === 0) fail(at, 'must list at least one token pattern');
+  patterns.forEach((p, i) => checkPattern(p, [...at, i], fail));
+  return patterns;
+}
+
+function checkPattern(p: string, at: KeyPath, fail: Fail): void {
+  if (REGEX_LIKE.test(p)) fail(at, `${show(p)} looks like a regular expression; use token patterns: words, [optional], (a|b), *, **, ~stem, {number}`);
+  try {
+    compilePattern(p);
+  } catch (err) {
+    fail(at, (err as Error).message);
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], at: KeyPath, fail: Fail, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(at, `${show(value)} is not ${String(at[at.length - 1])} (one of ${allowed.join(', ')})`);
+  return value as T;
+}
+
+function text(value: unknown, at: KeyPath, fail: Fail, required: boolean): string | undefined {
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') fail(at, 'must be a non-empty string');
+  return value as string;
+}
+
+function strings(value: unknown, at: KeyPath, fail: Fail): string[] {
+  if (!Array.isArray(value)) return fail(at, 'must be a list of strings');
+  value.forEach((v, i) => {
+    if (typeof v !== 'string' || v.trim() === '') fail([...at, i], 'must be a non-empty string');
+  });
+  return value as string[];
+}
+
+function userRule(raw: unknown, at: KeyPath, file: string, fail: Fail): RuleDef {
+  if (!isObject(raw)) return fail(at, 'must be a mapping');
+  for (const key of Object.keys(raw)) if (!(RULE_KEYS as readonly string[]).includes(key)) fail([...at, key], `unknown key (one of ${RULE_KEYS.join(', ')})`);
+  const id = text(raw.id, [...at, 'id'], fail, true)!;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail([...at, 'id'], `${show(id)} must be lower-case letters, digits and hyphens`);
+  const category = raw.category as Category;
+  if (typeof raw.category !== 'string' || !ALL_CATEGORIES.includes(category)) {
+    fail([...at, 'category'], `${show(raw.category)} is not a category (one of ${ALL_CATEGORIES.join(', ')})`);
+  }
+  const patterns = patternList(raw.patterns, [...at, 'patterns'], fail);
+  const message = text(raw.message, [...at, 'message'], fail, true)!;
+  const suggestion = text(raw.suggestion, [...at, 'suggestion'], fail, false);
+  const rule: RuleDef = {
+    id: USER_PREFIX + id,
+    category,
+    kind: oneOf(raw.kind, KINDS, [...at, 'kind'], fail, 'risk'),
+    severity: oneOf(raw.severity, SEVERITIES, [...at, 'severity'], fail, 'warning'),
+    speaker: oneOf(raw.speaker, SPEAKERS, [...at, 'speaker'], fail, 'agent'),
+    title: id,
+    description: message,
+    why: message,
+    source: file,
+    declaredIn: file,
+    message,
+    ...(suggestion ? { suggestion } : {}),
+    patterns,
+    examples: examples(raw.examples, [...at, 'examples'], fail),
+  };
+  const listOnly = Array.isArray(raw.examples);
+  checkExamples(rule, listOnly ? [...at, 'examples'] : [...at, 'examples', 'match'], [...at, 'examples', 'noMatch'], fail);
+  return rule;
+}
+
+/** Examples as a list of utterances the rule must find, or { match, noMatch }. */
+function examples(raw: unknown, at: KeyPath, fail: Fail): RuleDef['examples'] {
+  if (raw === undefined) return { match: [], noMatch: [] };
+  if (Array.isArray(raw)) return { match: strings(raw, at, fail), noMatch: [] };
+  if (!isObject(raw)) return fail(at, 'must be a list of utterances or { match: [...], noMatch: [...] }');
+  for (const k of Object.keys(raw)) if (k !== 'match' && k !== 'noMatch') fail([...at, k], 'unknown key (one of match, noMatch)');
+  return {
+    match: raw.match === undefined ? [] : strings(raw.match, [...at, 'match'], fail),
+    noMatch: raw.noMatch === undefined ? [] : strings(raw.noMatch, [...at, 'noMatch'], fail),
+  };
+}
+
+/** A user's examples are tests: a rule that misses its own example is reported now, not in a QA report. */
+function checkExamples(rule: RuleDef, matchAt: KeyPath, noMatchAt: KeyPath, fail: Fail): void {
+  const set = new RuleSet([rule]);
+  const finds = (utterance: string) => {
+    const turn = { index: 0, role: rule.speaker, speaker: rule.speaker, text: utterance };
+    const t: Transcript = { id: 'example', source: 'example', channel: 'unknown', turns: [turn], meta: {} };
+    return set.run(t, [{ turn, features: textFeatures(utterance) }]).length > 0;
+  };
+  rule.examples.match.forEach((e, i) => {
+    if (typeof e === 'string' && !finds(e)) fail([...matchAt, i], `${show(e)} is not found by this rule's patterns`);
+  });
+  rule.examples.noMatch.forEach((e, i) => {
+    if (typeof e === 'string' && finds(e)) fail([...noMatchAt, i], `${show(e)} is found by this rule, but is listed as a near-miss`);
+  });
+}

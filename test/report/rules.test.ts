@@ -1,0 +1,84 @@
+// `etcscore rules --format json` (src/report/rules.ts): what an analyst needs to tune a rule: its
+// patterns, the conditions it reads them under, and the file that declares it.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES } from '../../src/rules/index.js';
+import { renderCatalogue } from '../../src/report/rules.js';
+import { runCli } from '../helpers/cli.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+interface JsonRule {
+  id: string;
+  messageId: string;
+  url?: string;
+  declaredIn?: string;
+  extendedIn?: string;
+  patterns: string[];
+  conditions: { allowNegated: boolean; allowQuestion: boolean; allowQuoted: boolean; once?: string; suppressedBy?: string[]; check: boolean };
+}
+const catalogue = (text: string) => (JSON.parse(text) as { rules: JsonRule[] }).rules;
+
+describe('etcscore rules --format json', () => {
+  const rules = catalogue(renderCatalogue(BUILTIN_RULES, 'json'));
+
+  it('names the catalogue file that declares each rule, and that file declares it', async () => {
+    expect(rules).toHaveLength(BUILTIN_RULES.length);
+    for (const r of rules) {
+      expect(r.declaredIn, r.id).toMatch(/^src\/rules\/catalogue\/[a-z-]+\.ts$/);
+      expect(existsSync(path.join(root, r.declaredIn!)), r.declaredIn).toBe(true);
+      const module = (await import(path.join(root, r.declaredIn!))) as Record<string, unknown>;
+      const declared = Object.values(module).filter(Array.isArray).flat() as Array<{ id?: string }>;
+      expect(declared.some((d) => d.id === r.id), `${r.id} in ${r.declaredIn}`).toBe(true);
+    }
+  });
+
+  it('lists each rule patterns and conditions as the engine reads them', () => {
+    for (const [i, r] of rules.entries()) {
+      const def = BUILTIN_RULES[i]!;
+      expect(r.id).toBe(def.id);
+      expect(r.patterns).toEqual(def.patterns);
+      expect(r.conditions).toEqual({
+        allowNegated: def.allowNegated === true,
+        allowQuestion: def.allowQuestion === true,
+        allowQuoted: def.allowQuoted === true,
+        ...(def.once ? { once: def.once } : {}),
+        ...(def.suppressedBy?.length ? { suppressedBy: def.suppressedBy } : {}),
+        check: typeof def.check === 'function',
+      });
+      expect(r).toMatchObject({ messageId: `${def.id}/default`, url: `docs/rules.md#${def.id}` });
+    }
+    // The catalogue has rules of each sort, so the fields above are not all one value.
+    expect(rules.some((r) => r.conditions.check) && rules.some((r) => !r.conditions.check)).toBe(true);
+    expect(rules.some((r) => r.conditions.suppressedBy)).toBe(true);
+    expect(rules.some((r) => r.conditions.allowQuoted)).toBe(true);
+  });
+
+  it('shows the configuration applied: extended patterns with their file, user rules, no disabled ones', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'etcscore-rules-json-'));
+    writeFileSync(
+      path.join(cwd, '.etcscorerc.yaml'),
+      [
+        'rules:',
+        '  - id: above-my-pay-grade',
+        '    category: policy-hiding',
+        "    patterns: [\"(that's|it's) above my pay grade\"]",
+        '    message: Passing the decision upward leaves nobody who owns it.',
+        'disable: [pseudo-apology]',
+        'extend:',
+        "  dead-end: [\"(they|you) won't be allowed to board\"]",
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['rules', '--format', 'json'], { cwd });
+    expect(r.code).toBe(0);
+    const shown = catalogue(r.stdout);
+    expect(shown.map((x) => x.id)).not.toContain('pseudo-apology');
+    const deadEnd = shown.find((x) => x.id === 'dead-end')!;
+    expect(deadEnd).toMatchObject({ declaredIn: BUILTIN_RULES.find((x) => x.id === 'dead-end')!.declaredIn, extendedIn: '.etcscorerc.yaml' });
+    expect(deadEnd.patterns.at(-1)).toBe("(they|you) won't be allowed to board");
+    expect(shown.find((x) => x.id === 'user/above-my-pay-grade')).toMatchObject({ declaredIn: '.etcscorerc.yaml', messageId: 'user/above-my-pay-grade' });
+    expect(shown.find((x) => x.id === 'user/above-my-pay-grade')!.url).toBeUndefined();
+  });
+});
