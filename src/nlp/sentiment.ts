@@ -114,7 +114,7 @@ const DESCRIBES = new Set([
   'problem', 'problems', 'issue', 'issues', 'trouble', 'troubles', 'error', 'errors', 'glitch', 'bug', 'bugs', 'stuck', 'late',
   'wrong', 'incorrect', 'risk', 'alert', 'pending', 'delay', 'delays', 'delayed', 'fault', 'faulty', 'broken', 'broke', 'crash',
   'crashed', 'crashes', 'crashing', 'fail', 'failed', 'fails', 'failing', 'failure', 'outage', 'unable', 'odd', 'weird', 'strange',
-  'freezes', 'froze', 'freezing', 'buffering',
+  'freezes', 'froze', 'freezing', 'buffering', 'struggling', 'struggle', 'confusing', 'confused', 'unclear',
 ]);
 /** A negative term at least this strong (after modifiers) that names a feeling or a grievance heats a request. */
 const HEATED = 1.5;
@@ -516,6 +516,12 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       ctx = strongComplaint(raws, r, tokens);
       how = 'praise in capitals beside a complaint';
     }
+    // "10 working days. Oh wonderful.": an interjected exclamation of praise beside a sentence
+    // about time, waiting or absence is the classic sarcastic aside.
+    if (ctx === undefined && !x.politeness && interjectedExclamation(x, tokens, words, sentenceOf)) {
+      ctx = situationAround(x, raws, tokens, words, sentenceOf);
+      how = 'an exclamation of praise beside a bad situation';
+    }
     if (ctx === undefined) continue;
     x.weight = -Math.max(2, Math.abs(x.weight));
     x.notes.push(`sarcasm: ${how} ('${ctx}')`);
@@ -529,7 +535,9 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     const n = trailingNots[k]!;
     for (let r = 0; r < raws.length; r++) {
       const x = raws[r]!;
-      if (x.weight <= 0 || x.last >= n || x.sentence !== sentenceOf[n]) continue;
+      // "Great service… not", or "Great service. Not." as a sentence of its own.
+      const own = x.sentence === sentenceOf[n] || (x.sentence === sentenceOf[n]! - 1 && isSentenceInitial(n, tokens, sentenceOf));
+      if (x.weight <= 0 || x.last >= n || !own) continue;
       x.weight = -Math.max(2, x.weight);
       x.notes.push(`sarcasm: praise taken back by a final '${tokens[n]!.text}'`);
       x.politeness = false;
@@ -774,6 +782,8 @@ function complaintAfter(
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
     if (y.firstWord - x.lastWord > SARCASM_WINDOW || y.sentence > x.sentence + 1) break;
+    // "Brilliant, the problem is solved": a fault named on the way to its fix is no complaint.
+    if (y.weight < 0 && y.describes && raws.some((z, k) => k > j && z.sentence === y.sentence && z.weight >= HEATED)) continue;
     if (y.weight < 0) return tokens[y.first]!.text === tokens[y.last]!.text ? tokens[y.first]!.text : `${tokens[y.first]!.text}\u2026`;
   }
   for (const c of cues) {
@@ -869,4 +879,31 @@ function endsWithNot(tokens: readonly Token[], words: readonly number[], sentenc
   const before = tokens[ti - 1];
   if (before === undefined) return false;
   return before.kind === 'punct' || FILLERS.has(before.norm);
+}
+
+/** Words that describe a bad situation without a lexicon weight: time passing, waiting, absence. */
+const SITUATION = new Set([
+  'till', 'until', 'days', 'weeks', 'months', 'hours', 'wait', 'waiting', 'sit', 'sitting', 'nothing', 'never', 'nobody',
+  'again', 'another', 'still', 'meanwhile', 'without', 'lost', 'gone', 'vanished', 'cancelled', 'canceled', 'delayed',
+]);
+
+/** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
+function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
+  if (x.firstWord === 0 || x.first !== x.last) return false;
+  const prev = tokens[words[x.firstWord - 1]!]!;
+  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(prev.norm)) return false;
+  if (x.firstWord > 1 && sentenceOf[words[x.firstWord - 2]!] === x.sentence) return false;
+  const after = tokens[x.last + 1];
+  return after === undefined || (after.kind === 'punct' && after.text !== "'");
+}
+
+/** A situation word in the sentence before or after, with nothing positive beside it. */
+function situationAround(x: Raw, raws: readonly Raw[], tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): string | undefined {
+  for (const y of raws) if (y !== x && y.weight > 0 && Math.abs(y.sentence - x.sentence) <= 1) return undefined;
+  for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens[y.first]!.text;
+  for (let k = 0; k < words.length; k++) {
+    const s = sentenceOf[words[k]!]!;
+    if (Math.abs(s - x.sentence) === 1 && SITUATION.has(tokens[words[k]!]!.norm)) return tokens[words[k]!]!.text;
+  }
+  return undefined;
 }

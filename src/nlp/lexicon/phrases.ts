@@ -127,10 +127,11 @@ export const PHRASES: PhraseRule[] = [
     'can\'t|cannot|can_not|cant stand', 'make|makes|making|made fun of',
     // An indignant question: the customer is told to do what should not be theirs to do.
     'how|where|what|when|why am|are i|we supposed|meant|expected to', 'do|does|did i|we really have|need to',
-    'what\'s|whats|what_is with the|all_the|this|these|that|your',
+    'what\'s|whats|what_is with the|all_the|this|these|that|your', 'how could|dare you|they|it|this|that|anyone',
+    'for the love of god|christ|pete|all_that_is_holy', 'screw|screwing|screwed * *? over',
   ]),
   // Loss of something that used to be good: "the old app was better".
-  ...g('contempt', 'worse than before', -2.5, ['old|previous|original|last|earlier * *? was|were|worked better|easier|faster|nicer']),
+  ...g('contempt', 'worse than before', -2.5, ['old|previous|original|last|earlier * *? was|were|worked much|far|way|so|a_lot? better|easier|faster|nicer']),
   // Counterfactual praise is regret: "it would have been nice to get a reply".
   ...g('contempt', 'what should have happened', -1.5, ['would|could|might have been nice|good|great|lovely|helpful', 'would\'ve|could\'ve|wouldve been nice|good|great|lovely|helpful']),
   ...g('sarcasm', 'sarcasm: so much for', -2.5, ['so much for']),
@@ -160,7 +161,9 @@ export const PHRASES: PhraseRule[] = [
 
   // Neutralisers: common idioms whose words a lexicon would score.
   ...g('neutral', 'greeting or idiom, not an evaluation', 0, [
-    'without delay|fail|question|doubt', 'these|those|this|that bad boy|boys',
+    'without delay|fail|question|doubt',
+    // A concession before a "but" is politeness, not thanks: "I appreciate your point, but…".
+    'appreciate|understand|take|see|get your|the|that point|points', 'these|those|this|that bad boy|boys',
     // A customer's own apology for the trouble is courtesy, not a complaint.
     'sorry for|about the|my|all_the|any issues|issue|trouble|problem|problems|confusion|mess|mix_up|hassle|inconvenience|delay|mistake','good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
 ];

@@ -130,6 +130,8 @@ export const WORD_OVERRIDES: Record<string, [weight: number, why: string]> = {
   freezing: [-1.5, 'product failure'],
   froze: [-2, 'product failure'],
   buffering: [-1.5, 'product failure'],
+  courtesy: [0, '"courtesy car", "courtesy call" name a service'],
+  clearly: [0, 'a degree adverb ("clearly not")'],
   positive: [0.5, 'mostly "tested positive", "positive vibes", not a verdict'],
   // Contempt and complaint words of support messages that AFINN lacks.
   trash: [-2.5, 'contempt for the service'],

@@ -306,11 +306,16 @@ export const customerRules: RuleDef[] = [
         'Brilliant service, as always.',
         'great, just great. so the readings vanished into thin air',
         "I just love being on hold for an hour, it's my favourite hobby.",
+        'So thrilled to be sitting on hold for two hours.',
+        "Thanks to your AMAZING support I've lost a whole day of work.",
       ],
       noMatch: [
         'Oh great, that is exactly what I wanted, thank you!',
         'Brilliant, the new router works perfectly.',
         'Thanks so much for sorting that out.',
+        "I'm thrilled the replacement arrived today!",
+        'Brilliant, the problem is solved, have a lovely evening!',
+        'I love you guys, but the app keeps crashing on my tablet.',
       ],
     },
     check(m) {
