@@ -136,7 +136,7 @@ export const PHRASES: PhraseRule[] = [
   ...g('contempt', 'what should have happened', -1.5, ['would|could|might have been nice|good|great|lovely|helpful', 'would\'ve|could\'ve|wouldve been nice|good|great|lovely|helpful']),
   ...g('sarcasm', 'sarcasm: so much for', -2.5, ['so much for']),
   ...g('distress', 'fed up', -3, ['fed up', 'sick|tired of|and_tired', 'had enough', 'at_my|at_the wits|wit\'s end', 'last straw', 'can\'t|cannot|can_not believe', 'beyond a_joke|frustrating|annoying|ridiculous', 'driving me mad|crazy|insane|up_the_wall', 'pulling my_hair_out']),
-  ...g('runaround', 'passed around', -2.5, ['passed|pushed|bounced|transferred|sent|shunted around|about|from_pillar_to_post|back_and_forth', 'from department to department', 'nobody|no_one|noone can|could|will|is_able_to|knows|seems_to help|tell|answer|explain|fix|sort', 'let|letting|lets me? down']),
+  ...g('runaround', 'passed around', -2.5, ['passed|pushed|bounced|transferred|sent|shunted around|about|from_pillar_to_post|back_and_forth', 'from department to department', 'nobody|no_one|noone can|could|will|is_able_to|knows|seems_to help|tell|answer|explain|fix|sort', 'nobody|no_one|noone knows|knew|seems_to_know|has_a_clue|has_any_idea', 'let|letting|lets me? down']),
 
   // Positive: resolution, gratitude, praise.
   ...g('resolution', 'problem resolved', 3, [

@@ -13,6 +13,17 @@ const MILD_INTENSIFIER = '[a bit|a little|quite|really|very|pretty|rather|so|jus
 const MILD_COMPLAINT = '(harsh|unfair|unreasonable|excessive|poor|steep|a bit much|too much|not good enough|not fair|not right|not on|not okay|not ok|not acceptable|wrong)';
 const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgrace|a nightmare|shocking|appalling|pathetic|insane|absurd|useless|hopeless|a shambles|terrible|awful|the worst)';
 
+/**
+ * Ironic frames that carry no praise word ("I'll just wait then", "of course, it's always the
+ * system", "just what I needed"): sarcastic beside words of waiting, absence or refusal. (Praise
+ * words are left to the turn's sentiment, which weighs what the praise is about.)
+ */
+const IRONIC_FRAME = /^(i'll|i will|i|just|of course|naturally|typical|how convenient|surprise surprise|it's|it is)\b/;
+const NEGATIVE_CONTEXT =
+  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't|until|till|afraid|unfortunately|unable)\b/;
+/** Negative words in friendly set phrases: "great, no problem", "brilliant, can't wait". */
+const BENIGN = /\b(can't wait|cannot wait|no problem|no worries|no rush|no bother|no need|not a problem|not bad|not at all|no trouble)\b/g;
+
 /** What an agent says when the news is bad: the turn a customer's "great" answers. */
 const BAD_NEWS =
   /\b(afraid|unfortunately|can't|cannot|won't let|unable|not able|no record|next available|resubmit|submit it again|out of stock|not possible|nothing (i|we) can|no one|nobody|delayed|cancelled|canceled)\b/;
@@ -20,6 +31,8 @@ const BAD_NEWS =
 const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|fab|nice|splendid)\b/;
 /** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
 const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
+/** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
+const IRONY_ASIDES = /🙄|👏|🙃|😒|\b[Rr]eally\.\s*$/;
 
 /** The last turn's sentiment: a check runs on a few matches of the same turn. */
 let lastFeatures: TextFeatures | undefined;
@@ -44,7 +57,12 @@ function praiseBesideComplaint(m: RuleMatch): false | void {
   const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));
   // A short answer to good news means what it says, whatever its words.
   if (offersAWayOut && plain(m.turn.text).split(/\s+/).length <= 6) return false;
-  if (sentimentReadsSarcasm(m)) return;
+  if (sentimentReadsSarcasm(m) || IRONY_ASIDES.test(m.turn.text)) return;
+  // An ironic frame beside waiting, absence or refusal, in this turn or the agent's before it.
+  if (IRONIC_FRAME.test(matched(m))) {
+    const around = `${plain(m.turn.text)} ${agent ? plain(agent.text) : ''}`.replace(BENIGN, ' ');
+    if (NEGATIVE_CONTEXT.test(around)) return;
+  }
   // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
   const bare = plain(m.turn.text).split(/\s+/).length <= 6 && !/\b(thanks|thank you|cheers|appreciate)\b/.test(plain(m.turn.text));
   if (agent && !offersAWayOut && bare && BARE_PRAISE.test(matched(m)) && BAD_NEWS.test(plain(agent.text))) return;
