@@ -5,7 +5,7 @@ import { type Token, isWordLike } from './tokenize.js';
 
 const NEGATORS = new Set([
   'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without',
-  'hardly', 'barely', 'scarcely', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt',
+  'hardly', 'barely', 'scarcely', 'non', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt',
   'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint',
 ]);
 
@@ -13,6 +13,11 @@ const NEGATORS = new Set([
 const CLAUSE_BREAKS = new Set([
   'but', 'however', 'although', 'though', 'yet', 'except', 'whereas', 'while', 'and', 'so',
   'because', 'since', 'unless', 'which', 'who',
+  // A subordinate clause has its own polarity: "not after you lost my bag", "no idea when it broke".
+  'after', 'before', 'when', 'until', 'if', 'cause', 'cuz', 'coz',
+  // What follows a negated verb of expecting or believing keeps its own polarity: "I didn't
+  // expect this mess", "I can't believe how rude", "I don't understand why it's broken".
+  'expect', 'expected', 'believe', 'imagine', 'imagined', 'fathom', 'understand', 'see',
 ]);
 
 const CLAUSE_BREAK = 1;

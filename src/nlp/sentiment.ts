@@ -7,7 +7,8 @@
 // isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
-import { type Token, isWordLike } from './tokenize.js';
+import { type Token, isWordLike, endsSentence } from './tokenize.js';
+import { textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
@@ -24,6 +25,8 @@ export interface SentimentTerm {
   /** What this term added to the raw sum, after every modifier (AFINN scale). */
   weight: number;
   why: string;
+  /** Set when positive words were read as meaning their opposite (irony, sarcasm). */
+  sarcasm?: true;
 }
 
 export interface SentimentResult {
@@ -63,6 +66,18 @@ const SUBORDINATE = 0.5;
 const POLITENESS_IN_COMPLAINT = 0.25;
 const SHOUTING = -1.5;
 const SHOUTING_MIN_WORDS = 4;
+/**
+ * A request or question that names a fault in plain words ("having trouble logging in, can you
+ * help?") is a report, which careful readers call neutral; only feeling, force or persistence
+ * around it (see `heated`) makes it a complaint.
+ */
+const REPORT_IN_REQUEST = 0.3;
+/** Thanks and smiles that close a request are courtesy ("can you check? thanks 🙂"), not praise. */
+const COURTESY_IN_REQUEST = 0.25;
+/** "Yes!" / "No!": an exclaimed answer is a reaction. */
+const EXCLAIMED_ANSWER = 1.5;
+/** "It used to be great": praise of how things were is a complaint about how they are. */
+const PRAISE_OF_THE_PAST = -0.5;
 
 /** "X but Y": Y dominates. */
 const CONTRAST = new Set(['but', 'however', 'except', 'nevertheless', 'nonetheless', 'sadly', 'unfortunately']);
@@ -72,8 +87,53 @@ const CONCESSIVE = new Set(['although', 'though', 'despite', 'whilst']);
 const SARCASM_PRONE = new Set([
   'great', 'wonderful', 'brilliant', 'fantastic', 'perfect', 'lovely', 'marvellous', 'marvelous', 'terrific',
   'super', 'fabulous', 'amazing', 'excellent', 'nice', 'awesome', 'fun', 'love', 'splendid', 'delightful', 'cool',
-  'good', 'wow', 'yay', 'thanks', 'thank', 'cheers',
+  'good', 'wow', 'yay', 'thanks', 'thank', 'cheers', 'well', 'bravo', 'first', 'top', 'world', ...delightWords(),
 ]);
+/**
+ * Delight said about what follows it ("thrilled to be stuck here", "love how you…", "so funny,
+ * you suspended my account"): sarcastic when what follows is a complaint and nothing good.
+ */
+function delightWords(): string[] {
+  return ['thrilled', 'delighted', 'love', 'loving', 'adore', 'happy', 'glad', 'excited', 'pleased', 'funny', 'hilarious', 'joy', 'enjoy', 'enjoying', 'impressed', 'classy', 'genius', 'clever'];
+}
+const DELIGHT = new Set(delightWords());
+/** What a delight word takes as its complement: "thrilled to…", "love how…", "glad that…", "funny, I…". */
+const COMPLEMENT = new Set(['to', 'that', 'i', 'we', 'how', 'when', 'being']);
+/** Words that ask for something: with a question mark, they make the turn a request. */
+const REQUEST_WORDS = new Set(['please', 'pls', 'plz', 'kindly', 'help', 'advise', 'wondering']);
+/** "why" asked beside a fault is a complaint ("why is my order still not here"), not a query. */
+const WHY_WORDS = new Set(['why', 'wtf', 'wth']);
+/** Emoji of courtesy and mild friendliness, which close a request without praising anything. */
+const COURTESY_EMOJI = new Set(['🙏', '🙂', '😊', '☺']);
+/** Applause said beside a complaint is a slow clap. */
+const CLAP_EMOJI = '👏';
+/** Words that make thanks heartfelt rather than courteous. */
+const HEARTFELT = new Set(['so', 'very', 'much', 'lot', 'million', 'loads', 'heaps', 'enough', 'ever', 'really', 'truly', 'greatly']);
+/** Fault words that name a problem without judging it (a report in a request is neutral). */
+const DESCRIBES = new Set([
+  'problem', 'problems', 'issue', 'issues', 'trouble', 'troubles', 'error', 'errors', 'glitch', 'bug', 'bugs', 'stuck', 'late',
+  'wrong', 'incorrect', 'risk', 'alert', 'pending', 'delay', 'delays', 'delayed', 'fault', 'faulty', 'broken', 'broke', 'crash',
+  'crashed', 'crashes', 'crashing', 'fail', 'failed', 'fails', 'failing', 'failure', 'outage', 'unable', 'odd', 'weird', 'strange',
+  'freezes', 'froze', 'freezing', 'buffering', 'struggling', 'struggle', 'confusing', 'confused', 'unclear',
+]);
+/** A negative term at least this strong (after modifiers) that names a feeling or a grievance heats a request. */
+const HEATED = 1.5;
+const THANKS_BEFORE_SO = new Set(['you', 'thanks', 'thank', 'thankyou', 'u', 'ya']);
+/** "help" that asks for it: "help me", "need help", "some help please" (not "thanks for your help"). */
+const HELP_AFTER = new Set(['me', 'us', 'please', 'pls', 'plz', 'with', 'asap']);
+const HELP_BEFORE = new Set(['need', 'please', 'pls', 'plz', 'can', 'could', 'some', 'any', 'anyone', 'someone', 'somebody', 'urgent', 'needs']);
+const WOULD = new Set(['would', "it'd", "that'd", 'will', "it'll"]);
+/** "thanks anyway", "thanks though", "thanks in advance": courtesy whatever the turn. */
+const MERE_COURTESY_AFTER = new Set(['anyway', 'anyways', 'though', 'regardless', 'in']);
+/** A one-word sentence of disbelief: "Really?", "Seriously?!", "What!!!". */
+const DISBELIEF = new Set(['really', 'seriously', 'what', 'wtf', 'srsly', 'rly']);
+/** "used to" after these is "accustomed to", not a past habit. */
+const USED_TO_NOT_HABIT = new Set(['get', 'got', 'getting', 'be', 'am', 'is', 'are', 'was', 'were', "i'm", 'im', "we're", "you're"]);
+const YES = /^(?:yes+|yay+|yess+|yey|woo+|woohoo+)$/;
+const NO = /^(?:no|noo+)$/;
+const CAMEL = /[a-z][A-Z]/;
+const CAMEL_SPLIT = /([a-z])([A-Z])/g;
+const QUOTES = new Set(["'", '"', '\u201C', '\u201D', '\u2018', '\u2019']);
 const INTERJECTIONS = new Set(['oh', 'just', 'well', 'yeah', 'yay', 'wow', 'ah', 'ooh', 'how', 'so', 'ok', 'okay', 'right', 'really', 'absolutely', 'simply']);
 /** Words that describe a complaint situation even without a lexicon weight ("great, another hold"). */
 const COMPLAINT_CUES = new Set(['another', 'again', 'still', 'hold', 'waiting', 'queue', 'transferred', 'more']);
@@ -93,20 +153,22 @@ interface WordInfo {
   concessive: boolean;
   conditional: boolean;
   phraseStart: boolean;
+  request: boolean;
+  why: boolean;
 }
 
 const INFO: ReadonlyMap<string, WordInfo> = (() => {
   const starts = phraseStartWords();
   const keys = new Set([
     ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
-    ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...starts,
+    ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...REQUEST_WORDS, ...WHY_WORDS, 'used', ...starts,
   ]);
   const map = new Map<string, WordInfo>();
   for (const k of keys) {
     map.set(k, {
       entry: WORDS.get(k), mod: MODIFIERS.get(k), multi: MULTI_MODIFIERS.get(k), persist: NEGATIVE_ONLY_MODIFIERS.get(k),
       cue: COMPLAINT_CUES.has(k), contrast: CONTRAST.has(k), concessive: CONCESSIVE.has(k), conditional: CONDITIONAL.has(k),
-      phraseStart: starts.has(k) || isNegator(k),
+      phraseStart: starts.has(k) || isNegator(k), request: REQUEST_WORDS.has(k), why: WHY_WORDS.has(k),
     });
   }
   return map;
@@ -115,7 +177,7 @@ const INFO: ReadonlyMap<string, WordInfo> = (() => {
 /** A word that is in no table can still start a phrase if it is a negator ("doesn't …"). */
 const NEGATOR_INFO: WordInfo = {
   entry: undefined, mod: undefined, multi: undefined, persist: undefined,
-  cue: false, contrast: false, concessive: false, conditional: false, phraseStart: true,
+  cue: false, contrast: false, concessive: false, conditional: false, phraseStart: true, request: false, why: false,
 };
 const NUMBER_INFO = NEGATOR_INFO;
 const SARCASM_CATEGORIES: ReadonlySet<PhraseCategory> = new Set(['praise']);
@@ -133,6 +195,11 @@ interface Raw {
   sarcasmProne: boolean;
   afterContrast: boolean;
   sentence: number;
+  /** Names a fault without judging it ("error", "not working"): see REPORT_IN_REQUEST. */
+  describes: boolean;
+  /** Thanks, a smile or a "🙏" that can be mere courtesy. */
+  courtesy: boolean;
+  sarcasm: boolean;
 }
 
 interface Pending {
@@ -197,7 +264,18 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   let ironies = NONE; // sentences with an eye-roll emoji
   let pending: Pending | undefined;
 
-  const addTerm = (firstWord: number, lastWord: number, weight: number, why: string, opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean }): void => {
+  let claps = NONE; // raws that are applause emoji
+  let trailingNots = NONE; // token indices of a "…, NOT" that ends a sentence
+  let questions = false; // a '?' anywhere
+  let doubleMarks = false; // "??", "?!": indignation
+  let requests = 0; // "please", "help"… and courtesy emoji
+  let whys = NONE; // sentences with "why"
+  let pastPraise = NONE; // word positions of "used to" (habit, not "get used to")
+
+  const addTerm = (
+    firstWord: number, lastWord: number, weight: number, why: string,
+    opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean; describes?: boolean; courtesy?: boolean; sarcasm?: boolean },
+  ): void => {
     const first = words[firstWord]!;
     const last = words[lastWord]!;
     const notes: string[] = [];
@@ -229,7 +307,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     raws.push({
       first, last, firstWord, lastWord, weight: w, why, notes,
       politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false, afterContrast: false,
-      sentence: sentenceOf[first]!,
+      sentence: sentenceOf[first]!, describes: opts.describes ?? false, courtesy: opts.courtesy ?? opts.politeness ?? false,
+      sarcasm: opts.sarcasm ?? false,
     });
   };
 
@@ -241,16 +320,63 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     if (pending && w - pending.word > pending.reach) pending = undefined;
 
     if (t.kind === 'emoji') {
-      if (IRONY_EMOJI.has(emojiKey(t.norm))) ironies = append(ironies, sentenceOf[ti]!);
-      const e = EMOJI_MAP.get(emojiKey(t.norm));
-      if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false });
+      const key = emojiKey(t.norm);
+      if (IRONY_EMOJI.has(key)) ironies = append(ironies, sentenceOf[ti]!);
+      const e = EMOJI_MAP.get(key);
+      const courtesy = COURTESY_EMOJI.has(key);
+      if (key === '🙏') requests++;
+      if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false, courtesy });
+      if (key === CLAP_EMOJI && e) claps = append(claps, raws.length - 1);
       continue;
     }
     const norm = t.norm;
+    // "Yes!" / "No!" / "Nooo!": an answer exclaimed is a reaction (rare: tested only before a '!').
+    const nextTok = tokens[ti + 1];
+    if (nextTok !== undefined && nextTok.kind === 'punct' && (nextTok.text.includes('!') || nextTok.text.includes('?')) && isSentenceInitial(ti, tokens, sentenceOf)) {
+      const bang = nextTok.text.includes('!');
+      const yes = bang && YES.test(norm);
+      if (yes || (bang && NO.test(norm))) {
+        addTerm(w, w, yes ? EXCLAIMED_ANSWER : -EXCLAIMED_ANSWER, yes ? 'an exclaimed "yes"' : 'an exclaimed "no"', { negatable: false, phrase: false });
+        continue;
+      }
+      if (DISBELIEF.has(norm) && endsSentence(nextTok)) {
+        addTerm(w, w, -EXCLAIMED_ANSWER, 'disbelief ("Really?")', { negatable: false, phrase: false });
+        continue;
+      }
+      // "Help!" on its own is a cry, "Please help!" a request.
+      if (bang && norm === 'help' && (w === 0 || !REQUEST_WORDS.has(tokens[words[w - 1]!]!.norm))) {
+        requests++;
+        addTerm(w, w, -EXCLAIMED_ANSWER, 'a cry for help', { negatable: false, phrase: false });
+        continue;
+      }
+    }
+    // "No, no, no": a refusal said three times is exasperation.
+    if (norm === 'no' && words[w + 2] !== undefined && tokens[words[w + 1]!]!.norm === 'no' && tokens[words[w + 2]!]!.norm === 'no') {
+      addTerm(w, w + 2, -2, 'a repeated "no"', { negatable: false, phrase: false });
+      w += 2;
+      continue;
+    }
+    // "#NeverAgain", "#AdobeSucks": a hashtag in camel case is a phrase written without spaces.
+    if (t.kind === 'word' && ti > 0 && tokens[ti - 1]!.text === '#' && tokens[ti - 1]!.end === t.start && CAMEL.test(t.text)) {
+      const inner = turnSentiment(textFeatures(t.text.replace(CAMEL_SPLIT, '$1 $2')));
+      let sum = 0;
+      for (const x of inner.terms) sum += x.weight;
+      if (sum !== 0) addTerm(w, w, sum, `hashtag (${inner.terms.map((x) => x.text).join(', ')})`, { negatable: false, phrase: false, sarcasm: inner.terms.some((x) => x.sarcasm) });
+      continue;
+    }
     // Fast path: most words are in no table and start no phrase.
     const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : undefined);
     if (info === undefined) continue;
     if (info.cue) cues = append(cues, w);
+    if (info.request && (norm !== 'help' || asksForHelp(tokens, words, w))) requests++;
+    if (norm === 'not' && endsWithNot(tokens, words, sentenceOf, w)) trailingNots = append(trailingNots, ti);
+    if (info.why) whys = append(whys, sentenceOf[ti]!);
+    if (norm === 'used') {
+      const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
+      const pv = w > 0 ? tokens[words[w - 1]!]!.norm : '';
+      if (nx === 'to' && !USED_TO_NOT_HABIT.has(pv)) pastPraise = append(pastPraise, w);
+      continue;
+    }
     if (info.contrast) {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
       if (!(norm === 'but' && nx?.norm === 'also')) contrasts = append(contrasts, ti);
@@ -258,7 +384,9 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       concessives = append(concessives, ti);
     } else if (info.conditional) conditionals = append(conditionals, ti);
 
-    const m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
+    let m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
+    // "thank you so much for…" is not "so much for…".
+    if (m && m.rule.category === 'sarcasm' && norm === 'so' && w > 0 && THANKS_BEFORE_SO.has(tokens[words[w - 1]!]!.norm)) m = undefined;
     if (m) {
       if (m.rule.weight !== 0) {
         addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
@@ -266,6 +394,9 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
           phrase: true,
           sarcasmProne: SARCASM_CATEGORIES.has(m.rule.category) && SARCASM_PRONE.has(norm),
           politeness: false,
+          describes: m.rule.category === 'fault',
+          courtesy: m.rule.category === 'gratitude' && courtesyThanks(tokens, words, w, m.lastWord),
+          sarcasm: m.rule.category === 'sarcasm',
         });
       } else pending = undefined;
       // cues inside the phrase still count as complaint context
@@ -336,6 +467,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
         phrase: false,
         politeness,
         sarcasmProne: SARCASM_PRONE.has(norm) && entry.weight > 0,
+        describes: DESCRIBES.has(norm),
+        courtesy: politeness && courtesyThanks(tokens, words, w, w),
       });
     }
   }
@@ -356,6 +489,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       if (code === 33) n++; // !
       else if (code === 63) q++; // ?
     }
+    if (q > 0) questions = true;
+    if (q >= 2 || (q > 0 && n > 0)) doubleMarks = true;
     if (q >= 2 && n === 0) n = 1;
     if (n > 0) {
       const s = sentenceOf[i]!;
@@ -370,12 +505,81 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     // Bare thanks before a complaint is politeness (discounted below), not sarcasm, unless it
     // thanks the customer's trouble: "thanks for wasting my time".
     const sarcastic = x.politeness ? thanksFor(x, raws, r, tokens, words) : sarcasticPosition(x, tokens, words, sentenceOf);
-    if (!sarcastic) continue;
-    const ctx = complaintAfter(x, raws, r, cues, tokens, words, sentenceOf);
+    let ctx = sarcastic ? complaintAfter(x, raws, r, cues, tokens, words, sentenceOf) : undefined;
+    let how = 'positive word before a complaint';
+    if (ctx === undefined && DELIGHT.has(tokens[x.first]!.norm) && COMPLEMENT.has(tokens[x.last + 1]?.norm ?? '')) {
+      ctx = complaintInComplement(x, raws, r, tokens, contrasts);
+      how = 'delight at a complaint';
+    }
+    // Praise in capitals beside a complaint: "Thanks to your AMAZING service I've lost two days".
+    if (ctx === undefined && mixedCase && isCaps(tokens[x.first]!) && !x.politeness) {
+      ctx = strongComplaint(raws, r, tokens);
+      how = 'praise in capitals beside a complaint';
+    }
+    // "10 working days. Oh wonderful.": an interjected exclamation of praise beside a sentence
+    // about time, waiting or absence is the classic sarcastic aside.
+    if (ctx === undefined && !x.politeness && interjectedExclamation(x, tokens, words, sentenceOf)) {
+      ctx = situationAround(x, raws, tokens, words, sentenceOf);
+      how = 'an exclamation of praise beside a bad situation';
+    }
     if (ctx === undefined) continue;
     x.weight = -Math.max(2, Math.abs(x.weight));
-    x.notes.push(`sarcasm: positive word before a complaint ('${ctx}')`);
+    x.notes.push(`sarcasm: ${how} ('${ctx}')`);
     x.politeness = false;
+    x.courtesy = false;
+    x.sarcasm = true;
+  }
+
+  // "Great service… NOT": a "not" standing at the end takes back the praise before it.
+  for (let k = 0; k < trailingNots.length; k++) {
+    const n = trailingNots[k]!;
+    for (let r = 0; r < raws.length; r++) {
+      const x = raws[r]!;
+      // "Great service… not", or "Great service. Not." as a sentence of its own.
+      const own = x.sentence === sentenceOf[n] || (x.sentence === sentenceOf[n]! - 1 && isSentenceInitial(n, tokens, sentenceOf));
+      if (x.weight <= 0 || x.last >= n || !own) continue;
+      x.weight = -Math.max(2, x.weight);
+      x.notes.push(`sarcasm: praise taken back by a final '${tokens[n]!.text}'`);
+      x.politeness = false;
+      x.courtesy = false;
+      x.sarcasm = true;
+    }
+  }
+
+  // Praise in scare quotes beside a complaint: a "premium" seat, 'very important' to them.
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
+    if (x.weight <= 0 || x.politeness || !quoted(x, tokens, sentenceOf)) continue;
+    const ctx = strongComplaint(raws, r, tokens, 0) ?? (cues.length ? tokens[words[cues[0]!]!]!.text : undefined);
+    if (ctx === undefined) continue;
+    x.weight = -Math.max(1.5, x.weight);
+    x.notes.push(`sarcasm: praise in scare quotes ('${ctx}')`);
+    x.sarcasm = true;
+  }
+
+  // "Thanks to X, …" means "because of X": it thanks no one when what follows is bad.
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
+    if (!x.politeness || x.weight <= 0 || tokens[words[x.lastWord + 1] ?? -1]?.norm !== 'to') continue;
+    for (let j = r + 1; j < raws.length && raws[j]!.sentence === x.sentence; j++) {
+      if (raws[j]!.weight < 0) {
+        x.weight = 0;
+        break;
+      }
+    }
+  }
+
+  // "It used to be great": praise of the past, said now, is a loss.
+  for (let k = 0; k < pastPraise.length; k++) {
+    const p = pastPraise[k]!;
+    const sentence = sentenceOf[words[p]!]!;
+    for (let r = 0; r < raws.length; r++) {
+      const x = raws[r]!;
+      if (x.firstWord <= p || x.sentence !== sentence || x.weight <= 0 || x.politeness) continue;
+      if (contrasts.some((c) => c > words[p]! && c < x.first)) continue;
+      x.weight *= PRAISE_OF_THE_PAST;
+      x.notes.push(`praise of how it used to be \u00d7${PRAISE_OF_THE_PAST}`);
+    }
   }
 
   // Irony emoji: the positive words of its sentence are meant the other way.
@@ -385,6 +589,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       x.weight = -x.weight;
       x.notes.push('sarcasm: eye-roll emoji');
       x.politeness = false;
+      x.courtesy = false;
+      x.sarcasm = true;
     }
   }
 
@@ -398,7 +604,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       const cs = sentenceOf[c]!;
       const initial = isSentenceInitial(c, tokens, sentenceOf);
       if (x.first > c && x.sentence === cs) {
-        factor *= AFTER_CONTRAST;
+        // "I doubt it, but thanks": courtesy after "but" softens; it is not the point.
+        if (!x.politeness) factor *= AFTER_CONTRAST;
         x.afterContrast = true;
       }
       else if (x.last < c && (x.sentence === cs || (initial && x.sentence === cs - 1))) {
@@ -442,12 +649,45 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
+  // "Thanks anyway", "thanks in advance": courtesy in any turn.
+  for (let r = 0; r < raws.length; r++) {
+    const x = raws[r]!;
+    const next = words[x.lastWord + 1] !== undefined ? tokens[words[x.lastWord + 1]!]!.norm : '';
+    if (!x.politeness || x.weight <= 0 || !MERE_COURTESY_AFTER.has(next)) continue;
+    if (next === 'in' && tokens[words[x.lastWord + 2] ?? -1]?.norm !== 'advance') continue;
+    x.weight *= COURTESY_IN_REQUEST;
+    x.notes.push(`mere courtesy \u00d7${COURTESY_IN_REQUEST}`);
+    x.courtesy = false;
+    x.politeness = false;
+  }
+
+  // A request or question: faults named plainly are a report, and thanks close it politely.
+  if (questions || requests > 0) {
+    let heated = shouting || doubleMarks;
+    for (let r = 0; r < raws.length && !heated; r++) {
+      const x = raws[r]!;
+      if (x.weight >= 0) continue;
+      heated = x.sarcasm || x.intensified || (!x.describes && x.weight <= -HEATED) || whys.includes(x.sentence);
+    }
+    for (let r = 0; r < raws.length; r++) {
+      const x = raws[r]!;
+      if (!heated && x.describes && x.weight < 0) {
+        x.weight *= REPORT_IN_REQUEST;
+        x.notes.push(`a fault reported in a request \u00d7${REPORT_IN_REQUEST}`);
+      } else if (x.courtesy && x.weight > 0 && !x.sarcasm) {
+        x.weight *= COURTESY_IN_REQUEST;
+        x.notes.push(`courtesy closing a request \u00d7${COURTESY_IN_REQUEST}`);
+        x.politeness = false; // discounted once
+      }
+    }
+  }
+
   // A whole turn typed in capitals is shouting.
   if (shouting) {
     raws.push({
       first: words[0]!, last: words[words.length - 1]!, firstWord: 0, lastWord: words.length - 1, weight: SHOUTING,
       why: 'shouting: the whole turn in capitals', notes: [], politeness: false, intensified: true, sarcasmProne: false,
-      afterContrast: false, sentence: -1,
+      afterContrast: false, sentence: -1, describes: false, courtesy: false, sarcasm: false,
     });
   }
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
@@ -455,6 +695,15 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
   for (let r = 0; r < raws.length; r++) {
     const x = raws[r]!;
     if (!x.politeness) rest += x.weight;
+  }
+  // Applause beside a complaint is a slow clap.
+  for (let k = 0; k < claps.length; k++) {
+    const x = raws[claps[k]!]!;
+    if (rest - x.weight <= -HEATED && x.weight > 0) {
+      rest -= 2 * x.weight;
+      x.weight = -x.weight;
+      x.notes.push('applause beside a complaint');
+    }
   }
   if (rest < 0) {
     for (let r = 0; r < raws.length; r++) {
@@ -475,12 +724,14 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
     sum += x.weight;
     const start = tokens[x.first]!.start;
     const end = tokens[x.last]!.end;
-    terms.push({
+    const term: SentimentTerm = {
       text: text.slice(start, end),
       span: [start, end],
       weight,
       why: x.notes.length ? `${x.why} (${x.notes.join('; ')})` : x.why,
-    });
+    };
+    if (x.sarcasm && weight < 0) term.sarcasm = true;
+    terms.push(term);
   }
   let sorted = true;
   for (let k = 1; k < terms.length; k++) if (terms[k]!.span[0] < terms[k - 1]!.span[0]) sorted = false;
@@ -493,6 +744,8 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
 /** "Great, …", "Oh wonderful.", "Just brilliant!": a positive word standing as an exclamation. */
 function sarcasticPosition(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
   const prevW = x.firstWord - 1;
+  // "another fantastic day of…": praise of one more of something is praise of a pattern.
+  if (prevW >= 0 && tokens[words[prevW]!]!.norm === 'another') return true;
   const prevOk =
     prevW < 0 ||
     sentenceOf[words[prevW]!] !== x.sentence ||
@@ -517,8 +770,8 @@ function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Tok
   if (forW < 0) return false;
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
-    if (y.firstWord > forW + 3) break;
-    if (y.weight <= -2) return true;
+    if (y.firstWord > forW + 4) break;
+    if (y.weight <= -HEATED) return true;
   }
   return false;
 }
@@ -529,6 +782,8 @@ function complaintAfter(
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
     if (y.firstWord - x.lastWord > SARCASM_WINDOW || y.sentence > x.sentence + 1) break;
+    // "Brilliant, the problem is solved": a fault named on the way to its fix is no complaint.
+    if (y.weight < 0 && y.describes && raws.some((z, k) => k > j && z.sentence === y.sentence && z.weight >= HEATED)) continue;
     if (y.weight < 0) return tokens[y.first]!.text === tokens[y.last]!.text ? tokens[y.first]!.text : `${tokens[y.first]!.text}\u2026`;
   }
   for (const c of cues) {
@@ -545,4 +800,110 @@ function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: Int
     if (isWordLike(tokens[k]!)) return false;
   }
   return true;
+}
+
+/** The first negative term of the turn, other than `r`, strong enough to be a complaint. */
+function strongComplaint(raws: readonly Raw[], r: number, tokens: readonly Token[], min = HEATED): string | undefined {
+  for (let j = 0; j < raws.length; j++) {
+    const y = raws[j]!;
+    if (j !== r && y.weight < 0 && y.weight <= -min) return tokens[y.first]!.text;
+  }
+  return undefined;
+}
+
+/**
+ * What a delight word governs, to the end of its clause: a complaint with nothing good before it
+ * ("thrilled to be sitting here for five hours"), not good news ("glad the problem is fixed"), and
+ * not a complaint after a "but" ("love you guys, but the app is broken" is praise, then a complaint).
+ */
+function complaintInComplement(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Token[], contrasts: readonly number[]): string | undefined {
+  for (let j = r + 1; j < raws.length; j++) {
+    const y = raws[j]!;
+    if (y.sentence !== x.sentence || contrasts.some((c) => c > x.last && c < y.first)) break;
+    if (y.weight >= HEATED) break;
+    if (y.weight < 0) return tokens[y.first]!.text;
+  }
+  return undefined;
+}
+
+/** The term stands inside quotation marks in its sentence: 'very important', a “premium” seat. */
+function quoted(x: Raw, tokens: readonly Token[], sentenceOf: Int32Array): boolean {
+  let open = false;
+  for (let k = x.first - 1; k >= 0 && k >= x.first - 3 && sentenceOf[k] === x.sentence; k--) {
+    if (tokens[k]!.kind === 'punct' && QUOTES.has(tokens[k]!.text)) {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (let k = x.last + 1; k < tokens.length && k <= x.last + 2; k++) {
+    if (tokens[k]!.kind === 'punct' && QUOTES.has(tokens[k]!.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Thanks that may be mere courtesy: not heartfelt ("so much", "a million") and not for something
+ * done ("thanks for sorting it", "thank you for including…").
+ */
+function courtesyThanks(tokens: readonly Token[], words: readonly number[], firstWord: number, lastWord: number): boolean {
+  // "it would be appreciated": thanks for what is still asked for.
+  if (firstWord > 0 && WOULD.has(tokens[words[firstWord - 1]!]!.norm)) return true;
+  if (firstWord > 1 && tokens[words[firstWord - 1]!]!.norm === 'be' && WOULD.has(tokens[words[firstWord - 2]!]!.norm)) return true;
+  for (let k = firstWord; k <= lastWord + 3 && k < words.length; k++) {
+    const n = tokens[words[k]!]!.norm;
+    if (k <= lastWord && HEARTFELT.has(n)) return false;
+    if (n === 'for') {
+      const next = words[k + 1] !== undefined ? tokens[words[k + 1]!]!.norm : '';
+      return !(next.length > 4 && next.endsWith('ing'));
+    }
+  }
+  return true;
+}
+
+function asksForHelp(tokens: readonly Token[], words: readonly number[], w: number): boolean {
+  const next = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
+  const prev = w > 0 ? tokens[words[w - 1]!]!.norm : '';
+  return next === '' || HELP_AFTER.has(next) || HELP_BEFORE.has(prev);
+}
+
+/** Fillers between praise and its retraction: "great service - erm, not". */
+const FILLERS = new Set(['erm', 'um', 'umm', 'uh', 'er', 'ah', 'hmm', 'well', 'oh']);
+const LINK_WORDS = new Set(['http', 'https', 'www']);
+
+/** "not" set apart at the end of its sentence (after a pause or filler), not "not" before a verb. */
+function endsWithNot(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, w: number): boolean {
+  const ti = words[w]!;
+  const next = words[w + 1];
+  if (next !== undefined && sentenceOf[next] === sentenceOf[ti] && !LINK_WORDS.has(tokens[next]!.norm)) return false;
+  const before = tokens[ti - 1];
+  if (before === undefined) return false;
+  return before.kind === 'punct' || FILLERS.has(before.norm);
+}
+
+/** Words that describe a bad situation without a lexicon weight: time passing, waiting, absence. */
+const SITUATION = new Set([
+  'till', 'until', 'days', 'weeks', 'months', 'hours', 'wait', 'waiting', 'sit', 'sitting', 'nothing', 'never', 'nobody',
+  'again', 'another', 'still', 'meanwhile', 'without', 'lost', 'gone', 'vanished', 'cancelled', 'canceled', 'delayed',
+]);
+
+/** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
+function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
+  if (x.firstWord === 0 || x.first !== x.last) return false;
+  const prev = tokens[words[x.firstWord - 1]!]!;
+  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(prev.norm)) return false;
+  if (x.firstWord > 1 && sentenceOf[words[x.firstWord - 2]!] === x.sentence) return false;
+  const after = tokens[x.last + 1];
+  return after === undefined || (after.kind === 'punct' && after.text !== "'");
+}
+
+/** A situation word in the sentence before or after, with nothing positive beside it. */
+function situationAround(x: Raw, raws: readonly Raw[], tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): string | undefined {
+  for (const y of raws) if (y !== x && y.weight > 0 && Math.abs(y.sentence - x.sentence) <= 1) return undefined;
+  for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens[y.first]!.text;
+  for (let k = 0; k < words.length; k++) {
+    const s = sentenceOf[words[k]!]!;
+    if (Math.abs(s - x.sentence) === 1 && SITUATION.has(tokens[words[k]!]!.norm)) return tokens[words[k]!]!.text;
+  }
+  return undefined;
 }

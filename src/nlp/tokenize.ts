@@ -24,8 +24,9 @@ const PATTERNS: Array<[TokenKind, string]> = [
   ['number', String.raw`#?(?:\p{L}+-)?[\p{L}\d]*\d[\p{L}\d]*(?:[-/.,][\p{L}\d]*\d[\p{L}\d]*|[-/][\p{L}]+\d*)*%?`],
   // Words, with contractions and possessives kept whole.
   ['word', String.raw`[\p{L}\p{M}]+(?:['\u2019\u2018\u02BC][\p{L}\p{M}]+)*`],
-  // Emoji sequences (skin tones, ZWJ families, variation selectors) and text emoticons.
-  ['emoji', String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|[:;=]['\u2019]?-?[()DPp\/\\|]+(?!\w)`],
+  // Emoji sequences (skin tones, ZWJ families, variation selectors) and text emoticons. An
+  // emoticon is never followed by a slash, so the "://" of a link is not a skeptical ":/".
+  ['emoji', String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|[:;=]['\u2019]?-?[()DPp\/\\|]+(?![\w\/])`],
   ['punct', String.raw`[.!?]+|\u2026|[,;:\-\u2013\u2014"'\u201C\u201D\u2018\u2019()\[\]{}]`],
   ['symbol', String.raw`\S`],
 ];

@@ -12,7 +12,7 @@ import { timingCounts } from '../model/timing.js';
 import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
 import { turnSentiment, type SentimentTerm } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
-import { trajectory } from './trajectory.js';
+import { trajectory, type EmotionInput } from './trajectory.js';
 import { computeScores } from './scores.js';
 import { isNegativeSignal, tallyFindings } from './signals.js';
 import { unscoredReason } from './unscored.js';
@@ -31,11 +31,23 @@ const CUES_PER_TURN = 3;
  */
 const CUSTOMER_TROUBLE_CAP = -0.35;
 const GRATITUDE_FLOOR = 0.25;
+const CLEARLY_WARM = 0.5;
+/** A customer turn of this many words or fewer, besides links and handles, with no sentiment term, tells nothing of their mood ("yes", a name, an order number). */
+const UNINFORMATIVE_WORDS = 2;
+const LINKS_AND_HANDLES = /\bhttps?:\/\/\S+|\bwww\.\S+|@\w+/g;
+
+/** How many words a turn says besides links and handles. */
+function says(text: string): number {
+  const words = text.replace(LINKS_AND_HANDLES, ' ').match(/[\p{L}\p{N}]+/gu);
+  return words ? words.length : 0;
+}
 
 /** The turn's lexicon score, corrected by the customer's own signals in it. */
 function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: number; because?: string } {
   const trouble = own.find(isNegativeSignal);
-  if (trouble) return lexicon > CUSTOMER_TROUBLE_CAP ? { raw: CUSTOMER_TROUBLE_CAP, because: trouble.text } : { raw: lexicon };
+  // A turn the lexicon reads as clearly warm ("still not working on desktop, but it works on the
+  // web so I'm delighted!") already weighed its complaint, after its "but".
+  if (trouble && lexicon < CLEARLY_WARM) return lexicon > CUSTOMER_TROUBLE_CAP ? { raw: CUSTOMER_TROUBLE_CAP, because: trouble.text } : { raw: lexicon };
   const thanks = own.find((f) => f.kind === 'signal' && f.category === 'gratitude');
   if (thanks && lexicon < GRATITUDE_FLOOR) return { raw: GRATITUDE_FLOOR, because: thanks.text };
   return { raw: lexicon };
@@ -59,12 +71,14 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     if (list) list.push(f);
     else customerFindings.set(f.turn, [f]);
   }
-  const points: Parameters<typeof trajectory>[0] = [];
+  const points: EmotionInput[] = [];
   for (const p of prepared) {
     if (p.turn.role !== 'customer') continue;
     const s = turnSentiment(p.features);
     const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
-    points.push({ turn: p.turn.index, raw, cues: strongestCues(s.terms, because) });
+    const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, because) };
+    if (raw === 0 && says(p.turn.text) <= UNINFORMATIVE_WORDS) point.uninformative = true;
+    points.push(point);
   }
   const emotion = trajectory(points);
   const unscored = unscoredReason(transcript);

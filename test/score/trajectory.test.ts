@@ -23,6 +23,36 @@ describe('emotion trajectory', () => {
     expect(curve(...raw).shape).toBe(shape);
   });
 
+  it.each([
+    // Judge the start and the end first; a calm middle does not make a negative conversation volatile.
+    ['steady-negative', [-0.7, 0, -0.6, 0, -0.5]],
+    // Volatile only when the middle clearly swings against both ends.
+    ['volatile', [-0.5, -0.6, 0.5, 0, -0.6]],
+    ['volatile', [0, 0, -0.5, 0, 0]],
+    // One mild remark does not change flat.
+    ['flat', [0, 0, -0.25, 0, 0]],
+    // A neutral start that ends angry has declined; a negative start that ends calm has recovered.
+    ['declined', [0, 0, -0.6]],
+    ['recovered', [-0.7, 0, 0]],
+    // Neutral turning positive is steady-positive.
+    ['steady-positive', [0, 0, 0.5]],
+  ] as const)('judges %s from its start and end: %j', (shape, raw) => {
+    expect(curve(...raw).shape).toBe(shape);
+  });
+
+  it('lets a turn that says nothing of the mood (a link, "yes") keep the curve where it was', () => {
+    const t = trajectory([
+      { turn: 1, raw: -0.8 },
+      { turn: 3, raw: 0, uninformative: true },
+      { turn: 5, raw: 0, uninformative: true },
+      { turn: 7, raw: -0.6 },
+    ]);
+    expect(t.trajectory[2]!.smoothed).toBe(-0.8);
+    expect(t.shape).toBe('steady-negative');
+    // The same turns read as calm answers would pull the curve up.
+    expect(curve(-0.8, 0, 0, -0.6).trajectory[2]!.smoothed).toBeGreaterThan(-0.2);
+  });
+
   it('is flat and zero with no customer turns', () => {
     expect(curve()).toMatchObject({ trajectory: [], shape: 'flat', start: 0, end: 0 });
   });

@@ -37,6 +37,7 @@ const DAY_WORDS = new Set([
 const DURATION_LEAD = new Set([
   'for', 'over', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'like', 'the', 'past', 'last',
   'more', 'than', 'at', 'least', 'well', 'upwards', 'of', 'all', 'whole', 'entire', 'literally', 'close', 'to', 'a', 'good',
+  'next', 'another', 'up',
 ]);
 const SPAN_LEAD = new Set(['all', 'whole', 'entire', 'past', 'last']);
 /** Words a duration expression can start with (numbers are checked by kind). */

@@ -15,6 +15,14 @@ export const EMOJI: Record<string, [weight: number, why: string]> = {
   '😒': [-2, 'unamused emoji'], '🙄': [-2, 'eye-roll emoji'], '😑': [-1.5, 'expressionless emoji'], '😐': [-0.5, 'neutral-face emoji'],
   '🤦': [-2.5, 'facepalm emoji'], '👎': [-2, 'thumbs-down emoji'], '💔': [-3, 'broken-heart emoji'], '😱': [-2, 'screaming emoji'],
   '😰': [-2, 'anxious emoji'], '😥': [-2, 'sad emoji'], '😓': [-1.5, 'downcast emoji'], '🤯': [-2, 'exploding-head emoji'],
+  // Hearts of every colour are warmth; a shrug, a raised eyebrow or a pleading face in a support
+  // message is resignation, doubt or distress; a thinking face is mild doubt.
+  '💛': [3, 'heart emoji'], '💙': [3, 'heart emoji'], '💚': [3, 'heart emoji'], '💜': [3, 'heart emoji'], '🧡': [3, 'heart emoji'],
+  '♥': [3, 'heart emoji'], '💗': [3, 'heart emoji'], '💓': [3, 'heart emoji'], '😎': [1.5, 'cool emoji'], '☺': [2, 'smiling emoji'],
+  '😆': [1.5, 'laughing emoji'], '🥳': [3, 'party emoji'], '🤩': [3, 'star-struck emoji'], '😇': [1.5, 'halo emoji'],
+  '🤷': [-1, 'shrug emoji'], '🤨': [-1.5, 'raised-eyebrow emoji'], '🥺': [-2, 'pleading emoji'], '🤔': [-0.5, 'thinking emoji'],
+  '😬': [-1.5, 'grimacing emoji'], '😪': [-1.5, 'sleepy emoji'], '😧': [-2, 'anguished emoji'], '😨': [-2, 'fearful emoji'],
+  '🥴': [-1, 'woozy emoji'], '💩': [-2.5, 'pile-of-poo emoji'],
   ':)': [2, 'smiley'], ':-)': [2, 'smiley'], '=)': [2, 'smiley'], ':d': [2, 'grin'], ':-d': [2, 'grin'], ';)': [1, 'wink'],
   ';-)': [1, 'wink'], ':p': [0.5, 'tongue'], ':(': [-2, 'frown'], ':-(': [-2, 'frown'], '=(': [-2, 'frown'],
   ":'(": [-3, 'crying'], ':((': [-3, 'frown'], ':/': [-1.5, 'skeptical'], ':-/': [-1.5, 'skeptical'], ':\\': [-1.5, 'skeptical'],

@@ -8,6 +8,8 @@ export const MODIFIERS: ReadonlyMap<string, number> = new Map([
   ['highly', 1.3], ['deeply', 1.4], ['super', 1.3], ['too', 1.2], ['most', 1.2], ['beyond', 1.4],
   ['entirely', 1.3], ['thoroughly', 1.4], ['bloody', 1.5], ['damn', 1.4], ['insanely', 1.5],
   ['ridiculously', 1.5], ['pretty', 1.15], ['quite', 1.1], ['particularly', 1.2], ['especially', 1.2],
+  // Adjectives that intensify the noun after them: "complete nonsense", "huge delays", "major problem".
+  ['constantly', 1.3], ['continually', 1.3], ['repeatedly', 1.3], ['complete', 1.3], ['total', 1.3], ['absolute', 1.4], ['utter', 1.4], ['huge', 1.3], ['massive', 1.3], ['major', 1.3],
   ['slightly', 0.5], ['somewhat', 0.6], ['fairly', 0.8], ['rather', 0.8], ['mildly', 0.5],
   ['marginally', 0.5], ['barely', 0.5], ['partly', 0.6], ['partially', 0.6], ['almost', 0.7],
 ]);

@@ -12,7 +12,7 @@
 
 export type PhraseCategory =
   | 'sarcasm' | 'waiting' | 'repeat-contact' | 'broken-promise' | 'churn' | 'escalation' | 'contempt'
-  | 'distress' | 'failure' | 'billing' | 'runaround' | 'resolution' | 'gratitude' | 'praise' | 'neutral';
+  | 'distress' | 'fault' | 'failure' | 'billing' | 'runaround' | 'resolution' | 'gratitude' | 'praise' | 'neutral';
 
 export interface PhraseRule {
   pattern: string;
@@ -32,7 +32,7 @@ const THATS = "that's|thats|that_is|it's|its|it_is|all|everything's|everything_i
 const YOUVE = "you've|youve|you_have|you_were|you're|youre|you_are|you";
 const STAFF = 'manager|supervisor|boss|superior|team_leader|someone_senior|someone_in_charge|someone_else|a_human|human|real_person|complaints|complaints_department';
 const RECEIVE = 'received|receive|arrived|arrive|delivered|turned_up|showed_up|turn_up|show_up|come|came|got|get|gotten|had|seen';
-const FAILVERB = 'work|working|worked|works|load|loading|connect|connecting|function|functioning|start|starting|charge|charging|open|opening|respond|responding|turn_on|switch_on|print|printing|sync|syncing|install|go_through|went_through';
+const FAILVERB = 'work|working|worked|works|load|loading|connect|connecting|function|functioning|start|starting|charge|charging|open|opening|respond|responding|turn_on|switch_on|print|printing|sync|syncing|install|go_through|went_through|log_in|login|sign_in|access|stream|streaming|watch|download|update|upload';
 
 const g = (category: PhraseCategory, why: string, weight: number, patterns: string[]): PhraseRule[] =>
   patterns.map((pattern) => ({ pattern, weight, why, category }));
@@ -48,8 +48,8 @@ export const PHRASES: PhraseRule[] = [
   ...g('waiting', 'waiting past a promise', -3, ['still waiting|holding|chasing|on_hold', `${SUBJ}? still ${WAIT}`]),
   ...g('waiting', 'long wait', -3, [
     `${SUBJ}? been|had_been|have_been ${WAIT} <durx>`, `${WAIT_PAST} <durx>`, 'on_hold|in_the_queue|in_a_queue|on_the_phone|on_the_line <durx>',
-    `it's|its|it_has|it_is|that's|thats been <durx>`, 'took|taken|taking|takes <durx>', '<durx> later',
-    `${CONTACT} <durx>`,
+    `it's|its|it_has|it_is|that's|thats been <durx>`, 'take|took|taken|taking|takes <durx>', '<durx> later',
+    `${CONTACT} <durx>`, 'sitting|stranded *? *? *? <durx>', 'spent|spend|spending|lost|losing <durx>',
   ]),
   ...g('waiting', 'kept waiting', -2, [`${SUBJ}? been|had_been|have_been ${WAIT}`, 'kept|keep|left waiting|hanging|on_hold', 'been|was|were put|left|kept on_hold', 'another hold', 'on_hold again']),
   ...g('waiting', 'on hold', -1, ['on_hold|put_on_hold']),
@@ -73,18 +73,24 @@ export const PHRASES: PhraseRule[] = [
   ...g('broken-promise', 'a promise not kept', -2, ['promised|told|assured|said you|they|someone|it would|will', 'was|were|been promised|told|assured', 'you|they promised|said|told_me', 'should|should\'ve|should_have been|have arrived|received|fixed|sorted|here']),
 
   // Failure and loss.
-  ...g('failure', 'product or service failure', -3, [
-    `<neg> even|really|actually|properly|fully|still|ever? ${FAILVERB}`, `stopped|stops|stop ${FAILVERB}|responding`, 'out_of_order|out_of_service',
+  // 'fault' names what is broken; a polite question about it is a report, not yet a complaint
+  // (sentiment.ts weighs it by the rest of the turn).
+  ...g('fault', 'product or service failure', -3, [
+    `<neg> even|really|actually|properly|fully|still|ever|been|be? ${FAILVERB}`,
+    'still getting|having|seeing|receiving|experiencing|showing',  `stopped|stops|stop ${FAILVERB}|responding`, 'out_of_order|out_of_service',
     `keeps|kept|keep on? <ving>`,
   ]),
   ...g('failure', 'never received', -3, [`<neg> even|ever|yet|actually? ${RECEIVE}`, 'never|not arrived|received|delivered|turned_up|showed_up', 'still_not_here']),
   ...g('failure', 'something lost', -3, ['lost|misplaced my|the|our parcel|package|order|delivery|data|files|money|booking|payment|details|letter|documents', 'you|you\'ve|they|they\'ve lost|misplaced']),
+  ...g('failure', 'left without a service', -2.5, [
+    'without|no internet|power|wifi|wi_fi|service|signal|electricity|heating|hot_water|water|broadband|tv|cable|phone_service|a_phone|a_car|my_car|my_phone|my_luggage|my_bags|my_bag|my_money|a_refund',
+  ]),
   ...g('failure', 'disconnected', -2.5, ['hung|hang up|up_on_me', 'cut off|me_off', 'got|was|been disconnected']),
 
   // Things getting worse, or going nowhere.
   ...g('runaround', 'no progress', -2.5, [
     'no further forward|along|on', 'back to square_one|the_start|the_beginning', 'getting|got|going nowhere', 'going|went round|around in_circles',
-    '<neg> right|fair|on|ok|okay|good_enough|acceptable', 'fobbed|palmed|brushed off', 'gone|going downhill',
+    '<neg> be? right|fair|on|ok|okay|good_enough|acceptable', 'fobbed|palmed|brushed off', 'gone|going downhill',
   ]),
   ...g('waiting', 'time wasted', -3, ['<durx> of nothing|waiting|silence|chasing|my_life|hold|this|being_ignored', 'hours|days|weeks|minutes of my life']),
 
@@ -102,6 +108,8 @@ export const PHRASES: PhraseRule[] = [
     'going|go|take|taking|move|moving elsewhere|somewhere_else|my_business_elsewhere', 'switch|switching|leave|leaving|move|moving provider|supplier|bank|network|to_another|to_a_different|elsewhere',
     'find|finding|look|looking_for another|a_new|a_different provider|supplier|bank|company|network', 'this_is_the_last_time', 'never use|using|buy|order|shop|deal|fly|book|recommend * *? *? again',
     'never_again', 'never using|use_you|use_your|shop|order|buy|book',
+    'never flying|buying|ordering|shopping|booking|dealing|using * *? *? again',
+    'see|check|try|trying|look_at|looking_at|find what|how? other|another companies|providers|airlines|banks|carriers|networks|suppliers|services|stores|retailers',
   ]),
 
   // Escalation.
@@ -116,14 +124,27 @@ export const PHRASES: PhraseRule[] = [
     'a|what_a|total|complete|absolute joke', 'waste|wasted|wasting of? time|money|my_time|our_time|effort', 'you_people', 'no use|good|help',
     'you|are_you must|have_to|got_to? be|are kidding|joking|serious', 'are_you serious|kidding|joking', 'how hard can|is it', 'for_god\'s_sake|for_gods_sake|for_goodness_sake|ffs',
     'not good enough', 'is_this_a_joke',
+    'can\'t|cannot|can_not|cant stand', 'make|makes|making|made fun of',
+    // An indignant question: the customer is told to do what should not be theirs to do.
+    'how|where|what|when|why am|are i|we supposed|meant|expected to', 'do|does|did i|we really have|need to',
+    'what\'s|whats|what_is with the|all_the|this|these|that|your', 'how could|dare you|they|it|this|that|anyone',
+    'for the love of god|christ|pete|all_that_is_holy', 'screw|screwing|screwed * *? over',
   ]),
+  // Loss of something that used to be good: "the old app was better".
+  ...g('contempt', 'worse than before', -2.5, ['old|previous|original|last|earlier * *? was|were|worked much|far|way|so|a_lot? better|easier|faster|nicer']),
+  // Counterfactual praise is regret: "it would have been nice to get a reply".
+  ...g('contempt', 'what should have happened', -1.5, ['would|could|might have been nice|good|great|lovely|helpful', 'would\'ve|could\'ve|wouldve been nice|good|great|lovely|helpful']),
+  ...g('sarcasm', 'sarcasm: so much for', -2.5, ['so much for']),
   ...g('distress', 'fed up', -3, ['fed up', 'sick|tired of|and_tired', 'had enough', 'at_my|at_the wits|wit\'s end', 'last straw', 'can\'t|cannot|can_not believe', 'beyond a_joke|frustrating|annoying|ridiculous', 'driving me mad|crazy|insane|up_the_wall', 'pulling my_hair_out']),
-  ...g('runaround', 'passed around', -2.5, ['passed|pushed|bounced|transferred|sent|shunted around|about|from_pillar_to_post|back_and_forth', 'from department to department', 'nobody|no_one|noone can|could|will|is_able_to|knows|seems_to help|tell|answer|explain|fix|sort', 'let|letting|lets me? down']),
+  ...g('runaround', 'passed around', -2.5, ['passed|pushed|bounced|transferred|sent|shunted around|about|from_pillar_to_post|back_and_forth', 'from department to department', 'nobody|no_one|noone can|could|will|is_able_to|knows|seems_to help|tell|answer|explain|fix|sort', 'nobody|no_one|noone knows|knew|seems_to_know|has_a_clue|has_any_idea', 'let|letting|lets me? down']),
 
   // Positive: resolution, gratitude, praise.
   ...g('resolution', 'problem resolved', 3, [
     `${THATS} sorted|fixed|resolved|solved|done|working|perfect|sorted_now|fixed_now|working_now|back_on`, 'works|working|worked now|again|perfectly|fine|great|brilliant', 'now works|working', 'it|that|this works|worked|is_working|is_working_now|works_now',
     'up_and_running', 'back up_and_running|online|on|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
+  ]),
+  ...g('gratitude', 'acknowledging a reply', 1, [
+    'thanks|thank_you|cheers for replying|responding|confirming|getting_back|the_reply|the_response|your_reply|your_response|letting_me_know|the_heads_up',
   ]),
   ...g('gratitude', 'heartfelt thanks', 3, [
     'thank_you|thanks|thankyou so|very much|a_lot|a_million|loads|heaps|ever_so_much', 'many thanks', 'really|truly|very|so|greatly|much appreciate|appreciated',
@@ -134,9 +155,15 @@ export const PHRASES: PhraseRule[] = [
     `${YOUVE} been? a|such_a great|brilliant|massive|huge|real|big|fantastic|wonderful|amazing|super help`, `${YOUVE} been? so|very|really|super|incredibly|extremely helpful|kind|patient|lovely`,
     `${YOUVE} a|an? star|legend|lifesaver|life_saver|gem|angel|hero|superstar|diamond`, 'you_star', 'kind|good|nice of you', 'that\'s|that_is|that_was|how|so|very|really kind',
     'couldn\'t|could_not|couldnt be happier|better', 'couldn\'t|could_not|couldnt have asked|wished for more|better|anything_more', 'over the moon',
-    'better|easier|quicker|faster|simpler than i? expected|thought|feared', 'stay|staying|stick|sticking with you|you_guys|you_lot', 'recommend|recommending you|you_guys|you_to', 'one less thing to worry about?', 'one_less_worry', 'nothing|no_need to worry about?', 'can\'t|cannot complain', 'above and beyond', 'made my day', 'great|excellent|brilliant|fantastic|amazing|good|outstanding service|customer_service|job|work',
+    'better|easier|quicker|faster|simpler than i? expected|thought|feared', 'stress|hassle|worry|trouble|pain|headache|fuss|problem|risk free', 'stay|staying|stick|sticking with you|you_guys|you_lot', 'recommend|recommending you|you_guys|you_to', 'one less thing to worry about?', 'one_less_worry', 'nothing|no_need to worry about?', 'can\'t|cannot complain', 'above and beyond', 'made my day', 'great|excellent|brilliant|fantastic|amazing|good|outstanding service|customer_service|job|work',
+    'first_class|first_rate|top_notch|top_class|world_class|five_star|5_star service|customer_service|job|work|support', 'well done', 'nice one|work', 'bravo',
   ]),
 
   // Neutralisers: common idioms whose words a lexicon would score.
-  ...g('neutral', 'greeting or idiom, not an evaluation', 0, ['good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
+  ...g('neutral', 'greeting or idiom, not an evaluation', 0, [
+    'without delay|fail|question|doubt',
+    // A concession before a "but" is politeness, not thanks: "I appreciate your point, but…".
+    'appreciate|understand|take|see|get your|the|that point|points', 'these|those|this|that bad boy|boys',
+    // A customer's own apology for the trouble is courtesy, not a complaint.
+    'sorry for|about the|my|all_the|any issues|issue|trouble|problem|problems|confusion|mess|mix_up|hassle|inconvenience|delay|mistake','good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
 ];

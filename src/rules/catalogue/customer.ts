@@ -1,8 +1,10 @@
 // Customer-side signals: what the customer's own words say about how the contact is going
 // (distress, escalation, churn, sarcasm, thanks, calling again, promises not kept).
 import type { RuleDef, RuleMatch } from '../types.js';
-import { matched, plain, previousTurn, sentenceAfter, turnAfter, turnBefore } from '../context.js';
+import { matched, plain, previousTurn, sentenceAfter } from '../context.js';
 import { BROKEN, BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
+import { turnSentiment, type SentimentResult } from '../../nlp/sentiment.js';
+import type { TextFeatures } from '../../nlp/features.js';
 
 const INTENSIFIER = '[so|really|very|absolutely|completely|totally|utterly|extremely|beyond|just|getting|quite|pretty]';
 const DISTRESSED =
@@ -11,10 +13,14 @@ const MILD_INTENSIFIER = '[a bit|a little|quite|really|very|pretty|rather|so|jus
 const MILD_COMPLAINT = '(harsh|unfair|unreasonable|excessive|poor|steep|a bit much|too much|not good enough|not fair|not right|not on|not okay|not ok|not acceptable|wrong)';
 const OUTRAGE = '(ridiculous|unacceptable|outrageous|disgraceful|a joke|a disgrace|a nightmare|shocking|appalling|pathetic|insane|absurd|useless|hopeless|a shambles|terrible|awful|the worst)';
 
-/** Words that turn praise into its opposite when they stand beside it. */
+/**
+ * Ironic frames that carry no praise word ("I'll just wait then", "of course, it's always the
+ * system", "just what I needed"): sarcastic beside words of waiting, absence or refusal. (Praise
+ * words are left to the turn's sentiment, which weighs what the praise is about.)
+ */
+const IRONIC_FRAME = /^(i'll|i will|i|just|of course|naturally|typical|how convenient|surprise surprise|it's|it is)\b/;
 const NEGATIVE_CONTEXT =
-  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|lost|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't)\b/;
-
+  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't|until|till|afraid|unfortunately|unable)\b/;
 /** Negative words in friendly set phrases: "great, no problem", "brilliant, can't wait". */
 const BENIGN = /\b(can't wait|cannot wait|no problem|no worries|no rush|no bother|no need|not a problem|not bad|not at all|no trouble)\b/g;
 
@@ -25,13 +31,38 @@ const BAD_NEWS =
 const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|fab|nice|splendid)\b/;
 /** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
 const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
+/** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
+const IRONY_ASIDES = /🙄|👏|🙃|😒|\b[Rr]eally\.\s*$/;
 
-/** Sarcasm: praise beside a complaint ("oh great, another week of waiting"), or in answer to bad news. */
+/** The last turn's sentiment: a check runs on a few matches of the same turn. */
+let lastFeatures: TextFeatures | undefined;
+let lastSentiment: SentimentResult | undefined;
+
+/**
+ * The customer's sentiment read the praise under the match as meaning its opposite (delight at a
+ * complaint, praise before one, in scare quotes, in capitals, beside an eye-roll): one judgement of
+ * sarcasm for the emotion curve and for the finding.
+ */
+function sentimentReadsSarcasm(m: RuleMatch): boolean {
+  if (lastFeatures !== m.features) {
+    lastFeatures = m.features;
+    lastSentiment = turnSentiment(m.features);
+  }
+  return lastSentiment!.terms.some((t) => t.sarcasm === true && t.span[0] < m.span[1] && t.span[1] > m.span[0]);
+}
+
+/** Sarcasm: praise that the turn's sentiment reads as its opposite, or bare praise in answer to bad news. */
 function praiseBesideComplaint(m: RuleMatch): false | void {
-  const around = `${turnBefore(m)} ${turnAfter(m)}`.replace(BENIGN, ' ');
-  if (NEGATIVE_CONTEXT.test(around) || IRONY_MARKS.test(m.turn.text)) return;
   const agent = previousTurn(m, 'agent', 1);
   const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));
+  // A short answer to good news means what it says, whatever its words.
+  if (offersAWayOut && plain(m.turn.text).split(/\s+/).length <= 6) return false;
+  if (sentimentReadsSarcasm(m) || IRONY_ASIDES.test(m.turn.text)) return;
+  // An ironic frame beside waiting, absence or refusal, in this turn or the agent's before it.
+  if (IRONIC_FRAME.test(matched(m))) {
+    const around = `${plain(m.turn.text)} ${agent ? plain(agent.text) : ''}`.replace(BENIGN, ' ');
+    if (NEGATIVE_CONTEXT.test(around)) return;
+  }
   // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
   const bare = plain(m.turn.text).split(/\s+/).length <= 6 && !/\b(thanks|thank you|cheers|appreciate)\b/.test(plain(m.turn.text));
   if (agent && !offersAWayOut && bare && BARE_PRAISE.test(matched(m)) && BAD_NEWS.test(plain(agent.text))) return;
@@ -277,6 +308,13 @@ export const customerRules: RuleDef[] = [
       `(i'll|i will|i) just (wait|sit|sit here|pay|stay|carry on)`,
       `(of course|naturally|typical|how convenient|surprise surprise)`,
       `(it's|it is) always (the|your|my)`,
+      // Delight and thanks whose sarcasm the turn's sentiment decides ("thrilled to be stuck here").
+      `(thrilled|delighted|love|loving|adore|happy|glad|excited|pleased|funny|hilarious|joy|enjoy|enjoying|impressed|classy|genius|clever|awesome|nice|cool|good)`,
+      `(thanks|thank you|cheers)`,
+      `so much for`,
+      // A hashtag is a phrase without spaces: "#ThanksForNothing", "#YeahRight".
+      `(thanksfornothing|yeahright|thanksalot)`,
+      `(first class|first rate|top notch|world class|five star) (service|job|work|support|customer service)`,
     ],
     examples: {
       match: [
@@ -286,23 +324,29 @@ export const customerRules: RuleDef[] = [
         'Brilliant service, as always.',
         'great, just great. so the readings vanished into thin air',
         "I just love being on hold for an hour, it's my favourite hobby.",
+        'So thrilled to be sitting on hold for two hours.',
+        "Thanks to your AMAZING support I've lost a whole day of work.",
       ],
       noMatch: [
         'Oh great, that is exactly what I wanted, thank you!',
         'Brilliant, the new router works perfectly.',
         'Thanks so much for sorting that out.',
+        "I'm thrilled the replacement arrived today!",
+        'Brilliant, the problem is solved, have a lovely evening!',
+        'I love you guys, but the app keeps crashing on my tablet.',
       ],
     },
     check(m) {
       const words = matched(m);
       // These are sarcastic on their own; the rest need a complaint beside them.
-      if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause)/.test(words)) return;
+      if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause|thanksfornothing|yeahright|thanksalot)/.test(words)) return;
       // Praise of the service "as always", "as usual", "again" is irony on its own.
       if (/\b(service|job|work|help)\b.*\b(as always|as usual|again)\W*$/.test(words)) return;
       // Praise said twice over ("great, just great") is flat irony on its own.
       if (/^(\w+)\W+just\W+\1$/.test(words)) {
         const agent = previousTurn(m, 'agent', 1);
         if (!agent || !/\b(good|great) news\b|\bbut (i|we) can\b|\binstead\b/.test(plain(agent.text))) return;
+        return false; // an answer to good news means what it says
       }
       // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
       if (/^what (am|are)/.test(words)) return /^\s*,/.test(m.turn.text.slice(m.span[1])) ? undefined : false;
