@@ -74,6 +74,12 @@ export function readRules(node: Node | null, file: string, lineCounter: LineCoun
   return new Reader(file, lineCounter, problems).ruleList(node);
 }
 
+/** A key of a YAML map and its value, as written (for their lines). */
+interface Entry {
+  key: Node;
+  value: Node | null;
+}
+
 class Reader {
   /** The id of the rule being read, for messages. */
   private rule: string | undefined;
@@ -107,8 +113,8 @@ class Reader {
   }
 
   /** A map's entries by key, reporting keys outside `allowed`. */
-  private entries(map: YAMLMap, allowed: readonly string[], what: string): Map<string, { key: Node; value: Node | null }> {
-    const out = new Map<string, { key: Node; value: Node | null }>();
+  private entries(map: YAMLMap, allowed: readonly string[], what: string): Map<string, Entry> {
+    const out = new Map<string, Entry>();
     for (const pair of map.items) {
       const key = pair.key as Node;
       const name = isScalar(key) ? String(key.value) : '';
@@ -133,7 +139,7 @@ class Reader {
     if (isScalar(idNode) && typeof idNode.value === 'string') this.rule = idNode.value;
     const before = this.problems.length;
     const e = this.entries(node, RULE_KEYS, 'a rule');
-    const str = (key: string, required = true) => this.string(e.get(key), key, at, required);
+    const str = (key: string) => this.string(e.get(key), key, at);
 
     const id = str('id');
     if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) this.problem(this.line(e.get('id')?.value), `id "${id}" must be kebab-case: lower-case letters and digits joined by hyphens`);
@@ -168,9 +174,10 @@ class Reader {
     return { data, file: this.file, lines: { rule: at, patterns: patterns.lines, match: examples.match.lines, noMatch: examples.noMatch.lines } };
   }
 
-  private string(entry: { key: Node; value: Node | null } | undefined, key: string, at: number, required: boolean): string | undefined {
+  /** A required non-empty string; `at` is the line to blame when it is missing. */
+  private string(entry: Entry | undefined, key: string, at: number): string | undefined {
     if (!entry) {
-      if (required) this.problem(at, `missing "${key}"${(DOC_KEYS as readonly string[]).includes(key) ? ': every rule is documented (title, description, why, source, message)' : ''}`);
+      this.problem(at, `missing "${key}"${(DOC_KEYS as readonly string[]).includes(key) ? ': every rule is documented (title, description, why, source, message)' : ''}`);
       return undefined;
     }
     const v = entry.value;
@@ -181,8 +188,8 @@ class Reader {
     return v.value;
   }
 
-  private oneOf<T extends string>(entry: { key: Node; value: Node | null } | undefined, key: string, allowed: readonly T[], at: number): T | undefined {
-    const value = this.string(entry, key, at, true);
+  private oneOf<T extends string>(entry: Entry | undefined, key: string, allowed: readonly T[], at: number): T | undefined {
+    const value = this.string(entry, key, at);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
       this.problem(this.line(entry!.value), `${key} "${value}" is not one of ${allowed.join(', ')}`);
@@ -192,7 +199,7 @@ class Reader {
   }
 
   /** A list of non-empty strings, with each one's line. */
-  private strings(entry: { key: Node; value: Node | null }, key: string): { items: string[]; lines: number[] } {
+  private strings(entry: Entry, key: string): { items: string[]; lines: number[] } {
     const out = { items: [] as string[], lines: [] as number[] };
     const v = entry.value;
     if (!isSeq(v)) {
@@ -210,7 +217,7 @@ class Reader {
     return out;
   }
 
-  private patterns(entry: { key: Node; value: Node | null } | undefined, at: number): { items: string[]; lines: number[] } {
+  private patterns(entry: Entry | undefined, at: number): { items: string[]; lines: number[] } {
     if (!entry) {
       this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
       return { items: [], lines: [] };
@@ -239,7 +246,7 @@ class Reader {
     return list;
   }
 
-  private names<T extends string>(entry: { key: Node; value: Node | null }, key: string, check: (name: string) => string | undefined): T[] {
+  private names<T extends string>(entry: Entry, key: string, check: (name: string) => string | undefined): T[] {
     const list = this.strings(entry, key);
     const out: T[] = [];
     list.items.forEach((name, i) => {
@@ -250,7 +257,7 @@ class Reader {
     return out;
   }
 
-  private conditions(entry: { key: Node; value: Node | null }): RuleConditions | undefined {
+  private conditions(entry: Entry): RuleConditions | undefined {
     const v = entry.value;
     if (!isMap(v)) {
       this.problem(this.line(v, this.line(entry.key)), `"conditions" must be a map of ${CONDITION_KEYS.join(', ')}`);
@@ -283,7 +290,7 @@ class Reader {
     return out;
   }
 
-  private examples(entry: { key: Node; value: Node | null } | undefined, at: number) {
+  private examples(entry: Entry | undefined, at: number) {
     const out = { match: { items: [] as Example[], lines: [] as number[] }, noMatch: { items: [] as Example[], lines: [] as number[] } };
     if (!entry) {
       this.problem(at, 'missing "examples": { match: [...], noMatch: [...] }');
@@ -319,7 +326,7 @@ class Reader {
       return undefined;
     }
     const e = this.entries(node, ['context', 'text'], 'an example');
-    const text = this.string(e.get('text'), 'text', line, true);
+    const text = this.string(e.get('text'), 'text', line);
     const context: Array<{ role: 'agent' | 'customer'; text: string }> = [];
     const turns = e.get('context');
     if (!turns || !isSeq(turns.value)) this.problem(this.line(turns?.key, line), 'an example with "text" needs "context": the turns said before it');
@@ -332,7 +339,7 @@ class Reader {
         }
         const t = this.entries(turn, ['role', 'text'], 'a context turn');
         const role = this.oneOf(t.get('role'), 'role', SPEAKERS, at);
-        const said = this.string(t.get('text'), 'text', at, true);
+        const said = this.string(t.get('text'), 'text', at);
         if (role && said !== undefined) context.push({ role, text: said });
       }
     }
