@@ -3,6 +3,8 @@ import { Chalk } from 'chalk';
 import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, messageIdOf, ruleUrl } from '../rules/ids.js';
+import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
+import type { RuleConditions } from '../rules/rule-data.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
@@ -27,8 +29,10 @@ function catalogueJson(rules: readonly RuleDef[]): string {
       source: r.source,
       message: r.message,
       ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+      ...(r.suggestions ? { suggestions: r.suggestions } : {}),
       patterns: r.patterns,
-      conditions: conditionsOf(r),
+      // A rule in YAML names its conditions; one in TypeScript still has flags and maybe a check.
+      conditions: r.conditions ?? conditionsOf(r),
       examples: r.examples,
     };
   });
@@ -61,6 +65,27 @@ function exampleLine(e: Example, speaker: string): string {
   return [...e.context.map((t) => `${capital(t.role)}: ${t.text}`), `**${capital(speaker)}: ${e.text}**`].join(' / ');
 }
 
+/** `a`, `b` and `c`. */
+function list(names: readonly string[], and = 'and'): string {
+  const code = names.map((n) => `\`${n}\``);
+  return code.length < 2 ? code.join('') : `${code.slice(0, -1).join(', ')} ${and} ${code[code.length - 1]}`;
+}
+
+/** A rule's conditions as a list a reader can follow: what it keeps, drops and gives way to. */
+function conditionLines(c: RuleConditions): string[] {
+  const allowed = new Set<string>(c.allow ?? []);
+  const dropped = DEFAULT_DROPPED.filter((n) => !allowed.has(n) && !(c.when ?? []).includes(n));
+  const lines = [
+    ...(c.allow ?? []).map((n) => `- keeps \`${n}\` matches, which rules drop by default: ${CONDITIONS[n].description}`),
+    ...(dropped.length ? [`- drops ${list(dropped)} matches (the default)`] : []),
+    ...(c.when ?? []).map((n) => `- only when \`${n}\`: ${CONDITIONS[n].description}`),
+    ...(c.unless ?? []).map((n) => `- not when \`${n}\`: ${CONDITIONS[n].description}`),
+    ...(c.once ? [`- at most one finding per ${c.once}`] : []),
+    ...(c.suppressedBy?.length ? [`- gives way to a finding of ${list(c.suppressedBy, 'or')} in the same turn`] : []),
+  ];
+  return ['*Conditions:*', '', ...lines, ''];
+}
+
 function catalogueMarkdown(rules: readonly RuleDef[]): string {
   const lines = [
     '# Rule catalogue',
@@ -75,7 +100,9 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
   for (const r of rules) {
     lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
     lines.push(r.description, '', `*Why it matters:* ${r.why}`, '', `*Source:* ${r.source}`, '');
-    if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
+    if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${x}”`), '');
+    else if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
+    if (r.conditions) lines.push(...conditionLines(r.conditions));
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
     if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
     const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));

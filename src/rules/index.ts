@@ -2,31 +2,41 @@ import { emotionRules } from './catalogue/emotion.js';
 import { customerRules } from './catalogue/customer.js';
 import { trustRules } from './catalogue/trust.js';
 import { controlRules } from './catalogue/control.js';
-import { handoffRules } from './catalogue/handoffs.js';
 import { recoveryRules } from './catalogue/recovery.js';
 import { RuleSet } from './engine.js';
+import compiled from './data/compiled.js';
+import { ruleFromData } from './rule-data.js';
 import type { RuleDef } from './types.js';
 
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
 export { RuleSet, type PreparedTurn } from './engine.js';
 export { compilePattern, PatternError } from './pattern.js';
+export { CONDITIONS, CONDITION_NAMES, isConditionName, unknownCondition, type Condition, type ConditionName } from './conditions.js';
+export { ruleFromData, type RuleData, type RuleConditions } from './rule-data.js';
+
+/** The rules of one file of src/rules/data, compiled by the build. */
+function dataRules(file: string): RuleDef[] {
+  const rules = compiled[file];
+  if (!rules) throw new Error(`the built-in rules of src/rules/data/${file}.yaml are not compiled: run \`npm run build\``);
+  return rules.map(ruleFromData);
+}
 
 export { messageIdOf, ruleUrl, DERIVED_FINDINGS, RULES_DOC, USER_PREFIX } from './ids.js';
 
 /** Records which file declares each rule, for `etcscore rules --format json` (where to tune it). */
 function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
-  for (const r of rules) r.declaredIn ??= `src/rules/catalogue/${file}`;
+  for (const r of rules) r.declaredIn ??= `src/rules/${file}`;
   return rules;
 }
 
 /** The built-in catalogue, in the order `etcscore rules` lists it. */
 export const BUILTIN_RULES: readonly RuleDef[] = [
-  ...declaredIn('emotion.ts', emotionRules),
-  ...declaredIn('customer.ts', customerRules),
-  ...declaredIn('trust.ts', trustRules),
-  ...declaredIn('control.ts', controlRules),
-  ...declaredIn('handoffs.ts', handoffRules),
-  ...declaredIn('recovery.ts', recoveryRules),
+  ...declaredIn('catalogue/emotion.ts', emotionRules),
+  ...declaredIn('catalogue/customer.ts', customerRules),
+  ...declaredIn('catalogue/trust.ts', trustRules),
+  ...declaredIn('catalogue/control.ts', controlRules),
+  ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),
+  ...declaredIn('catalogue/recovery.ts', recoveryRules),
 ];
 
 let builtin: RuleSet | undefined;

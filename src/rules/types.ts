@@ -1,5 +1,6 @@
 import type { Category, FindingKind, Severity, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
+import type { RuleConditions } from './rule-data.js';
 
 /**
  * An utterance said by the rule's speaker; where the rule reads the conversation around it
@@ -39,6 +40,10 @@ export interface RuleDef {
   message: string;
   /** A better wording, for risks. */
   suggestion?: string;
+  /** For rules written as data: every better wording, `suggestion` first. */
+  suggestions?: string[];
+  /** For rules written as data: the conditions as written, for the docs (the flags below and `check` do the work). */
+  conditions?: RuleConditions;
   /** Token patterns (see pattern.ts). */
   patterns: string[];
   /** Utterances by `speaker` that must produce this rule's finding, and near-misses that must not. */

@@ -13,7 +13,7 @@ function stale(dir: string): boolean {
     const rel = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (stale(rel)) return true;
-    } else if (e.name.endsWith('.ts')) {
+    } else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
       const out = path.join(root, 'dist', path.relative('src', rel).replace(/\.ts$/, '.js'));
       const built = statSync(out, { throwIfNoEntry: false });
       if (!built || built.mtimeMs < statSync(path.join(root, rel)).mtimeMs) return true;
@@ -24,12 +24,21 @@ function stale(dir: string): boolean {
 
 const mtime = (file: string) => statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
+/** The newest of the rule data files (src/rules/data/*.yaml). */
+const newestRuleData = () =>
+  Math.max(0, ...readdirSync(path.join(root, 'src/rules/data')).filter((f) => /\.ya?ml$/.test(f)).map((f) => mtime(path.join('src/rules/data', f))));
+
 export default function setup(): void {
   if (stale('src')) {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
-  if (mtime('dist/snapshot/etcscore.blob') <= mtime('dist/cli/main.js')) {
+  // The rule data is checked with the compiled reader and engine, so compiled again after tsc ran
+  // (it writes every file) as well as after the data changed.
+  if (mtime('dist/rules/data/compiled.js') <= Math.max(newestRuleData(), mtime('dist/rules/load.js'))) {
+    execFileSync(process.execPath, ['scripts/rules-data.js'], { cwd: root, stdio: 'inherit' });
+  }
+  if (mtime('dist/snapshot/etcscore.blob') <= Math.max(mtime('dist/cli/main.js'), mtime('dist/rules/data/compiled.js'))) {
     execFileSync(process.execPath, ['scripts/snapshot.js'], { cwd: root, stdio: 'inherit' });
   }
 }

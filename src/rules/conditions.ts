@@ -1,0 +1,94 @@
+// Named conditions: what a token pattern cannot say about a match (is it negated, does the turn
+// explain itself), written once here and named by rule data (`conditions: { unless: [...] }`).
+// A condition is named for what it tests, never for a rule, so any rule (and later a user's rule)
+// can reuse it. Each answers one yes/no question about a match; rules decide what the answer means.
+import type { RuleMatch } from './types.js';
+import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
+
+export interface Condition {
+  /** What the condition tests, in a sentence: docs/rules.md and src/rules/data/README.md show it. */
+  description: string;
+  test(m: RuleMatch): boolean;
+}
+
+// The regular expressions below came with the checks of the hold and transfer rules; they are the
+// conditions' code, never rule data, and rewriting them as phrase sets is left for a change that
+// can be judged on its own (the moved rules had to keep their findings byte for byte).
+
+/** A hold or transfer explained by a reason, a duration or what the agent is doing meanwhile. */
+const REASON_OR_DURATION =
+  /\b(i'm (reading|checking|looking|pulling|going through|speaking|asking|finding|getting)|let me (check|look|see|find|ask|speak|confirm|pull)|i'll (check|look|see|find|ask|speak|confirm|pull)|while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
+
+/** A hand-off explained by where it goes (a named team, a manager) or why (who can help, because). */
+const DESTINATION_OR_REASON =
+  /\b(to (the|our|a|my|your) (?!relevant|right|other|correct|appropriate|next)\w+\s+(team|department|desk|specialists?|unit|line)|to (my|our|the) (manager|supervisor|team leader)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
+
+/** Words that ask the customer to wait when they stand alone, and interrupt when they do not. */
+const BARE_WAIT = /^(hold|hold on|hang on|wait|stay on the line|stay on|stay there)$/;
+/** A word before a bare wait that keeps it a request ("please hold", "ok, hang on"). */
+const POLITE_BEFORE = /^(please|pls|just|kindly|ok|okay)\b/;
+/** What may follow a bare wait that is a request: nothing, "please", "a moment"… */
+const REQUEST_AFTER = /^[\s.!,]*$|^\s*(please|pls|a (moment|second|minute|sec))/;
+/** …or the reason for it, straight after a comma ("hold on, transferring you now"). */
+const REASON_AFTER = /^,\s*(transferring|putting|i'll|i'm)/;
+
+function interjection(m: RuleMatch): boolean {
+  if (!BARE_WAIT.test(matched(m))) return false;
+  const before = plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim().replace(/[^a-z ]/g, '').trim().split(' ').pop() ?? '';
+  if (m.span[0] > m.sentence[0] && !POLITE_BEFORE.test(before)) return true;
+  const after = sentenceAfter(m);
+  return !REQUEST_AFTER.test(after) && !REASON_AFTER.test(after);
+}
+
+/**
+ * The registry. `negated`, `question` and `quoted` are the context every rule drops by default
+ * (the engine tests them before any other condition); rule data lists them under `allow` to keep
+ * such matches, or under `when` to keep only those.
+ */
+export const CONDITIONS = {
+  negated: {
+    description: 'a negation outside the match governs its first word ("I can\'t promise a callback")',
+    test: (m) => isNegated(m.features, m.tokens[0]),
+  },
+  question: {
+    description: 'the match is in a question: its sentence ends in "?" with no clause break between',
+    test: (m) => isQuestion(m.features, m.tokens[0]),
+  },
+  quoted: {
+    description: 'the match quotes or reports someone else\'s words (in double quotes, after "you said", after "as you said")',
+    test: (m) => isQuoted(m.features, m.tokens[0], m.tokens[1]),
+  },
+  interjection: {
+    description: 'a bare "hold on", "wait" or "hang on" that interrupts a sentence ("hold on, that\'s not right") instead of standing alone as a request to wait',
+    test: interjection,
+  },
+  'reason-or-duration': {
+    description: 'the sentence before the match or the rest of the turn gives a reason ("while I check", "because") or a duration ("about two minutes")',
+    test: (m) => REASON_OR_DURATION.test(`${plain(m.turn.text.slice(m.sentence[0], m.span[0]))} ${turnAfter(m)}`),
+  },
+  'destination-or-reason': {
+    description: 'the rest of the turn says where the customer is going ("to our billing team", "to my supervisor") or why ("who can", "because")',
+    test: (m) => DESTINATION_OR_REASON.test(`${sentenceAfter(m)} ${turnAfter(m)}`),
+  },
+} as const satisfies Record<string, Condition>;
+
+export type ConditionName = keyof typeof CONDITIONS;
+
+/** The context the engine drops unless a rule allows it. */
+export const DEFAULT_DROPPED = ['negated', 'question', 'quoted'] as const satisfies readonly ConditionName[];
+export type DroppedContext = (typeof DEFAULT_DROPPED)[number];
+
+export const CONDITION_NAMES = Object.keys(CONDITIONS) as ConditionName[];
+
+export function isConditionName(name: string): name is ConditionName {
+  return Object.hasOwn(CONDITIONS, name);
+}
+
+/**
+ * Why `name` is not a condition, or undefined when it is one: for validators of rule data, which
+ * add the file and line.
+ */
+export function unknownCondition(name: string): string | undefined {
+  if (isConditionName(name)) return undefined;
+  return `unknown condition "${name}" (one of ${CONDITION_NAMES.join(', ')}; conditions are written in src/rules/conditions.ts)`;
+}

@@ -1,0 +1,97 @@
+// Data hygiene for rules written as YAML, after each file has been read (load.ts): what needs all
+// the files at once (a phrase twice in a category, an id twice) or the engine (examples that do not
+// hold, a pattern no example exercises). The build runs it (scripts/rules-data.js) and fails on
+// any problem, naming the file and line.
+import { readFileSync } from 'node:fs';
+import type { Transcript, Turn } from '../model/types.js';
+import { textFeatures } from '../nlp/features.js';
+import { RuleSet } from './engine.js';
+import { readRuleFile, type LoadedRule, type RuleProblem } from './load.js';
+import { ruleFromData } from './rule-data.js';
+import { exampleText, type Example, type RuleDef } from './types.js';
+
+/** Reads and checks rule files; `name` turns a path into what messages call it. */
+export function checkRuleFiles(paths: readonly string[], name: (path: string) => string = (p) => p): { rules: LoadedRule[]; problems: RuleProblem[] } {
+  const rules: LoadedRule[] = [];
+  const problems: RuleProblem[] = [];
+  for (const path of paths) {
+    const read = readRuleFile(readFileSync(path, 'utf8'), name(path));
+    rules.push(...read.rules);
+    problems.push(...read.problems);
+  }
+  problems.push(...checkRules(rules));
+  return { rules, problems };
+}
+
+/** Problems that need every rule, or the engine, to see. */
+export function checkRules(loaded: readonly LoadedRule[]): RuleProblem[] {
+  return [...duplicates(loaded), ...examplesThatDoNotHold(loaded)];
+}
+
+const at = (r: LoadedRule, line: number, message: string): RuleProblem => ({ file: r.file, line, rule: r.data.id, message });
+const where = (r: LoadedRule, line: number) => `${r.file}:${line}`;
+
+/** The same pattern however it is spaced or cased. */
+const normal = (p: string) => p.toLowerCase().replace(/\s+/g, ' ').replace(/\s*([[\]()|])\s*/g, '$1').trim();
+
+function duplicates(loaded: readonly LoadedRule[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const ids = new Map<string, LoadedRule>();
+  // Per category: a phrase in two rules of one category would report one thing under two ids.
+  const phrases = new Map<string, { rule: LoadedRule; line: number }>();
+  for (const r of loaded) {
+    const first = ids.get(r.data.id);
+    if (first) problems.push(at(r, r.lines.rule, `id "${r.data.id}" is already used at ${where(first, first.lines.rule)}`));
+    else ids.set(r.data.id, r);
+    r.data.patterns.forEach((p, i) => {
+      const key = `${r.data.category}\u0000${normal(p)}`;
+      const line = r.lines.patterns[i]!;
+      const seen = phrases.get(key);
+      if (!seen) return void phrases.set(key, { rule: r, line });
+      const place = seen.rule === r ? 'this rule' : `rule "${seen.rule.data.id}" of the same category`;
+      problems.push(at(r, line, `duplicate pattern "${p}": already in ${place} at ${where(seen.rule, seen.line)}`));
+    });
+  }
+  return problems;
+}
+
+/** Findings of `rules` on an example's last turn, said by `speaker` after the example's context. */
+export function findingsOn(rules: RuleSet, ruleId: string, speaker: 'agent' | 'customer', example: Example) {
+  const context = typeof example === 'string' ? [] : example.context;
+  const turns: Turn[] = [...context, { role: speaker, text: exampleText(example) }].map((t, index) => ({ index, speaker: t.role, ...t }));
+  const transcript: Transcript = { id: 'example', source: 'example', channel: 'call', turns, meta: {} };
+  const last = turns.length - 1;
+  return rules.run(transcript, turns.map((turn) => ({ turn, features: textFeatures(turn.text) }))).filter((f) => f.rule === ruleId && f.turn === last);
+}
+
+const quote = (e: Example) => JSON.stringify(exampleText(e));
+
+function examplesThatDoNotHold(loaded: readonly LoadedRule[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const defs = loaded.map((r) => ruleFromData(r.data));
+  let all: RuleSet;
+  try {
+    all = new RuleSet(defs);
+  } catch {
+    return problems; // duplicate ids, reported above
+  }
+  loaded.forEach((r, k) => {
+    const { id, speaker, examples } = r.data;
+    examples.match.forEach((e, i) => {
+      if (findingsOn(all, id, speaker, e).length === 0) problems.push(at(r, r.lines.match[i]!, `match example ${quote(e)} is not found by the rule`));
+    });
+    examples.noMatch.forEach((e, i) => {
+      const found = findingsOn(all, id, speaker, e);
+      if (found.length > 0) problems.push(at(r, r.lines.noMatch[i]!, `noMatch example ${quote(e)} is found by the rule (at "${found[0]!.text}")`));
+    });
+    // Each pattern alone, with the rule's conditions: one that finds none of the match examples is
+    // untested, and may be dead.
+    r.data.patterns.forEach((p, i) => {
+      const alone = new RuleSet([{ ...defs[k]!, patterns: [p] } satisfies RuleDef]);
+      if (!examples.match.some((e) => findingsOn(alone, id, speaker, e).length > 0)) {
+        problems.push(at(r, r.lines.patterns[i]!, `pattern "${p}" finds none of the rule's match examples: add an example it finds, or drop it`));
+      }
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,69 @@
+// The data form of a rule: what src/rules/data/*.yaml holds (and a user's rule will), and how it
+// becomes a RuleDef the engine runs. This module reads no YAML: the build has already turned the
+// files into this form (scripts/rules-data.js), so start-up only maps objects.
+import type { Category, FindingKind, Severity } from '../model/types.js';
+import { CONDITIONS, DEFAULT_DROPPED, type ConditionName, type DroppedContext } from './conditions.js';
+import type { Example, RuleDef, RuleMatch } from './types.js';
+
+/** What a rule says about context: see src/rules/data/README.md. */
+export interface RuleConditions {
+  /** Context dropped by default that this rule keeps. */
+  allow?: DroppedContext[];
+  /** Keep a match only when every one of these holds. */
+  when?: ConditionName[];
+  /** Drop a match when any of these holds. */
+  unless?: ConditionName[];
+  /** At most one finding per sentence or per turn. */
+  once?: 'sentence' | 'turn';
+  /** Drop the finding when its turn has a finding of one of these categories. */
+  suppressedBy?: Category[];
+}
+
+export interface RuleData {
+  id: string;
+  category: Category;
+  kind: FindingKind;
+  severity: Severity;
+  speaker: 'agent' | 'customer';
+  title: string;
+  description: string;
+  why: string;
+  source: string;
+  message: string;
+  /** Better wordings, best first; a finding carries the first. */
+  suggestions?: string[];
+  patterns: string[];
+  conditions?: RuleConditions;
+  examples: { match: Example[]; noMatch: Example[] };
+}
+
+/** The rule the engine runs for `data`. */
+export function ruleFromData(data: RuleData): RuleDef {
+  const { conditions = {}, suggestions, ...rest } = data;
+  const rule: RuleDef = { ...rest };
+  if (suggestions?.length) {
+    rule.suggestion = suggestions[0];
+    rule.suggestions = suggestions;
+  }
+  if (data.conditions) rule.conditions = data.conditions;
+  // The engine drops negated, questioned and quoted matches before anything else; a rule that
+  // keeps them, or wants only them, switches that off.
+  const kept = new Set<ConditionName>([...(conditions.allow ?? []), ...(conditions.when ?? [])]);
+  for (const name of DEFAULT_DROPPED) {
+    if (!kept.has(name)) continue;
+    if (name === 'negated') rule.allowNegated = true;
+    if (name === 'question') rule.allowQuestion = true;
+    if (name === 'quoted') rule.allowQuoted = true;
+  }
+  if (conditions.once) rule.once = conditions.once;
+  if (conditions.suppressedBy?.length) rule.suppressedBy = conditions.suppressedBy;
+  const unless = (conditions.unless ?? []).map((name) => CONDITIONS[name].test);
+  const when = (conditions.when ?? []).map((name) => CONDITIONS[name].test);
+  if (unless.length + when.length > 0) {
+    rule.check = (m: RuleMatch) => {
+      for (const test of unless) if (test(m)) return false;
+      for (const test of when) if (!test(m)) return false;
+    };
+  }
+  return rule;
+}

@@ -1,0 +1,55 @@
+// Named conditions, each tested through what rule data does with it: a rule that finds a phrase
+// only `when` the condition holds, and the same rule `unless` it holds, which finds the opposite.
+import { describe, expect, it } from 'vitest';
+import { CONDITIONS, CONDITION_NAMES, unknownCondition, type ConditionName } from '../../src/rules/conditions.js';
+import { RuleSet } from '../../src/rules/engine.js';
+import { findingsOn } from '../../src/rules/hygiene.js';
+import { ruleFromData, type RuleConditions } from '../../src/rules/rule-data.js';
+
+/** Whether a one-pattern agent rule with these conditions finds something in `text`. */
+function finds(pattern: string, text: string, conditions: RuleConditions): boolean {
+  const doc = { title: 't', description: 't', why: 't', source: 't', message: 't' };
+  const rule = ruleFromData({ id: 't', category: 'information', kind: 'strength', severity: 'info', speaker: 'agent', ...doc, patterns: [pattern], conditions, examples: { match: [], noMatch: [] } });
+  return findingsOn(new RuleSet([rule]), 't', 'agent', text).length > 0;
+}
+
+const CASES: Array<[ConditionName, string, Array<[string, boolean]>]> = [
+  ['negated', 'promise a callback', [["I can't promise a callback.", true], ['I promise a callback.', false]]],
+  ['question', 'put you on hold', [['Can I put you on hold?', true], ["I'll put you on hold.", false], ['I put you on hold, is that okay?', false]]],
+  ['quoted', 'transfer me', [['You said "transfer me" twice.', true], ['Please transfer me.', false]]],
+  ['interjection', '(hold on|wait)', [["Hold on, that's not right.", true], ['I see it, wait, no.', true], ['Hold on.', false], ['Please hold on.', false], ['Hold on a moment.', false], ["Hold on, I'm checking.", false]]],
+  ['reason-or-duration', 'put you on hold', [["I'll put you on hold while I check.", true], ["I'll put you on hold for about two minutes.", true], ["Because the system is slow, I'll put you on hold.", true], ["I'll put you on hold.", false]]],
+  ['destination-or-reason', 'transfer you', [["I'll transfer you to our billing team.", true], ["I'll transfer you. They can fix the charge.", true], ["I'll transfer you to my supervisor.", true], ["I'll transfer you to the right department.", false], ["I'll transfer you now.", false]]],
+];
+
+describe('named conditions', () => {
+  it('are each tested here', () => {
+    expect(CASES.map(([name]) => name).sort()).toEqual([...CONDITION_NAMES].sort());
+  });
+
+  for (const [name, pattern, texts] of CASES) {
+    describe(name, () => {
+      // The context the engine drops by default is allowed, so only the named condition decides.
+      const allow = (['negated', 'question', 'quoted'] as const).filter((n) => n !== name);
+      it.each(texts)('holds in "%s": %s', (text, holds) => {
+        expect(finds(pattern, text, { allow, when: [name] })).toBe(holds);
+        if (!['negated', 'question', 'quoted'].includes(name)) expect(finds(pattern, text, { allow, unless: [name] })).toBe(!holds);
+      });
+    });
+  }
+
+  it('drops negated, questioned and quoted matches unless a rule allows them', () => {
+    expect(finds('put you on hold', 'Can I put you on hold?', {})).toBe(false);
+    expect(finds('put you on hold', 'Can I put you on hold?', { allow: ['question'] })).toBe(true);
+    expect(finds('promise a callback', "I can't promise a callback.", { allow: ['question'] })).toBe(false);
+  });
+
+  it('say what they test, for the docs', () => {
+    for (const name of CONDITION_NAMES) expect(CONDITIONS[name].description.length, name).toBeGreaterThan(20);
+  });
+
+  it('reject an unknown name, listing the known ones and where they are written', () => {
+    expect(unknownCondition('interjection')).toBeUndefined();
+    expect(unknownCondition('toString')).toMatch(/^unknown condition "toString" \(one of negated, .*src\/rules\/conditions\.ts\)$/);
+  });
+});

@@ -1,0 +1,47 @@
+// The build step that compiles src/rules/data/*.yaml (scripts/rules-data.js): a module of plain
+// objects when the data is clean; a failed build naming file and line, and no module, when not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-rules-data-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const handoffs = readFileSync(path.join(root, 'src/rules/data/handoffs.yaml'), 'utf8');
+
+function build(files: Record<string, string>, name: string) {
+  const data = path.join(dir, name);
+  mkdirSync(data);
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), text);
+  const out = path.join(dir, `${name}.js`);
+  writeFileSync(out, '// left from an earlier build\n');
+  const run = spawnSync(process.execPath, ['scripts/rules-data.js', '--data', data, '--out', out], { cwd: root, encoding: 'utf8' });
+  return { ...run, out, data };
+}
+
+describe('scripts/rules-data.js', () => {
+  it('compiles each file to its rules, keyed by the file name', async () => {
+    const r = build({ 'handoffs.yaml': handoffs, 'empty.yml': '[]\n' }, 'good');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const compiled = (await import(pathToFileURL(r.out).href)).default as Record<string, Array<{ id: string; suggestions: string[] }>>;
+    expect(Object.keys(compiled).sort()).toEqual(['empty', 'handoffs']);
+    expect(compiled.handoffs!.map((x) => x.id)).toEqual(['unexplained-hold', 'unexplained-transfer']);
+    expect(compiled.handoffs![0]!.suggestions.length).toBeGreaterThan(1);
+  });
+
+  it('fails on any problem, naming the file and line, and leaves no module behind', () => {
+    const bad = handoffs.replace('  category: unexplained-transfer', '  category: blind-transfer');
+    const line = bad.split('\n').findIndex((l) => l.includes('blind-transfer')) + 1;
+    const r = build({ 'handoffs.yaml': bad }, 'bad');
+    expect(r.status).toBe(1);
+    const file = path.relative(root, path.join(r.data, 'handoffs.yaml'));
+    expect(r.stderr).toContain(`${file}:${line}: unexplained-transfer: category "blind-transfer" is not one of`);
+    expect(r.stderr).toMatch(/rules-data: 1 problem in .*; nothing written/);
+    expect(existsSync(r.out)).toBe(false);
+  });
+});

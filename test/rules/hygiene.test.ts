@@ -1,0 +1,166 @@
+// Data hygiene: each problem a rule file can have is reported with its file and line, and only
+// that problem. Every case starts from one small good rule, written to a temporary file, with one
+// mistake made in it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkRuleFiles } from '../../src/rules/hygiene.js';
+import { formatProblem, type RuleProblem } from '../../src/rules/load.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-rules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+/** Writes `yaml` (indentation stripped to its first line's) to a new file and checks it. */
+function check(yaml: string, ...more: string[]): { file: string; problems: RuleProblem[] } {
+  const written = [yaml, ...more].map((text) => {
+    const file = path.join(dir, `rules-${++files}.yaml`);
+    const indent = /^\n?( *)/.exec(text)![1]!.length;
+    writeFileSync(file, text.replace(/^\n/, '').split('\n').map((l) => l.slice(indent)).join('\n'));
+    return file;
+  });
+  return { file: written[0]!, problems: checkRuleFiles(written).problems };
+}
+
+/** A good rule; `${...}` slots let a case change one part. Line numbers are given in comments. */
+const rule = ({ id = 'apology', category = 'sympathy', extra = '', patterns = ['sorry for the wait', 'apologies for the delay'], match = ['Sorry for the wait.', 'Apologies for the delay.'], noMatch = ["I'm not sorry for the wait."], conditions = '', why = 'why: A wait acknowledged is a wait half forgiven.\n  ' } = {}) => `
+- id: ${id}
+  category: ${category}
+  kind: strength
+  severity: info
+  speaker: agent
+  title: Acknowledges the wait
+  description: The agent acknowledges that the customer waited.
+  ${why}source: "seed 003: acknowledge the customer's effort"
+  message: The customer hears that their time counts.
+  ${extra}patterns:
+${patterns.map((p) => `    - ${JSON.stringify(p)}`).join('\n')}
+${conditions}  examples:
+    match:
+${match.map((e) => `      - ${JSON.stringify(e)}`).join('\n')}
+    noMatch:
+${noMatch.map((e) => `      - ${JSON.stringify(e)}`).join('\n')}
+`;
+// Lines of the good rule: 1 id, 2 category, 8 why, 11 "patterns:", 12-13 patterns, then any
+// conditions, 14 "examples:", 15 "match:", 16-17 match examples, 18 "noMatch:", 19 its example;
+// `extra` adds a line 11.
+
+/** The one problem found, as the build prints it. */
+function only(problems: RuleProblem[]): string {
+  expect(problems.map(formatProblem)).toEqual([expect.any(String)]);
+  return formatProblem(problems[0]!);
+}
+
+describe('rule data hygiene', () => {
+  it('finds nothing wrong with a good rule', () => {
+    expect(check(rule()).problems).toEqual([]);
+  });
+
+  it('reports YAML that does not parse', () => {
+    const { file, problems } = check(rule().replace('  kind: strength', '  kind: [strength'));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:\\d+: not valid YAML`));
+  });
+
+  it('reports an unknown key on its line', () => {
+    const { file, problems } = check(rule({ extra: 'note: a stray key\n  ' }));
+    expect(only(problems)).toBe(`${file}:11: apology: unknown key "note" in a rule (one of id, category, kind, severity, speaker, title, description, why, source, message, suggestions, patterns, conditions, examples)`);
+  });
+
+  it('points "suggestion" to the list it should be', () => {
+    const { file, problems } = check(rule({ extra: 'suggestion: Sorry for the wait.\n  ' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:11: apology: unknown key "suggestion" .*list under "suggestions"`));
+  });
+
+  it('reports a category outside the vocabulary', () => {
+    const { file, problems } = check(rule({ category: 'politeness' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:2: apology: category "politeness" is not one of empathy, sympathy, `));
+  });
+
+  it('reports a rule without its docs', () => {
+    const { file, problems } = check(rule({ why: '' }));
+    expect(only(problems)).toBe(`${file}:1: apology: missing "why": every rule is documented (title, description, why, source, message)`);
+  });
+
+  it('reports a curly apostrophe in a pattern, and why straight ones are wanted', () => {
+    const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'i’m sorry for the delay'] }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:13: apology: pattern "i’m sorry for the delay" has a curly .*write the straight '.*duplicates visible`));
+  });
+
+  it('reports a regular expression given as a pattern', () => {
+    const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'apologi.*delay'] }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:13: apology: pattern "apologi\\.\\*delay" looks like a regular expression`));
+  });
+
+  it('reports a pattern that does not compile', () => {
+    const { file, problems } = check(rule({ patterns: ['sorry for the wait', '(apologies for the delay'] }));
+    expect(only(problems)).toBe(`${file}:13: apology: pattern "(apologies for the delay": "(" is not closed`);
+  });
+
+  it('reports an unknown condition on its line', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    unless: [hedged]\n' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: unless: unknown condition "hedged" \\(one of negated, question, quoted, `));
+  });
+
+  it('reports an allowance for context that is never dropped, and an unless that is the default', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    allow: [interjection]\n    unless: [negated]\n' }));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:15: apology: allow: "interjection" is not dropped by default`)),
+      expect.stringMatching(new RegExp(`^${file}:16: apology: unless: "negated" matches are dropped already`)),
+    ]);
+  });
+
+  it('reports a category outside the vocabulary in suppressedBy', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    suppressedBy: [empathy, kindness]\n' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: suppressedBy: "kindness" is not a category`));
+  });
+
+  it('reports the same pattern twice in a rule, however it is spaced', () => {
+    const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'apologies for the delay', 'Sorry  for the wait'] }));
+    expect(only(problems)).toBe(`${file}:14: apology: duplicate pattern "Sorry  for the wait": already in this rule at ${file}:12`);
+  });
+
+  it('reports the same pattern in two rules of one category, across files', () => {
+    const first = check(rule(), rule({ id: 'apology-again', patterns: ['apologies for the delay', 'so sorry about the wait'], match: ['Apologies for the delay.', 'So sorry about the wait.'] }));
+    const second = first.file.replace(/(\d+)\.yaml$/, (_, n: string) => `${Number(n) + 1}.yaml`);
+    expect(first.problems.map(formatProblem)).toEqual([
+      `${second}:12: apology-again: duplicate pattern "apologies for the delay": already in rule "apology" of the same category at ${first.file}:13`,
+      // Why it matters: of two equal findings of one category in a turn only the first is kept.
+      `${second}:16: apology-again: match example "Apologies for the delay." is not found by the rule`,
+    ]);
+  });
+
+  it('allows the same pattern in rules of different categories', () => {
+    expect(check(rule(), rule({ id: 'apology-pseudo', category: 'pseudo-apology' })).problems).toEqual([]);
+  });
+
+  it('reports an id used twice', () => {
+    const { file, problems } = check(rule() + rule({ category: 'empathy' }).replace(/^\n/, ''));
+    expect(only(problems)).toBe(`${file}:20: apology: id "apology" is already used at ${file}:1`);
+  });
+
+  it('reports a pattern that none of the match examples exercises', () => {
+    const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'apologies for the delay', 'thanks for holding'] }));
+    expect(only(problems)).toBe(`${file}:14: apology: pattern "thanks for holding" finds none of the rule's match examples: add an example it finds, or drop it`);
+  });
+
+  it('reports a match example the rule does not find', () => {
+    const { file, problems } = check(rule({ match: ['Sorry for the wait.', 'Apologies for the delay.', 'Thanks for your patience.'] }));
+    expect(only(problems)).toBe(`${file}:18: apology: match example "Thanks for your patience." is not found by the rule`);
+  });
+
+  it('reports a noMatch example the rule finds', () => {
+    const { file, problems } = check(rule({ noMatch: ["I'm not sorry for the wait.", 'So, sorry for the wait!'] }));
+    expect(only(problems)).toBe(`${file}:20: apology: noMatch example "So, sorry for the wait!" is found by the rule (at "sorry for the wait")`);
+  });
+
+  it('reads conditions: a negated match is kept only when allowed', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    allow: [negated]\n' }));
+    expect(only(problems)).toBe(`${file}:21: apology: noMatch example "I'm not sorry for the wait." is found by the rule (at "sorry for the wait")`);
+  });
+
+  it('reports a file that is not a list of rules', () => {
+    const { file, problems } = check('id: apology\ncategory: sympathy\n');
+    expect(only(problems)).toBe(`${file}:1: expected a list of rules ("- id: …")`);
+  });
+});
