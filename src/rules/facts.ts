@@ -36,7 +36,18 @@ const EVALUATIVE =
 const POINTER =
   /\b(?:check out|take a (?:look|peek) at|have a look at|see (?:here|this|these|the following|our)|visit|head (?:over )?to|refer to|can be found|more info(?:rmation)?|here's how|here is how|following (?:article|link|steps|tips)|these (?:steps|tips)|this (?:article|link|page)|the (?:steps|tips|article|link|page) (?:here|below|above|listed|mentioned)|help page|support page|help center|help centre)\b/;
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
+/** Whether `s` has at least `n` words (runs of letters or digits), without splitting it. */
+function hasWords(s: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && count < n; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) count++;
+    inWord = letter;
+  }
+  return count >= n;
+}
 
 /**
  * Whether the sentence informs. `sentence` is the sentence's text as written; it is lower-cased
@@ -49,7 +60,7 @@ export function informs(sentence: string): boolean {
   const at = lower.search(LINK);
   const linked = at >= 0;
   const before = linked ? lower.slice(0, at).trimEnd() : '';
-  if (words(s) < 3) return false;
+  if (!hasWords(s, 3)) return false;
   const timeline = TIMELINE.test(s);
   if (s.endsWith('?')) return false;
   if (COURTESY.test(s) && !timeline && !EXPLANATION.test(s)) return false;

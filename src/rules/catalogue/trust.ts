@@ -250,8 +250,8 @@ export const trustRules: RuleDef[] = [
       `(i'll|i will) make (sure|certain) (this|it|that|everything) (gets|is|will be) (sorted|fixed|resolved|done|put right|taken care of)`,
       `let me see what (i|we) can do`,
       // First person taking the task: "let me check", "I'd be glad to look into this", "I can look into the charges".
-      `(let me|allow me to|let us|let's|lets) [just|quickly|personally|definitely|now] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|~take|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
-      `(i|i'll|i will|i can|i'd|i would|i am|i'm|ill) [definitely|certainly|personally|gladly|happily|also|still|absolutely] [be] [happy|glad|more than happy|love|like|want|able|going] [to] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|~take|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
+      `(let me|allow me to|let us|let's|lets) [just|quickly|personally|definitely|now] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|take a [closer|quick|proper] (look|peek)|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
+      `(i|i'll|i will|i can|i'd|i would|i am|i'm|ill) [definitely|certainly|personally|gladly|happily|also|still|absolutely] [be] [happy|glad|more than happy|love|like|want|able|going] [to] (~look|~check|~investigate|~research|~review|~dig|~dive|~sort|~fix|~handle|~chase|~report|take a [closer|quick|proper] (look|peek)|~find|~issue|~log|~escalate|~contact|~raise|~query|~replicate|~capture)`,
       `(i'll|i will|ill|let me) [just|quickly] see (what|if|whether|how|where)`,
       `(want|going|like) to make (this|it|that|things) right`,
       `(i|we) can have (a|our|one of our|someone) ** (look|review|check|call|contact|investigate)`,
