@@ -218,12 +218,12 @@ const OPENER_WORDS = 3;
  */
 export function forEachClause(f: TextFeatures, fn: (from: number, to: number, sentence: number) => void): void {
   const n = f.tokens.length;
-  if (n === 0) return;
-  const bounds = layout(f).sentenceBounds;
-  const sentences = f.sentenceOf[n - 1]! + 1;
-  for (let s = 0; s < sentences; s++) {
-    const first = bounds[2 * s]!;
-    const end = bounds[2 * s + 1]!;
+  const sentenceOf = f.sentenceOf;
+  // Sentences from the tokens' sentence numbers: no layout (cues, quotes) is needed to split clauses.
+  for (let first = 0; first < n; ) {
+    const s = sentenceOf[first]!;
+    let end = first + 1;
+    while (end < n && sentenceOf[end] === s) end++;
     let from = first;
     for (let k = first; k < end; k++) {
       const norm = f.tokens[k]!.norm;
@@ -234,6 +234,7 @@ export function forEachClause(f: TextFeatures, fn: (from: number, to: number, se
       } else if (opens) from = k + 1;
     }
     if (from < end) fn(from, end, s);
+    first = end;
   }
 }
 

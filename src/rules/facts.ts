@@ -54,6 +54,8 @@ function hasWords(s: string, n: number): boolean {
  * and its links and handles are set aside here.
  */
 export function informs(sentence: string): boolean {
+  // A question asks; it tells nothing (checked before any copy of the text is made).
+  if (/\?[\s"')\]]*$/.test(sentence)) return false;
   const lower = sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const s = lower.replace(LINK, ' ').replace(/\s+/g, ' ').trim();
   LINK.lastIndex = 0;

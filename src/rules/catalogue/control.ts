@@ -111,18 +111,28 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 
 
 /**
- * Whether a clause informs, judged once per distinct clause: the same stock sentences recur across a
- * batch (a bounded cache, keyed by the words, so the verdict never depends on what came before).
+ * Words one of which every statement, instruction, reason or timeline holds (a verb of being or
+ * having, a modal, a reason, an imperative, "you"), or a number or time. A clause without any is
+ * courtesy or a request, and is passed over before its text is copied and read.
  */
-const judged = new Map<string, boolean>();
-function clauseInforms(clause: string): boolean {
-  let verdict = judged.get(clause);
-  if (verdict === undefined) {
-    if (judged.size >= 4096) judged.clear();
-    judged.set(clause, (verdict = informs(clause) && !TOLD_BACK.test(plain(clause))));
+const FACT_MARKERS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', "can't", 'cannot', 'could', 'should', 'must', 'may', 'might',
+  'does', 'do', 'did', "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "hasn't", "haven't",
+  "it's", "there's", "they're", "it'll", "that's", "we're", "you're", "i'm", "we've", "i've", "you'll", "we'll", "i'll", "you've",
+  'looks', 'appears', 'seems', 'shows', 'takes', 'includes', 'requires', 'means', 'because', 'due', 'since', 'cause', 'caused',
+  'go', 'tap', 'click', 'select', 'open', 'turn', 'restart', 'reboot', 'reset', 'update', 'try', 'enter', 'press', 'use', 'find', 'wait', 'allow',
+  'you', 'only', 'currently', 'still', 'now', 'take', 'usually', 'normally', 'typically', 'generally', 'always', 'never',
+  'minutes', 'hours', 'days', 'weeks', 'months', 'today', 'tomorrow', 'tonight',
+]);
+function hasFactMarker(m: RuleMatch): boolean {
+  const tokens = m.features.tokens;
+  for (let k = m.tokens[0]; k < m.tokens[1]; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.kind === 'time' || FACT_MARKERS.has(t.norm) || t.norm.endsWith('ed') || t.norm.endsWith("n't")) return true;
   }
-  return verdict;
+  return false;
 }
+
 /** What the customer did themselves ("I can see you've called three times") is not news to them. */
 const TOLD_BACK = /\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/;
 
@@ -540,8 +550,11 @@ export const controlRules: RuleDef[] = [
     // \`informs\`, and a finding quotes it, leaving out an opener ("Sorry, …", "…, but") that may be
     // a finding of its own.
     unit: 'clause',
-    // "It isn't supported on this model" informs as much as "it is".
+    // "It isn't supported on this model" informs as much as "it is"; questions and quotations are
+    // read by \`informs\` itself, from the clause's words.
     allowNegated: true,
+    allowQuestion: true,
+    allowQuoted: true,
     category: 'information',
     kind: 'strength',
     severity: 'info',
@@ -553,7 +566,9 @@ export const controlRules: RuleDef[] = [
     message: 'Information given: the customer knows where things stand.',
     patterns: [],
     check(m) {
-      return clauseInforms(m.turn.text.slice(m.span[0], m.span[1])) ? undefined : false;
+      if (!hasFactMarker(m)) return false;
+      const clause = m.turn.text.slice(m.span[0], m.span[1]);
+      return informs(clause) && !TOLD_BACK.test(plain(clause)) ? undefined : false;
     },
     examples: {
       match: [
