@@ -314,17 +314,20 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
 }
 
 /**
- * One span gets one verdict: the same words are not a risk and a strength at once. Of two that
- * overlap, the longer, more specific reading stands ("I'm sorry you've had to wait, let me fix it"
- * is an apology that acts, not a stock "sorry"); on a tie the risk does. A strength that quotes its
- * whole sentence gives way to any risk inside it.
+ * One span gets one verdict: the same words are not a risk and a strength at once, nor two kinds of
+ * fault. Of two that overlap, the longer, more specific reading stands ("I'm sorry you've had to
+ * wait, let me fix it" is an apology that acts, not a stock "sorry"; "sorry you feel that way" is a
+ * non-apology, not a stock one); on a tie between a risk and a strength the risk does. A strength
+ * that quotes its clause gives way to any risk inside it. Two strengths may share words: "I've
+ * checked" takes the task on and starts a sentence of information.
  */
 function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
-  if (!kept.some((f) => f.kind === 'risk') || !kept.some((f) => f.kind === 'strength')) return kept;
+  if (!kept.some((f) => f.kind === 'risk')) return kept;
   const length = (f: Finding) => f.span[1] - f.span[0];
   const loses = (f: Finding, g: Finding): boolean => {
-    if (f.kind === g.kind) return false;
     if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
+    if (f.kind === 'risk' && g.kind === 'risk') return f.category !== g.category && length(g) > length(f);
+    if (f.kind === g.kind) return false;
     const strength = f.kind === 'strength' ? f : g;
     if (rules.get(strength.rule)?.unit) return f === strength;
     return length(g) > length(f) || (length(g) === length(f) && g.kind === 'risk');
