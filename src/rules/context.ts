@@ -207,7 +207,8 @@ export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
 }
 
 /** Words and marks that open a new clause of a sentence. */
-const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', ';', ':', '\u2014', '\u2013']);
+// Not ":", which introduces what the clause is about ("here: <link>", "the times: 9 to 5").
+const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', ';', '\u2014', '\u2013']);
 /** An opener this short before a comma ("Sorry,", "Okay, so,") is a clause of its own. */
 const OPENER_WORDS = 3;
 

@@ -64,14 +64,18 @@ export function informs(sentence: string): boolean {
   const before = linked ? lower.slice(0, at).trimEnd() : '';
   if (!hasWords(s, 3)) return false;
   const timeline = TIMELINE.test(s);
+  const explains = EXPLANATION.test(s);
   if (s.endsWith('?')) return false;
-  if (COURTESY.test(s) && !timeline && !EXPLANATION.test(s)) return false;
-  if (EXPLANATION.test(s) || INSTRUCTION.test(s)) return true;
+  if (COURTESY.test(s) && !timeline && !explains) return false;
   if (EVALUATIVE.test(s) && !timeline) return false;
+  // A pointer to a page or a link tells nothing of its own, however it is put ("follow the steps
+  // here: <link>", "take a peek at our support page"): checked before instructions and reasons.
+  if (!timeline) {
+    if (linked && /\b(?:here|at|below|via|on|this link|the link|through|from)\s*[:.!,(-]*\s*$/.test(before)) return false;
+    if (POINTER.test(s) && !YOU_CAN.test(s.replace(POINTER, ' '))) return false;
+  }
+  if (explains || INSTRUCTION.test(s)) return true;
   // "I'll keep your case open until it's closed": a promise, which is commitment's, unless it carries a time.
-  if (/^(?:\w+,? )?(?:i'll|we'll|i will|we will|i'm going to|we're going to)\b/.test(s) && !timeline && !EXPLANATION.test(s)) return false;
-  if (POINTER.test(s) && !timeline && !YOU_CAN.test(s.replace(POINTER, ' '))) return false;
-  // "You can find our status page here: <link>": the link is the object, the words only point at it.
-  if (linked && !timeline && /\b(?:here|at|below|via|on|this link|the link|through|from)\s*[:.!,(-]*\s*$/.test(before)) return false;
+  if (/^(?:\w+,? )?(?:i'll|we'll|i will|we will|i'm going to|we're going to)\b/.test(s) && !timeline) return false;
   return timeline || YOU_CAN.test(s) || STATEMENT.test(s);
 }
