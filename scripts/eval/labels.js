@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../dist/index.js';
-import { evalSentiment } from '../eval-sentiment.js';
+import { evalSentiment, readJsonl } from '../eval-sentiment.js';
 import { predict } from './predict.js';
 
 /** The ten agent categories of GUIDE.md, in its order. */
@@ -24,19 +24,6 @@ const VALENCE = ['negative', 'neutral', 'positive'];
  */
 const AS_READERS_LABEL = { blame: 'pseudo-apology', explanation: 'information', 'dead-end': 'policy-hiding' };
 const asReaders = (found) => new Set([...found].map((c) => AS_READERS_LABEL[c] ?? c));
-
-function readJsonl(file) {
-  return readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      try {
-        return JSON.parse(l);
-      } catch (e) {
-        throw new Error(`${file}:${i + 1}: ${e.message}`);
-      }
-    });
-}
 
 /** Every labelled file in DIR, by source name (the file name without `.jsonl`): rows and conversations apart. */
 export function readLabels(dir) {

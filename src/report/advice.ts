@@ -44,27 +44,22 @@ export function changesThatHelpMost(a: Analysis, n = 3): Change[] {
     .slice(0, n);
 }
 
-/** Strengths, in turn order, each category once per turn. */
-export function wentWell(a: Analysis): Finding[] {
+/** Findings of one kind, in turn order, each category once per turn. */
+function onePerTurnAndCategory(a: Analysis, kind: Finding['kind']): Finding[] {
   const seen = new Set<string>();
   return a.findings.filter((f) => {
     const key = `${f.turn}:${f.category}`;
-    if (f.kind !== 'strength' || seen.has(key)) return false;
+    if (f.kind !== kind || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
+/** Strengths, in turn order, each category once per turn. */
+export const wentWell = (a: Analysis): Finding[] => onePerTurnAndCategory(a, 'strength');
+
 /** What the customer showed, in turn order, each category once per turn. */
-export function customerSignals(a: Analysis): Finding[] {
-  const seen = new Set<string>();
-  return a.findings.filter((f) => {
-    const key = `${f.turn}:${f.category}`;
-    if (f.kind !== 'signal' || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export const customerSignals = (a: Analysis): Finding[] => onePerTurnAndCategory(a, 'signal');
 
 /** The agent's words that would meet a signal: its rule's suggestion, without the "Agent:" label. */
 export function howToMeet(f: Finding): string | undefined {

@@ -7,7 +7,7 @@
 // and emoji that no pattern names share one per kind), and every test a pattern can make (literal
 // word, word set, stem, kind, wildcard) gives the same answer for tokens with the same symbol, so a
 // transition computed once holds for every later token alike.
-import type { TokenKind } from '../nlp/tokenize.js';
+import { isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
 import { ACCEPT, literals, tests, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
@@ -272,3 +272,21 @@ export class PatternAutomaton {
 }
 
 const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
+
+/**
+ * The stream a text is matched on: its words, numbers, times and emoji, fillers and other skipped
+ * words left out, each read as its symbol. Writes each one's token index to `at` and its symbol to
+ * `syms`, and returns how many there are.
+ */
+export function symbolStream(automaton: PatternAutomaton, tokens: readonly Token[], at: Int32Array, syms: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!isWordLike(t)) continue;
+    const sym = automaton.symbol(t);
+    if (sym === SKIP) continue;
+    at[n] = i;
+    syms[n++] = sym;
+  }
+  return n;
+}

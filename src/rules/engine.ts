@@ -1,10 +1,9 @@
 // Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
-import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
-import { PatternAutomaton, SKIP } from './automaton.js';
+import { PatternAutomaton, symbolStream } from './automaton.js';
 import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
@@ -158,15 +157,7 @@ export class RuleSet {
     const tokens = features.tokens;
     scratch.fit(tokens.length, this.rules.length);
     const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked } = scratch;
-    let n = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (!isWordLike(t)) continue;
-      const sym = automaton.symbol(t);
-      if (sym === SKIP) continue;
-      at[n] = i;
-      syms[n++] = sym;
-    }
+    const n = symbolStream(automaton, tokens, at, syms);
     fillSentenceLimits(features, at, n, limit);
     const sentenceOf = features.sentenceOf;
     lastEnd.fill(0); // stream index each rule's last match ended at

@@ -4,8 +4,7 @@
 // (case, curly apostrophes, fillers, never across a sentence end).
 import type { Finding } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { isWordLike } from '../nlp/tokenize.js';
-import { PatternAutomaton, SKIP } from './automaton.js';
+import { PatternAutomaton, symbolStream } from './automaton.js';
 import { fillSentenceLimits } from './context.js';
 import { compilePattern } from './pattern.js';
 
@@ -53,15 +52,7 @@ export class IgnoreList {
       this.limit = new Int32Array(size);
     }
     const { at, syms, limit } = this;
-    let n = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (!isWordLike(t)) continue;
-      const sym = automaton.symbol(t);
-      if (sym === SKIP) continue;
-      at[n] = i;
-      syms[n++] = sym;
-    }
+    const n = symbolStream(automaton, tokens, at, syms);
     fillSentenceLimits(f, at, n, limit);
     const spans: number[] = [];
     for (let i = 0; i < n; i++) {
