@@ -4,6 +4,7 @@
 // can reuse it. Each answers one yes/no question about a match; rules decide what the answer means.
 import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
+import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
 export interface Condition {
   /** What the condition tests, in a sentence: docs/rules.md and src/rules/data/README.md show it. */
@@ -69,6 +70,35 @@ export const CONDITIONS = {
   'destination-or-reason': {
     description: 'the rest of the turn says where the customer is going ("to our billing team", "to my supervisor") or why ("who can", "because")',
     test: (m) => DESTINATION_OR_REASON.test(`${sentenceAfter(m)} ${turnAfter(m)}`),
+  },
+  // Apologies and acknowledgements (src/rules/checks/apology.ts).
+  'own-slip': {
+    description: 'the apology is for the agent\'s own slip or late reply ("sorry, I misread", "sorry for my late reply"), or for the line or asking again ("sorry, can you repeat that")',
+    test: ownSlip,
+  },
+  hedged: {
+    description: 'what follows the apology hedges it into a non-apology ("for any inconvenience", "if you felt", "that you feel that way")',
+    test: hedged,
+  },
+  'not-sorry': {
+    description: 'the sentence says "not sorry"',
+    test: notSorry,
+  },
+  'acts-or-owns': {
+    description: 'the rest of the turn acts on the problem ("let me", "I\'ll", "right now") or owns the failure ("that shouldn\'t have happened", "our mistake")',
+    test: actsOrOwns,
+  },
+  'why-leaves-customer-out': {
+    description: '"I can see why" or "I understand why" is about a fault, not the customer: the rest of the sentence does not say "you" ("I can see why the payment failed")',
+    test: whyLeavesCustomerOut,
+  },
+  'names-a-problem': {
+    description: '"that\'s the … problem" names a fault without putting it on anyone: not "your", not someone\'s ("that\'s the delivery issue")',
+    test: namesAProblem,
+  },
+  'recalls-own-promise': {
+    description: 'the rest of the sentence recalls the agent\'s own promise ("as I said I would", "like I said, I\'ll call you")',
+    test: recallsOwnPromise,
   },
 } as const satisfies Record<string, Condition>;
 

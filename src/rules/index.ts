@@ -1,4 +1,3 @@
-import { emotionRules } from './catalogue/emotion.js';
 import { customerRules } from './catalogue/customer.js';
 import { trustRules } from './catalogue/trust.js';
 import { controlRules } from './catalogue/control.js';
@@ -31,7 +30,7 @@ function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
 
 /** The built-in catalogue, in the order `etcscore rules` lists it. */
 export const BUILTIN_RULES: readonly RuleDef[] = [
-  ...declaredIn('catalogue/emotion.ts', emotionRules),
+  ...declaredIn('data/emotion.yaml', dataRules('emotion')),
   ...declaredIn('catalogue/customer.ts', customerRules),
   ...declaredIn('catalogue/trust.ts', trustRules),
   ...declaredIn('catalogue/control.ts', controlRules),

@@ -5,6 +5,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
+import { unknownExtractor, type ExtractorName } from './extractors.js';
 import { compilePattern, PatternError } from './pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
@@ -40,12 +41,14 @@ export interface LoadedRule {
   lines: RuleLines;
 }
 
-const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'conditions', 'examples'];
+const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'quote', 'extract', 'examples'];
 /** Without these a rule cannot be documented (docs/rules.md, `etcscore rules`). */
 const DOC_KEYS = ['title', 'description', 'why', 'source', 'message'] as const;
 const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy'];
 const EXAMPLE_KEYS = ['match', 'noMatch'];
-const KINDS = ['strength', 'risk'] as const;
+/** `signal`: what a customer shows (a customer rule's findings are signals whatever it declares). */
+const KINDS = ['strength', 'risk', 'signal'] as const;
+const QUOTES = ['match', 'sentence'] as const;
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 const SPEAKERS = ['agent', 'customer'] as const;
 const ONCE = ['sentence', 'turn'] as const;
@@ -150,7 +153,17 @@ class Reader {
     const docs = Object.fromEntries(DOC_KEYS.map((k) => [k, str(k)])) as Record<(typeof DOC_KEYS)[number], string | undefined>;
     const suggestions = e.has('suggestions') ? this.strings(e.get('suggestions')!, 'suggestions') : undefined;
     if (kind === 'risk' && !suggestions?.items.length) this.problem(at, 'a risk needs "suggestions": better wordings, best first');
-    const patterns = this.patterns(e.get('patterns'), at);
+    if (kind === 'signal' && speaker !== undefined && speaker !== 'customer') this.problem(this.line(e.get('kind')?.value), 'kind "signal" is for customer rules: an agent\'s words are a strength or a risk');
+    // A rule that reads another rule's patterns writes none of its own: the build copies them.
+    const patternsFrom = e.has('patternsFrom') ? str('patternsFrom') : undefined;
+    if (patternsFrom !== undefined && e.has('patterns')) this.problem(this.line(e.get('patterns')!.key), 'a rule with "patternsFrom" reads that rule\'s patterns and lists none of its own');
+    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[] } : this.patterns(e.get('patterns'), at);
+    const quote = e.has('quote') ? this.oneOf(e.get('quote'), 'quote', QUOTES, at) : undefined;
+    const extract = e.has('extract') ? str('extract') : undefined;
+    if (extract !== undefined) {
+      const why = unknownExtractor(extract);
+      if (why) this.problem(this.line(e.get('extract')!.value), `extract: ${why}`);
+    }
     const conditions = e.has('conditions') ? this.conditions(e.get('conditions')!) : undefined;
     const examples = this.examples(e.get('examples'), at);
     if (this.problems.length > before) return undefined;
@@ -168,7 +181,10 @@ class Reader {
       message: docs.message!,
       ...(suggestions ? { suggestions: suggestions.items } : {}),
       patterns: patterns.items,
+      ...(patternsFrom !== undefined ? { patternsFrom } : {}),
       ...(conditions ? { conditions } : {}),
+      ...(quote ? { quote } : {}),
+      ...(extract !== undefined ? { extract: extract as ExtractorName } : {}),
       examples: { match: examples.match.items, noMatch: examples.noMatch.items },
     };
     return { data, file: this.file, lines: { rule: at, patterns: patterns.lines, match: examples.match.lines, noMatch: examples.noMatch.lines } };

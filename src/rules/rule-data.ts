@@ -3,6 +3,8 @@
 // files into this form (scripts/rules-data.js), so start-up only maps objects.
 import type { Category, FindingKind, Severity } from '../model/types.js';
 import { CONDITIONS, DEFAULT_DROPPED, type ConditionName, type DroppedContext } from './conditions.js';
+import { EXTRACTORS, type Extractor, type ExtractorName } from './extractors.js';
+import { registerRulePatterns } from './rule-patterns.js';
 import type { Example, RuleDef, RuleMatch } from './types.js';
 
 /** What a rule says about context: see src/rules/data/README.md. */
@@ -32,20 +34,29 @@ export interface RuleData {
   message: string;
   /** Better wordings, best first; a finding carries the first. */
   suggestions?: string[];
+  /** Token patterns; for a rule with `patternsFrom`, the other rule's, filled in by the build. */
   patterns: string[];
+  /** The id of the rule whose patterns this rule reads too (one list, written once). */
+  patternsFrom?: string;
   conditions?: RuleConditions;
+  /** What the finding quotes: the matched words (default) or the whole sentence. */
+  quote?: 'match' | 'sentence';
+  /** The named extractor (src/rules/extractors.ts) that attaches data to each finding, or rejects a match. */
+  extract?: ExtractorName;
   examples: { match: Example[]; noMatch: Example[] };
 }
 
 /** The rule the engine runs for `data`. */
 export function ruleFromData(data: RuleData): RuleDef {
-  const { conditions = {}, suggestions, ...rest } = data;
+  const { conditions = {}, suggestions, patternsFrom: _from, extract, ...rest } = data;
+  registerRulePatterns(data.id, data.patterns);
   const rule: RuleDef = { ...rest };
   if (suggestions?.length) {
     rule.suggestion = suggestions[0];
     rule.suggestions = suggestions;
   }
   if (data.conditions) rule.conditions = data.conditions;
+  if (extract) rule.extract = extract;
   // The engine drops negated, questioned and quoted matches before anything else; a rule that
   // keeps them, or wants only them, switches that off.
   const kept = new Set<ConditionName>([...(conditions.allow ?? []), ...(conditions.when ?? [])]);
@@ -59,10 +70,13 @@ export function ruleFromData(data: RuleData): RuleDef {
   if (conditions.suppressedBy?.length) rule.suppressedBy = conditions.suppressedBy;
   const unless = (conditions.unless ?? []).map((name) => CONDITIONS[name].test);
   const when = (conditions.when ?? []).map((name) => CONDITIONS[name].test);
-  if (unless.length + when.length > 0) {
+  const extractor = extract ? (EXTRACTORS as Record<string, Extractor>)[extract]!.extract : undefined;
+  if (unless.length + when.length > 0 || extractor) {
+    // Conditions first, then the extractor: it reads only matches that stand.
     rule.check = (m: RuleMatch) => {
       for (const test of unless) if (test(m)) return false;
       for (const test of when) if (!test(m)) return false;
+      return extractor?.(m);
     };
   }
   return rule;

@@ -42,10 +42,14 @@ export interface RuleDef {
   suggestion?: string;
   /** For rules written as data: every better wording, `suggestion` first. */
   suggestions?: string[];
+  /** For rules written as data: the named extractor, for the docs (`check` runs it). */
+  extract?: string;
   /** For rules written as data: the conditions as written, for the docs (the flags below and `check` do the work). */
   conditions?: RuleConditions;
   /** Token patterns (see pattern.ts). */
   patterns: string[];
+  /** For rules written as data: the rule whose patterns these are too. */
+  patternsFrom?: string;
   /** Utterances by `speaker` that must produce this rule's finding, and near-misses that must not. */
   examples: { match: Example[]; noMatch: Example[] };
   /** Keep matches under a negation ("not", "can't") or in a question; dropped by default. */

@@ -1,5 +1,7 @@
 // Named conditions, each tested through what rule data does with it: a rule that finds a phrase
 // only `when` the condition holds, and the same rule `unless` it holds, which finds the opposite.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONDITIONS, CONDITION_NAMES, unknownCondition, type ConditionName } from '../../src/rules/conditions.js';
 import { RuleSet } from '../../src/rules/engine.js';
@@ -20,6 +22,13 @@ const CASES: Array<[ConditionName, string, Array<[string, boolean]>]> = [
   ['interjection', '(hold on|wait)', [["Hold on, that's not right.", true], ['I see it, wait, no.', true], ['Hold on.', false], ['Please hold on.', false], ['Hold on a moment.', false], ["Hold on, I'm checking.", false]]],
   ['reason-or-duration', 'put you on hold', [["I'll put you on hold while I check.", true], ["I'll put you on hold for about two minutes.", true], ["Because the system is slow, I'll put you on hold.", true], ["I'll put you on hold.", false]]],
   ['destination-or-reason', 'transfer you', [["I'll transfer you to our billing team.", true], ["I'll transfer you. They can fix the charge.", true], ["I'll transfer you to my supervisor.", true], ["I'll transfer you to the right department.", false], ["I'll transfer you now.", false]]],
+  ['own-slip', 'sorry', [['Sorry, I misread your order number.', true], ['Sorry for my late reply.', true], ['Sorry, can you repeat that?', true], ['Sorry about the broken part.', false]]],
+  ['hedged', 'sorry', [['Sorry for any inconvenience.', true], ['Sorry if you felt ignored.', true], ['Sorry about the broken part.', false]]],
+  ['not-sorry', 'sorry', [["I'm not sorry for the wait.", true], ["I'm sorry for the wait.", false]]],
+  ['acts-or-owns', 'sorry', [['Sorry about that, let me fix it.', true], ["Sorry about that, that shouldn't have happened.", true], ['Sorry about that.', false]]],
+  ['why-leaves-customer-out', 'i can see why', [['I can see why the payment failed.', true], ["I can see why you're upset.", false], ['I can see why.', false]]],
+  ['names-a-problem', "(that's|it's) (the|your) * (problem|issue)", [["That's the delivery issue.", true], ["That's the courier's problem.", false], ["That's your own problem.", false]]],
+  ['recalls-own-promise', 'as i said', [["As I said I would, I've sent it.", true], ['As I said, it takes ten days.', false]]],
 ];
 
 describe('named conditions', () => {
@@ -42,6 +51,11 @@ describe('named conditions', () => {
     expect(finds('put you on hold', 'Can I put you on hold?', {})).toBe(false);
     expect(finds('put you on hold', 'Can I put you on hold?', { allow: ['question'] })).toBe(true);
     expect(finds('promise a callback', "I can't promise a callback.", { allow: ['question'] })).toBe(false);
+  });
+
+  it('are each listed in src/rules/data/README.md, where rule authors look for them', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../src/rules/data/README.md'), 'utf8');
+    for (const name of CONDITION_NAMES) expect(readme, name).toContain(`| \`${name}\` |`);
   });
 
   it('say what they test, for the docs', () => {

@@ -1,0 +1,24 @@
+// Named extractors: what a rule attaches to its findings that a pattern cannot say (who promised
+// what and by when, which option the customer picked), written once here and named by rule data
+// (`extract: commitment-details`). An extractor reads a match that every condition let stand and
+// returns the finding's data, or false to reject the match (an offer is not a commitment). A rule
+// names at most one; docs/rules.md and src/rules/data/README.md show what each gives.
+import type { RuleMatch } from './types.js';
+
+export interface Extractor {
+  /** What the finding gets, and what the extractor rejects, in a sentence. */
+  description: string;
+  extract(m: RuleMatch): false | void | Record<string, unknown>;
+}
+
+export const EXTRACTORS: Record<never, Extractor> = {};
+
+export type ExtractorName = keyof typeof EXTRACTORS;
+
+export const EXTRACTOR_NAMES = Object.keys(EXTRACTORS) as ExtractorName[];
+
+/** Why `name` is not an extractor, or undefined when it is one, for validators that add file and line. */
+export function unknownExtractor(name: string): string | undefined {
+  if (Object.hasOwn(EXTRACTORS, name)) return undefined;
+  return `unknown extractor "${name}" (${EXTRACTOR_NAMES.length ? `one of ${EXTRACTOR_NAMES.join(', ')}` : 'none is defined yet'}; extractors are written in src/rules/extractors.ts)`;
+}
