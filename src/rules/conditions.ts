@@ -4,6 +4,8 @@
 // can reuse it. Each answers one yes/no question about a match; rules decide what the answer means.
 import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
+import * as customer from './checks/customer.js';
+import { notAsPromised, promiseNotKept } from './checks/promises.js';
 import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
 export interface Condition {
@@ -99,6 +101,84 @@ export const CONDITIONS = {
   'recalls-own-promise': {
     description: 'the rest of the sentence recalls the agent\'s own promise ("as I said I would", "like I said, I\'ll call you")',
     test: recallsOwnPromise,
+  },
+  // What the customer's words mean beyond the phrase (src/rules/checks/customer.ts).
+  'praise-or-hesitation': {
+    description: 'the match is only "incredible" (praise) or "still not" (hesitation), which alone is no complaint',
+    test: customer.praiseOrHesitation,
+  },
+  'come-on-continues': {
+    description: '"come on" goes on into the sentence ("come on Monday") instead of standing alone as exasperation',
+    test: customer.comeOnContinues,
+  },
+  'loyalty-without-force': {
+    description: '"I\'ve been with you for years" said without force ("!!", "?!") and without a complaint after it ("and now", "yet", "still")',
+    test: customer.loyaltyWithoutForce,
+  },
+  concedes: {
+    description: 'the rest of the sentence concedes after "but" ("but okay", "but that\'s fair", "but I understand")',
+    test: customer.concedes,
+  },
+  'corrects-a-figure': {
+    description: '"wrong" is followed by what is wrong ("it\'s wrong on the bill"): a correction, not a verdict',
+    test: customer.correctsAFigure,
+  },
+  'feeling-over': {
+    description: '"I was worried, but you\'ve sorted it": a feeling reported in the past, as over',
+    test: customer.feelingOver,
+  },
+  'going-somewhere': {
+    description: '"leaving" or "off" means going somewhere ("I\'m leaving for the airport", "I\'m off to work")',
+    test: customer.goingSomewhere,
+  },
+  'about-a-booking': {
+    description: 'the turn is about an appointment, a booking or an order, and not about an account, contract or provider',
+    test: customer.aboutABooking,
+  },
+  ironic: {
+    description: 'the praise or thanks means its opposite: said as irony on its own ("thanks for nothing", "great, just great"), read as sarcasm by the turn\'s sentiment, marked by an eye-roll, an ironic frame beside waiting or refusal, or bare praise in answer to bad news',
+    test: customer.ironic,
+  },
+  'complaint-after-but': {
+    description: 'a complaint follows "but" or "however" in the sentence ("thanks, but it still isn\'t fixed")',
+    test: customer.complaintAfterBut,
+  },
+  'asks-a-favour': {
+    description: '"I\'d appreciate it if…" asks for something rather than thanking',
+    test: customer.asksAFavour,
+  },
+  'declines-politely': {
+    description: '"thanks though", "thanks anyway": courtesy while turning something down',
+    test: customer.declinesPolitely,
+  },
+  'irony-marks': {
+    description: 'the turn carries marks of irony: an eye-roll or slow-clap emoji, emphasis in capitals before thanks or help, a flat "Really." at the end',
+    test: customer.ironyMarks,
+  },
+  'relays-thanks': {
+    description: 'the thanks are passed on, not given ("can you say thank you to her")',
+    test: customer.relaysThanks,
+  },
+  'remembered-fondly': {
+    description: 'an earlier contact is remembered as fine or helpful, with no "but", "still" or "again"',
+    test: customer.rememberedFondly,
+  },
+  'first-contact': {
+    description: 'the match speaks of a first contact ("the first time", "my first call")',
+    test: customer.firstContact,
+  },
+  'ordinal-without-contact': {
+    description: '"a second time" in a turn that speaks of no contact (no calling, chasing, telling or explaining)',
+    test: customer.ordinalWithoutContact,
+  },
+  // Promises reported broken or kept (src/rules/checks/promises.ts).
+  'promise-not-kept': {
+    description: 'a reported promise was not kept: the match or the turn says nobody, never, didn\'t, still waiting, or "… ago"; not put right since ("but it\'s arrived now"); from the agent, only about something promised, booked or arranged',
+    test: promiseNotKept,
+  },
+  'not-as-promised': {
+    description: 'what arrived is not what was promised: the turn says it was not, or the sentence goes on "but", "broken", "wrong", "late"',
+    test: notAsPromised,
   },
 } as const satisfies Record<string, Condition>;
 

@@ -1,4 +1,3 @@
-import { customerRules } from './catalogue/customer.js';
 import { trustRules } from './catalogue/trust.js';
 import { controlRules } from './catalogue/control.js';
 import { recoveryRules } from './catalogue/recovery.js';
@@ -31,7 +30,7 @@ function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
 /** The built-in catalogue, in the order `etcscore rules` lists it. */
 export const BUILTIN_RULES: readonly RuleDef[] = [
   ...declaredIn('data/emotion.yaml', dataRules('emotion')),
-  ...declaredIn('catalogue/customer.ts', customerRules),
+  ...declaredIn('data/customer.yaml', dataRules('customer')),
   ...declaredIn('catalogue/trust.ts', trustRules),
   ...declaredIn('catalogue/control.ts', controlRules),
   ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),

@@ -1,7 +1,8 @@
 // Trust rules: promises made, owned and followed up (seeds 001, 003).
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
-import { BROKEN_PROMISE_PATTERNS, reportsBrokenPromise } from './promises.js';
+import { promiseNotKept } from '../checks/promises.js';
+import { rulePatterns } from '../rule-patterns.js';
 import { GOODWILL_PATTERNS } from './recovery.js';
 import { PhraseSet, findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
@@ -458,7 +459,10 @@ export const trustRules: RuleDef[] = [
     suggestion: 'You’re right, we didn’t call you back as promised and I’m sorry. I’ll call you myself by 4pm today.',
     allowQuoted: true,
     allowNegated: true,
-    patterns: BROKEN_PROMISE_PATTERNS,
+    // The customer's rule writes these phrases (src/rules/data/customer.yaml); read when first needed.
+    get patterns() {
+      return [...rulePatterns('customer-reports-broken-promise')];
+    },
     examples: {
       match: [
         "I'm so sorry, I can see we promised to call you back and we didn't.",
@@ -471,7 +475,7 @@ export const trustRules: RuleDef[] = [
         'You were told Thursday and the engineer is booked for Thursday.',
       ],
     },
-    check: reportsBrokenPromise,
+    check: (m) => (promiseNotKept(m) ? undefined : false),
   },
   {
     id: 'next-steps-explained',
