@@ -1,6 +1,5 @@
 import { trustRules } from './catalogue/trust.js';
 import { controlRules } from './catalogue/control.js';
-import { recoveryRules } from './catalogue/recovery.js';
 import { RuleSet } from './engine.js';
 import compiled from './data/compiled.js';
 import { ruleFromData } from './rule-data.js';
@@ -34,7 +33,7 @@ export const BUILTIN_RULES: readonly RuleDef[] = [
   ...declaredIn('catalogue/trust.ts', trustRules),
   ...declaredIn('catalogue/control.ts', controlRules),
   ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),
-  ...declaredIn('catalogue/recovery.ts', recoveryRules),
+  ...declaredIn('data/recovery.yaml', dataRules('recovery')),
 ];
 
 let builtin: RuleSet | undefined;

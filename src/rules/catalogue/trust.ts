@@ -2,8 +2,7 @@
 import type { RuleDef, RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
 import { promiseNotKept } from '../checks/promises.js';
-import { rulePatterns } from '../rule-patterns.js';
-import { GOODWILL_PATTERNS } from './recovery.js';
+import { phrasesOfRule, rulePatterns } from '../rule-patterns.js';
 import { PhraseSet, findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
 
 const ACTION =
@@ -120,7 +119,7 @@ const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'
  */
 const VAGUE = /^(transfer you|transfer your call|move you|look into|check|see|help|assist|sort|deal with|take a look|have a look|take care)\b/;
 /** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
-const GIFT = new PhraseSet(GOODWILL_PATTERNS);
+const GIFT = phrasesOfRule('goodwill-gesture');
 
 /**
  * A commitment the customer can hold the speaker to: not hedged, not conditional on an unknown,
