@@ -4,7 +4,7 @@ import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
-import { EXTRACTORS, type Extractor } from '../rules/extractors.js';
+import { EXTRACTORS } from '../rules/extractors.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
@@ -106,7 +106,7 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${x}”`), '');
     else if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
     if (r.conditions) lines.push(...conditionLines(r.conditions));
-    if (r.extract) lines.push(`*Extracts:* \`${r.extract}\`: ${(EXTRACTORS as Record<string, Extractor>)[r.extract]?.description ?? ''}`, '');
+    if (r.extract) lines.push(`*Extracts:* \`${r.extract}\`: ${EXTRACTORS[r.extract as keyof typeof EXTRACTORS]?.description ?? ''}`, '');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
     if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
     const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));

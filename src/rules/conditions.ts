@@ -5,6 +5,7 @@
 import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
 import * as customer from './checks/customer.js';
+import * as steps from './checks/steps.js';
 import { notAsPromised, promiseNotKept } from './checks/promises.js';
 import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
@@ -179,6 +180,43 @@ export const CONDITIONS = {
   'not-as-promised': {
     description: 'what arrived is not what was promised: the turn says it was not, or the sentence goes on "but", "broken", "wrong", "late"',
     test: notAsPromised,
+  },
+  // Promises, ownership, follow-ups and next steps in their sentence (src/rules/checks/steps.ts).
+  'purpose-clause': {
+    description: 'the agent\'s task is only the purpose of a request to the customer ("DM us so I can look into it")',
+    test: steps.purposeClause,
+  },
+  'check-in-place': {
+    description: 'the match is "check-in" as a place ("the check-in desk"), not checking in with the customer',
+    test: steps.checkInPlace,
+  },
+  'defensive-repeat': {
+    description: '"as requested earlier", "as mentioned before": pointing back defensively, not returning to an open matter',
+    test: steps.defensiveRepeat,
+  },
+  'thanks-for-it': {
+    description: 'the match follows "for" ("thanks for checking in"): the agent thanks the customer for doing it',
+    test: steps.thanksForIt,
+  },
+  'answers-thanks': {
+    description: 'a bare "I said I would." that answers thanks, with nothing after it in the sentence',
+    test: steps.answersThanks,
+  },
+  'no-step-before': {
+    description: '"then …" with nothing said before it in the turn, or "and then …" after no instruction or condition: no sequence',
+    test: steps.noStepBefore,
+  },
+  'no-step-after': {
+    description: '"first …" with no "then", "next" or "and" after it in the turn, or "once …" with no consequence ("once …, you\'ll …")',
+    test: steps.noStepAfter,
+  },
+  'first-asks': {
+    description: '"first …" in a sentence that ends in "?": it asks, it lays out no step',
+    test: steps.firstAsks,
+  },
+  'once-in-the-past': {
+    description: '"once it was sent": a condition in the past tense, which is history, not a next step',
+    test: steps.onceInThePast,
   },
 } as const satisfies Record<string, Condition>;
 

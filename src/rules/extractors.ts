@@ -4,6 +4,7 @@
 // returns the finding's data, or false to reject the match (an offer is not a commitment). A rule
 // names at most one; docs/rules.md and src/rules/data/README.md show what each gives.
 import type { RuleMatch } from './types.js';
+import { commitmentDetails, keepsAPromise } from './checks/commitment.js';
 
 export interface Extractor {
   /** What the finding gets, and what the extractor rejects, in a sentence. */
@@ -11,7 +12,18 @@ export interface Extractor {
   extract(m: RuleMatch): false | void | Record<string, unknown>;
 }
 
-export const EXTRACTORS: Record<never, Extractor> = {};
+export const EXTRACTORS = {
+  'commitment-details': {
+    description:
+      'who promised (owner: agent, company or third-party), what (action: the verb phrase, up to six words) and by when (due, where a time is said); rejects offers ("shall I call you?"), hedged, conditional or vague promises, gifts, and work put on the customer',
+    extract: commitmentDetails,
+  },
+  'kept-promise': {
+    description:
+      'the action reported done (action) and the turn whose promise it keeps (promisedIn), when an earlier agent turn promised the same action; keeps an action announced as promised or asked after by the customer; rejects an action reported as not done',
+    extract: keepsAPromise,
+  },
+} as const satisfies Record<string, Extractor>;
 
 export type ExtractorName = keyof typeof EXTRACTORS;
 

@@ -1,4 +1,3 @@
-import { trustRules } from './catalogue/trust.js';
 import { controlRules } from './catalogue/control.js';
 import { RuleSet } from './engine.js';
 import compiled from './data/compiled.js';
@@ -30,7 +29,7 @@ function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
 export const BUILTIN_RULES: readonly RuleDef[] = [
   ...declaredIn('data/emotion.yaml', dataRules('emotion')),
   ...declaredIn('data/customer.yaml', dataRules('customer')),
-  ...declaredIn('catalogue/trust.ts', trustRules),
+  ...declaredIn('data/trust.yaml', dataRules('trust')),
   ...declaredIn('catalogue/control.ts', controlRules),
   ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),
   ...declaredIn('data/recovery.yaml', dataRules('recovery')),

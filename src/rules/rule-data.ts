@@ -3,7 +3,7 @@
 // files into this form (scripts/rules-data.js), so start-up only maps objects.
 import type { Category, FindingKind, Severity } from '../model/types.js';
 import { CONDITIONS, DEFAULT_DROPPED, type ConditionName, type DroppedContext } from './conditions.js';
-import { EXTRACTORS, type Extractor, type ExtractorName } from './extractors.js';
+import { EXTRACTORS, type ExtractorName } from './extractors.js';
 import { registerRulePatterns } from './rule-patterns.js';
 import type { Example, RuleDef, RuleMatch } from './types.js';
 
@@ -70,7 +70,7 @@ export function ruleFromData(data: RuleData): RuleDef {
   if (conditions.suppressedBy?.length) rule.suppressedBy = conditions.suppressedBy;
   const unless = (conditions.unless ?? []).map((name) => CONDITIONS[name].test);
   const when = (conditions.when ?? []).map((name) => CONDITIONS[name].test);
-  const extractor = extract ? (EXTRACTORS as Record<string, Extractor>)[extract]!.extract : undefined;
+  const extractor = extract ? EXTRACTORS[extract].extract : undefined;
   if (unless.length + when.length > 0 || extractor) {
     // Conditions first, then the extractor: it reads only matches that stand.
     rule.check = (m: RuleMatch) => {

@@ -48,6 +48,15 @@ const CASES: Array<[ConditionName, string, Array<[string, boolean]>]> = [
   ['ordinal-without-contact', '(a|the) (second|third) time', [['It broke a second time.', true], ["I'm calling a second time.", false]]],
   ['promise-not-kept', 'you said', [["You said you'd call, nobody did.", true], ["You said you'd call, and you did.", false]]],
   ['not-as-promised', 'got the email', [["I got the email but it's wrong.", true], ['I got the email, thanks.', false]]],
+  ['purpose-clause', 'i can look into it', [['DM us so I can look into it.', true], ['I can look into it now.', false]]],
+  ['check-in-place', 'check in', [['Go to the check-in desk.', true], ['I wanted to check in with you.', false]]],
+  ['defensive-repeat', 'requested earlier', [['As requested earlier, send the form.', true], ['The form you requested earlier is attached.', false]]],
+  ['thanks-for-it', 'checking in', [['Thanks for checking in.', true], ["I'm checking in about the repair.", false]]],
+  ['answers-thanks', 'i said i would', [['I said I would.', true], ['I said I would call about the refund.', false]]],
+  ['no-step-before', '(then|and then) (upload|send)', [['Then send it to us.', true], ['Once you sign it, then send it to us.', false]]],
+  ['no-step-after', '(first|once) *', [['First thing tomorrow works.', true], ["Once signed, you'll get a copy.", false], ['First sign it, then send it.', false]]],
+  ['first-asks', 'first', [['First, are you safe?', true], ['First, sign the form, then send it.', false]]],
+  ['once-in-the-past', 'once * (was|is)', [['Once it was sent, nothing happened.', true], ["Once it is sent, you'll get a copy.", false]]],
 ];
 
 describe('named conditions', () => {
