@@ -7,8 +7,9 @@ import type { RuleDef } from './types.js';
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
 export { RuleSet, type PreparedTurn } from './engine.js';
 export { compilePattern, PatternError } from './pattern.js';
-export { CONDITIONS, CONDITION_NAMES, isConditionName, unknownCondition, type Condition, type ConditionName } from './conditions.js';
-export { ruleFromData, type RuleData, type RuleConditions } from './rule-data.js';
+export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
+export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
+export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

@@ -48,28 +48,38 @@ export interface RuleData {
 
 /** The rule the engine runs for `data`. */
 export function ruleFromData(data: RuleData): RuleDef {
-  const { conditions = {}, suggestions, patternsFrom: _from, extract, ...rest } = data;
+  const { conditions, suggestions, patternsFrom: _from, extract, ...rest } = data;
   registerRulePatterns(data.id, data.patterns);
   const rule: RuleDef = { ...rest };
   if (suggestions?.length) {
     rule.suggestion = suggestions[0];
     rule.suggestions = suggestions;
   }
-  if (data.conditions) rule.conditions = data.conditions;
+  return withConditions(rule, conditions, extract);
+}
+
+/**
+ * `rule` reading its matches under `conditions` (and attaching what `extract` gives): the engine's
+ * flags for the context it keeps, and a check for the rest. For a built-in rule's data and for a
+ * user's rule alike, so both mean the same by the same names. Returns `rule`.
+ */
+export function withConditions(rule: RuleDef, conditions: RuleConditions | undefined, extract?: ExtractorName): RuleDef {
+  const c = conditions ?? {};
+  if (conditions) rule.conditions = conditions;
   if (extract) rule.extract = extract;
   // The engine drops negated, questioned and quoted matches before anything else; a rule that
   // keeps them, or wants only them, switches that off.
-  const kept = new Set<ConditionName>([...(conditions.allow ?? []), ...(conditions.when ?? [])]);
+  const kept = new Set<ConditionName>([...(c.allow ?? []), ...(c.when ?? [])]);
   for (const name of DEFAULT_DROPPED) {
     if (!kept.has(name)) continue;
     if (name === 'negated') rule.allowNegated = true;
     if (name === 'question') rule.allowQuestion = true;
     if (name === 'quoted') rule.allowQuoted = true;
   }
-  if (conditions.once) rule.once = conditions.once;
-  if (conditions.suppressedBy?.length) rule.suppressedBy = conditions.suppressedBy;
-  const unless = (conditions.unless ?? []).map((name) => CONDITIONS[name].test);
-  const when = (conditions.when ?? []).map((name) => CONDITIONS[name].test);
+  if (c.once) rule.once = c.once;
+  if (c.suppressedBy?.length) rule.suppressedBy = c.suppressedBy;
+  const unless = (c.unless ?? []).map((name) => CONDITIONS[name].test);
+  const when = (c.when ?? []).map((name) => CONDITIONS[name].test);
   const extractor = extract ? EXTRACTORS[extract].extract : undefined;
   if (unless.length + when.length > 0 || extractor) {
     // Conditions first, then the extractor: it reads only matches that stand.
