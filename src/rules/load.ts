@@ -2,7 +2,7 @@
 // every key and value as it goes, and keeps the line of each part of a rule so that the checks run
 // after reading (hygiene.ts) can name it too. Every problem names its file and line. Only the
 // build and the tests load this module: start-up reads rules the build already compiled.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
 import { unknownExtractor, type ExtractorName } from './extractors.js';
@@ -157,7 +157,7 @@ class Reader {
     // A rule that reads another rule's patterns writes none of its own: the build copies them.
     const patternsFrom = e.has('patternsFrom') ? str('patternsFrom') : undefined;
     if (patternsFrom !== undefined && e.has('patterns')) this.problem(this.line(e.get('patterns')!.key), 'a rule with "patternsFrom" reads that rule\'s patterns and lists none of its own');
-    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[] } : this.patterns(e.get('patterns'), at);
+    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[], names: {} } : this.patterns(e.get('patterns'), at);
     const quote = e.has('quote') ? this.oneOf(e.get('quote'), 'quote', QUOTES, at) : undefined;
     const extract = e.has('extract') ? str('extract') : undefined;
     if (extract !== undefined) {
@@ -181,6 +181,7 @@ class Reader {
       message: docs.message!,
       ...(suggestions ? { suggestions: suggestions.items } : {}),
       patterns: patterns.items,
+      ...(Object.keys(patterns.names).length ? { patternNames: patterns.names } : {}),
       ...(patternsFrom !== undefined ? { patternsFrom } : {}),
       ...(conditions ? { conditions } : {}),
       ...(quote ? { quote } : {}),
@@ -233,12 +234,30 @@ class Reader {
     return out;
   }
 
-  private patterns(entry: Entry | undefined, at: number): { items: string[]; lines: number[] } {
+  private patterns(entry: Entry | undefined, at: number): { items: string[]; lines: number[]; names: Record<string, number> } {
+    const names: Record<string, number> = {};
     if (!entry) {
       this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
-      return { items: [], lines: [] };
+      return { items: [], lines: [], names };
     }
-    const list = this.strings(entry, 'patterns');
+    // A pattern that code reads too is written `{ name: …, pattern: … }`, once, in its rule.
+    if (isSeq(entry.value)) {
+      entry.value.items.forEach((item, i) => {
+        if (!isMap(item)) return;
+        const e = this.entries(item, ['name', 'pattern'], 'a named pattern');
+        const name = this.string(e.get('name'), 'name', this.line(item));
+        const pattern = e.get('pattern')?.value;
+        if (name !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) this.problem(this.line(item), `pattern name "${name}" must be kebab-case`);
+        else if (name !== undefined && Object.hasOwn(names, name)) this.problem(this.line(item), `pattern name "${name}" is used twice in this rule`);
+        else if (name !== undefined) names[name] = i;
+        // The pattern stands in the list in place of its map (an empty one, where it is missing, is
+        // reported by the list's own check, on this line).
+        const blank = new Scalar('');
+        blank.range = item.range;
+        (entry.value as YAMLSeq).items[i] = pattern ?? blank;
+      });
+    }
+    const list = { ...this.strings(entry, 'patterns'), names };
     if (isSeq(entry.value) && list.items.length === 0) this.problem(this.line(entry.key), '"patterns" must list at least one token pattern');
     list.items.forEach((p, i) => {
       const line = list.lines[i]!;

@@ -36,6 +36,8 @@ export interface RuleData {
   suggestions?: string[];
   /** Token patterns; for a rule with `patternsFrom`, the other rule's, filled in by the build. */
   patterns: string[];
+  /** Patterns that code reads too, by name: the name and the pattern's index in `patterns`. */
+  patternNames?: Record<string, number>;
   /** The id of the rule whose patterns this rule reads too (one list, written once). */
   patternsFrom?: string;
   conditions?: RuleConditions;
@@ -48,8 +50,8 @@ export interface RuleData {
 
 /** The rule the engine runs for `data`. */
 export function ruleFromData(data: RuleData): RuleDef {
-  const { conditions, suggestions, patternsFrom: _from, extract, ...rest } = data;
-  registerRulePatterns(data.id, data.patterns);
+  const { conditions, suggestions, patternsFrom: _from, patternNames, extract, ...rest } = data;
+  registerRulePatterns(data.id, data.patterns, patternNames);
   const rule: RuleDef = { ...rest };
   if (suggestions?.length) {
     rule.suggestion = suggestions[0];

@@ -6,18 +6,24 @@ import { PhraseSet } from './context.js';
 
 const byId = new Map<string, readonly string[]>();
 
-export function registerRulePatterns(id: string, patterns: readonly string[]): void {
+/** A rule's patterns, and each of its named patterns alone under "<id>#<name>". */
+export function registerRulePatterns(id: string, patterns: readonly string[], names: Readonly<Record<string, number>> = {}): void {
   byId.set(id, patterns);
+  for (const [name, i] of Object.entries(names)) byId.set(`${id}#${name}`, [patterns[i]!]);
 }
 
-/** The patterns of the rule `id`; throws when no rule of that id has been loaded. */
-export function rulePatterns(id: string): readonly string[] {
-  const patterns = byId.get(id);
-  if (!patterns) throw new Error(`the patterns of rule "${id}" are read by code, but no rule "${id}" is loaded (src/rules/data/*.yaml)`);
+/**
+ * The patterns of the rule `id`, or only its pattern named `name` (`{ name, pattern }` in the
+ * YAML); throws when no rule of that id, or no such name, has been loaded.
+ */
+export function rulePatterns(id: string, name?: string): readonly string[] {
+  const key = name === undefined ? id : `${id}#${name}`;
+  const patterns = byId.get(key);
+  if (!patterns) throw new Error(`the patterns of rule "${id}"${name === undefined ? '' : ` named "${name}"`} are read by code, but no such rule${name === undefined ? '' : ' or name'} is loaded (src/rules/data/*.yaml)`);
   return patterns;
 }
 
-/** A PhraseSet of the patterns of rule `id`, compiled when first used. */
-export function phrasesOfRule(id: string): PhraseSet {
-  return new PhraseSet(() => rulePatterns(id));
+/** A PhraseSet of the patterns of rule `id` (or of its pattern named `name`), compiled when first used. */
+export function phrasesOfRule(id: string, name?: string): PhraseSet {
+  return new PhraseSet(() => rulePatterns(id, name));
 }

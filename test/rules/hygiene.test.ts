@@ -164,6 +164,22 @@ describe('rule data hygiene', () => {
     expect(only(missing.problems)).toBe(`${missing.file}:1: apology-heard: patternsFrom: no rule "apology-gone" in the rule files`);
   });
 
+  it('reads a named pattern as one of the rule\'s patterns, and keeps its name for code to read', () => {
+    const named = rule().replace('    - "apologies for the delay"', '    - { name: the-delay, pattern: "apologies for the delay" }');
+    const { file, problems } = check(named);
+    expect(problems).toEqual([]);
+    const [loaded] = checkRuleFiles([file]).rules;
+    expect([loaded!.data.patterns, loaded!.data.patternNames]).toEqual([['sorry for the wait', 'apologies for the delay'], { 'the-delay': 1 }]);
+  });
+
+  it('reports a named pattern without a pattern, or with a name that is not kebab-case', () => {
+    const { file, problems } = check(rule().replace('    - "apologies for the delay"', '    - { name: The Delay, pattern: "apologies for the delay" }\n    - { name: empty }'));
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}:13: apology: pattern name "The Delay" must be kebab-case`,
+      `${file}:14: apology: each of "patterns" must be a non-empty string`,
+    ]);
+  });
+
   it('reports an unknown extractor and a quote that is neither match nor sentence', () => {
     const { file, problems } = check(rule({ extra: 'extract: who-said-it\n  quote: paragraph\n  ' }));
     expect(problems.map(formatProblem)).toEqual([
