@@ -24,7 +24,11 @@ export function textFeatures(text: string): TextFeatures {
     sentenceOf[i] = sentence;
     if (newline !== -1 && newline < t.end) newline = text.indexOf('\n', t.end);
     const lineBreakNext = newline !== -1 && i + 1 < tokens.length && newline < tokens[i + 1]!.start;
-    if (endsSentence(t) || lineBreakNext) {
+    // A full stop with a word right after it, no space between, is inside a name or a link
+    // ("web.archive.org", "amzn.to"), not the end of a sentence.
+    const next = tokens[i + 1];
+    const inName = t.text === '.' && next !== undefined && next.start === t.end && isWordLike(next);
+    if ((endsSentence(t) && !inName) || lineBreakNext) {
       sentence++;
     }
     if (isWordLike(t)) words++;

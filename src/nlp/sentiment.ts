@@ -174,6 +174,19 @@ const INFO: ReadonlyMap<string, WordInfo> = (() => {
   return map;
 })();
 
+/** A letter said three times or more ("sooo", "longgggg", "pleaseee"): stretched for feeling. */
+const STRETCH = /(\p{L})\1{2,}/u;
+const STRETCH_ALL = /(\p{L})\1{2,}/gu;
+
+/**
+ * A stretched word read as the word it stretches: each run of a letter cut to two ("goooood" →
+ * "good"), else to one ("sooo" → "so"), whichever the tables hold. Undefined for any other word.
+ */
+function stretched(norm: string): WordInfo | undefined {
+  if (!STRETCH.test(norm)) return undefined;
+  return INFO.get(norm.replace(STRETCH_ALL, '$1$1')) ?? INFO.get(norm.replace(STRETCH_ALL, '$1'));
+}
+
 /** A word that is in no table can still start a phrase if it is a negator ("doesn't …"). */
 const NEGATOR_INFO: WordInfo = {
   entry: undefined, mod: undefined, multi: undefined, persist: undefined,
@@ -365,7 +378,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
       continue;
     }
     // Fast path: most words are in no table and start no phrase.
-    const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : undefined);
+    const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : stretched(norm));
     if (info === undefined) continue;
     if (info.cue) cues = append(cues, w);
     if (info.request && (norm !== 'help' || asksForHelp(tokens, words, w))) requests++;

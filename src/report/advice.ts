@@ -2,7 +2,7 @@
 // well, and which changes would have helped most, all derived from the Analysis.
 import { OVERALL_WEIGHTS } from '../score/scores.js';
 import { BUILTIN_RULES, type RuleDef } from '../rules/index.js';
-import type { Analysis, Finding, ScoreReason } from '../model/types.js';
+import type { Analysis, Category, Finding, ScoreReason, Transcript } from '../model/types.js';
 
 const RULES_BY_ID = new Map<string, RuleDef>(BUILTIN_RULES.map((r) => [r.id, r]));
 
@@ -75,4 +75,32 @@ export function howToMeet(f: Finding): string | undefined {
 export function agentOf(a: Pick<Analysis, 'meta'>): string | undefined {
   const m = a.meta;
   return (typeof m.agentName === 'string' && m.agentName) || (typeof m.agentId === 'string' && m.agentId) || undefined;
+}
+
+/** What meets a customer's trouble in the agent's reply: their feeling named or felt, the task taken on, a promise. */
+const MEETS: ReadonlySet<Category> = new Set<Category>(['empathy', 'sympathy', 'ownership', 'commitment', 'follow-up', 'goodwill']);
+
+export interface Reply {
+  /** The first agent turn after the signal, before the customer speaks again; undefined when none. */
+  turn?: number;
+  /** The finding in the reply that meets the signal, when one does. */
+  metBy?: Finding;
+}
+
+/**
+ * How the agent's reply met a signal of trouble: the agent's turns after it, up to the customer's
+ * next turn, and the first finding in them that meets a feeling or takes the problem on. A reply
+ * with none went straight to the process ("Can I get your full name?").
+ */
+export function replyTo(a: Analysis, t: Transcript, signal: Finding): Reply {
+  const reply: Reply = {};
+  for (let i = signal.turn + 1; i < t.turns.length; i++) {
+    const role = t.turns[i]!.role;
+    if (role === 'customer') break;
+    if (role !== 'agent') continue;
+    reply.turn ??= i;
+    const met = a.findings.find((f) => f.turn === i && f.kind !== 'signal' && MEETS.has(f.category));
+    if (met) return { ...reply, metBy: met };
+  }
+  return reply;
 }

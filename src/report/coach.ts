@@ -1,7 +1,7 @@
 // The coach view: one conversation for a person to read, turn by turn, on a terminal.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Analysis, Finding, Transcript } from '../model/types.js';
-import { agentOf, changesThatHelpMost, customerSignals, howToMeet, whyItMatters, wentWell } from './advice.js';
+import { agentOf, changesThatHelpMost, customerSignals, howToMeet, replyTo, whyItMatters, wentWell } from './advice.js';
 import { isNegativeSignal } from '../score/signals.js';
 import { lowMarkers, sparkline } from './curve.js';
 import { clock, turnViews, type Piece } from './turns.js';
@@ -104,14 +104,30 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   out.push('', c.bold('What the customer showed (what to meet)'));
   const shown = customerSignals(a);
   if (shown.length === 0) out.push('  (no signals from the customer)');
-  for (const f of shown) out.push(`  ${findingMark(c, f)} turn ${f.turn}: ${f.category} — “${safe(f.text)}”${isNegativeSignal(f) ? c.dim(` — ${f.message}`) : ''}`);
+  const unmet: Array<{ signal: Finding; turn: number }> = [];
+  for (const f of shown) {
+    out.push(`  ${findingMark(c, f)} turn ${f.turn}: ${f.category} — “${safe(f.text)}”${isNegativeSignal(f) ? c.dim(` — ${f.message}`) : ''}`);
+    if (!transcript || !isNegativeSignal(f)) continue;
+    const reply = replyTo(a, transcript, f);
+    if (reply.metBy) out.push(`      ${c.green('met')} at turn ${reply.metBy.turn}: ${reply.metBy.category} — “${safe(reply.metBy.text)}”`);
+    else if (reply.turn !== undefined) {
+      out.push(`      ${c.yellow('not met')}: the reply at turn ${reply.turn} went on without answering it`);
+      if (!unmet.some((u) => u.turn === reply.turn)) unmet.push({ signal: f, turn: reply.turn });
+    }
+  }
 
   out.push('', c.bold('Three changes that would have helped most'));
   const changes = changesThatHelpMost(a, 3);
-  if (changes.length === 0) out.push('  (no risks found)');
+  if (changes.length === 0 && unmet.length === 0) out.push('  (no risks found)');
   changes.forEach(({ finding: f, cost }, i) => {
     out.push(`  ${i + 1}. turn ${f.turn}: instead of “${safe(f.text)}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
     out.push(f.suggestion ? `     say: “${f.suggestion}”` : `     ${f.message}`);
+  });
+  // A reply that left the customer's trouble unanswered is a change too, where risks leave room.
+  unmet.slice(0, 3 - changes.length).forEach(({ signal: f, turn }, i) => {
+    out.push(`  ${changes.length + i + 1}. turn ${turn}: meet “${safe(f.text)}” (turn ${f.turn}) before the process`);
+    const meet = howToMeet(f);
+    if (meet) out.push(`     say first: “${meet}”`);
   });
   return out.join('\n') + '\n';
 }

@@ -33,6 +33,7 @@ function catalogueJson(rules: readonly RuleDef[]): string {
       ...(r.suggestions ? { suggestions: r.suggestions } : {}),
       patterns: r.patterns,
       ...(r.patternsFrom ? { patternsFrom: r.patternsFrom } : {}),
+      ...(r.unit ? { unit: r.unit } : {}),
       ...(r.extract ? { extract: r.extract } : {}),
       // A rule in YAML names its conditions; one in TypeScript still has flags and maybe a check.
       conditions: r.conditions ?? conditionsOf(r),
@@ -112,7 +113,8 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
     for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     const from = r.patternsFrom ? [`The patterns of [${r.patternsFrom}](#${r.patternsFrom}), written there once.`, ''] : [];
-    lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
+    if (r.unit === 'clause') lines.push('', 'Reads every clause of the speaker\u2019s sentences whole, with no patterns: what the clause does decides.', '');
+    else lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
   }
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.
   lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');

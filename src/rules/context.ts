@@ -206,6 +206,39 @@ export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
   return [f.tokens[bounds[2 * s]!]!.start, f.tokens[bounds[2 * s + 1]! - 1]!.end];
 }
 
+/** Words and marks that open a new clause of a sentence. */
+// Not ":", which introduces what the clause is about ("here: <link>", "the times: 9 to 5").
+const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', ';', '\u2014', '\u2013']);
+/** An opener this short before a comma ("Sorry,", "Okay, so,") is a clause of its own. */
+const OPENER_WORDS = 3;
+
+/**
+ * Calls `fn(from, to, sentence)` with the token range of each clause of the text, in order: a
+ * sentence splits after "but", "however", ";", ":" or a dash, and after a short opener and its
+ * comma ("Sorry, the film is not showing there" is "Sorry," and "the film is not showing there").
+ */
+export function forEachClause(f: TextFeatures, fn: (from: number, to: number, sentence: number) => void): void {
+  const n = f.tokens.length;
+  const sentenceOf = f.sentenceOf;
+  // Sentences from the tokens' sentence numbers: no layout (cues, quotes) is needed to split clauses.
+  for (let first = 0; first < n; ) {
+    const s = sentenceOf[first]!;
+    let end = first + 1;
+    while (end < n && sentenceOf[end] === s) end++;
+    let from = first;
+    for (let k = first; k < end; k++) {
+      const norm = f.tokens[k]!.norm;
+      const opens = CLAUSE_OPENERS.has(norm) || (norm === ',' && from === first && k - first <= OPENER_WORDS);
+      if (opens && k > from) {
+        fn(from, CLAUSE_OPENERS.has(norm) ? k : k + 1, s);
+        from = k + 1;
+      } else if (opens) from = k + 1;
+    }
+    if (from < end) fn(from, end, s);
+    first = end;
+  }
+}
+
 // ---- helpers for checks --------------------------------------------------
 
 /**

@@ -5,7 +5,7 @@ import { isWordLike } from '../nlp/tokenize.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton, SKIP } from './automaton.js';
-import { fillSentenceLimits, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
+import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
 import { messageIdOf, ruleUrl } from './ids.js';
@@ -68,6 +68,8 @@ interface Machine {
    * patterns that can start with any token after those that start with a given word.
    */
   order: Int32Array;
+  /** The speaker's rules that judge whole clauses (`unit: 'clause'`), by index in `rules`. */
+  clauseRules: number[];
 }
 
 export interface RuleSetOptions {
@@ -107,8 +109,10 @@ export class RuleSet {
     if (m) return m;
     const patterns: CompiledPattern[] = [];
     const rules: number[] = [];
+    const clauseRules: number[] = [];
     this.rules.forEach((rule, r) => {
       if (rule.speaker !== role) return;
+      if (rule.unit === 'clause') clauseRules.push(r);
       for (const source of rule.patterns) {
         patterns.push(compilePattern(source));
         rules.push(r);
@@ -116,7 +120,7 @@ export class RuleSet {
     });
     const order = new Int32Array(patterns.length);
     patterns.forEach((p, k) => (order[k] = (p.firstWords ? 0 : patterns.length) + k));
-    m = { automaton: new PatternAutomaton(patterns, FILLERS), ruleOf: Int32Array.from(rules), order };
+    m = { automaton: new PatternAutomaton(patterns, FILLERS), ruleOf: Int32Array.from(rules), order, clauseRules };
     this.machines.set(role, m);
     return m;
   }
@@ -135,20 +139,20 @@ export class RuleSet {
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
     if (turn.role !== 'agent' && turn.role !== 'customer') return [];
-    const { automaton, ruleOf, order } = this.machine(turn.role);
+    const { automaton, ruleOf, order, clauseRules } = this.machine(turn.role);
     automaton.prepare();
     // Buffers reused from turn to turn: allocating them per turn cost more than the matching.
     // A check that ran rules itself would find them in use and get its own.
     const scratch = this.scratch.busy ? new Scratch() : this.scratch;
     scratch.busy = true;
     try {
-      return this.matchTurn(turn, turns, features, automaton, ruleOf, order, scratch);
+      return this.matchTurn(turn, turns, features, automaton, ruleOf, order, clauseRules, scratch);
     } finally {
       scratch.busy = false;
     }
   }
 
-  private matchTurn(turn: Turn, turns: readonly Turn[], features: TextFeatures, automaton: PatternAutomaton, ruleOf: Int32Array, order: Int32Array, scratch: Scratch): Finding[] {
+  private matchTurn(turn: Turn, turns: readonly Turn[], features: TextFeatures, automaton: PatternAutomaton, ruleOf: Int32Array, order: Int32Array, clauseRules: readonly number[], scratch: Scratch): Finding[] {
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out, each
     // read as its symbol.
     const tokens = features.tokens;
@@ -213,6 +217,19 @@ export class RuleSet {
         }
       }
     }
+    for (const r of clauseRules) {
+      const once = this.rules[r]!.once;
+      let doneIn = -1;
+      forEachClause(features, (from, to, sentence) => {
+        if (once && doneIn !== -1 && (once === 'turn' || doneIn === sentence)) return;
+        // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
+        if (to - from < MIN_CLAUSE_TOKENS) return;
+        const finding = this.accept(r, turn, turns, features, from, to);
+        if (!finding) return;
+        (found ??= []).push(finding);
+        doneIn = sentence;
+      });
+    }
     if (found && this.ignored) found = this.ignored.keep(found, features);
     // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
     return found && found.length > 0 ? resolve(found, this.byId) : [];
@@ -226,7 +243,7 @@ export class RuleSet {
     const matchSpan: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
     const data = rule.check?.(new Match(turn, turns, f, from, to, matchSpan));
     if (data === false) return undefined;
-    const span = rule.quote === 'sentence' ? trimmed(turn.text, sentenceSpan(f, from)) : matchSpan;
+    const span = rule.unit === 'clause' ? trimmed(turn.text, matchSpan) : matchSpan;
     const finding: Finding = {
       rule: rule.id,
       messageId: this.messageIds[r]!,
@@ -247,6 +264,9 @@ export class RuleSet {
     return finding;
   }
 }
+
+/** The fewest tokens a clause needs before a clause rule reads it. */
+const MIN_CLAUSE_TOKENS = 3;
 
 /** A character range without the white space at its ends. */
 function trimmed(text: string, [a, b]: [number, number]): [number, number] {
@@ -294,19 +314,22 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
 }
 
 /**
- * One span gets one verdict: the same words are not a risk and a strength at once. Of two that
- * overlap, the longer, more specific reading stands ("I'm sorry you've had to wait, let me fix it"
- * is an apology that acts, not a stock "sorry"); on a tie the risk does. A strength that quotes its
- * whole sentence gives way to any risk inside it.
+ * One span gets one verdict: the same words are not a risk and a strength at once, nor two kinds of
+ * fault. Of two that overlap, the longer, more specific reading stands ("I'm sorry you've had to
+ * wait, let me fix it" is an apology that acts, not a stock "sorry"; "sorry you feel that way" is a
+ * non-apology, not a stock one); on a tie between a risk and a strength the risk does. A strength
+ * that quotes its clause gives way to any risk inside it. Two strengths may share words: "I've
+ * checked" takes the task on and starts a sentence of information.
  */
 function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
-  if (!kept.some((f) => f.kind === 'risk') || !kept.some((f) => f.kind === 'strength')) return kept;
+  if (!kept.some((f) => f.kind === 'risk')) return kept;
   const length = (f: Finding) => f.span[1] - f.span[0];
   const loses = (f: Finding, g: Finding): boolean => {
-    if (f.kind === g.kind) return false;
     if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
+    if (f.kind === 'risk' && g.kind === 'risk') return f.category !== g.category && length(g) > length(f);
+    if (f.kind === g.kind) return false;
     const strength = f.kind === 'strength' ? f : g;
-    if (rules.get(strength.rule)?.quote === 'sentence') return f === strength;
+    if (rules.get(strength.rule)?.unit) return f === strength;
     return length(g) > length(f) || (length(g) === length(f) && g.kind === 'risk');
   };
   // `kept` is in order of start: each finding meets only those starting before it ends.

@@ -27,7 +27,7 @@ const STATEMENT =
 
 /** A sentence that is only courtesy, feeling or a request, whatever its verbs. */
 const COURTESY =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|cheers|ok|okay|sure|yes|no|great|perfect|awesome|understood|got it|no problem|not a problem)\b[^a-z]*)*(?:(?:this is|it's|my name is|you're (?:through|speaking) to) \w+ (?:from|at|here|with|on)\b|thanks|thank you|glad|happy to|we're happy|we are happy|we'd be happy|i'd be happy|we'd love|we would love|i'd love|we love|we're here|we are here|i'm here|i am here|help's here|you're welcome|have a|enjoy|no worries|sorry|apologies|we apologi[sz]e|i apologi[sz]e|we appreciate|i appreciate|we hope|i hope|hope|let us know|let me know|please (?:dm|send|share|provide|let|reach|contact|follow|click|feel|check|tell|confirm|give)|(?:dm|send|shoot|drop) (?:us|me)|feel free|don't hesitate|do not hesitate|we want|we'd like|we would like|i'd like|i would like|we understand|i understand|we know|i know|we see|we hear|we want|we're doing all|we are doing all|we're committed|we are committed|we strive|we continually|we take|fingers crossed|we think|i think|that's (?:great|awesome|odd|strange|fair|understandable|not|a shame|so)|it's (?:great|a shame|not ok)|we're sorry|we are sorry|i'm sorry|i am sorry|we're (?:glad|thrilled|excited|sad|saddened|disappointed)|you're (?:right|welcome|the best))\b/;
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|cheers|ok|okay|sure|yes|no|great|perfect|awesome|understood|got it|no problem|not a problem)\b[^a-z]*)*(?:(?:this is|it's|my name is|you're (?:through|speaking) to) \S+ (?:from|at|here|with|on|speaking)\b|(?:this is|my name is|it's) [\w-]+(?: [\w-]+)?(?=[.!]*$)|keep (?:us|me) (?:posted|updated|in the loop)|thanks|thank you|glad|happy to|we're happy|we are happy|we'd be happy|i'd be happy|we'd love|we would love|i'd love|we love|we're here|we are here|i'm here|i am here|help's here|you're welcome|have a|enjoy|no worries|sorry|apologies|we apologi[sz]e|i apologi[sz]e|we appreciate|i appreciate|we hope|i hope|hope|let us know|let me know|please (?:dm|send|share|provide|let|reach|contact|follow|click|feel|check|tell|confirm|give)|(?:dm|send|shoot|drop) (?:us|me)|feel free|don't hesitate|do not hesitate|we want|we'd like|we would like|i'd like|i would like|we understand|i understand|we know|i know|we see|we hear|we want|we're doing all|we are doing all|we're committed|we are committed|we strive|we continually|we take|fingers crossed|we think|i think|that's (?:great|awesome|odd|strange|fair|understandable|not|a shame|so)|it's (?:great|a shame|not ok)|we're sorry|we are sorry|i'm sorry|i am sorry|we're (?:glad|thrilled|excited|sad|saddened|disappointed)|you're (?:right|welcome|the best))\b/;
 /** Praise, banter and reactions: "that's adorable", "this is not the experience we want", "it's best to…". */
 const EVALUATIVE =
   /^(?:\w+[,!.]? )?(?:that's|that is|this is|it's|it is|it was|that was|it's been|that's been|they're|they are|that|this|these|those|you're|you are|what an?|i'd be|i would be|i'd feel|i would feel|i'd have been|we'd be)\s+(?:(?:all|so|really|very|quite|definitely|always|absolutely|just|not|incredibly|such)\s+)*(?:an? |the )?(?:great|awesome|amazing|adorable|wonderful|lovely|cute|fun|best|pleasure|incredible|fantastic|beautiful|sweet|cool|perfect|concerning|odd|strange|weird|sad|right|wrong|what|a shame|unfortunate|ideal|good|bad|nice|interesting|fair|understandable|true|kind|brilliant|excellent|sound|look|disappointing|frustrating|scary|awful|terrible|stressful|worrying|upsetting|annoying|horrible|anxious|worried|upset|frustrated|all the)\b/;
@@ -36,29 +36,46 @@ const EVALUATIVE =
 const POINTER =
   /\b(?:check out|take a (?:look|peek) at|have a look at|see (?:here|this|these|the following|our)|visit|head (?:over )?to|refer to|can be found|more info(?:rmation)?|here's how|here is how|following (?:article|link|steps|tips)|these (?:steps|tips)|this (?:article|link|page)|the (?:steps|tips|article|link|page) (?:here|below|above|listed|mentioned)|help page|support page|help center|help centre)\b/;
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
+/** Whether `s` has at least `n` words (runs of letters or digits), without splitting it. */
+function hasWords(s: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && count < n; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) count++;
+    inWord = letter;
+  }
+  return count >= n;
+}
 
 /**
  * Whether the sentence informs. `sentence` is the sentence's text as written; it is lower-cased
  * and its links and handles are set aside here.
  */
 export function informs(sentence: string): boolean {
+  // A question asks; it tells nothing (checked before any copy of the text is made).
+  if (/\?[\s"')\]]*$/.test(sentence)) return false;
   const lower = sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   const s = lower.replace(LINK, ' ').replace(/\s+/g, ' ').trim();
   LINK.lastIndex = 0;
   const at = lower.search(LINK);
   const linked = at >= 0;
   const before = linked ? lower.slice(0, at).trimEnd() : '';
-  if (words(s) < 3) return false;
+  if (!hasWords(s, 3)) return false;
   const timeline = TIMELINE.test(s);
+  const explains = EXPLANATION.test(s);
   if (s.endsWith('?')) return false;
-  if (COURTESY.test(s) && !timeline && !EXPLANATION.test(s)) return false;
-  if (EXPLANATION.test(s) || INSTRUCTION.test(s)) return true;
+  if (COURTESY.test(s) && !timeline && !explains) return false;
   if (EVALUATIVE.test(s) && !timeline) return false;
+  // A pointer to a page or a link tells nothing of its own, however it is put ("follow the steps
+  // here: <link>", "take a peek at our support page"): checked before instructions and reasons.
+  if (!timeline) {
+    if (linked && /\b(?:here|at|below|via|on|this link|the link|through|from)\s*[:.!,(-]*\s*$/.test(before)) return false;
+    if (POINTER.test(s) && !YOU_CAN.test(s.replace(POINTER, ' '))) return false;
+  }
+  if (explains || INSTRUCTION.test(s)) return true;
   // "I'll keep your case open until it's closed": a promise, which is commitment's, unless it carries a time.
-  if (/^(?:\w+,? )?(?:i'll|we'll|i will|we will|i'm going to|we're going to)\b/.test(s) && !timeline && !EXPLANATION.test(s)) return false;
-  if (POINTER.test(s) && !timeline && !YOU_CAN.test(s.replace(POINTER, ' '))) return false;
-  // "You can find our status page here: <link>": the link is the object, the words only point at it.
-  if (linked && !timeline && /\b(?:here|at|below|via|on|this link|the link|through|from)\s*[:.!,(-]*\s*$/.test(before)) return false;
+  if (/^(?:\w+,? )?(?:i'll|we'll|i will|we will|i'm going to|we're going to)\b/.test(s) && !timeline) return false;
   return timeline || YOU_CAN.test(s) || STATEMENT.test(s);
 }

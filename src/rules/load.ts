@@ -41,14 +41,15 @@ export interface LoadedRule {
   lines: RuleLines;
 }
 
-const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'quote', 'extract', 'examples'];
+const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'unit', 'extract', 'examples'];
 /** Without these a rule cannot be documented (docs/rules.md, `etcscore rules`). */
 const DOC_KEYS = ['title', 'description', 'why', 'source', 'message'] as const;
 const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy'];
 const EXAMPLE_KEYS = ['match', 'noMatch'];
 /** `signal`: what a customer shows (a customer rule's findings are signals whatever it declares). */
 const KINDS = ['strength', 'risk', 'signal'] as const;
-const QUOTES = ['match', 'sentence'] as const;
+/** `clause`: the rule judges every clause whole, with no patterns (src/rules/types.ts). */
+const UNITS = ['clause'] as const;
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 const SPEAKERS = ['agent', 'customer'] as const;
 const ONCE = ['sentence', 'turn'] as const;
@@ -157,8 +158,8 @@ class Reader {
     // A rule that reads another rule's patterns writes none of its own: the build copies them.
     const patternsFrom = e.has('patternsFrom') ? str('patternsFrom') : undefined;
     if (patternsFrom !== undefined && e.has('patterns')) this.problem(this.line(e.get('patterns')!.key), 'a rule with "patternsFrom" reads that rule\'s patterns and lists none of its own');
-    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[], names: {} } : this.patterns(e.get('patterns'), at);
-    const quote = e.has('quote') ? this.oneOf(e.get('quote'), 'quote', QUOTES, at) : undefined;
+    const unit = e.has('unit') ? this.oneOf(e.get('unit'), 'unit', UNITS, at) : undefined;
+    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[], names: {} } : this.patterns(e.get('patterns'), at, unit === 'clause');
     const extract = e.has('extract') ? str('extract') : undefined;
     if (extract !== undefined) {
       const why = unknownExtractor(extract);
@@ -184,7 +185,7 @@ class Reader {
       ...(Object.keys(patterns.names).length ? { patternNames: patterns.names } : {}),
       ...(patternsFrom !== undefined ? { patternsFrom } : {}),
       ...(conditions ? { conditions } : {}),
-      ...(quote ? { quote } : {}),
+      ...(unit ? { unit } : {}),
       ...(extract !== undefined ? { extract: extract as ExtractorName } : {}),
       examples: { match: examples.match.items, noMatch: examples.noMatch.items },
     };
@@ -234,7 +235,8 @@ class Reader {
     return out;
   }
 
-  private patterns(entry: Entry | undefined, at: number): { items: string[]; lines: number[]; names: Record<string, number> } {
+  /** A rule's patterns; a clause rule (`wholeClauses`) has none, and writes `patterns: []`. */
+  private patterns(entry: Entry | undefined, at: number, wholeClauses = false): { items: string[]; lines: number[]; names: Record<string, number> } {
     const names: Record<string, number> = {};
     if (!entry) {
       this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
@@ -258,7 +260,8 @@ class Reader {
       });
     }
     const list = { ...this.strings(entry, 'patterns'), names };
-    if (isSeq(entry.value) && list.items.length === 0) this.problem(this.line(entry.key), '"patterns" must list at least one token pattern');
+    if (isSeq(entry.value) && list.items.length === 0 && !wholeClauses) this.problem(this.line(entry.key), '"patterns" must list at least one token pattern');
+    if (wholeClauses && list.items.length > 0) this.problem(this.line(entry.key), 'a rule with "unit: clause" reads whole clauses and lists no patterns ("patterns: []")');
     list.items.forEach((p, i) => {
       const line = list.lines[i]!;
       if (CURLY.test(p)) {

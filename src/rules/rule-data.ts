@@ -41,8 +41,8 @@ export interface RuleData {
   /** The id of the rule whose patterns this rule reads too (one list, written once). */
   patternsFrom?: string;
   conditions?: RuleConditions;
-  /** What the finding quotes: the matched words (default) or the whole sentence. */
-  quote?: 'match' | 'sentence';
+  /** `clause`: the rule judges every clause of its speaker's sentences whole, with no patterns. */
+  unit?: 'clause';
   /** The named extractor (src/rules/extractors.ts) that attaches data to each finding, or rejects a match. */
   extract?: ExtractorName;
   examples: { match: Example[]; noMatch: Example[] };

@@ -59,8 +59,12 @@ export interface RuleDef {
   allowQuoted?: boolean;
   /** Report at most one finding per sentence or per turn: a sentence of figures is one piece of information. */
   once?: 'sentence' | 'turn';
-  /** What the finding quotes: the matched words (default), or the whole sentence they stand in, for rules about what a sentence does. */
-  quote?: 'match' | 'sentence';
+  /**
+   * `clause`: the rule judges each clause of its speaker's sentences whole (a sentence, or its part
+   * after a "but", ";" or a short opener such as "Sorry,"), with no patterns: its check decides, and
+   * a finding quotes the clause. For rules about what a sentence does, not what words it holds.
+   */
+  unit?: 'clause';
   /** Drop this finding when the same turn has a finding of one of these categories. */
   suppressedBy?: Category[];
   /** Points this finding moves its dimension's score; by default from kind and severity. */

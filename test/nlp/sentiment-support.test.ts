@@ -97,3 +97,12 @@ describe('exclamations', () => {
     expect(label('Waited in for the engineer all day #NeverAgain')).toBe('negative');
   });
 });
+
+describe('stretched words', () => {
+  it('reads a word stretched for feeling as the word it stretches', () => {
+    const score = (text: string) => turnSentiment(textFeatures(text)).score;
+    expect(score('the service was awfulllll')).toBeLessThan(0);
+    expect(score('the service was awfulllll')).toBeCloseTo(score('the service was awful'), 5);
+    expect(score('goooood job, thank you')).toBeGreaterThan(0);
+  });
+});

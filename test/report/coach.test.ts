@@ -5,7 +5,7 @@ import { lowMarkers, lowPoints, sparkline } from '../../src/report/curve.js';
 import { piecesOf } from '../../src/report/turns.js';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 import type { Finding, TrajectoryPoint } from '../../src/model/types.js';
-import { angryMetWell, good, oneSided, wall } from './fixtures.js';
+import { angryMetWell, good, load, oneSided, wall } from './fixtures.js';
 
 const point = (turn: number, smoothed: number): TrajectoryPoint => ({ turn, raw: smoothed, smoothed, label: 'neutral' });
 
@@ -134,5 +134,28 @@ describe('terminal safety', () => {
       expect(out).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
       expect(out).toContain('evil\uFFFD]0;owned\uFFFD');
     }
+  });
+});
+
+describe('coach: what the customer showed, and whether the reply met it', () => {
+  const STRAIGHT_TO_PROCESS = `Customer: I am so upset, this is the third time my internet has gone down this week and I work from home!
+Agent: Can I get your first and last name please?
+Customer: Jo Bloggs.
+Agent: Thanks. There is an outage in your area and it should be fixed by 6pm today.
+`;
+
+  it('says the trouble was not met when the reply went straight to the process, and makes that a change', () => {
+    const { analysis, transcript } = load(STRAIGHT_TO_PROCESS, 'calls/process.txt');
+    const out = renderCoach(analysis, transcript, { color: false });
+    expect(out).toContain('not met: the reply at turn 1 went on without answering it');
+    expect(out).toMatch(/1\. turn 1: meet “I am so upset” \(turn 0\) before the process\n {5}say first: “/);
+    expect(out).not.toContain('(no risks found)');
+  });
+
+  it('says which words met it when the reply did', () => {
+    const { analysis, transcript } = angryMetWell();
+    const out = renderCoach(analysis, transcript, { color: false });
+    expect(out).toMatch(/met at turn \d+: (empathy|sympathy|ownership|commitment)/);
+    expect(out).not.toContain('not met');
   });
 });

@@ -25,6 +25,8 @@ describe('informs', () => {
     "That's a lovely photo of the crew!",
     "I'll look into it for you.",
     "Hi, it's Sam from Northwind.",
+    'This is Priya.',
+    'Keep us posted, Dave!',
     '@example 12345',
   ])('courtesy, a request, a question, praise, a promise or a bare link: %s', (s) => expect(informs(s)).toBe(false));
 

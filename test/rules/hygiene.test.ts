@@ -64,7 +64,7 @@ describe('rule data hygiene', () => {
 
   it('reports an unknown key on its line', () => {
     const { file, problems } = check(rule({ extra: 'note: a stray key\n  ' }));
-    expect(only(problems)).toBe(`${file}:11: apology: unknown key "note" in a rule (one of id, category, kind, severity, speaker, title, description, why, source, message, suggestions, patterns, patternsFrom, conditions, quote, extract, examples)`);
+    expect(only(problems)).toBe(`${file}:11: apology: unknown key "note" in a rule (one of id, category, kind, severity, speaker, title, description, why, source, message, suggestions, patterns, patternsFrom, conditions, unit, extract, examples)`);
   });
 
   it('points "suggestion" to the list it should be', () => {
@@ -180,10 +180,10 @@ describe('rule data hygiene', () => {
     ]);
   });
 
-  it('reports an unknown extractor and a quote that is neither match nor sentence', () => {
-    const { file, problems } = check(rule({ extra: 'extract: who-said-it\n  quote: paragraph\n  ' }));
+  it('reports an unknown extractor, and a unit that is not clause', () => {
+    const { file, problems } = check(rule({ extra: 'extract: who-said-it\n  unit: paragraph\n  ' }));
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(new RegExp(`^${file}:12: apology: quote "paragraph" is not one of match, sentence`)),
+      expect.stringMatching(new RegExp(`^${file}:12: apology: unit "paragraph" is not one of clause`)),
       expect.stringMatching(new RegExp(`^${file}:11: apology: extract: unknown extractor "who-said-it"`)),
     ]);
   });

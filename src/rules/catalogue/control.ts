@@ -110,38 +110,31 @@ function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 }
 
 
-const NUMBER_WORD =
-  '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|thousand)';
-
 /**
- * Whether text[from, to) holds a digit or a currency sign: FACT's first alternative, which lower
- * case leaves alone. Most matches are figures, and this answers for them without copying any text.
+ * Words one of which every statement, instruction, reason or timeline holds (a verb of being or
+ * having, a modal, a reason, an imperative, "you"), or a number or time. A clause without any is
+ * courtesy or a request, and is passed over before its text is copied and read.
  */
-function hasFigure(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 0x24 || c === 0xa3 || c === 0x20ac) return true;
+const FACT_MARKERS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', "can't", 'cannot', 'could', 'should', 'must', 'may', 'might',
+  'does', 'do', 'did', "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "hasn't", "haven't",
+  "it's", "there's", "they're", "it'll", "that's", "we're", "you're", "i'm", "we've", "i've", "you'll", "we'll", "i'll", "you've",
+  'looks', 'appears', 'seems', 'shows', 'takes', 'includes', 'requires', 'means', 'because', 'due', 'since', 'cause', 'caused',
+  'go', 'tap', 'click', 'select', 'open', 'turn', 'restart', 'reboot', 'reset', 'update', 'try', 'enter', 'press', 'use', 'find', 'wait', 'allow',
+  'you', 'only', 'currently', 'still', 'now', 'take', 'usually', 'normally', 'typically', 'generally', 'always', 'never',
+  'minutes', 'hours', 'days', 'weeks', 'months', 'today', 'tomorrow', 'tonight',
+]);
+function hasFactMarker(m: RuleMatch): boolean {
+  const tokens = m.features.tokens;
+  for (let k = m.tokens[0]; k < m.tokens[1]; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.kind === 'time' || FACT_MARKERS.has(t.norm) || t.norm.endsWith('ed') || t.norm.endsWith("n't")) return true;
   }
   return false;
 }
 
-/**
- * Whether a sentence informs, judged once per sentence however many of its words set the rule off.
- * Keyed by the sentence's words (features objects are reused between turns), bounded on any input.
- */
-const judged = new Map<string, boolean>();
-function informsOnce(sentence: string): boolean {
-  let verdict = judged.get(sentence);
-  if (verdict === undefined) {
-    if (judged.size >= 4096) judged.clear();
-    judged.set(sentence, (verdict = informs(sentence)));
-  }
-  return verdict;
-}
-
-/** A fact the customer can hold on to: a number, a date or time, an amount, a status. */
-const FACT =
-  /[\d£$€]|\b(today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|days?|hours?|minutes?|morning|afternoon|evening|blocked|frozen|suspended|stopped|unblocked|reactivated|dispatched|shipped|delivered|processed|approved|pending|declined|active|cancelled|canceled|overdue|paid|outstanding|in transit|on its way|out for delivery|booked|confirmed|scheduled|expired|valid|free|depot|warehouse|courier|left|arrived|received|open|closed|resolved|credit|balance|zero|nothing owing|up to date|covered|under warranty|out of warranty|registered|logged|live|january|february|march|april|june|july|august|september|october|november|december|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice|only available|not available|available only|eligible|not eligible)\b/;
+/** What the customer did themselves ("I can see you've called three times") is not news to them. */
+const TOLD_BACK = /\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/;
 
 
 export const controlRules: RuleDef[] = [
@@ -553,10 +546,15 @@ export const controlRules: RuleDef[] = [
   {
     id: 'information-given',
     once: 'sentence',
-    // The sentence is the information: a finding quotes it whole, whatever word set it off.
-    quote: 'sentence',
-    // "It isn't supported on this model" informs as much as "it is".
+    // Information is what a clause does, not a word it holds: every clause is judged whole by
+    // \`informs\`, and a finding quotes it, leaving out an opener ("Sorry, …", "…, but") that may be
+    // a finding of its own.
+    unit: 'clause',
+    // "It isn't supported on this model" informs as much as "it is"; questions and quotations are
+    // read by \`informs\` itself, from the clause's words.
     allowNegated: true,
+    allowQuestion: true,
+    allowQuoted: true,
     category: 'information',
     kind: 'strength',
     severity: 'info',
@@ -566,33 +564,11 @@ export const controlRules: RuleDef[] = [
     why: 'Information gives the customer cognitive control: knowing what is happening and when takes away the uncertainty that drives anxiety and repeat calls.',
     source: 'seed 001: provide ample information for cognitive control; seed 003: over-communicate time lines',
     message: 'Information given: the customer knows where things stand.',
-    patterns: [
-      `(it|that|this|the refund|refunds|delivery|it usually|it normally|it typically|they usually|they normally) [usually|normally|typically|generally|can|will|should] (takes|take|taking) ** ({number}|a few|a couple|one|two|three|four|five|six|seven|ten|up to|around|about|between)`,
-      `(your|the) (balance|refund|order|parcel|payment|account|amount|total|fee|charge|bill|case|ticket|claim|delivery|booking|flight|appointment|engineer|replacement|item|package|application|contract|plan|tariff) (is|was|has been|shows|will be|went|came|left|arrived|should arrive|is due|was due|is scheduled|is booked|is currently|currently) [now|currently|still|already|due|out|showing|at|for|on|in|being]`,
-      `(it's|it is|it was|they're|they are|it has been|it's been) (dispatched|shipped|delivered|processed|approved|pending|on its way|out for delivery|in transit|with the courier|at the depot|being processed|being reviewed|scheduled|booked|confirmed|cleared|declined|on hold)`,
-      `(the|your) (tracking|system|record|account) (shows|says|tells me|confirms|indicates)`,
-      `(i see|according to|looking at) (that|your|the|it|here|on|our)`,
-      `(the|it|that) (costs|will cost|is charged at|comes to|came to) ({number}|nothing|the same)`,
-      `(your|the) (contract|plan|warranty|policy|offer|discount|subscription|licence|license|cover|insurance|tariff|bundle|package) (ends|ended|expires|expired|runs|renews|started|starts|covers|includes|allows)`,
-      `(it should|it will|it'll|you should|you'll) (arrive|be with you|reach you|land|show|appear|clear) ** (by|within|in|on|before|tomorrow|today|next)`,
-      `({number}|{time})`,
-      `(about|around|roughly|approximately|up to|within|over|under|only|exactly|nearly|almost) ${NUMBER_WORD}`,
-      `${NUMBER_WORD} (minutes|hours|days|weeks|months|years|working|business|pounds|dollars|euros|percent|seats|homes|users|payments|items|people|customers|properties|products|accounts|devices|orders|parcels|calls|charges|transactions)`,
-      `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)`,
-      `(is|are|was|were|has been|have been) [now|already|still|currently] (registered|logged|active|live|open|closed|overdue|paid|outstanding|valid|expired|covered|eligible|due|in credit|in arrears|up to date|on the account|blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated)`,
-      `(it's|that's|it is|that is|they're|they are) [now|already|still|currently] (blocked|frozen|suspended|stopped|cancelled|canceled|unblocked|reactivated|active|live)`,
-      // Scope and eligibility: what a service, offer or ticket covers ("only available on economy tickets").
-      `(is|are|isn't|aren't|is not|are not) [only] (available|offered|valid|eligible) (on|for|to|with|in|at|from|until|once)`,
-      `(i can see|i can confirm|i've checked and|i have checked and) ** ** *`,
-      // What a statement, an instruction or a reason turns on; \`informs\` judges the sentence.
-      `(is|are|was|were|has|have|had|will|can|can't|cannot|should|must|may|does|do|doesn't|don't|isn't|aren't|wasn't|it's|there's|they're|that's|it'll|looks|appears|seems|shows|takes|includes|requires|because|due|since|go|tap|click|select|open|turn|restart|update|try|you|only|currently|{number}|{time})`,
-    ],
+    patterns: [],
     check(m) {
-      const sentence = m.turn.text.slice(m.sentence[0], m.sentence[1]);
-      if (!informsOnce(sentence)) return false;
-      // What the customer did themselves ("I can see you've called three times") is not news to them.
-      if (/\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/.test(plain(sentence))) return false;
-      return { sentence };
+      if (!hasFactMarker(m)) return false;
+      const clause = m.turn.text.slice(m.span[0], m.span[1]);
+      return informs(clause) && !TOLD_BACK.test(plain(clause)) ? undefined : false;
     },
     examples: {
       match: [
