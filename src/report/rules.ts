@@ -35,7 +35,7 @@ function catalogueJson(rules: readonly RuleDef[]): string {
       ...(r.patternsFrom ? { patternsFrom: r.patternsFrom } : {}),
       ...(r.unit ? { unit: r.unit } : {}),
       ...(r.extract ? { extract: r.extract } : {}),
-      // A rule in YAML names its conditions; one in TypeScript still has flags and maybe a check.
+      // A built-in rule (YAML) names its conditions; a user's rule without `conditions` shows the flags.
       conditions: r.conditions ?? conditionsOf(r),
       examples: r.examples,
     };

@@ -6,6 +6,7 @@ import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
 import * as customer from './checks/customer.js';
 import * as steps from './checks/steps.js';
+import * as control from './checks/control.js';
 import { notAsPromised, promiseNotKept } from './checks/promises.js';
 import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
@@ -217,6 +218,99 @@ export const CONDITIONS = {
   'once-in-the-past': {
     description: '"once it was sent": a condition in the past tense, which is history, not a next step',
     test: steps.onceInThePast,
+  },
+  // Refusals, policies, dead ends, options, information and reasons (src/rules/checks/control.ts).
+  'other-way-open': {
+    description: 'the rest of the turn leaves the customer another way ("you can…", "instead", "what I can do", "would you like…") or another of our channels ("please call…")',
+    test: control.otherWayOpen,
+  },
+  'limit-on-what-is-known': {
+    description: 'a limit on what is known, not a no: "we can\'t make any promises", "we can\'t share a date yet"',
+    test: control.limitOnWhatIsKnown,
+  },
+  'promises-to-pass-on': {
+    description: 'the rest of the turn promises to pass the wish on or to come back ("we\'ll pass that on", "I\'ll call you")',
+    test: control.promisesToPassOn,
+  },
+  conditional: {
+    description: 'the match is inside a condition ("if the kitchen can\'t be used, …"): if, when, unless, whether or once before it in its clause',
+    test: control.conditional,
+  },
+  'protects-with-a-way': {
+    description: 'the turn protects the customer ("for your security") and also opens another way',
+    test: control.protectsWithAWay,
+  },
+  'reading-the-policy': {
+    description: 'the agent is reading the policy, not hiding behind it ("let me check what our policy says")',
+    test: control.readingThePolicy,
+  },
+  'protects-the-customer': {
+    description: 'the rest of the turn says the limit protects the customer ("for your security", "deliberate", "to protect you"), and not "can\'t help"',
+    test: control.protectsTheCustomer,
+  },
+  'reason-and-alternative': {
+    description: 'a reason ("because", "for your security", "by law") before or after the match, and another way after it ("what I can do", "instead", "you can")',
+    test: control.reasonAndAlternative,
+  },
+  'stays-with-us': {
+    description: 'what the customer is asked to do keeps them with us ("call us back", "call me when…"): no hand-off elsewhere',
+    test: control.staysWithUs,
+  },
+  'bare-no-unasked': {
+    description: 'a bare "No." that is not the whole answer (three words at most) to "is there really nothing you can do?" in the customer\'s turn before',
+    test: control.bareNoUnasked,
+  },
+  'alternative-after': {
+    description: 'the rest of the turn opens another way ("but what I can do", "instead", "let me"); a bare "no" is judged by bare-no-unasked alone',
+    test: control.alternativeAfter,
+  },
+  'nothing-to-worry': {
+    description: '"nothing … to worry about", "nothing … wrong": reassurance, not a dead end (a bare "no" is judged by bare-no-unasked alone)',
+    test: control.nothingToWorry,
+  },
+  'routine-redirect': {
+    description: 'the sentence redirects routinely ("DM us", "contact us", "anything else"): no choice about the fix',
+    test: control.routineRedirect,
+  },
+  'no-other-way-after-but': {
+    description: '"but we could use more info", "but we can certainly forward it": a "but" that offers no other way',
+    test: control.noOtherWayAfterBut,
+  },
+  'one-way-only': {
+    description: '"you can X" or "would you like to X" with no "or" after it, or a verb of seeing, telling or checking: one way, not a choice',
+    test: control.oneWayOnly,
+  },
+  'states-a-fact': {
+    description: 'the clause states a fact, a timeline, a reason or an instruction (src/rules/facts.ts), not a courtesy, a question or what the customer did themselves',
+    test: control.statesAFact,
+  },
+  'circular-reason': {
+    description: 'the reason is circular: "because that\'s the process", "those are the rules"',
+    test: control.circularReason,
+  },
+  'reason-for-asking': {
+    description: '"the reason I\'m asking": a reason for a question, not for what happened',
+    test: control.reasonForAsking,
+  },
+  'boilerplate-cause': {
+    description: '"any inconvenience caused by…": boilerplate, not a reason given',
+    test: control.boilerplateCause,
+  },
+  'so-opens-sentence': {
+    description: '"So" opening a sentence ("So the next step is…") gives no reason',
+    test: control.soOpensSentence,
+  },
+  'as-things-are': {
+    description: '"as it is", "as things stand": leaving things alone, not a reason',
+    test: control.asThingsAre,
+  },
+  'since-a-time': {
+    description: '"since the 3rd", "since Monday": a time, not a reason (a reason has a verb)',
+    test: control.sinceATime,
+  },
+  comparison: {
+    description: '"as soon as", "as well as", "such as": a comparison or a time, not a reason',
+    test: control.comparison,
   },
 } as const satisfies Record<string, Condition>;
 

@@ -5,6 +5,7 @@
 // names at most one; docs/rules.md and src/rules/data/README.md show what each gives.
 import type { RuleMatch } from './types.js';
 import { commitmentDetails, keepsAPromise } from './checks/commitment.js';
+import { honoursChoice } from './checks/control.js';
 
 export interface Extractor {
   /** What the finding gets, and what the extractor rejects, in a sentence. */
@@ -22,6 +23,11 @@ export const EXTRACTORS = {
     description:
       'the action reported done (action) and the turn whose promise it keeps (promisedIn), when an earlier agent turn promised the same action; keeps an action announced as promised or asked after by the customer; rejects an action reported as not done',
     extract: keepsAPromise,
+  },
+  'honoured-choice': {
+    description:
+      'the turn of the customer\'s pick (choiceTurn) that the agent acts on, after the agent offered ways or the customer named one; {} for "as you asked"; the pick named back as settled ("Thursday it is") as named; rejects an action no pick asked for',
+    extract: honoursChoice,
   },
 } as const satisfies Record<string, Extractor>;
 

@@ -1,4 +1,3 @@
-import { controlRules } from './catalogue/control.js';
 import { RuleSet } from './engine.js';
 import compiled from './data/compiled.js';
 import { ruleFromData } from './rule-data.js';
@@ -31,7 +30,7 @@ export const BUILTIN_RULES: readonly RuleDef[] = [
   ...declaredIn('data/emotion.yaml', dataRules('emotion')),
   ...declaredIn('data/customer.yaml', dataRules('customer')),
   ...declaredIn('data/trust.yaml', dataRules('trust')),
-  ...declaredIn('catalogue/control.ts', controlRules),
+  ...declaredIn('data/control.yaml', dataRules('control')),
   ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),
   ...declaredIn('data/recovery.yaml', dataRules('recovery')),
 ];

@@ -7,15 +7,16 @@ import { CONDITIONS, CONDITION_NAMES, unknownCondition, type ConditionName } fro
 import { RuleSet } from '../../src/rules/engine.js';
 import { findingsOn } from '../../src/rules/hygiene.js';
 import { ruleFromData, type RuleConditions } from '../../src/rules/rule-data.js';
+import type { Example } from '../../src/rules/types.js';
 
 /** Whether a one-pattern agent rule with these conditions finds something in `text`. */
-function finds(pattern: string, text: string, conditions: RuleConditions): boolean {
+function finds(pattern: string, text: Example, conditions: RuleConditions): boolean {
   const doc = { title: 't', description: 't', why: 't', source: 't', message: 't' };
   const rule = ruleFromData({ id: 't', category: 'information', kind: 'strength', severity: 'info', speaker: 'agent', ...doc, patterns: [pattern], conditions, examples: { match: [], noMatch: [] } });
   return findingsOn(new RuleSet([rule]), 't', 'agent', text).length > 0;
 }
 
-const CASES: Array<[ConditionName, string, Array<[string, boolean]>]> = [
+const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['negated', 'promise a callback', [["I can't promise a callback.", true], ['I promise a callback.', false]]],
   ['question', 'put you on hold', [['Can I put you on hold?', true], ["I'll put you on hold.", false], ['I put you on hold, is that okay?', false]]],
   ['quoted', 'transfer me', [['You said "transfer me" twice.', true], ['Please transfer me.', false]]],
@@ -57,6 +58,29 @@ const CASES: Array<[ConditionName, string, Array<[string, boolean]>]> = [
   ['no-step-after', '(first|once) *', [['First thing tomorrow works.', true], ["Once signed, you'll get a copy.", false], ['First sign it, then send it.', false]]],
   ['first-asks', 'first', [['First, are you safe?', true], ['First, sign the form, then send it.', false]]],
   ['once-in-the-past', 'once * (was|is)', [['Once it was sent, nothing happened.', true], ["Once it is sent, you'll get a copy.", false]]],
+  ['other-way-open', "we can't refund it", [["We can't refund it, but you can exchange it.", true], ["We can't refund it.", false]]],
+  ['limit-on-what-is-known', "we can't", [["We can't make any promises.", true], ["We can't refund it.", false]]],
+  ['promises-to-pass-on', "we can't change it", [["We can't change it, but I'll pass your feedback on.", true], ["We can't change it.", false]]],
+  ['conditional', "can't be used", [["If the kitchen can't be used, we'll send someone.", true], ["The kitchen can't be used.", false]]],
+  ['protects-with-a-way', "we can't share it", [["For your security we can't share it, but you can log in to see it.", true], ["We can't share it.", false]]],
+  ['reading-the-policy', 'policy', [['Let me check what our policy says.', true], ["It's our policy.", false]]],
+  ['protects-the-customer', 'policy', [["That's our policy, for your security.", true], ["That's our policy.", false]]],
+  ['reason-and-alternative', 'policy', [["It's our policy because of fraud, but I can text you a code.", true], ["It's our policy because of fraud.", false]]],
+  ['stays-with-us', 'you need to call (us|them)', [['You need to call us.', true], ['You need to call them.', false]]],
+  ['bare-no-unasked', 'no', [['No, the shop is closed today.', true], ['No.', true], [{ context: [{ role: 'customer', text: 'Is there nothing you can do?' }], text: 'No.' }, false]]],
+  ['alternative-after', "(no|i can't do that)", [["I can't do that, but what I can do is call them.", true], ["I can't do that.", false], ['No, let me check.', false]]],
+  ['nothing-to-worry', "there's nothing", [["There's nothing to worry about.", true], ["There's nothing I can do.", false]]],
+  ['routine-redirect', 'you can', [['You can DM us for more.', true], ['You can pick it up today.', false]]],
+  ['no-other-way-after-but', 'but we can (use|send)', [['But we can use more details.', true], ['But we can send a new one.', false]]],
+  ['one-way-only', 'you can (pick|see)', [['You can pick it up.', true], ['You can see it, or not.', true], ['You can pick it up, or we can post it.', false]]],
+  ['states-a-fact', '(your parcel is out for delivery|thanks so much for your patience)', [['Your parcel is out for delivery today.', true], ['Thanks so much for your patience.', false]]],
+  ['circular-reason', 'because', [["It's closed because that's the process.", true], ["It's closed because of the storm.", false]]],
+  ['reason-for-asking', 'the reason', [["The reason I'm asking is the date.", true], ['The reason is the date.', false]]],
+  ['boilerplate-cause', 'caused by', [['Sorry for any inconvenience caused by the outage.', true], ['The delay was caused by the outage.', false]]],
+  ['so-opens-sentence', 'so', [['So the next step is a form.', true], ['It broke, so we replaced it.', false]]],
+  ['as-things-are', 'as', [['Leave it as it is.', true], ['As the card expired, it failed.', false]]],
+  ['since-a-time', 'since', [["It's been down since Monday.", true], ['It failed since the card expired.', false]]],
+  ['comparison', 'as i can', [["I'll call as soon as I can.", true], ['Do it as I can help.', false]]],
 ];
 
 describe('named conditions', () => {
@@ -68,7 +92,7 @@ describe('named conditions', () => {
     describe(name, () => {
       // The context the engine drops by default is allowed, so only the named condition decides.
       const allow = (['negated', 'question', 'quoted'] as const).filter((n) => n !== name);
-      it.each(texts)('holds in "%s": %s', (text, holds) => {
+      it.each(texts)('holds in %j: %s', (text, holds) => {
         expect(finds(pattern, text, { allow, when: [name] })).toBe(holds);
         if (!['negated', 'question', 'quoted'].includes(name)) expect(finds(pattern, text, { allow, unless: [name] })).toBe(!holds);
       });

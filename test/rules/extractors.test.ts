@@ -13,7 +13,7 @@ import { BUILTIN_RULES, type Example } from '../../src/rules/index.js';
 /** The data of the findings of a rule that reads `pattern` and names `extract`, in the example's last turn. */
 function extracted(extract: ExtractorName, pattern: string, example: Example) {
   // A kept promise is not itself a commitment, which the engine would mark open.
-  const category = extract === 'kept-promise' ? 'commitment-kept' : 'commitment';
+  const category = extract === 'kept-promise' ? 'commitment-kept' : extract === 'honoured-choice' ? 'choice-honoured' : 'commitment';
   const doc = { title: 't', description: 't', why: 't', source: 't', message: 't' };
   const rule = ruleFromData({ id: 't', category, kind: 'strength', severity: 'info', speaker: 'agent', ...doc, patterns: [pattern], extract, examples: { match: [], noMatch: [] } });
   return findingsOn(new RuleSet([rule]), 't', 'agent', example).map((f) => f.data);
@@ -32,6 +32,11 @@ const CASES: Array<[ExtractorName, string, Array<[Example, unknown[]]>]> = [
     ["As promised, I've sent the form.", [{ action: "i've sent" }]],
     ["I've sent a lot of these.", []], // nothing promised, announced or chased
     ["As promised, I've sent it, but it wasn't delivered.", []], // reported not done
+  ]],
+  ['honoured-choice', "(i'll|i've) (send|booked)", [
+    [{ context: [{ role: 'agent', text: 'Would you prefer a refund or a replacement?' }, { role: 'customer', text: 'The replacement, please.' }], text: "I'll send the replacement today." }, [{ choiceTurn: 1 }]],
+    [{ context: [{ role: 'customer', text: "I'd rather have the engineer on Saturday." }], text: "I've booked the engineer for Saturday." }, [{ choiceTurn: 0 }]],
+    ["I'll send it today.", []], // no choice before it
   ]],
 ];
 
@@ -58,7 +63,7 @@ describe('named extractors', () => {
 
   it('say what they give, for the docs, and an unknown name is explained', () => {
     for (const name of EXTRACTOR_NAMES) expect(EXTRACTORS[name].description.length, name).toBeGreaterThan(40);
-    expect(unknownExtractor('who-said-it')).toMatch(/unknown extractor "who-said-it" \(one of commitment-details, kept-promise/);
+    expect(unknownExtractor('who-said-it')).toMatch(/unknown extractor "who-said-it" \(one of commitment-details, kept-promise, honoured-choice/);
     expect(unknownExtractor('kept-promise')).toBeUndefined();
   });
 });

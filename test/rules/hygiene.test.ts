@@ -180,6 +180,15 @@ describe('rule data hygiene', () => {
     ]);
   });
 
+  it('takes a clause rule with no patterns, and reports one that lists some', () => {
+    const clause = rule().replace(/  patterns:\n(    - .*\n)+/, '  patterns: []\n  unit: clause\n');
+    const read = checkRuleFiles([check(clause).file]);
+    expect(read.problems.filter((p) => !/example/.test(p.message))).toEqual([]);
+    expect(read.rules[0]!.data).toMatchObject({ unit: 'clause', patterns: [] });
+    const { file, problems } = check(rule({ extra: 'unit: clause\n  ' }));
+    expect(only(problems)).toBe(`${file}:12: apology: a rule with "unit: clause" reads whole clauses and lists no patterns ("patterns: []")`);
+  });
+
   it('reports an unknown extractor, and a unit that is not clause', () => {
     const { file, problems } = check(rule({ extra: 'extract: who-said-it\n  unit: paragraph\n  ' }));
     expect(problems.map(formatProblem)).toEqual([
