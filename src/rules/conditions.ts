@@ -1,7 +1,9 @@
 // Named conditions: what a token pattern cannot say about a match (is it negated, does the turn
 // explain itself), written once here and named by rule data (`conditions: { unless: [...] }`).
-// A condition is named for what it tests, never for a rule, so any rule (and later a user's rule)
+// A condition is named for what it tests, never for a rule, so any rule (a user's rule too)
 // can reuse it. Each answers one yes/no question about a match; rules decide what the answer means.
+// This file is the registry (names and descriptions); the code of the conditions beyond context is
+// in src/rules/checks/, by subject, and a user's rules in .etcscorerc.* may name them too.
 import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
 import * as customer from './checks/customer.js';

@@ -50,7 +50,7 @@ export interface RuleData {
 
 /** The rule the engine runs for `data`. */
 export function ruleFromData(data: RuleData): RuleDef {
-  const { conditions, suggestions, patternsFrom: _from, patternNames, extract, ...rest } = data;
+  const { conditions, suggestions, patternNames, extract, ...rest } = data;
   registerRulePatterns(data.id, data.patterns, patternNames);
   const rule: RuleDef = { ...rest };
   if (suggestions?.length) {

@@ -17,6 +17,7 @@ interface JsonRule {
   extendedIn?: string;
   patterns: string[];
   extract?: string;
+  patternsFrom?: string;
   /** Flags for a rule in TypeScript; the named conditions (allow, when, unless) for one in YAML. */
   conditions: { allowNegated?: boolean; allowQuestion?: boolean; allowQuoted?: boolean; allow?: string[]; when?: string[]; unless?: string[]; once?: string; suppressedBy?: string[]; check?: boolean };
 }
@@ -69,6 +70,8 @@ describe('etcscore rules --format json', () => {
     expect(rules.some((r) => r.conditions.allowQuoted || r.conditions.allow?.includes('quoted'))).toBe(true);
     // Rules that attach data name their extractor.
     expect(rules.find((r) => r.id === 'commitment-made')).toMatchObject({ extract: 'commitment-details' });
+    // A rule that reads another rule's phrases says whose, and lists them as the engine reads them.
+    expect(rules.find((r) => r.id === 'broken-promise-admitted')).toMatchObject({ patternsFrom: 'customer-reports-broken-promise' });
   });
 
   it('shows the configuration applied: extended patterns with their file, user rules, no disabled ones', async () => {
