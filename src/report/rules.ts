@@ -4,6 +4,7 @@ import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
+import { EXTRACTORS } from '../rules/extractors.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
@@ -31,8 +32,10 @@ function catalogueJson(rules: readonly RuleDef[]): string {
       ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       ...(r.suggestions ? { suggestions: r.suggestions } : {}),
       patterns: r.patterns,
+      ...(r.patternsFrom ? { patternsFrom: r.patternsFrom } : {}),
       ...(r.unit ? { unit: r.unit } : {}),
-      // A rule in YAML names its conditions; one in TypeScript still has flags and maybe a check.
+      ...(r.extract ? { extract: r.extract } : {}),
+      // A built-in rule (YAML) names its conditions; a user's rule without `conditions` shows the flags.
       conditions: r.conditions ?? conditionsOf(r),
       examples: r.examples,
     };
@@ -104,12 +107,14 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${x}”`), '');
     else if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
     if (r.conditions) lines.push(...conditionLines(r.conditions));
+    if (r.extract) lines.push(`*Extracts:* \`${r.extract}\`: ${EXTRACTORS[r.extract as keyof typeof EXTRACTORS]?.description ?? ''}`, '');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
     if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
     const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
     for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
+    const from = r.patternsFrom ? [`The patterns of [${r.patternsFrom}](#${r.patternsFrom}), written there once.`, ''] : [];
     if (r.unit === 'clause') lines.push('', 'Reads every clause of the speaker\u2019s sentences whole, with no patterns: what the clause does decides.', '');
-    else lines.push('', '<details><summary>Patterns</summary>', '', ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
+    else lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
   }
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.
   lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');

@@ -1,9 +1,16 @@
 // Named conditions: what a token pattern cannot say about a match (is it negated, does the turn
 // explain itself), written once here and named by rule data (`conditions: { unless: [...] }`).
-// A condition is named for what it tests, never for a rule, so any rule (and later a user's rule)
+// A condition is named for what it tests, never for a rule, so any rule (a user's rule too)
 // can reuse it. Each answers one yes/no question about a match; rules decide what the answer means.
+// This file is the registry (names and descriptions); the code of the conditions beyond context is
+// in src/rules/checks/, by subject, and a user's rules in .etcscorerc.* may name them too.
 import type { RuleMatch } from './types.js';
 import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
+import * as customer from './checks/customer.js';
+import * as steps from './checks/steps.js';
+import * as control from './checks/control.js';
+import { notAsPromised, promiseNotKept } from './checks/promises.js';
+import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
 export interface Condition {
   /** What the condition tests, in a sentence: docs/rules.md and src/rules/data/README.md show it. */
@@ -69,6 +76,243 @@ export const CONDITIONS = {
   'destination-or-reason': {
     description: 'the rest of the turn says where the customer is going ("to our billing team", "to my supervisor") or why ("who can", "because")',
     test: (m) => DESTINATION_OR_REASON.test(`${sentenceAfter(m)} ${turnAfter(m)}`),
+  },
+  // Apologies and acknowledgements (src/rules/checks/apology.ts).
+  'own-slip': {
+    description: 'the apology is for the agent\'s own slip or late reply ("sorry, I misread", "sorry for my late reply"), or for the line or asking again ("sorry, can you repeat that")',
+    test: ownSlip,
+  },
+  hedged: {
+    description: 'what follows the apology hedges it into a non-apology ("for any inconvenience", "if you felt", "that you feel that way")',
+    test: hedged,
+  },
+  'not-sorry': {
+    description: 'the sentence says "not sorry"',
+    test: notSorry,
+  },
+  'acts-or-owns': {
+    description: 'the rest of the turn acts on the problem ("let me", "I\'ll", "right now") or owns the failure ("that shouldn\'t have happened", "our mistake")',
+    test: actsOrOwns,
+  },
+  'why-leaves-customer-out': {
+    description: '"I can see why" or "I understand why" is about a fault, not the customer: the rest of the sentence does not say "you" ("I can see why the payment failed")',
+    test: whyLeavesCustomerOut,
+  },
+  'names-a-problem': {
+    description: '"that\'s the … problem" names a fault without putting it on anyone: not "your", not someone\'s ("that\'s the delivery issue")',
+    test: namesAProblem,
+  },
+  'recalls-own-promise': {
+    description: 'the rest of the sentence recalls the agent\'s own promise ("as I said I would", "like I said, I\'ll call you")',
+    test: recallsOwnPromise,
+  },
+  // What the customer's words mean beyond the phrase (src/rules/checks/customer.ts).
+  'praise-or-hesitation': {
+    description: 'the match is only "incredible" (praise) or "still not" (hesitation), which alone is no complaint',
+    test: customer.praiseOrHesitation,
+  },
+  'come-on-continues': {
+    description: '"come on" goes on into the sentence ("come on Monday") instead of standing alone as exasperation',
+    test: customer.comeOnContinues,
+  },
+  'loyalty-without-force': {
+    description: '"I\'ve been with you for years" said without force ("!!", "?!") and without a complaint after it ("and now", "yet", "still")',
+    test: customer.loyaltyWithoutForce,
+  },
+  concedes: {
+    description: 'the rest of the sentence concedes after "but" ("but okay", "but that\'s fair", "but I understand")',
+    test: customer.concedes,
+  },
+  'corrects-a-figure': {
+    description: '"wrong" is followed by what is wrong ("it\'s wrong on the bill"): a correction, not a verdict',
+    test: customer.correctsAFigure,
+  },
+  'feeling-over': {
+    description: '"I was worried, but you\'ve sorted it": a feeling reported in the past, as over',
+    test: customer.feelingOver,
+  },
+  'going-somewhere': {
+    description: '"leaving" or "off" means going somewhere ("I\'m leaving for the airport", "I\'m off to work")',
+    test: customer.goingSomewhere,
+  },
+  'about-a-booking': {
+    description: 'the turn is about an appointment, a booking or an order, and not about an account, contract or provider',
+    test: customer.aboutABooking,
+  },
+  ironic: {
+    description: 'the praise or thanks means its opposite: said as irony on its own ("thanks for nothing", "great, just great"), read as sarcasm by the turn\'s sentiment, marked by an eye-roll, an ironic frame beside waiting or refusal, or bare praise in answer to bad news',
+    test: customer.ironic,
+  },
+  'complaint-after-but': {
+    description: 'a complaint follows "but" or "however" in the sentence ("thanks, but it still isn\'t fixed")',
+    test: customer.complaintAfterBut,
+  },
+  'asks-a-favour': {
+    description: '"I\'d appreciate it if…" asks for something rather than thanking',
+    test: customer.asksAFavour,
+  },
+  'declines-politely': {
+    description: '"thanks though", "thanks anyway": courtesy while turning something down',
+    test: customer.declinesPolitely,
+  },
+  'irony-marks': {
+    description: 'the turn carries marks of irony: an eye-roll or slow-clap emoji, emphasis in capitals before thanks or help, a flat "Really." at the end',
+    test: customer.ironyMarks,
+  },
+  'relays-thanks': {
+    description: 'the thanks are passed on, not given ("can you say thank you to her")',
+    test: customer.relaysThanks,
+  },
+  'remembered-fondly': {
+    description: 'an earlier contact is remembered as fine or helpful, with no "but", "still" or "again"',
+    test: customer.rememberedFondly,
+  },
+  'first-contact': {
+    description: 'the match speaks of a first contact ("the first time", "my first call")',
+    test: customer.firstContact,
+  },
+  'ordinal-without-contact': {
+    description: '"a second time" in a turn that speaks of no contact (no calling, chasing, telling or explaining)',
+    test: customer.ordinalWithoutContact,
+  },
+  // Promises reported broken or kept (src/rules/checks/promises.ts).
+  'promise-not-kept': {
+    description: 'a reported promise was not kept: the match or the turn says nobody, never, didn\'t, still waiting, or "… ago"; not put right since ("but it\'s arrived now"); from the agent, only about something promised, booked or arranged',
+    test: promiseNotKept,
+  },
+  'not-as-promised': {
+    description: 'what arrived is not what was promised: the turn says it was not, or the sentence goes on "but", "broken", "wrong", "late"',
+    test: notAsPromised,
+  },
+  // Promises, ownership, follow-ups and next steps in their sentence (src/rules/checks/steps.ts).
+  'purpose-clause': {
+    description: 'the agent\'s task is only the purpose of a request to the customer ("DM us so I can look into it")',
+    test: steps.purposeClause,
+  },
+  'check-in-place': {
+    description: 'the match is "check-in" as a place ("the check-in desk"), not checking in with the customer',
+    test: steps.checkInPlace,
+  },
+  'defensive-repeat': {
+    description: '"as requested earlier", "as mentioned before": pointing back defensively, not returning to an open matter',
+    test: steps.defensiveRepeat,
+  },
+  'thanks-for-it': {
+    description: 'the match follows "for" ("thanks for checking in"): the agent thanks the customer for doing it',
+    test: steps.thanksForIt,
+  },
+  'answers-thanks': {
+    description: 'a bare "I said I would." that answers thanks, with nothing after it in the sentence',
+    test: steps.answersThanks,
+  },
+  'no-step-before': {
+    description: '"then …" with nothing said before it in the turn, or "and then …" after no instruction or condition: no sequence',
+    test: steps.noStepBefore,
+  },
+  'no-step-after': {
+    description: '"first …" with no "then", "next" or "and" after it in the turn, or "once …" with no consequence ("once …, you\'ll …")',
+    test: steps.noStepAfter,
+  },
+  'first-asks': {
+    description: '"first …" in a sentence that ends in "?": it asks, it lays out no step',
+    test: steps.firstAsks,
+  },
+  'once-in-the-past': {
+    description: '"once it was sent": a condition in the past tense, which is history, not a next step',
+    test: steps.onceInThePast,
+  },
+  // Refusals, policies, dead ends, options, information and reasons (src/rules/checks/control.ts).
+  'other-way-open': {
+    description: 'the rest of the turn leaves the customer another way ("you can…", "instead", "what I can do", "would you like…") or another of our channels ("please call…")',
+    test: control.otherWayOpen,
+  },
+  'limit-on-what-is-known': {
+    description: 'a limit on what is known, not a no: "we can\'t make any promises", "we can\'t share a date yet"',
+    test: control.limitOnWhatIsKnown,
+  },
+  'promises-to-pass-on': {
+    description: 'the rest of the turn promises to pass the wish on or to come back ("we\'ll pass that on", "I\'ll call you")',
+    test: control.promisesToPassOn,
+  },
+  conditional: {
+    description: 'the match is inside a condition ("if the kitchen can\'t be used, …"): if, when, unless, whether or once before it in its clause',
+    test: control.conditional,
+  },
+  'protects-with-a-way': {
+    description: 'the turn protects the customer ("for your security") and also opens another way',
+    test: control.protectsWithAWay,
+  },
+  'reading-the-policy': {
+    description: 'the agent is reading the policy, not hiding behind it ("let me check what our policy says")',
+    test: control.readingThePolicy,
+  },
+  'protects-the-customer': {
+    description: 'the rest of the turn says the limit protects the customer ("for your security", "deliberate", "to protect you"), and not "can\'t help"',
+    test: control.protectsTheCustomer,
+  },
+  'reason-and-alternative': {
+    description: 'a reason ("because", "for your security", "by law") before or after the match, and another way after it ("what I can do", "instead", "you can")',
+    test: control.reasonAndAlternative,
+  },
+  'stays-with-us': {
+    description: 'what the customer is asked to do keeps them with us ("call us back", "call me when…"): no hand-off elsewhere',
+    test: control.staysWithUs,
+  },
+  'bare-no-unasked': {
+    description: 'a bare "No." that is not the whole answer (three words at most) to "is there really nothing you can do?" in the customer\'s turn before',
+    test: control.bareNoUnasked,
+  },
+  'alternative-after': {
+    description: 'the rest of the turn opens another way ("but what I can do", "instead", "let me"); a bare "no" is judged by bare-no-unasked alone',
+    test: control.alternativeAfter,
+  },
+  'nothing-to-worry': {
+    description: '"nothing … to worry about", "nothing … wrong": reassurance, not a dead end (a bare "no" is judged by bare-no-unasked alone)',
+    test: control.nothingToWorry,
+  },
+  'routine-redirect': {
+    description: 'the sentence redirects routinely ("DM us", "contact us", "anything else"): no choice about the fix',
+    test: control.routineRedirect,
+  },
+  'no-other-way-after-but': {
+    description: '"but we could use more info", "but we can certainly forward it": a "but" that offers no other way',
+    test: control.noOtherWayAfterBut,
+  },
+  'one-way-only': {
+    description: '"you can X" or "would you like to X" with no "or" after it, or a verb of seeing, telling or checking: one way, not a choice',
+    test: control.oneWayOnly,
+  },
+  'states-a-fact': {
+    description: 'the clause states a fact, a timeline, a reason or an instruction (src/rules/facts.ts), not a courtesy, a question or what the customer did themselves',
+    test: control.statesAFact,
+  },
+  'circular-reason': {
+    description: 'the reason is circular: "because that\'s the process", "those are the rules"',
+    test: control.circularReason,
+  },
+  'reason-for-asking': {
+    description: '"the reason I\'m asking": a reason for a question, not for what happened',
+    test: control.reasonForAsking,
+  },
+  'boilerplate-cause': {
+    description: '"any inconvenience caused by…": boilerplate, not a reason given',
+    test: control.boilerplateCause,
+  },
+  'so-opens-sentence': {
+    description: '"So" opening a sentence ("So the next step is…") gives no reason',
+    test: control.soOpensSentence,
+  },
+  'as-things-are': {
+    description: '"as it is", "as things stand": leaving things alone, not a reason',
+    test: control.asThingsAre,
+  },
+  'since-a-time': {
+    description: '"since the 3rd", "since Monday": a time, not a reason (a reason has a verb)',
+    test: control.sinceATime,
+  },
+  comparison: {
+    description: '"as soon as", "as well as", "such as": a comparison or a time, not a reason',
+    test: control.comparison,
   },
 } as const satisfies Record<string, Condition>;
 

@@ -332,14 +332,22 @@ let searchLimit = new Int32Array(256);
 export class PhraseSet {
   /** Tells phrase sets apart in indexes. */
   readonly id = phraseSets++;
-  private readonly patterns: readonly string[];
+  private readonly patterns: () => readonly string[];
   private compiled: PatternAutomaton | undefined;
   /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
   private get automaton(): PatternAutomaton {
-    return (this.compiled ??= new PatternAutomaton(this.patterns.map((p) => compilePattern(p))));
+    return (this.compiled ??= new PatternAutomaton(this.patterns().map((p) => compilePattern(p))));
   }
-  constructor(patterns: readonly string[]) {
-    this.patterns = [...patterns];
+  /**
+   * `patterns`, or a function giving them on first use: a rule's patterns that code reads by id
+   * (rule-patterns.ts) are known only once the rule data is loaded.
+   */
+  constructor(patterns: readonly string[] | (() => readonly string[])) {
+    if (typeof patterns === 'function') this.patterns = patterns;
+    else {
+      const copy = [...patterns];
+      this.patterns = () => copy;
+    }
   }
 
   /**

@@ -25,7 +25,26 @@ export function checkRuleFiles(paths: readonly string[], name: (path: string) =>
 
 /** Problems that need every rule, or the engine, to see. */
 export function checkRules(loaded: readonly LoadedRule[]): RuleProblem[] {
-  return [...duplicates(loaded), ...examplesThatDoNotHold(loaded)];
+  const borrowed = borrowPatterns(loaded);
+  return [...borrowed, ...duplicates(loaded), ...(borrowed.length ? [] : examplesThatDoNotHold(loaded))];
+}
+
+/**
+ * Fills in the patterns of each rule that reads another rule's (`patternsFrom`), so that the
+ * compiled data and the engine see them as the rule's own: one list, written once.
+ */
+function borrowPatterns(loaded: readonly LoadedRule[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const byId = new Map(loaded.map((r) => [r.data.id, r]));
+  for (const r of loaded) {
+    const from = r.data.patternsFrom;
+    if (from === undefined) continue;
+    const owner = byId.get(from);
+    if (!owner) problems.push(at(r, r.lines.rule, `patternsFrom: no rule "${from}" in the rule files`));
+    else if (owner.data.patternsFrom !== undefined) problems.push(at(r, r.lines.rule, `patternsFrom: rule "${from}" reads its patterns from another rule; name that one`));
+    else r.data.patterns = [...owner.data.patterns];
+  }
+  return problems;
 }
 
 const at = (r: LoadedRule, line: number, message: string): RuleProblem => ({ file: r.file, line, rule: r.data.id, message });
@@ -37,18 +56,21 @@ const normal = (p: string) => p.toLowerCase().replace(/\s+/g, ' ').replace(/\s*(
 function duplicates(loaded: readonly LoadedRule[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const ids = new Map<string, LoadedRule>();
-  // Per category: a phrase in two rules of one category would report one thing under two ids.
+  // Per speaker and category: a phrase in two rules of one category would report one thing under two
+  // ids. A customer's rule and an agent's may share one: they read different turns.
   const phrases = new Map<string, { rule: LoadedRule; line: number }>();
   for (const r of loaded) {
     const first = ids.get(r.data.id);
     if (first) problems.push(at(r, r.lines.rule, `id "${r.data.id}" is already used at ${where(first, first.lines.rule)}`));
     else ids.set(r.data.id, r);
+    // Patterns read from another rule are checked there.
+    if (r.data.patternsFrom !== undefined) continue;
     r.data.patterns.forEach((p, i) => {
-      const key = `${r.data.category}\u0000${normal(p)}`;
+      const key = `${r.data.speaker}\u0000${r.data.category}\u0000${normal(p)}`;
       const line = r.lines.patterns[i]!;
       const seen = phrases.get(key);
       if (!seen) return void phrases.set(key, { rule: r, line });
-      const place = seen.rule === r ? 'this rule' : `rule "${seen.rule.data.id}" of the same category`;
+      const place = seen.rule === r ? 'this rule' : `rule "${seen.rule.data.id}" of the same speaker and category`;
       problems.push(at(r, line, `duplicate pattern "${p}": already in ${place} at ${where(seen.rule, seen.line)}`));
     });
   }
@@ -86,6 +108,7 @@ function examplesThatDoNotHold(loaded: readonly LoadedRule[]): RuleProblem[] {
     });
     // Each pattern alone, with the rule's conditions: one that finds none of the match examples is
     // untested, and may be dead.
+    if (r.data.patternsFrom !== undefined) return; // exercised by the rule that writes them
     r.data.patterns.forEach((p, i) => {
       const alone = new RuleSet([{ ...defs[k]!, patterns: [p] } satisfies RuleDef]);
       if (!examples.match.some((e) => findingsOn(alone, id, speaker, e).length > 0)) {

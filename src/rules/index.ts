@@ -1,8 +1,3 @@
-import { emotionRules } from './catalogue/emotion.js';
-import { customerRules } from './catalogue/customer.js';
-import { trustRules } from './catalogue/trust.js';
-import { controlRules } from './catalogue/control.js';
-import { recoveryRules } from './catalogue/recovery.js';
 import { RuleSet } from './engine.js';
 import compiled from './data/compiled.js';
 import { ruleFromData } from './rule-data.js';
@@ -11,8 +6,9 @@ import type { RuleDef } from './types.js';
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
 export { RuleSet, type PreparedTurn } from './engine.js';
 export { compilePattern, PatternError } from './pattern.js';
-export { CONDITIONS, CONDITION_NAMES, isConditionName, unknownCondition, type Condition, type ConditionName } from './conditions.js';
-export { ruleFromData, type RuleData, type RuleConditions } from './rule-data.js';
+export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
+export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
+export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {
@@ -31,12 +27,12 @@ function declaredIn(file: string, rules: RuleDef[]): RuleDef[] {
 
 /** The built-in catalogue, in the order `etcscore rules` lists it. */
 export const BUILTIN_RULES: readonly RuleDef[] = [
-  ...declaredIn('catalogue/emotion.ts', emotionRules),
-  ...declaredIn('catalogue/customer.ts', customerRules),
-  ...declaredIn('catalogue/trust.ts', trustRules),
-  ...declaredIn('catalogue/control.ts', controlRules),
+  ...declaredIn('data/emotion.yaml', dataRules('emotion')),
+  ...declaredIn('data/customer.yaml', dataRules('customer')),
+  ...declaredIn('data/trust.yaml', dataRules('trust')),
+  ...declaredIn('data/control.yaml', dataRules('control')),
   ...declaredIn('data/handoffs.yaml', dataRules('handoffs')),
-  ...declaredIn('catalogue/recovery.ts', recoveryRules),
+  ...declaredIn('data/recovery.yaml', dataRules('recovery')),
 ];
 
 let builtin: RuleSet | undefined;

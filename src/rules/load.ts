@@ -2,9 +2,10 @@
 // every key and value as it goes, and keeps the line of each part of a rule so that the checks run
 // after reading (hygiene.ts) can name it too. Every problem names its file and line. Only the
 // build and the tests load this module: start-up reads rules the build already compiled.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
+import { unknownExtractor, type ExtractorName } from './extractors.js';
 import { compilePattern, PatternError } from './pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
@@ -40,12 +41,15 @@ export interface LoadedRule {
   lines: RuleLines;
 }
 
-const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'conditions', 'examples'];
+const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'unit', 'extract', 'examples'];
 /** Without these a rule cannot be documented (docs/rules.md, `etcscore rules`). */
 const DOC_KEYS = ['title', 'description', 'why', 'source', 'message'] as const;
 const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy'];
 const EXAMPLE_KEYS = ['match', 'noMatch'];
-const KINDS = ['strength', 'risk'] as const;
+/** `signal`: what a customer shows (a customer rule's findings are signals whatever it declares). */
+const KINDS = ['strength', 'risk', 'signal'] as const;
+/** `clause`: the rule judges every clause whole, with no patterns (src/rules/types.ts). */
+const UNITS = ['clause'] as const;
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 const SPEAKERS = ['agent', 'customer'] as const;
 const ONCE = ['sentence', 'turn'] as const;
@@ -150,7 +154,17 @@ class Reader {
     const docs = Object.fromEntries(DOC_KEYS.map((k) => [k, str(k)])) as Record<(typeof DOC_KEYS)[number], string | undefined>;
     const suggestions = e.has('suggestions') ? this.strings(e.get('suggestions')!, 'suggestions') : undefined;
     if (kind === 'risk' && !suggestions?.items.length) this.problem(at, 'a risk needs "suggestions": better wordings, best first');
-    const patterns = this.patterns(e.get('patterns'), at);
+    if (kind === 'signal' && speaker !== undefined && speaker !== 'customer') this.problem(this.line(e.get('kind')?.value), 'kind "signal" is for customer rules: an agent\'s words are a strength or a risk');
+    // A rule that reads another rule's patterns writes none of its own: the build copies them.
+    const patternsFrom = e.has('patternsFrom') ? str('patternsFrom') : undefined;
+    if (patternsFrom !== undefined && e.has('patterns')) this.problem(this.line(e.get('patterns')!.key), 'a rule with "patternsFrom" reads that rule\'s patterns and lists none of its own');
+    const unit = e.has('unit') ? this.oneOf(e.get('unit'), 'unit', UNITS, at) : undefined;
+    const patterns = patternsFrom !== undefined ? { items: [] as string[], lines: [] as number[], names: {} } : this.patterns(e.get('patterns'), at, unit === 'clause');
+    const extract = e.has('extract') ? str('extract') : undefined;
+    if (extract !== undefined) {
+      const why = unknownExtractor(extract);
+      if (why) this.problem(this.line(e.get('extract')!.value), `extract: ${why}`);
+    }
     const conditions = e.has('conditions') ? this.conditions(e.get('conditions')!) : undefined;
     const examples = this.examples(e.get('examples'), at);
     if (this.problems.length > before) return undefined;
@@ -168,7 +182,11 @@ class Reader {
       message: docs.message!,
       ...(suggestions ? { suggestions: suggestions.items } : {}),
       patterns: patterns.items,
+      ...(Object.keys(patterns.names).length ? { patternNames: patterns.names } : {}),
+      ...(patternsFrom !== undefined ? { patternsFrom } : {}),
       ...(conditions ? { conditions } : {}),
+      ...(unit ? { unit } : {}),
+      ...(extract !== undefined ? { extract: extract as ExtractorName } : {}),
       examples: { match: examples.match.items, noMatch: examples.noMatch.items },
     };
     return { data, file: this.file, lines: { rule: at, patterns: patterns.lines, match: examples.match.lines, noMatch: examples.noMatch.lines } };
@@ -217,13 +235,33 @@ class Reader {
     return out;
   }
 
-  private patterns(entry: Entry | undefined, at: number): { items: string[]; lines: number[] } {
+  /** A rule's patterns; a clause rule (`wholeClauses`) has none, and writes `patterns: []`. */
+  private patterns(entry: Entry | undefined, at: number, wholeClauses = false): { items: string[]; lines: number[]; names: Record<string, number> } {
+    const names: Record<string, number> = {};
     if (!entry) {
       this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
-      return { items: [], lines: [] };
+      return { items: [], lines: [], names };
     }
-    const list = this.strings(entry, 'patterns');
-    if (isSeq(entry.value) && list.items.length === 0) this.problem(this.line(entry.key), '"patterns" must list at least one token pattern');
+    // A pattern that code reads too is written `{ name: …, pattern: … }`, once, in its rule.
+    if (isSeq(entry.value)) {
+      entry.value.items.forEach((item, i) => {
+        if (!isMap(item)) return;
+        const e = this.entries(item, ['name', 'pattern'], 'a named pattern');
+        const name = this.string(e.get('name'), 'name', this.line(item));
+        const pattern = e.get('pattern')?.value;
+        if (name !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) this.problem(this.line(item), `pattern name "${name}" must be kebab-case`);
+        else if (name !== undefined && Object.hasOwn(names, name)) this.problem(this.line(item), `pattern name "${name}" is used twice in this rule`);
+        else if (name !== undefined) names[name] = i;
+        // The pattern stands in the list in place of its map (an empty one, where it is missing, is
+        // reported by the list's own check, on this line).
+        const blank = new Scalar('');
+        blank.range = item.range;
+        (entry.value as YAMLSeq).items[i] = pattern ?? blank;
+      });
+    }
+    const list = { ...this.strings(entry, 'patterns'), names };
+    if (isSeq(entry.value) && list.items.length === 0 && !wholeClauses) this.problem(this.line(entry.key), '"patterns" must list at least one token pattern');
+    if (wholeClauses && list.items.length > 0) this.problem(this.line(entry.key), 'a rule with "unit: clause" reads whole clauses and lists no patterns ("patterns: []")');
     list.items.forEach((p, i) => {
       const line = list.lines[i]!;
       if (CURLY.test(p)) {

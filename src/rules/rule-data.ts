@@ -3,6 +3,8 @@
 // files into this form (scripts/rules-data.js), so start-up only maps objects.
 import type { Category, FindingKind, Severity } from '../model/types.js';
 import { CONDITIONS, DEFAULT_DROPPED, type ConditionName, type DroppedContext } from './conditions.js';
+import { EXTRACTORS, type ExtractorName } from './extractors.js';
+import { registerRulePatterns } from './rule-patterns.js';
 import type { Example, RuleDef, RuleMatch } from './types.js';
 
 /** What a rule says about context: see src/rules/data/README.md. */
@@ -32,37 +34,61 @@ export interface RuleData {
   message: string;
   /** Better wordings, best first; a finding carries the first. */
   suggestions?: string[];
+  /** Token patterns; for a rule with `patternsFrom`, the other rule's, filled in by the build. */
   patterns: string[];
+  /** Patterns that code reads too, by name: the name and the pattern's index in `patterns`. */
+  patternNames?: Record<string, number>;
+  /** The id of the rule whose patterns this rule reads too (one list, written once). */
+  patternsFrom?: string;
   conditions?: RuleConditions;
+  /** `clause`: the rule judges every clause of its speaker's sentences whole, with no patterns. */
+  unit?: 'clause';
+  /** The named extractor (src/rules/extractors.ts) that attaches data to each finding, or rejects a match. */
+  extract?: ExtractorName;
   examples: { match: Example[]; noMatch: Example[] };
 }
 
 /** The rule the engine runs for `data`. */
 export function ruleFromData(data: RuleData): RuleDef {
-  const { conditions = {}, suggestions, ...rest } = data;
+  const { conditions, suggestions, patternNames, extract, ...rest } = data;
+  registerRulePatterns(data.id, data.patterns, patternNames);
   const rule: RuleDef = { ...rest };
   if (suggestions?.length) {
     rule.suggestion = suggestions[0];
     rule.suggestions = suggestions;
   }
-  if (data.conditions) rule.conditions = data.conditions;
+  return withConditions(rule, conditions, extract);
+}
+
+/**
+ * `rule` reading its matches under `conditions` (and attaching what `extract` gives): the engine's
+ * flags for the context it keeps, and a check for the rest. For a built-in rule's data and for a
+ * user's rule alike, so both mean the same by the same names. Returns `rule`.
+ */
+export function withConditions(rule: RuleDef, conditions: RuleConditions | undefined, extract?: ExtractorName): RuleDef {
+  const c = conditions ?? {};
+  if (conditions) rule.conditions = conditions;
+  if (extract) rule.extract = extract;
   // The engine drops negated, questioned and quoted matches before anything else; a rule that
   // keeps them, or wants only them, switches that off.
-  const kept = new Set<ConditionName>([...(conditions.allow ?? []), ...(conditions.when ?? [])]);
+  const kept = new Set<ConditionName>([...(c.allow ?? []), ...(c.when ?? [])]);
   for (const name of DEFAULT_DROPPED) {
     if (!kept.has(name)) continue;
     if (name === 'negated') rule.allowNegated = true;
     if (name === 'question') rule.allowQuestion = true;
     if (name === 'quoted') rule.allowQuoted = true;
   }
-  if (conditions.once) rule.once = conditions.once;
-  if (conditions.suppressedBy?.length) rule.suppressedBy = conditions.suppressedBy;
-  const unless = (conditions.unless ?? []).map((name) => CONDITIONS[name].test);
-  const when = (conditions.when ?? []).map((name) => CONDITIONS[name].test);
-  if (unless.length + when.length > 0) {
+  if (c.once) rule.once = c.once;
+  if (c.suppressedBy?.length) rule.suppressedBy = c.suppressedBy;
+  const unless = (c.unless ?? []).map((name) => CONDITIONS[name].test);
+  const when = (c.when ?? []).map((name) => CONDITIONS[name].test);
+  const extractor = extract ? EXTRACTORS[extract].extract : undefined;
+  if (unless.length + when.length > 0 || extractor) {
+    // Conditions first, then the extractor: it reads only matches that stand.
     rule.check = (m: RuleMatch) => {
       for (const test of unless) if (test(m)) return false;
       for (const test of when) if (!test(m)) return false;
+      return extractor?.(m);
     };
   }
   return rule;

@@ -13,13 +13,13 @@ export function exampleText(e: Example): string {
   return typeof e === 'string' ? e : e.text;
 }
 
-/** A rule is data (this object) plus, where words alone cannot decide, a small `check`. */
+/** A rule as the engine runs it: its data (src/rules/data/*.yaml, or a user's config) and, from its named conditions and extractor, a `check`. */
 export interface RuleDef {
   /** Stable kebab-case id, unique in the catalogue. */
   id: string;
   /** The findings' messageId, when it is not "<id>/default" (a renamed rule keeps its old one); see ids.ts. */
   messageId?: string;
-  /** The source file that declares the rule, e.g. "src/rules/catalogue/emotion.ts"; a user's config file for theirs. */
+  /** The source file that declares the rule, e.g. "src/rules/data/emotion.yaml"; a user's config file for theirs. */
   declaredIn?: string;
   /** The user's config file, when it added patterns to this built-in rule (`extend`). */
   extendedIn?: string;
@@ -42,10 +42,14 @@ export interface RuleDef {
   suggestion?: string;
   /** For rules written as data: every better wording, `suggestion` first. */
   suggestions?: string[];
+  /** For rules written as data: the named extractor, for the docs (`check` runs it). */
+  extract?: string;
   /** For rules written as data: the conditions as written, for the docs (the flags below and `check` do the work). */
   conditions?: RuleConditions;
   /** Token patterns (see pattern.ts). */
   patterns: string[];
+  /** For rules written as data: the rule whose patterns these are too. */
+  patternsFrom?: string;
   /** Utterances by `speaker` that must produce this rule's finding, and near-misses that must not. */
   examples: { match: Example[]; noMatch: Example[] };
   /** Keep matches under a negation ("not", "can't") or in a question; dropped by default. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, catalogueFor, loadConfig, parseConfig, ruleSetFor, rulesInEffect } from '../../src/cli/config.js';
-import { BUILTIN_RULES, builtinRuleSet } from '../../src/rules/index.js';
+import { BUILTIN_RULES, RuleSet, builtinRuleSet } from '../../src/rules/index.js';
+import { textFeatures } from '../../src/nlp/features.js';
 import { runCli } from '../helpers/cli.js';
 
 const samples = path.resolve(import.meta.dirname, '../../fixtures/samples');
@@ -56,12 +57,45 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
   });
 });
 
+describe('parseConfig: a user rule names the built-in rules\' conditions', () => {
+  const finds = (conditions: unknown, text: string) => {
+    const c = parseConfig(config({ rules: [rule({ patterns: ['sorry'], conditions })] }), 'my.json');
+    const turn = { index: 0, role: 'agent' as const, speaker: 'agent', text };
+    // The user's rule alone: a built-in finding of the same words would take the span's one verdict.
+    return new RuleSet(c.rules).run({ id: 'x', source: 'x', channel: 'call', turns: [turn], meta: {} }, [{ turn, features: textFeatures(text) }]).some((f) => f.rule === 'user/no-unfortunately');
+  };
+
+  it('drops a match an `unless` condition holds for, as a built-in rule does', () => {
+    expect(finds(undefined, 'Sorry for any inconvenience.')).toBe(true);
+    expect(finds({ unless: ['hedged'] }, 'Sorry for any inconvenience.')).toBe(false);
+    expect(finds({ unless: ['hedged'] }, 'Sorry about the broken part.')).toBe(true);
+  });
+
+  it('keeps questions only when allowed, and keeps only what `when` asks for', () => {
+    expect(finds(undefined, 'Sorry?')).toBe(false);
+    expect(finds({ allow: ['question'] }, 'Sorry?')).toBe(true);
+    expect(finds({ when: ['acts-or-owns'] }, 'Sorry about that.')).toBe(false);
+    expect(finds({ when: ['acts-or-owns'] }, "Sorry about that, I'll fix it now.")).toBe(true);
+  });
+
+  it('keeps "suggestion" and takes "suggestions", a list whose first is the finding\'s', () => {
+    const one = parseConfig(config({ rules: [rule({ suggestion: 'Say what happens next.' })] }), 'my.json').rules[0]!;
+    expect(one.suggestion).toBe('Say what happens next.');
+    const two = parseConfig(config({ rules: [rule({ suggestions: ['First.', 'Second.'] })] }), 'my.json').rules[0]!;
+    expect([two.suggestion, two.suggestions]).toEqual(['First.', ['First.', 'Second.']]);
+    expect(() => parseConfig(config({ rules: [rule({ suggestion: 'A.', suggestions: ['B.'] })] }), 'my.json')).toThrow(/rules\[0\]\.suggestions: give better wordings either/);
+  });
+});
+
 describe('parseConfig: YAML', () => {
   const yamlErrors: Array<[string, string, RegExp]> = [
     ['a bad category, on its own line', 'rules:\n  - id: x\n    category: anger\n    patterns: [a b]\n    message: hi\n', /^team\.yaml:3: rules\[0\]\.category: "anger" is not a category/],
     ['an unknown rule id to disable', '# ours\ndisable:\n  - pseudo-apology\n  - nope\n', /^team\.yaml:4: disable\[1\]: "nope" is not a rule id/],
     ['an unknown rule id to extend', 'extend:\n  dead-end:\n    - nothing more\n  nope-rule:\n    - a b\n', /^team\.yaml:4: extend\.nope-rule: "nope-rule" is not a built-in rule id/],
     ['a broken ignore phrase', 'ignore:\n  - as i said\n  - (a|\n', /^team\.yaml:3: ignore\[1\]: pattern "\(a\|": /],
+    ['an unknown condition, on its line', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      unless:\n        - hedged\n        - politeness\n', /^team\.yaml:9: rules\[0\]\.conditions\.unless\[1\]: unknown condition "politeness" \(one of negated, question, quoted, /],
+    ['allowing context that is never dropped', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      allow: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.allow\[0\]: "hedged" is not dropped by default/],
+    ['an unknown key in conditions', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      except: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.except: unknown key \(one of allow, when, unless\)/],
     ['broken YAML', 'rules: [\n  - id: x\n', /^team\.yaml:\d+: not valid YAML \(/],
     ['a key written twice', 'disable: [pseudo-apology]\ndisable: [dead-end]\n', /^team\.yaml:2: not valid YAML \(Map keys must be unique/],
     ['a list where a mapping belongs', '- rules\n', /^team\.yaml:1: must be a mapping with any of rules, disable, extend, ignore/],

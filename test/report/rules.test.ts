@@ -16,7 +16,10 @@ interface JsonRule {
   declaredIn?: string;
   extendedIn?: string;
   patterns: string[];
-  conditions: { allowNegated: boolean; allowQuestion: boolean; allowQuoted: boolean; once?: string; suppressedBy?: string[]; check: boolean };
+  extract?: string;
+  patternsFrom?: string;
+  /** Flags for a rule in TypeScript; the named conditions (allow, when, unless) for one in YAML. */
+  conditions: { allowNegated?: boolean; allowQuestion?: boolean; allowQuoted?: boolean; allow?: string[]; when?: string[]; unless?: string[]; once?: string; suppressedBy?: string[]; check?: boolean };
 }
 const catalogue = (text: string) => (JSON.parse(text) as { rules: JsonRule[] }).rules;
 
@@ -60,9 +63,15 @@ describe('etcscore rules --format json', () => {
       });
     }
     // The catalogue has rules of each sort, so the fields above are not all one value.
-    expect(rules.some((r) => r.conditions.check) && rules.some((r) => !r.conditions.check)).toBe(true);
+    // (A rule in YAML says `allow: [quoted]` and names conditions; one in TypeScript has flags and a check.)
+    const decided = (r: (typeof rules)[number]) => Boolean(r.conditions.check || r.conditions.unless || r.conditions.when || r.extract);
+    expect(rules.some(decided) && rules.some((r) => !decided(r))).toBe(true);
     expect(rules.some((r) => r.conditions.suppressedBy)).toBe(true);
-    expect(rules.some((r) => r.conditions.allowQuoted)).toBe(true);
+    expect(rules.some((r) => r.conditions.allowQuoted || r.conditions.allow?.includes('quoted'))).toBe(true);
+    // Rules that attach data name their extractor.
+    expect(rules.find((r) => r.id === 'commitment-made')).toMatchObject({ extract: 'commitment-details' });
+    // A rule that reads another rule's phrases says whose, and lists them as the engine reads them.
+    expect(rules.find((r) => r.id === 'broken-promise-admitted')).toMatchObject({ patternsFrom: 'customer-reports-broken-promise' });
   });
 
   it('shows the configuration applied: extended patterns with their file, user rules, no disabled ones', async () => {

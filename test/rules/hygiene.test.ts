@@ -64,7 +64,7 @@ describe('rule data hygiene', () => {
 
   it('reports an unknown key on its line', () => {
     const { file, problems } = check(rule({ extra: 'note: a stray key\n  ' }));
-    expect(only(problems)).toBe(`${file}:11: apology: unknown key "note" in a rule (one of id, category, kind, severity, speaker, title, description, why, source, message, suggestions, patterns, conditions, examples)`);
+    expect(only(problems)).toBe(`${file}:11: apology: unknown key "note" in a rule (one of id, category, kind, severity, speaker, title, description, why, source, message, suggestions, patterns, patternsFrom, conditions, unit, extract, examples)`);
   });
 
   it('points "suggestion" to the list it should be', () => {
@@ -98,8 +98,8 @@ describe('rule data hygiene', () => {
   });
 
   it('reports an unknown condition on its line', () => {
-    const { file, problems } = check(rule({ conditions: '  conditions:\n    unless: [hedged]\n' }));
-    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: unless: unknown condition "hedged" \\(one of negated, question, quoted, `));
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    unless: [polite]\n' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: unless: unknown condition "polite" \\(one of negated, question, quoted, `));
   });
 
   it('reports an allowance for context that is never dropped, and an unless that is the default', () => {
@@ -120,11 +120,11 @@ describe('rule data hygiene', () => {
     expect(only(problems)).toBe(`${file}:14: apology: duplicate pattern "Sorry  for the wait": already in this rule at ${file}:12`);
   });
 
-  it('reports the same pattern in two rules of one category, across files', () => {
+  it('reports the same pattern in two rules of one speaker and category, across files', () => {
     const first = check(rule(), rule({ id: 'apology-again', patterns: ['apologies for the delay', 'so sorry about the wait'], match: ['Apologies for the delay.', 'So sorry about the wait.'] }));
     const second = first.file.replace(/(\d+)\.yaml$/, (_, n: string) => `${Number(n) + 1}.yaml`);
     expect(first.problems.map(formatProblem)).toEqual([
-      `${second}:12: apology-again: duplicate pattern "apologies for the delay": already in rule "apology" of the same category at ${first.file}:13`,
+      `${second}:12: apology-again: duplicate pattern "apologies for the delay": already in rule "apology" of the same speaker and category at ${first.file}:13`,
       // Why it matters: of two equal findings of one category in a turn only the first is kept.
       `${second}:16: apology-again: match example "Apologies for the delay." is not found by the rule`,
     ]);
@@ -132,6 +132,69 @@ describe('rule data hygiene', () => {
 
   it('allows the same pattern in rules of different categories', () => {
     expect(check(rule(), rule({ id: 'apology-pseudo', category: 'pseudo-apology' })).problems).toEqual([]);
+  });
+
+  it('allows the same pattern in a customer rule and an agent rule of one category: they read different turns', () => {
+    const customer = rule({ id: 'apology-heard' }).replace('kind: strength', 'kind: signal').replace('speaker: agent', 'speaker: customer');
+    expect(check(rule(), customer).problems).toEqual([]);
+  });
+
+  it('reports a signal said by the agent', () => {
+    const { file, problems } = check(rule().replace('kind: strength', 'kind: signal'));
+    expect(only(problems)).toBe(`${file}:3: apology: kind "signal" is for customer rules: an agent's words are a strength or a risk`);
+  });
+
+  it('gives a rule with patternsFrom the other rule\'s patterns, checked once, where they are written', () => {
+    const borrower = rule({ id: 'apology-heard' }).replace('kind: strength', 'kind: signal').replace('speaker: agent', 'speaker: customer').replace(/  patterns:\n(    - .*\n)+/, '  patternsFrom: apology\n');
+    const checked = check(rule(), borrower);
+    expect(checked.problems).toEqual([]);
+    const second = checked.file.replace(/(\d+)\.yaml$/, (_, n: string) => `${Number(n) + 1}.yaml`);
+    const { rules } = checkRuleFiles([checked.file, second]);
+    expect(rules.map((r) => [r.data.id, r.data.patterns])).toEqual([
+      ['apology', ['sorry for the wait', 'apologies for the delay']],
+      ['apology-heard', ['sorry for the wait', 'apologies for the delay']],
+    ]);
+  });
+
+  it('reports patternsFrom naming no rule, and a rule that lists patterns as well', () => {
+    const borrower = rule({ id: 'apology-heard' }).replace('  patterns:', '  patternsFrom: apology-gone\n  patterns:');
+    const { file, problems } = check(borrower);
+    expect(problems.map(formatProblem)).toEqual([`${file}:12: apology-heard: a rule with "patternsFrom" reads that rule's patterns and lists none of its own`]);
+    const missing = check(rule({ id: 'apology-heard' }).replace(/  patterns:\n(    - .*\n)+/, '  patternsFrom: apology-gone\n'));
+    expect(only(missing.problems)).toBe(`${missing.file}:1: apology-heard: patternsFrom: no rule "apology-gone" in the rule files`);
+  });
+
+  it('reads a named pattern as one of the rule\'s patterns, and keeps its name for code to read', () => {
+    const named = rule().replace('    - "apologies for the delay"', '    - { name: the-delay, pattern: "apologies for the delay" }');
+    const { file, problems } = check(named);
+    expect(problems).toEqual([]);
+    const [loaded] = checkRuleFiles([file]).rules;
+    expect([loaded!.data.patterns, loaded!.data.patternNames]).toEqual([['sorry for the wait', 'apologies for the delay'], { 'the-delay': 1 }]);
+  });
+
+  it('reports a named pattern without a pattern, or with a name that is not kebab-case', () => {
+    const { file, problems } = check(rule().replace('    - "apologies for the delay"', '    - { name: The Delay, pattern: "apologies for the delay" }\n    - { name: empty }'));
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}:13: apology: pattern name "The Delay" must be kebab-case`,
+      `${file}:14: apology: each of "patterns" must be a non-empty string`,
+    ]);
+  });
+
+  it('takes a clause rule with no patterns, and reports one that lists some', () => {
+    const clause = rule().replace(/  patterns:\n(    - .*\n)+/, '  patterns: []\n  unit: clause\n');
+    const read = checkRuleFiles([check(clause).file]);
+    expect(read.problems.filter((p) => !/example/.test(p.message))).toEqual([]);
+    expect(read.rules[0]!.data).toMatchObject({ unit: 'clause', patterns: [] });
+    const { file, problems } = check(rule({ extra: 'unit: clause\n  ' }));
+    expect(only(problems)).toBe(`${file}:12: apology: a rule with "unit: clause" reads whole clauses and lists no patterns ("patterns: []")`);
+  });
+
+  it('reports an unknown extractor, and a unit that is not clause', () => {
+    const { file, problems } = check(rule({ extra: 'extract: who-said-it\n  unit: paragraph\n  ' }));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:12: apology: unit "paragraph" is not one of clause`)),
+      expect.stringMatching(new RegExp(`^${file}:11: apology: extract: unknown extractor "who-said-it"`)),
+    ]);
   });
 
   it('reports an id used twice', () => {

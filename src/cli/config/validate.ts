@@ -4,7 +4,7 @@
 // the file is read, not as a surprise in a QA report.
 import { ALL_CATEGORIES, type Category, type FindingKind, type Severity, type Transcript } from '../../model/types.js';
 import { textFeatures } from '../../nlp/features.js';
-import { BUILTIN_RULES, RuleSet, USER_PREFIX, compilePattern, type RuleDef } from '../../rules/index.js';
+import { BUILTIN_RULES, DEFAULT_DROPPED, RuleSet, USER_PREFIX, compilePattern, unknownCondition, withConditions, type ConditionName, type DroppedContext, type RuleConditions, type RuleDef } from '../../rules/index.js';
 import type { Fail, KeyPath } from './error.js';
 
 export interface UserConfig {
@@ -22,7 +22,9 @@ export interface UserConfig {
 
 /** The keys a config may have; schema/etcscorerc.schema.json lists the same (a test holds them together). */
 export const TOP_KEYS = ['rules', 'disable', 'extend', 'ignore'] as const;
-export const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'patterns', 'message', 'suggestion', 'examples'] as const;
+export const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'patterns', 'message', 'suggestion', 'suggestions', 'conditions', 'examples'] as const;
+/** What a user's rule may say about context: the named conditions of src/rules/conditions.ts. */
+export const CONDITION_KEYS = ['allow', 'when', 'unless'] as const;
 const KINDS: FindingKind[] = ['strength', 'risk'];
 const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
 const SPEAKERS = ['agent', 'customer'] as const;
@@ -129,6 +131,10 @@ function userRule(raw: unknown, at: KeyPath, file: string, fail: Fail): RuleDef 
   const patterns = patternList(raw.patterns, [...at, 'patterns'], fail);
   const message = text(raw.message, [...at, 'message'], fail, true)!;
   const suggestion = text(raw.suggestion, [...at, 'suggestion'], fail, false);
+  // `suggestions` (a list, best first) as built-in rules write it; `suggestion` alone still works.
+  const suggestions = raw.suggestions === undefined ? undefined : strings(raw.suggestions, [...at, 'suggestions'], fail);
+  if (suggestion !== undefined && suggestions !== undefined) fail([...at, 'suggestions'], 'give better wordings either as "suggestion" or as the list "suggestions", not both');
+  const better = suggestions ?? (suggestion !== undefined ? [suggestion] : []);
   const rule: RuleDef = {
     id: USER_PREFIX + id,
     category,
@@ -141,13 +147,40 @@ function userRule(raw: unknown, at: KeyPath, file: string, fail: Fail): RuleDef 
     source: file,
     declaredIn: file,
     message,
-    ...(suggestion ? { suggestion } : {}),
+    ...(better.length ? { suggestion: better[0] } : {}),
+    ...(suggestions?.length ? { suggestions } : {}),
     patterns,
     examples: examples(raw.examples, [...at, 'examples'], fail),
   };
+  if (raw.conditions !== undefined) withConditions(rule, conditionsOf(raw.conditions, [...at, 'conditions'], fail));
   const listOnly = Array.isArray(raw.examples);
   checkExamples(rule, listOnly ? [...at, 'examples'] : [...at, 'examples', 'match'], [...at, 'examples', 'noMatch'], fail);
   return rule;
+}
+
+/**
+ * `conditions: { allow, when, unless }`, each a list of condition names: the same names, and the same
+ * meaning, as the built-in rules' (src/rules/data/README.md). An unknown name is reported on its line.
+ */
+function conditionsOf(raw: unknown, at: KeyPath, fail: Fail): RuleConditions {
+  if (!isObject(raw)) return fail(at, `must be a mapping of ${CONDITION_KEYS.join(', ')}`);
+  for (const key of Object.keys(raw)) if (!(CONDITION_KEYS as readonly string[]).includes(key)) fail([...at, key], `unknown key (one of ${CONDITION_KEYS.join(', ')})`);
+  const dropped = DEFAULT_DROPPED as readonly string[];
+  const out: RuleConditions = {};
+  for (const key of CONDITION_KEYS) {
+    if (raw[key] === undefined) continue;
+    const names = strings(raw[key], [...at, key], fail);
+    names.forEach((name, i) => {
+      const why =
+        unknownCondition(name) ??
+        (key === 'allow' && !dropped.includes(name) ? `${show(name)} is not dropped by default, so there is nothing to allow (allow lists ${dropped.join(', ')})` : undefined) ??
+        (key === 'unless' && dropped.includes(name) ? `${show(name)} matches are dropped already; list it under "allow" to keep them` : undefined);
+      if (why) fail([...at, key, i], why);
+    });
+    if (key === 'allow') out.allow = names as DroppedContext[];
+    else out[key] = names as ConditionName[];
+  }
+  return out;
 }
 
 /** Examples as a list of utterances the rule must find, or { match, noMatch }. */
