@@ -9,9 +9,9 @@ const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i ha
 /** Words that own what went wrong, said after an apology. */
 const OWNS_FAILURE = /\b(shouldn't|should not|should never) have (happened|been|had to)|\b(that's|that is|it's|it is) (not okay|not ok|not on|not acceptable|not good enough|not right)\b|\b(our|my) (mistake|fault|error)\b|\b(we|i) (can|could) (either|do)\b/;
 /** What an apology is for when it is the agent's own slip or late reply, not the customer's trouble. */
-const OWN_SLIP = /^\W*(for )?(my|our)? ?(late|slow|delayed)? ?(reply|response|delay in (replying|responding|getting back)|the late|the slow|the delayed)\b|^\W*(for )?my (delay|mistake|error|typo|confusion)|^\W*(i|we) (missed|misread|misheard|misunderstood)|^\W*(for )?(the )?(typo|interruption|echo|bad line)|^\W*(to|for) (interrupt|ask|bother|keep asking)|^\W*,? ?(can|could|would) you (repeat|say)/;
+const OWN_SLIP = /^\W*(for )?(my|our)? ?(late|slow|delayed)? ?(reply|response|delay in (replying|responding|getting back)|the late|the slow|the delayed)\b|^\W*(for )?my (delay|mistake|error|typo|confusion)|^\W*(i|we) (missed|misread|misheard|misunderstood)|^\W*(for )?(the )?(typo|interruption|echo|bad line)|^\W*(to|for) (interrupt|ask|bother|keep asking|keep(ing)? you (waiting|holding|on hold))|^\W*,? ?(can|could|would) you (repeat|say)|^\W*,? ?(i|we) (didn't|did not) (catch|hear|get)|^\W*,? ?just to (check|confirm|clarify)/;
 /** An apology hedged into a non-apology: "for any inconvenience", "if you felt", "you feel that way". */
-const HEDGED = /^\W*((for|about) any|if\b|that you feel|you feel|you're feeling|you are feeling|you felt|for (your|the) frustration)/;
+const HEDGED = /^\W*(((for|about) )?any\b|if\b|that you feel|you feel|you're feeling|you are feeling|you felt|for (your|the) frustration)/;
 /** Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem. */
 const MANNERS = /\b(line|connection|cut out|hear you|repeat|echo|background|typo|misread|misheard|interrupt\w*)\b/;
 
