@@ -257,7 +257,19 @@ function bangsFor(sentences: number): Int32Array {
   return bangCounts;
 }
 
+/**
+ * Sentiment is read once per text's features: the sarcasm rule and the emotion curve both ask for
+ * the same customer turn. Keyed weakly by the features object, which is made once per text.
+ */
+const read = new WeakMap<TextFeatures, SentimentResult>();
+
 export function turnSentiment(f: TextFeatures): SentimentResult {
+  let result = read.get(f);
+  if (result === undefined) read.set(f, (result = readSentiment(f)));
+  return result;
+}
+
+function readSentiment(f: TextFeatures): SentimentResult {
   const { tokens, negatedBy, sentenceOf, text } = f;
   // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
   // are indexed: for…of allocated an iterator and a result per step until the function was optimised.

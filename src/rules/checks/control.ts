@@ -193,8 +193,19 @@ const TOLD_BACK = /\byou('ve| have) (called|contacted|rung|rang|phoned|been in t
 export function statesAFact(m: RuleMatch): boolean {
   if (!hasFactMarker(m)) return false;
   const clause = m.turn.text.slice(m.span[0], m.span[1]);
-  return informs(clause) && !TOLD_BACK.test(plain(clause));
+  let verdict = judged.get(clause);
+  if (verdict === undefined) {
+    if (judged.size >= JUDGED_KEPT) judged.clear();
+    judged.set(clause, (verdict = informs(clause) && !TOLD_BACK.test(plain(clause))));
+  }
+  return verdict;
 }
+/**
+ * Clauses already judged, by their words: agents say the same stock sentences all day, so a batch
+ * judges each once. Bounded, and keyed by the text alone, so a verdict never depends on history.
+ */
+const judged = new Map<string, boolean>();
+const JUDGED_KEPT = 4096;
 
 /** The sentence before the match, as plain text. */
 const lead = (m: RuleMatch) => plain(m.turn.text.slice(m.sentence[0], m.span[0]));

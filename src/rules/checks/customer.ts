@@ -3,8 +3,7 @@
 // in conditions.ts, moved here from the customer rules' checks unchanged.
 import type { RuleMatch } from '../types.js';
 import { matched, plain, previousTurn, sentenceAfter } from '../context.js';
-import { turnSentiment, type SentimentResult } from '../../nlp/sentiment.js';
-import type { TextFeatures } from '../../nlp/features.js';
+import { turnSentiment } from '../../nlp/sentiment.js';
 
 // ---- distress ---------------------------------------------------------------
 
@@ -60,9 +59,6 @@ const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b(
 /** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
 const IRONY_ASIDES = /🙄|👏|🙃|😒|\b[Rr]eally\.\s*$/;
 
-/** The last turn's sentiment: a check runs on a few matches of the same turn. */
-let lastFeatures: TextFeatures | undefined;
-let lastSentiment: SentimentResult | undefined;
 
 /**
  * The customer's sentiment read the praise under the match as meaning its opposite (delight at a
@@ -70,11 +66,8 @@ let lastSentiment: SentimentResult | undefined;
  * sarcasm for the emotion curve and for the finding.
  */
 function sentimentReadsSarcasm(m: RuleMatch): boolean {
-  if (lastFeatures !== m.features) {
-    lastFeatures = m.features;
-    lastSentiment = turnSentiment(m.features);
-  }
-  return lastSentiment!.terms.some((t) => t.sarcasm === true && t.span[0] < m.span[1] && t.span[1] > m.span[0]);
+  // turnSentiment reads a turn once, however many matches ask (and the emotion curve after them).
+  return turnSentiment(m.features).terms.some((t) => t.sarcasm === true && t.span[0] < m.span[1] && t.span[1] > m.span[0]);
 }
 
 /** Sarcasm: praise that the turn's sentiment reads as its opposite, or bare praise in answer to bad news. */
