@@ -271,7 +271,7 @@ export const CONDITIONS = {
     test: control.nothingToWorry,
   },
   'routine-redirect': {
-    description: 'the sentence redirects routinely ("DM us", "contact us", "anything else"): no choice about the fix',
+    description: 'the sentence redirects routinely ("DM us", "contact us", "if you would like to discuss it", "anything else"): no choice about the fix',
     test: control.routineRedirect,
   },
   'no-other-way-after-but': {

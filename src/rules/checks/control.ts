@@ -15,7 +15,7 @@ const ALTERNATIVE = /\b(what (i|we) can do|(i|we) can(?!'t)|(i|we) could|instead
 const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 
 /** Another way forward for the customer, as a reader of the guide counts one (passing feedback on is not). */
-const OTHER_WAY = /\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try|(but|however),? (we|i) do|(i've|i have|we've|we have) (raised|arranged|booked|sent|passed|escalated|asked|requested|put in))\b/;
+const OTHER_WAY = /(?:^|[.!]\s+)(?:visit|try|head (?:over )?to|go to)\b|\b(?:however|but),? if you\b|\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try|(but|however),? (we|i) do|(i've|i have|we've|we have) (raised|arranged|booked|sent|passed|escalated|asked|requested|put in))\b/;
 
 /** Another of our own channels offered in place of this one: "for that, please call 1-800…". */
 const CHANNEL = /\b(please|kindly|you can|feel free to)\s+(call|phone|ring|chat|submit|send us|use|visit|message|email|dm)\b/;
@@ -83,7 +83,7 @@ export const nothingToWorry = (m: RuleMatch): boolean => !BARE_NO.test(matched(m
 
 /** "DM us or call us", "if you'd like to reach us by phone": a routine redirect, not a choice about the fix. */
 export const routineRedirect = (m: RuleMatch): boolean =>
-  /\b(dm|direct message|reach (us|out)|contact us|call us|phone or chat|by phone|dial|further assistance|any other questions|anything else)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.sentence[1])));
+  /\b(dm|direct message|reach (us|out)|contact us|call us|phone or chat|by phone|dial|further assistance|my assistance|any other questions|anything else|to discuss|to talk|to speak|continue (our|the) conversation)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.sentence[1])));
 
 /** "but we could use more info", "but we can certainly forward it": no other way offered. */
 export const noOtherWayAfterBut = (m: RuleMatch): boolean => /^(but|however) (i|we) (can|could) (use|help|assist|forward|pass|share|certainly|definitely)$/.test(matched(m));
