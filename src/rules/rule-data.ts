@@ -1,11 +1,11 @@
 // The data form of a rule: what src/rules/data/*.yaml holds (and a user's rule will), and how it
 // becomes a RuleDef the engine runs. This module reads no YAML: the build has already turned the
 // files into this form (scripts/rules-data.js), so start-up only maps objects.
-import type { Category, FindingKind, Severity } from '../model/types.js';
+import type { Category } from '../model/types.js';
 import { CONDITIONS, DEFAULT_DROPPED, type ConditionName, type DroppedContext } from './conditions.js';
 import { EXTRACTORS, type ExtractorName } from './extractors.js';
 import { registerRulePatterns } from './rule-patterns.js';
-import type { Example, RuleDef, RuleMatch } from './types.js';
+import type { RuleDef, RuleMatch } from './types.js';
 
 /** What a rule says about context: see src/rules/data/README.md. */
 export interface RuleConditions {
@@ -21,17 +21,10 @@ export interface RuleConditions {
   suppressedBy?: Category[];
 }
 
-export interface RuleData {
-  id: string;
-  category: Category;
-  kind: FindingKind;
-  severity: Severity;
-  speaker: 'agent' | 'customer';
-  title: string;
-  description: string;
-  why: string;
-  source: string;
-  message: string;
+/** The documented fields a rule's data shares with the RuleDef it becomes (see types.ts for each). */
+type SharedFields = 'id' | 'category' | 'kind' | 'severity' | 'speaker' | 'title' | 'description' | 'why' | 'source' | 'message' | 'unit' | 'examples';
+
+export interface RuleData extends Pick<RuleDef, SharedFields> {
   /** Better wordings, best first; a finding carries the first. */
   suggestions?: string[];
   /** Token patterns; for a rule with `patternsFrom`, the other rule's, filled in by the build. */
@@ -41,11 +34,8 @@ export interface RuleData {
   /** The id of the rule whose patterns this rule reads too (one list, written once). */
   patternsFrom?: string;
   conditions?: RuleConditions;
-  /** `clause`: the rule judges every clause of its speaker's sentences whole, with no patterns. */
-  unit?: 'clause';
   /** The named extractor (src/rules/extractors.ts) that attaches data to each finding, or rejects a match. */
   extract?: ExtractorName;
-  examples: { match: Example[]; noMatch: Example[] };
 }
 
 /** The rule the engine runs for `data`. */
