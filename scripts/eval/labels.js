@@ -18,11 +18,12 @@ import { predict } from './predict.js';
 export const AGENT_CATEGORIES = ['empathy', 'sympathy', 'pseudo-apology', 'policy-hiding', 'commitment', 'follow-up', 'option-offered', 'information', 'ownership', 'goodwill'];
 const VALENCE = ['negative', 'neutral', 'positive'];
 /**
- * Our vocabulary is finer than the guide's: the guide's pseudo-apology includes blame shifts ("as I
- * mentioned before"), its information includes explanations of why, its policy-hiding includes the
- * dead end ("there's nothing I can do"). A finding counts for the guide's category it belongs to.
+ * Our vocabulary is finer than the guide's. An explanation of why is the guide's information, and is
+ * counted so, as the team's before-stop check counts it. Blame and the dead end are the guide's
+ * pseudo-apology and policy-hiding in spirit, but they are not counted for them: these figures are
+ * the ones the readers' categories get from findings of those categories alone.
  */
-const AS_READERS_LABEL = { blame: 'pseudo-apology', explanation: 'information', 'dead-end': 'policy-hiding' };
+const AS_READERS_LABEL = { explanation: 'information' };
 const asReaders = (found) => new Set([...found].map((c) => AS_READERS_LABEL[c] ?? c));
 
 /** Every labelled file in DIR, by source name (the file name without `.jsonl`): rows and conversations apart. */
@@ -75,6 +76,18 @@ export function agentFigures(rows, errors) {
 export async function customerFigures(rows) {
   const items = rows.map((r) => ({ text: r.text, sentiment: VALENCE.find((v) => r.labels.includes(v)) }));
   const valence = await evalSentiment(items);
+  // Ours as the product reports it: the customer turn's point on the emotion curve, after the agent's
+  // turn it answers (signals of trouble cap it), not the lexicon alone.
+  let right = 0;
+  for (const r of rows) {
+    const turns = [
+      { index: 0, role: 'agent', speaker: 'agent', text: r.context || 'Thanks for contacting us, how can I help?' },
+      { index: 1, role: 'customer', speaker: 'customer', text: r.text },
+    ];
+    const point = analyze({ id: r.id, source: 'eval', channel: 'chat', meta: {}, turns }).emotion.trajectory.find((p) => p.turn === 1);
+    if (point && r.labels.includes(point.label)) right++;
+  }
+  valence.etcscore = { accuracy: ratio(right, rows.length) };
   const sarcastic = rows.filter((r) => r.labels.includes('sarcasm'));
   let flagged = 0;
   for (const r of sarcastic) {

@@ -26,11 +26,10 @@ export interface AnalyzeOptions {
 const CUES_PER_TURN = 3;
 /**
  * A customer's signal of trouble (distress, churn, escalation, sarcasm, a broken promise) caps that
- * turn's emotion, and gratitude lifts it: the phrase rules read complaints that carry no negative
- * word ("I'll think twice before buying from you again"), which a word lexicon scores as neutral.
+ * turn's emotion: the phrase rules read complaints that carry no negative word ("I'll think twice
+ * before buying from you again"), which a word lexicon scores as neutral.
  */
 const CUSTOMER_TROUBLE_CAP = -0.35;
-const GRATITUDE_FLOOR = 0.25;
 const CLEARLY_WARM = 0.5;
 /** A customer turn of this many words or fewer, besides links and handles, with no sentiment term, tells nothing of their mood ("yes", a name, an order number). */
 const UNINFORMATIVE_WORDS = 2;
@@ -48,8 +47,8 @@ function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: numbe
   // A turn the lexicon reads as clearly warm ("still not working on desktop, but it works on the
   // web so I'm delighted!") already weighed its complaint, after its "but".
   if (trouble && lexicon < CLEARLY_WARM) return lexicon > CUSTOMER_TROUBLE_CAP ? { raw: CUSTOMER_TROUBLE_CAP, because: trouble.text } : { raw: lexicon };
-  const thanks = own.find((f) => f.kind === 'signal' && f.category === 'gratitude');
-  if (thanks && lexicon < GRATITUDE_FLOOR) return { raw: GRATITUDE_FLOOR, because: thanks.text };
+  // Thanks lift nothing here: the sentiment already tells heartfelt thanks from the courtesy that
+  // closes a request or softens a complaint ("thanks, but…"), which careful readers do not call warm.
   return { raw: lexicon };
 }
 

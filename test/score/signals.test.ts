@@ -75,10 +75,12 @@ describe('signals shape the emotion curve', () => {
     expect(a.emotion.trajectory[0]!.cues![0]).toBe(churn.text);
   });
 
-  it('gratitude lifts a turn the words leave below its floor; a promise reported kept neither caps nor lifts', () => {
+  it('gratitude is a signal that lifts nothing: courtesy thanks stay neutral, heartfelt ones are warm by their words; a promise reported kept neither caps nor lifts', () => {
     const thanks = analyze(chat('Agent: Done, the refund is on its way.', 'Customer: ok ty'));
     expect(thanks.findings.find((f) => f.category === 'gratitude')?.kind).toBe('signal');
-    expect(thanks.emotion.trajectory[0]).toMatchObject({ raw: 0.25, label: 'positive' });
+    expect(thanks.emotion.trajectory[0]).toMatchObject({ label: 'neutral' });
+    const warm = analyze(chat('Agent: Done, the refund is on its way.', 'Customer: Thank you so much, you have been brilliant!'));
+    expect(warm.emotion.trajectory[0]!.label).toBe('positive');
     const kept = analyze(chat('Agent: Hello, how can I help?', 'Customer: The new card came this morning.'));
     expect(kept.findings.find((f) => f.category === 'commitment-kept')?.kind).toBe('signal');
     expect(kept.emotion.trajectory[0]!.raw).toBe(0);
