@@ -15,8 +15,16 @@ const HEDGED = /^\W*(((for|about) )?any\b|if\b|that you feel|you feel|you're fee
 /** Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem. */
 const MANNERS = /\b(line|connection|cut out|hear you|repeat|echo|background|typo|misread|misheard|interrupt\w*)\b/;
 
-/** The rest of the match's sentence, and the whole sentence. */
-const afterAndSentence = (m: RuleMatch) => [plain(m.turn.text.slice(m.span[1], m.sentence[1])), plain(m.turn.text.slice(m.sentence[0], m.sentence[1]))] as const;
+/** The rest of the match's sentence, and the whole sentence: made once per match, read by each condition. */
+const read = new WeakMap<RuleMatch, readonly [string, string]>();
+function afterAndSentence(m: RuleMatch): readonly [string, string] {
+  let both = read.get(m);
+  if (both === undefined) {
+    both = [plain(m.turn.text.slice(m.span[1], m.sentence[1])), plain(m.turn.text.slice(m.sentence[0], m.sentence[1]))];
+    read.set(m, both);
+  }
+  return both;
+}
 
 /** An apology for the agent's own slip or late reply, or for the line or asking again. */
 export function ownSlip(m: RuleMatch): boolean {
