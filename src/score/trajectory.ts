@@ -73,7 +73,6 @@ export function shapeOf(traj: readonly TrajectoryPoint[]): EmotionShape {
   const middle = raw.slice(1, -1);
   const startNeg = first <= -CLEAR;
   const endNeg = end <= -CLEAR;
-  const endPos = end >= CLEAR;
   const upset = raw.some((r) => r <= -MORE_THAN_MILD);
 
   // The middle moves against both ends: negative, then warm, then negative again; or the reverse

@@ -3,7 +3,7 @@
 // rules' checks unchanged. The promise and gift phrases are the rules' own, read by id.
 import type { RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
-import { findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter, turnBefore } from '../context.js';
+import { findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction } from '../context.js';
 import { phrasesOfRule } from '../rule-patterns.js';
 
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
