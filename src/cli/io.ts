@@ -1,8 +1,10 @@
 // Process concerns: which files a path means, reading stdin, and output that is never half written.
-import { promises as fs, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { promises as fs, closeSync, createWriteStream, fstatSync, openSync, readSync, readdirSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { InputErrorRecord } from '../model/index.js';
+import { LIMITS, inputTooLarge } from './limits.js';
+import { UsageError } from './exit.js';
 
 export interface Io {
   stdin: Readable;
@@ -18,6 +20,7 @@ const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'i
 
 /** The error record for an input that cannot be read, as every part of the CLI words it. */
 export function readFailure(source: string, err: unknown): InputErrorRecord {
+  if (err instanceof TooLarge) return { source, line: 1, message: err.message };
   const code = (err as NodeJS.ErrnoException).code ?? '';
   return { source, line: 1, message: `cannot read: ${CANNOT_READ[code] ?? String((err as Error).message)}` };
 }
@@ -25,19 +28,41 @@ export function readFailure(source: string, err: unknown): InputErrorRecord {
 
 /**
  * Every input a list of paths names: files as given, directories walked recursively in a stable
- * order keeping files with a transcript extension, "-" for stdin.
+ * order keeping files with a transcript extension, "-" for stdin. Symbolic links are followed, each
+ * file and directory taken once by its real path (so a link loop ends); a directory that cannot be
+ * listed and a broken link are kept as inputs, so that reading them reports why in their place.
  */
 export async function expandInputs(paths: readonly string[], extensions: ReadonlySet<string>, cwd: string): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>(); // real paths of the directories and files taken
+  const first = (real: string): boolean => {
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
+  const realPath = (p: string) => fs.realpath(path.resolve(cwd, p)).catch(() => path.resolve(cwd, p));
   // Paths are reported as the user wrote them, and read relative to the working directory.
   async function walk(dir: string): Promise<void> {
-    const entries = await fs.readdir(path.resolve(cwd, dir), { withFileTypes: true });
+    const realDir = await realPath(dir);
+    if (!first(realDir)) return;
+    let entries;
+    try {
+      entries = await fs.readdir(path.resolve(cwd, dir), { withFileTypes: true });
+    } catch {
+      out.push(dir); // reading it reports the reason (permission denied) as an error record
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = path.join(dir, e.name);
+      const wanted = extensions.has(path.extname(e.name).slice(1).toLowerCase());
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && extensions.has(path.extname(e.name).slice(1).toLowerCase())) out.push(p);
+      else if (e.isSymbolicLink()) {
+        const target = await fs.stat(path.resolve(cwd, p)).catch(() => undefined);
+        if (target?.isDirectory()) await walk(p);
+        else if (wanted && (!target || first(await realPath(p)))) out.push(p); // a broken link is reported when read
+      } else if (e.isFile() && wanted && first(path.join(realDir, e.name))) out.push(p);
     }
   }
   for (const p of paths) {
@@ -52,10 +77,66 @@ export async function expandInputs(paths: readonly string[], extensions: Readonl
   return out;
 }
 
-export async function readAll(stream: Readable): Promise<Buffer> {
+/**
+ * Why a directory given or found as an input is not read: that it cannot be listed (permission
+ * denied), or else that it is a directory.
+ */
+export function directoryFailure(dir: string): NodeJS.ErrnoException {
+  try {
+    readdirSync(dir);
+  } catch (err) {
+    return err as NodeJS.ErrnoException;
+  }
+  return Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+}
+
+/** An input over LIMITS.inputBytes: reading it stopped there. */
+export class TooLarge extends Error {
+  constructor(bytes: number) {
+    super(inputTooLarge(bytes));
+  }
+}
+
+/** A stream's bytes, up to `limit`: more (an endless pipe, `/dev/zero`) throws TooLarge. */
+export async function readAll(stream: Readable, limit: number = LIMITS.inputBytes): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += buf.length;
+    if (bytes > limit) {
+      stream.destroy();
+      throw new TooLarge(bytes);
+    }
+    chunks.push(buf);
+  }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A file's bytes, up to `limit`, whatever the path names: a big regular file is refused before it is
+ * read, and a device or a pipe (`/dev/zero`, a FIFO) is read only until the limit.
+ */
+export function readFileBounded(file: string, limit: number = LIMITS.inputBytes): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw directoryFailure(file);
+    if (stat.isFile() && stat.size > limit) throw new TooLarge(stat.size);
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(stat.isFile() ? Math.min(Math.max(stat.size - bytes, 0) + 1, 1 << 24) : 1 << 16);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      bytes += n;
+      if (bytes > limit) throw new TooLarge(bytes);
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Where output goes: buffered, written in large chunks, to stdout or atomically to a file. */
@@ -100,12 +181,17 @@ export const BROKEN_PIPE_EXIT = 141;
 
 /**
  * `etcscore score … | head`: once the reader closes the pipe there is nobody to write for. Stop at
- * once and quietly, as Unix tools do, instead of failing on the next write with a stack trace.
+ * once and quietly, as Unix tools do, instead of failing on the next write with a stack trace. Any
+ * other write error (a full disk, an I/O error) is one line on stderr and exit 2: partial output
+ * files are removed, and nothing of the program's source or stack is shown.
  */
-export function exitWhenReaderGoes(stdout: Writable, exit: (code: number) => void = (code) => process.exit(code)): void {
+export function exitWhenReaderGoes(stdout: Writable, exit: (code: number) => void = (code) => process.exit(code), stderr: Writable = process.stderr): void {
   stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') exit(BROKEN_PIPE_EXIT);
-    else throw err;
+    if (err.code === 'EPIPE') return exit(BROKEN_PIPE_EXIT);
+    interruption.requested = true; // nothing more goes to stdout
+    for (const abort of activeSinks) abort();
+    stderr.write(`etcscore: cannot write to stdout: ${err.code ?? err.message}\n`);
+    exit(2);
   });
 }
 
@@ -122,26 +208,62 @@ export function stdoutSink(stdout: Writable): Sink {
   };
 }
 
-/** Writes to a temporary file beside the target and renames it into place only when complete. */
+/**
+ * Whether -o names something written to in place rather than replaced: a terminal, /dev/null or a
+ * FIFO is written to as it is (a temporary file renamed over it would replace the device with a
+ * plain file). A socket, a directory or a block device is refused.
+ */
+export function isWrittenInPlace(target: string, stat: Stats | undefined): boolean {
+  if (!stat || stat.isFile()) return false;
+  if (stat.isCharacterDevice() || stat.isFIFO()) return true;
+  const what = stat.isDirectory() ? 'a directory' : stat.isSocket() ? 'a socket' : stat.isBlockDevice() ? 'a block device' : 'not a file';
+  throw new UsageError(`cannot write ${target}: it is ${what}`);
+}
+
+/**
+ * Writes to a temporary file beside the target and renames it into place only when complete. A
+ * device or a FIFO (/dev/null, /dev/stdout, a named pipe) is written to in place: renaming a file
+ * over it would replace it.
+ */
 export function fileSink(target: string): Sink {
+  if (isWrittenInPlace(target, statSync(target, { throwIfNoEntry: false }))) {
+    const stream = streamSink(createWriteStream(target, { flags: 'w' }), target);
+    return { ...stream, abort: () => stream.stream.destroy() };
+  }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
-  // A stream error (no such directory, disk full) must surface as this command's error, not crash.
+  const stream = streamSink(createWriteStream(tmp, { flags: 'wx' }), target);
+  let done = false;
+  const abort = () => {
+    if (done) return;
+    done = true;
+    stream.stream.destroy();
+    rmSync(tmp, { force: true }); // synchronous: this also runs from a signal handler
+  };
+  activeSinks.add(abort);
+  return {
+    write: stream.write,
+    async close() {
+      await stream.close();
+      // Still abortable during the rename: a signal then leaves the target either renamed
+      // (complete) or untouched, and the temp file gone either way.
+      await fs.rename(tmp, target);
+      done = true;
+      activeSinks.delete(abort);
+    },
+    abort,
+  };
+}
+
+/** Buffered writes to a file stream, whose errors (no such directory, disk full) surface as this command's error, not a crash. */
+function streamSink(stream: WriteStream, target: string): Pick<Sink, 'write' | 'close'> & { stream: WriteStream } {
   let failure: Error | undefined;
   stream.on('error', (err) => (failure ??= err));
   const check = () => {
     if (failure) throw new Error(`cannot write ${target}: ${(failure as NodeJS.ErrnoException).code ?? failure.message}`);
   };
   const b = buffered(stream);
-  let done = false;
-  const abort = () => {
-    if (done) return;
-    done = true;
-    stream.destroy();
-    rmSync(tmp, { force: true }); // synchronous: this also runs from a signal handler
-  };
-  activeSinks.add(abort);
   return {
+    stream,
     async write(text) {
       check();
       await b.write(text);
@@ -150,13 +272,7 @@ export function fileSink(target: string): Sink {
       check();
       await b.flush();
       await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      // Still abortable during the rename: a signal then leaves the target either renamed
-      // (complete) or untouched, and the temp file gone either way.
-      await fs.rename(tmp, target);
-      done = true;
-      activeSinks.delete(abort);
     },
-    abort,
   };
 }
 

@@ -66,17 +66,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
+/** Exit status for each signal that stops a run, as a shell reports a process it ended (128 + n). */
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: EXIT.interrupted, SIGTERM: 143 } as const;
+
 /**
- * Interrupted: remove partial output files, write nothing new, and let a chunk already handed to
- * stdout finish (a full pipe takes it part by part), so a stream never ends mid-record. A second
- * signal finds no handler and ends the process at once.
+ * Interrupted (Ctrl-C, a kill, or the terminal closing): remove partial output files, write nothing
+ * new, and let a chunk already handed to stdout finish (a full pipe takes it part by part), so a
+ * stream never ends mid-record. A second signal finds no handler and ends the process at once.
+ *
+ * SIGUSR1 is ignored: node would otherwise open a debugger port on it (node 20 has no
+ * --disable-sigusr1), letting any process that can signal this one read the transcripts in memory.
  */
 export function installSignalHandlers(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on('SIGUSR1', () => {});
+  for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       interruption.requested = true;
       for (const abort of activeSinks) abort();
-      const code = signal === 'SIGINT' ? EXIT.interrupted : 143;
+      const code = SIGNAL_EXIT[signal];
       const exitWhenFlushed = () => (process.stdout.writableLength === 0 ? process.exit(code) : setTimeout(exitWhenFlushed, 5));
       exitWhenFlushed();
     });

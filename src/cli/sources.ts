@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat } from '../formats/index.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
-import { STDIN } from './io.js';
+import { STDIN, TooLarge, directoryFailure, readFailure } from './io.js';
+import { LIMITS, recordTooLarge } from './limits.js';
 import { inShard, type Shard } from './shard.js';
-import { readFailure } from './io.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
 
 export interface SourceOptions {
@@ -82,7 +82,13 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
       await chunks.return?.();
       return yield* whole(size);
     }
-    const rest = head.done ? [] : await drain(chunks);
+    let rest: Buffer[];
+    try {
+      rest = head.done ? [] : await drain(chunks, LIMITS.inputBytes - byteLength(head.chunks));
+    } catch (err) {
+      if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+      return;
+    }
     const bytes = Buffer.concat([...head.chunks, ...rest]);
     if (inShard(source, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
     return;
@@ -103,11 +109,17 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
     return unit;
   };
   try {
-    for await (const batch of ndjsonLines(chunks)) {
+    for await (const batch of ndjsonLines(chunks, LIMITS.recordBytes)) {
       numbered = batch.numbered;
       for (const record of batch.records) {
         seen++;
         if (o.shard && !inShard(ndjsonSource(source, record, numbered), o.shard)) continue;
+        if (record.oversize) {
+          // In its place in the output: the records before it go first.
+          if (records.length > 0) yield cut();
+          yield { unit: { kind: 'error', error: { source: ndjsonSource(source, record, numbered), line: record.line, message: recordTooLarge() } }, bytes: 0 };
+          continue;
+        }
         records.push(record);
         bytes += record.bytes.length;
         if (bytes >= o.batchBytes) yield cut();
@@ -157,7 +169,7 @@ function openFile(file: string): { chunks: AsyncIterator<Buffer>; size: number |
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw directoryFailure(file);
     // A pipe or a device (`<(zcat calls.ndjson.gz)`) may have nothing to read yet: never block on it.
     if (!stat.isFile()) return { chunks: streamFrom(fd)[Symbol.asyncIterator](), size: undefined };
     return { chunks: fileChunks(fd), size: stat.size };
@@ -227,8 +239,20 @@ async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined):
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-async function drain(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
+/** The rest of an input, up to `limit` bytes: an endless one (`/dev/zero`, a pipe) stops there with TooLarge. */
+async function drain(chunks: AsyncIterator<Buffer>, limit: number): Promise<Buffer[]> {
   const out: Buffer[] = [];
-  for (let next = await chunks.next(); !next.done; next = await chunks.next()) out.push(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+  let bytes = 0;
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    bytes += chunk.length;
+    if (bytes > limit) {
+      await chunks.return?.();
+      throw new TooLarge(LIMITS.inputBytes - limit + bytes);
+    }
+    out.push(chunk);
+  }
   return out;
 }
+
+const byteLength = (chunks: readonly Buffer[]) => chunks.reduce((n, c) => n + c.length, 0);

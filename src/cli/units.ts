@@ -1,6 +1,5 @@
 // A unit of work and what scoring it gives: the one function that both this thread and every
 // worker run, so the output of --jobs N is the output of --jobs 1 byte for byte.
-import { readFileSync } from 'node:fs';
 import { InputError, type Analysis, type InputErrorRecord, type Transcript } from '../model/index.js';
 import { describeRoleInference, readTranscripts } from '../formats/index.js';
 import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
@@ -8,7 +7,8 @@ import { analyze } from '../score/analyze.js';
 import { isLinkable } from '../score/contacts.js';
 import { redactTranscript } from '../nlp/redact.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
-import { readFailure } from './io.js';
+import { readFailure, readFileBounded } from './io.js';
+import { overLimit } from './limits.js';
 import { rulesInEffect, type ConfigChoice } from './config.js';
 
 /** How to read inputs: --input-format, --agent, --map. */
@@ -82,9 +82,15 @@ export type WorkItem = ResultItem | ErrorItem;
 /** What scoring one unit gives: its items in order and, when formatInWorker, their text. */
 export interface WorkResult {
   items: WorkItem[];
-  /** The formatted items, in order: a string here, UTF-8 bytes when it comes from a worker. */
-  output?: string | Uint8Array;
+  /**
+   * The formatted items, in order, in pieces of about OUTPUT_PART characters (one string for a big
+   * export would outgrow the longest string V8 makes): strings here, UTF-8 bytes from a worker.
+   */
+  output?: string[] | Uint8Array[];
 }
+
+/** About how much formatted text goes in one piece of a unit's output. */
+const OUTPUT_PART = 1 << 22;
 
 /** Scores units with one set of settings; create one per thread. */
 export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
@@ -97,6 +103,9 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
 
   const scoredOrError = (read: Transcript): WorkItem => {
+    // Over a limit: an error in its place, before analysis could hold many times its size.
+    const over = overLimit(read);
+    if (over) return errorOf(over);
     try {
       return resultOf(read);
     } catch (err) {
@@ -116,37 +125,46 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     return item;
   };
   const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error });
-  const whole = (bytes: Uint8Array, source: string): WorkItem[] => {
+  // Analysed one conversation at a time as they are asked for: a file of 100,000 conversations is
+  // formatted and let go one by one, not held as 100,000 analyses.
+  const whole = function* (bytes: Uint8Array, source: string): Generator<WorkItem> {
     const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
-    return [...read.errors.map(errorOf), ...read.transcripts.map(scoredOrError)];
+    yield* read.errors.map(errorOf);
+    for (const t of read.transcripts) yield scoredOrError(t);
   };
 
-  const items = (unit: WorkUnit): WorkItem[] => {
+  const items = function* (unit: WorkUnit): Generator<WorkItem> {
     switch (unit.kind) {
       case 'error':
-        return [errorOf(unit.error)];
+        return yield errorOf(unit.error);
       case 'bytes':
-        return whole(unit.bytes, unit.source);
+        return yield* whole(unit.bytes, unit.source);
       case 'file': {
         let bytes: Buffer;
         try {
-          bytes = readFileSync(unit.path);
+          bytes = readFileBounded(unit.path);
         } catch (err) {
-          return [errorOf(readFailure(unit.source, err))];
+          return yield errorOf(readFailure(unit.source, err));
         }
-        return whole(bytes, unit.source);
+        return yield* whole(bytes, unit.source);
       }
       case 'ndjson': {
         const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
-        return unit.spans.map(({ start, end, line, ordinal }) => {
+        for (const { start, end, line, ordinal } of unit.spans) {
           const record: NdjsonLine = { text: bytes.toString('utf8', start, end), line, ordinal };
+          let read: Transcript;
           try {
-            return scoredOrError(ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }));
+            read = ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions });
           } catch (err) {
-            if (err instanceof InputError) return errorOf(err.toRecord());
+            if (err instanceof InputError) {
+              yield errorOf(err.toRecord());
+              continue;
+            }
             throw err;
           }
-        });
+          yield scoredOrError(read);
+        }
+        return;
       }
     }
   };
@@ -164,14 +182,26 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     return rest;
   };
 
+  const unformatted = (unit: WorkUnit): WorkResult => ({ items: Array.from(items(unit), forCaller) });
+
   return (unit) => {
-    const scored = items(unit);
-    // Formatted here only when no result in the unit has to be linked to other contacts first.
-    if (formatter && !(settings.link && scored.some((i) => i.kind === 'result' && isLinkable(i.analysis!)))) {
-      let output = '';
-      for (const i of scored) output += i.kind === 'error' ? formatter.error(i.error, ro) : formatter.result(i.analysis!, ro, i.transcript);
-      return { items: scored.map(slim), output };
+    if (!formatter) return unformatted(unit);
+    // Each result is formatted as soon as it is made, and only its slim item kept.
+    const kept: WorkItem[] = [];
+    const output: string[] = [];
+    let part = '';
+    for (const i of items(unit)) {
+      // Formatted here only when no result in the unit has to be linked to other contacts first:
+      // the unit is scored again, whole, for the caller (analysis gives the same results again).
+      if (settings.link && i.kind === 'result' && isLinkable(i.analysis!)) return unformatted(unit);
+      part += i.kind === 'error' ? formatter.error(i.error, ro) : formatter.result(i.analysis!, ro, i.transcript);
+      if (part.length >= OUTPUT_PART) {
+        output.push(part);
+        part = '';
+      }
+      kept.push(slim(i));
     }
-    return { items: scored.map(forCaller) };
+    if (part !== '' || output.length === 0) output.push(part);
+    return { items: kept, output };
   };
 }

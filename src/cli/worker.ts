@@ -11,13 +11,16 @@ parentPort!.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   const transfer: ArrayBuffer[] = [];
   try {
     const result = score(unit);
-    if (typeof result.output === 'string') {
-      // As bytes in a buffer of their own, moved to the main thread: it writes them as they are,
+    if (result.output) {
+      // As bytes in buffers of their own, moved to the main thread: it writes them as they are,
       // and never holds the text on its heap.
-      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(result.output));
-      bytes.write(result.output);
-      result.output = bytes;
-      transfer.push(bytes.buffer as ArrayBuffer);
+      result.output = result.output.map((part) => {
+        if (typeof part !== 'string') return part;
+        const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(part));
+        bytes.write(part);
+        transfer.push(bytes.buffer as ArrayBuffer);
+        return bytes;
+      }) as Uint8Array[];
     }
     reply = { id, result };
   } catch (err) {

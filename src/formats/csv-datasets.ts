@@ -87,7 +87,9 @@ function parseMultidogo(text: string, options: ParseOptions) {
   const groups = new Map<string, TableRow[]>();
   for (const r of rows) {
     const id = r.cells[cConv!]!.trim();
-    groups.set(id, [...(groups.get(id) ?? []), r]);
+    const group = groups.get(id);
+    if (group) group.push(r); // in place: copying the group for each row is quadratic in a long conversation
+    else groups.set(id, [r]);
   }
   const drafts: DraftConversation[] = [...groups.entries()].map(([id, list]) => ({
     id,

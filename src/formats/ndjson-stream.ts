@@ -20,6 +20,8 @@ export interface NdjsonRecordBytes {
   bytes: Buffer;
   line: number;
   ordinal: number;
+  /** Set (bytes empty) for a line longer than the limit, which ends the input. */
+  oversize?: true;
 }
 
 /** Lines read from one chunk of input, with whether the input holds more than one record. */
@@ -50,8 +52,9 @@ function isBlank(bytes: Buffer): boolean {
  * numbers match what an editor shows), a UTF-8 BOM is dropped, blank lines are skipped but counted.
  * LF and CR bytes never occur inside a multi-byte UTF-8 character, so each line decodes on its own.
  */
-export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<NdjsonBatch> {
+export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = Infinity): AsyncGenerator<NdjsonBatch> {
   let partial: Buffer[] = [];
+  let partialBytes = 0;
   let lineNo = 0;
   let ordinal = 0;
   let held: NdjsonRecordBytes | undefined; // the first record, until we know whether there is a second
@@ -83,20 +86,46 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
     return batch;
   };
 
+
+  /**
+   * A line longer than the limit (an endless one: `/dev/zero`, a pipe that never ends a line) ends
+   * the input: it stands in its place as an oversize record, and nothing after it is read.
+   */
+  const oversize = (): NdjsonBatch | undefined => {
+    const record = { bytes: Buffer.alloc(0), line: lineNo + 1, ordinal: ++ordinal, oversize: true as const };
+    if (ordinal === 1) held = record;
+    else pending.push(record);
+    return flush(true);
+  };
+
   for await (const chunk of chunks) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
+      if (partialBytes + nl - start > maxLineBytes) {
+        const last = oversize();
+        if (last) yield last;
+        return;
+      }
       if (partial.length > 0) {
         partial.push(buf.subarray(start, nl));
         take(Buffer.concat(partial));
         partial = [];
+        partialBytes = 0;
       } else {
         take(buf.subarray(start, nl));
       }
       start = nl + 1;
     }
-    if (start < buf.length) partial.push(Buffer.from(buf.subarray(start))); // a copy: the reader may reuse its buffer
+    if (start < buf.length) {
+      partial.push(Buffer.from(buf.subarray(start))); // a copy: the reader may reuse its buffer
+      partialBytes += buf.length - start;
+      if (partialBytes > maxLineBytes) {
+        const last = oversize();
+        if (last) yield last;
+        return;
+      }
+    }
     const batch = flush(false);
     if (batch) yield batch;
   }

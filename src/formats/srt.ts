@@ -6,7 +6,12 @@ import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from 
 import { decodeEntities } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
-const NAME_PREFIX = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(.*)$/;
+// One white space after the colon: the rest is trimmed when cues fold, and "\s+(.*)" would try
+// every split of a long run of blanks.
+const NAME_PREFIX = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s(.*)$/;
+// A tag ends at the first ">" but never runs past a "<" (nor a "{\…}" block past a "{"), so each
+// start scans only to the next one.
+const STYLING = /<\/?[a-z][^<>]*>|\{\\[^{}]*\}/gi;
 
 function parse(text: string, options: ParseOptions) {
   const pieces: CuePiece[] = [];
@@ -22,13 +27,13 @@ function parse(text: string, options: ParseOptions) {
     }
     const { start, end } = parseTiming(timing, block.line + timingIdx, options.source);
     // Wrapped lines are one sentence: join with spaces. Styling tags are dropped.
-    let body = lines.slice(timingIdx + 1).map((l) => decodeEntities(l.replace(/<\/?[a-z]+[^>]*>|\{\\[^}]*\}/gi, '')).trim()).join(' ').trim();
+    let body = lines.slice(timingIdx + 1).map((l) => decodeEntities(l.replace(STYLING, '')).trim()).join(' ').trim();
     let newTurn = false;
     const named = NAME_PREFIX.exec(body);
     if (named) {
       newTurn = named[1] !== speaker;
       speaker = named[1]!;
-      body = named[2]!;
+      body = named[2]!.trimStart();
     }
     pieces.push({ speaker, text: body, start, end, line: block.line, newTurn });
   }

@@ -13,7 +13,10 @@ const NAME = String.raw`[A-Za-z][\w.'’]*(?:[ -][A-Za-z0-9][\w.'’]*){0,3}`;
 const LINE = new RegExp(
   String.raw`^\s*(?:${STAMP}\s*[-–]?\s*)?(${NAME})(?:\s*\(([A-Za-z ]{2,30})\))?(?:\s*${STAMP})?\s*:(?:\s+|$)(?:${STAMP}\s+)?(.*)$`,
 );
-const HEADER = /^#\s*([A-Za-z][\w -]*?)\s*:\s*(.*)$/;
+// "# key: value". The key runs to the first colon and is checked after (a lazy key followed by
+// "\s*" is quadratic on a long run of blanks).
+const HEADER = /^#\s*([A-Za-z][\w\s-]*):(.*)$/;
+const HEADER_KEY = /^[A-Za-z][\w -]*$/;
 
 interface LabelledLine {
   label: string;
@@ -91,8 +94,9 @@ function parse(text: string, options: ParseOptions) {
     if (line.trim() === '') return;
     if (line.trimStart().startsWith('#')) {
       const h = HEADER.exec(line.trim());
-      if (!h) return; // a comment
-      const key = h[1]!.toLowerCase().replace(/[_-]/g, ' ');
+      const rawKey = h ? h[1]!.trimEnd() : '';
+      if (!h || !HEADER_KEY.test(rawKey)) return; // a comment
+      const key = rawKey.toLowerCase().replace(/[_-]/g, ' ');
       const value = h[2]!.trim();
       if (key === 'id' || key === 'conversation id' || key === 'call id') id = value;
       else if (key === 'channel') channel = (['call', 'chat', 'email'] as const).find((c) => c === value.toLowerCase()) ?? (value.toLowerCase() === 'voice' ? 'call' : 'unknown');

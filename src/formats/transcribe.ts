@@ -84,7 +84,7 @@ function fromChannels(channels: Record<string, unknown>[]): DraftTurn[] {
   for (const u of units) {
     const cur = turns[turns.length - 1];
     if (cur && cur.speaker === u.channel) {
-      cur.items.push(...u.items);
+      for (const item of u.items) cur.items.push(item); // not push(...): an utterance may hold more items than the stack has room for
       cur.end = Math.max(cur.end ?? u.end, u.end);
     } else turns.push({ speaker: u.channel, text: '', start: u.start, end: u.end, items: [...u.items] });
   }

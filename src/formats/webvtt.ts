@@ -7,11 +7,14 @@ import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from 
 import { decodeEntities } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
-const VOICE = /<v(?:\.[\w.-]+)?\s+([^>]*)>/g;
+// Every repetition stops at the next "<" or ">" and no two can trade characters, so a line of
+// unclosed tags or of spaces is scanned in linear time (no backtracking blow-up).
+const VOICE = /<v(?:\.[\w.-]+)?\s([^<>]*)>/g;
+const TAG = /<\/?[a-z]+(?:\.[\w.-]+)?(?:\s[^<>]*)?>/gi;
 
 /** Removes inline timestamps and styling tags; voice tags are handled before this. */
 function stripTags(text: string): string {
-  return text.replace(/<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>/g, '').replace(/<\/?[a-z]+(?:\.[\w.-]+)?(?:\s[^>]*)?>/gi, '');
+  return text.replace(/<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>/g, '').replace(TAG, '');
 }
 
 /** One cue's text → pieces per voice span and per ">>" mark. */
@@ -35,8 +38,9 @@ function cuePieces(lines: string[], start: number, end: number, line: number, sp
         current = span.voice;
         continue;
       }
-      // ">>" (or ">>>") marks a new, unnamed speaker.
-      const parts = decodeEntities(stripTags(span.text)).split(/\s*>>+\s*/);
+      // ">>" (or ">>>") marks a new, unnamed speaker. The pieces are trimmed when folded, so the
+      // split leaves the spaces around the mark alone (a "\s*" there is quadratic on long blanks).
+      const parts = decodeEntities(stripTags(span.text)).split(/>>+/);
       parts.forEach((part, k) => {
         if (k > 0) {
           current = '';
@@ -106,7 +110,7 @@ function parse(text: string, options: ParseOptions) {
     if (visible.length) previousLast = stripTags(visible[visible.length - 1]!).trim();
     const parsed = cuePieces(textLines, cue.start, cue.end, cue.line, speaker);
     speaker = parsed.speaker;
-    pieces.push(...parsed.pieces);
+    for (const piece of parsed.pieces) pieces.push(piece); // not push(...): a cue may hold 100,000 ">>" pieces
   }
   const turns = foldPieces(pieces);
   if (turns.length === 0) throw new InputError(options.source, 1, 'no turns found (no cue has text)');

@@ -174,9 +174,29 @@ const INFO: ReadonlyMap<string, WordInfo> = (() => {
   return map;
 })();
 
-/** A letter said three times or more ("sooo", "longgggg", "pleaseee"): stretched for feeling. */
-const STRETCH = /(\p{L})\1{2,}/u;
-const STRETCH_ALL = /(\p{L})\1{2,}/gu;
+/**
+ * A letter said three times or more ("sooo", "longgggg", "pleaseee"): stretched for feeling. No
+ * repeated back-reference (`\1{2,}`): V8 matches one with a stack frame per letter, and a word of a
+ * million "a"s overflowed the stack.
+ */
+const STRETCH = /(\p{L})\1\1/u;
+const LETTER = /\p{L}/u;
+
+/** Each run of three or more of one letter cut to `keep` letters; anything else as it is. */
+function squeeze(word: string, keep: number): string {
+  let out = '';
+  let run = '';
+  let count = 0;
+  for (const ch of word) {
+    if (ch === run) count++;
+    else {
+      out += run.repeat(count >= 3 && LETTER.test(run) ? keep : count);
+      run = ch;
+      count = 1;
+    }
+  }
+  return out + run.repeat(count >= 3 && LETTER.test(run) ? keep : count);
+}
 
 /**
  * A stretched word read as the word it stretches: each run of a letter cut to two ("goooood" →
@@ -184,7 +204,7 @@ const STRETCH_ALL = /(\p{L})\1{2,}/gu;
  */
 function stretched(norm: string): WordInfo | undefined {
   if (!STRETCH.test(norm)) return undefined;
-  return INFO.get(norm.replace(STRETCH_ALL, '$1$1')) ?? INFO.get(norm.replace(STRETCH_ALL, '$1'));
+  return INFO.get(squeeze(norm, 2)) ?? INFO.get(squeeze(norm, 1));
 }
 
 /** A word that is in no table can still start a phrase if it is a negator ("doesn't …"). */

@@ -33,6 +33,8 @@ class Scratch {
   bestOrder = new Int32Array(0);
   seenAt = new Int32Array(0);
   picked = new Int32Array(0);
+  /** How many candidates of each rule this turn has judged (see CHECKS_PER_TURN). */
+  judged = new Int32Array(0);
   stamp = 0;
 
   fit(tokens: number, rules: number): void {
@@ -49,6 +51,7 @@ class Scratch {
       this.bestOrder = new Int32Array(rules);
       this.seenAt = new Int32Array(rules);
       this.picked = new Int32Array(rules);
+      this.judged = new Int32Array(rules);
     }
     if (this.stamp >= 0x7fffffff) {
       this.seenAt.fill(0);
@@ -156,12 +159,13 @@ export class RuleSet {
     // read as its symbol.
     const tokens = features.tokens;
     scratch.fit(tokens.length, this.rules.length);
-    const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked } = scratch;
+    const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked, judged } = scratch;
     const n = symbolStream(automaton, tokens, at, syms);
     fillSentenceLimits(features, at, n, limit);
     const sentenceOf = features.sentenceOf;
     lastEnd.fill(0); // stream index each rule's last match ended at
     doneIn.fill(-1); // sentence of a `once` rule's last finding
+    judged.fill(0);
 
     let found: Finding[] | undefined;
     for (let i = 0; i < n; i++) {
@@ -182,7 +186,7 @@ export class RuleSet {
           continue;
         }
         const rule = this.rules[r]!;
-        if (lastEnd[r]! > i) continue;
+        if (lastEnd[r]! > i || judged[r]! >= CHECKS_PER_TURN) continue;
         if (rule.once && doneIn[r] !== -1 && (rule.once === 'turn' || doneIn[r] === sentence)) continue;
         seenAt[r] = stamp;
         bestEnd[r] = end;
@@ -200,6 +204,7 @@ export class RuleSet {
         const r = picked[x]!;
         const rule = this.rules[r]!;
         const end = bestEnd[r]!;
+        judged[r] = judged[r]! + 1;
         const finding = this.accept(r, turn, turns, features, at[i]!, at[end - 1]! + 1);
         if (finding) {
           (found ??= []).push(finding);
@@ -211,10 +216,13 @@ export class RuleSet {
     for (const r of clauseRules) {
       const once = this.rules[r]!.once;
       let doneIn = -1;
+      let judgedClauses = 0;
       forEachClause(features, (from, to, sentence) => {
         if (once && doneIn !== -1 && (once === 'turn' || doneIn === sentence)) return;
+        if (judgedClauses >= CHECKS_PER_TURN) return;
         // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
         if (to - from < MIN_CLAUSE_TOKENS) return;
+        judgedClauses++;
         const finding = this.accept(r, turn, turns, features, from, to);
         if (!finding) return;
         (found ??= []).push(finding);
@@ -255,6 +263,13 @@ export class RuleSet {
     return finding;
   }
 }
+
+/**
+ * How many candidates of one rule are judged in one turn. A rule's check may read the rest of the
+ * turn, so a turn made of one phrase repeated (300,000 "no"s) would cost its length squared; no
+ * real turn comes near this many of one rule, and past it the findings would only repeat.
+ */
+export const CHECKS_PER_TURN = 100;
 
 /** The fewest tokens a clause needs before a clause rule reads it. */
 const MIN_CLAUSE_TOKENS = 3;

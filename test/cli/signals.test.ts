@@ -1,4 +1,4 @@
-// Interrupting a batch (SIGINT, SIGTERM) never leaves a half-written output: an -o file is
+// Interrupting a batch (SIGINT, SIGTERM, SIGHUP) never leaves a half-written output: an -o file is
 // complete or absent, an earlier file of that name survives, no temp file is left, and an NDJSON
 // stream on stdout ends on a whole line. Runs the real CLI as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -51,9 +51,9 @@ const size = (f: string) => {
 };
 /** Running and part-way: the temporary file has received at least one chunk of results. */
 const partWay = (d: string) => temps(d).some((f) => size(path.join(d, f)) > 0);
-const EXIT_BY_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+const EXIT_BY_SIGNAL = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
-const CASES = STARTS.flatMap((start) => (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, start[0], start] as const));
+const CASES = STARTS.flatMap((start) => (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, start[0], start] as const));
 describe.each(CASES)('%s in the middle of a batch, started %s', (signal, _name, start) => {
   it('leaves -o out.ndjson complete or absent, and no temp file', async () => {
     const out = mkdtempSync(path.join(dir, 'out-'));
@@ -102,5 +102,22 @@ describe.each(CASES)('%s in the middle of a batch, started %s', (signal, _name, 
     const lines = text.slice(0, -1).split('\n');
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
     expect(lines.length).toBeLessThan(FILES);
+  }, 90_000);
+});
+
+describe.each(STARTS)('SIGUSR1, started %s', (_name, program, lead) => {
+  it('opens no debugger port: the batch goes on and finishes whole', async () => {
+    const child = spawn(program, [...lead, 'score', 'calls', '--format', 'ndjson', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
+    const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await until('first output', () => out.length > 0);
+    child.kill('SIGUSR1');
+    expect(await done).toBe(0);
+    // Node prints "Debugger listening on ws://…" when SIGUSR1 opens the inspector.
+    expect(Buffer.concat(err).toString('utf8')).not.toMatch(/Debugger|inspector/i);
+    expect(Buffer.concat(out).toString('utf8').trimEnd().split('\n')).toHaveLength(FILES);
   }, 90_000);
 });

@@ -1,5 +1,4 @@
 // etcscore coach <file>: one conversation, turn by turn, for a person to read.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { READERS, readTranscripts } from '../../formats/index.js';
@@ -8,8 +7,9 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertWritableDir } from '../output-dir.js';
+import { STDIN, fileSink, readAll, readFailure, readFileBounded, stdoutSink, type Io } from '../io.js';
+import { overLimit } from '../limits.js';
+import { assertOutput } from '../output-dir.js';
 import { colorEnabled } from '../options.js';
 
 interface CoachOptions {
@@ -46,13 +46,16 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
-    bytes = file === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, file));
+    bytes = file === STDIN ? await readAll(io.stdin) : readFileBounded(path.resolve(io.cwd, file));
   } catch (err) {
     const e = readFailure(source, err);
     io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
     return EXIT.input;
   }
-  const { transcripts, errors } = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
+  const read = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
+  // A conversation over a limit is an error in its place, as in `score`.
+  const errors = [...read.errors, ...read.transcripts.flatMap((t) => overLimit(t) ?? [])];
+  const transcripts = read.transcripts.filter((t) => !overLimit(t));
   for (const e of errors) io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
   const chosen = o.id === undefined ? transcripts : transcripts.filter((t) => t.id === o.id);
   if (o.id !== undefined && chosen.length === 0 && transcripts.length > 0) {
@@ -60,7 +63,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   }
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
+  if (o.output) await assertOutput(path.resolve(io.cwd, o.output), [file], io.cwd);
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
   try {
     let first = true;

@@ -2,16 +2,17 @@
 // queue or date. Lines are streamed, so a results file of any size is read in constant memory.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
+import { ndjsonLines } from '../../formats/ndjson-stream.js';
 import { redactAnalysis } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, fileSink, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertWritableDir } from '../output-dir.js';
+import { assertOutput } from '../output-dir.js';
 import { colorEnabled, tool } from '../options.js';
+import { LIMITS, recordTooLarge } from '../limits.js';
 
 interface ReportCommandOptions {
   by?: GroupBy;
@@ -53,25 +54,38 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
     rollup.badLines++;
     io.stderr.write(`${source}:${line}: ${why}\n`);
   };
+  // A record is tried on a rollup of its own first: one that passes the shape check but still
+  // cannot be rolled up (a finding that is null) is reported, and the real rollup stays whole.
+  const trial = () => new Rollup(o.by, o.period);
   let n = 0;
   try {
-    for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
-      n++;
-      const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (err) {
-        bad(n, `not JSON: ${(err as Error).message}`);
-        continue;
+    // Lines a chunk at a time, none longer than the limit: an endless line ends the input with an error.
+    for await (const batch of ndjsonLines(stream, LIMITS.recordBytes)) {
+      for (const record of batch.records) {
+        n = record.line;
+        if (record.oversize) {
+          bad(n, recordTooLarge());
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(record.bytes.toString('utf8'));
+        } catch (err) {
+          bad(n, `not JSON: ${(err as Error).message}`);
+          continue;
+        }
+        if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
+        else if (isAnalysis(value)) {
+          try {
+            const a = upgradeAnalysis(value);
+            const r = o.redact ? redactAnalysis(a) : a;
+            trial().add(r);
+            rollup.add(r);
+          } catch (err) {
+            bad(n, `not a result that can be rolled up: ${(err as Error).message}`);
+          }
+        } else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
       }
-      if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
-      else if (isAnalysis(value)) {
-        const a = upgradeAnalysis(value);
-        rollup.add(o.redact ? redactAnalysis(a) : a);
-      }
-      else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
     }
   } catch (err) {
     bad(n + 1, readFailure('', err).message);
@@ -86,7 +100,7 @@ async function report(files: string[], o: ReportCommandOptions, io: Io): Promise
   for (const f of files) await readResults(f, rollup, o, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
+  if (o.output) await assertOutput(path.resolve(io.cwd, o.output), files, io.cwd);
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
   try {
     await sink.write(renderRollup(rollup, format, { color, tool: tool() }));

@@ -10,7 +10,7 @@ import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
-import { assertWritableDir } from '../output-dir.js';
+import { assertOutput } from '../output-dir.js';
 import { scoreStream } from '../pipeline.js';
 import { Progress } from '../progress.js';
 import { parseShard, type Shard } from '../shard.js';
@@ -103,6 +103,19 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .action(async (paths: string[], o: ScoreOptions) => setExit(await score(paths, o, io)));
 }
 
+/**
+ * --jobs, at most twice the cores: each worker is a V8 heap of its own (~50 MB) and more workers than
+ * cores only compete for them, so `--jobs 10000` is a mistake to correct, not a request to obey.
+ */
+function jobsFor(asked: number | undefined, note: (line: string) => void): number {
+  const cores = availableParallelism();
+  const most = 2 * cores;
+  if (asked === undefined) return cores;
+  if (asked <= most) return asked;
+  note(`--jobs ${asked} is more than twice the ${cores} core${cores === 1 ? '' : 's'} here: using ${most}`);
+  return most;
+}
+
 /** Formats whose text for one result depends on that result alone, so a worker can write it. */
 const STANDALONE_RESULTS = new Set(['ndjson']);
 
@@ -137,7 +150,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const workersFrom = workersFromBytes(io.env);
   // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
   const linker = new ContactLinker();
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
+  if (o.output) await assertOutput(path.resolve(io.cwd, o.output), inputs, io.cwd);
   const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
 
   const errors: InputErrorRecord[] = [];
@@ -148,7 +161,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    const scored = scoreStream(inputs, { jobs: o.jobs ?? availableParallelism(), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
+    const scored = scoreStream(inputs, { jobs: jobsFor(o.jobs, note), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
     let input: string | undefined; // the input the last item came from: progress counts inputs
     for await (const { items, output } of scored) {
       for (const item of items) {
@@ -171,8 +184,8 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         if (o.maxRisk !== undefined && risks > o.maxRisk) crossed.push(`${item.source}: ${risks} agent risks, more than --max-risk ${o.maxRisk}`);
         if (output === undefined) await sink.write(formatter.result(a!, ro, item.transcript));
       }
-      // Formatted where it was scored: the unit's text in one piece.
-      if (output !== undefined) await sink.write(output);
+      // Formatted where it was scored: the unit's text, in pieces.
+      if (output !== undefined) for (const part of output) await sink.write(part);
     }
     if (input !== undefined) progress.tick();
     progress.done();

@@ -2,6 +2,7 @@
 // offered and honoured, whether a clause informs or explains: the code of the conditions and the
 // extractor named in conditions.ts and extractors.ts, moved here from the control rules' checks
 // unchanged (each old check is the conditions its rule names, in the order they stood).
+import type { Turn } from '../../model/types.js';
 import type { RuleMatch } from '../types.js';
 import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
@@ -65,12 +66,23 @@ export const staysWithUs = (m: RuleMatch): boolean => / (us|me|back|our|the numb
 
 const BARE_NO = /^(no|nope|no sorry|sorry no)$/;
 
+/** Turns of three words or fewer, judged once per turn: a turn of many "no"s asks for each. */
+const shortAnswers = new WeakMap<Turn, boolean>();
+
+function isShortAnswer(turn: Turn): boolean {
+  let short = shortAnswers.get(turn);
+  if (short === undefined) {
+    short = plain(turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/).length <= 3;
+    shortAnswers.set(turn, short);
+  }
+  return short;
+}
+
 /** A bare "No." is a dead end only as the whole answer to "is there really nothing you can do?". */
 export function bareNoUnasked(m: RuleMatch): boolean {
   if (!BARE_NO.test(matched(m))) return false;
   const asked = previousTurn(m, 'customer', 1);
-  const whole = plain(m.turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/).length <= 3;
-  return !whole || !asked || !/\b(nothing|anything|any way|anyone|someone|another way|no way|can't you|isn't there|is there)\b/.test(plain(asked.text));
+  return !isShortAnswer(m.turn) || !asked || !/\b(nothing|anything|any way|anyone|someone|another way|no way|can't you|isn't there|is there)\b/.test(plain(asked.text));
 }
 
 /** "…but here is what I can do" turns the limit into information, not a wall. (A bare "no" is judged by `bareNoUnasked` alone.) */

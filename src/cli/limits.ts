@@ -1,0 +1,45 @@
+// What one unit of input may cost, so that one hostile or broken input becomes an error record in
+// its place instead of taking the batch (and every result already made) down with it. Documented in
+// the README ("Limits"); a conversation under them costs memory in proportion to its size.
+import type { InputErrorRecord, Transcript } from '../model/index.js';
+
+const MB = 2 ** 20;
+
+export const LIMITS = {
+  /**
+   * An input read whole (every format but NDJSON, which is streamed record by record): a file, a
+   * pipe, a device or stdin. Reading stops here, so `/dev/zero` or an endless pipe ends with an error.
+   */
+  inputBytes: 128 * MB,
+  /** One NDJSON line: a conversation in `score`, a result in `report`. */
+  recordBytes: 32 * MB,
+  /** One turn's text, in characters: analysis holds about 65 times a turn's size while it works on it. */
+  turnChars: 4 * MB,
+  /** Turns in one conversation. */
+  turns: 100_000,
+} as const;
+
+const size = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${bytes} bytes`);
+
+/** The reason an input of `bytes` (or more) is not read. */
+export function inputTooLarge(bytes: number): string {
+  return `input is larger than the limit of ${size(LIMITS.inputBytes)} for an input read whole (${size(bytes)} or more); split it, or write it as NDJSON, which is read a record at a time`;
+}
+
+/** The reason an NDJSON line over the limit is not read (nor anything after it). */
+export function recordTooLarge(): string {
+  return `line is longer than the limit of ${size(LIMITS.recordBytes)} per NDJSON line; reading stopped there, and the rest of the input is not read`;
+}
+
+/** The error record for a conversation over a limit, or undefined when it is within them. */
+export function overLimit(t: Transcript): InputErrorRecord | undefined {
+  const line = t.turns[0]?.line ?? 1;
+  if (t.turns.length > LIMITS.turns) {
+    return { source: t.source, line, message: `conversation has ${t.turns.length} turns, more than the limit of ${LIMITS.turns}` };
+  }
+  const long = t.turns.find((turn) => turn.text.length > LIMITS.turnChars);
+  if (long) {
+    return { source: t.source, line: long.line ?? line, message: `turn ${long.index + 1} has ${long.text.length} characters, more than the limit of ${LIMITS.turnChars} per turn` };
+  }
+  return undefined;
+}

@@ -1,0 +1,240 @@
+// What the file system and the size of an input can do to a run: -o onto a device, a FIFO, a socket
+// or one of the inputs; unreadable folders and symbolic links in a batch; inputs over the documented
+// limits (LIMITS), endless ones included; a write error on stdout; --jobs far past the cores; a
+// results file with a record that cannot be rolled up.
+import { spawn, spawnSync } from 'node:child_process';
+import { promises as fsp, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../src/cli/limits.js';
+import { BIN } from '../helpers/bin.js';
+import { runCli } from '../helpers/cli.js';
+
+let dir: string;
+const CALL = 'Agent: Thanks for calling, how can I help?\nCustomer: My order never came.\nAgent: I am sorry. I will refund it today.\n';
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'etcscore-hostile-'));
+  writeFileSync(path.join(dir, 'good.txt'), CALL);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as { type?: string; source: string; message?: string });
+
+/** Runs the built CLI as a child process, with stdin and stdout as given. */
+function bin(args: string[], o: { stdout?: number | 'pipe'; stdin?: 'pipe' | 'ignore' } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: [o.stdin ?? 'ignore', o.stdout ?? 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return { child, done };
+}
+
+describe('-o cannot be turned against the user', () => {
+  it('writes to a device in place: /dev/null stays a device', async () => {
+    const r = await runCli(['score', 'good.txt', '-o', '/dev/null'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('writes to a FIFO in place: its reader gets the results and it stays a FIFO', async () => {
+    const fifo = path.join(dir, 'results.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = fsp.readFile(fifo, 'utf8'); // opens the FIFO for reading, so the writer can open it
+    const r = await runCli(['score', 'good.txt', '--format', 'ndjson', '-o', fifo], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lines(await reader)[0]!.source).toBe('good.txt');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('refuses a socket, and leaves it be', async () => {
+    const sock = path.join(dir, 'results.sock');
+    const server = createServer().listen(sock);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const r = await runCli(['score', 'good.txt', '-o', sock], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('it is a socket');
+      expect(lstatSync(sock).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it.each([
+    ['score', (input: string) => ['score', input, '-o', input]],
+    ['score, through a link to the input', (input: string) => ['score', input, '-o', 'link-to-input']],
+    ['a folder that holds the output', (_input: string) => ['score', '.', '-o', 'good.txt']],
+    ['coach', (input: string) => ['coach', input, '-o', input]],
+    ['report', (_input: string) => ['report', 'results.ndjson', '-o', 'results.ndjson']],
+  ])('refuses to overwrite one of its inputs (%s)', async (_name, argv) => {
+    const input = path.join(dir, 'good.txt');
+    writeFileSync(path.join(dir, 'results.ndjson'), '');
+    rmSync(path.join(dir, 'link-to-input'), { force: true });
+    symlinkSync(input, path.join(dir, 'link-to-input'));
+    const r = await runCli(argv('good.txt'), { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/it is the input .*, which the output would replace/);
+    expect(readFileSync(input, 'utf8')).toBe(CALL);
+    rmSync(path.join(dir, 'link-to-input'));
+    rmSync(path.join(dir, 'results.ndjson'));
+  });
+});
+
+describe('a batch walks folders it cannot read, and symbolic links, without losing anything silently', () => {
+  it('follows linked folders and files once each, ends a link loop, and reports a broken link', async () => {
+    const tree = path.join(dir, 'tree');
+    mkdirSync(path.join(tree, 'real'), { recursive: true });
+    mkdirSync(path.join(tree, 'links'));
+    writeFileSync(path.join(tree, 'real', 'call.txt'), CALL);
+    symlinkSync('../real', path.join(tree, 'links', 'folder')); // a linked folder
+    symlinkSync('..', path.join(tree, 'real', 'up')); // a loop: real/up/real/up/…
+    symlinkSync('../real/call.txt', path.join(tree, 'links', 'same.txt')); // the same file again
+    symlinkSync('nowhere.txt', path.join(tree, 'links', 'broken.txt'));
+    const r = await runCli(['score', 'tree', '--format', 'ndjson'], { cwd: dir });
+    const records = lines(r.stdout);
+    expect(records.filter((x) => x.type !== 'error').map((x) => x.source)).toEqual([path.join('tree', 'links', 'folder', 'call.txt')]);
+    expect(records.filter((x) => x.type === 'error')).toEqual([{ type: 'error', source: path.join('tree', 'links', 'broken.txt'), line: 1, message: 'cannot read: no such file' }]);
+    expect(r.code).toBe(2);
+  });
+
+  it('reports a sub-folder it cannot list as an error record, and scores the rest (simulated: tests run as root)', async () => {
+    const tree = path.join(dir, 'locked-tree');
+    mkdirSync(path.join(tree, 'locked'), { recursive: true });
+    writeFileSync(path.join(tree, 'a.txt'), CALL);
+    writeFileSync(path.join(tree, 'locked', 'b.txt'), CALL);
+    // chmod 000 does not stop root, so the listing is refused here as the kernel would refuse it.
+    const readdir = fsp.readdir;
+    const spy = vi.spyOn(fsp, 'readdir').mockImplementation(((p: string, ...rest: unknown[]) =>
+      String(p).endsWith(`${path.sep}locked`) ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : (readdir as (...a: unknown[]) => unknown)(p, ...rest)) as typeof fsp.readdir);
+    try {
+      const r = await runCli(['score', 'locked-tree', '--format', 'ndjson'], { cwd: dir });
+      const records = lines(r.stdout);
+      expect(records.find((x) => x.type !== 'error')!.source).toBe(path.join('locked-tree', 'a.txt'));
+      const error = records.find((x) => x.type === 'error')!;
+      expect(error.source).toBe(path.join('locked-tree', 'locked'));
+      expect(error.message).toMatch(/^cannot read: /);
+      expect(r.code).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a sub-folder that chmod 000 locks (skipped as root: root reads it anyway)', async () => {
+    const tree = path.join(dir, 'chmod-tree');
+    mkdirSync(path.join(tree, 'locked'), { recursive: true });
+    writeFileSync(path.join(tree, 'a.txt'), CALL);
+    await fsp.chmod(path.join(tree, 'locked'), 0o000);
+    try {
+      const r = await runCli(['score', 'chmod-tree', '--format', 'ndjson'], { cwd: dir });
+      expect(lines(r.stdout).map((x) => [x.source, x.message])).toEqual([
+        [path.join('chmod-tree', 'a.txt'), undefined],
+        [path.join('chmod-tree', 'locked'), 'cannot read: permission denied'],
+      ]);
+    } finally {
+      await fsp.chmod(path.join(tree, 'locked'), 0o755);
+    }
+  });
+});
+
+describe('one unit over a limit is an error record naming the limit, and the batch goes on', () => {
+  it(`a conversation of more than ${LIMITS.turns} turns`, async () => {
+    writeFileSync(path.join(dir, 'many-turns.txt'), 'Agent: hi\nCustomer: ok\n'.repeat(LIMITS.turns / 2 + 1));
+    const r = await runCli(['score', 'many-turns.txt', 'good.txt', '--format', 'ndjson'], { cwd: dir });
+    const [error, good] = lines(r.stdout);
+    expect(error).toMatchObject({ type: 'error', source: 'many-turns.txt', line: 1, message: `conversation has ${LIMITS.turns + 2} turns, more than the limit of ${LIMITS.turns}` });
+    expect(good!.source).toBe('good.txt');
+    expect(r.code).toBe(2);
+  });
+
+  it(`a turn of more than ${LIMITS.turnChars} characters, in a file of several conversations`, async () => {
+    const records = [
+      { id: 'a', turns: [{ role: 'agent', text: 'Hello' }, { role: 'customer', text: 'x'.repeat(LIMITS.turnChars + 1) }] },
+      { id: 'b', turns: [{ role: 'agent', text: 'Hello' }, { role: 'customer', text: 'Thanks' }] },
+    ];
+    writeFileSync(path.join(dir, 'long-turn.json'), JSON.stringify(records));
+    const r = await runCli(['score', 'long-turn.json', '--format', 'ndjson'], { cwd: dir });
+    const [error, good] = lines(r.stdout);
+    expect(error).toMatchObject({ type: 'error', source: 'long-turn.json#1', message: `turn 2 has ${LIMITS.turnChars + 1} characters, more than the limit of ${LIMITS.turnChars} per turn` });
+    expect(good!.source).toBe('long-turn.json#2');
+    expect(r.code).toBe(2);
+  });
+
+  it('an NDJSON line longer than the limit ends that input with an error; the records before it and the other inputs are scored', async () => {
+    const good = JSON.stringify({ turns: [{ role: 'agent', text: 'Hello' }, { role: 'customer', text: 'Thanks' }] });
+    writeFileSync(path.join(dir, 'long-line.ndjson'), `${good}\n${'x'.repeat(LIMITS.recordBytes + 1)}\n${good}\n`);
+    const r = await runCli(['score', 'long-line.ndjson', 'good.txt', '--format', 'ndjson'], { cwd: dir });
+    expect(lines(r.stdout).map((x) => [x.source, x.type === 'error' ? x.message : 'scored'])).toEqual([
+      ['long-line.ndjson#1', 'scored'],
+      ['long-line.ndjson#2', `line is longer than the limit of ${LIMITS.recordBytes / 2 ** 20} MB per NDJSON line; reading stopped there, and the rest of the input is not read`],
+      ['good.txt', 'scored'],
+    ]);
+    expect(r.code).toBe(2);
+  });
+
+  it('/dev/zero as an input stops at the input limit with an error, and the batch goes on', async () => {
+    const { done } = bin(['score', '/dev/zero', 'good.txt', '--format', 'ndjson']);
+    const r = await done;
+    expect(lines(r.stdout).map((x) => [x.source, x.type === 'error' ? x.message : 'scored'])).toEqual([
+      ['/dev/zero', expect.stringContaining(`limit of ${LIMITS.inputBytes / 2 ** 20} MB for an input read whole`)],
+      ['good.txt', 'scored'],
+    ]);
+    expect(r.code).toBe(2);
+  }, 60_000);
+
+  it('a pipe on stdin that never ends stops at the input limit with an error', async () => {
+    const { child, done } = bin(['score', '-', '--format', 'ndjson'], { stdin: 'pipe' });
+    const chunk = Buffer.from('Agent: hello there, how can I help '.repeat(30_000));
+    const feed = () => {
+      if (!child.stdin!.destroyed && child.stdin!.write(chunk)) setImmediate(feed);
+    };
+    child.stdin!.on('drain', feed);
+    child.stdin!.on('error', () => {}); // the CLI stops reading and closes its end: expected
+    feed();
+    const r = await done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`<stdin>:1: input is larger than the limit of ${LIMITS.inputBytes / 2 ** 20} MB`);
+  }, 60_000);
+});
+
+describe('errors are errors', () => {
+  it('a full disk under stdout is one line on stderr and exit 2', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await bin(['score', 'good.txt', '--format', 'ndjson'], { stdout: full }).done;
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('etcscore: cannot write to stdout: ENOSPC\n');
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('caps --jobs at twice the cores, with a note', async () => {
+    const r = await runCli(['score', 'good.txt', '--format', 'ndjson', '--jobs', '100000'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const cores = availableParallelism();
+    expect(r.stderr).toContain(`--jobs 100000 is more than twice the ${cores} core${cores === 1 ? '' : 's'} here: using ${2 * cores}`);
+  });
+
+  it('report goes on past a record it cannot roll up, reporting its line', async () => {
+    const scored = await runCli(['score', 'good.txt', '--format', 'ndjson'], { cwd: dir });
+    const result = JSON.parse(scored.stdout) as Record<string, unknown>;
+    const broken = { ...result, findings: [null, 5, 'x'] };
+    writeFileSync(path.join(dir, 'results.ndjson'), [result, broken, result].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const r = await runCli(['report', 'results.ndjson', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^results\.ndjson:2: not a result that can be rolled up: /);
+    expect(JSON.parse(r.stdout)).toMatchObject({ conversations: 2, badLines: 1 });
+  });
+
+  it('report stops an endless line at the limit with an error', async () => {
+    writeFileSync(path.join(dir, 'endless.ndjson'), 'x'.repeat(LIMITS.recordBytes + 1));
+    const r = await runCli(['report', 'endless.ndjson', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('endless.ndjson:1: line is longer than the limit');
+  });
+});
