@@ -125,48 +125,47 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     return item;
   };
   const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error });
-  // Analysed one conversation at a time as they are asked for: a file of 100,000 conversations is
-  // formatted and let go one by one, not held as 100,000 analyses.
-  const whole = function* (bytes: Uint8Array, source: string): Generator<WorkItem> {
+  /** A unit read but not yet analysed: its input errors and transcripts, in input order. */
+  type Read = ErrorItem | { kind: 'read'; transcript: Transcript };
+  const whole = (bytes: Uint8Array, source: string): Read[] => {
     const read = readTranscripts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source, ...readOptions });
-    yield* read.errors.map(errorOf);
-    for (const t of read.transcripts) yield scoredOrError(t);
+    return [...read.errors.map(errorOf), ...read.transcripts.map((transcript) => ({ kind: 'read' as const, transcript }))];
   };
 
-  const items = function* (unit: WorkUnit): Generator<WorkItem> {
+  const readUnit = (unit: WorkUnit): Read[] => {
     switch (unit.kind) {
       case 'error':
-        return yield errorOf(unit.error);
+        return [errorOf(unit.error)];
       case 'bytes':
-        return yield* whole(unit.bytes, unit.source);
+        return whole(unit.bytes, unit.source);
       case 'file': {
         let bytes: Buffer;
         try {
           bytes = readFileBounded(unit.path);
         } catch (err) {
-          return yield errorOf(readFailure(unit.source, err));
+          return [errorOf(readFailure(unit.source, err))];
         }
-        return yield* whole(bytes, unit.source);
+        return whole(bytes, unit.source);
       }
       case 'ndjson': {
         const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
-        for (const { start, end, line, ordinal } of unit.spans) {
+        return unit.spans.map(({ start, end, line, ordinal }) => {
           const record: NdjsonLine = { text: bytes.toString('utf8', start, end), line, ordinal };
-          let read: Transcript;
           try {
-            read = ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions });
+            return { kind: 'read', transcript: ndjsonTranscript(record, unit.numbered, { source: unit.source, ...readOptions }) };
           } catch (err) {
-            if (err instanceof InputError) {
-              yield errorOf(err.toRecord());
-              continue;
-            }
+            if (err instanceof InputError) return errorOf(err.toRecord());
             throw err;
           }
-          yield scoredOrError(read);
-        }
-        return;
+        });
       }
     }
+  };
+
+  // Analysed one conversation at a time as they are asked for: a file of 100,000 conversations is
+  // formatted and let go one by one, not held as 100,000 analyses.
+  const items = function* (read: readonly Read[]): Generator<WorkItem> {
+    for (const r of read) yield r.kind === 'error' ? r : scoredOrError(r.transcript);
   };
 
   /** Keep only what the caller needs of a result it will not format itself. */
@@ -182,18 +181,18 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     return rest;
   };
 
-  const unformatted = (unit: WorkUnit): WorkResult => ({ items: Array.from(items(unit), forCaller) });
-
   return (unit) => {
-    if (!formatter) return unformatted(unit);
+    const read = readUnit(unit);
+    // Formatted here only when no conversation in the unit has to be linked to other contacts
+    // first (linking needs the whole result; the ids it links by are the transcript's).
+    if (!formatter || (settings.link && read.some((r) => r.kind === 'read' && isLinkable(r.transcript)))) {
+      return { items: Array.from(items(read), forCaller) };
+    }
     // Each result is formatted as soon as it is made, and only its slim item kept.
     const kept: WorkItem[] = [];
     const output: string[] = [];
     let part = '';
-    for (const i of items(unit)) {
-      // Formatted here only when no result in the unit has to be linked to other contacts first:
-      // the unit is scored again, whole, for the caller (analysis gives the same results again).
-      if (settings.link && i.kind === 'result' && isLinkable(i.analysis!)) return unformatted(unit);
+    for (const i of items(read)) {
       part += i.kind === 'error' ? formatter.error(i.error, ro) : formatter.result(i.analysis!, ro, i.transcript);
       if (part.length >= OUTPUT_PART) {
         output.push(part);

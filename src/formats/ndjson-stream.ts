@@ -86,7 +86,6 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineByt
     return batch;
   };
 
-
   /**
    * A line longer than the limit (an endless one: `/dev/zero`, a pipe that never ends a line) ends
    * the input: it stands in its place as an oversize record, and nothing after it is read.

@@ -28,7 +28,8 @@ type Outcome = 'kept' | 'broken';
 /** Promises a bare follow-up keeps even when it does not repeat the words: calling back is the promise. */
 const CALLBACK = /\b(call|ring|phone|get back|be in touch|contact|update|let you know)\w*/i;
 
-function keysOf(a: Analysis): string[] {
+/** The case and customer a contact names, from its meta (a transcript's, or its analysis's: the same, masked or not). */
+function keysOf(a: Pick<Analysis, 'meta'>): string[] {
   const keys: string[] = [];
   if (typeof a.meta.caseId === 'string' && a.meta.caseId) keys.push(`case:${a.meta.caseId}`);
   if (typeof a.meta.customerId === 'string' && a.meta.customerId) keys.push(`customer:${a.meta.customerId}`);
@@ -36,7 +37,7 @@ function keysOf(a: Analysis): string[] {
 }
 
 /** Whether a contact names a case or customer, so that the linker has anything to do with it. */
-export const isLinkable = (a: Analysis): boolean => keysOf(a).length > 0;
+export const isLinkable = (a: Pick<Analysis, 'meta'>): boolean => keysOf(a).length > 0;
 
 const dateOf = (a: Analysis): string | undefined => (typeof a.meta.date === 'string' && a.meta.date ? a.meta.date : undefined);
 
