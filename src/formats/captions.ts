@@ -1,7 +1,7 @@
 // What WebVTT and SRT share: cue blocks with a timing line, and folding cues into turns.
 import { InputError } from '../model/errors.js';
 import type { DraftTurn } from './build.js';
-import { parseClock, roleFromLabel } from './text-utils.js';
+import { excerpt, parseClock, roleFromLabel } from './text-utils.js';
 
 export interface Cue {
   start: number;
@@ -20,7 +20,7 @@ export function parseTiming(text: string, lineNo: number, source: string): { sta
   const start = m ? parseClock(m[1]!) : undefined;
   const end = m ? parseClock(m[2]!) : undefined;
   if (start === undefined || end === undefined) {
-    throw new InputError(source, lineNo, `invalid cue timing "${text.trim()}" (expected "00:00:01.000 --> 00:00:04.000")`);
+    throw new InputError(source, lineNo, `invalid cue timing "${excerpt(text)}" (expected "00:00:01.000 --> 00:00:04.000")`);
   }
   return { start, end };
 }

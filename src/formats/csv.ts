@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import type { TranscriptMeta } from '../model/types.js';
 import { buildTranscripts, type DraftConversation, type DraftTurn } from './build.js';
 import { readTable, type TableRow } from './table.js';
-import { parseClock, roleFromLabel, roundSec, toNumber } from './text-utils.js';
+import { excerpt, parseClock, roleFromLabel, roundSec, toNumber } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 type Field = 'role' | 'speaker' | 'text' | 'time' | 'end' | 'id' | 'agent' | 'team' | 'queue' | 'date' | 'inbound' | 'channel';
@@ -35,7 +35,7 @@ export function resolveColumns(header: string[], map: Record<string, string> | u
   for (const [field, name] of Object.entries(map ?? {})) {
     if (!MAP_KEYS.has(field)) throw new InputError(source, 1, `--map: unknown field "${field}" (valid: ${[...MAP_KEYS].join(', ')})`);
     const i = header.findIndex((h) => h === name) >= 0 ? header.findIndex((h) => h === name) : header.findIndex((h) => norm(h) === norm(name));
-    if (i < 0) throw new InputError(source, 1, `--map ${field}=${name}: no such column (columns: ${header.join(', ')})`);
+    if (i < 0) throw new InputError(source, 1, `--map ${field}=${name}: no such column (columns: ${excerpt(header.join(', '))})`);
     cols[field as Field] = i;
     used.add(i);
   }

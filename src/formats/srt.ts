@@ -3,7 +3,7 @@
 import { InputError } from '../model/errors.js';
 import { buildTranscripts } from './build.js';
 import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
-import { decodeEntities } from './text-utils.js';
+import { decodeEntities, excerpt } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 // One white space after the colon: the rest is trimmed when cues fold, and "\s+(.*)" would try
@@ -23,7 +23,7 @@ function parse(text: string, options: ParseOptions) {
     if (timing === undefined || !looksLikeTiming(timing)) {
       // A cue number with nothing after it (a cut file) is reported on its own line, which exists.
       const at = timing === undefined ? block.line : block.line + timingIdx;
-      throw new InputError(options.source, at, `expected a cue timing line ("00:00:01,000 --> 00:00:04,000"), found "${(timing ?? '').trim()}"`);
+      throw new InputError(options.source, at, `expected a cue timing line ("00:00:01,000 --> 00:00:04,000"), found "${excerpt(timing ?? '')}"`);
     }
     const { start, end } = parseTiming(timing, block.line + timingIdx, options.source);
     // Wrapped lines are one sentence: join with spaces. Styling tags are dropped.

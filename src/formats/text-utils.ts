@@ -19,6 +19,20 @@ export function decodeEntities(text: string): string {
   return entities.decodeHTMLStrict(text);
 }
 
+/** How much of an input line an error message quotes. */
+const EXCERPT = 60;
+
+/**
+ * A line of the input as an error message quotes it: trimmed, and cut (with "…") where it is long,
+ * since a line may be megabytes and the message goes to stderr and into an error record.
+ */
+export function excerpt(line: string): string {
+  const text = line.trim();
+  if (text.length <= EXCERPT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[EXCERPT - 1]!) ? EXCERPT - 1 : EXCERPT; // never half a surrogate pair
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * "01:02:03.450", "1:02:03,450", "02:03", "0:0:0.570" (Teams, unpadded) → seconds.
  * Returns undefined for anything else.

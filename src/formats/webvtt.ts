@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import type { TranscriptMeta } from '../model/types.js';
 import { buildTranscripts } from './build.js';
 import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
-import { decodeEntities } from './text-utils.js';
+import { decodeEntities, excerpt } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 // Every repetition stops at the next "<" or ">" and no two can trade characters, so a line of
@@ -92,7 +92,7 @@ function parse(text: string, options: ParseOptions) {
     // An optional cue identifier precedes the timing line.
     const timingIdx = looksLikeTiming(lines[0]!) ? 0 : lines[1] !== undefined && looksLikeTiming(lines[1]) ? 1 : -1;
     const lineNo = block.line + (block.lines.length - lines.length);
-    if (timingIdx < 0) throw new InputError(options.source, lineNo, `cue without a timing line: "${lines[0]!.trim()}"`);
+    if (timingIdx < 0) throw new InputError(options.source, lineNo, `cue without a timing line: "${excerpt(lines[0]!)}"`);
     const { start, end } = parseTiming(lines[timingIdx]!, lineNo + timingIdx, options.source);
     cues.push({ lines: lines.slice(timingIdx + 1), start, end, line: lineNo + timingIdx });
   }

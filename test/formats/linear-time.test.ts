@@ -71,3 +71,18 @@ describe('every reader is linear in its input', () => {
     });
   });
 });
+
+describe('an error quotes the start of a long line, not all of it', () => {
+  const MB = 2 ** 20;
+  it.each([
+    ['a WebVTT cue without timing', `WEBVTT\n\n${'a'.repeat(MB)}\nhello\n`, 'x.vtt', {}],
+    ['a broken WebVTT timing', `WEBVTT\n\n00:00:01.000 --> ${'9'.repeat(MB)}\nhello\n`, 'x.vtt', {}],
+    ['an SRT cue without timing', `1\n${'x'.repeat(MB)}\nhello\n`, 'x.srt', {}],
+    ['a CSV header in --map', `${'h'.repeat(MB)},text\na,b\n`, 'x.csv', { map: { role: 'Speaker' } }],
+  ])('%s', (_name, text, source, options) => {
+    const { errors } = readTranscripts(Buffer.from(text), { source, ...options });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message.length).toBeLessThan(200);
+    expect(errors[0]!.message).toContain('…');
+  });
+});
