@@ -216,13 +216,10 @@ export class RuleSet {
     for (const r of clauseRules) {
       const once = this.rules[r]!.once;
       let doneIn = -1;
-      let judgedClauses = 0;
       forEachClause(features, (from, to, sentence) => {
         if (once && doneIn !== -1 && (once === 'turn' || doneIn === sentence)) return;
-        if (judgedClauses >= CHECKS_PER_TURN) return;
         // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
         if (to - from < MIN_CLAUSE_TOKENS) return;
-        judgedClauses++;
         const finding = this.accept(r, turn, turns, features, from, to);
         if (!finding) return;
         (found ??= []).push(finding);
@@ -265,9 +262,10 @@ export class RuleSet {
 }
 
 /**
- * How many candidates of one rule are judged in one turn. A rule's check may read the rest of the
- * turn, so a turn made of one phrase repeated (300,000 "no"s) would cost its length squared; no
- * real turn comes near this many of one rule, and past it the findings would only repeat.
+ * How many matches of one phrase rule are judged in one turn. A rule's check may read the rest of
+ * the turn, so a turn made of one phrase repeated (300,000 "no"s) would cost its length squared; no
+ * real turn comes near this many of one rule, and past it the findings would only repeat. (Clause
+ * rules judge every clause: their checks read the clause, and a long email has many.)
  */
 export const CHECKS_PER_TURN = 100;
 
