@@ -77,6 +77,11 @@ export function featuresOf(text: string): TextFeatures {
   return known.get(text) ?? textFeatures(text);
 }
 
+/** The tokens of `text`, for a reader that needs no sentences or negation: a known turn's, or tokenised now. */
+export function tokensOf(text: string): Token[] {
+  return known.get(text)?.tokens ?? tokenize(text);
+}
+
 /** Runs `fn` with `features` known to featuresOf, and forgets them after. */
 export function withKnownFeatures<T>(features: readonly TextFeatures[], fn: () => T): T {
   if (known.size > 0) return fn(); // nested: the outer call's features stay known

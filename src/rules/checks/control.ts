@@ -146,8 +146,6 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
-  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
-  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
   const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
   // A customer's question after the offer is not yet a choice.
@@ -155,6 +153,9 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (!picked && !wasOffered) return false;
   const rest = `${words} ${turnAfter(m)}`;
   if (!ACTS.test(rest)) return false;
+  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
+  // (Read last: the rest of the turn is new text for every match, so its phrases are looked for afresh.)
+  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   // The action has to be the one chosen: it names the same thing, or the pick was explicit.
   if (!picked && !sharesAction(customer.text, rest)) return false;
   return { choiceTurn: customer.index };
