@@ -141,7 +141,7 @@ export const PHRASES: PhraseRule[] = [
   // Positive: resolution, gratitude, praise.
   ...g('resolution', 'problem resolved', 3, [
     `${THATS} sorted|fixed|resolved|solved|done|working|perfect|sorted_now|fixed_now|working_now|back_on`, 'works|working|worked now|again|perfectly|fine|great|brilliant', 'now works|working', 'it|that|this works|worked|is_working|is_working_now|works_now',
-    'up_and_running', 'back up_and_running|online|on|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
+    'up_and_running', 'back up_and_running|online|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
   ]),
   ...g('gratitude', 'acknowledging a reply', 1, [
     'thanks|thank_you|cheers for replying|responding|confirming|getting_back|the_reply|the_response|your_reply|your_response|letting_me_know|the_heads_up',
