@@ -63,10 +63,10 @@ const JMP = 8;
 type Arg = string | ReadonlySet<string> | undefined;
 
 /**
- * A pattern as an NFA in typed arrays: hundreds live in every process and worker (and in a
- * start-up snapshot), so the form is kept compact. The states are the START state, then the
- * pattern's token tests in pattern order, then the ACCEPT state; the splits and jumps the pattern
- * compiles to are only needed to work out where each state leads, so they are not kept.
+ * A pattern as an NFA in typed arrays: hundreds live in every process and worker, so the form
+ * is kept compact. The states are the START state, then the pattern's token tests in pattern
+ * order, then the ACCEPT state; the splits and jumps the pattern compiles to are only needed to
+ * work out where each state leads, so they are not kept.
  */
 export interface CompiledPattern {
   source: string;

@@ -52,7 +52,7 @@ describe('token patterns', () => {
   });
 });
 
-// Hundreds of compiled patterns live in every process, worker and start-up snapshot.
+// Hundreds of compiled patterns live in every process and worker.
 describe('the compiled form of the built-in patterns stays compact', () => {
   const compiled = BUILTIN_RULES.flatMap((rule) => rule.patterns.map((p) => compilePattern(p)));
 
