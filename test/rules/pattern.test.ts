@@ -1,6 +1,6 @@
 // The token-pattern language that built-in and user rules share.
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
+import { compileFromSource, compilePattern, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
 import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 
@@ -49,6 +49,24 @@ describe('token patterns', () => {
     const t0 = performance.now();
     for (let i = 0; i < tokens.length; i += 1) matchAt(p, tokens, i, Math.min(tokens.length, i + 40));
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+// Start-up revives the built-in patterns the build compiled (scripts/rules-data.js) instead of
+// compiling them: they must be all of them, and the same as compiling them now.
+describe('the built-in patterns compiled by the build', () => {
+  it('are every pattern of the built-in rules, each as compiling its source gives it', () => {
+    for (const rule of BUILTIN_RULES) {
+      for (const p of rule.patterns) {
+        expect(hasStoredPattern(p), p).toBe(true);
+        expect(compilePattern(p), p).toEqual(compileFromSource(p));
+      }
+    }
+  });
+
+  it('are revived afresh for each use, as matching keeps its scratch space in the pattern', () => {
+    const source = BUILTIN_RULES[0]!.patterns[0]!;
+    expect(compilePattern(source)).not.toBe(compilePattern(source));
   });
 });
 
