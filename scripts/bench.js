@@ -260,11 +260,11 @@ function print(r) {
     `corpus: ${f(r.corpus.mb, 1)} MB, ${r.corpus.transcripts} transcripts, ${r.corpus.customerTurns} customer turns (seed ${r.corpus.seed})`,
     '',
     `start-up (${r.startup.command} of one small call; median, best, median CPU of 11 runs):`,
-    ...['clone', 'installed', 'nodeAlone'].map((k) => {
-      const s = r.startup[k];
-      const name = { clone: 'the clone (bin/etcscore.js)', installed: 'installed from the package', nodeAlone: 'node -e 0 alone' }[k];
-      return `  ${name.padEnd(28)} ${f(s.medianMs, 0).padStart(5)} ms  ${f(s.minMs, 0).padStart(5)} ms  ${f(s.cpuMedianMs, 0).padStart(5)} ms CPU`;
-    }),
+    ...[
+      ['the clone (bin/etcscore.js)', r.startup.clone],
+      ['installed from the package', r.startup.installed],
+      ['node -e 0 alone', r.startup.nodeAlone],
+    ].map(([name, s]) => `  ${name.padEnd(28)} ${f(s.medianMs, 0).padStart(5)} ms  ${f(s.minMs, 0).padStart(5)} ms  ${f(s.cpuMedianMs, 0).padStart(5)} ms CPU`),
     '',
     'end to end, score --format ndjson:',
     `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,
