@@ -60,11 +60,6 @@ export function sharedFeatures(text: string): TextFeatures {
   return f;
 }
 
-/** Forgets every text `sharedFeatures` remembers (the start-up snapshot keeps none of its warm-up's). */
-export function forgetSharedFeatures(): void {
-  shared.clear();
-}
-
 /**
  * Features already computed for the conversation being analysed, by text: rules' checks that look
  * at earlier turns find them here instead of tokenising those turns again. Filled and emptied by
