@@ -3,7 +3,7 @@
 // extractor named in conditions.ts and extractors.ts, moved here from the control rules' checks
 // unchanged (each old check is the conditions its rule names, in the order they stood).
 import type { RuleMatch } from '../types.js';
-import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
+import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
 import { phrasesOfRule } from '../rule-patterns.js';
 
@@ -94,6 +94,8 @@ export const noOtherWayAfterBut = (m: RuleMatch): boolean => /^(but|however) (i|
  */
 export function oneWayOnly(m: RuleMatch): boolean {
   const words = matched(m);
+  // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
+  if (/^(would|will|does|could) .*\bwork( for you)?$/.test(words)) return !isQuestion(m.features, m.tokens[0]);
   if (!/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) to)$/.test(words)) return false;
   if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return true;
   return / (see|hear|tell|confirm|understand|imagine|assure|only|not|check|ask|say|help|try|guarantee|promise|find)$/.test(words);
