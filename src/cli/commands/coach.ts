@@ -8,8 +8,8 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertWritableDir } from '../output-dir.js';
+import { STDIN, readAll, readFailure, type Io } from '../io.js';
+import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled } from '../options.js';
 
 interface CoachOptions {
@@ -32,7 +32,7 @@ export function registerCoach(program: Command, io: Io, setExit: (code: number) 
     .option('--agent <name>', 'the speaker who is the agent, where speakers are names')
     .option('--id <id>', 'the conversation to show, when the file holds several (default: all, one after another)')
     .option('--redact', 'mask emails, phone, card and account numbers')
-    .option('-o, --output <file>', 'write to FILE atomically (plain text, no colour)')
+    .option('-o, --output <file>', 'write to FILE.txt atomically (plain text, no colour)')
     .option('--config <file>', 'your configuration: rules, extend, ignore, disable (default: the first .etcscorerc.yaml, .yml or .json here or in a folder above)')
     .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
@@ -40,6 +40,7 @@ export function registerCoach(program: Command, io: Io, setExit: (code: number) 
 }
 
 async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
+  if (o.output) formatForOutput(o.output, { txt: 'plain text' });
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
@@ -60,8 +61,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   }
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output);
   try {
     let first = true;
     for (const original of chosen) {
