@@ -119,6 +119,8 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
 
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
+  // The table and stderr on one terminal: an error shown on stderr is not shown again as a row.
+  const sameScreen = format === 'pretty' && toTerminal && Boolean(io.stderr.isTTY);
   const ro: ReportOptions = { color: toTerminal && colorEnabled(o.color, io.env), findings: Boolean(o.findings), tool: tool() };
   const progress = Progress.forStderr(io.stderr, Boolean(o.quiet));
   const note = (line: string) => {
@@ -159,7 +161,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         if (item.kind === 'error') {
           errors.push(item.error);
           progress.above(`${item.error.source}:${item.error.line}: ${item.error.message}`);
-          if (output === undefined) await sink.write(formatter.error(item.error, ro));
+          if (output === undefined && !sameScreen) await sink.write(formatter.error(item.error, ro));
           continue;
         }
         results++;
@@ -184,6 +186,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     sink.abort();
     throw err;
   }
+  // An empty run says so (the table on a terminal already does), and why when --shard is the cause.
+  if (results === 0 && o.shard) note(`--shard ${o.shard.index}/${o.shard.count}: none of these inputs' conversations is in this part${sameScreen ? '' : ', so nothing was scored'}`);
+  else if (results === 0 && !sameScreen) note('nothing was scored: no conversation was read');
   for (const line of crossed) note(line);
   if (o.failUnder !== undefined && unscored.length) {
     for (const line of unscored) note(line);
