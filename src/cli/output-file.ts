@@ -15,7 +15,10 @@ export function formatForOutput<F extends string>(file: string, byExtension: Rea
   const ext = path.extname(file).slice(1).toLowerCase();
   const format = byExtension[ext];
   if (format !== undefined) return format;
-  const known = Object.entries(byExtension).map(([e, f]) => `.${e} (${f})`).join(', ');
+  // ".ndjson/.jsonl (ndjson)": each format once, with every extension it is written as.
+  const extensionsOf = new Map<F, string[]>();
+  for (const [e, f] of Object.entries(byExtension) as Array<[string, F]>) extensionsOf.set(f, [...(extensionsOf.get(f) ?? []), `.${e}`]);
+  const known = [...extensionsOf].map(([f, es]) => `${es.join('/')} (${f})`).join(', ');
   const why = ext ? `no format is written as .${ext}` : 'no extension to tell the format from';
   throw new UsageError(`-o ${file}: ${why}; name the file ${known}${formats ? `, or give --format ${formats.join('|')}` : ''}`);
 }

@@ -34,7 +34,7 @@ describe('-o with an extension no format has', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`-o ${file}: `);
-    expect(r.stderr).toMatch(/\.csv \(csv\).*\.html \(html\).*or give --format .*csv/);
+    expect(r.stderr).toMatch(/\.csv \(csv\), .*\.html\/\.htm \(html\), or give --format .*csv/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(readdirSync(dir)).toEqual(before);
   });
