@@ -253,32 +253,17 @@ export function fillSentenceLimits(f: TextFeatures, at: ArrayLike<number>, n: nu
 
 /** Lower case with typographic apostrophes straightened, for checks that compare words. */
 export function plain(text: string): string {
-  if (text === lastText) return lastPlain;
-  lastPlain = text.toLowerCase().replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'");
-  lastText = text;
-  return lastPlain;
-}
-// The last text made plain: the checks on one turn ask for it again and again, match after match.
-let lastText = '';
-let lastPlain = '';
-
-/**
- * `text.slice(from, to)` made plain, cut from the whole text made plain once (where lower case kept
- * every character's place, as it does for all but a few letters such as "İ").
- */
-function plainSlice(text: string, from: number, to?: number): string {
-  const whole = plain(text);
-  return whole.length === text.length ? whole.slice(from, to) : plain(text.slice(from, to));
+  return text.toLowerCase().replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'");
 }
 
 /** The matched words' sentence after the match. */
-export const sentenceAfter = (m: RuleMatch): string => plainSlice(m.turn.text, m.span[1], m.sentence[1]);
+export const sentenceAfter = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[1], m.sentence[1]));
 /** Everything the speaker says after the match in this turn. */
-export const turnAfter = (m: RuleMatch): string => plainSlice(m.turn.text, m.span[1]);
+export const turnAfter = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[1]));
 /** Everything the speaker says before the match in this turn. */
-export const turnBefore = (m: RuleMatch): string => plainSlice(m.turn.text, 0, m.span[0]);
+export const turnBefore = (m: RuleMatch): string => plain(m.turn.text.slice(0, m.span[0]));
 /** The matched text itself. */
-export const matched = (m: RuleMatch): string => plainSlice(m.turn.text, m.span[0], m.span[1]);
+export const matched = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[0], m.span[1]));
 
 /** Where the match's turn is in `turns`: at its index in a canonical transcript, found without a scan. */
 function positionOf(m: RuleMatch): number {
