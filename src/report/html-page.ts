@@ -75,9 +75,8 @@ tr.total td{font-weight:600;border-top:2px solid var(--line)}
 .curve .pt{stroke:#fff;stroke-width:1}.curve .raw{opacity:.35}
 .curve .negative{fill:var(--risk)}.curve .neutral{fill:#8a94a6}.curve .positive{fill:var(--good)}
 ol.turns{list-style:none;padding:0;margin:8px 0}
-.turn{padding:6px 10px;border-left:3px solid var(--line);margin:4px 0}
+.turn{padding:6px 10px;border-left:3px solid var(--line);margin:4px 0;white-space:pre-wrap}
 .turn.customer{border-left-color:#8a94a6;background:var(--soft)}.turn.agent{border-left-color:#3e4c63}
-.turn{white-space:pre-wrap}
 .turn>i{display:block;font-style:normal;font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 mark{background:#fde7c7;border-radius:2px;padding:0 1px}mark.strength{background:#d1f2dd}mark.risk.error{background:#fcd3cf}mark.signal{background:#dbe8fb}
 ul.findings{margin:4px 0 2px;padding-left:18px;font-size:14px}

@@ -41,33 +41,41 @@ function batch() {
   };
 }
 
+/** A fresh headless Chromium with one page, recording every request and every error it logs. */
+async function browser(): Promise<{ context: BrowserContext; page: Page; requests: string[]; problems: string[] }> {
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'etcscore-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1100, height: 900 },
+  });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return { context, page, requests, problems };
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () => {
   let context: BrowserContext;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[];
+  let problems: string[];
   let file: string;
   let analyses: ReturnType<typeof batch>['analyses'];
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     mkdirSync(OUT, { recursive: true });
     const b = batch();
     analyses = b.analyses;
     file = path.join(OUT, 'report.html');
     writeFileSync(file, b.html);
-    context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'etcscore-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1100, height: 900 },
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    ({ context, page, requests, problems } = await browser());
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     // Conversations are folded until opened; open them all to look inside.
     await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
@@ -134,31 +142,19 @@ describe.skipIf(!existsSync(CHROMIUM))('a week of calls (1,000 conversations) in
   const COUNT = 1000;
   let context: BrowserContext;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[];
+  let problems: string[];
   let openMs = 0;
   let bytes = 0;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     mkdirSync(OUT, { recursive: true });
     const week = weekOfCalls(COUNT);
     const html = render('html', week.analyses, [], {}, week.transcripts);
     bytes = Buffer.byteLength(html);
     const file = path.join(OUT, 'week.html');
     writeFileSync(file, html);
-    context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'etcscore-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1100, height: 900 },
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    ({ context, page, requests, problems } = await browser());
     // Opened: loaded, laid out and the first frame painted.
     const started = performance.now();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
