@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { asText, writeCorpus } from './bench/corpus.js';
 import { installPacked } from './install-packed.js';
 import { bestOf, hasGnuTime, median, timeCommand } from './bench/run.js';
+import { benchHtml } from './bench/html.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The command as the clone runs it (package.json "bin"); start-up is also timed installed from the package.
@@ -135,6 +136,9 @@ async function bench() {
   const rssRun = await memoryRun([]);
   const rssJobs1 = await memoryRun(['--jobs', '1']);
 
+  log('the batch html report of 300 and 1,000 calls: size, and opening time in Chromium');
+  const html = await benchHtml(BIN, () => records(big), dir);
+
   return {
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
     corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
@@ -155,6 +159,7 @@ async function bench() {
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
+    html,
   };
 }
 
@@ -294,6 +299,13 @@ function print(r) {
     ),
     `  fit of wall time: ${f(r.linearity.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.r2, 4)}`,
     `  fit of CPU time:  ${f(r.linearity.cpu.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.cpu.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.cpu.r2, 4)}`,
+    '',
+    'batch html report (score --format html, opened in headless Chromium: median of 3 to the first frame):',
+    ...r.html.map(
+      (h) =>
+        `  ${String(h.conversations).padStart(5)} conversations  ${f(h.mb)} MB, ${f(h.kbPerConversation, 1)} kB each (from ${f(h.inputMb, 1)} MB of transcripts), written in ${f(h.scoreSeconds)} s; ` +
+        (h.open ? `opens in ${f(h.open.medianMs, 0)} ms (best ${f(h.open.minMs, 0)} ms), ${h.open.elements} elements` : 'not opened: no /usr/bin/chromium or playwright-core'),
+    ),
   ];
   process.stdout.write(out.join('\n') + '\n');
 }
