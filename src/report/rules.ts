@@ -5,6 +5,7 @@ import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
 import { EXTRACTORS } from '../rules/extractors.js';
+import { definedWordLists } from '../rules/pattern.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
@@ -121,6 +122,12 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     const from = r.patternsFrom ? [`The patterns of [${r.patternsFrom}](#${r.patternsFrom}), written there once.`, ''] : [];
     if (r.unit === 'clause') lines.push('', 'Reads every clause of the speaker\u2019s sentences whole, with no patterns: what the clause does decides.', '');
     else lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- ${markdownCode(p)}`), '', '</details>', '');
+  }
+  const lists = definedWordLists();
+  if (lists.size > 0) {
+    lines.push('## Word lists', '', 'A pattern names a list in braces (`{feeling}`) and reads it as any one of its entries. The lists are declared in `src/rules/data/lists/`; a user\u2019s pattern may name them too.', '');
+    for (const [name, entries] of lists) lines.push(`- \`{${name}}\`: ${entries.join(', ')}`);
+    lines.push('');
   }
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.
   lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');

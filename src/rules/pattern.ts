@@ -3,6 +3,7 @@
 //   sorry to hear [that|this]        words; [..] optional; (a|b c) alternatives; | inside either
 //   i'll ~call you back              ~word: any word with the same Porter stem (calls, called)
 //   within {number} (day|days)       {number} {time} {emoji} {word}: a token of that kind
+//   i can see why you're {feeling}   {name}: any entry of a named word list (src/rules/data/lists/)
 //   can * help                       *: exactly one word;  **: up to three words
 //
 // Patterns compile to a small NFA simulated token by token (no backtracking), and no construct
@@ -135,6 +136,33 @@ type Node =
 
 const KINDS: Record<string, TokenKind> = { number: 'number', time: 'time', emoji: 'emoji', word: 'word' };
 
+/**
+ * Named word lists, each kept as the alternation it stands for: "{feeling}" in a pattern reads as
+ * "(frustrated|annoyed|fed up|…)". One list is written once and read by every pattern that names it,
+ * so a team that adds a word to it adds it everywhere.
+ */
+const wordLists = new Map<string, Node>();
+const wordListEntries = new Map<string, readonly string[]>();
+
+/** Defines the named word lists patterns may use (the built-in ones, from src/rules/data/lists/). */
+export function defineWordLists(lists: Readonly<Record<string, readonly string[]>>): void {
+  for (const [name, entries] of Object.entries(lists)) {
+    if (name in KINDS) throw new PatternError(`word list "${name}": the name of a token class`);
+    if (entries.length === 0) throw new PatternError(`word list "${name}" is empty`);
+    const options = entries.map((entry) => {
+      if (/[[\]()|*{}~]/.test(entry)) throw new PatternError(`word list "${name}": "${entry}" is not plain words`);
+      return parse(entry);
+    });
+    wordLists.set(name, { type: 'alt', options, optional: false });
+    wordListEntries.set(name, [...entries]);
+  }
+}
+
+/** The word lists defined so far, by name, as written: for the catalogue's docs. */
+export function definedWordLists(): ReadonlyMap<string, readonly string[]> {
+  return wordListEntries;
+}
+
 function parse(source: string): Node {
   const lexemes = source.match(/\[|\]|\(|\)|\||[^\s[\]()|]+/g) ?? [];
   let pos = 0;
@@ -174,11 +202,13 @@ function parse(source: string): Node {
   function parseAtom(lx: string): Node[] {
     if (lx === '*') return [{ type: 'any' }];
     if (lx === '**') return [{ type: 'gap' }];
-    const kind = /^\{(\w+)\}$/.exec(lx);
+    const kind = /^\{([\w-]+)\}$/.exec(lx);
     if (kind) {
       const k = KINDS[kind[1]!];
-      if (!k) fail(`unknown token class ${lx} (use {number}, {time}, {emoji} or {word})`);
-      return [{ type: 'kind', kind: k! }];
+      if (k) return [{ type: 'kind', kind: k }];
+      const list = wordLists.get(kind[1]!);
+      if (!list) fail(`unknown token class or word list ${lx} (use {number}, {time}, {emoji}, {word}${wordLists.size ? ` or a list: ${[...wordLists.keys()].map((n) => `{${n}}`).join(', ')}` : ''})`);
+      return [list!];
     }
     if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: intern(lx) }];
     const isStem = lx.startsWith('~');
