@@ -1,8 +1,8 @@
 // Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
-import { activeSinks, interruption, type Io } from './io.js';
-import { tool } from './options.js';
+import { activeSinks, forPeople, interruption, type Io } from './io.js';
+import { colorEnabled, tool } from './options.js';
 
 /** Adds one command to the program. */
 export type Registrar = (program: Command, io: Io, setExit: (code: number) => void) => void;
@@ -46,7 +46,10 @@ export function createProgram(io: Io, setExit: (code: number) => void, commands:
 }
 
 /** Runs the command line; resolves to the exit code instead of exiting, so it can be tested. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
+  // Colour is decided per command from --no-color and the environment; the boundary needs only
+  // to know whether any colour of ours may pass.
+  const io = forPeople(given, colorEnabled(!argv.includes('--no-color'), given.env));
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c), await loadCommands(argv));
   try {

@@ -9,6 +9,7 @@
 // repeats without bound, so matching time is linear in the text whatever a user writes.
 import { createRequire } from 'node:module';
 import { tokenize, isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
+import { table } from '../model/records.js';
 
 const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).
@@ -133,7 +134,7 @@ type Node =
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[]; optional: boolean };
 
-const KINDS: Record<string, TokenKind> = { number: 'number', time: 'time', emoji: 'emoji', word: 'word' };
+const KINDS = table<TokenKind>({ number: 'number', time: 'time', emoji: 'emoji', word: 'word' });
 
 function parse(source: string): Node {
   const lexemes = source.match(/\[|\]|\(|\)|\||[^\s[\]()|]+/g) ?? [];

@@ -13,13 +13,15 @@ const SNAPSHOT = path.join(ROOT, 'dist', 'snapshot');
 /** This environment without NODE_OPTIONS, which would make bin/etcscore skip the snapshot. */
 const ENV: NodeJS.ProcessEnv = { ...process.env };
 delete ENV.NODE_OPTIONS;
+// --redact's tags are keyed at random per run: both starts get the same key to compare them.
+const REDACT_KEY = { ETCSCORE_REDACT_KEY: 'one key for both starts' };
 const SAMPLE = path.join('fixtures', 'samples', 'call-0001-airline-minor-policy-wall.txt');
 
 function plain(args: string[], o: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env: { ...process.env, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: o.cwd ?? ROOT, env: { ...process.env, ...REDACT_KEY, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 function launched(args: string[], o: { cwd?: string; input?: string; launcher?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
-  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, env: { ...ENV, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return spawnSync(o.launcher ?? LAUNCHER, args, { cwd: o.cwd ?? ROOT, env: { ...ENV, ...REDACT_KEY, ...o.env }, input: o.input, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 /** What the launcher exec'd: node's command line, once the shell has handed over to it. */

@@ -3,14 +3,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { READERS, readTranscripts } from '../../formats/index.js';
-import { redactTranscript } from '../../nlp/redact.js';
+import type { InputErrorRecord } from '../../model/index.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
+import { STDIN, errorLine, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
 import { assertWritableDir } from '../output-dir.js';
-import { colorEnabled } from '../options.js';
+import { colorEnabled, runRedactor } from '../options.js';
 
 interface CoachOptions {
   inputFormat?: string;
@@ -43,20 +43,22 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
+  const redactor = runRedactor(o.redact, io.env);
+  const key = (s: string) => redactor?.joinKey(s) ?? s;
+  const report = (e: InputErrorRecord) => io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
     bytes = file === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, file));
   } catch (err) {
-    const e = readFailure(source, err);
-    io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
+    report(readFailure(source, err));
     return EXIT.input;
   }
   const { transcripts, errors } = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
-  for (const e of errors) io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
+  for (const e of errors) report(e);
   const chosen = o.id === undefined ? transcripts : transcripts.filter((t) => t.id === o.id);
   if (o.id !== undefined && chosen.length === 0 && transcripts.length > 0) {
-    throw new UsageError(`no conversation "${o.id}" in ${source} (it has: ${transcripts.map((t) => t.id).join(', ')})`);
+    throw new UsageError(`no conversation "${key(o.id)}" in ${key(source)} (it has: ${transcripts.map((t) => key(t.id)).join(', ')})`);
   }
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
@@ -65,7 +67,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   try {
     let first = true;
     for (const original of chosen) {
-      const t = o.redact ? redactTranscript(original) : original;
+      const t = redactor ? redactor.transcript(original) : original;
       await sink.write((first ? '' : '\n' + '─'.repeat(60) + '\n\n') + renderCoach(analyze(t, { rules }), t, { color }));
       first = false;
     }
