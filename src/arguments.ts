@@ -16,7 +16,7 @@ function kindOf(v: unknown): string {
   return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
 }
 
-export function fail(fn: string, arg: string, expected: string, got: unknown): never {
+function fail(fn: string, arg: string, expected: string, got: unknown): never {
   throw new TypeError(`${fn}: ${arg} must be ${expected} (got ${kindOf(got)})`);
 }
 

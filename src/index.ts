@@ -1,9 +1,9 @@
 // The library: parse transcripts, analyse them, or both at once. Each entry point checks its
 // arguments (arguments.ts) and throws a TypeError naming the one that is wrong.
-import type { Analysis, InputErrorRecord, Transcript } from './model/types.js';
+import type { Analysis, Transcript } from './model/types.js';
 import { readTranscripts, type ReadOptions } from './formats/index.js';
 import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analyze.js';
-import { render as renderReport, type ReportOptions } from './report/index.js';
+import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
 import { checkAnalyzeOptions, checkInput, checkReadOptions, checkRender, checkTranscript } from './arguments.js';
 
@@ -45,16 +45,11 @@ export function score(input: string | Uint8Array, options: Partial<ReadOptions> 
 }
 
 /**
- * The whole report as one string, by format name (see FORMAT_NAMES). `transcripts[i]`, when
- * given, is the transcript `results[i]` was made from (coach, markdown and html then quote turns).
+ * The whole report as one string, by format name (see FORMAT_NAMES): `render(name, results,
+ * errors?, options?, transcripts?)`. `transcripts[i]`, when given, is the transcript `results[i]`
+ * was made from (coach, markdown and html then quote turns).
  */
-export function render(
-  name: string,
-  results: readonly Analysis[],
-  errors: readonly InputErrorRecord[] = [],
-  options: Partial<ReportOptions> = {},
-  transcripts: ReadonlyArray<Transcript | undefined> = [],
-): string {
-  checkRender(name, results, errors, options, transcripts);
-  return renderReport(name, results, errors, options, transcripts);
+export function render(...args: Parameters<typeof renderReport>): string {
+  checkRender(...args);
+  return renderReport(...args);
 }

@@ -4,6 +4,8 @@ import { EXIT, UsageError } from './exit.js';
 import { activeSinks, forPeople, interruption, type Io } from './io.js';
 import { colorEnabled, tool } from './options.js';
 
+const KEYS_ONLY: ReadonlySet<'account'> = new Set(['account']);
+
 /** Adds one command to the program. */
 export type Registrar = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
@@ -60,11 +62,11 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       const benign = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
       return benign ? EXIT.ok : EXIT.input;
     }
-    if (err instanceof UsageError) {
-      io.stderr.write(`etcscore: ${err.message}\n`);
-      return EXIT.input;
-    }
-    io.stderr.write(`etcscore: ${(err as Error).message}\n`);
+    // An error can quote a file name or the input: under --redact, masked like them (a usage
+    // error names files and ids, whose long numbers are kept as in every other key).
+    let message = String((err as Error).message);
+    if (argv.includes('--redact')) message = (await import('../nlp/redact.js')).redactText(message, err instanceof UsageError ? KEYS_ONLY : undefined);
+    io.stderr.write(`etcscore: ${message}\n`);
     return EXIT.input;
   }
 }

@@ -80,9 +80,10 @@ const DETECTORS: Detector[] = [
     // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78.
     kind: 'phone',
     pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)\\d{1,3}(?:${SEP}?\\(?\\d{1,5}\\)?){1,6}(?!\\d)`),
-    accept: (m) => {
-      const n = digitsOf(m).length - (m.startsWith('+') ? 0 : 2);
-      return whole(n >= 8 && n <= 15, m);
+    accept: (m, text, start) => {
+      const plus = m.startsWith('+');
+      const n = digitsOf(m).length - (plus ? 0 : 2);
+      return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
     },
   },
   {
@@ -165,7 +166,31 @@ export function findRedactions(text: string, skip: ReadonlySet<RedactionKind> = 
   return taken.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-const maskChars = (s: string) => s.replace(/[\p{L}\p{N}]/gu, MASK);
+const MASK_CODE = MASK.charCodeAt(0);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Each letter and digit becomes MASK, one for each UTF-16 unit, so the length never changes. A
+ * loop over code units into a typed array: linear however long the match (a regular expression
+ * replace slows down on megabytes of replacements).
+ */
+function maskChars(s: string): string {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 32;
+    if (c < 128) out[i] = (c >= 48 && c <= 57) || (lower >= 97 && lower <= 122) ? MASK_CODE : c;
+    else {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      const masked = LETTER_OR_DIGIT.test(ch);
+      for (let k = 0; k < ch.length; k++, i++) out[i] = masked ? MASK_CODE : s.charCodeAt(i);
+      i--;
+    }
+  }
+  let text = '';
+  for (let at = 0; at < out.length; at += 8192) text += String.fromCharCode(...out.subarray(at, at + 8192));
+  return text;
+}
 
 function replaceFound(text: string, found: readonly Redaction[], replace: (kind: RedactionKind, value: string) => string): string {
   if (found.length === 0) return text;

@@ -6,7 +6,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forTerminal } from '../../src/report/terminal.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -71,13 +71,15 @@ describe.each(HOSTILE)('%s from the input never reaches a terminal', (_name, evi
   const dir = folder(evil);
   const coachFile = () => `calls/a${evil.replace(/[\u0000/]/g, '')}.txt`;
 
-  it.each(CASES)('%s', async (_what, args) => {
+  beforeAll(async () => {
     // Results with the sequences in every field report copies: ids, agent, team, severity, category.
     const results = await runCli(['score', 'calls', '--format', 'ndjson'], { cwd: dir });
     const lines = results.stdout.trim().split('\n').map((l) => JSON.parse(l));
     for (const r of lines) for (const f of r.findings ?? []) Object.assign(f, { severity: `error${evil}`, category: `dead-end${evil}` });
     writeFileSync(path.join(dir, 'results.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + `\nnot json ${evil}\n`);
+  });
 
+  it.each(CASES)('%s', async (_what, args) => {
     let argv = args(dir);
     if (argv[0] === 'coach' && argv[1] === 'calls/a') argv = ['coach', coachFile()];
     for (const colour of [true, false]) {

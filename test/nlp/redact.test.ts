@@ -28,6 +28,7 @@ describe('redactText', () => {
 
   it.each([
     ['an order number', 'your order 1234567890123 has shipped'],
+    ['an order number starting 00', 'your order 0012345678 has shipped'],
     ['a reference number with a label', 'the ticket number is 98765432'],
     ['a 16-digit number failing Luhn under an order label', 'order no. 4111 1111 1111 1112'],
     ['a date', 'on 2024-01-15 at 10:30'],
@@ -186,21 +187,27 @@ describe('the redactor is linear in the text', () => {
     ['card numbers', (n) => '4111 1111 1111 1111 '.repeat(n / 20)],
     ['brackets and zeros', (n) => '(0) '.repeat(n / 4)],
   ];
-  const timeOf = (text: string) => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      redactText(text);
-      best = Math.min(best, performance.now() - t0);
+  /** The best time of each over rounds taken in turn: a shared machine's pauses only ever add time. */
+  const bestTimes = (texts: readonly string[], rounds = 5) => {
+    const best = texts.map(() => Infinity);
+    for (let r = 0; r < rounds; r++) {
+      texts.forEach((text, i) => {
+        const t0 = performance.now();
+        redactText(text);
+        best[i] = Math.min(best[i]!, performance.now() - t0);
+      });
     }
     return best;
   };
 
   it.each(HOSTILE)('%s: 4× the text takes about 4× the time', (_what, make) => {
     const n = 100_000;
-    const small = timeOf(make(n));
-    const big = timeOf(make(4 * n));
-    // Linear gives 4; a quadratic scan gives 16. Small times are noisy: allow a floor.
-    expect(big / Math.max(small, 2)).toBeLessThan(8);
+    redactText(make(n)); // compiled before it is timed
+    const [small, big] = bestTimes([make(n), make(4 * n)]);
+    // Linear gives 4 (up to ~9 here, with garbage collection and other jobs on two cores); a
+    // quadratic scan gives 16 and more (the redactor before this test: 28 from 10,000 to 40,000
+    // letters). Small times are noisy: allow a floor.
+    const ratio = big! / Math.max(small!, 3);
+    expect(ratio, `${small!.toFixed(1)} ms, then ${big!.toFixed(1)} ms`).toBeLessThan(11);
   });
 });
