@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { detectFormat } from '../formats/index.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
 import { STDIN } from './io.js';
-import { inShard, type Shard } from './shard.js';
+import { inShard, shardPath, type Shard } from './shard.js';
 import { readFailure } from './io.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
 
@@ -50,9 +50,11 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
   const file = isStdin ? '' : path.resolve(o.cwd, input);
   const ext = isStdin ? '' : path.extname(input).slice(1).toLowerCase();
   const forced = o.inputFormat?.toLowerCase();
+  // What --shard hashes: the same for every spelling of the path (results keep the user's).
+  const key = o.shard && !isStdin ? shardPath(input, o.cwd) : source;
 
   const whole = function* (size?: number): Generator<SizedUnit> {
-    if (!inShard(source, o.shard)) return;
+    if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
   if (!isStdin && forced !== undefined && forced !== 'ndjson') return yield* whole();
@@ -64,14 +66,14 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     if (isStdin) chunks = o.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     else ({ chunks, size } = openFile(file));
   } catch (err) {
-    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
   let head: { chunks: Buffer[]; done: boolean };
   try {
     head = await peek(chunks);
   } catch (err) {
-    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
   if (!streamable(head, source, forced)) {
@@ -84,14 +86,14 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     }
     const rest = head.done ? [] : await drain(chunks);
     const bytes = Buffer.concat([...head.chunks, ...rest]);
-    if (inShard(source, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
     return;
   }
-  yield* ndjsonUnits(source, replay(head.chunks, head.done ? undefined : chunks), o);
+  yield* ndjsonUnits(source, key, replay(head.chunks, head.done ? undefined : chunks), o);
 }
 
-/** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only. */
-async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+/** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only (by `key`). */
+async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
   let records: NdjsonRecordBytes[] = [];
   let bytes = 0;
   let numbered = false;
@@ -107,7 +109,7 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
       numbered = batch.numbered;
       for (const record of batch.records) {
         seen++;
-        if (o.shard && !inShard(ndjsonSource(source, record, numbered), o.shard)) continue;
+        if (o.shard && !inShard(ndjsonSource(key, record, numbered), o.shard)) continue;
         records.push(record);
         bytes += record.bytes.length;
         if (bytes >= o.batchBytes) yield cut();
@@ -119,7 +121,7 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
     return;
   }
   if (records.length > 0) yield cut();
-  if (seen === 0 && inShard(source, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
+  if (seen === 0 && inShard(key, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
 }
 
 /**

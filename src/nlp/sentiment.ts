@@ -65,6 +65,8 @@ const AFTER_CONTRAST = 1.5;
 const SUBORDINATE = 0.5;
 const POLITENESS_IN_COMPLAINT = 0.25;
 const SHOUTING = -1.5;
+/** "Why is…?" opening a turn: about as strong as one plainly negative word. */
+const CHALLENGE = -1.5;
 const SHOUTING_MIN_WORDS = 4;
 /**
  * A request or question that names a fault in plain words ("having trouble logging in, can you
@@ -314,6 +316,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     // "never been so angry" intensifies rather than negates.
     const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
     if (opts.negatable && neg >= 0 && !cancelNegation) {
+      // "It didn't crash", "no error this time": a fault that did not happen is a fact, not praise.
+      if (opts.describes && weight < 0) return;
       if (opts.phrase) w *= w > 0 ? NEGATE_POSITIVE_PHRASE : NEGATE_NEGATIVE_PHRASE;
       else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
       notes.push(`negated by '${tokens[neg]!.text}'`);
@@ -395,7 +399,12 @@ function readSentiment(f: TextFeatures): SentimentResult {
     if (info.cue) cues = append(cues, w);
     if (info.request && (norm !== 'help' || asksForHelp(tokens, words, w))) requests++;
     if (norm === 'not' && endsWithNot(tokens, words, sentenceOf, w)) trailingNots = append(trailingNots, ti);
-    if (info.why) whys = append(whys, sentenceOf[ti]!);
+    if (info.why) {
+      whys = append(whys, sentenceOf[ti]!);
+      // "Why does it…?": a turn that opens by asking the company to account for itself is a
+      // challenge, whatever its words. (A "why?" after a report asks for the reason; it stays.)
+      if (w === 0 && norm === 'why') addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
+    }
     if (norm === 'used') {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
       const pv = w > 0 ? tokens[words[w - 1]!]!.norm : '';

@@ -54,7 +54,10 @@ function conversation(a: Analysis, t: Transcript | undefined): string {
 }
 
 export function summaryMarkdown(s: BatchSummary, errors: readonly InputErrorRecord[]): string {
-  const lines = ['## Summary', '', `${s.count} conversation${s.count === 1 ? '' : 's'}${s.unscored ? ` (${s.unscored} not scored)` : ''}, ${s.risks} risks, ${s.strengths} strengths, ${s.signals} customer signals.`, ''];
+  const counts = s.count
+    ? `${s.count} conversation${s.count === 1 ? '' : 's'}${s.unscored ? ` (${s.unscored} not scored)` : ''}, ${s.risks} risks, ${s.strengths} strengths, ${s.signals} customer signals.`
+    : 'Nothing was scored.';
+  const lines = ['## Summary', '', counts, ''];
   if (s.count) {
     // Means over the scored conversations only; with none scored there is no mean to show.
     if (s.scored) {

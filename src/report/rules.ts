@@ -55,6 +55,7 @@ function conditionsOf(r: RuleDef) {
     allowQuoted: r.allowQuoted === true,
     ...(r.once ? { once: r.once } : {}),
     ...(r.suppressedBy?.length ? { suppressedBy: r.suppressedBy } : {}),
+    ...(r.yieldsTo?.length ? { yieldsTo: r.yieldsTo } : {}),
     check: typeof r.check === 'function',
   };
 }
@@ -86,6 +87,7 @@ function conditionLines(c: RuleConditions): string[] {
     ...(c.unless ?? []).map((n) => `- not when \`${n}\`: ${CONDITIONS[n].description}`),
     ...(c.once ? [`- at most one finding per ${c.once}`] : []),
     ...(c.suppressedBy?.length ? [`- gives way to a finding of ${list(c.suppressedBy, 'or')} in the same turn`] : []),
+    ...(c.yieldsTo?.length ? [`- gives way to a finding of ${list(c.yieldsTo, 'or')} that shares its words`] : []),
   ];
   return ['*Conditions:*', '', ...lines, ''];
 }

@@ -1,5 +1,6 @@
 import { RuleSet } from './engine.js';
-import compiled from './data/compiled.js';
+import compiled, { patterns } from './data/compiled.js';
+import { useStoredPatterns } from './pattern.js';
 import { ruleFromData } from './rule-data.js';
 import type { RuleDef } from './types.js';
 
@@ -9,6 +10,8 @@ export { compilePattern, PatternError } from './pattern.js';
 export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
 export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
 export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
+
+useStoredPatterns(patterns);
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

@@ -44,7 +44,7 @@ export interface LoadedRule {
 const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'unit', 'extract', 'examples'];
 /** Without these a rule cannot be documented (docs/rules.md, `etcscore rules`). */
 const DOC_KEYS = ['title', 'description', 'why', 'source', 'message'] as const;
-const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy'];
+const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy', 'yieldsTo'];
 const EXAMPLE_KEYS = ['match', 'noMatch'];
 /** `signal`: what a customer shows (a customer rule's findings are signals whatever it declares). */
 const KINDS = ['strength', 'risk', 'signal'] as const;
@@ -323,8 +323,11 @@ class Reader {
       if (value === 'sentence' || value === 'turn') out.once = value;
       else this.problem(this.line(once.value, this.line(once.key)), `once must be one of ${ONCE.join(', ')}`);
     }
-    const by = e.get('suppressedBy');
-    if (by) out.suppressedBy = this.names<Category>(by, 'suppressedBy', (n) => (ALL_CATEGORIES.includes(n as Category) ? undefined : `"${n}" is not a category (one of ${ALL_CATEGORIES.join(', ')})`));
+    const notACategory = (n: string) => (ALL_CATEGORIES.includes(n as Category) ? undefined : `"${n}" is not a category (one of ${ALL_CATEGORIES.join(', ')})`);
+    for (const key of ['suppressedBy', 'yieldsTo'] as const) {
+      const list = e.get(key);
+      if (list) out[key] = this.names<Category>(list, key, notACategory);
+    }
     return out;
   }
 

@@ -64,10 +64,10 @@ const JMP = 8;
 type Arg = string | ReadonlySet<string> | undefined;
 
 /**
- * A pattern as an NFA in typed arrays: hundreds live in every process and worker (and in a
- * start-up snapshot), so the form is kept compact. The states are the START state, then the
- * pattern's token tests in pattern order, then the ACCEPT state; the splits and jumps the pattern
- * compiles to are only needed to work out where each state leads, so they are not kept.
+ * A pattern as an NFA in typed arrays: hundreds live in every process and worker, so the form
+ * is kept compact. The states are the START state, then the pattern's token tests in pattern
+ * order, then the ACCEPT state; the splits and jumps the pattern compiles to are only needed to
+ * work out where each state leads, so they are not kept.
  */
 export interface CompiledPattern {
   source: string;
@@ -311,7 +311,46 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * A compiled pattern as plain JSON, as the build stores the built-in rules' patterns
+ * (scripts/rules-data.js): op, arg (a word set as an array, none as null), the first words (null:
+ * any token) and follow.
+ */
+export type StoredPattern = [op: number[], arg: Array<string | string[] | null>, firstWords: string[] | null, follow: number[]];
+
+export function storePattern(p: CompiledPattern): StoredPattern {
+  return [Array.from(p.op), p.arg.map((a) => (a === undefined ? null : typeof a === 'string' ? a : [...a])), p.firstWords ? [...p.firstWords] : null, Array.from(p.follow)];
+}
+
+function revivePattern(source: string, [op, arg, firstWords, follow]: StoredPattern): CompiledPattern {
+  return {
+    source,
+    op: Uint8Array.from(op),
+    arg: arg.map((a) => (a === null ? undefined : typeof a === 'string' ? a : new Set(a))),
+    firstWords: firstWords ? new Set(firstWords) : undefined,
+    follow: Int32Array.from(follow),
+    seen: undefined,
+    step: 0,
+    states: undefined,
+  };
+}
+
+/** Patterns the build compiled, by source: start-up revives them, several times faster than compiling. */
+const stored = new Map<string, StoredPattern>();
+
+export function useStoredPatterns(patterns: Readonly<Record<string, StoredPattern>>): void {
+  for (const [source, p] of Object.entries(patterns)) stored.set(source, p);
+}
+
+export const hasStoredPattern = (source: string): boolean => stored.has(source);
+
+/** The pattern compiled: by the build when it is a built-in rule's, else now. */
 export function compilePattern(source: string): CompiledPattern {
+  const built = stored.get(source);
+  return built ? revivePattern(source, built) : compileFromSource(source);
+}
+
+export function compileFromSource(source: string): CompiledPattern {
   const prog: Program = { op: [], arg: [], to: [] };
   compileNode(parse(source.trim().toLowerCase()), prog);
   emit(prog, ACCEPT);

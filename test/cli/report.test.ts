@@ -59,7 +59,7 @@ describe('etcscore report', () => {
 
   it('writes csv, markdown and html with -o atomically, the format from the extension', async () => {
     for (const [file, check] of [
-      ['teams.csv', (s: string) => s.startsWith('group,conversations,etc_mean,etc_sd')],
+      ['teams.csv', (s: string) => s.startsWith('\uFEFFgroup,conversations,etc_mean,etc_sd')],
       ['teams.md', (s: string) => s.startsWith('# Rollup by team')],
       ['teams.html', (s: string) => s.startsWith('<!doctype html>') && !/<script/i.test(s)],
     ] as const) {

@@ -114,10 +114,13 @@ describe('a conversation that cannot be scored, in every format for people', () 
     for (const batch of [[], [one.analysis]]) {
       const pretty = render('pretty', batch);
       expect(pretty).not.toContain('mean ETC 0');
-      expect(pretty).toContain('no mean ETC');
+      expect(pretty).toContain(batch.length ? 'no mean ETC' : 'nothing was scored');
       expect(render('markdown', batch)).not.toContain('| etc |');
       expect(render('html', batch)).not.toContain('<td>etc</td>');
     }
+    // An empty run says so, with its input errors, instead of a row of zeros.
+    expect(render('pretty', [], [{ source: 'a.json', line: 1, message: 'empty file' }]).trimEnd().split('\n').at(-1)).toBe('nothing was scored · 1 input error');
+    expect(render('markdown', [])).toContain('## Summary\n\nNothing was scored.\n');
   });
 
   it('counts the customer’s signals apart from the agent’s risks in the summaries', () => {

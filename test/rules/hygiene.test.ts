@@ -115,6 +115,11 @@ describe('rule data hygiene', () => {
     expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: suppressedBy: "kindness" is not a category`));
   });
 
+  it('reports a category outside the vocabulary in yieldsTo', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    yieldsTo: [empathy, kindness]\n' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: yieldsTo: "kindness" is not a category`));
+  });
+
   it('reports the same pattern twice in a rule, however it is spaced', () => {
     const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'apologies for the delay', 'Sorry  for the wait'] }));
     expect(only(problems)).toBe(`${file}:14: apology: duplicate pattern "Sorry  for the wait": already in this rule at ${file}:12`);

@@ -1,6 +1,6 @@
 // The token-pattern language that built-in and user rules share.
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
+import { compileFromSource, compilePattern, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
 import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 
@@ -52,7 +52,25 @@ describe('token patterns', () => {
   });
 });
 
-// Hundreds of compiled patterns live in every process, worker and start-up snapshot.
+// Start-up revives the built-in patterns the build compiled (scripts/rules-data.js) instead of
+// compiling them: they must be all of them, and the same as compiling them now.
+describe('the built-in patterns compiled by the build', () => {
+  it('are every pattern of the built-in rules, each as compiling its source gives it', () => {
+    for (const rule of BUILTIN_RULES) {
+      for (const p of rule.patterns) {
+        expect(hasStoredPattern(p), p).toBe(true);
+        expect(compilePattern(p), p).toEqual(compileFromSource(p));
+      }
+    }
+  });
+
+  it('are revived afresh for each use, as matching keeps its scratch space in the pattern', () => {
+    const source = BUILTIN_RULES[0]!.patterns[0]!;
+    expect(compilePattern(source)).not.toBe(compilePattern(source));
+  });
+});
+
+// Hundreds of compiled patterns live in every process and worker.
 describe('the compiled form of the built-in patterns stays compact', () => {
   const compiled = BUILTIN_RULES.flatMap((rule) => rule.patterns.map((p) => compilePattern(p)));
 

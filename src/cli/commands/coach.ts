@@ -3,13 +3,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { READERS, readTranscripts } from '../../formats/index.js';
-import type { InputErrorRecord } from '../../model/index.js';
+import type { InputErrorRecord, Transcript } from '../../model/index.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, fileSink, readAll, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertWritableDir } from '../output-dir.js';
+import { STDIN, errorLine, readAll, readFailure, type Io } from '../io.js';
+import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor } from '../options.js';
 
 interface CoachOptions {
@@ -30,16 +30,40 @@ export function registerCoach(program: Command, io: Io, setExit: (code: number) 
     .argument('<file>', 'a transcript file, or - for stdin')
     .addOption(new Option('--input-format <name>', 'read the input as this format').choices(READERS.map((r) => r.name)))
     .option('--agent <name>', 'the speaker who is the agent, where speakers are names')
-    .option('--id <id>', 'the conversation to show, when the file holds several (default: all, one after another)')
+    .option('--id <id>', 'the conversation to show, when the file holds several: its id or any start of it that only it has (default: all, one after another)')
     .option('--redact', 'mask emails, phone, card and account numbers')
-    .option('-o, --output <file>', 'write to FILE atomically (plain text, no colour)')
+    .option('-o, --output <file>', 'write to FILE.txt atomically (plain text, no colour)')
     .option('--config <file>', 'your configuration: rules, extend, ignore, disable (default: the first .etcscorerc.yaml, .yml or .json here or in a folder above)')
     .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (file: string, o: CoachOptions) => setExit(await coach(file, o, io)));
 }
 
+/** Ids to show in a message: a file may hold thousands. */
+function idList(ids: readonly string[], max = 10): string {
+  const shown = ids.slice(0, max).join(', ');
+  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+
+/**
+ * The conversations --id names: those with exactly that id, else those whose id starts with it (a
+ * trailing "…", from an id cut short for display, is dropped). A start that several ids share is
+ * a usage error that lists them, never a guess.
+ */
+function pick(transcripts: readonly Transcript[], id: string, source: string, key: (s: string) => string): Transcript[] {
+  const exact = transcripts.filter((t) => t.id === id);
+  if (exact.length > 0) return exact;
+  const start = id.replace(/…$/, '');
+  const matches = transcripts.filter((t) => t.id.startsWith(start));
+  const ids = new Set(matches.map((t) => t.id));
+  if (ids.size === 1) return matches;
+  // Ids and the file name as --redact shows them (`key`), like everything else it writes.
+  if (ids.size > 1) throw new UsageError(`--id "${key(id)}" is the start of ${ids.size} conversations' ids in ${key(source)}: ${idList([...ids].map(key))}; give more of the id`);
+  throw new UsageError(`no conversation "${key(id)}" in ${key(source)} (it has: ${idList(transcripts.map((t) => key(t.id)))})`);
+}
+
 async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
+  if (o.output) formatForOutput(o.output, { txt: 'plain text' });
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
@@ -56,14 +80,10 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   }
   const { transcripts, errors } = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
   for (const e of errors) report(e);
-  const chosen = o.id === undefined ? transcripts : transcripts.filter((t) => t.id === o.id);
-  if (o.id !== undefined && chosen.length === 0 && transcripts.length > 0) {
-    throw new UsageError(`no conversation "${key(o.id)}" in ${key(source)} (it has: ${transcripts.map((t) => key(t.id)).join(', ')})`);
-  }
+  const chosen = o.id === undefined || transcripts.length === 0 ? transcripts : pick(transcripts, o.id, source, key);
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output);
   try {
     let first = true;
     for (const original of chosen) {

@@ -9,8 +9,8 @@ import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, fileSink, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertWritableDir } from '../output-dir.js';
+import { STDIN, errorLine, readFailure, type Io } from '../io.js';
+import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor, tool } from '../options.js';
 import { table } from '../../model/records.js';
 
@@ -22,6 +22,7 @@ interface ReportCommandOptions {
   redact?: boolean;
   quiet?: boolean;
   color: boolean;
+  bom: boolean;
 }
 
 const FORMAT_BY_EXTENSION = table<RollupFormat>({ csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' });
@@ -38,6 +39,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .option('--redact', 'mask emails, phone, card and account numbers in the quoted findings and meta')
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-bom', 'no UTF-8 byte-order mark at the start of a CSV file written with -o (it is there so Excel reads the file right)')
     .addHelpText(
       'after',
       '\nA line that is not JSON is reported as file:line: reason on stderr and the exit code is 2;\n' +
@@ -83,15 +85,13 @@ async function readResults(input: string, rollup: Rollup, redactor: Redactor | u
 
 async function report(files: string[], o: ReportCommandOptions, io: Io): Promise<number> {
   if (o.period === 'week' && o.by !== 'date') throw new UsageError('--period week needs --by date');
-  const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
-  const format: RollupFormat = o.format ?? FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'json');
+  const format: RollupFormat = o.format ?? (o.output ? formatForOutput(o.output, FORMAT_BY_EXTENSION, ROLLUP_FORMATS) : io.stdout.isTTY ? 'pretty' : 'json');
   const rollup = new Rollup(o.by, o.period);
   const redactor = runRedactor(o.redact, io.env);
   for (const f of files) await readResults(f, rollup, redactor, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom });
   try {
     await sink.write(renderRollup(rollup, format, { color, tool: tool() }));
     await sink.close();

@@ -8,9 +8,9 @@ import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { errorLine, expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
+import { errorLine, expandInputs, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, runRedactor, tool } from '../options.js';
-import { assertWritableDir } from '../output-dir.js';
+import { formatForOutput, openOutput } from '../output-file.js';
 import { scoreStream } from '../pipeline.js';
 import { Progress } from '../progress.js';
 import { parseShard, type Shard } from '../shard.js';
@@ -31,6 +31,7 @@ interface ScoreOptions {
   verbose?: boolean;
   quiet?: boolean;
   color: boolean;
+  bom: boolean;
   jobs?: number;
   shard?: Shard;
 }
@@ -67,8 +68,8 @@ function workersFromBytes(env: NodeJS.ProcessEnv): number | undefined {
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
-  const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
-  return FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'ndjson');
+  if (o.output) return formatForOutput(o.output, FORMAT_BY_EXTENSION, FORMAT_NAMES);
+  return io.stdout.isTTY ? 'pretty' : 'ndjson';
 }
 
 export function registerScore(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -91,6 +92,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
     .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-bom', 'no UTF-8 byte-order mark at the start of a CSV file written with -o (it is there so Excel reads the file right)')
     .addHelpText(
       'after',
       "\nThresholds for pipelines: --fail-under N fails when any conversation's ETC score is under N;\n" +
@@ -108,6 +110,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
 const STANDALONE_RESULTS = new Set(['ndjson']);
 
 async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> {
+  const format = chooseFormat(o, io);
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const redactor = runRedactor(o.redact, io.env);
   const inputs = await expandInputs(paths, extensions, io.cwd);
@@ -116,9 +119,10 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
 
-  const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
+  // The table and stderr on one terminal: an error shown on stderr is not shown again as a row.
+  const sameScreen = format === 'pretty' && toTerminal && Boolean(io.stderr.isTTY);
   const ro: ReportOptions = { color: toTerminal && colorEnabled(o.color, io.env), findings: Boolean(o.findings), tool: tool() };
   const progress = Progress.forStderr(io.stderr, Boolean(o.quiet));
   const note = (line: string) => {
@@ -139,8 +143,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const workersFrom = workersFromBytes(io.env);
   // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
   const linker = new ContactLinker();
-  if (o.output) await assertWritableDir(path.resolve(io.cwd, o.output));
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom });
 
   const errors: InputErrorRecord[] = [];
   const crossed: string[] = [];
@@ -160,7 +163,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         if (item.kind === 'error') {
           errors.push(item.error);
           progress.above(errorLine(item.error));
-          if (output === undefined) await sink.write(formatter.error(item.error, ro));
+          if (output === undefined && !sameScreen) await sink.write(formatter.error(item.error, ro));
           continue;
         }
         results++;
@@ -185,6 +188,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     sink.abort();
     throw err;
   }
+  // An empty run says so (the table on a terminal already does), and why when --shard is the cause.
+  if (results === 0 && o.shard) note(`--shard ${o.shard.index}/${o.shard.count}: none of these inputs' conversations is in this part${sameScreen ? '' : ', so nothing was scored'}`);
+  else if (results === 0 && !sameScreen) note('nothing was scored: no conversation was read');
   for (const line of crossed) note(line);
   if (o.failUnder !== undefined && unscored.length) {
     for (const line of unscored) note(line);
