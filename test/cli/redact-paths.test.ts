@@ -43,6 +43,7 @@ describe('--redact on every path', () => {
     ['coach of a file named after the caller', ['coach', `calls/${EMAIL}.txt`]],
     ['coach of a file that cannot be read', ['coach', `calls/${PHONE}.txt`]],
     ['coach --id listing the ids', ['coach', 'two.ndjson', '--id', 'nope']],
+    ['coach --id matching the start of several ids', ['coach', 'two.ndjson', '--id', '']],
     ['an error naming a file given on the command line', ['score', 'two.ndjson', '--config', `${PHONE}.yaml`]],
   ])('%s', async (_what, args) => {
     const plain = await runCli(args, { cwd: dir });

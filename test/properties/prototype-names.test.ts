@@ -90,5 +90,13 @@ describe('names from Object.prototype are ordinary names', () => {
     const coach = await runCli(['coach', '-', '--id', '__proto__'], { stdin: text });
     expect(coach.code).toBe(0);
     expect(coach.stdout).toContain('__proto__');
+    // An output named x.constructor is a file with an extension no format has, like any other.
+    for (const command of ['score', 'coach', 'report']) {
+      for (const name of NAMES) {
+        const r = await runCli([command, '-', '-o', `x.${name}`], { stdin: command === 'report' ? scored.stdout : text });
+        expect(r.code, `${command} -o x.${name}`).toBe(2);
+        expect(r.stderr, name).toContain(`no format is written as .${name.toLowerCase()}`);
+      }
+    }
   });
 });
