@@ -24,7 +24,7 @@ export function parse(input: string | Uint8Array, options: Partial<ReadOptions> 
 
 function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transcript[] {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
-  const { transcripts, errors } = readTranscripts(bytes, { source: '<input>', ...options });
+  const { transcripts, errors } = readTranscripts(bytes, { ...options, source: options.source ?? '<input>' });
   const first = errors[0];
   if (first) throw new InputError(first.source, first.line, first.message);
   return transcripts;

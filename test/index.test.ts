@@ -69,6 +69,7 @@ describe('bad arguments are a TypeError naming the argument', () => {
     const t = transcript();
     expect(analyze(t).id).toBe(t.id);
     expect(score(Buffer.from(TEXT), { source: 'b.txt', format: 'text' })[0]!.source).toBe('b.txt');
+    expect(parse(TEXT, { source: undefined })[0]!.source).toBe('<input>');
     for (const f of FORMAT_NAMES) expect(typeof render(f, [analyze(t)], [{ source: 'x', line: 1, message: 'bad' }], {}, [t])).toBe('string');
   });
 });
