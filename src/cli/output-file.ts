@@ -6,6 +6,7 @@ import { UTF8_BOM } from '../report/csv.js';
 import { UsageError } from './exit.js';
 import { fileSink, stdoutSink, type Io, type Sink } from './io.js';
 import { assertWritableDir } from './output-dir.js';
+import { own } from '../model/records.js';
 
 /**
  * The format -o FILE's extension names. `formats` are the names --format takes; without them
@@ -13,7 +14,7 @@ import { assertWritableDir } from './output-dir.js';
  */
 export function formatForOutput<F extends string>(file: string, byExtension: Readonly<Record<string, F>>, formats?: readonly string[]): F {
   const ext = path.extname(file).slice(1).toLowerCase();
-  const format = byExtension[ext];
+  const format = own(byExtension, ext); // "-o x.constructor" names no format
   if (format !== undefined) return format;
   // ".ndjson/.jsonl (ndjson)": each format once, with every extension it is written as.
   const extensionsOf = new Map<F, string[]>();

@@ -36,11 +36,5 @@ export function markdownCode(s: unknown): string {
   return '`' + String(s).replace(/[\r\n]+/g, ' ').replace(/`/g, "'") + '`';
 }
 
-/**
- * Safe to print on a terminal: control characters (ESC, BEL, backspace…) in untrusted text could
- * move the cursor, retitle the window or hide what follows, so each becomes one visible "�".
- * Newlines and tabs stay. One character for one keeps offsets within the text unchanged.
- */
-export function terminalSafe(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
-}
+/** Safe to print on a terminal: see terminal.ts. */
+export { forTerminal as terminalSafe } from './terminal.js';

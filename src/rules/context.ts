@@ -7,6 +7,7 @@ import { isWordLike } from '../nlp/tokenize.js';
 import { compilePattern, stem } from './pattern.js';
 import { PatternAutomaton } from './automaton.js';
 import type { RuleMatch } from './types.js';
+import { table } from '../model/records.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
 
@@ -420,11 +421,11 @@ export class PhraseSet {
 }
 
 /** Past forms Porter does not bring back to their verb. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = table<string>({
   sent: 'send', rang: 'ring', rung: 'ring', gave: 'give', given: 'give', made: 'make', got: 'get', gotten: 'get',
   done: 'do', did: 'do', put: 'put', paid: 'pai', told: 'tell', spoke: 'speak', spoken: 'speak', wrote: 'write',
   written: 'write', came: 'come', went: 'go', gone: 'go', rebooked: 'rebook', phoned: 'phone', sorted: 'sort',
-};
+});
 
 /** Words that say nothing about which action is meant. */
 const NOT_CONTENT = new Set([

@@ -10,6 +10,7 @@
 // repeats without bound, so matching time is linear in the text whatever a user writes.
 import { createRequire } from 'node:module';
 import { tokenize, isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
+import { table } from '../model/records.js';
 
 const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).
@@ -134,7 +135,7 @@ type Node =
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[]; optional: boolean };
 
-const KINDS: Record<string, TokenKind> = { number: 'number', time: 'time', emoji: 'emoji', word: 'word' };
+const KINDS = table<TokenKind>({ number: 'number', time: 'time', emoji: 'emoji', word: 'word' });
 
 /**
  * Named word lists, each kept as the alternation it stands for: "{feeling}" in a pattern reads as

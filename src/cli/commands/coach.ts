@@ -3,15 +3,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { READERS, readTranscripts } from '../../formats/index.js';
-import type { Transcript } from '../../model/index.js';
-import { redactTranscript } from '../../nlp/redact.js';
+import type { InputErrorRecord, Transcript } from '../../model/index.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, readAll, readFailure, type Io } from '../io.js';
+import { STDIN, errorLine, readAll, readFailure, type Io } from '../io.js';
 import { formatForOutput, openOutput } from '../output-file.js';
-import { colorEnabled } from '../options.js';
+import { colorEnabled, runRedactor } from '../options.js';
 
 interface CoachOptions {
   inputFormat?: string;
@@ -51,15 +50,16 @@ function idList(ids: readonly string[], max = 10): string {
  * trailing "…", from an id cut short for display, is dropped). A start that several ids share is
  * a usage error that lists them, never a guess.
  */
-function pick(transcripts: readonly Transcript[], id: string, source: string): Transcript[] {
+function pick(transcripts: readonly Transcript[], id: string, source: string, key: (s: string) => string): Transcript[] {
   const exact = transcripts.filter((t) => t.id === id);
   if (exact.length > 0) return exact;
   const start = id.replace(/…$/, '');
   const matches = transcripts.filter((t) => t.id.startsWith(start));
   const ids = new Set(matches.map((t) => t.id));
   if (ids.size === 1) return matches;
-  if (ids.size > 1) throw new UsageError(`--id "${id}" is the start of ${ids.size} conversations' ids in ${source}: ${idList([...ids])}; give more of the id`);
-  throw new UsageError(`no conversation "${id}" in ${source} (it has: ${idList(transcripts.map((t) => t.id))})`);
+  // Ids and the file name as --redact shows them (`key`), like everything else it writes.
+  if (ids.size > 1) throw new UsageError(`--id "${key(id)}" is the start of ${ids.size} conversations' ids in ${key(source)}: ${idList([...ids].map(key))}; give more of the id`);
+  throw new UsageError(`no conversation "${key(id)}" in ${key(source)} (it has: ${idList(transcripts.map((t) => key(t.id)))})`);
 }
 
 async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
@@ -67,25 +67,27 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
+  const redactor = runRedactor(o.redact, io.env);
+  const key = (s: string) => redactor?.joinKey(s) ?? s;
+  const report = (e: InputErrorRecord) => io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
     bytes = file === STDIN ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, file));
   } catch (err) {
-    const e = readFailure(source, err);
-    io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
+    report(readFailure(source, err));
     return EXIT.input;
   }
   const { transcripts, errors } = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
-  for (const e of errors) io.stderr.write(`${e.source}:${e.line}: ${e.message}\n`);
-  const chosen = o.id === undefined || transcripts.length === 0 ? transcripts : pick(transcripts, o.id, source);
+  for (const e of errors) report(e);
+  const chosen = o.id === undefined || transcripts.length === 0 ? transcripts : pick(transcripts, o.id, source, key);
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
   const sink = await openOutput(io, o.output);
   try {
     let first = true;
     for (const original of chosen) {
-      const t = o.redact ? redactTranscript(original) : original;
+      const t = redactor ? redactor.transcript(original) : original;
       await sink.write((first ? '' : '\n' + '─'.repeat(60) + '\n\n') + renderCoach(analyze(t, { rules }), t, { color }));
       first = false;
     }

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
-import { redactAnalysis } from '../../nlp/redact.js';
+import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, readFailure, type Io } from '../io.js';
+import { STDIN, errorLine, readFailure, type Io } from '../io.js';
 import { formatForOutput, openOutput } from '../output-file.js';
-import { colorEnabled, tool } from '../options.js';
+import { colorEnabled, runRedactor, tool } from '../options.js';
+import { table } from '../../model/records.js';
 
 interface ReportCommandOptions {
   by?: GroupBy;
@@ -24,7 +25,7 @@ interface ReportCommandOptions {
   bom: boolean;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, RollupFormat> = { csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+const FORMAT_BY_EXTENSION = table<RollupFormat>({ csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' });
 
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -48,12 +49,14 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .action(async (files: string[], o: ReportCommandOptions) => setExit(await report(files, o, io)));
 }
 
-async function readResults(input: string, rollup: Rollup, o: ReportCommandOptions, io: Io): Promise<void> {
+async function readResults(input: string, rollup: Rollup, redactor: Redactor | undefined, io: Io): Promise<void> {
   const source = input === STDIN ? '<stdin>' : input;
   const stream: Readable = input === STDIN ? io.stdin : createReadStream(path.resolve(io.cwd, input));
   const bad = (line: number, why: string) => {
     rollup.badLines++;
-    io.stderr.write(`${source}:${line}: ${why}\n`);
+    // The reason can quote the line (JSON.parse does): masked like the results.
+    const e = { source, line, message: why };
+    io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   };
   let n = 0;
   try {
@@ -71,7 +74,7 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
       if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
       else if (isAnalysis(value)) {
         const a = upgradeAnalysis(value);
-        rollup.add(o.redact ? redactAnalysis(a) : a);
+        rollup.add(redactor ? redactor.analysis(a) : a);
       }
       else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
     }
@@ -84,7 +87,8 @@ async function report(files: string[], o: ReportCommandOptions, io: Io): Promise
   if (o.period === 'week' && o.by !== 'date') throw new UsageError('--period week needs --by date');
   const format: RollupFormat = o.format ?? (o.output ? formatForOutput(o.output, FORMAT_BY_EXTENSION, ROLLUP_FORMATS) : io.stdout.isTTY ? 'pretty' : 'json');
   const rollup = new Rollup(o.by, o.period);
-  for (const f of files) await readResults(f, rollup, o, io);
+  const redactor = runRedactor(o.redact, io.env);
+  for (const f of files) await readResults(f, rollup, redactor, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
   const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom });

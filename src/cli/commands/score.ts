@@ -8,13 +8,14 @@ import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { expandInputs, type Io } from '../io.js';
-import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
+import { errorLine, expandInputs, type Io } from '../io.js';
+import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, runRedactor, tool } from '../options.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { scoreStream } from '../pipeline.js';
 import { Progress } from '../progress.js';
 import { parseShard, type Shard } from '../shard.js';
 import type { WorkSettings } from '../units.js';
+import { table } from '../../model/records.js';
 
 interface ScoreOptions {
   format?: string;
@@ -35,7 +36,7 @@ interface ScoreOptions {
   shard?: Shard;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, string> = {
+const FORMAT_BY_EXTENSION = table<string>({
   json: 'json',
   ndjson: 'ndjson',
   jsonl: 'ndjson',
@@ -44,7 +45,7 @@ const FORMAT_BY_EXTENSION: Record<string, string> = {
   markdown: 'markdown',
   html: 'html',
   htm: 'html',
-};
+});
 
 /** ETCSCORE_WORKER_HEAP_MB: each worker's heap limit, for machines with more memory to give. */
 function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
@@ -111,8 +112,9 @@ const STANDALONE_RESULTS = new Set(['ndjson']);
 async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> {
   const format = chooseFormat(o, io);
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
+  const redactor = runRedactor(o.redact, io.env);
   const inputs = await expandInputs(paths, extensions, io.cwd);
-  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
+  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map((p) => redactor?.joinKey(p) ?? p).join(', ')}`);
   // A wrong config stops the run here, before any output; workers load the same file again.
   const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
@@ -133,7 +135,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     formatInWorker: STANDALONE_RESULTS.has(format),
     wantAnalysis: false,
     roleNotes: format === 'pretty',
-    redact: Boolean(o.redact),
+    redact: redactor ? { key: redactor.key } : false,
     config: settledChoice(io.cwd, config),
     link: true,
   };
@@ -160,7 +162,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         input = from;
         if (item.kind === 'error') {
           errors.push(item.error);
-          progress.above(`${item.error.source}:${item.error.line}: ${item.error.message}`);
+          progress.above(errorLine(item.error));
           if (output === undefined && !sameScreen) await sink.write(formatter.error(item.error, ro));
           continue;
         }
