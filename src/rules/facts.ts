@@ -44,9 +44,8 @@ const NO_NEWS = /\b(?:(?:don't|do not|doesn't|does not) have (?:any )?(?:more |f
  * team will be in touch", "they should respond as soon as possible"): an offer, a promise or a
  * wish, which commitment and ownership read. Only a time makes it information as well.
  */
-const OWN_SIDE_WILL =
-  /^(?:\w+,? )?(?:i|we|they|our (?:\w+ )?team|the (?:\w+ )?team|our \w+|someone|a member of (?:our|the) (?:\w+ )?team|my colleagues?|your (?:feedback|concern|case|request)s?)(?: (?:just|also|really|definitely|certainly|personally|still|then|now|simply))? (?:will|'ll|would|'d|should|can|could|want|wants|am going to|are going to|is going to|'m going to|'re going to)\b(?! (?:not|never)\b)(?!\s*(?:\w+ )?(?:see|confirm|tell|suggest|recommend|advise|need|have to|only)\b)/;
-const OWN_SIDE_CONTRACTED = /^(?:\w+,? )?(?:i'll|we'll|they'll|i'd|we'd|they'd|i'm going to|we're going to)\b(?!\s*(?:\w+ )?(?:see|confirm|tell|suggest|recommend|advise|need|have to|only)\b)/;
+const OWN_SIDE =
+  /^(?:\w+,? )?(?:(?:i|we|they|our (?:\w+ )?team|the (?:\w+ )?team|our \w+|someone|a member of (?:our|the) (?:\w+ )?team|my colleagues?|your (?:feedback|concern|case|request)s?)(?: (?:just|also|really|definitely|certainly|personally|still|then|now|simply))? (?:will|'ll|would|'d|should|can|could|want|wants|am going to|are going to|is going to|'m going to|'re going to)|i'll|we'll|they'll|i'd|we'd|they'd|i'm going to|we're going to)\b(?! (?:not|never)\b)(?!\s*(?:\w+ )?(?:see|confirm|tell|suggest|recommend|advise|need|have to|only)\b)/;
 
 /** Whether `s` has at least `n` words (runs of letters or digits), without splitting it. */
 function hasWords(s: string, n: number): boolean {
@@ -88,7 +87,6 @@ export function informs(sentence: string): boolean {
   }
   if (explains || INSTRUCTION.test(s)) return true;
   // "I'll keep your case open until it's closed": a promise, which is commitment's, unless it carries a time.
-  if ((OWN_SIDE_WILL.test(s) || OWN_SIDE_CONTRACTED.test(s)) && !timeline) return false;
-  if (NO_NEWS.test(s) && !timeline && !explains) return false;
+  if ((OWN_SIDE.test(s) || NO_NEWS.test(s)) && !timeline) return false;
   return timeline || YOU_CAN.test(s) || STATEMENT.test(s);
 }
