@@ -55,7 +55,7 @@ const NEGATE_NEGATIVE_PHRASE = 0.3;
 const HYPOTHETICAL = 0.4;
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 /** Emoji that mark the words before them as ironic ("thanks so much for your help 🙄"). */
-const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑']);
+const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑', '🤨']);
 const CAPS_FACTOR = 1.5;
 const ALL_CAPS_TEXT_FACTOR = 1.2;
 const EXCLAMATION_STEP = 0.15;
@@ -924,6 +924,9 @@ const SITUATION = new Set([
 /** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
 function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
   if (x.firstWord === 0 || x.first !== x.last) return false;
+  // "…cut off twice. Great.": praise said as a sentence of its own, after something else was said.
+  const next = words[x.lastWord + 1];
+  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence && (next === undefined || sentenceOf[next] !== x.sentence)) return true;
   const prev = tokens[words[x.firstWord - 1]!]!;
   if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(prev.norm)) return false;
   if (x.firstWord > 1 && sentenceOf[words[x.firstWord - 2]!] === x.sentence) return false;

@@ -71,6 +71,8 @@ describe('sarcasm vs praise', () => {
     'Another brilliant morning of no internet.',
     'Really first class service. Not.',
     'My "helpful" agent hung up on me.',
+    'Cut off twice and still no refund. Brilliant.',
+    'Such wonderful service today 🤨',
   ])('reads sarcasm in: %s', (text) => {
     expect(sarcastic(text)).toBe(true);
     expect(label(text)).toBe('negative');
@@ -82,6 +84,7 @@ describe('sarcasm vs praise', () => {
     'Brilliant, the problem is solved, have a lovely evening!',
     'Thank you so much for your help.',
     'Glad the problem is finally fixed.',
+    'The engineer fixed it this morning. Brilliant.',
   ])('reads praise in: %s', (text) => {
     expect(sarcastic(text)).toBe(false);
     expect(label(text)).toBe('positive');
