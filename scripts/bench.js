@@ -17,12 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { asText, writeCorpus } from './bench/corpus.js';
-import { bestOf, hasGnuTime, median, timeCommand, timeNode } from './bench/run.js';
+import { installPacked } from './install-packed.js';
+import { bestOf, hasGnuTime, median, timeCommand } from './bench/run.js';
+import { benchHtml } from './bench/html.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The command users run: it starts from the start-up snapshot that `npm run build` made.
-const BIN = path.join(root, 'bin', 'etcscore');
-const PLAIN_BIN = path.join(root, 'bin', 'etcscore.js');
+// The command as the clone runs it (package.json "bin"); start-up is also timed installed from the package.
+const BIN = path.join(root, 'bin', 'etcscore.js');
 const BASELINE = path.join(root, 'scripts', 'bench-baseline.js');
 
 const { values: opt } = parseArgs({
@@ -135,6 +136,9 @@ async function bench() {
   const rssRun = await memoryRun([]);
   const rssJobs1 = await memoryRun(['--jobs', '1']);
 
+  log('the batch html report of 300 and 1,000 calls: size, and opening time in Chromium');
+  const html = await benchHtml(BIN, () => records(big), dir);
+
   return {
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg() } },
     corpus: { mb: bytes / MB, transcripts, customerTurns, seed },
@@ -155,6 +159,7 @@ async function bench() {
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
+    html,
   };
 }
 
@@ -203,7 +208,10 @@ async function describe(file) {
   return { bytes: statSync(file).size, transcripts, customerTurns };
 }
 
-/** Wall time of one small call: `coach` when the command exists, else `score` of the same file. */
+/**
+ * Wall and CPU time of one small call (`coach` when the command exists, else `score` of the same
+ * file), by the clone's command and by the command of the package packed and installed from it.
+ */
 async function startupTime() {
   const call = path.join(dir, 'call-0042.txt');
   writeFileSync(
@@ -217,19 +225,19 @@ async function startupTime() {
   const help = path.join(dir, 'help.txt');
   await timeCommand([BIN, '--help'], { stdout: help });
   const coach = /^\s+coach\b/m.test(readFileSync(help, 'utf8'));
-  const args = coach ? [BIN, 'coach', call] : [BIN, 'score', call, '--format', 'ndjson'];
-  // The same command started without the snapshot, as bin/etcscore does when it has none.
-  const plainArgs = [process.execPath, PLAIN_BIN, ...args.slice(1)];
-  const node = [];
-  const etc = [];
-  const plain = [];
-  await timeCommand(args); // warm the file cache
-  for (let i = 0; i < 11; i++) {
-    node.push((await timeNode(['-e', '0'])).seconds * 1000);
-    etc.push((await timeCommand(args)).seconds * 1000);
-    plain.push((await timeCommand(plainArgs)).seconds * 1000);
-  }
-  return { command: coach ? 'coach' : 'score', medianMs: median(etc), minMs: Math.min(...etc), withoutSnapshotMedianMs: median(plain), nodeAloneMs: median(node) };
+  const args = coach ? ['coach', call] : ['score', call, '--format', 'ndjson'];
+  const installDir = path.join(dir, 'installed');
+  mkdirSync(installDir);
+  // Started by node, as the clone's is, so that CPU time is measured without GNU time too.
+  const installed = path.join(installPacked(installDir).packageDir, 'bin', 'etcscore.js');
+  const commands = { clone: [process.execPath, BIN, ...args], installed: [process.execPath, installed, ...args], nodeAlone: [process.execPath, '-e', '0'] };
+  const runs = { clone: [], installed: [], nodeAlone: [] };
+  for (const command of Object.values(commands)) await timeCommand(command); // warm the file cache
+  // Interleaved, so that the machine's load falls on all three alike.
+  for (let i = 0; i < 11; i++) for (const [name, command] of Object.entries(commands)) runs[name].push(await timeCommand(command));
+  // CPU time (all threads) beside wall time: on a shared machine it is the steadier of the two.
+  const summary = (rs) => ({ medianMs: median(rs.map((r) => r.seconds * 1000)), minMs: Math.min(...rs.map((r) => r.seconds * 1000)), cpuMedianMs: median(rs.map((r) => r.cpuSeconds * 1000)) });
+  return { command: args[0], clone: summary(runs.clone), installed: summary(runs.installed), nodeAlone: summary(runs.nodeAlone) };
 }
 
 /** Least squares t = a + b·MB over [MB, seconds] points, and how well a line explains them (r²). */
@@ -256,7 +264,12 @@ function print(r) {
     `load average ${r.machine.loadAverage.atStart.map((x) => f(x)).join(' ')} at the start, ${r.machine.loadAverage.atEnd.map((x) => f(x)).join(' ')} at the end (a shared machine: compare wall and CPU seconds)`,
     `corpus: ${f(r.corpus.mb, 1)} MB, ${r.corpus.transcripts} transcripts, ${r.corpus.customerTurns} customer turns (seed ${r.corpus.seed})`,
     '',
-    `start-up (${r.startup.command} of one small call): median ${f(r.startup.medianMs, 0)} ms, best ${f(r.startup.minMs, 0)} ms (without the snapshot ${f(r.startup.withoutSnapshotMedianMs, 0)} ms; node alone ${f(r.startup.nodeAloneMs, 0)} ms)`,
+    `start-up (${r.startup.command} of one small call; median, best, median CPU of 11 runs):`,
+    ...[
+      ['the clone (bin/etcscore.js)', r.startup.clone],
+      ['installed from the package', r.startup.installed],
+      ['node -e 0 alone', r.startup.nodeAlone],
+    ].map(([name, s]) => `  ${name.padEnd(28)} ${f(s.medianMs, 0).padStart(5)} ms  ${f(s.minMs, 0).padStart(5)} ms  ${f(s.cpuMedianMs, 0).padStart(5)} ms CPU`),
     '',
     'end to end, score --format ndjson:',
     `  --jobs 1  ${f(r.etcscore.jobs1.mbPerS)} MB/s  ${f(r.etcscore.jobs1.transcriptsPerS, 1)} transcripts/s  (${f(r.etcscore.jobs1.seconds)} s wall, ${f(r.etcscore.jobs1.cpuSeconds)} s CPU)`,
@@ -286,6 +299,13 @@ function print(r) {
     ),
     `  fit of wall time: ${f(r.linearity.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.r2, 4)}`,
     `  fit of CPU time:  ${f(r.linearity.cpu.secondsPerMb * 1000, 1)} ms/MB + ${f(r.linearity.cpu.interceptSeconds * 1000, 0)} ms, r² = ${f(r.linearity.cpu.r2, 4)}`,
+    '',
+    'batch html report (score --format html, opened in headless Chromium: median of 3 to the first frame):',
+    ...r.html.map(
+      (h) =>
+        `  ${String(h.conversations).padStart(5)} conversations  ${f(h.mb)} MB, ${f(h.kbPerConversation, 1)} kB each (from ${f(h.inputMb, 1)} MB of transcripts), written in ${f(h.scoreSeconds)} s; ` +
+        (h.open ? `opens in ${f(h.open.medianMs, 0)} ms (best ${f(h.open.minMs, 0)} ms), ${h.open.elements} elements` : 'not opened: no /usr/bin/chromium or playwright-core'),
+    ),
   ];
   process.stdout.write(out.join('\n') + '\n');
 }

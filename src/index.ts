@@ -1,27 +1,55 @@
-// The library: parse transcripts, analyse them, or both at once.
+// The library: parse transcripts, analyse them, or both at once. Each entry point checks its
+// arguments (arguments.ts) and throws a TypeError naming the one that is wrong.
 import type { Analysis, Transcript } from './model/types.js';
 import { readTranscripts, type ReadOptions } from './formats/index.js';
-import { analyze, type AnalyzeOptions } from './score/analyze.js';
+import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analyze.js';
+import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
+import { checkAnalyzeOptions, checkInput, checkReadOptions, checkRender, checkTranscript } from './arguments.js';
 
 export * from './model/index.js';
-export { analyze, type AnalyzeOptions } from './score/analyze.js';
+export { type AnalyzeOptions } from './score/analyze.js';
 export { BUILTIN_RULES, RuleSet, type RuleDef } from './rules/index.js';
-export { render, formatterByName, FORMAT_NAMES } from './report/index.js';
+export { formatterByName, FORMAT_NAMES } from './report/index.js';
 
 /**
  * Transcripts from the bytes or text of one input. Throws InputError (source, line, reason) on
  * the first problem; use `readTranscripts` from the formats layer to collect errors and go on.
  */
 export function parse(input: string | Uint8Array, options: Partial<ReadOptions> = {}): Transcript[] {
+  checkInput('parse', input);
+  checkReadOptions('parse', options);
+  return read(input, options);
+}
+
+function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transcript[] {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
-  const { transcripts, errors } = readTranscripts(bytes, { source: '<input>', ...options });
+  const { transcripts, errors } = readTranscripts(bytes, { ...options, source: options.source ?? '<input>' });
   const first = errors[0];
   if (first) throw new InputError(first.source, first.line, first.message);
   return transcripts;
 }
 
+/** One Analysis of one transcript. `transcript.meta` may hold anything: it is copied as plain data. */
+export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
+  checkTranscript('analyze', transcript);
+  checkAnalyzeOptions('analyze', options);
+  return analyzeTranscript(transcript, options);
+}
+
 /** Parse and analyse in one call: one Analysis per conversation in the input. */
 export function score(input: string | Uint8Array, options: Partial<ReadOptions> & AnalyzeOptions = {}): Analysis[] {
-  return parse(input, options).map((t) => analyze(t, options));
+  checkInput('score', input);
+  checkReadOptions('score', options);
+  return read(input, options).map((t) => analyzeTranscript(t, options));
+}
+
+/**
+ * The whole report as one string, by format name (see FORMAT_NAMES): `render(name, results,
+ * errors?, options?, transcripts?)`. `transcripts[i]`, when given, is the transcript `results[i]`
+ * was made from (coach, markdown and html then quote turns).
+ */
+export function render(...args: Parameters<typeof renderReport>): string {
+  checkRender(...args);
+  return renderReport(...args);
 }

@@ -51,9 +51,6 @@ export function timeCommand([program, ...args], { stdin, stdout = '/dev/null', u
   });
 }
 
-/** `node ...args`, timed as timeCommand does. */
-export const timeNode = (args, options) => timeCommand([process.execPath, ...args], options);
-
 /** The fastest of `runs` runs of a command (the least disturbed by whatever else the machine is doing). */
 export async function bestOf(runs, command, options) {
   let best;

@@ -15,11 +15,10 @@ let bounded = false;
 
 /**
  * Bounds heap growth for the rest of the process (a V8 flag: every thread and worker started later
- * shares it). Not while building the start-up snapshot: V8 refuses a snapshot whose flags differ
- * from the running process's.
+ * shares it).
  */
 export function boundHeapGrowth(): void {
-  if (bounded || v8.startupSnapshot.isBuildingSnapshot()) return;
+  if (bounded) return;
   bounded = true;
   v8.setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
 }

@@ -3,6 +3,7 @@ import { promises as fs, closeSync, createWriteStream, fstatSync, openSync, read
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { InputErrorRecord } from '../model/index.js';
+import { forTerminal, type TerminalOptions } from '../report/terminal.js';
 import { LIMITS, inputTooLarge } from './limits.js';
 import { UsageError } from './exit.js';
 
@@ -17,6 +18,51 @@ export interface Io {
 export const STDIN = '-';
 
 const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
+/** "file:line: reason" on one line, whatever the file name or the reason holds. */
+export function errorLine(e: InputErrorRecord): string {
+  return forTerminal(`${e.source}:${e.line}: ${e.message}`, { oneLine: true });
+}
+
+const RAW = Symbol('the stream under a guard');
+
+/**
+ * The output boundary for people: every string written to the stream is made fit for a terminal
+ * (report/terminal.ts). Whatever a command, a formatter or commander writes, nothing from the input
+ * reaches the terminal as a control sequence.
+ */
+export function guarded<T extends Writable>(stream: T, o: TerminalOptions = {}): T {
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === RAW) return target;
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => {
+          const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : undefined;
+          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : forTerminal(text, o), ...rest);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The stream under a guard, for our own control sequences (the progress bar's redraws). */
+export function unguarded<T extends object>(stream: T): T {
+  return (stream as { [RAW]?: T })[RAW] ?? stream;
+}
+
+/**
+ * The streams as people get them: stderr always guarded (it is for people, even in a log file);
+ * stdout guarded when it is a terminal, letting our own colours through unless colour is off.
+ */
+export function forPeople(io: Io, colour: boolean): Io {
+  return {
+    ...io,
+    stdout: io.stdout.isTTY ? guarded(io.stdout, { colour }) : io.stdout,
+    stderr: guarded(io.stderr),
+  };
+}
 
 /** The error record for an input that cannot be read, as every part of the CLI words it. */
 export function readFailure(source: string, err: unknown): InputErrorRecord {

@@ -1,8 +1,10 @@
 // Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
-import { activeSinks, interruption, type Io } from './io.js';
-import { tool } from './options.js';
+import { activeSinks, forPeople, interruption, type Io } from './io.js';
+import { colorEnabled, tool } from './options.js';
+
+const KEYS_ONLY: ReadonlySet<'account'> = new Set(['account']);
 
 /** Adds one command to the program. */
 export type Registrar = (program: Command, io: Io, setExit: (code: number) => void) => void;
@@ -46,7 +48,10 @@ export function createProgram(io: Io, setExit: (code: number) => void, commands:
 }
 
 /** Runs the command line; resolves to the exit code instead of exiting, so it can be tested. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
+  // Colour is decided per command from --no-color and the environment; the boundary needs only
+  // to know whether any colour of ours may pass.
+  const io = forPeople(given, colorEnabled(!argv.includes('--no-color'), given.env));
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c), await loadCommands(argv));
   try {
@@ -57,11 +62,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       const benign = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
       return benign ? EXIT.ok : EXIT.input;
     }
-    if (err instanceof UsageError) {
-      io.stderr.write(`etcscore: ${err.message}\n`);
-      return EXIT.input;
-    }
-    io.stderr.write(`etcscore: ${(err as Error).message}\n`);
+    // An error can quote a file name or the input: under --redact, masked like them (a usage
+    // error names files and ids, whose long numbers are kept as in every other key).
+    let message = String((err as Error).message);
+    if (argv.includes('--redact')) message = (await import('../nlp/redact.js')).redactText(message, err instanceof UsageError ? KEYS_ONLY : undefined);
+    io.stderr.write(`etcscore: ${message}\n`);
     return EXIT.input;
   }
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { InvalidArgumentError } from 'commander';
+import { Redactor } from '../nlp/redact.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
 
@@ -38,4 +39,14 @@ export function parseMap(value: string): Record<string, string> {
     map[field] = column;
   }
   return map;
+}
+
+/**
+ * --redact's masks for this run. The key that makes its tags is random, so tags cannot be traced back
+ * to the numbers, nor matched across runs; ETCSCORE_REDACT_KEY fixes it where they must match (tags
+ * of two runs to join, reproducible output).
+ */
+export function runRedactor(redact: boolean | undefined, env: NodeJS.ProcessEnv): Redactor | undefined {
+  if (!redact) return undefined;
+  return new Redactor(env.ETCSCORE_REDACT_KEY || undefined);
 }

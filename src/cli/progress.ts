@@ -1,6 +1,8 @@
 // A progress bar on stderr for batches in a terminal: count/total, rate and time left. It draws
 // at most every `intervalMs` (a thousand small files must not cost a thousand redraws), draws
 // nothing for a run that ends before the first interval, and clears itself at the end.
+import { forTerminal } from '../report/terminal.js';
+import { unguarded } from './io.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -68,14 +70,14 @@ export class Progress {
 
   /** Writes a line (an error, a note) above the bar, which is redrawn at the next tick. */
   above(line: string): void {
-    if (this.shown) this.stream.write(CLEAR_LINE);
+    if (this.shown) unguarded(this.stream).write(CLEAR_LINE);
     this.shown = false;
-    this.stream.write(line.endsWith('\n') ? line : line + '\n');
+    this.stream.write(forTerminal(line.replace(/\n$/, ''), { oneLine: true }) + '\n');
     this.lastDraw = -Infinity;
   }
 
   done(): void {
-    if (this.shown) this.stream.write(CLEAR_LINE);
+    if (this.shown) unguarded(this.stream).write(CLEAR_LINE);
     this.shown = false;
   }
 
@@ -93,7 +95,7 @@ export class Progress {
   }
 
   private draw(t: number): void {
-    this.stream.write(CLEAR_LINE + this.line(t));
+    unguarded(this.stream).write(CLEAR_LINE + this.line(t));
     this.shown = true;
   }
 }

@@ -10,7 +10,7 @@ import { detectFormat } from '../formats/index.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
 import { STDIN, TooLarge, directoryFailure, readFailure } from './io.js';
 import { LIMITS, recordTooLarge } from './limits.js';
-import { inShard, type Shard } from './shard.js';
+import { inShard, shardPath, type Shard } from './shard.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
 
 export interface SourceOptions {
@@ -50,9 +50,11 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
   const file = isStdin ? '' : path.resolve(o.cwd, input);
   const ext = isStdin ? '' : path.extname(input).slice(1).toLowerCase();
   const forced = o.inputFormat?.toLowerCase();
+  // What --shard hashes: the same for every spelling of the path (results keep the user's).
+  const key = o.shard && !isStdin ? shardPath(input, o.cwd) : source;
 
   const whole = function* (size?: number): Generator<SizedUnit> {
-    if (!inShard(source, o.shard)) return;
+    if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
   if (!isStdin && forced !== undefined && forced !== 'ndjson') return yield* whole();
@@ -64,14 +66,14 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     if (isStdin) chunks = o.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     else ({ chunks, size } = openFile(file));
   } catch (err) {
-    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
   let head: { chunks: Buffer[]; done: boolean };
   try {
     head = await peek(chunks);
   } catch (err) {
-    if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
   if (!streamable(head, source, forced)) {
@@ -86,18 +88,18 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     try {
       rest = head.done ? [] : await drain(chunks, LIMITS.inputBytes - byteLength(head.chunks));
     } catch (err) {
-      if (inShard(source, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+      if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
       return;
     }
     const bytes = Buffer.concat([...head.chunks, ...rest]);
-    if (inShard(source, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
+    if (inShard(key, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
     return;
   }
-  yield* ndjsonUnits(source, replay(head.chunks, head.done ? undefined : chunks), o);
+  yield* ndjsonUnits(source, key, replay(head.chunks, head.done ? undefined : chunks), o);
 }
 
-/** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only. */
-async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+/** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only (by `key`). */
+async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
   let records: NdjsonRecordBytes[] = [];
   let bytes = 0;
   let numbered = false;
@@ -113,7 +115,7 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
       numbered = batch.numbered;
       for (const record of batch.records) {
         seen++;
-        if (o.shard && !inShard(ndjsonSource(source, record, numbered), o.shard)) continue;
+        if (o.shard && !inShard(ndjsonSource(key, record, numbered), o.shard)) continue;
         if (record.oversize) {
           // In its place in the output: the records before it go first.
           if (records.length > 0) yield cut();
@@ -131,7 +133,7 @@ async function* ndjsonUnits(source: string, chunks: AsyncIterable<Buffer>, o: So
     return;
   }
   if (records.length > 0) yield cut();
-  if (seen === 0 && inShard(source, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
+  if (seen === 0 && inShard(key, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: 'empty file' } }, bytes: 0 };
 }
 
 /**

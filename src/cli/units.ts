@@ -5,7 +5,7 @@ import { describeRoleInference, readTranscripts } from '../formats/index.js';
 import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
 import { analyze } from '../score/analyze.js';
 import { isLinkable } from '../score/contacts.js';
-import { redactTranscript } from '../nlp/redact.js';
+import { Redactor } from '../nlp/redact.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
 import { readFailure, readFileBounded } from './io.js';
 import { overLimit } from './limits.js';
@@ -30,8 +30,8 @@ export interface WorkSettings {
   wantAnalysis: boolean;
   /** Notes on how roles were inferred (for people: the pretty table). */
   roleNotes: boolean;
-  /** --redact: mask personal data in the transcript before anything is made from it. */
-  redact: boolean;
+  /** --redact: mask personal data before anything is made from it, with this run's key (see redact.ts). */
+  redact: false | { key: string };
   /** Where the user's configuration is (see config.ts); each thread loads it itself. */
   config: ConfigChoice;
   /** Contacts are linked across the batch on the calling thread: results that name a case or customer go back whole. */
@@ -101,6 +101,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const { rules } = rulesInEffect(settings.config);
   const ro = settings.report;
   const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
+  const redactor = settings.redact ? new Redactor(settings.redact.key) : undefined;
 
   const scoredOrError = (read: Transcript): WorkItem => {
     // Over a limit: an error in its place, before analysis could hold many times its size.
@@ -114,7 +115,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     }
   };
   const resultOf = (read: Transcript): ResultItem => {
-    const t = settings.redact ? redactTranscript(read) : read;
+    const t = redactor ? redactor.transcript(read) : read;
     const a = analyze(t, { rules });
     const item: ResultItem = { kind: 'result', source: a.source, etc: a.scores?.etc ?? null, risks: a.counts.risks ?? 0, analysis: a, transcript: t };
     if (a.unscored !== undefined) item.unscored = a.unscored;
@@ -124,7 +125,8 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     }
     return item;
   };
-  const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error });
+  // Errors name files and quote the input: masked like the results they stand beside.
+  const errorOf = (error: InputErrorRecord): ErrorItem => ({ kind: 'error', error: redactor ? redactor.error(error) : error });
   /** A unit read but not yet analysed: its input errors and transcripts, in input order. */
   type Read = ErrorItem | { kind: 'read'; transcript: Transcript };
   const whole = (bytes: Uint8Array, source: string): Read[] => {

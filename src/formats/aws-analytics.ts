@@ -6,6 +6,7 @@ import { buildTranscripts, type DraftTurn } from './build.js';
 import { parseJson, structureError, tryParseJson } from './json-source.js';
 import { isRecord, msToSec, roleFromLabel, str, toNumber } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
+import { emptyRecord } from '../model/records.js';
 
 /**
  * PCA: roles come only through ConversationAnalytics.SpeakerLabels, which can be wrong (the
@@ -18,7 +19,7 @@ function parsePca(text: string, options: ParseOptions) {
     throw structureError(text, options.source, ['SpeechSegments'], 'missing (expected an array of speech segments)');
   }
   const ca = isRecord(root.ConversationAnalytics) ? root.ConversationAnalytics : {};
-  const fileAssignments: Record<string, Role> = {};
+  const fileAssignments = emptyRecord<Role>();
   for (const label of Array.isArray(ca.SpeakerLabels) ? ca.SpeakerLabels.filter(isRecord) : []) {
     const speaker = str(label.Speaker);
     const role = roleFromLabel(str(label.DisplayText) ?? '');

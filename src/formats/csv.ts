@@ -3,6 +3,7 @@
 import { InputError } from '../model/errors.js';
 import type { TranscriptMeta } from '../model/types.js';
 import { buildTranscripts, type DraftConversation, type DraftTurn } from './build.js';
+import { mergedConversations, type MergeEvidence } from './csv-conversations.js';
 import { readTable, type TableRow } from './table.js';
 import { excerpt, parseClock, roleFromLabel, roundSec, toNumber } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
@@ -16,7 +17,7 @@ const HEADER_NAMES: Record<Field, readonly string[]> = {
   text: ['text', 'message', 'utterance', 'content', 'transcript', 'body', 'msg'],
   time: ['time', 'timestamp', 'start', 'starttime', 'createdat', 'offset', 'begin', 'datetime', 'sentat'],
   end: ['end', 'endtime', 'stop'],
-  id: ['id', 'conversationid', 'callid', 'caseid', 'session', 'sessionid', 'thread', 'threadid', 'chatid', 'contactid', 'dialogueid', 'dialogid'],
+  id: ['id', 'conversationid', 'callid', 'caseid', 'session', 'sessionid', 'thread', 'threadid', 'chatid', 'contactid', 'dialogueid', 'dialogid', 'interactionid', 'transcriptid', 'ticketid', 'engagementid'],
   agent: ['agent', 'agentname', 'agentid'],
   team: ['team'],
   queue: ['queue'],
@@ -53,6 +54,13 @@ export function resolveColumns(header: string[], map: Record<string, string> | u
   return cols;
 }
 
+function ambiguityMessage(m: MergeEvidence): string {
+  const fix = m.column
+    ? `add --map id="${m.column}" if that column names the conversation (or --map id=COLUMN for the one that does)`
+    : 'add --map id=COLUMN naming the column that tells them apart, or split the file here';
+  return `${m.why}: this looks like more than one conversation, but no column is recognised as the conversation id, so the file is not read rather than merged into one; ${fix}`;
+}
+
 /** Seconds, a clock ("00:01:23"), or a date-time (made relative to the conversation's first row). */
 function timeValue(cell: string | undefined): { sec?: number; epochMs?: number } {
   if (cell === undefined || cell.trim() === '') return {};
@@ -78,6 +86,11 @@ function parse(text: string, options: ParseOptions) {
   const cols = resolveColumns(table.header, options.map, options.source);
   if (cols.text === undefined) {
     throw new InputError(options.source, 1, `no text column (expected one of: ${HEADER_NAMES.text.join(', ')}; or --map text=COLUMN)`);
+  }
+  if (cols.id === undefined) {
+    // Read as one conversation, rows that are several would be merged: refuse, and say how to read them.
+    const merged = mergedConversations(table.header, table.rows, new Set(Object.values(cols)), cols.time);
+    if (merged) throw new InputError(options.source, merged.line, ambiguityMessage(merged));
   }
   if (cols.role === undefined && cols.speaker !== undefined && cols.inbound === undefined) cols.role = cols.speaker;
   const cell = (row: TableRow, f: Field) => (cols[f] === undefined ? undefined : row.cells[cols[f]!]?.trim());

@@ -5,6 +5,7 @@ import { buildTranscripts, type DraftConversation, type DraftTurn } from './buil
 import { parseJson, structureError, tryParseJson, type JsonPath } from './json-source.js';
 import { isRecord, roundSec, str } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
+import { table } from '../model/records.js';
 
 type Fail = (path: JsonPath, reason: string) => never;
 
@@ -46,7 +47,7 @@ function textOf(value: unknown, path: JsonPath, fail: Fail): string {
 }
 
 // ABCD: `original` is a list of [speaker, text]; the "action" speaker records system actions.
-const ABCD_ROLES: Record<string, Role> = { agent: 'agent', customer: 'customer', action: 'system' };
+const ABCD_ROLES = table<Role>({ agent: 'agent', customer: 'customer', action: 'system' });
 
 export const abcdReader = datasetReader(
   'abcd',
@@ -72,7 +73,7 @@ export const abcdReader = datasetReader(
 );
 
 // Taskmaster: `utterances` with speaker USER/ASSISTANT (TM-1/2) or user/assistant (TM-3).
-const TASKMASTER_ROLES: Record<string, Role> = { assistant: 'agent', user: 'customer' };
+const TASKMASTER_ROLES = table<Role>({ assistant: 'agent', user: 'customer' });
 
 export const taskmasterReader = datasetReader(
   'taskmaster',

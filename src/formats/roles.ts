@@ -2,6 +2,7 @@
 // assigned only when the text clearly tells the agent apart; otherwise they stay 'unknown',
 // and every decision is recorded in meta.roleInference so it is never silent.
 import type { Role, RoleInference, Transcript, Turn } from '../model/types.js';
+import { emptyRecord, own } from '../model/records.js';
 
 interface Cue {
   pattern: RegExp;
@@ -88,7 +89,7 @@ export function inferRoles(turns: readonly Turn[]): RoleInference {
   const next = ranked[1]!;
   const margin = top.agent - top.customer - (next.agent - next.customer);
   if (top.agent < 2 || margin < 2) return none('no speaker clearly speaks as the agent');
-  const assignments: Record<string, Role> = {};
+  const assignments = emptyRecord<Role>();
   for (const e of evidence) {
     if (e === top) assignments[e.speaker] = 'agent';
     else if (evidence.length === 2 || (e.customer > 0 && e.agent === 0)) assignments[e.speaker] = 'customer';
@@ -108,7 +109,7 @@ export function agentOverride(turns: readonly Turn[], agent: string, from = '--a
   const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s !== ''))];
   const match = speakers.find((s) => s.trim().toLowerCase() === wanted);
   if (!match) return undefined;
-  const assignments: Record<string, Role> = {};
+  const assignments = emptyRecord<Role>();
   for (const s of speakers) {
     const given = turns.find((t) => t.speaker === s)?.role;
     // Bots and system messages stay what the file says; every other speaker is the customer side.
@@ -153,14 +154,14 @@ export function settleRoles(transcript: Transcript, options: RoleOptions = {}): 
   }
   decision.evidence = [...evidence, ...decision.evidence];
   for (const turn of turns) {
-    const role = decision.assignments[turn.speaker];
+    const role = own(decision.assignments, turn.speaker);
     if (role && (decision.method !== 'labels' && decision.method !== 'none' ? true : turn.role === 'unknown')) turn.role = role;
   }
   transcript.meta.roleInference = decision;
 }
 
 function labelAssignments(turns: readonly Turn[]): Record<string, Role> {
-  const out: Record<string, Role> = {};
+  const out = emptyRecord<Role>();
   for (const t of turns) if (t.speaker && t.role !== 'unknown' && !(t.speaker in out)) out[t.speaker] = t.role;
   return out;
 }
@@ -176,7 +177,7 @@ function reconcile(turns: readonly Turn[], given: Record<string, Role>): RoleInf
   if (inferred.method !== 'inferred') {
     return { method: 'labels', confidence: 1, assignments: { ...given }, evidence: [`roles from the file's speaker labels (${fileSays})`] };
   }
-  const conflicts = Object.entries(inferred.assignments).filter(([s, r]) => r !== 'unknown' && given[s] && given[s] !== r);
+  const conflicts = Object.entries(inferred.assignments).filter(([s, r]) => r !== 'unknown' && own(given, s) && own(given, s) !== r);
   if (conflicts.length === 0) {
     return { method: 'labels', confidence: 1, assignments: { ...given, ...pickKnown(inferred.assignments) }, evidence: [`roles from the file's speaker labels (${fileSays}), confirmed by the text`, ...inferred.evidence] };
   }

@@ -1,6 +1,7 @@
 // Small helpers shared by the readers: entities, clock times, numbers, role words.
 import { createRequire } from 'node:module';
 import type { Role } from '../model/types.js';
+import { table } from '../model/records.js';
 
 type EntitiesDecode = typeof import('entities/decode');
 let entities: EntitiesDecode | undefined;
@@ -65,7 +66,7 @@ export const msToSec = (ms: unknown): number | undefined => {
   return n === undefined ? undefined : roundSec(n / 1000);
 };
 
-const ROLE_WORDS: Record<string, Role> = {
+const ROLE_WORDS = table<Role>({
   agent: 'agent',
   rep: 'agent',
   representative: 'agent',
@@ -89,7 +90,7 @@ const ROLE_WORDS: Record<string, Role> = {
   chatbot: 'bot',
   'virtual agent': 'bot',
   system: 'system',
-};
+});
 
 /** "Agent", "CUSTOMER", "Support", "client" → role; a person's name → undefined. */
 export function roleFromLabel(label: string): Role | undefined {

@@ -5,6 +5,7 @@ import type { Channel, TranscriptMeta } from '../model/types.js';
 import { buildTranscripts, type DraftTurn } from './build.js';
 import { parseClock, roleFromLabel } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
+import { table } from '../model/records.js';
 
 const CLOCK = String.raw`\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?`;
 const STAMP = String.raw`(?:\[(${CLOCK})\]|\((${CLOCK})\)|(${CLOCK}))`;
@@ -48,7 +49,7 @@ function looksLikeName(label: string): boolean {
   return /^(?:spk|speaker|ch)[_ ]?\d+$/i.test(label) || label.split(/[ -]/).every((w) => /^[A-Z0-9]/.test(w));
 }
 
-const META_KEYS: Record<string, keyof TranscriptMeta> = {
+const META_KEYS = table<keyof TranscriptMeta>({
   agent: 'agentName',
   'agent name': 'agentName',
   'agent id': 'agentId',
@@ -60,7 +61,7 @@ const META_KEYS: Record<string, keyof TranscriptMeta> = {
   case: 'caseId',
   'case id': 'caseId',
   language: 'language',
-};
+});
 
 function parse(text: string, options: ParseOptions) {
   const lines = text.split('\n');

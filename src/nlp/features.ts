@@ -60,11 +60,6 @@ export function sharedFeatures(text: string): TextFeatures {
   return f;
 }
 
-/** Forgets every text `sharedFeatures` remembers (the start-up snapshot keeps none of its warm-up's). */
-export function forgetSharedFeatures(): void {
-  shared.clear();
-}
-
 /**
  * Features already computed for the conversation being analysed, by text: rules' checks that look
  * at earlier turns find them here instead of tokenising those turns again. Filled and emptied by
@@ -75,6 +70,11 @@ const known = new Map<string, TextFeatures>();
 /** The features of `text`: those of a turn of the conversation being analysed, or computed now. */
 export function featuresOf(text: string): TextFeatures {
   return known.get(text) ?? textFeatures(text);
+}
+
+/** The tokens of `text`, for a reader that needs no sentences or negation: a known turn's, or tokenised now. */
+export function tokensOf(text: string): Token[] {
+  return known.get(text)?.tokens ?? tokenize(text);
 }
 
 /** Runs `fn` with `features` known to featuresOf, and forgets them after. */

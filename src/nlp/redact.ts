@@ -2,11 +2,17 @@
 //
 // It lives in nlp/ (not report/) because it runs on the Transcript *before* analysis: every later
 // stage (findings' text, commitments, cues, every output format) then only ever sees masked text,
-// so no formatter can forget to redact. Masks keep the length of what they replace, character
-// for character, so spans, turn offsets and the line layout still match the original file.
-import type { Analysis, Transcript, TranscriptMeta } from '../model/types.js';
+// so no formatter can forget to redact. Two kinds of mask:
+// - in text (turns, findings, error messages) each letter and digit becomes "•", so spans, turn
+//   offsets and the line layout still match the original file;
+// - in join keys (conversation ids, file names, speaker labels, meta) a value becomes a tag keyed
+//   by a secret chosen per run ("[phone:kqzvbmwhtrxe]"): two customers or two agents with numbers
+//   of the same shape stay two, and the same number is the same tag everywhere in the run.
+// Every detector is linear in the text: bounded repetition only, e-mails looked for around each "@".
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Analysis, InputErrorRecord, Transcript, TranscriptMeta } from '../model/types.js';
 
-/** What a letter or digit of a detected value becomes; separators (" ", "-", "@", ".") stay. */
+/** What a letter or digit of a detected value becomes in text; separators stay. */
 export const MASK = '\u2022';
 
 export type RedactionKind = 'email' | 'card' | 'phone' | 'account';
@@ -14,8 +20,8 @@ export type RedactionKind = 'email' | 'card' | 'phone' | 'account';
 interface Detector {
   kind: RedactionKind;
   pattern: RegExp;
-  /** Decides on a match in its context; true masks it. */
-  accept(match: string, text: string, start: number): boolean;
+  /** The length of the match to mask (0 to leave it), decided in its context. */
+  accept(match: string, text: string, start: number): number;
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
@@ -38,125 +44,269 @@ const isReference = (text: string, start: number) => REFERENCE_LABEL.test(text.s
 
 function isCompactDate(digits: string): boolean {
   if (digits.length !== 8 && digits.length !== 14) return false;
-  const m = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.exec(digits);
-  return m !== null;
+  return /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.test(digits);
 }
+
+// What people put between groups of digits: spaces (also no-break, thin and narrow no-break ones),
+// dots, and hyphens or dashes (the en dash of word processors, the non-breaking hyphen).
+const SEP = '[ \\u00A0\\u2007\\u2009\\u202F.\\-\\u2010\\u2011\\u2012\\u2013]';
+const DASH = '\\-\\u2010\\u2011\\u2012\\u2013';
+const re = (source: string) => new RegExp(source, 'g');
+const SEP_AT = new RegExp(SEP);
+
+/** A card number's length: the whole match if it passes Luhn, else its longest grouped prefix that does. */
+function cardLength(match: string): number {
+  for (let end = match.length; end > 0; end--) {
+    if (end < match.length && !SEP_AT.test(match[end]!)) continue;
+    const digits = digitsOf(match.slice(0, end));
+    if (digits.length < 13) break;
+    if (digits.length <= 19 && luhnValid(digits) && !isCompactDate(digits)) return end;
+  }
+  return 0;
+}
+
+const whole = (ok: boolean, m: string) => (ok ? m.length : 0);
 
 // Order matters: earlier detectors claim their characters first.
 const DETECTORS: Detector[] = [
-  { kind: 'email', pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu, accept: () => true },
   {
-    // 13–19 digits, optionally grouped by single spaces or dashes, passing Luhn.
+    // 13–19 digits, alone or in groups, passing Luhn ("4111 1111 1111 1111", "4111.1111…").
     kind: 'card',
-    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
-    accept: (m) => luhnValid(digitsOf(m)) && !isCompactDate(digitsOf(m)),
+    pattern: re(`(?<![\\d${DASH}])\\d(?:${SEP}?\\d){12,18}(?!\\d|[${DASH}]\\d)`),
+    accept: (m) => cardLength(m),
   },
   {
-    // International: +CC then groups, 8–15 digits in all (E.164).
+    // International: +CC or 00 CC, then groups, 8–15 digits in all (E.164): +44 20 7946 0958,
+    // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78.
     kind: 'phone',
-    pattern: /\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?!\d)/g,
-    accept: (m) => digitsOf(m).length >= 8 && digitsOf(m).length <= 15,
+    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)\\d{1,3}(?:${SEP}?\\(?\\d{1,5}\\)?){1,6}(?!\\d)`),
+    accept: (m, text, start) => {
+      const plus = m.startsWith('+');
+      const n = digitsOf(m).length - (plus ? 0 : 2);
+      return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
+    },
   },
   {
-    // National with a trunk 0 (UK, EU, AU): 020 7946 0958, 07700 900123, (0)30 1234567.
+    // North American, with or without the leading 1: (415) 555-2671, 415.555.2671, 1-800-555-0199
+    // (separators required, so a date "2024-01-15" or a plain number is not a phone).
     kind: 'phone',
-    pattern: /(?<![\d.:/-])\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){1,3}(?![\d:/])/g,
-    accept: (m, text, start) => digitsOf(m).length >= 9 && digitsOf(m).length <= 12 && !isReference(text, start),
+    pattern: re(`(?<![\\d.:/${DASH}])(?:1${SEP}?)?(?:\\(\\d{3}\\)${SEP}?|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?![\\d:/${DASH}])`),
+    accept: (m, text, start) => whole(!isReference(text, start), m),
   },
   {
-    // North American: (555) 123-4567, 555-123-4567, 555.123.4567 (separators required, so a
-    // date "2024-01-15" or a plain number is not a phone).
+    // National with a trunk 0, in the groupings of each country: 020 7946 0958, 07700 900123,
+    // 06 12 34 56 78, 0171-1234567, 0470 12 34 56.
     kind: 'phone',
-    pattern: /(?<![\d.:/-])(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\d:/-])/g,
-    accept: (_m, text, start) => !isReference(text, start),
+    pattern: re(`(?<![\\d.:/${DASH}])\\(?0\\d{1,4}\\)?(?:${SEP}\\d{2,8}){1,5}(?![\\d:/])`),
+    accept: (m, text, start) => {
+      const n = digitsOf(m).length;
+      return whole(n >= 9 && n <= 12 && !isReference(text, start), m);
+    },
   },
   {
     // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or
     // date-time (20261116, 20261116093000), which file names and ids are full of.
     kind: 'account',
-    pattern: /(?<![\d])\d{8,}(?!\d)/g,
-    accept: (m, text, start) => !isReference(text, start) && !isCompactDate(m),
+    pattern: /(?<!\d)\d{8,}(?!\d)/g,
+    accept: (m, text, start) => whole(!isReference(text, start) && !isCompactDate(m), m),
   },
 ];
+
+// An address as people write it: local part up to 64 characters (RFC 5321), labelled domain.
+const EMAIL = /[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63}){0,8}\.\p{L}{2,24}/uy;
+const LOCAL_CHAR = /[\p{L}\d._%+-]/u;
+
+/** E-mail addresses, found from each "@": the work per "@" is bounded, so the whole is linear. */
+function emails(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', Math.max(at + 1, from))) {
+    let start = at;
+    while (start > from && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    EMAIL.lastIndex = start;
+    const m = EMAIL.exec(text);
+    if (m) {
+      out.push([start, start + m[0].length]);
+      from = start + m[0].length;
+    }
+  }
+  return out;
+}
 
 export interface Redaction {
   kind: RedactionKind;
   span: [number, number];
 }
 
-/** The ranges of `text` to mask, in order and never overlapping. */
+const NONE: ReadonlySet<RedactionKind> = new Set();
+
+/** The ranges of `text` to mask, in order and never overlapping. Linear in the text's length. */
 export function findRedactions(text: string, skip: ReadonlySet<RedactionKind> = NONE): Redaction[] {
   const taken: Redaction[] = [];
-  const overlaps = (s: number, e: number) => taken.some((r) => s < r.span[1] && r.span[0] < e);
+  let claimed: Uint8Array | undefined; // characters already taken, allocated on the first find
+  const free = (s: number, e: number) => {
+    if (!claimed) return true;
+    for (let i = s; i < e; i++) if (claimed[i]) return false;
+    return true;
+  };
+  const take = (kind: RedactionKind, s: number, e: number) => {
+    claimed ??= new Uint8Array(text.length);
+    claimed.fill(1, s, e);
+    taken.push({ kind, span: [s, e] });
+  };
+  if (!skip.has('email')) for (const [s, e] of emails(text)) take('email', s, e);
   for (const d of DETECTORS) {
     if (skip.has(d.kind)) continue;
-    d.pattern.lastIndex = 0;
     for (const m of text.matchAll(d.pattern)) {
       const start = m.index;
-      const end = start + m[0].length;
-      if (!overlaps(start, end) && d.accept(m[0], text, start)) taken.push({ kind: d.kind, span: [start, end] });
+      const end = start + d.accept(m[0], text, start);
+      if (end > start && free(start, end)) take(d.kind, start, end);
     }
   }
   return taken.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-const NONE: ReadonlySet<RedactionKind> = new Set();
-// Conversation ids and file names are keys that reports join on, and are often long numbers
-// (a CRM case id): only contact details and card numbers are masked in them.
-const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
+const MASK_CODE = MASK.charCodeAt(0);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-const maskChars = (s: string) => s.replace(/[\p{L}\p{N}]/gu, MASK);
+/**
+ * Each letter and digit becomes MASK, one for each UTF-16 unit, so the length never changes. A
+ * loop over code units into a typed array: linear however long the match (a regular expression
+ * replace slows down on megabytes of replacements).
+ */
+function maskChars(s: string): string {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 32;
+    if (c < 128) out[i] = (c >= 48 && c <= 57) || (lower >= 97 && lower <= 122) ? MASK_CODE : c;
+    else {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      const masked = LETTER_OR_DIGIT.test(ch);
+      for (let k = 0; k < ch.length; k++, i++) out[i] = masked ? MASK_CODE : s.charCodeAt(i);
+      i--;
+    }
+  }
+  let text = '';
+  for (let at = 0; at < out.length; at += 8192) text += String.fromCharCode(...out.subarray(at, at + 8192));
+  return text;
+}
 
-/** The text with every detected value masked; always the same length as the input. */
-export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE): string {
-  const found = findRedactions(text, skip);
+function replaceFound(text: string, found: readonly Redaction[], replace: (kind: RedactionKind, value: string) => string): string {
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
-  for (const { span } of found) {
-    out += text.slice(at, span[0]) + maskChars(text.slice(span[0], span[1]));
+  for (const { kind, span } of found) {
+    out += text.slice(at, span[0]) + replace(kind, text.slice(span[0], span[1]));
     at = span[1];
   }
   return out + text.slice(at);
 }
 
-/**
- * Meta: free-text values, and keys (role assignments are keyed by speaker label, which can be a
- * caller's number), are scanned like the transcript; `customerId` is masked whole, as it names
- * a person. Agent, team, queue, case id and date are kept: rollups and QA need them.
- */
-function redactValue(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k), redactValue(v)]));
+/** The text with every detected value masked; always the same length as the input. */
+export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE): string {
+  return replaceFound(text, findRedactions(text, skip), (_kind, value) => maskChars(value));
+}
+
+// Conversation ids and file names are keys that reports join on, and are often long numbers
+// (a CRM case id): only contact details and card numbers are tagged in them.
+const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
+
+/** The same value however it is written: an address in any case, a number in any grouping. */
+function canonical(kind: string, value: string): string {
+  if (kind === 'email') return value.toLowerCase();
+  if (kind === 'phone') return digitsOf(value).replace(/^00/, ''); // 00 44 … is +44 …
+  if (kind === 'card' || kind === 'account') return digitsOf(value);
   return value;
 }
 
-export function redactMeta(meta: TranscriptMeta): TranscriptMeta {
-  const out = redactValue(meta) as TranscriptMeta;
-  if (typeof meta.customerId === 'string') out.customerId = maskChars(meta.customerId);
-  return out;
-}
-
-/** A transcript fit to analyse and publish: turns, speaker labels, id, source and meta masked. */
-export function redactTranscript(t: Transcript): Transcript {
-  return {
-    ...t,
-    id: redactText(t.id, KEYS),
-    source: redactText(t.source, KEYS),
-    meta: redactMeta(t.meta),
-    turns: t.turns.map((turn) => ({ ...turn, speaker: redactText(turn.speaker), text: redactText(turn.text) })),
-  };
-}
+// Letters only, so a tag is never itself taken for a number, an address or a date.
+const TAG_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const TAG_LENGTH = 12; // 26^12 ≈ 2^56: a million values meet by chance about once in 10^5 runs
 
 /**
- * An analysis made without --redact (read back from NDJSON by `report --redact`): every string in
- * it is masked. Same-length masks keep each finding's span valid.
+ * One run's redaction. The key is random unless given (ETCSCORE_REDACT_KEY, for tags that must
+ * match across runs); workers of one run get the same key, so their tags agree.
  */
-export function redactAnalysis(a: Analysis): Analysis {
-  const masked = redactValue(a) as Analysis;
-  masked.id = redactText(a.id, KEYS);
-  masked.source = redactText(a.source, KEYS);
-  masked.meta = redactMeta(a.meta);
-  return masked;
+export class Redactor {
+  readonly key: string;
+
+  constructor(key: string = randomBytes(32).toString('hex')) {
+    this.key = key;
+  }
+
+  /** "[phone:kqzvbmwhtrxe]": the same for the same value in this run, and nothing else. */
+  tag(kind: string, value: string): string {
+    const digest = createHmac('sha256', this.key).update(`${kind}\0${canonical(kind, value)}`).digest();
+    let letters = '';
+    for (let i = 0; i < TAG_LENGTH; i++) letters += TAG_LETTERS[digest[i]! % TAG_LETTERS.length];
+    return `[${kind}:${letters}]`;
+  }
+
+  /** Free text (a turn, a message): same-length masks, so spans into it stay valid. */
+  text(s: string): string {
+    return redactText(s);
+  }
+
+  /** A join key (id, file name, speaker, meta value): contact details inside it become tags. */
+  joinKey(s: string): string {
+    return replaceFound(s, findRedactions(s, KEYS), (kind, value) => this.tag(kind, value));
+  }
+
+  /**
+   * Meta: keys (role assignments are keyed by speaker label, which can be a caller's number) and
+   * values are join keys; `customerId` is tagged whole, as it names a person. Agent, team, queue,
+   * case id and date keep what is not a contact detail: rollups and QA need them.
+   */
+  meta(meta: TranscriptMeta): TranscriptMeta {
+    const out = this.plain(meta) as TranscriptMeta;
+    if (typeof meta.customerId === 'string') out.customerId = this.tag('customer', meta.customerId);
+    return out;
+  }
+
+  /** A transcript fit to analyse and publish: turns, speaker labels, id, source and meta masked. */
+  transcript(t: Transcript): Transcript {
+    return {
+      ...t,
+      id: this.joinKey(t.id),
+      source: this.joinKey(t.source),
+      meta: this.meta(t.meta),
+      turns: t.turns.map((turn) => ({ ...turn, speaker: this.joinKey(turn.speaker), text: this.text(turn.text) })),
+    };
+  }
+
+  /**
+   * An analysis made without --redact (read back from NDJSON by `report --redact`): every string
+   * in it is masked as text (same-length masks keep each finding's span valid), and its keys as keys.
+   */
+  analysis(a: Analysis): Analysis {
+    const masked = this.deep(a, (s) => this.text(s)) as Analysis;
+    masked.id = this.joinKey(a.id);
+    masked.source = this.joinKey(a.source);
+    masked.meta = this.meta(a.meta);
+    return masked;
+  }
+
+  /** An input error: its file name as a key, its message (which may quote the input) as text. */
+  error(e: InputErrorRecord): InputErrorRecord {
+    return { ...e, source: this.joinKey(e.source), message: this.text(e.message) };
+  }
+
+  private plain(value: unknown): unknown {
+    return this.deep(value, (s) => this.joinKey(s), true);
+  }
+
+  private deep(value: unknown, str: (s: string) => string, keys = false): unknown {
+    if (typeof value === 'string') return str(value);
+    if (Array.isArray(value)) return value.map((v) => this.deep(v, str, keys));
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        // defineProperty: a key named "__proto__" stays an ordinary key.
+        Object.defineProperty(out, keys ? this.joinKey(k) : k, { value: this.deep(v, str, keys), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return value;
+  }
 }

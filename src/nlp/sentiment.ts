@@ -55,7 +55,7 @@ const NEGATE_NEGATIVE_PHRASE = 0.3;
 const HYPOTHETICAL = 0.4;
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 /** Emoji that mark the words before them as ironic ("thanks so much for your help 🙄"). */
-const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑']);
+const IRONY_EMOJI = new Set(['🙄', '😒', '🙃', '😑', '🤨']);
 const CAPS_FACTOR = 1.5;
 const ALL_CAPS_TEXT_FACTOR = 1.2;
 const EXCLAMATION_STEP = 0.15;
@@ -65,6 +65,8 @@ const AFTER_CONTRAST = 1.5;
 const SUBORDINATE = 0.5;
 const POLITENESS_IN_COMPLAINT = 0.25;
 const SHOUTING = -1.5;
+/** "Why is…?" opening a turn: about as strong as one plainly negative word. */
+const CHALLENGE = -1.5;
 const SHOUTING_MIN_WORDS = 4;
 /**
  * A request or question that names a fault in plain words ("having trouble logging in, can you
@@ -334,6 +336,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     // "never been so angry" intensifies rather than negates.
     const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
     if (opts.negatable && neg >= 0 && !cancelNegation) {
+      // "It didn't crash", "no error this time": a fault that did not happen is a fact, not praise.
+      if (opts.describes && weight < 0) return;
       if (opts.phrase) w *= w > 0 ? NEGATE_POSITIVE_PHRASE : NEGATE_NEGATIVE_PHRASE;
       else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
       notes.push(`negated by '${tokens[neg]!.text}'`);
@@ -415,7 +419,12 @@ function readSentiment(f: TextFeatures): SentimentResult {
     if (info.cue) cues = append(cues, w);
     if (info.request && (norm !== 'help' || asksForHelp(tokens, words, w))) requests++;
     if (norm === 'not' && endsWithNot(tokens, words, sentenceOf, w)) trailingNots = append(trailingNots, ti);
-    if (info.why) whys = append(whys, sentenceOf[ti]!);
+    if (info.why) {
+      whys = append(whys, sentenceOf[ti]!);
+      // "Why does it…?": a turn that opens by asking the company to account for itself is a
+      // challenge, whatever its words. (A "why?" after a report asks for the reason; it stays.)
+      if (w === 0 && norm === 'why') addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
+    }
     if (norm === 'used') {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
       const pv = w > 0 ? tokens[words[w - 1]!]!.norm : '';
@@ -935,6 +944,9 @@ const SITUATION = new Set([
 /** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
 function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
   if (x.firstWord === 0 || x.first !== x.last) return false;
+  // "…cut off twice. Great.": praise said as a sentence of its own, after something else was said.
+  const next = words[x.lastWord + 1];
+  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence && (next === undefined || sentenceOf[next] !== x.sentence)) return true;
   const prev = tokens[words[x.firstWord - 1]!]!;
   if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(prev.norm)) return false;
   if (x.firstWord > 1 && sentenceOf[words[x.firstWord - 2]!] === x.sentence) return false;

@@ -19,7 +19,7 @@ export function csvDocs(): string {
     '## Format',
     '',
     '- RFC 4180: comma-separated, a header row, CRLF line ends, a cell quoted with `"` when it holds a comma, a quote or a line break (quotes doubled).',
-    '- UTF-8 without a byte-order mark. In Excel, open it with *Data › From Text/CSV* (or set UTF-8) so that typographic quotes and `…` show correctly.',
+    '- UTF-8. A file written with `-o` starts with a UTF-8 byte-order mark, so that Excel opens it as UTF-8 (names such as `Tomás` and typographic quotes stay as written); `--no-bom` leaves the mark out. CSV written to stdout never has one: a program reading the stream would take it for part of the first column\'s name. A program reading a file must skip the mark (csv-parse\'s `bom` option, Python\'s `utf-8-sig`).',
     '- **Safe to open in a spreadsheet:** a *text* cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `\'`, so it is shown as text and never run as a formula.',
     '  Numeric cells (scores, counts, `emotion_*` values such as `-0.4`) are written as plain numbers and are not prefixed: they are numbers, not formulas, and stay summable.',
     '- An empty cell means the input did not have the value (no agent name, no times); empty score cells mean the conversation could not be scored, and `unscored` says why.',

@@ -73,8 +73,18 @@ export const FINDING_COLUMNS: ReadonlyArray<Column<FindingRow>> = [
   { name: 'url', description: 'the rule’s section in the docs, e.g. `docs/rules.md#dead-end`; empty for your own rules', value: (r) => r.finding.url },
 ];
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Excel takes a CSV file for the machine's legacy code page (cp1252: "Tomás" → "TomÃ¡s") unless it
+ * starts with this mark. A program reading the file must skip it (csv-parse's `bom`, Python's
+ * `utf-8-sig`), which is why only files get it, and `--no-bom` leaves it out.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), also in
+// their fullwidth and small forms, and also after what it skips or does not show first: spaces
+// (no-break too), zero-width characters and a byte-order mark. A tab, carriage return or line feed
+// at the start is neutralised as well.
+const FORMULA_START = /^(?:[\s\u180E\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\u2212]|[\t\r\n])/;
 
 /**
  * One cell, RFC 4180 quoted. Numbers are written as numbers, so −0.4 stays a number a spreadsheet

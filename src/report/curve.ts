@@ -49,10 +49,37 @@ export interface SvgCurveOptions {
 }
 
 const fmt = (x: number) => String(Math.round(x * 10) / 10);
+/** A point's label as a class name: only the three known ones, whatever a results file says. */
+const labelClass = (label: unknown) => (label === 'negative' || label === 'positive' ? label : 'neutral');
+
+/** Points drawn at most: more than the curve has pixels for only adds bytes. */
+export const MAX_CURVE_POINTS = 160;
+/** Up to this many customer turns, every turn gets its dots (a longer curve only its low points). */
+const DETAILED_POINTS = 24;
+/** Turn labels along the curve at most: more would overlap. */
+const TICKS = 6;
+/** Low points marked on a longer curve: the lowest of them. */
+const MARKED_LOWS = 5;
+
+const lowestPoints = (traj: readonly TrajectoryPoint[]): number[] =>
+  lowPoints(traj)
+    .sort((a, b) => traj[a]!.smoothed - traj[b]!.smoothed)
+    .slice(0, MARKED_LOWS);
+
+/** Indices of `n` points to draw: all of them, or evenly spread ones plus the low points. */
+function sampled(traj: readonly TrajectoryPoint[]): number[] {
+  const n = traj.length;
+  if (n <= MAX_CURVE_POINTS) return traj.map((_, i) => i);
+  const keep = new Set(lowestPoints(traj));
+  for (let k = 0; keep.size < MAX_CURVE_POINTS && k < MAX_CURVE_POINTS; k++) keep.add(Math.round((k * (n - 1)) / (MAX_CURVE_POINTS - 1)));
+  return [...keep].sort((a, b) => a - b);
+}
 
 /**
- * An inline SVG: the neutral band, the zero line, the smoothed curve as a polyline with a dot per
- * customer turn, and the raw scores as faint dots. No script, no external reference.
+ * An inline SVG: the neutral band, the zero line, the smoothed curve as a polyline, a few turn
+ * numbers, and for a short conversation a dot per customer turn with the raw scores as faint dots;
+ * a long one is drawn from at most MAX_CURVE_POINTS points with dots at its low points only, so a
+ * call of 1,000 turns costs about what one of 100 does. No script, no external reference.
  */
 export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, escape: (s: string) => string): string {
   // Room on the left for the −1/0/+1 scale and at the bottom for the turn numbers.
@@ -69,17 +96,21 @@ export function svgCurve(traj: readonly TrajectoryPoint[], o: SvgCurveOptions, e
     ...([[1, '+1'], [0, '0'], [-1, '−1']] as const).map(([v, label]) => `<text class="axis" x="${left - 4}" y="${fmt(y(v) + 3.5)}" text-anchor="end">${label}</text>`),
   ];
   if (traj.length > 0) {
-    const pts = traj.map((p, i) => `${fmt(x(i))},${fmt(y(p.smoothed))}`);
+    const drawn = sampled(traj);
+    const pts = drawn.map((i) => `${fmt(x(i))},${fmt(y(traj[i]!.smoothed))}`);
     // A single point still gets a visible line: a short flat stroke centred on it.
     const line = traj.length === 1 ? `${fmt(x(0) - 8)},${fmt(y(traj[0]!.smoothed))} ${fmt(x(0) + 8)},${fmt(y(traj[0]!.smoothed))}` : pts.join(' ');
     parts.push(`<polyline class="line" points="${line}"/>`);
-    traj.forEach((p, i) => {
-      parts.push(`<circle class="raw ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.raw))}" r="2"/>`);
-      parts.push(`<text class="turn" x="${fmt(x(i))}" y="${o.height - 4}" text-anchor="middle">t${p.turn}</text>`);
-      parts.push(
-        `<circle class="pt ${p.label}" cx="${fmt(x(i))}" cy="${fmt(y(p.smoothed))}" r="3.5"><title>turn ${p.turn}: ${p.smoothed.toFixed(2)}${p.cues?.length ? ' (' + escape(p.cues.join(', ')) + ')' : ''}</title></circle>`,
-      );
-    });
+    const detailed = traj.length <= DETAILED_POINTS;
+    const label = (i: number) => `<text class="turn" x="${fmt(x(i))}" y="${o.height - 4}" text-anchor="middle">t${escape(String(traj[i]!.turn))}</text>`;
+    const dot = (i: number) => {
+      const p = traj[i]!;
+      return `<circle class="pt ${labelClass(p.label)}" cx="${fmt(x(i))}" cy="${fmt(y(p.smoothed))}" r="3.5"><title>turn ${escape(String(p.turn))}: ${p.smoothed.toFixed(2)}${p.cues?.length ? ' (' + escape(p.cues.join(', ')) + ')' : ''}</title></circle>`;
+    };
+    const labelled = traj.length <= TICKS ? traj.map((_, i) => i) : Array.from({ length: TICKS }, (_, k) => Math.round((k * (traj.length - 1)) / (TICKS - 1)));
+    for (const i of labelled) parts.push(label(i));
+    if (detailed) traj.forEach((p, i) => parts.push(`<circle class="raw ${labelClass(p.label)}" cx="${fmt(x(i))}" cy="${fmt(y(p.raw))}" r="2"/>`, dot(i)));
+    else for (const i of lowestPoints(traj)) parts.push(dot(i));
   }
   parts.push('</svg>');
   return parts.join('');

@@ -8,10 +8,11 @@ import { csvFormatter } from './csv.js';
 import { markdownFormatter } from './markdown.js';
 import { htmlFormatter } from './html.js';
 import { coachFormatter } from './coach.js';
+import { table } from '../model/records.js';
 
 export type { Formatter, ReportOptions, Summary } from './types.js';
 
-const FORMATTERS: Record<string, () => Formatter> = {
+const FORMATTERS = table<() => Formatter>({
   pretty: prettyFormatter,
   json: jsonFormatter,
   ndjson: ndjsonFormatter,
@@ -19,7 +20,7 @@ const FORMATTERS: Record<string, () => Formatter> = {
   markdown: markdownFormatter,
   html: htmlFormatter,
   coach: coachFormatter,
-};
+});
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
 

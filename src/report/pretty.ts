@@ -4,8 +4,9 @@ import type { Analysis, Finding, Scores } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
 import { terminalSafe as safe } from './escape.js';
 
+const ID_WIDTH = 28;
 const COLUMNS: Array<[string, number, 'left' | 'right']> = [
-  ['CONVERSATION', 28, 'left'],
+  ['CONVERSATION', ID_WIDTH, 'left'],
   ['TURNS', 5, 'right'],
   ['ETC', 4, 'right'],
   ['E', 4, 'right'],
@@ -80,8 +81,12 @@ export function prettyFormatter(): Formatter {
       sums.signals += a.counts.signals ?? 0;
       const top = topRisk(a.findings);
       const score = (k: keyof Scores) => (a.scores ? String(a.scores[k]) : '—');
+      // An id is what a reader copies into `coach --id` or a search: never cut. One too long for
+      // its column gets a line of its own above the row, so the columns stay aligned.
+      const id = safe(a.id);
+      const long = id.length > ID_WIDTH;
       const values = [
-        safe(a.id),
+        long ? '' : id,
         String(a.counts.turns),
         score('etc'),
         score('emotion'),
@@ -91,14 +96,17 @@ export function prettyFormatter(): Formatter {
         String(a.counts.risks ?? 0),
         a.scores ? (top ? `${top.category}: "${safe(top.text)}" (turn ${top.turn})` : '—') : `not scored: ${safe(a.unscored ?? 'no agent turn')}`,
       ];
-      let out = row(values, o, a) + '\n';
+      let out = (long ? id + '\n' : '') + row(values, o, a) + '\n';
       if (o.findings) for (const f of a.findings) out += findingLine(c, f) + '\n';
       return out;
     },
     error(e) {
-      return c.red(cell(safe(`✖ ${e.source}:${e.line}`), 28, 'left')) + '  ' + c.red(safe(e.message)) + '\n';
+      return c.red(safe(`✖ ${e.source}:${e.line}`).padEnd(ID_WIDTH)) + '  ' + c.red(safe(e.message)) + '\n';
     },
     end(s) {
+      const errors = s.errors.length ? c.red(`${s.errors.length} input error${s.errors.length === 1 ? '' : 's'}`) : '';
+      // An empty run is not a batch that scored 0 on average: say plainly that nothing was scored.
+      if (s.results === 0) return `\nnothing was scored${errors ? ` · ${errors}` : ''}\n`;
       const unscored = s.results - sums.scored;
       // A mean over no scores would read as a batch that scored 0: say there is none instead.
       const parts = [
@@ -107,7 +115,7 @@ export function prettyFormatter(): Formatter {
         sums.scored ? `mean ETC ${Math.round(sums.etc / sums.scored)}` : 'no mean ETC',
         `${sums.risks} risks, ${sums.strengths} strengths, ${sums.signals} customer signals`,
       ];
-      if (s.errors.length) parts.push(c.red(`${s.errors.length} input error${s.errors.length === 1 ? '' : 's'}`));
+      if (errors) parts.push(errors);
       return '\n' + parts.join(' · ') + '\n';
     },
   };

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { escapeHtml as h, escapeMarkdown as md, terminalSafe } from './escape.js';
 import { csvHeader, csvRow, type Column } from './csv.js';
-import { bar, pageEnd, pageStart, scoreClass } from './html-page.js';
+import { bar, pageEnd, pageStart, scoreClass, severityClass } from './html-page.js';
 import { scoreColor } from './pretty.js';
 import type { Group, Rollup, WorstFinding } from './rollup.js';
 import { SCORE_KEYS, SHAPES } from './summary.js';
@@ -122,7 +122,7 @@ function rollupMarkdown(r: Rollup, o: RollupOptions): string {
     lines.push(`## ${md(g.key)}`, '', `**Shapes:** ${g.summary.shapeCounts().map(([s, n]) => `${s} ${n}`).join(', ')}`, '');
     if (g.worst.length) {
       lines.push('**Worst findings:**', '');
-      for (const w of g.worst) lines.push(`- ${w.finding.severity} · ${md(w.id)} (${etcText(w)}), turn ${w.finding.turn}: ${w.finding.category} “${md(w.finding.text)}”${w.finding.suggestion ? ` — better: “${md(w.finding.suggestion)}”` : ''}`);
+      for (const w of g.worst) lines.push(`- ${md(w.finding.severity)} · ${md(w.id)} (${md(etcText(w))}), turn ${md(w.finding.turn)}: ${md(w.finding.category)} “${md(w.finding.text)}”${w.finding.suggestion ? ` — better: “${md(w.finding.suggestion)}”` : ''}`);
       lines.push('');
     }
   }
@@ -153,7 +153,7 @@ function rollupHtml(r: Rollup, o: RollupOptions): string {
     if (g.worst.length) {
       parts.push(
         `<h3>Worst findings</h3><ul class="findings">${g.worst
-          .map((w) => `<li><span class="risk-${w.finding.severity}">${w.finding.severity}</span> ${h(w.id)} <span class="muted">(${etcText(w)}, turn ${w.finding.turn})</span>: <b>${h(w.finding.category)}</b> “${h(w.finding.text)}”${w.finding.suggestion ? `<div class="better">Better: “${h(w.finding.suggestion)}”</div>` : ''}</li>`)
+          .map((w) => `<li><span class="risk-${severityClass(w.finding.severity)}">${h(w.finding.severity)}</span> ${h(w.id)} <span class="muted">(${h(etcText(w))}, turn ${h(w.finding.turn)})</span>: <b>${h(w.finding.category)}</b> “${h(w.finding.text)}”${w.finding.suggestion ? `<div class="better">Better: “${h(w.finding.suggestion)}”</div>` : ''}</li>`)
           .join('')}</ul>`,
       );
     }

@@ -2,7 +2,7 @@
 // ISO week), accumulated one analysis at a time so any number of results can be read.
 import type { Analysis, Finding } from '../model/types.js';
 import { SEVERITY_RANK, agentOf } from './advice.js';
-import { BatchSummary } from './summary.js';
+import { BatchSummary, SCORE_KEYS } from './summary.js';
 import { tallyFindings } from '../score/signals.js';
 
 export const GROUP_BY = ['agent', 'team', 'queue', 'date'] as const;
@@ -139,19 +139,27 @@ export class Rollup {
   }
 }
 
-/** Is this parsed line an analysis worth counting? (a narrow check: the fields a rollup reads) */
+/** Is this parsed line an analysis worth counting? (a narrow check: the fields a rollup reads, of the types it reads them as) */
 export function isAnalysis(x: unknown): x is Analysis {
   const a = x as Partial<Analysis> | null;
+  const scores = a?.scores;
   return (
     typeof a === 'object' &&
     a !== null &&
     typeof a.id === 'string' &&
-    (typeof a.scores?.etc === 'number' || (a.scores === null && typeof a.unscored === 'string')) &&
+    typeof a.source === 'string' &&
+    (scores ? SCORE_KEYS.every((k) => Number.isFinite(scores[k])) : scores === null && typeof a.unscored === 'string') &&
     typeof a.emotion?.shape === 'string' &&
     Array.isArray(a.findings) &&
+    a.findings.every(isFinding) &&
     typeof a.meta === 'object' &&
     a.meta !== null
   );
+}
+
+function isFinding(x: unknown): x is Finding {
+  const f = x as Partial<Finding> | null;
+  return typeof f === 'object' && f !== null && Number.isInteger(f.turn) && ['kind', 'category', 'severity', 'text'].every((k) => typeof (f as Record<string, unknown>)[k] === 'string');
 }
 
 /**

@@ -2,10 +2,12 @@
 import { Chalk } from 'chalk';
 import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
-import { DERIVED_FINDINGS, messageIdOf, ruleUrl } from '../rules/ids.js';
+import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
 import { EXTRACTORS } from '../rules/extractors.js';
+import { definedWordLists } from '../rules/pattern.js';
 import type { RuleConditions } from '../rules/rule-data.js';
+import { escapeMarkdown, markdownCode } from './escape.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
@@ -55,6 +57,7 @@ function conditionsOf(r: RuleDef) {
     allowQuoted: r.allowQuoted === true,
     ...(r.once ? { once: r.once } : {}),
     ...(r.suppressedBy?.length ? { suppressedBy: r.suppressedBy } : {}),
+    ...(r.yieldsTo?.length ? { yieldsTo: r.yieldsTo } : {}),
     check: typeof r.check === 'function',
   };
 }
@@ -64,9 +67,9 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** An example as one line: the turns before it, then the words the rule reads (in bold). */
-function exampleLine(e: Example, speaker: string): string {
-  if (typeof e === 'string') return e;
-  return [...e.context.map((t) => `${capital(t.role)}: ${t.text}`), `**${capital(speaker)}: ${e.text}**`].join(' / ');
+function exampleLine(e: Example, speaker: string, text: (s: string) => string): string {
+  if (typeof e === 'string') return text(e);
+  return [...e.context.map((t) => `${capital(t.role)}: ${text(t.text)}`), `**${capital(speaker)}: ${text(e.text)}**`].join(' / ');
 }
 
 /** `a`, `b` and `c`. */
@@ -86,6 +89,7 @@ function conditionLines(c: RuleConditions): string[] {
     ...(c.unless ?? []).map((n) => `- not when \`${n}\`: ${CONDITIONS[n].description}`),
     ...(c.once ? [`- at most one finding per ${c.once}`] : []),
     ...(c.suppressedBy?.length ? [`- gives way to a finding of ${list(c.suppressedBy, 'or')} in the same turn`] : []),
+    ...(c.yieldsTo?.length ? [`- gives way to a finding of ${list(c.yieldsTo, 'or')} that shares its words`] : []),
   ];
   return ['*Conditions:*', '', ...lines, ''];
 }
@@ -102,19 +106,28 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     '',
   ];
   for (const r of rules) {
+    // A user's rule (from their configuration) is text, never markup; the built-in ones are ours.
+    const user = r.id.startsWith(USER_PREFIX);
+    const text = user ? escapeMarkdown : (s: string) => s;
     lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
-    lines.push(r.description, '', `*Why it matters:* ${r.why}`, '', `*Source:* ${r.source}`, '');
-    if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${x}”`), '');
-    else if (r.suggestion) lines.push(`*Better:* “${r.suggestion}”`, '');
+    lines.push(text(r.description), '', `*Why it matters:* ${text(r.why)}`, '', `*Source:* ${text(r.source)}`, '');
+    if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${text(x)}”`), '');
+    else if (r.suggestion) lines.push(`*Better:* “${text(r.suggestion)}”`, '');
     if (r.conditions) lines.push(...conditionLines(r.conditions));
     if (r.extract) lines.push(`*Extracts:* \`${r.extract}\`: ${EXTRACTORS[r.extract as keyof typeof EXTRACTORS]?.description ?? ''}`, '');
     const n = Math.max(r.examples.match.length, r.examples.noMatch.length);
     if (n > 0) lines.push('| found in | not found in |', '| --- | --- |');
-    const cell = (e: Example | undefined) => escapeCell(e === undefined ? '' : exampleLine(e, r.speaker));
+    const cell = (e: Example | undefined) => (e === undefined ? '' : user ? exampleLine(e, r.speaker, escapeMarkdown) : escapeCell(exampleLine(e, r.speaker, text)));
     for (let i = 0; i < n; i++) lines.push(`| ${cell(r.examples.match[i])} | ${cell(r.examples.noMatch[i])} |`);
     const from = r.patternsFrom ? [`The patterns of [${r.patternsFrom}](#${r.patternsFrom}), written there once.`, ''] : [];
     if (r.unit === 'clause') lines.push('', 'Reads every clause of the speaker\u2019s sentences whole, with no patterns: what the clause does decides.', '');
-    else lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- \`${p}\``), '', '</details>', '');
+    else lines.push('', '<details><summary>Patterns</summary>', '', ...from, ...r.patterns.map((p) => `- ${markdownCode(p)}`), '', '</details>', '');
+  }
+  const lists = definedWordLists();
+  if (lists.size > 0) {
+    lines.push('## Word lists', '', 'A pattern names a list in braces (`{feeling}`) and reads it as any one of its entries. The lists are declared in `src/rules/data/lists/`; a user\u2019s pattern may name them too.', '');
+    for (const [name, entries] of lists) lines.push(`- \`{${name}}\`: ${entries.join(', ')}`);
+    lines.push('');
   }
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.
   lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');

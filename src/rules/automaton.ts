@@ -124,6 +124,13 @@ export class PatternAutomaton {
     if (this.symbolTokens.length > l.symbols || this.states.length > l.states || this.transitions > l.transitions) this.reset();
   }
 
+  /** Whether a match could start at any of `tokens`: most texts hold none of a small set's first words. */
+  mayStartIn(tokens: readonly MatchToken[]): boolean {
+    if (this.anyStart.length > 0) return true;
+    for (let i = 0; i < tokens.length; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
+    return false;
+  }
+
   /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */
   symbol(t: MatchToken): number {
     let map = this.symbols[0]!;

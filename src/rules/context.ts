@@ -2,11 +2,12 @@
 // rules' `check` functions share to look around a match (the rest of the sentence, earlier turns).
 import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { featuresOf } from '../nlp/features.js';
+import { featuresOf, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import { compilePattern, stem } from './pattern.js';
 import { PatternAutomaton } from './automaton.js';
 import type { RuleMatch } from './types.js';
+import { table } from '../model/records.js';
 
 const QUOTES = new Set(['"', '\u201C', '\u201D']);
 
@@ -279,37 +280,54 @@ export function previousTurn(m: RuleMatch, role: Role, within = 4): Turn | undef
 }
 
 /**
- * The nearest earlier turn by `role` that `phrases` finds something in and `accept` takes. Inside
- * `withTurnIndex` the turns `phrases` finds are indexed once per conversation, so a check that
- * looks back from every match of a 2,000-turn call does not rescan all the turns before it.
+ * The nearest earlier turn by `role` that `phrases` finds something in and that speaks of the same
+ * action as `text` (sharesAction). Inside `withTurnIndex` those turns are indexed once per
+ * conversation by their action stems, so a check that looks back from every match of a 2,000-turn
+ * call neither rescans the turns before it nor compares it with every earlier one.
  */
-export function findEarlierTurn(m: RuleMatch, role: Role, phrases: PhraseSet, accept: (t: Turn) => boolean): Turn | undefined {
+export function findEarlierTurnSharingAction(m: RuleMatch, role: Role, phrases: PhraseSet, text: string): Turn | undefined {
   const at = positionOf(m);
+  const wanted = actionStems(text);
   if (index?.turns !== m.turns) {
     for (let i = at - 1; i >= 0; i--) {
       const t = m.turns[i]!;
-      if (t.role === role && phrases.test(t.text) && accept(t)) return t;
+      if (t.role === role && phrases.test(t.text) && sharesStem(actionStems(t.text), wanted)) return t;
     }
     return undefined;
   }
   const key = `${role} ${phrases.id}`;
   let found = index.found.get(key);
-  if (!found) index.found.set(key, (found = { scanned: 0, at: [] }));
+  if (!found) index.found.set(key, (found = { scanned: 0, byStem: new Map() }));
   for (; found.scanned < at; found.scanned++) {
     const t = m.turns[found.scanned]!;
-    if (t.role === role && phrases.test(t.text)) found.at.push(found.scanned);
+    if (t.role !== role || !phrases.test(t.text)) continue;
+    for (const s of actionStems(t.text)) {
+      const list = found.byStem.get(s);
+      if (list) list.push(found.scanned);
+      else found.byStem.set(s, [found.scanned]);
+    }
   }
-  for (let k = found.at.length - 1; k >= 0; k--) {
-    const i = found.at[k]!;
-    if (i < at && accept(m.turns[i]!)) return m.turns[i];
+  // Per stem, the last turn before `at` that holds it (turns are pushed in order); the nearest wins.
+  let best = -1;
+  for (const s of wanted) {
+    const list = found.byStem.get(s);
+    if (!list) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && list[lo - 1]! > best) best = list[lo - 1]!;
   }
-  return undefined;
+  return best >= 0 ? m.turns[best] : undefined;
 }
 
-/** The conversation being matched, and per role and phrase set the turns found so far. */
-let index: { turns: readonly Turn[]; found: Map<string, { scanned: number; at: number[] }> } | undefined;
+/** The conversation being matched, and per role and phrase set the turns found so far, by action stem. */
+let index: { turns: readonly Turn[]; found: Map<string, { scanned: number; byStem: Map<string, number[]> }> } | undefined;
 
-/** Runs `fn` with findEarlierTurn indexing `turns`; the index is dropped after. */
+/** Runs `fn` with findEarlierTurnSharingAction indexing `turns`; the index is dropped after. */
 export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T): T {
   if (index) return fn(); // nested: the outer conversation keeps its index
   index = { turns, found: new Map() };
@@ -374,6 +392,7 @@ export class PhraseSet {
   private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
     const automaton = this.automaton;
+    if (!automaton.mayStartIn(f.tokens)) return false;
     automaton.prepare();
     // Buffers shared by every search (one runs at a time: a walk calls nothing back).
     if (searchAt.length < f.tokens.length) {
@@ -402,11 +421,11 @@ export class PhraseSet {
 }
 
 /** Past forms Porter does not bring back to their verb. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = table<string>({
   sent: 'send', rang: 'ring', rung: 'ring', gave: 'give', given: 'give', made: 'make', got: 'get', gotten: 'get',
   done: 'do', did: 'do', put: 'put', paid: 'pai', told: 'tell', spoke: 'speak', spoken: 'speak', wrote: 'write',
   written: 'write', came: 'come', went: 'go', gone: 'go', rebooked: 'rebook', phoned: 'phone', sorted: 'sort',
-};
+});
 
 /** Words that say nothing about which action is meant. */
 const NOT_CONTENT = new Set([
@@ -427,7 +446,7 @@ export function actionStems(text: string): Set<string> {
   if (stemsOf.size >= MEMO_SIZE) stemsOf.clear();
   const out = new Set<string>();
   stemsOf.set(text, out);
-  for (const t of featuresOf(text).tokens) {
+  for (const t of tokensOf(text)) {
     if (t.kind !== 'word' || NOT_CONTENT.has(t.norm)) continue;
     out.add(IRREGULAR[t.norm] ? stem(IRREGULAR[t.norm]!) : stem(t.norm));
   }
@@ -435,7 +454,10 @@ export function actionStems(text: string): Set<string> {
 }
 
 export function sharesAction(a: string, b: string): boolean {
-  const sa = actionStems(a);
-  for (const s of actionStems(b)) if (sa.has(s)) return true;
+  return sharesStem(actionStems(a), actionStems(b));
+}
+
+function sharesStem(a: Set<string>, b: Set<string>): boolean {
+  for (const s of b) if (a.has(s)) return true;
   return false;
 }

@@ -326,10 +326,12 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
  * checked" takes the task on and starts a sentence of information.
  */
 function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
-  if (!kept.some((f) => f.kind === 'risk')) return kept;
+  if (!kept.some((f) => f.kind === 'risk' || rules.get(f.rule)?.yieldsTo)) return kept;
   const length = (f: Finding) => f.span[1] - f.span[0];
   const loses = (f: Finding, g: Finding): boolean => {
     if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
+    if (rules.get(f.rule)?.yieldsTo?.includes(g.category)) return true;
+    if (rules.get(g.rule)?.yieldsTo?.includes(f.category)) return false;
     if (f.kind === 'risk' && g.kind === 'risk') return f.category !== g.category && length(g) > length(f);
     if (f.kind === g.kind) return false;
     const strength = f.kind === 'strength' ? f : g;

@@ -36,6 +36,17 @@ const EVALUATIVE =
 const POINTER =
   /\b(?:check out|take a (?:look|peek) at|have a look at|see (?:here|this|these|the following|our)|visit|head (?:over )?to|refer to|can be found|more info(?:rmation)?|here's how|here is how|following (?:article|link|steps|tips)|these (?:steps|tips)|this (?:article|link|page)|the (?:steps|tips|article|link|page) (?:here|below|above|listed|mentioned)|help page|support page|help center|help centre)\b/;
 
+/** "We don't have any information on that yet": saying there is no news is not news. */
+const NO_NEWS = /\b(?:(?:don't|do not|doesn't|does not) have (?:any )?(?:more |further |new )?|(?:have|there's|there is) no (?:more |further |new )?)(?:info|information|update|updates|news|details)\b/;
+
+/**
+ * What the speaker's side will, would, can or wants to do ("I can check for a sooner slot", "our
+ * team will be in touch", "they should respond as soon as possible"): an offer, a promise or a
+ * wish, which commitment and ownership read. Only a time makes it information as well.
+ */
+const OWN_SIDE =
+  /^(?:\w+,? )?(?:(?:i|we|they|our (?:\w+ )?team|the (?:\w+ )?team|our \w+|someone|a member of (?:our|the) (?:\w+ )?team|my colleagues?|your (?:feedback|concern|case|request)s?)(?: (?:just|also|really|definitely|certainly|personally|still|then|now|simply))? (?:will|'ll|would|'d|should|can|could|want|wants|am going to|are going to|is going to|'m going to|'re going to)|i'll|we'll|they'll|i'd|we'd|they'd|i'm going to|we're going to)\b(?! (?:not|never)\b)(?!\s*(?:\w+ )?(?:see|confirm|tell|suggest|recommend|advise|need|have to|only)\b)/;
+
 /** Whether `s` has at least `n` words (runs of letters or digits), without splitting it. */
 function hasWords(s: string, n: number): boolean {
   let count = 0;
@@ -76,6 +87,6 @@ export function informs(sentence: string): boolean {
   }
   if (explains || INSTRUCTION.test(s)) return true;
   // "I'll keep your case open until it's closed": a promise, which is commitment's, unless it carries a time.
-  if (/^(?:\w+,? )?(?:i'll|we'll|i will|we will|i'm going to|we're going to)\b/.test(s) && !timeline) return false;
+  if ((OWN_SIDE.test(s) || NO_NEWS.test(s)) && !timeline) return false;
   return timeline || YOU_CAN.test(s) || STATEMENT.test(s);
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Transcript, Turn } from '../model/types.js';
 import { textFeatures } from '../nlp/features.js';
 import { RuleSet } from './engine.js';
-import { readRuleFile, type LoadedRule, type RuleProblem } from './load.js';
+import { readRuleFile, readWordListFile, type LoadedRule, type RuleProblem } from './load.js';
+import { defineWordLists, PatternError } from './pattern.js';
 import { ruleFromData } from './rule-data.js';
 import { exampleText, type Example, type RuleDef } from './types.js';
 
@@ -21,6 +22,45 @@ export function checkRuleFiles(paths: readonly string[], name: (path: string) =>
   }
   problems.push(...checkRules(rules));
   return { rules, problems };
+}
+
+/** Where each named word list is declared. */
+export type WordListPlaces = Map<string, { file: string; line: number }>;
+
+/**
+ * Reads and checks word-list files (src/rules/data/lists/) and defines their lists for the patterns
+ * compiled after them: a name declared twice is a problem.
+ */
+export function checkWordListFiles(paths: readonly string[], name: (path: string) => string = (p) => p): { lists: Record<string, string[]>; places: WordListPlaces; problems: RuleProblem[] } {
+  const lists: Record<string, string[]> = {};
+  const places: WordListPlaces = new Map();
+  const problems: RuleProblem[] = [];
+  for (const path of paths) {
+    const file = name(path);
+    const read = readWordListFile(readFileSync(path, 'utf8'), file);
+    problems.push(...read.problems);
+    for (const [list, entries] of Object.entries(read.lists)) {
+      const first = places.get(list);
+      if (first) problems.push({ file, line: read.lines[list]!, message: `word list "${list}" is already declared at ${first.file}:${first.line}` });
+      else {
+        places.set(list, { file, line: read.lines[list]! });
+        lists[list] = entries;
+      }
+    }
+  }
+  try {
+    defineWordLists(lists);
+  } catch (e) {
+    if (!(e instanceof PatternError)) throw e;
+    problems.push({ file: name(paths[0] ?? 'lists'), line: 1, message: e.message });
+  }
+  return { lists, places, problems };
+}
+
+/** A list no rule's pattern names is a vocabulary kept for its own sake: the catalogue's lists are its own. */
+export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[]): RuleProblem[] {
+  const named = new Set(rules.flatMap((r) => r.data.patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!))));
+  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no rule's pattern` }));
 }
 
 /** Problems that need every rule, or the engine, to see. */

@@ -1,5 +1,6 @@
 import { RuleSet } from './engine.js';
-import compiled from './data/compiled.js';
+import compiled, { patterns, wordLists } from './data/compiled.js';
+import { defineWordLists, useStoredPatterns } from './pattern.js';
 import { ruleFromData } from './rule-data.js';
 import type { RuleDef } from './types.js';
 
@@ -9,6 +10,10 @@ export { compilePattern, PatternError } from './pattern.js';
 export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
 export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
 export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
+
+// The word lists before any pattern: built-in and users' patterns name them ("{feeling}").
+defineWordLists(wordLists);
+useStoredPatterns(patterns);
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

@@ -44,7 +44,7 @@ export interface LoadedRule {
 const RULE_KEYS = ['id', 'category', 'kind', 'severity', 'speaker', 'title', 'description', 'why', 'source', 'message', 'suggestions', 'patterns', 'patternsFrom', 'conditions', 'unit', 'extract', 'examples'];
 /** Without these a rule cannot be documented (docs/rules.md, `etcscore rules`). */
 const DOC_KEYS = ['title', 'description', 'why', 'source', 'message'] as const;
-const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy'];
+const CONDITION_KEYS = ['allow', 'when', 'unless', 'once', 'suppressedBy', 'yieldsTo'];
 const EXAMPLE_KEYS = ['match', 'noMatch'];
 /** `signal`: what a customer shows (a customer rule's findings are signals whatever it declares). */
 const KINDS = ['strength', 'risk', 'signal'] as const;
@@ -58,6 +58,55 @@ const ONCE = ['sentence', 'turn'] as const;
 const CURLY = /[\u2018\u2019\u02BC`\u00B4]/;
 /** What only a regular expression would contain: patterns are token patterns (pattern.ts). */
 const REGEX_LIKE = /\\|\^|\$|\.\*|\.\+|\+|\?|\{\d/;
+
+/** Named word lists as a file declares them, and the line each name stands on. */
+export interface WordListFile {
+  lists: Record<string, string[]>;
+  lines: Record<string, number>;
+}
+
+/**
+ * Reads one YAML file of named word lists (`name: [entry, ...]`, src/rules/data/lists/), adding what
+ * is wrong to the problems: a name that is not kebab-case, an empty list, an entry that is not plain
+ * words, an entry twice in one list, a curly apostrophe.
+ */
+export function readWordListFile(text: string, file: string): WordListFile & { problems: RuleProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const out: WordListFile & { problems: RuleProblem[] } = { lists: {}, lines: {}, problems: [] };
+  const problem = (pos: number | undefined, message: string) => out.problems.push({ file, line: pos === undefined ? 1 : lineCounter.linePos(pos).line, message });
+  const err = doc.errors[0];
+  if (err) return problem(err.pos[0], `not valid YAML: ${err.message.split('\n')[0]}`), out;
+  if (!isMap(doc.contents)) return problem(0, 'a word-list file is a map of list names to lists of words'), out;
+  for (const item of doc.contents.items) {
+    const name = isScalar(item.key) ? String(item.key.value) : '';
+    const at = (item.key as Node | null)?.range?.[0];
+    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
+      problem(at, `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")`);
+      continue;
+    }
+    if (!isSeq(item.value) || item.value.items.length === 0) {
+      problem(at, `word list "${name}": give a non-empty list of words or phrases`);
+      continue;
+    }
+    const seen = new Set<string>();
+    const entries: string[] = [];
+    for (const e of item.value.items) {
+      const pos = (e as Node).range?.[0];
+      const entry = isScalar(e) ? String(e.value).trim().toLowerCase() : '';
+      if (CURLY.test(entry)) problem(pos, `word list "${name}": "${entry}" has a curly apostrophe: write the straight '`);
+      else if (!/^[a-z0-9'&-]+(?: [a-z0-9'&-]+)*$/.test(entry)) problem(pos, `word list "${name}": "${entry}" is not plain words (no brackets, bars or wildcards)`);
+      else if (seen.has(entry)) problem(pos, `word list "${name}": "${entry}" is in the list twice`);
+      else {
+        seen.add(entry);
+        entries.push(entry);
+      }
+    }
+    out.lists[name] = entries;
+    out.lines[name] = at === undefined ? 1 : lineCounter.linePos(at).line;
+  }
+  return out;
+}
 
 /** Reads one YAML file holding a list of rules. */
 export function readRuleFile(text: string, file: string): { rules: LoadedRule[]; problems: RuleProblem[] } {
@@ -323,8 +372,11 @@ class Reader {
       if (value === 'sentence' || value === 'turn') out.once = value;
       else this.problem(this.line(once.value, this.line(once.key)), `once must be one of ${ONCE.join(', ')}`);
     }
-    const by = e.get('suppressedBy');
-    if (by) out.suppressedBy = this.names<Category>(by, 'suppressedBy', (n) => (ALL_CATEGORIES.includes(n as Category) ? undefined : `"${n}" is not a category (one of ${ALL_CATEGORIES.join(', ')})`));
+    const notACategory = (n: string) => (ALL_CATEGORIES.includes(n as Category) ? undefined : `"${n}" is not a category (one of ${ALL_CATEGORIES.join(', ')})`);
+    for (const key of ['suppressedBy', 'yieldsTo'] as const) {
+      const list = e.get(key);
+      if (list) out[key] = this.names<Category>(list, key, notACategory);
+    }
     return out;
   }
 

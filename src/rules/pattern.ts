@@ -3,12 +3,14 @@
 //   sorry to hear [that|this]        words; [..] optional; (a|b c) alternatives; | inside either
 //   i'll ~call you back              ~word: any word with the same Porter stem (calls, called)
 //   within {number} (day|days)       {number} {time} {emoji} {word}: a token of that kind
+//   i can see why you're {feeling}   {name}: any entry of a named word list (src/rules/data/lists/)
 //   can * help                       *: exactly one word;  **: up to three words
 //
 // Patterns compile to a small NFA simulated token by token (no backtracking), and no construct
 // repeats without bound, so matching time is linear in the text whatever a user writes.
 import { createRequire } from 'node:module';
 import { tokenize, isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
+import { table } from '../model/records.js';
 
 const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).
@@ -63,10 +65,10 @@ const JMP = 8;
 type Arg = string | ReadonlySet<string> | undefined;
 
 /**
- * A pattern as an NFA in typed arrays: hundreds live in every process and worker (and in a
- * start-up snapshot), so the form is kept compact. The states are the START state, then the
- * pattern's token tests in pattern order, then the ACCEPT state; the splits and jumps the pattern
- * compiles to are only needed to work out where each state leads, so they are not kept.
+ * A pattern as an NFA in typed arrays: hundreds live in every process and worker, so the form
+ * is kept compact. The states are the START state, then the pattern's token tests in pattern
+ * order, then the ACCEPT state; the splits and jumps the pattern compiles to are only needed to
+ * work out where each state leads, so they are not kept.
  */
 export interface CompiledPattern {
   source: string;
@@ -133,7 +135,34 @@ type Node =
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[]; optional: boolean };
 
-const KINDS: Record<string, TokenKind> = { number: 'number', time: 'time', emoji: 'emoji', word: 'word' };
+const KINDS = table<TokenKind>({ number: 'number', time: 'time', emoji: 'emoji', word: 'word' });
+
+/**
+ * Named word lists, each kept as the alternation it stands for: "{feeling}" in a pattern reads as
+ * "(frustrated|annoyed|fed up|…)". One list is written once and read by every pattern that names it,
+ * so a team that adds a word to it adds it everywhere.
+ */
+const wordLists = new Map<string, Node>();
+const wordListEntries = new Map<string, readonly string[]>();
+
+/** Defines the named word lists patterns may use (the built-in ones, from src/rules/data/lists/). */
+export function defineWordLists(lists: Readonly<Record<string, readonly string[]>>): void {
+  for (const [name, entries] of Object.entries(lists)) {
+    if (name in KINDS) throw new PatternError(`word list "${name}": the name of a token class`);
+    if (entries.length === 0) throw new PatternError(`word list "${name}" is empty`);
+    const options = entries.map((entry) => {
+      if (/[[\]()|*{}~]/.test(entry)) throw new PatternError(`word list "${name}": "${entry}" is not plain words`);
+      return parse(entry);
+    });
+    wordLists.set(name, { type: 'alt', options, optional: false });
+    wordListEntries.set(name, [...entries]);
+  }
+}
+
+/** The word lists defined so far, by name, as written: for the catalogue's docs. */
+export function definedWordLists(): ReadonlyMap<string, readonly string[]> {
+  return wordListEntries;
+}
 
 function parse(source: string): Node {
   const lexemes = source.match(/\[|\]|\(|\)|\||[^\s[\]()|]+/g) ?? [];
@@ -174,11 +203,13 @@ function parse(source: string): Node {
   function parseAtom(lx: string): Node[] {
     if (lx === '*') return [{ type: 'any' }];
     if (lx === '**') return [{ type: 'gap' }];
-    const kind = /^\{(\w+)\}$/.exec(lx);
+    const kind = /^\{([\w-]+)\}$/.exec(lx);
     if (kind) {
       const k = KINDS[kind[1]!];
-      if (!k) fail(`unknown token class ${lx} (use {number}, {time}, {emoji} or {word})`);
-      return [{ type: 'kind', kind: k! }];
+      if (k) return [{ type: 'kind', kind: k }];
+      const list = wordLists.get(kind[1]!);
+      if (!list) fail(`unknown token class or word list ${lx} (use {number}, {time}, {emoji}, {word}${wordLists.size ? ` or a list: ${[...wordLists.keys()].map((n) => `{${n}}`).join(', ')}` : ''})`);
+      return [list!];
     }
     if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: intern(lx) }];
     const isStem = lx.startsWith('~');
@@ -310,7 +341,46 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * A compiled pattern as plain JSON, as the build stores the built-in rules' patterns
+ * (scripts/rules-data.js): op, arg (a word set as an array, none as null), the first words (null:
+ * any token) and follow.
+ */
+export type StoredPattern = [op: number[], arg: Array<string | string[] | null>, firstWords: string[] | null, follow: number[]];
+
+export function storePattern(p: CompiledPattern): StoredPattern {
+  return [Array.from(p.op), p.arg.map((a) => (a === undefined ? null : typeof a === 'string' ? a : [...a])), p.firstWords ? [...p.firstWords] : null, Array.from(p.follow)];
+}
+
+function revivePattern(source: string, [op, arg, firstWords, follow]: StoredPattern): CompiledPattern {
+  return {
+    source,
+    op: Uint8Array.from(op),
+    arg: arg.map((a) => (a === null ? undefined : typeof a === 'string' ? a : new Set(a))),
+    firstWords: firstWords ? new Set(firstWords) : undefined,
+    follow: Int32Array.from(follow),
+    seen: undefined,
+    step: 0,
+    states: undefined,
+  };
+}
+
+/** Patterns the build compiled, by source: start-up revives them, several times faster than compiling. */
+const stored = new Map<string, StoredPattern>();
+
+export function useStoredPatterns(patterns: Readonly<Record<string, StoredPattern>>): void {
+  for (const [source, p] of Object.entries(patterns)) stored.set(source, p);
+}
+
+export const hasStoredPattern = (source: string): boolean => stored.has(source);
+
+/** The pattern compiled: by the build when it is a built-in rule's, else now. */
 export function compilePattern(source: string): CompiledPattern {
+  const built = stored.get(source);
+  return built ? revivePattern(source, built) : compileFromSource(source);
+}
+
+export function compileFromSource(source: string): CompiledPattern {
   const prog: Program = { op: [], arg: [], to: [] };
   compileNode(parse(source.trim().toLowerCase()), prog);
   emit(prog, ACCEPT);

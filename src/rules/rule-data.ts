@@ -19,6 +19,8 @@ export interface RuleConditions {
   once?: 'sentence' | 'turn';
   /** Drop the finding when its turn has a finding of one of these categories. */
   suppressedBy?: Category[];
+  /** Drop the finding when a finding of one of these categories shares its words. */
+  yieldsTo?: Category[];
 }
 
 /** The documented fields a rule's data shares with the RuleDef it becomes (see types.ts for each). */
@@ -70,6 +72,7 @@ export function withConditions(rule: RuleDef, conditions: RuleConditions | undef
   }
   if (c.once) rule.once = c.once;
   if (c.suppressedBy?.length) rule.suppressedBy = c.suppressedBy;
+  if (c.yieldsTo?.length) rule.yieldsTo = c.yieldsTo;
   const unless = (c.unless ?? []).map((name) => CONDITIONS[name].test);
   const when = (c.when ?? []).map((name) => CONDITIONS[name].test);
   const extractor = extract ? EXTRACTORS[extract].extract : undefined;

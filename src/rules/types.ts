@@ -67,6 +67,8 @@ export interface RuleDef {
   unit?: 'clause';
   /** Drop this finding when the same turn has a finding of one of these categories. */
   suppressedBy?: Category[];
+  /** Drop this finding when a finding of one of these categories shares its words: they say what those words do. */
+  yieldsTo?: Category[];
   /** Points this finding moves its dimension's score; by default from kind and severity. */
   weight?: number;
   /** Reject a match (return false) or attach extracted data to it. */

@@ -7,6 +7,7 @@ import {
   type Counts,
   type Finding,
   type Transcript,
+  type TranscriptMeta,
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
 import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
@@ -16,6 +17,7 @@ import { trajectory, type EmotionInput } from './trajectory.js';
 import { computeScores } from './scores.js';
 import { isNegativeSignal, tallyFindings } from './signals.js';
 import { unscoredReason } from './unscored.js';
+import { plainCopy } from '../model/records.js';
 
 export interface AnalyzeOptions {
   /** The rules to run; the built-in catalogue by default (plus a user's, when configured). */
@@ -88,7 +90,8 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     id: transcript.id,
     source: transcript.source,
     channel: transcript.channel,
-    meta: transcript.meta,
+    // Meta can come from a library caller: a plain copy, so writing the analysis never throws.
+    meta: plainMeta(transcript.meta),
     counts: counts(transcript, prepared, findings),
     scores,
     ...(unscored === undefined ? {} : { unscored }),
@@ -107,6 +110,11 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+function plainMeta(meta: TranscriptMeta): TranscriptMeta {
+  const copy = plainCopy(meta);
+  return copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? (copy as TranscriptMeta) : {};
+}
 
 /** Indices and weights of the strongest terms so far, strongest first (one turn at a time). */
 const topTerm = new Int32Array(CUES_PER_TURN);

@@ -55,6 +55,11 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
     expect(ids).toContain('user/no-unfortunately');
     expect(ids).not.toContain('sympathy-from-outside');
   });
+
+  it("lets a user's pattern name a built-in word list", () => {
+    const c = parseConfig(config({ rules: [rule({ patterns: ["(you're|you are) {feeling} with us"], examples: ["I know you're fed up with us."] })] }), 'my.json');
+    expect(c.rules[0]!.patterns).toEqual(["(you're|you are) {feeling} with us"]);
+  });
 });
 
 describe('parseConfig: a user rule names the built-in rules\' conditions', () => {

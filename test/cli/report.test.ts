@@ -59,7 +59,7 @@ describe('etcscore report', () => {
 
   it('writes csv, markdown and html with -o atomically, the format from the extension', async () => {
     for (const [file, check] of [
-      ['teams.csv', (s: string) => s.startsWith('group,conversations,etc_mean,etc_sd')],
+      ['teams.csv', (s: string) => s.startsWith('\uFEFFgroup,conversations,etc_mean,etc_sd')],
       ['teams.md', (s: string) => s.startsWith('# Rollup by team')],
       ['teams.html', (s: string) => s.startsWith('<!doctype html>') && !/<script/i.test(s)],
     ] as const) {
@@ -68,6 +68,24 @@ describe('etcscore report', () => {
       expect(r.stdout).toBe('');
       expect(check(readFileSync(path.join(dir, file), 'utf8'))).toBe(true);
       expect(existsSync(path.join(dir, `.${file}.${process.pid}.tmp`))).toBe(false);
+    }
+  });
+
+  it('copies nothing from a crafted results line into its pages as markup, and reports a line of the wrong types', async () => {
+    const form = '"><form action="https://evil.example"><button>Log in</button></form>';
+    const records = results.split('\n').filter((l) => l.includes('"findings"')).map((l) => JSON.parse(l));
+    const wallRecord = records.find((x) => x.findings.some((f: { kind: string }) => f.kind === 'risk'));
+    const crafted = { ...wallRecord, id: `\n\n# ${form}`, findings: wallRecord.findings.map((f: object) => ({ ...f, severity: `error${form}`, category: `[x](https://evil.example)${form}` })) };
+    const wrongTypes = { ...wallRecord, findings: wallRecord.findings.map((f: object) => ({ ...f, turn: form })) };
+    writeFileSync(path.join(dir, 'crafted.ndjson'), [crafted, wrongTypes].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    for (const file of ['crafted.html', 'crafted.md']) {
+      const r = await runCli(['report', 'crafted.ndjson', '--by', 'agent', '-o', file], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('crafted.ndjson:2: not an analysis');
+      const page = readFileSync(path.join(dir, file), 'utf8');
+      expect(page).not.toMatch(/<form|<button/i);
+      // Markdown: no link and no heading but the title (the id's blank lines are gone).
+      if (file.endsWith('.md')) expect([page.includes('](https:'), page.match(/^# /gm)]).toEqual([false, ['# ']]);
     }
   });
 

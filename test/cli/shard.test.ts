@@ -1,5 +1,7 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, shardOf } from '../../src/cli/shard.js';
+import { parseShard, shardOf, shardPath } from '../../src/cli/shard.js';
 import { writeBatch } from '../helpers/batch.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -32,6 +34,22 @@ describe('--shard I/N', () => {
       const x = JSON.parse(line);
       if (x.type !== 'error' && !x.source.endsWith('.json')) expect(shardOf(x.source, 3)).toBe(1);
     }
+  });
+
+  it('gives every spelling of the same path the same part: relative, ./ and .., absolute, through a link', async () => {
+    symlinkSync(path.join(dir, 'calls'), path.join(dir, 'link'), 'dir');
+    const spellings = ['calls', './calls/', 'calls/east/..', path.join(dir, 'calls'), 'link'];
+    // The part of each result's source after the folder it was found in, whatever it was called.
+    const part = async (spelling: string) => {
+      const r = await runCli(['score', spelling, '--format', 'ndjson', '--jobs', '1', '--shard', '1/2'], { cwd: dir });
+      return lines(r.stdout).map((l) => (JSON.parse(l) as { source: string }).source.replace(/^.*?(calls|link)\//, '')).sort();
+    };
+    const [first, ...others] = await Promise.all(spellings.map(part));
+    expect(first!.length).toBeGreaterThan(0);
+    for (const other of others) expect(other).toEqual(first);
+    // The key is the path from the working directory, so a copy started elsewhere agrees as well.
+    expect(shardPath(path.join(dir, 'calls', 'a.vtt'), path.join(dir, 'calls', 'east'))).toBe('../a.vtt');
+    expect(shardPath('link/missing.ndjson', dir)).toBe('calls/missing.ndjson');
   });
 
   it('accepts I/N with 1 <= I <= N only', async () => {

@@ -1,6 +1,6 @@
-// Vitest global setup: worker threads and child processes run the compiled code in dist/, and
-// bin/etcscore starts from the snapshot made from it, so build both first when they are older than
-// the sources (`npx vitest run` then tests what is in src/, as `npm test` does).
+// Vitest global setup: worker threads and child processes run the compiled code in dist/, so build
+// it first when it is older than the sources (`npx vitest run` then tests what is in src/, as
+// `npm test` does).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,8 +37,5 @@ export default function setup(): void {
   // (it writes every file) as well as after the data changed.
   if (mtime('dist/rules/data/compiled.js') <= Math.max(newestRuleData(), mtime('dist/rules/load.js'))) {
     execFileSync(process.execPath, ['scripts/rules-data.js'], { cwd: root, stdio: 'inherit' });
-  }
-  if (mtime('dist/snapshot/etcscore.blob') <= Math.max(mtime('dist/cli/main.js'), mtime('dist/rules/data/compiled.js'))) {
-    execFileSync(process.execPath, ['scripts/snapshot.js'], { cwd: root, stdio: 'inherit' });
   }
 }

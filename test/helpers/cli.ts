@@ -7,10 +7,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in this process with in-memory streams; `tty` pretends stdout is a terminal. */
-export async function runCli(argv: string[], opts: { stdin?: string; cwd?: string; tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in this process with in-memory streams; `tty` pretends stdout is a terminal, and
+ * `ttyStderr` stderr (both: one terminal shows both, as in an interactive shell).
+ */
+export async function runCli(argv: string[], opts: { stdin?: string; cwd?: string; tty?: boolean; ttyStderr?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   const stdout = Object.assign(new PassThrough(), { isTTY: opts.tty ?? false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
+  const stderr = Object.assign(new PassThrough(), { isTTY: opts.ttyStderr ?? false });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (b: Buffer) => out.push(b));

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, findRedactions, luhnValid, redactAnalysis, redactText, redactTranscript } from '../../src/nlp/redact.js';
+import { MASK, Redactor, findRedactions, luhnValid, redactText } from '../../src/nlp/redact.js';
 import { analyze } from '../../src/score/analyze.js';
 import type { Transcript } from '../../src/model/types.js';
 
@@ -27,6 +28,7 @@ describe('redactText', () => {
 
   it.each([
     ['an order number', 'your order 1234567890123 has shipped'],
+    ['an order number starting 00', 'your order 0012345678 has shipped'],
     ['a reference number with a label', 'the ticket number is 98765432'],
     ['a 16-digit number failing Luhn under an order label', 'order no. 4111 1111 1111 1112'],
     ['a date', 'on 2024-01-15 at 10:30'],
@@ -58,27 +60,34 @@ const CALL: Transcript = {
   ],
 };
 
-describe('redactTranscript', () => {
-  it('masks speaker labels and the role assignments keyed by them', () => {
+describe('Redactor', () => {
+  const r = new Redactor('a fixed key for tests');
+  const TAG = /^\[(?:phone|email|card|customer):[a-z]{12}\]$/;
+
+  it('tags speaker labels and the role assignments keyed by them, the same tag in both', () => {
     const caller = '+14155552671';
-    const t = redactTranscript({
+    const t = r.transcript({
       ...CALL,
       turns: CALL.turns.map((x) => (x.role === 'customer' ? { ...x, speaker: caller } : x)),
       meta: { ...CALL.meta, roleInference: { method: 'inferred', confidence: 0.8, assignments: { [caller]: 'customer' }, evidence: [`${caller} gives an account number`] } },
     });
     expect(JSON.stringify(t)).not.toContain('4155552671');
-    expect(t.turns[1]!.speaker).toBe(`+${MASK.repeat(11)}`);
+    const tag = t.turns[1]!.speaker;
+    expect(tag).toMatch(TAG);
+    const inference = t.meta.roleInference as { assignments: Record<string, string>; evidence: string[] };
+    expect(inference.assignments).toEqual({ [tag]: 'customer' });
+    expect(inference.evidence[0]).toBe(`${tag} gives an account number`);
   });
 
-  it('keeps long numeric ids and file names (join keys) but masks contact details in them', () => {
-    const t = redactTranscript({ ...CALL, id: '12345678', source: 'calls/+14155552671_12345678.txt' });
+  it('keeps long numeric ids and file names (join keys) but tags contact details in them', () => {
+    const t = r.transcript({ ...CALL, id: '12345678', source: 'calls/+14155552671_12345678.txt' });
     expect(t.id).toBe('12345678');
-    expect(t.source).toBe(`calls/+${MASK.repeat(11)}_12345678.txt`);
+    expect(t.source).toBe(`calls/${r.tag('phone', '+14155552671')}_12345678.txt`);
   });
 
   it('masks before analysis, so findings and spans refer to the masked text', () => {
-    const t = redactTranscript(CALL);
-    expect(t.meta.customerId).toBe(`${MASK.repeat(4)}-${MASK.repeat(4)}`);
+    const t = r.transcript(CALL);
+    expect(t.meta.customerId).toMatch(TAG);
     expect(t.meta.agentName).toBe('Dana');
     const a = analyze(t);
     const json = JSON.stringify(a);
@@ -90,11 +99,115 @@ describe('redactTranscript', () => {
     expect(a.findings.map((f) => [f.rule, f.turn, f.span])).toEqual(plain.findings.map((f) => [f.rule, f.turn, f.span]));
   });
 
-  it('redactAnalysis masks an analysis made without --redact, keeping spans valid', () => {
-    const a = redactAnalysis(analyze(CALL));
+  it('masks an analysis made without --redact, keeping spans valid', () => {
+    const a = r.analysis(analyze(CALL));
     const json = JSON.stringify(a);
     for (const secret of ['sam@example.com', '0958', 'CUST-0042']) expect(json).not.toContain(secret);
-    expect(a.meta.customerId).not.toContain('0042');
+    expect(a.meta.customerId).toBe(r.tag('customer', 'CUST-0042'));
     for (const f of a.findings) expect(redactText(CALL.turns[f.turn]!.text).slice(...f.span)).toBe(f.text);
+  });
+
+  it('masks an error record: the file name as a key, the message as text', () => {
+    const e = r.error({ source: 'jo@example.com/call.txt', line: 3, message: 'unknown speaker "07700 900123" (account 12345678)' });
+    expect(e.source).toBe(`${r.tag('email', 'jo@example.com')}/call.txt`);
+    expect(e.message).toBe(`unknown speaker "${MASK.repeat(5)} ${MASK.repeat(6)}" (account ${MASK.repeat(8)})`);
+  });
+});
+
+describe('the phone and card forms people write', () => {
+  it.each([
+    ['North American toll-free with the 1', 'call 1-800-555-0199 now', '1-800-555-0199', 'phone'],
+    ['North American with 1 and brackets', 'call 1 (800) 555-0199 now', '1 (800) 555-0199', 'phone'],
+    ['international with 00', 'ring 00 44 20 7946 0958 later', '00 44 20 7946 0958', 'phone'],
+    ['international with 00, compact', 'ring 0044 20 7946 0958 later', '0044 20 7946 0958', 'phone'],
+    ['no-break spaces', 'on +44\u00A020\u00A07946\u00A00958 ok', '+44\u00A020\u00A07946\u00A00958', 'phone'],
+    ['narrow no-break spaces', 'on 020\u202F7946\u202F0958 ok', '020\u202F7946\u202F0958', 'phone'],
+    ['en dashes', 'at 415\u2013555\u20132671 or', '415\u2013555\u20132671', 'phone'],
+    ['French pairs', 'mon portable 06 12 34 56 78 merci', '06 12 34 56 78', 'phone'],
+    ['French international', 'au +33 6 12 34 56 78 merci', '+33 6 12 34 56 78', 'phone'],
+    ['German with a dash', 'unter 0171-1234567 erreichbar', '0171-1234567', 'phone'],
+    ['German international with (0)', 'unter +49 (0)30 1234567 erreichbar', '+49 (0)30 1234567', 'phone'],
+    ['Belgian mobile', 'gsm 0470 12 34 56 svp', '0470 12 34 56', 'phone'],
+    ['dotted card groups', 'card 4111.1111.1111.1111 please', '4111.1111.1111.1111', 'card'],
+    ['card with no-break spaces', 'card 4111\u00A01111\u00A01111\u00A01111 please', '4111\u00A01111\u00A01111\u00A01111', 'card'],
+    ['card with en dashes', 'card 4111\u20131111\u20131111\u20131111 please', '4111\u20131111\u20131111\u20131111', 'card'],
+    ['Amex grouping 4-6-5', 'amex 3782 822463 10005 ok', '3782 822463 10005', 'card'],
+    ['card followed by a count', 'card 4111 1111 1111 1111 2 items', '4111 1111 1111 1111', 'card'],
+  ])('masks %s', (_what, text, secret, kind) => {
+    const found = findRedactions(text);
+    expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
+    expect(redactText(text)).toHaveLength(text.length);
+  });
+});
+
+describe('tags keep join keys apart', () => {
+  const secretOfSameShape = fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).filter(([a, b]) => a !== b);
+
+  it('two different customers, callers or agents never share a tag; the same one always does', () => {
+    const r = new Redactor();
+    fc.assert(
+      fc.property(secretOfSameShape, ([a, b]) => {
+        const phone = (n: number) => `07700 ${String(n).padStart(6, '0')}`;
+        expect(r.joinKey(phone(a))).not.toBe(r.joinKey(phone(b)));
+        expect(r.joinKey(`agent ${phone(a)}`)).toBe(r.joinKey(`agent ${phone(a)}`));
+        const t = (id: number) => r.transcript({ ...CALL, meta: { customerId: `C-${id}` } }).meta.customerId;
+        expect(t(a)).not.toBe(t(b));
+        expect(t(a)).toBe(t(a));
+      }),
+    );
+  });
+
+  it('the same number written two ways is one key; another run has other tags', () => {
+    const r = new Redactor();
+    expect(r.joinKey('+44 20 7946 0958')).toBe(r.joinKey('0044-20-7946-0958'));
+    expect(r.joinKey('Jo@Example.com')).toBe(r.joinKey('jo@example.com'));
+    expect(new Redactor().joinKey('+44 20 7946 0958')).not.toBe(r.joinKey('+44 20 7946 0958'));
+    expect(new Redactor('k').joinKey('+44 20 7946 0958')).toBe(new Redactor('k').joinKey('+44 20 7946 0958'));
+  });
+
+  it('a tag is never taken for a detail itself (redacting twice changes nothing)', () => {
+    const r = new Redactor();
+    const once = r.joinKey('calls/+44 20 7946 0958 jo@example.com 4111 1111 1111 1111.vtt');
+    expect(r.joinKey(once)).toBe(once);
+    expect(redactText(once)).toBe(once);
+  });
+});
+
+describe('the redactor is linear in the text', () => {
+  // Inputs that make a backtracking pattern rescan: long runs of what a detail is made of, with
+  // the one character that would complete it missing or repeated.
+  const HOSTILE: Array<[string, (n: number) => string]> = [
+    ['letters without an @', (n) => 'a'.repeat(n)],
+    ['many @', (n) => 'a@'.repeat(n / 2)],
+    ['a domain with endless labels', (n) => 'jo@' + 'a.'.repeat(n / 2)],
+    ['digits', (n) => '1'.repeat(n)],
+    ['digits in pairs', (n) => '01 '.repeat(n / 3)],
+    ['dotted digits', (n) => '4.'.repeat(n / 2)],
+    ['plus signs and digits', (n) => '+1 '.repeat(n / 3)],
+    ['card numbers', (n) => '4111 1111 1111 1111 '.repeat(n / 20)],
+    ['brackets and zeros', (n) => '(0) '.repeat(n / 4)],
+  ];
+  /** The best time of each over rounds taken in turn: a shared machine's pauses only ever add time. */
+  const bestTimes = (texts: readonly string[], rounds = 5) => {
+    const best = texts.map(() => Infinity);
+    for (let r = 0; r < rounds; r++) {
+      texts.forEach((text, i) => {
+        const t0 = performance.now();
+        redactText(text);
+        best[i] = Math.min(best[i]!, performance.now() - t0);
+      });
+    }
+    return best;
+  };
+
+  it.each(HOSTILE)('%s: 4× the text takes about 4× the time', (_what, make) => {
+    const n = 100_000;
+    redactText(make(n)); // compiled before it is timed
+    const [small, big] = bestTimes([make(n), make(4 * n)]);
+    // Linear gives 4 (up to ~9 here, with garbage collection and other jobs on two cores); a
+    // quadratic scan gives 16 and more (the redactor before this test: 28 from 10,000 to 40,000
+    // letters). Small times are noisy: allow a floor.
+    const ratio = big! / Math.max(small!, 3);
+    expect(ratio, `${small!.toFixed(1)} ms, then ${big!.toFixed(1)} ms`).toBeLessThan(11);
   });
 });

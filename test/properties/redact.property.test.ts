@@ -26,12 +26,19 @@ const email = fc
   )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 
+// What people put between groups: spaces (no-break and narrow ones too), hyphens, en dashes, dots.
+const sep = fc.constantFrom(' ', '-', '.', '\u00A0', '\u202F', '\u2013');
 const phone = fc.oneof(
   fc.tuple(digits(3), digits(3), digits(4)).map(([a, b, c]) => `(${a}) ${b}-${c}`),
-  fc.tuple(digits(3), digits(3), digits(4), fc.constantFrom('-', '.', ' ')).map(([a, b, c, s]) => `${a}${s}${b}${s}${c}`),
-  fc.tuple(digits(2), digits(4), digits(4)).map(([a, b, c]) => `+44 ${a} ${b} ${c}`),
+  fc.tuple(digits(3), digits(3), digits(4), sep).map(([a, b, c, s]) => `${a}${s}${b}${s}${c}`),
+  fc.tuple(digits(3), digits(4), sep).map(([b, c, s]) => `1${s}800${s}${b}${s}${c}`),
+  fc.tuple(digits(2), digits(4), digits(4), sep).map(([a, b, c, s]) => `+44${s}${a}${s}${b}${s}${c}`),
+  fc.tuple(digits(2), digits(4), digits(4), fc.constantFrom('00 ', '00', '00\u00A0')).map(([a, b, c, p]) => `${p}44 ${a} ${b} ${c}`),
   fc.tuple(digits(3), digits(3), digits(4)).map(([a, b, c]) => `+1 ${a} ${b} ${c}`),
-  fc.tuple(digits(3), digits(6)).map(([a, b]) => `07${a} ${b}`),
+  fc.tuple(digits(3), digits(6), sep).map(([a, b, s]) => `07${a}${s}${b}`),
+  // French and Belgian pairs, German area code and number.
+  fc.tuple(fc.constantFrom('6', '7'), digits(8), fc.constantFrom(' ', '.', '\u00A0')).map(([m, d, s]) => `0${m}${s}${d.match(/../g)!.join(s)}`),
+  fc.tuple(digits(3), digits(7), fc.constantFrom(' ', '-', '\u2013')).map(([a, b, s]) => `01${a.slice(0, 2)}${s}${b}`),
 );
 
 /** Card numbers pass the Luhn check, as real ones do; written grouped or not. */
@@ -45,7 +52,7 @@ function luhnComplete(body: string): string {
   return body + String((10 - (sum % 10)) % 10);
 }
 const card = fc
-  .tuple(fc.constantFrom('4', '51', '37', '6011'), digits(14), fc.constantFrom(' ', '-', ''))
+  .tuple(fc.constantFrom('4', '51', '37', '6011'), digits(14), fc.constantFrom(' ', '-', '', '.', '\u00A0', '\u2013'))
   .map(([prefix, rest, sep]) => {
     const number = luhnComplete((prefix + rest).slice(0, 15));
     return number.match(/.{1,4}/g)!.join(sep);
@@ -66,7 +73,7 @@ type Secret = { kind: string; v: string };
 
 /** The secrets that show in what was written, exactly or with their separators changed. */
 function leaked(written: string, secrets: readonly Secret[]): Secret[] {
-  const compact = written.replace(/[\s().+-]/g, '');
+  const compact = written.replace(/[\s().+\-\u2013]/g, '');
   return secrets.filter((s) => written.includes(s.v) || (s.kind !== 'email' && compact.includes(digitsOf(s.v))));
 }
 

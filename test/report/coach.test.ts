@@ -126,13 +126,13 @@ describe('coach view of the customer’s signals', () => {
 });
 
 describe('terminal safety', () => {
-  it('shows control characters from a transcript as "�", never sends them to the terminal', async () => {
+  it('shows control characters from a transcript by their code, never sends them to the terminal', async () => {
     const { load } = await import('./fixtures.js');
     const { analysis, transcript } = load("# id: evil\u001b]0;owned\u0007\nAgent: I'm sorry you feel that way.\u001b[2J\nCustomer: ok\n", 'evil.txt');
     for (const color of [false, true]) {
       const out = renderCoach(analysis, transcript, { color });
       expect(out).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
-      expect(out).toContain('evil\uFFFD]0;owned\uFFFD');
+      expect(out).toContain('evil\\u001b]0;owned\\u0007');
     }
   });
 });

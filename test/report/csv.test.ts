@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/model/types.js';
 import { render } from '../../src/report/index.js';
@@ -21,6 +22,37 @@ describe('csvCell', () => {
     ['plain', 'plain'],
   ])('writes the text %j as %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  // The class, not the examples: any formula character, in any form a spreadsheet reads as one,
+  // after any run of what a spreadsheet skips or does not show, is neutralised; and text that
+  // starts with none of them is written as it is.
+  const FORMULA = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE62', '\uFE63', '\uFE66', '\u2212'];
+  const UNSEEN = [' ', '\u00A0', '\u2007', '\u202F', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\t', '\r', '\n'];
+  const unquoted = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+
+  it('neutralises a formula character in every form, after any leading space, zero-width character or BOM', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...UNSEEN), { maxLength: 4 }), fc.constantFrom(...FORMULA), fc.string(), (lead, f, rest) => {
+        const value = lead.join('') + f + rest;
+        expect(unquoted(csvCell(value))).toBe(`'${value}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('neutralises a leading tab, carriage return or line feed, and leaves other text as it is', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\t', '\r', '\n'), fc.string(), (c, rest) => {
+        expect(unquoted(csvCell(c + rest))).toBe(`'${c}${rest}`);
+      }),
+    );
+    const harmless = fc.string({ minLength: 1 }).filter((v) => !/^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\u2212]/.test(v) && !/^[\t\r\n]/.test(v));
+    fc.assert(
+      fc.property(harmless, (v) => {
+        expect(unquoted(csvCell(v))).toBe(v);
+      }),
+    );
   });
 
   it('keeps numbers numeric, negative ones included, and leaves missing values empty', () => {

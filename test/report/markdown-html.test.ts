@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/report/index.js';
 import { escapeHtml, escapeMarkdown } from '../../src/report/escape.js';
@@ -45,14 +46,30 @@ describe('markdown', () => {
 });
 
 describe('html', () => {
-  it('is one self-contained page: no script, no URL, nothing to fetch', () => {
+  it('is one self-contained page: one inline script its policy allows by hash, no URL, nothing to fetch', () => {
     const { analyses, transcripts } = both();
     const html = render('html', analyses, [], {}, transcripts);
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
-    expect(html).not.toMatch(/<script/i);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]![1]).toBe('');
+    const hash = createHash('sha256').update(scripts[0]![2]!).digest('base64');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+    expect(policy.split('; ')).toEqual(["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', `script-src 'sha256-${hash}'`, "form-action 'none'", "base-uri 'none'"]);
     expect(html).not.toMatch(/https?:|\/\/[a-z]|\bsrc=|<link|@import|url\(/i);
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+
+  it('folds each conversation and lists every rule found once, with why it matters and a better wording', () => {
+    const { analyses, transcripts, w } = both();
+    const html = render('html', analyses, [], {}, transcripts);
+    expect(html.match(/<details class="conv" id="c\d+">/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<details[^>]* open/);
+    const rules = [...new Set(analyses.flatMap((a) => a.findings.map((f) => f.rule)))];
+    for (const rule of rules) expect(html.match(new RegExp(`<li id="rule-${rule}">`, 'g'))).toHaveLength(1);
+    const wall = w.analysis.findings.find((f) => f.rule === 'policy-as-wall')!;
+    expect(html).toContain(`<a class="rule" href="#rule-policy-as-wall">policy-as-wall</a> ×`);
+    expect(html).toContain(`Better: “${escapeHtml(wall.suggestion!)}”`);
   });
 
   it('keeps a <script> in a turn as text', () => {
@@ -98,7 +115,7 @@ describe('a conversation that cannot be scored, in every format for people', () 
   it('html: the reason instead of score boxes, a dash in the summary row, means over the scored only', () => {
     const html = render('html', analyses, [], {}, transcripts);
     expect(html).toContain('<p class="muted">Not scored: no agent turn.</p>');
-    expect(html).toMatch(/<td><a href="#c1">one-sided<\/a><\/td><td class="n">—<\/td>/);
+    expect(html).toMatch(/<td><a href="#c1">one-sided<\/a><\/td><td>Dana<\/td><td>billing<\/td><td class="n">—<\/td>/);
     expect(html).toContain(`<tr><td>etc</td><td class="n">${g.analysis.scores!.etc.toFixed(1)}</td>`);
     expect(html).toContain('1 not scored');
   });
@@ -114,10 +131,13 @@ describe('a conversation that cannot be scored, in every format for people', () 
     for (const batch of [[], [one.analysis]]) {
       const pretty = render('pretty', batch);
       expect(pretty).not.toContain('mean ETC 0');
-      expect(pretty).toContain('no mean ETC');
+      expect(pretty).toContain(batch.length ? 'no mean ETC' : 'nothing was scored');
       expect(render('markdown', batch)).not.toContain('| etc |');
       expect(render('html', batch)).not.toContain('<td>etc</td>');
     }
+    // An empty run says so, with its input errors, instead of a row of zeros.
+    expect(render('pretty', [], [{ source: 'a.json', line: 1, message: 'empty file' }]).trimEnd().split('\n').at(-1)).toBe('nothing was scored · 1 input error');
+    expect(render('markdown', [])).toContain('## Summary\n\nNothing was scored.\n');
   });
 
   it('counts the customer’s signals apart from the agent’s risks in the summaries', () => {

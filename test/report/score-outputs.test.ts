@@ -15,7 +15,7 @@ beforeAll(() => {
 
 describe('score -o FILE', () => {
   it.each([
-    ['scores.csv', (s: string) => s.startsWith('id,source,channel,agent,') && s.split('\r\n').length === 4],
+    ['scores.csv', (s: string) => s.startsWith('\uFEFFid,source,channel,agent,') && s.split('\r\n').length === 4],
     ['scores.md', (s: string) => s.startsWith('# Conversation report') && s.includes('## Summary')],
     ['scores.html', (s: string) => s.startsWith('<!doctype html>') && s.includes('[1] customer') && s.includes('<polyline')],
   ])('writes %s in the format its extension names, atomically', async (file, looksRight) => {

@@ -28,10 +28,14 @@ describe('scripts/rules-data.js', () => {
     const r = build({ 'handoffs.yaml': handoffs, 'empty.yml': '[]\n' }, 'good');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const compiled = (await import(pathToFileURL(r.out).href)).default as Record<string, Array<{ id: string; suggestions: string[] }>>;
+    const module = await import(pathToFileURL(r.out).href);
+    const compiled = module.default as Record<string, Array<{ id: string; suggestions: string[]; patterns: string[] }>>;
     expect(Object.keys(compiled).sort()).toEqual(['empty', 'handoffs']);
     expect(compiled.handoffs!.map((x) => x.id)).toEqual(['unexplained-hold', 'unexplained-transfer']);
     expect(compiled.handoffs![0]!.suggestions.length).toBeGreaterThan(1);
+    // And every pattern of those rules compiled, by its source.
+    const sources = [...new Set(compiled.handoffs!.flatMap((x) => x.patterns))];
+    expect(Object.keys(module.patterns as object).sort()).toEqual(sources.sort());
   });
 
   it('fails on any problem, naming the file and line, and leaves no module behind', () => {

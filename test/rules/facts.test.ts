@@ -14,6 +14,8 @@ describe('informs', () => {
     'You can change the delivery address from the order page until it ships.',
     'We are working on a fix with the payment provider.',
     'Restart the app and sign in again.',
+    'I can see the parcel was scanned at the depot this morning.',
+    'Our team will call you back by 6pm today.',
   ])('a fact, a timeline, a reason or an instruction: %s', (s) => expect(informs(s)).toBe(true));
 
   it.each([
@@ -24,6 +26,9 @@ describe('informs', () => {
     'Is the card still blocked?',
     "That's a lovely photo of the crew!",
     "I'll look into it for you.",
+    'I can check whether there is an earlier appointment.',
+    'Our team will be in touch with you shortly.',
+    "We don't have any information on that yet.",
     "Hi, it's Sam from Northwind.",
     'This is Priya.',
     'Keep us posted, Dave!',

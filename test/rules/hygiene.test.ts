@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRuleFiles } from '../../src/rules/hygiene.js';
-import { formatProblem, type RuleProblem } from '../../src/rules/load.js';
+import { checkRuleFiles, checkWordListFiles, unusedWordLists } from '../../src/rules/hygiene.js';
+import { formatProblem, readRuleFile, readWordListFile, type RuleProblem } from '../../src/rules/load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,6 +113,11 @@ describe('rule data hygiene', () => {
   it('reports a category outside the vocabulary in suppressedBy', () => {
     const { file, problems } = check(rule({ conditions: '  conditions:\n    suppressedBy: [empathy, kindness]\n' }));
     expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: suppressedBy: "kindness" is not a category`));
+  });
+
+  it('reports a category outside the vocabulary in yieldsTo', () => {
+    const { file, problems } = check(rule({ conditions: '  conditions:\n    yieldsTo: [empathy, kindness]\n' }));
+    expect(only(problems)).toMatch(new RegExp(`^${file}:15: apology: yieldsTo: "kindness" is not a category`));
   });
 
   it('reports the same pattern twice in a rule, however it is spaced', () => {
@@ -227,3 +232,37 @@ describe('rule data hygiene', () => {
     expect(only(problems)).toBe(`${file}:1: expected a list of rules ("- id: …")`);
   });
 });
+
+describe('word-list hygiene', () => {
+  const messages = (text: string) => readWordListFile(text, 'lists.yaml').problems.map(formatProblem);
+
+  it('reads a good file of lists, with the line of each name', () => {
+    const read = readWordListFile('# moods\nmood: [cross, fed up]\nplace:\n  - the shop\n', 'lists.yaml');
+    expect(read.problems).toEqual([]);
+    expect(read.lists).toEqual({ mood: ['cross', 'fed up'], place: ['the shop'] });
+    expect(read.lines).toEqual({ mood: 2, place: 3 });
+  });
+
+  it.each([
+    ['Mood_Words: [cross]\n', 'lists.yaml:1: word list "Mood_Words": a name is kebab-case'],
+    ['mood: []\n', 'lists.yaml:1: word list "mood": give a non-empty list'],
+    ['mood:\n  - cross\n  - (fed|up)\n', 'lists.yaml:3: word list "mood": "(fed|up)" is not plain words'],
+    ['mood:\n  - cross\n  - Cross\n', 'lists.yaml:3: word list "mood": "cross" is in the list twice'],
+    ['mood:\n  - can\u2019t cope\n', "lists.yaml:2: word list \"mood\": \"can\u2019t cope\" has a curly apostrophe"],
+    ['- cross\n', 'lists.yaml:1: a word-list file is a map'],
+  ])('names the file, the line and the fault: %j', (text, expected) => {
+    expect(messages(text)[0]).toContain(expected);
+  });
+
+  it('reports a list declared in two files, and a list that no rule names', () => {
+    const a = path.join(dir, 'lists-a.yaml');
+    const b = path.join(dir, 'lists-b.yaml');
+    writeFileSync(a, 'test-mood: [cross]\ntest-unused: [spare]\n');
+    writeFileSync(b, 'test-mood: [fed up]\n');
+    const { places, problems } = checkWordListFiles([a, b]);
+    expect(problems.map(formatProblem)).toEqual([`${b}:1: word list "test-mood" is already declared at ${a}:1`]);
+    const rules = readRuleFile(rule({ patterns: ['sorry {test-mood}', 'apologies for the delay'] }), 'r.yaml').rules;
+    expect(unusedWordLists(places, rules).map(formatProblem)).toEqual([`${a}:2: word list "test-unused" is named by no rule's pattern`]);
+  });
+});
+

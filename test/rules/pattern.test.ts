@@ -1,6 +1,6 @@
 // The token-pattern language that built-in and user rules share.
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
+import { compileFromSource, compilePattern, defineWordLists, definedWordLists, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
 import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 
@@ -52,7 +52,25 @@ describe('token patterns', () => {
   });
 });
 
-// Hundreds of compiled patterns live in every process, worker and start-up snapshot.
+// Start-up revives the built-in patterns the build compiled (scripts/rules-data.js) instead of
+// compiling them: they must be all of them, and the same as compiling them now.
+describe('the built-in patterns compiled by the build', () => {
+  it('are every pattern of the built-in rules, each as compiling its source gives it', () => {
+    for (const rule of BUILTIN_RULES) {
+      for (const p of rule.patterns) {
+        expect(hasStoredPattern(p), p).toBe(true);
+        expect(compilePattern(p), p).toEqual(compileFromSource(p));
+      }
+    }
+  });
+
+  it('are revived afresh for each use, as matching keeps its scratch space in the pattern', () => {
+    const source = BUILTIN_RULES[0]!.patterns[0]!;
+    expect(compilePattern(source)).not.toBe(compilePattern(source));
+  });
+});
+
+// Hundreds of compiled patterns live in every process and worker.
 describe('the compiled form of the built-in patterns stays compact', () => {
   const compiled = BUILTIN_RULES.flatMap((rule) => rule.patterns.map((p) => compilePattern(p)));
 
@@ -77,5 +95,30 @@ describe('the compiled form of the built-in patterns stays compact', () => {
     const bytes = compiled.reduce((sum, p) => sum + p.op.byteLength + p.follow.byteLength, 0);
     // About 270 now; keeping the splits and jumps among the states would take over 550.
     expect(bytes / compiled.length).toBeLessThan(400);
+  });
+});
+
+describe('named word lists', () => {
+  it('reads {name} as any entry of the list, phrases of several words included', () => {
+    defineWordLists({ 'test-moods': ['cross', 'fed up', 'at the end of my tether'] });
+    expect(match("you're {test-moods}", "You're fed up")).toBe("You're fed up");
+    expect(match("you're {test-moods} now", "you're at the end of my tether now")).toBe("you're at the end of my tether now");
+    expect(match("you're {test-moods}", "You're happy")).toBeUndefined();
+  });
+
+  it('has the built-in lists defined once the catalogue is loaded, and a rule of it names them', () => {
+    expect(BUILTIN_RULES.length).toBeGreaterThan(0);
+    expect(definedWordLists().get('feeling')).toContain('fed up');
+    expect(BUILTIN_RULES.some((r) => r.patterns.some((p) => p.includes('{feeling}')))).toBe(true);
+    expect(match('i can hear how {feeling} you are', 'I can hear how worried sick you are')).toBe('I can hear how worried sick you are');
+  });
+
+  it('names the lists there are when a pattern names one that is not', () => {
+    expect(() => compilePattern('so {nonexistent-list}')).toThrow(/unknown token class or word list \{nonexistent-list\}.*\{feeling\}/);
+  });
+
+  it('refuses a list that is not plain words or takes a class name', () => {
+    expect(() => defineWordLists({ 'test-bad': ['(a|b)'] })).toThrow(PatternError);
+    expect(() => defineWordLists({ number: ['one'] })).toThrow(/token class/);
   });
 });

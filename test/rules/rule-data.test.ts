@@ -28,6 +28,14 @@ describe('ruleFromData', () => {
     expect(rule.check).toBeUndefined();
   });
 
+  it('drops a finding that shares its words with a finding of a category it yields to, and only then', () => {
+    const info = ruleFromData({ ...base, id: 'info', category: 'information', kind: 'strength', patterns: ['the parcel left'], conditions: { yieldsTo: ['empathy'] } });
+    const feel = ruleFromData({ ...base, id: 'feel', category: 'empathy', kind: 'strength', patterns: ['upset you the parcel'] });
+    const set = new RuleSet([info, feel]);
+    expect(findingsOn(set, 'info', 'agent', 'I know it upset you the parcel left late.')).toHaveLength(0);
+    expect(findingsOn(set, 'info', 'agent', 'I know it upset you. Sadly the parcel left late.')).toHaveLength(1);
+  });
+
   it('keeps questions for a rule that wants only them', () => {
     expect(ruleFromData({ ...base, conditions: { when: ['question'] } }).allowQuestion).toBe(true);
   });

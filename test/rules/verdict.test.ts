@@ -50,6 +50,14 @@ describe('information, clause by clause', () => {
     expect(found.find((f) => f.category === 'sympathy')?.text).toBe('sorry');
   });
 
+  it('a clause that names the feeling or apologises is that, not information, whatever facts it mentions', () => {
+    const found = agent('I can see why the second missed delivery upset you.');
+    expect(found.map((f) => f.category)).toContain('empathy');
+    expect(found.map((f) => f.category)).not.toContain('information');
+    // The fact in a clause of its own still informs.
+    expect(agent("I'm sorry about that. The driver was rerouted because of the road closure.").map((f) => f.category)).toContain('information');
+  });
+
   it('finds one piece of information a sentence, and none in courtesy, links or questions', () => {
     expect(agent('The engineer is booked for Tuesday and the router ships today.').filter((f) => f.category === 'information')).toHaveLength(1);
     for (const text of ['Thanks for reaching out!', 'Check out https://help.example.com/r/123 for more.', 'Which card did you use?']) {

@@ -5,14 +5,15 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ndjsonLines } from '../../formats/ndjson-stream.js';
-import { redactAnalysis } from '../../nlp/redact.js';
+import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, fileSink, readFailure, stdoutSink, type Io } from '../io.js';
-import { assertOutput } from '../output-dir.js';
-import { colorEnabled, tool } from '../options.js';
+import { STDIN, errorLine, readFailure, type Io } from '../io.js';
 import { LIMITS, recordTooLarge } from '../limits.js';
+import { formatForOutput, openOutput } from '../output-file.js';
+import { colorEnabled, runRedactor, tool } from '../options.js';
+import { table } from '../../model/records.js';
 
 interface ReportCommandOptions {
   by?: GroupBy;
@@ -22,9 +23,10 @@ interface ReportCommandOptions {
   redact?: boolean;
   quiet?: boolean;
   color: boolean;
+  bom: boolean;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, RollupFormat> = { csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+const FORMAT_BY_EXTENSION = table<RollupFormat>({ csv: 'csv', json: 'json', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' });
 
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -38,6 +40,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .option('--redact', 'mask emails, phone, card and account numbers in the quoted findings and meta')
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-bom', 'no UTF-8 byte-order mark at the start of a CSV file written with -o (it is there so Excel reads the file right)')
     .addHelpText(
       'after',
       '\nA line that is not JSON is reported as file:line: reason on stderr and the exit code is 2;\n' +
@@ -47,16 +50,18 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
     .action(async (files: string[], o: ReportCommandOptions) => setExit(await report(files, o, io)));
 }
 
-async function readResults(input: string, rollup: Rollup, o: ReportCommandOptions, io: Io): Promise<void> {
+async function readResults(input: string, rollup: Rollup, redactor: Redactor | undefined, io: Io): Promise<void> {
   const source = input === STDIN ? '<stdin>' : input;
   const stream: Readable = input === STDIN ? io.stdin : createReadStream(path.resolve(io.cwd, input));
   const bad = (line: number, why: string) => {
     rollup.badLines++;
-    io.stderr.write(`${source}:${line}: ${why}\n`);
+    // The reason can quote the line (JSON.parse does): masked like the results.
+    const e = { source, line, message: why };
+    io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   };
   // A record is tried on a rollup of its own first: one that passes the shape check but still
   // cannot be rolled up (a finding that is null) is reported, and the real rollup stays whole.
-  const trial = () => new Rollup(o.by, o.period);
+  const trial = () => new Rollup(rollup.by, rollup.period);
   let n = 0;
   try {
     // Lines a chunk at a time, none longer than the limit: an endless line ends the input with an error.
@@ -78,7 +83,7 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
         else if (isAnalysis(value)) {
           try {
             const a = upgradeAnalysis(value);
-            const r = o.redact ? redactAnalysis(a) : a;
+            const r = redactor ? redactor.analysis(a) : a;
             trial().add(r);
             rollup.add(r);
           } catch (err) {
@@ -94,14 +99,13 @@ async function readResults(input: string, rollup: Rollup, o: ReportCommandOption
 
 async function report(files: string[], o: ReportCommandOptions, io: Io): Promise<number> {
   if (o.period === 'week' && o.by !== 'date') throw new UsageError('--period week needs --by date');
-  const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
-  const format: RollupFormat = o.format ?? FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'json');
+  const format: RollupFormat = o.format ?? (o.output ? formatForOutput(o.output, FORMAT_BY_EXTENSION, ROLLUP_FORMATS) : io.stdout.isTTY ? 'pretty' : 'json');
   const rollup = new Rollup(o.by, o.period);
-  for (const f of files) await readResults(f, rollup, o, io);
+  const redactor = runRedactor(o.redact, io.env);
+  for (const f of files) await readResults(f, rollup, redactor, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
-  if (o.output) await assertOutput(path.resolve(io.cwd, o.output), files, io.cwd);
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom, inputs: files });
   try {
     await sink.write(renderRollup(rollup, format, { color, tool: tool() }));
     await sink.close();

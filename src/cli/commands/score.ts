@@ -8,13 +8,14 @@ import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { expandInputs, fileSink, stdoutSink, type Io } from '../io.js';
-import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, tool } from '../options.js';
-import { assertOutput } from '../output-dir.js';
+import { errorLine, expandInputs, type Io } from '../io.js';
+import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, runRedactor, tool } from '../options.js';
+import { formatForOutput, openOutput } from '../output-file.js';
 import { scoreStream } from '../pipeline.js';
 import { Progress } from '../progress.js';
 import { parseShard, type Shard } from '../shard.js';
 import type { WorkSettings } from '../units.js';
+import { table } from '../../model/records.js';
 
 interface ScoreOptions {
   format?: string;
@@ -30,11 +31,12 @@ interface ScoreOptions {
   verbose?: boolean;
   quiet?: boolean;
   color: boolean;
+  bom: boolean;
   jobs?: number;
   shard?: Shard;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, string> = {
+const FORMAT_BY_EXTENSION = table<string>({
   json: 'json',
   ndjson: 'ndjson',
   jsonl: 'ndjson',
@@ -43,7 +45,7 @@ const FORMAT_BY_EXTENSION: Record<string, string> = {
   markdown: 'markdown',
   html: 'html',
   htm: 'html',
-};
+});
 
 /** ETCSCORE_WORKER_HEAP_MB: each worker's heap limit, for machines with more memory to give. */
 function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
@@ -66,8 +68,8 @@ function workersFromBytes(env: NodeJS.ProcessEnv): number | undefined {
 /** The format when none is given: from -o's extension, a table on a terminal, NDJSON in a pipe. */
 function chooseFormat(o: ScoreOptions, io: Io): string {
   if (o.format) return o.format;
-  const ext = o.output ? path.extname(o.output).slice(1).toLowerCase() : '';
-  return FORMAT_BY_EXTENSION[ext] ?? (!o.output && io.stdout.isTTY ? 'pretty' : 'ndjson');
+  if (o.output) return formatForOutput(o.output, FORMAT_BY_EXTENSION, FORMAT_NAMES);
+  return io.stdout.isTTY ? 'pretty' : 'ndjson';
 }
 
 export function registerScore(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -90,6 +92,7 @@ export function registerScore(program: Command, io: Io, setExit: (code: number) 
     .option('-q, --quiet', 'no notes and no progress bar on stderr, only errors')
     .option('--verbose', 'notes on stderr about how the run is set up (the config file used)')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-bom', 'no UTF-8 byte-order mark at the start of a CSV file written with -o (it is there so Excel reads the file right)')
     .addHelpText(
       'after',
       "\nThresholds for pipelines: --fail-under N fails when any conversation's ETC score is under N;\n" +
@@ -120,16 +123,19 @@ function jobsFor(asked: number | undefined, note: (line: string) => void): numbe
 const STANDALONE_RESULTS = new Set(['ndjson']);
 
 async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> {
+  const format = chooseFormat(o, io);
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
+  const redactor = runRedactor(o.redact, io.env);
   const inputs = await expandInputs(paths, extensions, io.cwd);
-  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.join(', ')}`);
+  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map((p) => redactor?.joinKey(p) ?? p).join(', ')}`);
   // A wrong config stops the run here, before any output; workers load the same file again.
   const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
   if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
 
-  const format = chooseFormat(o, io);
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
+  // The table and stderr on one terminal: an error shown on stderr is not shown again as a row.
+  const sameScreen = format === 'pretty' && toTerminal && Boolean(io.stderr.isTTY);
   const ro: ReportOptions = { color: toTerminal && colorEnabled(o.color, io.env), findings: Boolean(o.findings), tool: tool() };
   const progress = Progress.forStderr(io.stderr, Boolean(o.quiet));
   const note = (line: string) => {
@@ -142,7 +148,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     formatInWorker: STANDALONE_RESULTS.has(format),
     wantAnalysis: false,
     roleNotes: format === 'pretty',
-    redact: Boolean(o.redact),
+    redact: redactor ? { key: redactor.key } : false,
     config: settledChoice(io.cwd, config),
     link: true,
   };
@@ -150,8 +156,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const workersFrom = workersFromBytes(io.env);
   // Contacts of one case or customer, in input order: later ones settle earlier ones' promises.
   const linker = new ContactLinker();
-  if (o.output) await assertOutput(path.resolve(io.cwd, o.output), inputs, io.cwd);
-  const sink = o.output ? fileSink(path.resolve(io.cwd, o.output)) : stdoutSink(io.stdout);
+  const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom, inputs });
 
   const errors: InputErrorRecord[] = [];
   const crossed: string[] = [];
@@ -170,8 +175,8 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         input = from;
         if (item.kind === 'error') {
           errors.push(item.error);
-          progress.above(`${item.error.source}:${item.error.line}: ${item.error.message}`);
-          if (output === undefined) await sink.write(formatter.error(item.error, ro));
+          progress.above(errorLine(item.error));
+          if (output === undefined && !sameScreen) await sink.write(formatter.error(item.error, ro));
           continue;
         }
         results++;
@@ -196,6 +201,9 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     sink.abort();
     throw err;
   }
+  // An empty run says so (the table on a terminal already does), and why when --shard is the cause.
+  if (results === 0 && o.shard) note(`--shard ${o.shard.index}/${o.shard.count}: none of these inputs' conversations is in this part${sameScreen ? '' : ', so nothing was scored'}`);
+  else if (results === 0 && !sameScreen) note('nothing was scored: no conversation was read');
   for (const line of crossed) note(line);
   if (o.failUnder !== undefined && unscored.length) {
     for (const line of unscored) note(line);

@@ -32,7 +32,7 @@ const THATS = "that's|thats|that_is|it's|its|it_is|all|everything's|everything_i
 const YOUVE = "you've|youve|you_have|you_were|you're|youre|you_are|you";
 const STAFF = 'manager|supervisor|boss|superior|team_leader|someone_senior|someone_in_charge|someone_else|a_human|human|real_person|complaints|complaints_department';
 const RECEIVE = 'received|receive|arrived|arrive|delivered|turned_up|showed_up|turn_up|show_up|come|came|got|get|gotten|had|seen';
-const FAILVERB = 'work|working|worked|works|load|loading|connect|connecting|function|functioning|start|starting|charge|charging|open|opening|respond|responding|turn_on|switch_on|print|printing|sync|syncing|install|go_through|went_through|log_in|login|sign_in|access|stream|streaming|watch|download|update|upload';
+const FAILVERB = 'work|working|worked|works|load|loading|connect|connecting|function|functioning|start|starting|charge|charging|open|opening|respond|responding|turn_on|switch_on|print|printing|sync|syncing|install|go_through|went_through|log_in|login|sign_in|access|stream|streaming|watch|download|update|upload|send|sending|receiving|pay|paying|play|playing|verify|verifying|activate|activating|save|saving';
 
 const g = (category: PhraseCategory, why: string, weight: number, patterns: string[]): PhraseRule[] =>
   patterns.map((pattern) => ({ pattern, weight, why, category }));
@@ -78,7 +78,7 @@ export const PHRASES: PhraseRule[] = [
   ...g('fault', 'product or service failure', -3, [
     `<neg> even|really|actually|properly|fully|still|ever|been|be? ${FAILVERB}`,
     'still getting|having|seeing|receiving|experiencing|showing',  `stopped|stops|stop ${FAILVERB}|responding`, 'out_of_order|out_of_service',
-    `keeps|kept|keep on? <ving>`,
+    `keeps|kept|keep on? <ving>`, 'bouncing|bounced|bounces back',
   ]),
   ...g('failure', 'never received', -3, [`<neg> even|ever|yet|actually? ${RECEIVE}`, 'never|not arrived|received|delivered|turned_up|showed_up', 'still_not_here']),
   ...g('failure', 'something lost', -3, ['lost|misplaced my|the|our parcel|package|order|delivery|data|files|money|booking|payment|details|letter|documents', 'you|you\'ve|they|they\'ve lost|misplaced']),
@@ -141,7 +141,7 @@ export const PHRASES: PhraseRule[] = [
   // Positive: resolution, gratitude, praise.
   ...g('resolution', 'problem resolved', 3, [
     `${THATS} sorted|fixed|resolved|solved|done|working|perfect|sorted_now|fixed_now|working_now|back_on`, 'works|working|worked now|again|perfectly|fine|great|brilliant', 'now works|working', 'it|that|this works|worked|is_working|is_working_now|works_now',
-    'up_and_running', 'back up_and_running|online|on|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
+    'up_and_running', 'back up_and_running|online|working', 'that|which does_it|did_it|does_the_trick|did_the_trick|answers_my_question', 'problem|issue solved|resolved|sorted|fixed',
   ]),
   ...g('gratitude', 'acknowledging a reply', 1, [
     'thanks|thank_you|cheers for replying|responding|confirming|getting_back|the_reply|the_response|your_reply|your_response|letting_me_know|the_heads_up',
@@ -165,5 +165,8 @@ export const PHRASES: PhraseRule[] = [
     // A concession before a "but" is politeness, not thanks: "I appreciate your point, but…".
     'appreciate|understand|take|see|get your|the|that point|points', 'these|those|this|that bad boy|boys',
     // A customer's own apology for the trouble is courtesy, not a complaint.
-    'sorry for|about the|my|all_the|any issues|issue|trouble|problem|problems|confusion|mess|mix_up|hassle|inconvenience|delay|mistake','good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest']),
+    'sorry for|about the|my|all_the|any issues|issue|trouble|problem|problems|confusion|mess|mix_up|hassle|inconvenience|delay|mistake','good morning|afternoon|evening|day|night', 'no thanks|thank_you', 'sorry to bother|trouble you', 'i_hope_so', 'feel free', 'fair enough', 'to be_fair|be_honest',
+    // The customer's own standing ("a loyal customer for ten years", "good customers") is their
+    // grievance's frame, not praise of the service.
+    'good|loyal|great|valued|faithful|longtime|long_time|long_standing|paying customer|customers|client|clients|member|members']),
 ];

@@ -3,7 +3,7 @@
 // rules' checks unchanged. The promise and gift phrases are the rules' own, read by id.
 import type { RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
-import { findEarlierTurn, matched, plain, previousTurn, sentenceAfter, sharesAction } from '../context.js';
+import { findEarlierTurnSharingAction, matched, plain, previousTurn, sentenceAfter } from '../context.js';
 import { phrasesOfRule } from '../rule-patterns.js';
 
 const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
@@ -120,7 +120,7 @@ export function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
   // "The credit my colleague promised wasn't applied" reports the opposite.
   if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
-  const promise = findEarlierTurn(m, 'agent', earlierPromise, (t) => sharesAction(t.text, sentence));
+  const promise = findEarlierTurnSharingAction(m, 'agent', earlierPromise, sentence);
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
   if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };

@@ -4,7 +4,7 @@
 // unchanged (each old check is the conditions its rule names, in the order they stood).
 import type { Turn } from '../../model/types.js';
 import type { RuleMatch } from '../types.js';
-import { PhraseSet, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
+import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
 import { phrasesOfRule } from '../rule-patterns.js';
 
@@ -106,6 +106,8 @@ export const noOtherWayAfterBut = (m: RuleMatch): boolean => /^(but|however) (i|
  */
 export function oneWayOnly(m: RuleMatch): boolean {
   const words = matched(m);
+  // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
+  if (/^(would|will|does|could) .*\bwork( for you)?$/.test(words)) return !isQuestion(m.features, m.tokens[0]);
   if (!/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) to)$/.test(words)) return false;
   if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return true;
   return / (see|hear|tell|confirm|understand|imagine|assure|only|not|check|ask|say|help|try|guarantee|promise|find)$/.test(words);
@@ -158,8 +160,6 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
-  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
-  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
   const offered = previousTurn({ ...m, turn: customer }, 'agent', 2);
   // A customer's question after the offer is not yet a choice.
@@ -167,6 +167,9 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (!picked && !wasOffered) return false;
   const rest = `${words} ${turnAfter(m)}`;
   if (!ACTS.test(rest)) return false;
+  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
+  // (Read last: the rest of the turn is new text for every match, so its phrases are looked for afresh.)
+  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   // The action has to be the one chosen: it names the same thing, or the pick was explicit.
   if (!picked && !sharesAction(customer.text, rest)) return false;
   return { choiceTurn: customer.index };

@@ -55,9 +55,9 @@ const BAD_NEWS =
 /** Praise that, said bare after bad news, means its opposite. */
 const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|fab|nice|splendid)\b/;
 /** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
-const IRONY_MARKS = /🙄|👏|🙃|😒|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
+const IRONY_MARKS = /🙄|👏|🙃|😒|🤨|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
 /** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
-const IRONY_ASIDES = /🙄|👏|🙃|😒|\b[Rr]eally\.\s*$/;
+const IRONY_ASIDES = /🙄|👏|🙃|😒|🤨|\b[Rr]eally\.\s*$/;
 
 
 /**

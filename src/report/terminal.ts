@@ -1,0 +1,33 @@
+// What reaches a terminal. Transcripts, file names and results files come from outside: a control
+// character in them could move the cursor, retitle the window, write the clipboard (OSC 52), make a
+// link, ring the bell or hide what follows, and a bidi override could reorder what a reader sees.
+// Each such character is shown instead as its code, "\u001b", the form JSON writes it in, so JSON on
+// a terminal stays valid JSON with the same values.
+
+// C0 but tab and line feed, DEL, C1; bidi embeddings, overrides, isolates and marks; a carriage
+// return that does not end a line (it would let the rest of the line overwrite what came before).
+const UNSAFE = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]|\\r(?!\\n)';
+// The colours etcscore itself writes (chalk's codes for bold, dim, underline, red, green, yellow,
+// cyan and their resets): the only sequences let through, and only when colour is on. Even from
+// the input they can only colour text, never hide it, move the cursor or reach the clipboard.
+const OWN_COLOUR = '\\u001b\\[(?:1|2|4|22|24|31|32|33|36|39)m';
+
+const PLAIN = new RegExp(UNSAFE, 'g');
+const COLOURED = new RegExp(`(${OWN_COLOUR})|${UNSAFE}`, 'g');
+const ONE_LINE = new RegExp(`${UNSAFE}|[\\t\\n\\r]`, 'g');
+
+const visible = (ch: string) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+
+export interface TerminalOptions {
+  /** Let etcscore's own colour sequences through. */
+  colour?: boolean;
+  /** A value shown within a line (a file name in an error): line breaks and tabs are shown too. */
+  oneLine?: boolean;
+}
+
+/** Text fit for a terminal: nothing in it is a control sequence but, with `colour`, our colours. */
+export function forTerminal(text: string, o: TerminalOptions = {}): string {
+  if (o.oneLine) return text.replace(ONE_LINE, visible);
+  if (o.colour) return text.replace(COLOURED, (m, own: string | undefined) => own ?? visible(m));
+  return text.replace(PLAIN, visible);
+}

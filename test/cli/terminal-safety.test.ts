@@ -1,0 +1,111 @@
+// Nothing from the input controls a terminal. Hostile sequences are planted in every place the
+// input reaches a person from: speaker names (the role note), file names (error lines), parser
+// messages that quote the input, conversation ids (the table, `coach --id`'s list), turn text (coach),
+// results files (report), and CSV, Markdown and JSON printed on a terminal. Whatever the command
+// writes, stdout on a terminal and stderr carry none of them: each is shown by its code instead.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forTerminal } from '../../src/report/terminal.js';
+import { runCli } from '../helpers/cli.js';
+
+/** One of each class: OSC (clipboard, title, link), CSI, C1, BEL, backspace, DEL, bidi, a bare CR. */
+const HOSTILE: Array<[string, string]> = [
+  ['OSC 52 (clipboard)', '\u001b]52;c;cm0gLXJmIH4=\u0007'],
+  ['OSC 0 (window title), ST-ended', '\u001b]0;owned\u001b\\'],
+  ['OSC 8 (hyperlink)', '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007'],
+  ['CSI (clear screen, cursor up)', '\u001b[2J\u001b[1A'],
+  ['SGR conceal', '\u001b[8m'],
+  ['8-bit CSI and OSC (C1)', '\u009b2J\u009d0;x\u009c'],
+  ['BEL and backspaces', '\u0007\b\b\b'],
+  ['DEL and NUL', '\u007f\u0000'],
+  ['bidi override and isolate', '\u202Etxt.exe\u202C\u2066x\u2069'],
+  ['a bare carriage return', 'ok\rFAKE'],
+];
+
+// Our own colours (bold, dim, underline, red, green, yellow, cyan) are the only sequences allowed.
+const OWN_COLOUR = /\u001b\[(?:1|2|4|22|24|31|32|33|36|39)m/g;
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/u;
+
+function expectSafe(written: string, colour: boolean): void {
+  const rest = colour ? written.replace(OWN_COLOUR, '') : written;
+  const bad = UNSAFE.exec(rest);
+  expect(bad, bad ? JSON.stringify(rest.slice(Math.max(0, bad.index - 30), bad.index + 30)) : '').toBeNull();
+}
+
+const vtt = (evil: string) =>
+  `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dana${evil}>Thank you for calling Acme, how can I help?\n\n` +
+  `00:00:05.000 --> 00:00:09.000\n<v Jo${evil}>My order never came ${evil} and I want a refund.\n\n` +
+  `00:00:10.000 --> 00:00:14.000\n<v Dana${evil}>I'm sorry you feel that way. Can I take your account number?\n`;
+const text = (evil: string, id: string) => `# id: ${id}${evil}\n# agent: Sam${evil}\n# team: t${evil}\nAgent: Hello ${evil} there, it's our policy.\nCustomer: This ${evil} is ridiculous.\n`;
+
+function folder(evil: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-tty-'));
+  // A file name may hold any byte but "/" and NUL.
+  const name = evil.replace(/[\u0000/]/g, '');
+  mkdirSync(path.join(dir, 'calls'));
+  writeFileSync(path.join(dir, 'calls', `named${name}.vtt`), vtt(evil));
+  writeFileSync(path.join(dir, 'calls', `a${name}.txt`), text(evil, 'one') + '\n');
+  writeFileSync(path.join(dir, 'calls', `empty${name}.txt`), '');
+  writeFileSync(path.join(dir, 'calls', `bad${name}.ndjson`), `{"turns": [${JSON.stringify(evil)}, ${evil} ]}\n`);
+  writeFileSync(path.join(dir, 'two.ndjson'), [1, 2].map((i) => JSON.stringify({ id: `c${i}${evil}`, turns: [{ role: 'agent', text: `Hi ${evil}` }, { role: 'customer', text: `Help ${evil}` }] })).join('\n') + '\n');
+  return dir;
+}
+
+type Case = [string, (dir: string) => string[]];
+const CASES: Case[] = [
+  ['score: table, role notes and error lines', () => ['score', 'calls', '--findings']],
+  ['score --format csv on a terminal', () => ['score', 'calls', '--format', 'csv', '--findings']],
+  ['score --format markdown on a terminal', () => ['score', 'calls', '--format', 'markdown']],
+  ['score --format json on a terminal', () => ['score', 'calls', '--format', 'json']],
+  ['score --format ndjson on a terminal', () => ['score', 'calls', '--format', 'ndjson']],
+  ['coach of a transcript', () => ['coach', 'calls/' + 'a']],
+  ['coach --id listing the ids there are', () => ['coach', 'two.ndjson', '--id', 'nope']],
+  ['report of results, with a bad line', () => ['report', 'results.ndjson', '--by', 'agent', '--format', 'pretty']],
+  ['report --by team as csv on a terminal', () => ['report', 'results.ndjson', '--by', 'team', '--format', 'csv']],
+  ['a usage error quoting an argument', () => ['score', 'nothing-here']],
+];
+
+describe.each(HOSTILE)('%s from the input never reaches a terminal', (_name, evil) => {
+  const dir = folder(evil);
+  const coachFile = () => `calls/a${evil.replace(/[\u0000/]/g, '')}.txt`;
+
+  beforeAll(async () => {
+    // Results with the sequences in every field report copies: ids, agent, team, severity, category.
+    const results = await runCli(['score', 'calls', '--format', 'ndjson'], { cwd: dir });
+    const lines = results.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const r of lines) for (const f of r.findings ?? []) Object.assign(f, { severity: `error${evil}`, category: `dead-end${evil}` });
+    writeFileSync(path.join(dir, 'results.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + `\nnot json ${evil}\n`);
+  });
+
+  it.each(CASES)('%s', async (_what, args) => {
+    let argv = args(dir);
+    if (argv[0] === 'coach' && argv[1] === 'calls/a') argv = ['coach', coachFile()];
+    for (const colour of [true, false]) {
+      const r = await runCli(colour ? argv : [...argv, '--no-color'], { cwd: dir, tty: true });
+      expect(r.stdout + r.stderr).not.toBe('');
+      expectSafe(r.stdout, colour);
+      expectSafe(r.stderr, false);
+    }
+  });
+
+  it('JSON on a terminal is still the same JSON', async () => {
+    const piped = await runCli(['score', 'two.ndjson', '--format', 'json'], { cwd: dir });
+    const shown = await runCli(['score', 'two.ndjson', '--format', 'json'], { cwd: dir, tty: true });
+    expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(piped.stdout));
+    expect(JSON.parse(piped.stdout).results[0].id).toBe(`c1${evil}`);
+  });
+});
+
+describe('forTerminal', () => {
+  it('shows each unsafe character by its code and keeps line breaks, tabs and CRLF', () => {
+    expect(forTerminal('a\u001b[2Jb\u0007\u202Ec\r\nd\te\rf')).toBe('a\\u001b[2Jb\\u0007\\u202ec\r\nd\te\\u000df');
+    expect(forTerminal('a\nb\tc', { oneLine: true })).toBe('a\\u000ab\\u0009c');
+  });
+
+  it('lets our own colours through only when colour is on', () => {
+    expect(forTerminal('\u001b[31mred\u001b[39m\u001b[8m', { colour: true })).toBe('\u001b[31mred\u001b[39m\\u001b[8m');
+    expect(forTerminal('\u001b[31mred\u001b[39m')).toBe('\\u001b[31mred\\u001b[39m');
+  });
+});

@@ -1,0 +1,132 @@
+// The library's entry points (src/index.ts): a wrong argument is a TypeError naming it; a
+// transcript's meta may hold anything a caller's object can (cycles, getters that throw, bigints,
+// functions, proxies) without analyze, score or render throwing.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
+
+const TEXT = "Agent: Thanks for calling, I'm sorry you feel that way.\nCustomer: This is ridiculous.\n";
+const transcript = (): Transcript => parse(TEXT, { source: 'call.txt' })[0]!;
+
+// Values that are not what any argument wants, of every kind.
+const junk = fc.oneof(
+  fc.constantFrom(null, undefined, 0, -1, Number.NaN, true, '', 'x', Symbol('s'), 10n, () => 1, [], [1], {}, new Map(), new Date(0)),
+  fc.anything(),
+);
+
+function throwsNaming(fnCall: () => unknown, argument: string): void {
+  let error: unknown;
+  try {
+    fnCall();
+  } catch (err) {
+    error = err;
+  }
+  expect(error, `expected a TypeError naming ${argument}`).toBeInstanceOf(TypeError);
+  expect((error as Error).message).toContain(argument);
+}
+
+describe('bad arguments are a TypeError naming the argument', () => {
+  it('parse and score: input and options', () => {
+    for (const fn of [parse, score] as const) {
+      const name = fn === parse ? 'parse' : 'score';
+      fc.assert(
+        fc.property(junk.filter((v) => typeof v !== 'string' && !(v instanceof Uint8Array)), (v) => throwsNaming(() => fn(v as string), `${name}: input`)),
+      );
+      fc.assert(fc.property(junk.filter((v) => v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))), (v) => throwsNaming(() => fn(TEXT, v as object), 'options')));
+      throwsNaming(() => fn(TEXT, { source: 42 as unknown as string }), 'options.source');
+      throwsNaming(() => fn(TEXT, { format: 'docx' }), 'options.format');
+      throwsNaming(() => fn(TEXT, { agent: ['Dana'] as unknown as string }), 'options.agent');
+      throwsNaming(() => fn(TEXT, { map: { text: 7 } as unknown as Record<string, string> }), 'options.map.text');
+    }
+    throwsNaming(() => score(TEXT, { rules: { run: () => [] } as never }), 'options.rules');
+  });
+
+  it('analyze: the transcript and each of its turns', () => {
+    fc.assert(fc.property(junk.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)), (v) => throwsNaming(() => analyze(v as Transcript), 'analyze: transcript')));
+    const t = transcript();
+    throwsNaming(() => analyze({ ...t, turns: 'hello' as never }), 'transcript.turns');
+    throwsNaming(() => analyze({ ...t, id: 5 as never }), 'transcript.id');
+    throwsNaming(() => analyze({ ...t, channel: 'fax' as never }), 'transcript.channel');
+    throwsNaming(() => analyze({ ...t, meta: null as never }), 'transcript.meta');
+    throwsNaming(() => analyze({ ...t, turns: [...t.turns, null as never] }), `transcript.turns[${t.turns.length}]`);
+    throwsNaming(() => analyze({ ...t, turns: t.turns.map((x) => ({ ...x, text: undefined as never })) }), 'transcript.turns[0].text');
+    throwsNaming(() => analyze({ ...t, turns: t.turns.map((x) => ({ ...x, role: 'boss' as never })) }), 'transcript.turns[0].role');
+    throwsNaming(() => analyze(t, { rules: 'all' as never }), 'options.rules');
+  });
+
+  it('render: the format name, results, errors, options and transcripts', () => {
+    const [a] = score(TEXT);
+    throwsNaming(() => render('docx', [a!]), 'render: name');
+    throwsNaming(() => render('constructor', [a!]), 'render: name');
+    throwsNaming(() => render('json', a as never), 'results');
+    throwsNaming(() => render('json', [{}] as never), 'results[0]');
+    throwsNaming(() => render('json', [a!], [{ file: 'x' }] as never), 'errors[0]');
+    throwsNaming(() => render('json', [a!], [], 'color' as never), 'options');
+    throwsNaming(() => render('coach', [a!], [], {}, {} as never), 'transcripts');
+  });
+
+  it('good arguments still work', () => {
+    const t = transcript();
+    expect(analyze(t).id).toBe(t.id);
+    expect(score(Buffer.from(TEXT), { source: 'b.txt', format: 'text' })[0]!.source).toBe('b.txt');
+    expect(parse(TEXT, { source: undefined })[0]!.source).toBe('<input>');
+    for (const f of FORMAT_NAMES) expect(typeof render(f, [analyze(t)], [{ source: 'x', line: 1, message: 'bad' }], {}, [t])).toBe('string');
+  });
+});
+
+describe('exotic meta never makes analyze, score or render throw', () => {
+  function exoticMeta(): Record<string, unknown> {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    const arr: unknown[] = [1];
+    arr.push(arr);
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const meta: Record<string, unknown> = {
+      team: 'billing',
+      cyclic,
+      arr,
+      big: 12345678901234567890n,
+      fn: () => 'x',
+      sym: Symbol('s'),
+      date: new Date(0),
+      nan: Number.NaN,
+      map: new Map([['a', 1]]),
+      revoked: revoked.proxy,
+      trap: new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }),
+    };
+    Object.defineProperty(meta, 'boom', { enumerable: true, get: () => { throw new Error('getter'); } });
+    Object.defineProperty(meta, '__proto__', { enumerable: true, value: { polluted: true } });
+    let deep: Record<string, unknown> = {};
+    meta.deep = deep;
+    for (let i = 0; i < 10_000; i++) deep = deep.next = {};
+    return meta;
+  }
+
+  it('analysis meta is plain JSON data, and every format writes it', () => {
+    const t = { ...transcript(), meta: exoticMeta() };
+    const a = analyze(t);
+    const json = JSON.stringify(a);
+    const meta = JSON.parse(json).meta;
+    expect(meta.team).toBe('billing');
+    expect(meta.cyclic).toEqual({ name: 'loop', self: '[circular]' });
+    expect(meta.arr).toEqual([1, '[circular]']);
+    expect(meta.big).toBe('12345678901234567890');
+    expect(meta.date).toBe('1970-01-01T00:00:00.000Z');
+    expect(meta.nan).toBeNull();
+    expect('fn' in meta || 'sym' in meta || 'boom' in meta || 'revoked' in meta).toBe(false);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    for (const f of FORMAT_NAMES) expect(typeof render(f, [a], [], { findings: true }, [t])).toBe('string');
+  });
+
+  it('any value at all in meta', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true })), (meta) => {
+        const a = analyze({ ...transcript(), meta });
+        expect(() => JSON.stringify(a)).not.toThrow();
+        for (const f of FORMAT_NAMES) render(f, [a]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
