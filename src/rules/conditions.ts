@@ -189,6 +189,10 @@ export const CONDITIONS = {
     description: 'the agent\'s task is only the purpose of a request to the customer ("DM us so I can look into it")',
     test: steps.purposeClause,
   },
+  'after-the-customer-writes': {
+    description: 'a promise made only as what follows once the customer writes in ("DM us and we\'ll be in touch", "we\'ll continue from there")',
+    test: steps.afterTheCustomerWrites,
+  },
   'check-in-place': {
     description: 'the match is "check-in" as a place ("the check-in desk"), not checking in with the customer',
     test: steps.checkInPlace,

@@ -298,9 +298,14 @@ export function findEarlierTurnSharingAction(m: RuleMatch, role: Role, phrases: 
   const key = `${role} ${phrases.id}`;
   let found = index.found.get(key);
   if (!found) index.found.set(key, (found = { scanned: 0, byStem: new Map() }));
+  // A rule's own phrases were looked for in each turn when the engine matched it: ask it, not the text again.
+  const heard = index.heard;
+  const rule = phrases.ruleId === undefined ? undefined : heard?.indexOf.get(phrases.ruleId);
   for (; found.scanned < at; found.scanned++) {
     const t = m.turns[found.scanned]!;
-    if (t.role !== role || !phrases.test(t.text)) continue;
+    if (t.role !== role) continue;
+    const said = rule === undefined ? undefined : heard!.byTurn.get(t)?.includes(rule);
+    if (!(said ?? phrases.test(t.text))) continue;
     for (const s of actionStems(t.text)) {
       const list = found.byStem.get(s);
       if (list) list.push(found.scanned);
@@ -324,13 +329,22 @@ export function findEarlierTurnSharingAction(m: RuleMatch, role: Role, phrases: 
   return best >= 0 ? m.turns[best] : undefined;
 }
 
-/** The conversation being matched, and per role and phrase set the turns found so far, by action stem. */
-let index: { turns: readonly Turn[]; found: Map<string, { scanned: number; byStem: Map<string, number[]> }> } | undefined;
+/**
+ * The rules whose phrases the engine found somewhere in each turn it has matched (before any
+ * condition), by rule index, and the index of each rule id: what a rule's phrase set would find.
+ */
+export interface HeardRules {
+  byTurn: Map<Turn, readonly number[]>;
+  indexOf: ReadonlyMap<string, number>;
+}
 
-/** Runs `fn` with findEarlierTurnSharingAction indexing `turns`; the index is dropped after. */
-export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T): T {
+/** The conversation being matched, and per role and phrase set the turns found so far, by action stem. */
+let index: { turns: readonly Turn[]; found: Map<string, { scanned: number; byStem: Map<string, number[]> }>; heard: HeardRules | undefined } | undefined;
+
+/** Runs `fn` with findEarlierTurnSharingAction indexing `turns` (and reading `heard`); the index is dropped after. */
+export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T, heard?: HeardRules): T {
   if (index) return fn(); // nested: the outer conversation keeps its index
-  index = { turns, found: new Map() };
+  index = { turns, found: new Map(), heard };
   try {
     return fn();
   } finally {
@@ -350,6 +364,8 @@ let searchLimit = new Int32Array(256);
 export class PhraseSet {
   /** Tells phrase sets apart in indexes. */
   readonly id = phraseSets++;
+  /** The rule whose patterns these are, when they are all of one rule's (phrasesOfRule). */
+  ruleId: string | undefined;
   private readonly patterns: () => readonly string[];
   private compiled: PatternAutomaton | undefined;
   /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */

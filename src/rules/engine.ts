@@ -4,7 +4,7 @@ import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/
 import type { TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { PatternAutomaton, symbolStream } from './automaton.js';
-import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex } from './context.js';
+import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
 import { messageIdOf, ruleUrl } from './ids.js';
@@ -35,6 +35,8 @@ class Scratch {
   picked = new Int32Array(0);
   /** How many candidates of each rule this turn has judged (see CHECKS_PER_TURN). */
   judged = new Int32Array(0);
+  /** heardAt[r] === stamp of the turn: rule r's phrases were found in it. */
+  heardAt = new Int32Array(0);
   stamp = 0;
 
   fit(tokens: number, rules: number): void {
@@ -52,9 +54,11 @@ class Scratch {
       this.seenAt = new Int32Array(rules);
       this.picked = new Int32Array(rules);
       this.judged = new Int32Array(rules);
+      this.heardAt = new Int32Array(rules);
     }
     if (this.stamp >= 0x7fffffff) {
       this.seenAt.fill(0);
+      this.heardAt.fill(0);
       this.stamp = 0;
     }
   }
@@ -90,6 +94,10 @@ export class RuleSet {
   /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
   private readonly machines = new Map<string, Machine>();
   private readonly scratch = new Scratch();
+  /** Each rule's index by id, for checks that ask which rules' phrases a turn holds. */
+  private readonly indexOf: ReadonlyMap<string, number>;
+  /** While `run` matches a conversation: per turn, the rules whose phrases it holds. */
+  private heard: HeardRules | undefined;
 
   constructor(rules: readonly RuleDef[], options: RuleSetOptions = {}) {
     // Whose words a rule reads decides whose finding it is: what a customer says is a signal about
@@ -101,6 +109,7 @@ export class RuleSet {
       this.byId.set(rule.id, rule);
     }
     this.rules = own;
+    this.indexOf = new Map(own.map((r, i) => [r.id, i]));
     this.messageIds = own.map(messageIdOf);
     this.urls = own.map((r) => ruleUrl(r.id));
     this.ignored = options.ignore?.length ? new IgnoreList(options.ignore, FILLERS) : undefined;
@@ -129,14 +138,25 @@ export class RuleSet {
 
   /** Findings for every turn, in turn order and then text order. */
   run(transcript: Transcript, prepared: readonly PreparedTurn[]): Finding[] {
-    return withTurnIndex(transcript.turns, () => {
-      const findings: Finding[] = [];
-      for (const p of prepared) {
-        const found = this.runTurn(p, transcript.turns);
-        for (let k = 0; k < found.length; k++) findings.push(found[k]!);
-      }
-      return linkCommitments(findings, transcript.turns);
-    });
+    const heard: HeardRules = { byTurn: new Map(), indexOf: this.indexOf };
+    const outer = this.heard;
+    this.heard = heard;
+    try {
+      return withTurnIndex(
+        transcript.turns,
+        () => {
+          const findings: Finding[] = [];
+          for (const p of prepared) {
+            const found = this.runTurn(p, transcript.turns);
+            for (let k = 0; k < found.length; k++) findings.push(found[k]!);
+          }
+          return linkCommitments(findings, transcript.turns);
+        },
+        heard,
+      );
+    } finally {
+      this.heard = outer;
+    }
   }
 
   runTurn({ turn, features }: PreparedTurn, turns: readonly Turn[]): Finding[] {
@@ -166,6 +186,9 @@ export class RuleSet {
     lastEnd.fill(0); // stream index each rule's last match ended at
     doneIn.fill(-1); // sentence of a `once` rule's last finding
     judged.fill(0);
+    const heard = this.heard;
+    const turnStamp = ++scratch.stamp; // heardAt[r] === turnStamp: rule r's phrases are in this turn
+    const heardHere: number[] = [];
 
     let found: Finding[] | undefined;
     for (let i = 0; i < n; i++) {
@@ -180,6 +203,10 @@ export class RuleSet {
         const k = automaton.hitPattern[h]!;
         const r = ruleOf[k]!;
         const end = automaton.hitEnd[h]!;
+        if (scratch.heardAt[r] !== turnStamp) {
+          scratch.heardAt[r] = turnStamp;
+          heardHere.push(r);
+        }
         if (seenAt[r] === stamp) {
           if (end > bestEnd[r]!) bestEnd[r] = end;
           if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
@@ -213,6 +240,7 @@ export class RuleSet {
         }
       }
     }
+    heard?.byTurn.set(turn, heardHere);
     for (const r of clauseRules) {
       const once = this.rules[r]!.once;
       let doneIn = -1;

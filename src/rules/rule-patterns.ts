@@ -25,5 +25,7 @@ export function rulePatterns(id: string, name?: string): readonly string[] {
 
 /** A PhraseSet of the patterns of rule `id` (or of its pattern named `name`), compiled when first used. */
 export function phrasesOfRule(id: string, name?: string): PhraseSet {
-  return new PhraseSet(() => rulePatterns(id, name));
+  const set = new PhraseSet(() => rulePatterns(id, name));
+  if (name === undefined) set.ruleId = id;
+  return set;
 }

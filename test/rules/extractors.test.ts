@@ -40,6 +40,15 @@ const CASES: Array<[ExtractorName, string, Array<[Example, unknown[]]>]> = [
   ]],
 ];
 
+describe('a kept promise', () => {
+  it('finds the earlier promise by the promise phrases the rule set runs, a phrase added with extend too', () => {
+    const example = { context: [{ role: 'agent' as const, text: 'Right, a courier collects the parcel on Friday.' }], text: "I've booked the courier for you." };
+    const extended = BUILTIN_RULES.map((r) => (r.id === 'commitment-made' ? { ...r, patterns: [...r.patterns, 'a courier collects'] } : r));
+    expect(findingsOn(new RuleSet(BUILTIN_RULES), 'commitment-done', 'agent', example)).toEqual([]);
+    expect(findingsOn(new RuleSet(extended), 'commitment-done', 'agent', example).map((f) => f.data?.promisedIn)).toEqual([0]);
+  });
+});
+
 describe('named extractors', () => {
   it('are each tested here and listed in src/rules/data/README.md', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...EXTRACTOR_NAMES].sort());

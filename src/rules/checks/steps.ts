@@ -11,6 +11,15 @@ const lead = (m: RuleMatch) => plain(m.turn.text.slice(m.sentence[0], m.span[0])
 export const purposeClause = (m: RuleMatch): boolean =>
   /^(i|let)\b/.test(matched(m)) && /\b(so|so that|in order to|for me to|if|once|when|then)\s*(i|we)?\s*(can|could|may)?\s*$/.test(lead(m));
 
+/**
+ * "DM us and we'll be in touch", "Send us a note and our team will follow up", "…in DM. We'll
+ * continue from there": what happens once the customer writes in, said as part of the redirect.
+ * The customer has to act first; nothing is yet owed to them.
+ */
+export const afterTheCustomerWrites = (m: RuleMatch): boolean =>
+  /^\W*(?:(?:please|kindly|just|simply),? )?(?:dm|send|contact|message|reach out|meet|let us know|fill|submit|follow|get in touch|drop|shoot|email|tweet|reply)\b.*\band\s*$/.test(lead(m)) ||
+  (/^(?:we'll|we will|i'll|i will) continue\b/.test(matched(m)) && /^\s*(?:from )?(?:there|in dm|over dm|via dm)\b/.test(sentenceAfter(m)));
+
 /** "the check-in desk" is a place, not checking in with the customer. */
 export const checkInPlace = (m: RuleMatch): boolean => /check-in/i.test(m.turn.text.slice(m.span[0], m.span[1]));
 
