@@ -1,4 +1,4 @@
-# etcscore in a container, for nightly batches (the README's Kubernetes example runs it). From a clone:
+# etcscore in a container, for nightly batches (the Kubernetes example in docs/pipelines.md runs it). From a clone:
 #   docker build -t etcscore .
 #   docker run --rm -v "$PWD/calls:/data/calls:ro" etcscore score calls --format ndjson > scores.ndjson
 

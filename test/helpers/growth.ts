@@ -11,24 +11,26 @@ function cpuMs(): number {
 }
 
 /**
- * Best CPU time of one `fn(size)` in ms, run again until 15 ms have passed: a garbage collection
- * then falls outside the best run.
+ * Mean CPU time of `fn(size)` in ms over runs that fill at least 30 ms. A mean, not the best run:
+ * garbage collection costs in proportion to what a run allocates, so a mean charges each size its
+ * share, where the best run would favour the small size (some of its runs miss a collection, while
+ * every large run has one).
  */
 function best(fn: (size: number) => void, size: number): number {
-  let min = Infinity;
-  const until = performance.now() + 15;
+  let runs = 0;
+  const start = cpuMs();
+  const until = performance.now() + 30;
   do {
-    const start = cpuMs();
     fn(size);
-    min = Math.min(min, cpuMs() - start);
+    runs++;
   } while (performance.now() < until);
-  return min;
+  return (cpuMs() - start) / runs;
 }
 
 /** Below this a run is mostly noise (timer, caches, a collection): the base size is doubled. */
 const MEASURABLE_MS = 5;
 
-/** Generous for a loaded machine (6 agents on 2 cores, where garbage collection alone took a linear reader to 10.6): linear is ~4, quadratic ~16. */
+/** Generous for a loaded machine (6 agents on 2 cores): linear is ~4, quadratic ~16. */
 export const LINEAR_RATIO = 12;
 
 /**

@@ -30,10 +30,10 @@ describe('schema/etcscorerc.schema.json', () => {
     expect(validate(dataOf(name, text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it("accepts the README's example .etcscorerc.yaml, as the loader does", () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const example = /```yaml\n(# \.etcscorerc\.yaml[\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, 'README has a ```yaml block starting "# .etcscorerc.yaml"').toBeDefined();
+  it("accepts docs/configuration.md's example .etcscorerc.yaml, as the loader does", () => {
+    const doc = readFileSync(path.join(root, 'docs', 'configuration.md'), 'utf8');
+    const example = /```yaml\n(# \.etcscorerc\.yaml[\s\S]*?)```/.exec(doc)?.[1];
+    expect(example, 'docs/configuration.md has a ```yaml block starting "# .etcscorerc.yaml"').toBeDefined();
     expect(() => parseConfig(example!, '.etcscorerc.yaml')).not.toThrow();
     expect(validate(dataOf('.etcscorerc.yaml', example!)), JSON.stringify(validate.errors)).toBe(true);
   });
