@@ -257,14 +257,26 @@ export function plain(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'");
 }
 
+// The pieces below, made plain once per match: a rule's conditions and extractor ask for the same
+// piece again and again (a match is judged whole before the next one starts).
+let memoMatch: RuleMatch | undefined;
+let memo: { matched?: string; sentenceAfter?: string; turnAfter?: string; turnBefore?: string } = {};
+function memoOf(m: RuleMatch): typeof memo {
+  if (m !== memoMatch) {
+    memoMatch = m;
+    memo = {};
+  }
+  return memo;
+}
+
 /** The matched words' sentence after the match. */
-export const sentenceAfter = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[1], m.sentence[1]));
+export const sentenceAfter = (m: RuleMatch): string => (memoOf(m).sentenceAfter ??= plain(m.turn.text.slice(m.span[1], m.sentence[1])));
 /** Everything the speaker says after the match in this turn. */
-export const turnAfter = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[1]));
+export const turnAfter = (m: RuleMatch): string => (memoOf(m).turnAfter ??= plain(m.turn.text.slice(m.span[1])));
 /** Everything the speaker says before the match in this turn. */
-export const turnBefore = (m: RuleMatch): string => plain(m.turn.text.slice(0, m.span[0]));
+export const turnBefore = (m: RuleMatch): string => (memoOf(m).turnBefore ??= plain(m.turn.text.slice(0, m.span[0])));
 /** The matched text itself. */
-export const matched = (m: RuleMatch): string => plain(m.turn.text.slice(m.span[0], m.span[1]));
+export const matched = (m: RuleMatch): string => (memoOf(m).matched ??= plain(m.turn.text.slice(m.span[0], m.span[1])));
 
 /** Where the match's turn is in `turns`: at its index in a canonical transcript, found without a scan. */
 function positionOf(m: RuleMatch): number {
