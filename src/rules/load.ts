@@ -85,6 +85,10 @@ export function readWordListFile(text: string, file: string): WordListFile & { p
       problem(at, `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")`);
       continue;
     }
+    if (['number', 'time', 'emoji', 'word'].includes(name)) {
+      problem(at, `word list "${name}": the name of a token class ({${name}} is any ${name})`);
+      continue;
+    }
     if (!isSeq(item.value) || item.value.items.length === 0) {
       problem(at, `word list "${name}": give a non-empty list of words or phrases`);
       continue;

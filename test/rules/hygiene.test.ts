@@ -246,6 +246,7 @@ describe('word-list hygiene', () => {
   it.each([
     ['Mood_Words: [cross]\n', 'lists.yaml:1: word list "Mood_Words": a name is kebab-case'],
     ['mood: []\n', 'lists.yaml:1: word list "mood": give a non-empty list'],
+    ['mood: [cross]\nnumber: [one, two]\n', 'lists.yaml:2: word list "number": the name of a token class'],
     ['mood:\n  - cross\n  - (fed|up)\n', 'lists.yaml:3: word list "mood": "(fed|up)" is not plain words'],
     ['mood:\n  - cross\n  - Cross\n', 'lists.yaml:3: word list "mood": "cross" is in the list twice'],
     ['mood:\n  - can\u2019t cope\n', "lists.yaml:2: word list \"mood\": \"can\u2019t cope\" has a curly apostrophe"],
