@@ -4,7 +4,7 @@
 import { type Token, isWordLike } from './tokenize.js';
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without',
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without', 'unable',
   'hardly', 'barely', 'scarcely', 'non', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt',
   'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint',
 ]);
