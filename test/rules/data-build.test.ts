@@ -1,7 +1,7 @@
 // The build step that compiles src/rules/data/*.yaml (scripts/rules-data.js): a module of plain
 // objects when the data is clean; a failed build naming file and line, and no module, when not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +13,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const handoffs = readFileSync(path.join(root, 'src/rules/data/handoffs.yaml'), 'utf8');
 
-function build(files: Record<string, string>, name: string) {
+function build(files: Record<string, string>, name: string, lists?: string) {
   const data = path.join(dir, name);
   mkdirSync(data);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), text);
+  if (lists) cpSync(lists, path.join(data, 'lists'), { recursive: true });
   const out = path.join(dir, `${name}.js`);
   writeFileSync(out, '// left from an earlier build\n');
   const run = spawnSync(process.execPath, ['scripts/rules-data.js', '--data', data, '--out', out], { cwd: root, encoding: 'utf8' });
@@ -46,6 +47,18 @@ describe('scripts/rules-data.js', () => {
     const file = path.relative(root, path.join(r.data, 'handoffs.yaml'));
     expect(r.stderr).toContain(`${file}:${line}: unexplained-transfer: category "blind-transfer" is not one of`);
     expect(r.stderr).toMatch(/rules-data: 1 problem in .*; nothing written/);
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('names a rule that cannot load even when other rules read its phrases, instead of crashing', () => {
+    const src = path.join(root, 'src/rules/data');
+    const files = Object.fromEntries(readdirSync(src).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(src, f), 'utf8')]));
+    // commitment-made's phrases are read by the condition code of other rules (a promise kept).
+    files['trust.yaml'] = files['trust.yaml']!.replace(/(- id: commitment-made[\s\S]*?  patterns:\n)/, "$1    - and ('ll|will) call\n");
+    const r = build(files, 'unloadable', path.join(src, 'lists'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`commitment-made: pattern "and ('ll|will) call": "'ll": a contraction is one word`);
+    expect(r.stderr).not.toContain('are read by code');
     expect(existsSync(r.out)).toBe(false);
   });
 });
