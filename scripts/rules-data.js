@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkRuleFiles, checkWordListFiles, unusedWordLists } from '../dist/rules/hygiene.js';
 import { formatProblem } from '../dist/rules/load.js';
-import { compileFromSource, storePattern } from '../dist/rules/pattern.js';
+import { compileFromSource, storePattern } from '../dist/nlp/phrase/pattern.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });

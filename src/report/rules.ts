@@ -5,7 +5,7 @@ import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
 import { EXTRACTORS } from '../rules/extractors.js';
-import { definedWordLists } from '../rules/pattern.js';
+import { definedWordLists } from '../nlp/phrase/pattern.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 

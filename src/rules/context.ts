@@ -4,8 +4,8 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, stem } from './pattern.js';
-import { PatternAutomaton } from './automaton.js';
+import { compilePattern, stem } from '../nlp/phrase/pattern.js';
+import { PatternAutomaton } from '../nlp/phrase/automaton.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 

@@ -2,8 +2,8 @@
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { compilePattern, type CompiledPattern } from './pattern.js';
-import { PatternAutomaton, symbolStream } from './automaton.js';
+import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
+import { PatternAutomaton, symbolStream } from '../nlp/phrase/automaton.js';
 import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';

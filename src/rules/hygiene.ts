@@ -7,7 +7,7 @@ import type { Transcript, Turn } from '../model/types.js';
 import { textFeatures } from '../nlp/features.js';
 import { RuleSet } from './engine.js';
 import { readRuleFile, readWordListFile, type LoadedRule, type RuleProblem } from './load.js';
-import { defineWordLists, PatternError } from './pattern.js';
+import { defineWordLists, PatternError } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
 import { exampleText, type Example, type RuleDef } from './types.js';
 

@@ -4,9 +4,9 @@
 // (case, curly apostrophes, fillers, never across a sentence end).
 import type { Finding } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { PatternAutomaton, symbolStream } from './automaton.js';
+import { PatternAutomaton, symbolStream } from '../nlp/phrase/automaton.js';
 import { fillSentenceLimits } from './context.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern } from '../nlp/phrase/pattern.js';
 
 export class IgnoreList {
   readonly phrases: readonly string[];

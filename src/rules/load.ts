@@ -6,7 +6,7 @@ import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, 
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
 import { unknownExtractor, type ExtractorName } from './extractors.js';
-import { compilePattern, PatternError } from './pattern.js';
+import { compilePattern, PatternError } from '../nlp/phrase/pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
 
@@ -56,7 +56,7 @@ const ONCE = ['sentence', 'turn'] as const;
 
 /** Typographic apostrophes and the characters mistaken for them. */
 const CURLY = /[\u2018\u2019\u02BC`\u00B4]/;
-/** What only a regular expression would contain: patterns are token patterns (pattern.ts). */
+/** What only a regular expression would contain: patterns are token patterns (src/nlp/phrase/pattern.ts). */
 const REGEX_LIKE = /\\|\^|\$|\.\*|\.\+|\+|\?|\{\d/;
 
 /** Named word lists as a file declares them, and the line each name stands on. */
@@ -292,7 +292,7 @@ class Reader {
   private patterns(entry: Entry | undefined, at: number, wholeClauses = false): { items: string[]; lines: number[]; names: Record<string, number> } {
     const names: Record<string, number> = {};
     if (!entry) {
-      this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
+      this.problem(at, 'missing "patterns": token patterns (src/nlp/phrase/pattern.ts)');
       return { items: [], lines: [], names };
     }
     // A pattern that code reads too is written `{ name: …, pattern: … }`, once, in its rule.

@@ -1,8 +1,8 @@
 // The token-pattern language that built-in and user rules share.
 import { describe, expect, it } from 'vitest';
-import { compileFromSource, compilePattern, defineWordLists, definedWordLists, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
-import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
-import { BUILTIN_RULES } from '../../src/rules/index.js';
+import { compileFromSource, compilePattern, defineWordLists, definedWordLists, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../../src/nlp/phrase/pattern.js';
+import { tokenize, isWordLike } from '../../../src/nlp/tokenize.js';
+import { BUILTIN_RULES } from '../../../src/rules/index.js';
 
 /** The matched words when the pattern matches at the start of `text`. */
 function match(pattern: string, text: string): string | undefined {

@@ -7,7 +7,7 @@
 // and emoji that no pattern names share one per kind), and every test a pattern can make (literal
 // word, word set, stem, kind, wildcard) gives the same answer for tokens with the same symbol, so a
 // transition computed once holds for every later token alike.
-import { isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
+import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
 import { ACCEPT, literals, tests, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */

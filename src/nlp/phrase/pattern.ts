@@ -9,8 +9,8 @@
 // Patterns compile to a small NFA simulated token by token (no backtracking), and no construct
 // repeats without bound, so matching time is linear in the text whatever a user writes.
 import { createRequire } from 'node:module';
-import { tokenize, isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
-import { table } from '../model/records.js';
+import { tokenize, isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import { table } from '../../model/records.js';
 
 const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).

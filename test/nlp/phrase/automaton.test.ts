@@ -2,9 +2,9 @@
 // matching the pattern alone (matchAt) finds.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compiles } from '../helpers/patterns.js';
-import { PatternAutomaton, SKIP } from '../../src/rules/automaton.js';
-import { compilePattern, matchAt, type MatchToken } from '../../src/rules/pattern.js';
+import { compiles } from '../../helpers/patterns.js';
+import { PatternAutomaton, SKIP } from '../../../src/nlp/phrase/automaton.js';
+import { compilePattern, matchAt, type MatchToken } from '../../../src/nlp/phrase/pattern.js';
 
 const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call'];
 
