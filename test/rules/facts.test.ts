@@ -49,6 +49,8 @@ describe('informs', () => {
     'Please give this a try: https://help.example.com/reset',
     'If you submit it as an idea, our product team will be able to review it.',
     'For now we recommend: https://help.example.com/playback Keep us posted!',
+    'Not a problem, take your time.',
+    "It's just too bad.",
   ])('courtesy, a request, a question, praise, a promise or a bare link: %s', (s) => expect(informs(s)).toBe(false));
 
   it('a number or a handle alone is no fact', () => {
