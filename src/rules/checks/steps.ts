@@ -2,7 +2,7 @@
 // follow-up that is a place name or a thank-you, a step with no sequence around it. The code of the
 // conditions named in conditions.ts, moved here from the trust rules' checks unchanged.
 import type { RuleMatch } from '../types.js';
-import { matched, plain, sentenceAfter, turnAfter, turnBefore } from '../context.js';
+import { isQuestion, matched, plain, sentenceAfter, turnAfter, turnBefore } from '../context.js';
 
 /** The sentence before the match, as plain text. */
 const lead = (m: RuleMatch) => plain(m.turn.text.slice(m.sentence[0], m.span[0]));
@@ -57,3 +57,17 @@ export const firstAsks = (m: RuleMatch): boolean => /^(first|firstly|step one|to
 
 /** "once it was sent": a condition in the past is history, not a next step. */
 export const onceInThePast = (m: RuleMatch): boolean => /^(once|as soon as|when|after)\b/.test(matched(m)) && /\b(was|were|did|had)\b/.test(matched(m));
+
+// ---- a check-back needs something to check back on ----------------------------------------------
+
+/**
+ * "Are you still having the issue?" asked in the speaker's first turn, straight after the other
+ * side's: a question about the problem just reported, not a return to an earlier one.
+ */
+export function askedInFirstReply(m: RuleMatch): boolean {
+  if (!isQuestion(m.features, m.tokens[0])) return false;
+  const at = m.turns.indexOf(m.turn);
+  if (at < 1 || m.turns[at - 1]!.role === m.turn.role) return false;
+  for (let i = 0; i < at; i++) if (m.turns[i]!.role === m.turn.role) return false;
+  return true;
+}
