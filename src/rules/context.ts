@@ -379,6 +379,13 @@ export function sentenceTokens(f: TextFeatures, i: number): [number, number] {
   return [bounds[2 * s]!, bounds[2 * s + 1]!];
 }
 
+// Token ranges around a match, for PhraseSet.in: the rest of the turn after it, the turn before
+// it, and the same within its sentence.
+export const tokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], m.features.tokens.length];
+export const tokensBefore = (m: RuleMatch): [number, number] => [0, m.tokens[0]];
+export const sentenceTokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], sentenceTokens(m.features, m.tokens[0])[1]];
+export const sentenceTokensBefore = (m: RuleMatch): [number, number] => [sentenceTokens(m.features, m.tokens[0])[0], m.tokens[0]];
+
 let phraseSets = 0;
 let searchAt = new Int32Array(256);
 let searchSyms = new Int32Array(256);

@@ -5,7 +5,7 @@
 import type { Turn } from '../../model/types.js';
 import type { RuleMatch } from '../types.js';
 import type { TextFeatures } from '../../nlp/features.js';
-import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceTokens, sharesAction, turnAfter } from '../context.js';
+import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, sharesAction, tokensAfter, tokensBefore, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
 import { phrases, phrasesOfRule } from '../rule-patterns.js';
 
@@ -16,13 +16,6 @@ const OTHER_WAY_OPENING = phrases('other-way-opening');
 const YOU_MAY = phrases('you-may');
 const YOU_MAY_NEED = phrases('you-may-need');
 const OTHER_CHANNEL = phrases('other-channel');
-
-/** Tokens [from, to) of the match's turn: the rest of the turn after it, and everything before it. */
-const after = (m: RuleMatch): [number, number] => [m.tokens[1], m.features.tokens.length];
-const before = (m: RuleMatch): [number, number] => [0, m.tokens[0]];
-/** The tokens of the match's sentence after it, and before it. */
-const sentenceAfterTokens = (m: RuleMatch): [number, number] => [m.tokens[1], sentenceTokens(m.features, m.tokens[0])[1]];
-const sentenceBeforeTokens = (m: RuleMatch): [number, number] => [sentenceTokens(m.features, m.tokens[0])[0], m.tokens[0]];
 
 /** The token before `i` is a "." or "!" (not a "?": "Is that all? Visit…" asks on). */
 const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens[i - 1]!.kind === 'punct' && (f.tokens[i - 1]!.text[0] === '.' || f.tokens[i - 1]!.text[0] === '!');
@@ -40,7 +33,7 @@ function otherWay(f: TextFeatures, from: number, to: number): boolean {
 // ---- refusals and policies: is a way left open? --------------------------------
 
 /** Readers do not count a refusal that leaves a way open, with or without its reason. */
-export const otherWayOpen = (m: RuleMatch): boolean => otherWay(m.features, ...after(m)) || OTHER_CHANNEL.in(m.features, ...after(m));
+export const otherWayOpen = (m: RuleMatch): boolean => otherWay(m.features, ...tokensAfter(m)) || OTHER_CHANNEL.in(m.features, ...tokensAfter(m));
 
 const NO_PROMISES = phrases('no-promises');
 const TELLING = phrases('telling-verbs');
@@ -63,7 +56,7 @@ const WILL = phrases('will');
 const PASSING_ON = phrases('passing-on');
 
 /** Saying no, then promising to pass the wish on or to come back: readers read the promise, not a wall. */
-export const promisesToPassOn = (m: RuleMatch): boolean => followedBy(m.features, WILL, PASSING_ON, ...after(m));
+export const promisesToPassOn = (m: RuleMatch): boolean => followedBy(m.features, WILL, PASSING_ON, ...tokensAfter(m));
 
 const OPENS_A_CONDITION = phrases('opens-a-condition');
 
@@ -86,17 +79,17 @@ export const protectsWithAWay = (m: RuleMatch): boolean => FOR_YOUR_SECURITY.in(
 const READING = phrases('reading');
 
 /** "Let me check what our policy says": reading the policy, not hiding behind it. */
-export const readingThePolicy = (m: RuleMatch): boolean => READING.in(m.features, ...before(m), 'end');
+export const readingThePolicy = (m: RuleMatch): boolean => READING.in(m.features, ...tokensBefore(m), 'end');
 
 const PROTECTS_THE_CUSTOMER = phrases('protects-the-customer');
 const CANNOT_HELP = phrases('cannot-help');
 
 /** A system limit that protects the customer ("…, for your security") blocks nothing they need. */
-export const protectsTheCustomer = (m: RuleMatch): boolean => PROTECTS_THE_CUSTOMER.in(m.features, ...after(m)) && !CANNOT_HELP.in(m.features, ...after(m));
+export const protectsTheCustomer = (m: RuleMatch): boolean => PROTECTS_THE_CUSTOMER.in(m.features, ...tokensAfter(m)) && !CANNOT_HELP.in(m.features, ...tokensAfter(m));
 
 /** A policy stated with its reason (before or after it) and another way forward after it. */
 export const reasonAndAlternative = (m: RuleMatch): boolean =>
-  (REASON.in(m.features, ...after(m)) || REASON.in(m.features, ...before(m))) && ALTERNATIVE.in(m.features, ...after(m));
+  (REASON.in(m.features, ...tokensAfter(m)) || REASON.in(m.features, ...tokensBefore(m))) && ALTERNATIVE.in(m.features, ...tokensAfter(m));
 
 const STAYS_WITH_US = phrases('stays-with-us');
 
@@ -130,12 +123,12 @@ export function bareNoUnasked(m: RuleMatch): boolean {
 }
 
 /** "…but here is what I can do" turns the limit into information, not a wall. (A bare "no" is judged by `bareNoUnasked` alone.) */
-export const alternativeAfter = (m: RuleMatch): boolean => !isBareNo(m) && ALTERNATIVE.in(m.features, ...after(m));
+export const alternativeAfter = (m: RuleMatch): boolean => !isBareNo(m) && ALTERNATIVE.in(m.features, ...tokensAfter(m));
 
 const NOTHING_TO_WORRY = phrases('nothing-to-worry');
 
 /** "nothing I can do" about a charge that is not there: "there's no charge", "nothing to worry about". */
-export const nothingToWorry = (m: RuleMatch): boolean => !isBareNo(m) && NOTHING_TO_WORRY.in(m.features, ...sentenceAfterTokens(m), 'start');
+export const nothingToWorry = (m: RuleMatch): boolean => !isBareNo(m) && NOTHING_TO_WORRY.in(m.features, ...sentenceTokensAfter(m), 'start');
 
 // ---- options ------------------------------------------------------------------
 
@@ -164,7 +157,7 @@ export function oneWayOnly(m: RuleMatch): boolean {
   // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
   if (WOULD_IT.in(f, from, to, 'start') && WORK.in(f, from, to, (start, end) => start > from && end === to)) return !isQuestion(f, from);
   if (!OFFERS_A_WAY.in(f, from, to, 'whole')) return false;
-  const [, sentenceEnd] = sentenceAfterTokens(m);
+  const [, sentenceEnd] = sentenceTokensAfter(m);
   if (!OR.in(f, to, sentenceEnd, (start) => !OR_NOT_A_CHOICE.in(f, start, sentenceEnd, 'start'))) return true;
   return NOT_A_COURSE.in(f, from, to, (start, end) => start > from && end === to);
 }
@@ -313,31 +306,31 @@ const FINITE_VERBS = phrases('finite-verbs');
 const COMPARISON = phrases('comparison');
 
 /** Circular ("because that's the process") reasons explain nothing. */
-export const circularReason = (m: RuleMatch): boolean => CIRCULAR.in(m.features, ...sentenceAfterTokens(m), 'word');
+export const circularReason = (m: RuleMatch): boolean => CIRCULAR.in(m.features, ...sentenceTokensAfter(m), 'word');
 
 /** "The reason I'm asking": a reason for the question, not for what happened. */
-export const reasonForAsking = (m: RuleMatch): boolean => THE_REASON.in(m.features, ...m.tokens, 'whole') && ASKING.in(m.features, ...sentenceAfterTokens(m), 'start');
+export const reasonForAsking = (m: RuleMatch): boolean => THE_REASON.in(m.features, ...m.tokens, 'whole') && ASKING.in(m.features, ...sentenceTokensAfter(m), 'start');
 
 /** "any inconvenience caused by the outage" is boilerplate, not a reason given. */
-export const boilerplateCause = (m: RuleMatch): boolean => BOILERPLATE.in(m.features, ...sentenceBeforeTokens(m), 'end');
+export const boilerplateCause = (m: RuleMatch): boolean => BOILERPLATE.in(m.features, ...sentenceTokensBefore(m), 'end');
 
 /** The match opens with this word. */
 const opensWith = (m: RuleMatch, word: string) => m.features.tokens[m.tokens[0]]!.norm === word;
 
 /** "So the next step is…" opens a sentence: "so" there gives no reason. */
-export const soOpensSentence = (m: RuleMatch): boolean => opensWith(m, 'so') && sentenceBeforeTokens(m)[0] === m.tokens[0];
+export const soOpensSentence = (m: RuleMatch): boolean => opensWith(m, 'so') && sentenceTokensBefore(m)[0] === m.tokens[0];
 
 /** "as it is", "as things stand": leaving things alone, not a reason. */
-export const asThingsAre = (m: RuleMatch): boolean => AS_THINGS_ARE.in(m.features, m.tokens[0], sentenceAfterTokens(m)[1], 'start');
+export const asThingsAre = (m: RuleMatch): boolean => AS_THINGS_ARE.in(m.features, m.tokens[0], sentenceTokensAfter(m)[1], 'start');
 
 /** "since the 3rd", "since Monday": a time, not a reason; a reason has a verb ("since the rate ended", or one of finite-verbs). */
 export const sinceATime = (m: RuleMatch): boolean => {
   if (!opensWith(m, 'since')) return false;
   const f = m.features;
-  const [, end] = sentenceAfterTokens(m);
+  const [, end] = sentenceTokensAfter(m);
   for (let k = m.tokens[0] + 1; k < end; k++) if (f.tokens[k]!.kind === 'word' && f.tokens[k]!.norm.length > 2 && f.tokens[k]!.norm.endsWith('ed')) return false;
   return !FINITE_VERBS.in(f, m.tokens[0] + 1, end);
 };
 
 /** "as soon as", "as well as", "such as": comparisons and times, not reasons. */
-export const comparison = (m: RuleMatch): boolean => COMPARISON.in(m.features, ...sentenceBeforeTokens(m), 'end');
+export const comparison = (m: RuleMatch): boolean => COMPARISON.in(m.features, ...sentenceTokensBefore(m), 'end');
