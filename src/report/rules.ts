@@ -6,6 +6,7 @@ import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/id
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
 import { EXTRACTORS } from '../rules/extractors.js';
 import { definedWordLists } from '../nlp/phrase/pattern.js';
+import { definedPhraseSets } from '../rules/rule-patterns.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
@@ -127,6 +128,12 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
   if (lists.size > 0) {
     lines.push('## Word lists', '', 'A pattern names a list in braces (`{feeling}`) and reads it as any one of its entries. The lists are declared in `src/rules/data/lists/`; a user\u2019s pattern may name them too.', '');
     for (const [name, entries] of lists) lines.push(`- \`{${name}}\`: ${entries.join(', ')}`);
+    lines.push('');
+  }
+  const sets = definedPhraseSets();
+  if (sets.size > 0) {
+    lines.push('## Phrase sets', '', 'The words the conditions\u2019 code looks for around a match (\u201ca reason follows\u201d, \u201canother way is left open\u201d), written as token patterns in `src/rules/data/phrases/`, where a comment above each set says where its condition looks. Add a phrase to a set and every condition that reads the set hears it.', '');
+    for (const [name, patterns] of sets) lines.push(`- \`${name}\`: ${patterns.map((p) => markdownCode(p)).join(', ')}`);
     lines.push('');
   }
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.

@@ -1,7 +1,8 @@
 import { RuleSet } from './engine.js';
-import compiled, { patterns, wordLists } from './data/compiled.js';
+import compiled, { patterns, phraseSets, wordLists } from './data/compiled.js';
 import { defineWordLists, useStoredPatterns } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
+import { definePhraseSets } from './rule-patterns.js';
 import type { RuleDef } from './types.js';
 
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
@@ -14,6 +15,8 @@ export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type Ext
 // The word lists before any pattern: built-in and users' patterns name them ("{feeling}").
 defineWordLists(wordLists);
 useStoredPatterns(patterns);
+// The phrase sets the conditions' code reads by name (src/rules/data/phrases/).
+definePhraseSets(phraseSets);
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The built-in data: the phrase sets the conditions read (src/rules/data/phrases/).
+import '../../src/rules/index.js';
 import { CONDITIONS, CONDITION_NAMES, unknownCondition, type ConditionName } from '../../src/rules/conditions.js';
 import { RuleSet } from '../../src/rules/engine.js';
 import { findingsOn } from '../../src/rules/hygiene.js';
