@@ -71,11 +71,25 @@ const SHOUTING_MIN_WORDS = 4;
 /**
  * A request or question that names a fault in plain words ("having trouble logging in, can you
  * help?") is a report, which careful readers call neutral; only feeling, force or persistence
- * around it (see `heated`) makes it a complaint.
+ * around it (see `heated`) makes it a complaint. At this weight one plainly named fault (−3) stays
+ * inside the neutral band (0.3 put it at −0.153, just outside).
  */
-const REPORT_IN_REQUEST = 0.3;
+const REPORT_IN_REQUEST = 0.25;
 /** Thanks and smiles that close a request are courtesy ("can you check? thanks 🙂"), not praise. */
 const COURTESY_IN_REQUEST = 0.25;
+/** Words a turn may open with before what it says: "Oh yeah, @brand, why is…". */
+const OPENERS = new Set(['oh', 'yeah', 'yes', 'well', 'so', 'hi', 'hey', 'hello', 'ok', 'okay', 'um', 'umm', 'hmm', 'erm', 'seriously', 'honestly', 'and', 'but']);
+
+/** Whether only openers and @handles come before word `w` of the turn. */
+function opensTurn(tokens: readonly Token[], words: readonly number[], w: number): boolean {
+  if (w > 6) return false;
+  for (let k = 0; k < w; k++) {
+    const ti = words[k]!;
+    if (!OPENERS.has(tokens[ti]!.norm) && !(ti > 0 && tokens[ti - 1]!.text === '@')) return false;
+  }
+  return true;
+}
+
 /** "Yes!" / "No!": an exclaimed answer is a reaction. */
 const EXCLAIMED_ANSWER = 1.5;
 /** "It used to be great": praise of how things were is a complaint about how they are. */
@@ -423,7 +437,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       whys = append(whys, sentenceOf[ti]!);
       // "Why does it…?": a turn that opens by asking the company to account for itself is a
       // challenge, whatever its words. (A "why?" after a report asks for the reason; it stays.)
-      if (w === 0 && norm === 'why') addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
+      if (norm === 'why' && opensTurn(tokens, words, w)) addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
     }
     if (norm === 'used') {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
