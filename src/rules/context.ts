@@ -5,7 +5,7 @@ import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import { compilePattern, stem } from '../nlp/phrase/pattern.js';
-import { PatternAutomaton } from '../nlp/phrase/automaton.js';
+import { PatternAutomaton, spanReader } from '../nlp/phrase/automaton.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 
@@ -440,9 +440,10 @@ export class PhraseSet {
       syms[n++] = automaton.symbol(t);
     }
     fillSentenceLimits(f, at, n, limit);
+    const spans = automaton.hasSpans ? spanReader(f.tokens, at) : undefined;
     for (let i = 0; i < n; i++) {
       if (ignoreNegated && isNegated(f, at[i]!)) continue;
-      if (automaton.walk(syms, i, limit[i]!) > 0) return true;
+      if (automaton.walk(syms, i, limit[i]!, spans) > 0) return true;
     }
     return false;
   }

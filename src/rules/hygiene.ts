@@ -57,10 +57,14 @@ export function checkWordListFiles(paths: readonly string[], name: (path: string
   return { lists, places, problems };
 }
 
-/** A list no rule's pattern names is a vocabulary kept for its own sake: the catalogue's lists are its own. */
-export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[]): RuleProblem[] {
-  const named = new Set(rules.flatMap((r) => r.data.patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!))));
-  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no rule's pattern` }));
+/**
+ * A list no pattern names (no rule's, no sentiment phrase's) is a vocabulary kept for its own sake:
+ * the catalogue's lists are its own.
+ */
+export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[], phrases: readonly string[] = []): RuleProblem[] {
+  const patterns = [...rules.flatMap((r) => r.data.patterns), ...phrases];
+  const named = new Set(patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!)));
+  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no pattern of a rule or a sentiment phrase` }));
 }
 
 /** Problems that need every rule, or the engine, to see. */
