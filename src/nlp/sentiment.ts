@@ -1,7 +1,7 @@
 // Per-turn sentiment of a customer's words, explainable term by term.
 //
 // AFINN word weights (re-weighted for support conversations, lexicon/words.ts) plus customer-service
-// phrases (lexicon/phrases.ts), emoji, degree modifiers, negation scope (negation.ts), ALL-CAPS and
+// phrases (lexicon/data/phrases.yaml), emoji, degree modifiers, negation scope (negation.ts), ALL-CAPS and
 // "!!!" emphasis, contrast ("…, but …": the clause after "but" dominates), sarcasm (a positive
 // exclamation followed by a complaint) and politeness around a complaint ("thanks, but it still
 // isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
@@ -12,9 +12,8 @@ import { textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase, phraseStartWords } from './lexicon/compile.js';
+import { matchPhrase, phraseStartWords, type PhraseCategory } from './lexicon/phrases.js';
 import { isNegator } from './negation.js';
-import type { PhraseCategory } from './lexicon/phrases.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 

@@ -95,12 +95,12 @@ export function unusedPhraseSets(places: WordListPlaces, read: ReadonlySet<strin
 
 /**
  * A list no pattern names is a vocabulary kept for its own sake: the catalogue's lists are its own.
- * The patterns are the rules' and the phrase sets' (`sets`).
+ * The patterns are the rules' and `others` (the phrase sets' and the sentiment phrases').
  */
-export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[], sets: Readonly<Record<string, readonly string[]>> = {}): RuleProblem[] {
-  const patterns = [...rules.flatMap((r) => r.data.patterns), ...Object.values(sets).flat()];
+export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[], others: readonly string[] = []): RuleProblem[] {
+  const patterns = [...rules.flatMap((r) => r.data.patterns), ...others];
   const named = new Set(patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!)));
-  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no rule's or phrase set's pattern` }));
+  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no pattern of a rule, a phrase set or a sentiment phrase` }));
 }
 
 /** Problems that need every rule, or the engine, to see. */

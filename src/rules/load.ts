@@ -6,7 +6,7 @@ import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, 
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
 import { unknownExtractor, type ExtractorName } from './extractors.js';
-import { compilePattern, PatternError } from '../nlp/phrase/pattern.js';
+import { CLASS_NAMES, compilePattern, PatternError } from '../nlp/phrase/pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
 
@@ -93,8 +93,8 @@ export function readWordListFile(text: string, file: string, holds: ListEntries 
       problem(at, holds === 'words' ? `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")` : `phrase set "${name}": a name is kebab-case, as code names it`);
       continue;
     }
-    if (holds === 'words' && ['number', 'time', 'emoji', 'word'].includes(name)) {
-      problem(at, `word list "${name}": the name of a token class ({${name}} is any ${name})`);
+    if (holds === 'words' && CLASS_NAMES.includes(name)) {
+      problem(at, `word list "${name}": the name of a token class ({${name}} is a class, not a list)`);
       continue;
     }
     if (!isSeq(item.value) || item.value.items.length === 0) {

@@ -64,4 +64,14 @@ describe('ignore', () => {
     expect(run(new RuleSet([owns, sorry], { ignore: ['let me sort it'] }), lines)).toEqual(['1 sorry: sorry to hear that']);
   });
 
+  it('reads the one phrase language, spans included, in rules and ignored phrases', () => {
+    const waits = { ...BUILTIN_RULES.find((r) => r.id === 'ownership-taken')!, id: 'waits', patterns: ['(held|waited) {duration}'], check: undefined, examples: { match: [], noMatch: [] } };
+    const lines: Array<[Turn['role'], string]> = [
+      ['customer', 'Hello?'],
+      ['agent', 'You waited for three weeks now. Someone held 2 hours ago.'],
+    ];
+    expect(run(new RuleSet([waits]), lines)).toEqual(['1 waits: waited for three weeks now']);
+    expect(run(new RuleSet([waits], { ignore: ['{duration}'] }), lines)).toEqual([]);
+    expect(run(new RuleSet([waits], { ignore: ['{duration} ago'] }), lines)).toEqual(['1 waits: waited for three weeks now']);
+  });
 });
