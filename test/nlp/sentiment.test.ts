@@ -137,6 +137,12 @@ const TABLE: Array<[string, 'negative' | 'neutral' | 'positive']> = [
   ['My order number is ORD-58213, I just want to check where it is.', 'neutral'],
   ['I ordered a replacement card last Tuesday.', 'neutral'],
   ['Is there a cheaper plan I could switch to?', 'neutral'],
+  // A lone fault in a polite request is a report; a time that will not suit is no fault.
+  ['Hi, having trouble paying my bill online, can you help?', 'neutral'],
+  ["Ok, that won't work, I have to pick the kids up at 3.", 'neutral'],
+  // A negated comparative praises; "why" opening after an interjection and a handle challenges.
+  ["Honestly, couldn't recommend you more, thanks for sorting it.", 'positive'],
+  ['Oh yeah, @shop, why is the bread always squashed?', 'negative'],
   ['What time does the engineer usually arrive?', 'neutral'],
   ['Could you send me a copy of my last statement?', 'neutral'],
   ['Okay, so I should restart the router and wait ten minutes?', 'neutral'],
