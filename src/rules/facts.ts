@@ -79,10 +79,10 @@ function hasWords(s: string, n: number): boolean {
  * and its links and handles are set aside here.
  */
 export function informs(sentence: string): boolean {
-  // A question asks; it tells nothing (checked before any copy of the text is made).
-  const asks = /\?[\s"')\]]*$/.test(sentence);
-  if (asks && !STEP_QUESTION.test(sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'"))) return false;
   const lower = sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(PLEASE, 'please');
+  // A question asks; it tells nothing, unless it puts a step to the customer.
+  const asks = /\?[\s"')\]]*$/.test(sentence);
+  if (asks && !STEP_QUESTION.test(lower)) return false;
   const s = lower.replace(LINK, ' ').replace(/\s+/g, ' ').trim();
   LINK.lastIndex = 0;
   const at = lower.search(LINK);
