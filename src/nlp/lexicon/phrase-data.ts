@@ -4,21 +4,7 @@
 // problem, naming the file and line; start-up reads the compiled result.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { compileFromSource, PatternError, startWords } from '../phrase/pattern.js';
-
-export const PHRASE_CATEGORIES = [
-  'sarcasm', 'waiting', 'repeat-contact', 'broken-promise', 'churn', 'escalation', 'contempt', 'distress', 'fault',
-  'failure', 'billing', 'runaround', 'resolution', 'gratitude', 'praise', 'neutral',
-] as const;
-
-export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
-
-export interface PhraseRule {
-  pattern: string;
-  /** On the AFINN scale, −5..5; 0 keeps the words from being scored one by one. */
-  weight: number;
-  why: string;
-  category: PhraseCategory;
-}
+import { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phrase-rule.js';
 
 /** Where a phrase or entry is declared, for problems and for `etcscore`'s docs. */
 export interface PhraseProblem {

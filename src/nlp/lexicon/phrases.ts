@@ -6,9 +6,9 @@ import { PatternAutomaton, UNREAD, type ReadSymbol, type SpanAt } from '../phras
 import { SPAN_CLASSES } from '../phrase/classes.js';
 import { compilePattern, startWords, useStoredPatterns } from '../phrase/pattern.js';
 import type { Token } from '../tokenize.js';
-import type { PhraseRule } from './phrase-data.js';
+import type { PhraseRule } from './phrase-rule.js';
 
-export { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phrase-data.js';
+export { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phrase-rule.js';
 
 /** The built-in phrases, in the order data/phrases.yaml declares them. */
 export const PHRASES: readonly PhraseRule[] = phrases;

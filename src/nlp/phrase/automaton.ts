@@ -13,7 +13,7 @@
 // after it is matched from there.
 import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
-import { ACCEPT, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
+import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
 export interface AutomatonLimits {
@@ -124,9 +124,9 @@ export class PatternAutomaton {
     patterns.forEach((p, k) => {
       this.offset[k] = total;
       total += p.op.length;
-      if (p.span && p.op.length === 2) {
+      if (beginsWithSpan(p)) {
         this.spanFirst.push(k);
-        this.spanFirstClass.push(SPAN_CLASSES[p.span.name]!);
+        this.spanFirstClass.push(SPAN_CLASSES[p.span!.name]!);
       } else if (!p.firstWords) this.anyStart.push(k);
       else
         for (const w of p.firstWords) {

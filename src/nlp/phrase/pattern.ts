@@ -125,6 +125,9 @@ export function tests(p: CompiledPattern, s: number, t: MatchToken): boolean {
   }
 }
 
+/** Whether the pattern begins with its span ("{duration} later"): then no state reads a token before it. */
+export const beginsWithSpan = (p: CompiledPattern): boolean => p.span !== undefined && p.op.length === 2;
+
 /** Whether any of the pattern's tests is a token class ({quantity}, {ordinal}…). */
 export const testsClasses = (p: CompiledPattern): boolean => p.op.includes(CLASS) || (p.span?.rest !== undefined && testsClasses(p.span.rest));
 
@@ -133,7 +136,7 @@ export const testsClasses = (p: CompiledPattern): boolean => p.op.includes(CLASS
  * a class of no fixed words ({negator}, {ing}, a kind, a wildcard) can start it too.
  */
 export function startWords(p: CompiledPattern): Set<string> | undefined {
-  if (p.span && p.op.length === 2) return new Set(SPAN_CLASSES[p.span.name]!.firstWords);
+  if (beginsWithSpan(p)) return new Set(SPAN_CLASSES[p.span!.name]!.firstWords);
   if (p.firstWords) return new Set(p.firstWords);
   const out = new Set<string>();
   for (let q = p.follow[0]!; q < p.follow[1]!; q++) {
