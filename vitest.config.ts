@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^\.\/data\/compiled\.js$/, replacement: fileURLToPath(new URL('./dist/rules/data/compiled.js', import.meta.url)) },
       { find: /^\.\/data\/phrases\.js$/, replacement: fileURLToPath(new URL('./dist/nlp/lexicon/data/phrases.js', import.meta.url)) },
+      { find: /^\.\/lexicon\/data\/role-cues\.js$/, replacement: fileURLToPath(new URL('./dist/nlp/lexicon/data/role-cues.js', import.meta.url)) },
     ],
   },
   test: {

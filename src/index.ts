@@ -2,6 +2,7 @@
 // arguments (arguments.ts) and throws a TypeError naming the one that is wrong.
 import type { Analysis, Transcript } from './model/types.js';
 import { readTranscripts, type ReadOptions } from './formats/index.js';
+import { settleRoles } from './nlp/roles.js';
 import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analyze.js';
 import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
@@ -27,6 +28,7 @@ function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transc
   const { transcripts, errors } = readTranscripts(bytes, { ...options, source: options.source ?? '<input>' });
   const first = errors[0];
   if (first) throw new InputError(first.source, first.line, first.message);
+  for (const t of transcripts) settleRoles(t);
   return transcripts;
 }
 

@@ -130,3 +130,20 @@ describe('exotic meta never makes analyze, score or render throw', () => {
     );
   });
 });
+
+describe('parse settles roles as the command line does', () => {
+  const NAMED = "Kay: Thanks for calling Orbit, how can I help?\nLou: I'm calling about my order, it never came.\nKay: I'm sorry, it's our company policy.\nLou: Right.\n";
+
+  it('infers them from what the speakers say, and records how', () => {
+    const [t] = parse(NAMED, { source: 'named.txt' });
+    expect(t!.turns.map((x) => x.role)).toEqual(['agent', 'customer', 'agent', 'customer']);
+    expect(t!.meta.roleInference).toMatchObject({ method: 'inferred', assignments: { Kay: 'agent', Lou: 'customer' } });
+    expect(t!.meta.roleInference!.evidence).toContain('Kay thanks the other side for calling/contacting (turn 0: "Thanks for calling")');
+    expect(score(NAMED)[0]!.findings.some((f) => f.role === 'agent' && f.category === 'policy-hiding')).toBe(true);
+  });
+
+  it('lets the agent option name the agent', () => {
+    const [t] = parse(NAMED, { source: 'named.txt', agent: 'Lou' });
+    expect(t!.meta.roleInference).toMatchObject({ method: 'option', assignments: { Kay: 'customer', Lou: 'agent' } });
+  });
+});

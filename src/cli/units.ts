@@ -1,12 +1,13 @@
 // A unit of work and what scoring it gives: the one function that both this thread and every
 // worker run, so the output of --jobs N is the output of --jobs 1 byte for byte.
 import { InputError, type Analysis, type InputErrorRecord, type Transcript } from '../model/index.js';
-import { describeRoleInference, readTranscripts } from '../formats/index.js';
+import { readTranscripts } from '../formats/index.js';
 import { streamedTranscripts, type CsvConversation, type CsvLayout } from '../formats/csv.js';
 import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
 import { analyze } from '../score/analyze.js';
 import { isLinkable } from '../score/contacts.js';
 import { Redactor } from '../nlp/redact.js';
+import { describeRoleInference, settleRoles } from '../nlp/roles.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
 import { readFailure, readFileBounded } from './io.js';
 import { overLimit } from './limits.js';
@@ -196,6 +197,8 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
 
   return (unit) => {
     const read = readUnit(unit);
+    // Roles from what the file says and, where it names only speakers, from what they say.
+    for (const r of read) if (r.kind === 'read') settleRoles(r.transcript);
     // Formatted here only when no conversation in the unit has to be linked to other contacts
     // first (linking needs the whole result; the ids it links by are the transcript's).
     if (!formatter || (settings.link && read.some((r) => r.kind === 'read' && isLinkable(r.transcript)))) {

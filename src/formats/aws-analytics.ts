@@ -10,7 +10,7 @@ import { emptyRecord } from '../model/records.js';
 
 /**
  * PCA: roles come only through ConversationAnalytics.SpeakerLabels, which can be wrong (the
- * solution's own test file maps the greeting speaker to "Customer"); roles.ts reconciles the
+ * solution's own test file maps the greeting speaker to "Customer"); nlp/roles.ts reconciles the
  * labels with the text and reports any conflict.
  */
 function parsePca(text: string, options: ParseOptions) {

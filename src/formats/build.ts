@@ -1,8 +1,9 @@
-// Turns drafted by a reader → a canonical Transcript: indexes, ids, sources, settled roles.
+// Turns drafted by a reader → a canonical Transcript: indexes, ids, sources, and what the file says
+// about roles (nlp/roles.ts settles them, with what the speakers say).
 import { basename } from 'node:path';
 import type { Channel, Role, Transcript, TranscriptMeta, Turn } from '../model/types.js';
 import type { ParseOptions } from './types.js';
-import { settleRoles, type RoleOptions } from './roles.js';
+import { setRoleHints, type RoleHints } from '../model/role-hints.js';
 import { decodeEntities } from './text-utils.js';
 
 export interface DraftTurn {
@@ -20,7 +21,7 @@ export interface DraftConversation {
   channel: Channel;
   turns: DraftTurn[];
   meta?: TranscriptMeta;
-  roles?: RoleOptions;
+  roles?: RoleHints;
   /**
    * The reader decoded HTML entities itself, as part of its format's syntax (captions, HTML pages):
    * decoding again would turn the text "&lt;" (written "&amp;lt;") into "<".
@@ -72,9 +73,9 @@ export function buildTranscripts(
       turns: d.turns.map((t, k) => toTurn(t, k, d.entitiesDecoded === true)),
       meta: { format, ...(d.meta ?? {}) },
     };
-    const roleOptions: RoleOptions = { ...(d.roles ?? {}) };
-    if (options.agent) Object.assign(roleOptions, { agent: options.agent, agentFrom: '--agent' }); // the command line beats the file
-    settleRoles(transcript, roleOptions);
+    const hints: RoleHints = { ...(d.roles ?? {}) };
+    if (options.agent) Object.assign(hints, { agent: options.agent, agentFrom: '--agent' }); // the command line beats the file
+    setRoleHints(transcript, hints);
     return transcript;
   });
 }

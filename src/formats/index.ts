@@ -23,7 +23,6 @@ export type { FormatReader, ParseOptions } from './types.js';
 export { decodeBytes, normalizeNewlines } from './decode.js';
 export { parseNdjsonLines, type NdjsonResult } from './ndjson.js';
 import { parseNdjsonLines } from './ndjson.js';
-export { describeRoleInference, inferRoles } from './roles.js';
 export { timingCounts } from '../model/timing.js';
 
 /**

@@ -10,6 +10,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'etcscore-coach-'));
   writeFileSync(path.join(dir, 'wall.txt'), WALL_TEXT);
   writeFileSync(path.join(dir, 'good.txt'), GOOD_TEXT);
+  writeFileSync(path.join(dir, 'named.txt'), "Kay: Thanks for calling Orbit, how can I help?\nLou: I'm calling about my order, it never came.\nKay: Sorry, it's our company policy.\nLou: Right.\n");
   writeFileSync(
     path.join(dir, 'two.ndjson'),
     [
@@ -29,6 +30,14 @@ describe('etcscore coach', () => {
     for (const heading of ['Customer’s emotion', 'The conversation', 'What went well', 'Three changes that would have helped most']) expect(r.stdout).toContain(heading);
     expect(r.stdout).toContain('«it\'s our company policy»');
     expect(r.stdout).toMatch(/Better: “/);
+  });
+
+  it('infers roles where the file names only speakers, as score does', async () => {
+    const r = await runCli(['coach', 'named.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('«it\'s our company policy»');
+    const swapped = await runCli(['coach', 'named.txt', '--agent', 'Lou'], { cwd: dir });
+    expect(swapped.stdout).not.toContain('«it\'s our company policy»');
   });
 
   it('colours on a terminal, not with NO_COLOR or --no-color', async () => {

@@ -1,7 +1,7 @@
 // Small hand-made documents in the AWS output shapes, for behaviour the real samples do not show.
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/index.js';
-import { caught } from './helpers.js';
+import { caught, settled } from './helpers.js';
 
 const word = (content: string, start: string, end: string, speaker?: string) => ({
   start_time: start,
@@ -32,7 +32,7 @@ describe('Amazon Transcribe reader', () => {
         ],
       },
     };
-    const [t] = parseText(JSON.stringify(doc), { source: 'job.json' });
+    const [t] = settled(parseText(JSON.stringify(doc), { source: 'job.json' }));
     expect(t!.id).toBe('job-7');
     expect(t!.turns.map((x) => [x.speaker, x.role, x.text, x.start, x.end])).toEqual([
       ['spk_0', 'agent', 'Thanks for calling, how can I help?', 0.1, 2],

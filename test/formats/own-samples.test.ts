@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Role, Transcript } from '../../src/model/types.js';
 import { detectFormat, parseFile } from '../../src/formats/index.js';
-import { fixture, fixtureText } from './helpers.js';
+import { fixture, fixtureText, settled } from './helpers.js';
 
 function roleCounts(ts: Transcript[]): Partial<Record<Role, number>> {
   const out: Partial<Record<Role, number>> = {};
@@ -97,7 +97,7 @@ describe('our own format samples', () => {
     expect(statSync(fixture(name)).size).toBeLessThanOrEqual(6 * 1024);
     expect(detectFormat(text, fixture(name))?.name).toBe(want.format);
     expect(detectFormat(text, '')?.name).toBe(want.format);
-    const ts = parseFile(fixture(name));
+    const ts = settled(parseFile(fixture(name)));
     expect(ts).toHaveLength(want.transcripts ?? 1);
     expect(roleCounts(ts)).toEqual(want.roles);
     want.check?.(ts);

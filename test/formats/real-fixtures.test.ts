@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Role, Transcript } from '../../src/model/types.js';
 import { decodeBytes, detectFormat, parseFile, timingCounts } from '../../src/formats/index.js';
-import { projectRoot } from './helpers.js';
+import { projectRoot, settled } from './helpers.js';
 
 const shared = process.env.ETCSCORE_SHARED ?? path.resolve(projectRoot, '..', 'shared');
 const root = path.join(shared, 'fixtures-real');
@@ -20,7 +20,7 @@ function listFiles(dir: string): string[] {
 }
 
 const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
-const read = (p: string) => parseFile(path.join(root, p));
+const read = (p: string) => settled(parseFile(path.join(root, p)));
 
 function roleCounts(ts: Transcript[]): Partial<Record<Role, number>> {
   const out: Partial<Record<Role, number>> = {};

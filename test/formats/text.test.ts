@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile, parseText } from '../../src/formats/index.js';
 import { textReader } from '../../src/formats/text.js';
-import { caught, fixture } from './helpers.js';
+import { caught, fixture, settled } from './helpers.js';
 // @ts-expect-error plain JavaScript shared with the benchmark
 import { asText, rng, transcript } from '../../scripts/bench/corpus.js';
 
 describe('plain text reader', () => {
   it('reads role labels, stamps, multi-line turns and header meta', () => {
-    const [t] = parseFile(fixture('labelled.txt'));
+    const [t] = settled(parseFile(fixture('labelled.txt')));
     expect(t!.id).toBe('call-0042');
     expect(t!.channel).toBe('call');
     expect(t!.meta).toMatchObject({ agentName: 'Dana', team: 'Billing', queue: 'billing-uk', date: '2024-03-18', format: 'text' });
@@ -19,7 +19,7 @@ describe('plain text reader', () => {
   });
 
   it('accepts stamps after the label, (m:ss) stamps and "Name (Agent):"', () => {
-    const [t] = parseFile(fixture('stamped-after.txt'));
+    const [t] = settled(parseFile(fixture('stamped-after.txt')));
     expect(t!.turns.map((x) => [x.speaker, x.role, x.start])).toEqual([
       ['Rep', 'agent', 1],
       ['Caller', 'customer', 4],
@@ -31,7 +31,7 @@ describe('plain text reader', () => {
   });
 
   it('infers roles for named speakers and keeps "Note:" lines as text', () => {
-    const [t] = parseFile(fixture('named.txt'));
+    const [t] = settled(parseFile(fixture('named.txt')));
     expect(t!.turns).toHaveLength(7);
     expect(t!.turns[5]!.text).toBe('Thanks Tom. Let me check the line tests.\nNote: line test passed at 09:12');
     expect(t!.meta.roleInference).toMatchObject({ method: 'inferred', assignments: { Priya: 'agent', Tom: 'customer' } });
@@ -39,12 +39,12 @@ describe('plain text reader', () => {
   });
 
   it('--agent overrides inference, case-insensitively', () => {
-    const [t] = parseFile(fixture('named.txt'), { agent: 'tom' });
+    const [t] = settled(parseFile(fixture('named.txt'), { agent: 'tom' }));
     expect(t!.meta.roleInference).toMatchObject({ method: 'option', confidence: 1, assignments: { Tom: 'agent', Priya: 'customer' } });
   });
 
   it('uses a "# agent:" header naming a speaker', () => {
-    const [t] = parseText('# agent: Jo\nJo: Hi there.\nAl: Hello.\nJo: Bye.\nAl: Bye.\n', { source: 'h.txt' });
+    const [t] = settled(parseText('# agent: Jo\nJo: Hi there.\nAl: Hello.\nJo: Bye.\nAl: Bye.\n', { source: 'h.txt' }));
     expect(t!.meta.roleInference?.method).toBe('option');
     expect(t!.turns.map((x) => x.role)).toEqual(['agent', 'customer', 'agent', 'customer']);
   });

@@ -36,7 +36,7 @@ export default function setup(): void {
   }
   // The rule data is checked with the compiled reader and engine, so compiled again after tsc ran
   // (it writes every file) as well as after the data changed.
-  const compiled = Math.min(mtime('dist/rules/data/compiled.js'), mtime('dist/nlp/lexicon/data/phrases.js'));
+  const compiled = Math.min(mtime('dist/rules/data/compiled.js'), mtime('dist/nlp/lexicon/data/phrases.js'), mtime('dist/nlp/lexicon/data/role-cues.js'));
   if (compiled <= Math.max(newestRuleData(), mtime('dist/rules/load.js'))) {
     execFileSync(process.execPath, ['scripts/rules-data.js'], { cwd: root, stdio: 'inherit' });
   }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { READERS, readTranscripts } from '../../formats/index.js';
+import { settleRoles } from '../../nlp/roles.js';
 import type { InputErrorRecord, Transcript } from '../../model/index.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
@@ -79,6 +80,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
     return EXIT.input;
   }
   const read = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
+  for (const t of read.transcripts) settleRoles(t);
   // A conversation over a limit is an error in its place, as in `score`.
   const errors = [...read.errors, ...read.transcripts.flatMap((t) => overLimit(t) ?? [])];
   const transcripts = read.transcripts.filter((t) => !overLimit(t));

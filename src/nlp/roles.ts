@@ -1,44 +1,77 @@
 // Role inference for speakers known only by name, channel or diarization label. Roles are
 // assigned only when the text clearly tells the agent apart; otherwise they stay 'unknown',
-// and every decision is recorded in meta.roleInference so it is never silent.
+// and every decision is recorded in meta.roleInference so it is never silent. What tells them
+// apart is data: the role cues of lexicon/data/role-cues.yaml, token patterns in the one phrase
+// language, matched by the same automaton as the rules. formats/ reads the transcript and records
+// what the file says about roles (model/role-hints.ts); settleRoles decides here.
 import type { Role, RoleInference, Transcript, Turn } from '../model/types.js';
 import { emptyRecord, own } from '../model/records.js';
+import { takeRoleHints, type RoleHints } from '../model/role-hints.js';
+import { cues, patterns } from './lexicon/data/role-cues.js';
+import type { RoleCue } from './lexicon/role-cue.js';
+import { sharedFeatures } from './features.js';
+import { PatternAutomaton, symbolStream } from './phrase/automaton.js';
+import { compilePattern, useStoredPatterns } from './phrase/pattern.js';
 
-interface Cue {
-  pattern: RegExp;
-  weight: number;
-  says: string;
+export type { RoleHints } from '../model/role-hints.js';
+
+/** The built-in cues, in the order data/role-cues.yaml declares them. */
+export const ROLE_CUES: readonly RoleCue[] = cues;
+
+interface CueMatcher {
+  automaton: PatternAutomaton;
+  /** The cue (index in ROLE_CUES) of each of the automaton's patterns. */
+  cueOf: Int32Array;
 }
 
-// Strong cues (weight 2) are service openings that customers practically never say.
-const AGENT_CUES: Cue[] = [
-  { pattern: /\bthanks?(?: you)? (?:so much )?for (?:calling|contacting|reaching|choosing)\b/i, weight: 2, says: 'thanks the other side for calling/contacting' },
-  { pattern: /\bhow (?:can|may|might|could) (?:I|we) (?:help|assist)\b/i, weight: 2, says: 'asks "how can I help"' },
-  { pattern: /\bthis is \S+(?: \S+)? speaking\b|\byou(?:'re| are) (?:speaking|talking|chatting) (?:to|with)\b/i, weight: 2, says: 'introduces themself ("this is … speaking")' },
-  { pattern: /\b(?:is there )?anything else (?:I|we) can (?:help|do|assist)\b/i, weight: 2, says: 'asks "anything else I can help with"' },
-  {
-    pattern: /\b(?:can|could|may) I (?:please )?(?:have|get|take|confirm|verify|ask for) (?:your|the) (?:\w+ ){0,3}?(?:account|order|policy|reference|membership|member|case|ticket|claim|card|phone|zip|post ?code|date of birth|birth ?date|first and last name|full name|name|e-?mail|address)\b/i,
-    weight: 1,
-    says: 'asks for the account/order details',
-  },
-  {
-    pattern: /\b(?:what(?:'s| is)|confirm|verify|provide(?: me with)?) (?:your|the) (?:\w+ ){0,2}?(?:account|order|policy|reference|member|phone|zip|post ?code|date of birth|e-?mail|address)(?: (?:number|id|code))?\b/i,
-    weight: 1,
-    says: 'asks for the account/order details',
-  },
-  { pattern: /\blet me (?:just )?(?:check|look|see|pull|find|verify|transfer|get that|take a look|go ahead)\b/i, weight: 1, says: 'says "let me check"' },
-  { pattern: /\b(?:bear with me|(?:place|put) you on (?:a (?:brief |short )?)?hold|one moment(?:,)? please)\b/i, weight: 1, says: 'puts the other side on hold' },
-  { pattern: /\b(?:sorry|apologi[sz]e) for (?:the|any) (?:inconvenience|wait|trouble|delay|experience)\b/i, weight: 1, says: 'apologises on behalf of the company' },
-];
+let matcher: CueMatcher | undefined;
 
-const CUSTOMER_CUES: Cue[] = [
-  { pattern: /\bI(?:'m| am) (?:calling|contacting|writing|reaching out|ringing)\b/i, weight: 2, says: 'says "I\'m calling about…"' },
-  { pattern: /\bI (?:want|would like|'d like|need|wanna) to (?:cancel|return|complain|close|dispute|report|get a refund|speak to a manager)\b/i, weight: 2, says: 'asks to cancel/return/complain' },
-  { pattern: /\bI(?:'ve| have) been (?:waiting|trying|charged|on hold)\b/i, weight: 2, says: 'says "I\'ve been waiting"' },
-  { pattern: /\bmy (?:order|account|bill|card|credit card|package|parcel|refund|claim|subscription|payment|delivery|reservation|booking|policy|phone|internet|copier|printer)\b/i, weight: 1, says: 'speaks of "my order/account"' },
-  { pattern: /\b(?:still (?:waiting|not working|haven't)|third time|yet again)\b/i, weight: 1, says: 'complains of repeated trouble' },
-  { pattern: /\b(?:can|could) you (?:please )?(?:help me|tell me|check|look into)\b/i, weight: 1, says: 'asks to be helped' },
-];
+/** Every cue's patterns as one automaton, built on first use. */
+function cueMatcher(): CueMatcher {
+  if (!matcher) {
+    useStoredPatterns(patterns);
+    const sources = ROLE_CUES.flatMap((c, k) => c.patterns.map((p) => [p, k] as const));
+    matcher = { automaton: new PatternAutomaton(sources.map(([p]) => compilePattern(p))), cueOf: Int32Array.from(sources, ([, k]) => k) };
+  }
+  return matcher;
+}
+
+/**
+ * The cues a turn's text says, in cue order, each with the words of its first match (the shortest
+ * at the first word where it matches: "what's the email", not "… email address"). A match never
+ * crosses a sentence.
+ */
+export function cuesIn(text: string): Array<{ cue: RoleCue; quote: string }> {
+  const { automaton, cueOf } = cueMatcher();
+  const f = sharedFeatures(text);
+  const tokens = f.tokens;
+  if (!automaton.mayStartIn(tokens)) return [];
+  automaton.prepare();
+  const at = new Int32Array(tokens.length);
+  const syms = new Int32Array(tokens.length);
+  const n = symbolStream(automaton, tokens, at, syms);
+  const found: Array<{ start: number; end: number } | undefined> = [];
+  let limit = 0;
+  for (let i = 0; i < n; i++) {
+    if (i >= limit) {
+      limit = i + 1;
+      while (limit < n && f.sentenceOf[at[limit]!] === f.sentenceOf[at[i]!]) limit++;
+    }
+    const hits = automaton.walk(syms, i, limit);
+    for (let h = 0; h < hits; h++) {
+      const k = cueOf[automaton.hitPattern[h]!]!;
+      const end = automaton.hitEnd[h]!;
+      const first = found[k];
+      if (!first) found[k] = { start: i, end };
+      else if (first.start === i && end < first.end) first.end = end;
+    }
+  }
+  const out: Array<{ cue: RoleCue; quote: string }> = [];
+  found.forEach((m, k) => {
+    if (m) out.push({ cue: ROLE_CUES[k]!, quote: text.slice(tokens[at[m.start]!]!.start, tokens[at[m.end - 1]!]!.end) });
+  });
+  return out;
+}
 
 interface SpeakerEvidence {
   speaker: string;
@@ -54,17 +87,13 @@ function collect(turns: readonly Turn[]): Map<string, SpeakerEvidence> {
     if (!turn.speaker) continue;
     let ev = bySpeaker.get(turn.speaker);
     if (!ev) bySpeaker.set(turn.speaker, (ev = { speaker: turn.speaker, agent: 0, customer: 0, reasons: [] }));
-    for (const [side, cues] of [['agent', AGENT_CUES], ['customer', CUSTOMER_CUES]] as const) {
-      for (const cue of cues) {
-        // Each cue counts once per speaker: repetition is not extra evidence.
-        const key = `${turn.speaker}\u0000${cue.says}`;
-        if (seen.has(key)) continue;
-        const m = cue.pattern.exec(turn.text);
-        if (!m) continue;
-        seen.add(key);
-        ev[side] += cue.weight;
-        ev.reasons.push(`${turn.speaker} ${cue.says} (turn ${turn.index}: "${m[0]}")`);
-      }
+    for (const { cue, quote } of cuesIn(turn.text)) {
+      // Each cue counts once per speaker: repetition is not extra evidence.
+      const key = `${turn.speaker}\u0000${cue.says}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ev[cue.role] += cue.weight;
+      ev.reasons.push(`${turn.speaker} ${cue.says} (turn ${turn.index}: "${quote}")`);
     }
   }
   return bySpeaker;
@@ -118,21 +147,15 @@ export function agentOverride(turns: readonly Turn[], agent: string, from = '--a
   return { method: 'option', confidence: 1, assignments, evidence: [`${from} ${agent} matches speaker "${match}"`] };
 }
 
-export interface RoleOptions {
-  agent?: string;
-  /** Where `agent` came from, for the evidence: "--agent" (default) or a file's header. */
-  agentFrom?: string;
-  /** Roles the file itself states for speaker labels (e.g. a SpeakerLabels table). */
-  fileAssignments?: Record<string, Role>;
-  /** A decision the reader made itself (e.g. MultiWOZ's alternation); --agent still wins. */
-  preset?: RoleInference;
-}
-
 /**
- * Settles every turn's role and records how in meta.roleInference. Turns that already carry a
- * role from the file keep it (method 'labels') unless --agent overrides.
+ * Settles every turn's role and records how in meta.roleInference, with the hints the reader
+ * recorded (or those given). Turns that already carry a role from the file keep it (method
+ * 'labels') unless --agent overrides. A transcript is settled once: without hints, it is left as it is.
  */
-export function settleRoles(transcript: Transcript, options: RoleOptions = {}): void {
+export function settleRoles(transcript: Transcript, given?: RoleHints): void {
+  const carried = takeRoleHints(transcript);
+  const options = given ?? carried;
+  if (!options) return;
   const { turns } = transcript;
   let decision: RoleInference | undefined;
   const evidence: string[] = [];
