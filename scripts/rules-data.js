@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkPhraseSetFiles, checkRuleFiles, checkWordListFiles, unusedPhraseSets, unusedWordLists } from '../dist/rules/hygiene.js';
+import { checkPhraseSetFiles, checkRuleFiles, checkWordListFiles, undeclaredPhraseSets, unusedPhraseSets, unusedWordLists } from '../dist/rules/hygiene.js';
 import { formatProblem } from '../dist/rules/load.js';
 import { compileFromSource, storePattern } from '../dist/rules/pattern.js';
 
@@ -19,13 +19,26 @@ const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type:
 const dataDir = path.resolve(values.data ?? path.join(root, 'src', 'rules', 'data'));
 const out = path.resolve(values.out ?? path.join(root, 'dist', 'rules', 'data', 'compiled.js'));
 
+/** Prints every problem, one line each, and stops with no module left behind. */
+function fail(problems) {
+  rmSync(out, { force: true });
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  process.stderr.write(`rules-data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), dataDir) || dataDir}; nothing written\n`);
+  process.exit(1);
+}
+
 const yamlIn = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : []);
 const named = (file) => path.relative(process.cwd(), file) || file;
 // The named word lists first: the rules' patterns name them ("{feeling}").
 const listFiles = yamlIn(path.join(dataDir, 'lists'));
 const words = checkWordListFiles(listFiles, named);
 // Then the named phrase sets the conditions' code reads ("a reason follows"), which may name lists too.
-const phrases = checkPhraseSetFiles(yamlIn(path.join(dataDir, 'phrases')), named);
+const phraseDir = path.join(dataDir, 'phrases');
+const phrases = checkPhraseSetFiles(yamlIn(phraseDir), named);
+// The conditions' modules are loaded (hygiene imports the engine): every set they read must be declared
+// before the rules' examples run them.
+const undeclared = undeclaredPhraseSets(phrases.sets, named(phraseDir));
+if (undeclared.length > 0) fail([...words.problems, ...phrases.problems, ...undeclared]);
 const files = yamlIn(dataDir);
 const { rules, problems: ruleProblems } = checkRuleFiles(files, named);
 const problems = [
@@ -36,12 +49,8 @@ const problems = [
   // The conditions' modules were loaded with the engine: every set they read has been named.
   ...unusedPhraseSets(phrases.places),
 ];
+if (problems.length > 0) fail(problems);
 rmSync(out, { force: true });
-if (problems.length > 0) {
-  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-  process.stderr.write(`rules-data: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), dataDir) || dataDir}; nothing written\n`);
-  process.exit(1);
-}
 
 // Per file (by its name without .yaml), its rules in file order: src/rules/index.ts places each
 // file's rules in the catalogue where `etcscore rules` lists them.
