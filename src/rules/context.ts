@@ -386,6 +386,15 @@ export const tokensBefore = (m: RuleMatch): [number, number] => [0, m.tokens[0]]
 export const sentenceTokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], sentenceTokens(m.features, m.tokens[0])[1]];
 export const sentenceTokensBefore = (m: RuleMatch): [number, number] => [sentenceTokens(m.features, m.tokens[0])[0], m.tokens[0]];
 
+/** No word, number or time in tokens [from, to) of `f`: only punctuation or emoji, or nothing ("\W*"). */
+export function noWordsIn(f: TextFeatures, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const kind = f.tokens[k]!.kind;
+    if (kind === 'word' || kind === 'number' || kind === 'time') return false;
+  }
+  return true;
+}
+
 let phraseSets = 0;
 let searchAt = new Int32Array(256);
 let searchSyms = new Int32Array(256);
