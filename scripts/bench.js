@@ -8,6 +8,7 @@
 // --max-mb  largest input of the size series (1, 2, 4, … MB): time should grow linearly
 // --rss-mb  size of the input streamed for peak memory (default: the largest of the series);
 //           --rss-mb 1024 scores a 1 GB file (minutes)
+// --csv-mb  size of the CSV export (one row a message) streamed for peak memory (default 48; 0 skips it)
 // --json    everything as one JSON line on stdout
 // Corpora are generated into a temporary folder (seeded, so the same every run) and removed.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, createReadStream, createWriteStream, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
-import { asText, writeCorpus } from './bench/corpus.js';
+import { asText, writeCorpus, writeCsvCorpus } from './bench/corpus.js';
 import { installPacked } from './install-packed.js';
 import { bestOf, hasGnuTime, median, timeCommand } from './bench/run.js';
 import { benchHtml } from './bench/html.js';
@@ -31,6 +32,7 @@ const { values: opt } = parseArgs({
     mb: { type: 'string', default: '32' },
     'max-mb': { type: 'string', default: '256' },
     'rss-mb': { type: 'string' },
+    'csv-mb': { type: 'string', default: '48' },
     runs: { type: 'string', default: '2' },
     seed: { type: 'string', default: '42' },
     json: { type: 'boolean', default: false },
@@ -41,6 +43,7 @@ const MB = 1e6;
 const corpusMb = Number(opt.mb);
 const maxMb = Number(opt['max-mb']);
 const rssMb = Number(opt['rss-mb'] ?? maxMb);
+const csvMb = Number(opt['csv-mb']);
 const runs = Number(opt.runs);
 const seed = Number(opt.seed);
 const log = (line) => process.stderr.write(line + '\n');
@@ -128,13 +131,22 @@ async function bench() {
   const rssFile = rssMb === largest ? big : rssMb < largest ? await prefix(big, rssMb) : path.join(dir, `rss-${rssMb}mb.ndjson`);
   if (rssMb > largest) await writeCorpus(rssFile, rssMb * MB, seed + 1);
   // With the default --jobs (a worker per core) and on one thread (--jobs 1, as on a one-core machine).
-  const memoryRun = async (extra) => {
-    const r = await timeCommand([BIN, 'score', rssFile, '--format', 'ndjson', ...extra]);
+  const memoryRun = async (extra, file = rssFile) => {
+    const r = await timeCommand([BIN, 'score', file, '--format', 'ndjson', ...extra]);
     if (r.code !== 0) throw new Error(`etcscore exited ${r.code} on the memory run`);
     return { rssMb: r.rssMb, seconds: r.seconds, cpuSeconds: r.cpuSeconds };
   };
   const rssRun = await memoryRun([]);
   const rssJobs1 = await memoryRun(['--jobs', '1']);
+
+  // A CSV export is streamed a conversation at a time too (formats/csv-stream.ts).
+  let csv;
+  if (csvMb > 0) {
+    log(`peak memory streaming a ${csvMb} MB CSV export`);
+    const csvFile = path.join(dir, `export-${csvMb}mb.csv`);
+    const { transcripts: conversations } = await writeCsvCorpus(csvFile, csvMb * MB, seed);
+    csv = { inputMb: statSync(csvFile).size / MB, conversations, ...(await memoryRun([], csvFile)), jobs1: await memoryRun(['--jobs', '1'], csvFile) };
+  }
 
   log('the batch html report of 300 and 1,000 calls: size, and opening time in Chromium');
   const html = await benchHtml(BIN, () => records(big), dir);
@@ -158,6 +170,7 @@ async function bench() {
       scaling: rssJobs1.seconds / rssRun.seconds,
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
+    ...(csv ? { csvPeakRss: csv } : {}),
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
     html,
   };
@@ -292,6 +305,13 @@ function print(r) {
     `  default --jobs  ${f(r.peakRss.rssMb, 0)} MB  (${f(r.peakRss.seconds, 1)} s wall, ${f(r.peakRss.cpuSeconds, 1)} s CPU)`,
     `  --jobs 1        ${f(r.peakRss.jobs1.rssMb, 0)} MB  (${f(r.peakRss.jobs1.seconds, 1)} s wall, ${f(r.peakRss.jobs1.cpuSeconds, 1)} s CPU)`,
     `  so on ${f(r.peakRss.inputMb, 0)} MB, --jobs ${r.peakRss.defaultJobs} ran ${f(r.peakRss.scaling)}× as fast as --jobs 1 (${f(r.peakRss.inputMb / r.peakRss.seconds)} against ${f(r.peakRss.inputMb / r.peakRss.jobs1.seconds)} MB/s)`,
+    ...(r.csvPeakRss
+      ? [
+          `peak RSS streaming a ${f(r.csvPeakRss.inputMb, 0)} MB CSV export (one row a message, ${r.csvPeakRss.conversations} conversations):`,
+          `  default --jobs  ${f(r.csvPeakRss.rssMb, 0)} MB  (${f(r.csvPeakRss.seconds, 1)} s wall, ${f(r.csvPeakRss.cpuSeconds, 1)} s CPU)`,
+          `  --jobs 1        ${f(r.csvPeakRss.jobs1.rssMb, 0)} MB  (${f(r.csvPeakRss.jobs1.seconds, 1)} s wall, ${f(r.csvPeakRss.jobs1.cpuSeconds, 1)} s CPU)`,
+        ]
+      : []),
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(

@@ -178,3 +178,35 @@ export function asText(t) {
   const lines = t.turns.map((turn) => `[${stamp(turn.start)}] ${turn.role === 'agent' ? 'Agent' : 'Customer'}: ${turn.text}`);
   return [...head, ...lines].join('\n') + '\n';
 }
+
+/** A CSV cell, quoted when it holds a delimiter, a quote or a line break. */
+const csvCell = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+/**
+ * Writes the same transcripts as a CSV export, one row per message and the rows of each
+ * conversation together (as contact-centre platforms export them), until it holds at least `bytes`.
+ */
+export async function writeCsvCorpus(file, bytes, seed = 42) {
+  const r = rng(seed);
+  const out = createWriteStream(file);
+  let chunk = 'conversation_id,agent,team,queue,channel,role,speaker,start,end,text\n';
+  let size = chunk.length;
+  let count = 0;
+  while (size < bytes) {
+    const t = transcript(r, ++count);
+    const { agentName, team, queue } = t.meta;
+    for (const turn of t.turns) {
+      const row = [t.id, agentName, team, queue, t.channel, turn.role, turn.speaker, turn.start, turn.end, turn.text].map(csvCell).join(',') + '\n';
+      size += Buffer.byteLength(row);
+      chunk += row;
+    }
+    if (chunk.length > 1 << 20) {
+      const flowing = out.write(chunk);
+      chunk = '';
+      if (!flowing) await once(out, 'drain');
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return { transcripts: count, bytes: size };
+}

@@ -7,11 +7,11 @@ const MB = 2 ** 20;
 
 export const LIMITS = {
   /**
-   * An input read whole (every format but NDJSON, which is streamed record by record): a file, a
+   * An input read whole (every format but NDJSON and CSV exports, streamed record by record): a file, a
    * pipe, a device or stdin. Reading stops here, so `/dev/zero` or an endless pipe ends with an error.
    */
   inputBytes: 128 * MB,
-  /** One NDJSON line: a conversation in `score`, a result in `report`. */
+  /** One NDJSON line (a conversation in `score`, a result in `report`), or one row of a streamed CSV export. */
   recordBytes: 32 * MB,
   /** One turn's text, in characters: analysis holds about 65 times a turn's size while it works on it. */
   turnChars: 4 * MB,
@@ -31,11 +31,16 @@ export function recordTooLarge(): string {
   return `line is longer than the limit of ${size(LIMITS.recordBytes)} per NDJSON line; reading stopped there, and the rest of the input is not read`;
 }
 
+/** The reason a conversation of `turns` turns, over the limit, is not scored. */
+export function tooManyTurns(turns: number): string {
+  return `conversation has ${turns} turns, more than the limit of ${LIMITS.turns}`;
+}
+
 /** The error record for a conversation over a limit, or undefined when it is within them. */
 export function overLimit(t: Transcript): InputErrorRecord | undefined {
   const line = t.turns[0]?.line ?? 1;
   if (t.turns.length > LIMITS.turns) {
-    return { source: t.source, line, message: `conversation has ${t.turns.length} turns, more than the limit of ${LIMITS.turns}` };
+    return { source: t.source, line, message: tooManyTurns(t.turns.length) };
   }
   const long = t.turns.find((turn) => turn.text.length > LIMITS.turnChars);
   if (long) {

@@ -24,7 +24,7 @@ export interface PipelineOptions {
   workersFromBytes?: number;
 }
 
-/** NDJSON text per unit: big enough that messaging a worker costs little, small enough to share out. */
+/** NDJSON or CSV text per unit: big enough that messaging a worker costs little, small enough to share out. */
 const BATCH_BYTES = 256 << 10;
 /** Input one thread scores while a worker starts: ~1 s to load and compile the hot code again, at ~5 MB/s. */
 const WARM_UP_BYTES = 5e6;
@@ -48,7 +48,7 @@ const WINDOW_PER_JOB = 4;
 /** The results and input errors of the inputs, a unit at a time, in input order, as each is ready. */
 export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
   boundHeapGrowth();
-  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, shard: o.shard, batchBytes: BATCH_BYTES });
+  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES });
   const executor = new LazyPool(o.jobs, o.settings, o.workersFromBytes ?? workerThreshold(o.jobs), o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
     ...WORKER_HEAP,
     ...(o.workerHeapMb ? { oldMb: o.workerHeapMb } : {}),

@@ -1,15 +1,18 @@
 // Inputs → units of work, in input order. NDJSON (by extension, by --input-format, or by its
 // content for stdin and vague extensions) is streamed a chunk at a time and cut into batches of
-// records; any other input is one unit, read whole where it is scored (or scored from what was read
+// records; a CSV export bigger than its first read is streamed too, in batches of conversations;
+// any other input is one unit, read whole where it is scored (or scored from what was read
 // to recognise it, when that was all of it). --shard drops what is not this copy's before anything
 // is parsed.
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat } from '../formats/index.js';
+import { csvDelimiter } from '../formats/csv.js';
+import { csvConversations } from '../formats/csv-stream.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
 import { STDIN, TooLarge, directoryFailure, readFailure } from './io.js';
-import { LIMITS, recordTooLarge } from './limits.js';
+import { LIMITS, recordTooLarge, tooManyTurns } from './limits.js';
 import { inShard, shardPath, type Shard } from './shard.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
 
@@ -19,8 +22,12 @@ export interface SourceOptions {
   /** --input-format */
   inputFormat?: string;
   shard?: Shard;
-  /** About how much NDJSON text goes in one unit. */
+  /** --map: the columns of a CSV export streamed here. */
+  map?: Record<string, string>;
+  /** About how much NDJSON or CSV text goes in one unit. */
   batchBytes: number;
+  /** Rows of a CSV export held back, in characters, so that a conversation's rows may lie apart by this much. */
+  csvHoldChars?: number;
 }
 
 /** A unit, and the bytes of input it stands for (to decide when workers are worth starting). */
@@ -29,7 +36,7 @@ export interface SizedUnit {
   bytes: number;
 }
 
-const STREAMED_EXTENSIONS = new Set(['ndjson', 'jsonl']);
+const STREAMED_EXTENSIONS = new Set(['ndjson', 'jsonl', 'csv', 'tsv']);
 // Extensions that say nothing certain about the content (as in formats/index.ts): look inside.
 const VAGUE_EXTENSIONS = new Set(['', 'txt', 'text', 'log', 'json', 'dat']);
 /** Enough of the start of an input to recognise its format: 50 lines, or this many bytes. */
@@ -37,6 +44,12 @@ const PEEK_LINES = 50;
 const PEEK_BYTES = 4 << 20;
 /** A file's first read: enough to recognise its format, small, since most files are read whole after it. */
 const FIRST_READ = 1 << 16;
+/**
+ * Rows of a CSV export held back before the oldest conversation is handed on (see csv-stream.ts):
+ * the rows of one conversation may lie this far apart (an export sorted by time interleaves them).
+ * About 3 times as much heap: the rows' cells as strings.
+ */
+const CSV_HOLD_CHARS = 4 << 20;
 /** Later reads of a file being streamed. */
 const READ_CHUNK = 1 << 20;
 
@@ -57,7 +70,7 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
-  if (!isStdin && forced !== undefined && forced !== 'ndjson') return yield* whole();
+  if (!isStdin && forced !== undefined && forced !== 'ndjson' && forced !== 'csv') return yield* whole();
   if (!isStdin && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
 
   let chunks: AsyncIterator<Buffer>;
@@ -76,9 +89,10 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
     return;
   }
-  if (!streamable(head, source, forced)) {
+  const streamed = streamedFormat(head, source, forced);
+  if (streamed === undefined || (streamed === 'csv' && head.done)) {
     // A big regular file is read again where it is scored, so that this thread never holds it; what
-    // is read whole already (most calls), stdin and a pipe (`<(zcat call.vtt.gz)`), which cannot be
+    // is read whole already (most calls, and a CSV file that is all in its first read), stdin and a pipe (`<(zcat call.vtt.gz)`), which cannot be
     // read twice, are scored from the bytes read.
     if (size !== undefined && !head.done) {
       await chunks.return?.();
@@ -95,7 +109,40 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
     if (inShard(key, o.shard)) yield { unit: { kind: 'bytes', source, bytes }, bytes: bytes.length };
     return;
   }
-  yield* ndjsonUnits(source, key, replay(head.chunks, head.done ? undefined : chunks), o);
+  const all = replay(head.chunks, head.done ? undefined : chunks);
+  if (streamed === 'ndjson') return yield* ndjsonUnits(source, key, all, o);
+  if (inShard(key, o.shard)) yield* csvUnits(source, csvDelimiter(source, headText(head)), all, o);
+  else await chunks.return?.();
+}
+
+/**
+ * Conversations of a CSV export, a batch a unit, as each is complete (formats/csv-stream.ts): an
+ * export of any size is scored in bounded memory instead of being read and parsed whole.
+ */
+async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+  const stream = csvConversations(chunks, {
+    source,
+    ...(o.map ? { map: o.map } : {}),
+    delimiter,
+    holdChars: o.csvHoldChars ?? CSV_HOLD_CHARS,
+    batchChars: o.batchBytes,
+    maxTurns: LIMITS.turns,
+    maxRowChars: LIMITS.recordBytes,
+  });
+  try {
+    for await (const event of stream) {
+      if (event.kind === 'conversations') {
+        const { layout, numbered, conversations, chars } = event;
+        yield { unit: { kind: 'csv', source, layout, numbered, conversations }, bytes: chars };
+      } else if (event.kind === 'error') {
+        yield { unit: { kind: 'error', error: event.error }, bytes: 0 };
+      } else {
+        yield { unit: { kind: 'error', error: { source: event.source, line: event.line, message: tooManyTurns(event.turns) } }, bytes: 0 };
+      }
+    }
+  } catch (err) {
+    yield { unit: { kind: 'error', error: readFailure(source, err) }, bytes: 0 };
+  }
 }
 
 /** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only (by `key`). */
@@ -223,16 +270,22 @@ async function peek(chunks: AsyncIterator<Buffer>): Promise<{ chunks: Buffer[]; 
 }
 
 /**
- * Whether an input is NDJSON we can stream: said so, or recognised from its complete first lines.
- * UTF-16 and anything with NUL bytes is left to the whole-file reader, which decodes or refuses it.
+ * The format an input is streamed in: NDJSON or the generic CSV export, said so or recognised from
+ * its complete first lines. UTF-16 and anything with NUL bytes is left to the whole-file reader,
+ * which decodes or refuses it.
  */
-function streamable(head: { chunks: Buffer[]; done: boolean }, source: string, forced: string | undefined): boolean {
+function streamedFormat(head: { chunks: Buffer[]; done: boolean }, source: string, forced: string | undefined): 'ndjson' | 'csv' | undefined {
   const bytes = Buffer.concat(head.chunks);
-  if (bytes.length === 0 || bytes.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  if (forced !== undefined) return forced === 'ndjson';
+  if (bytes.length === 0 || bytes.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  const format = forced ?? detectFormat(headText(head), source)?.name;
+  return format === 'ndjson' || format === 'csv' ? format : undefined;
+}
+
+/** The complete lines of an input's start, decoded as the whole-file reader does. */
+function headText(head: { chunks: Buffer[]; done: boolean }): string {
+  const bytes = Buffer.concat(head.chunks);
   const lastLf = bytes.lastIndexOf(10);
-  const text = bytes.toString('utf8', 0, head.done || lastLf === -1 ? bytes.length : lastLf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  return detectFormat(text, source)?.name === 'ndjson';
+  return bytes.toString('utf8', 0, head.done || lastLf === -1 ? bytes.length : lastLf).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined): AsyncGenerator<Buffer> {

@@ -2,6 +2,7 @@
 // worker run, so the output of --jobs N is the output of --jobs 1 byte for byte.
 import { InputError, type Analysis, type InputErrorRecord, type Transcript } from '../model/index.js';
 import { describeRoleInference, readTranscripts } from '../formats/index.js';
+import { streamedTranscripts, type CsvConversation, type CsvLayout } from '../formats/csv.js';
 import { ndjsonTranscript, type NdjsonLine } from '../formats/ndjson-stream.js';
 import { analyze } from '../score/analyze.js';
 import { isLinkable } from '../score/contacts.js';
@@ -45,6 +46,8 @@ export type WorkUnit =
   | { kind: 'bytes'; source: string; bytes: Uint8Array }
   /** Consecutive NDJSON records of one input, as UTF-8 bytes and where each record is in them. */
   | { kind: 'ndjson'; source: string; numbered: boolean; bytes: Uint8Array; spans: NdjsonSpan[] }
+  /** Complete conversations of a CSV export read as a stream (formats/csv-stream.ts), in order. */
+  | { kind: 'csv'; source: string; layout: CsvLayout; numbered: boolean; conversations: CsvConversation[] }
   /** An input that failed before it could be scored, kept in its place in the output. */
   | { kind: 'error'; error: InputErrorRecord };
 
@@ -149,6 +152,14 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
         }
         return whole(bytes, unit.source);
       }
+      case 'csv':
+        try {
+          const options = { source: unit.source, ...readOptions };
+          return streamedTranscripts(unit.layout, unit.conversations, unit.numbered, options).map((transcript) => ({ kind: 'read', transcript }));
+        } catch (err) {
+          if (err instanceof InputError) return [errorOf(err.toRecord())];
+          throw err;
+        }
       case 'ndjson': {
         const bytes = Buffer.from(unit.bytes.buffer, unit.bytes.byteOffset, unit.bytes.byteLength);
         return unit.spans.map(({ start, end, line, ordinal }) => {

@@ -33,7 +33,8 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-interface Parsed {
+/** What csv-parse gives for one record with `info` and `raw`. */
+export interface ParsedRecord {
   record: string[];
   raw: string;
   info: { lines: number };
@@ -45,34 +46,44 @@ function countNewlines(s: string): number {
   return n;
 }
 
+/** How csv-parse reads a table, whole or streamed. */
+export function tableOptions(delimiter: string): Options {
+  return { delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true };
+}
+
+/** csv-parse's error as ours, at the line it names. */
+export function tableError(e: unknown, source: string): InputError {
+  const err = e as { message?: string; lines?: number };
+  const reason = (err.message ?? 'unreadable CSV').replace(/^[A-Za-z ]+:\s*/, '').replace(/ at line \d+/, '');
+  return new InputError(source, typeof err.lines === 'number' ? err.lines : 1, `invalid CSV: ${reason}`);
+}
+
+/** A parsed record where it starts in the file: info.lines is where it ends, so count back over its own line breaks. */
+export function tableRow(r: ParsedRecord): TableRow {
+  return { cells: r.record, line: r.info.lines - countNewlines(r.raw.replace(/^\n+/, '').replace(/\n$/, '')) };
+}
+
+/** A row with a field count other than the header's is an error for its line. */
+export function checkWidth(row: TableRow, header: readonly string[], source: string): TableRow {
+  if (row.cells.length !== header.length) throw new InputError(source, row.line, `row has ${row.cells.length} fields, the header has ${header.length}`);
+  return row;
+}
+
+/** The header's cells as field names. */
+export const headerOf = (r: ParsedRecord): string[] => r.record.map((h) => h.trim());
+
 /** Reads a header and rows; a row whose field count differs from the header's is an error for its line. */
 export function readTable(text: string, source: string, delimiter = detectDelimiter(text)): Table {
-  let records: Parsed[];
+  let records: ParsedRecord[];
   try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as Parsed[];
+    records = parse(text, tableOptions(delimiter)) as unknown as ParsedRecord[];
   } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    const reason = (err.message ?? 'unreadable CSV').replace(/^[A-Za-z ]+:\s*/, '').replace(/ at line \d+/, '');
-    throw new InputError(source, typeof err.lines === 'number' ? err.lines : 1, `invalid CSV: ${reason}`);
+    throw tableError(e, source);
   }
-  if (records.length === 0) throw new InputError(source, 1, 'no header row');
-  // info.lines is where a record ends; count back over the record's own line breaks.
-  const lineOf = (r: Parsed) => r.info.lines - countNewlines(r.raw.replace(/^\n+/, '').replace(/\n$/, ''));
+  if (records.length === 0) throw new InputError(source, 1, NO_HEADER);
   const [head, ...body] = records;
-  const header = head!.record.map((h) => h.trim());
-  const rows = body.map((r) => {
-    const line = lineOf(r);
-    if (r.record.length !== header.length) {
-      throw new InputError(source, line, `row has ${r.record.length} fields, the header has ${header.length}`);
-    }
-    return { cells: r.record, line };
-  });
-  return { header, rows };
+  const header = headerOf(head!);
+  return { header, rows: body.map((r) => checkWidth(tableRow(r), header, source)) };
 }
+
+export const NO_HEADER = 'no header row';

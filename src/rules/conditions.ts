@@ -203,6 +203,10 @@ export const CONDITIONS = {
     description: 'a promise made only as what follows once the customer writes in ("DM us and we\'ll be in touch", "we\'ll continue from there")',
     test: steps.afterTheCustomerWrites,
   },
+  'asked-in-first-reply': {
+    description: 'a question in the speaker\'s first turn, right after the other side\'s ("are you still having the issue?" asks about what was just reported; a check-back needs something earlier)',
+    test: steps.askedInFirstReply,
+  },
   'check-in-place': {
     description: 'the match is "check-in" as a place ("the check-in desk"), not checking in with the customer',
     test: steps.checkInPlace,

@@ -4,8 +4,8 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, stem } from './pattern.js';
-import { PatternAutomaton } from './automaton.js';
+import { compilePattern, stem } from '../nlp/phrase/pattern.js';
+import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 
@@ -399,6 +399,8 @@ let phraseSets = 0;
 let searchAt = new Int32Array(256);
 let searchSyms = new Int32Array(256);
 let searchLimit = new Int32Array(256);
+/** How the walks of the current search read a span class ("for 3 weeks"): set with the symbols. */
+let searchSpans: SpanAt | undefined;
 
 /**
  * A set of token patterns compiled once that can be looked for in any text: how a rule's check
@@ -460,20 +462,20 @@ export class PhraseSet {
     const at = searchAt;
     const limit = searchLimit;
     if (accept === undefined) {
-      for (let i = 0; i < n; i++) if (automaton.walk(searchSyms, i, limit[i]!) > 0) return true;
+      for (let i = 0; i < n; i++) if (automaton.walk(searchSyms, i, limit[i]!, searchSpans) > 0) return true;
       return false;
     }
     if (typeof accept === 'string') {
       // A match at the start reads only from the first word, which must be the first token but for `word`.
       if (accept !== 'end') {
         if (n === 0 || (accept !== 'word' && at[0] !== from)) return false;
-        const hits = automaton.walk(searchSyms, 0, limit[0]!);
+        const hits = automaton.walk(searchSyms, 0, limit[0]!, searchSpans);
         if (accept !== 'whole') return hits > 0;
         for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
         return false;
       }
       for (let i = 0; i < n; i++) {
-        const hits = automaton.walk(searchSyms, i, limit[i]!);
+        const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
         for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
       }
       return false;
@@ -481,7 +483,7 @@ export class PhraseSet {
     // Every match first, then `accept`: it may search again, which reuses the buffers.
     const found: number[] = [];
     for (let i = 0; i < n; i++) {
-      const hits = automaton.walk(searchSyms, i, limit[i]!);
+      const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
       for (let k = 0; k < hits; k++) found.push(at[i]!, at[automaton.hitEnd[k]! - 1]! + 1);
     }
     for (let k = 0; k < found.length; k += 2) if (accept(found[k]!, found[k + 1]!)) return true;
@@ -511,6 +513,7 @@ export class PhraseSet {
       searchSyms[n++] = automaton.symbol(t);
     }
     fillSentenceLimits(f, searchAt, n, searchLimit);
+    searchSpans = automaton.hasSpans ? spanReader(f.tokens, searchAt) : undefined;
     return n;
   }
 
@@ -521,7 +524,7 @@ export class PhraseSet {
     const n = this.symbols(f, 0, f.tokens.length);
     for (let i = 0; i < n; i++) {
       if (ignoreNegated && isNegated(f, searchAt[i]!)) continue;
-      if (automaton.walk(searchSyms, i, searchLimit[i]!) > 0) return true;
+      if (automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans) > 0) return true;
     }
     return false;
   }

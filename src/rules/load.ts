@@ -6,7 +6,7 @@ import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, 
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
 import { unknownExtractor, type ExtractorName } from './extractors.js';
-import { compilePattern, PatternError } from './pattern.js';
+import { CLASS_NAMES, compilePattern, PatternError } from '../nlp/phrase/pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
 
@@ -56,7 +56,7 @@ const ONCE = ['sentence', 'turn'] as const;
 
 /** Typographic apostrophes and the characters mistaken for them. */
 const CURLY = /[\u2018\u2019\u02BC`\u00B4]/;
-/** What only a regular expression would contain: patterns are token patterns (pattern.ts). */
+/** What only a regular expression would contain: patterns are token patterns (src/nlp/phrase/pattern.ts). */
 const REGEX_LIKE = /\\|\^|\$|\.\*|\.\+|\+|\?|\{\d/;
 
 /** Named word lists (or phrase sets) as a file declares them, and the line each name stands on. */
@@ -93,8 +93,8 @@ export function readWordListFile(text: string, file: string, holds: ListEntries 
       problem(at, holds === 'words' ? `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")` : `phrase set "${name}": a name is kebab-case, as code names it`);
       continue;
     }
-    if (holds === 'words' && ['number', 'time', 'emoji', 'word'].includes(name)) {
-      problem(at, `word list "${name}": the name of a token class ({${name}} is any ${name})`);
+    if (holds === 'words' && CLASS_NAMES.includes(name)) {
+      problem(at, `word list "${name}": the name of a token class ({${name}} is a class, not a list)`);
       continue;
     }
     if (!isSeq(item.value) || item.value.items.length === 0) {
@@ -317,7 +317,7 @@ class Reader {
   private patterns(entry: Entry | undefined, at: number, wholeClauses = false): { items: string[]; lines: number[]; names: Record<string, number> } {
     const names: Record<string, number> = {};
     if (!entry) {
-      this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
+      this.problem(at, 'missing "patterns": token patterns (src/nlp/phrase/pattern.ts)');
       return { items: [], lines: [], names };
     }
     // A pattern that code reads too is written `{ name: …, pattern: … }`, once, in its rule.

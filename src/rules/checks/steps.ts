@@ -4,7 +4,7 @@
 // they look for are phrase sets (src/rules/data/phrases/trust.yaml).
 import type { TextFeatures } from '../../nlp/features.js';
 import type { RuleMatch } from '../types.js';
-import { noWordsIn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, tokensAfter, tokensBefore } from '../context.js';
+import { isQuestion, noWordsIn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, tokensAfter, tokensBefore } from '../context.js';
 import { phrases } from '../rule-patterns.js';
 
 const AGENT_ACTS = phrases('agent-acts');
@@ -99,3 +99,17 @@ const PAST = phrases('past');
 
 /** "once it was sent": a condition in the past is history, not a next step. */
 export const onceInThePast = (m: RuleMatch): boolean => ONCE.in(m.features, ...m.tokens, 'start') && PAST.in(m.features, ...m.tokens);
+
+// ---- a check-back needs something to check back on ----------------------------------------------
+
+/**
+ * "Are you still having the issue?" asked in the speaker's first turn, straight after the other
+ * side's: a question about the problem just reported, not a return to an earlier one.
+ */
+export function askedInFirstReply(m: RuleMatch): boolean {
+  if (!isQuestion(m.features, m.tokens[0])) return false;
+  const at = m.turns.indexOf(m.turn);
+  if (at < 1 || m.turns[at - 1]!.role === m.turn.role) return false;
+  for (let i = 0; i < at; i++) if (m.turns[i]!.role === m.turn.role) return false;
+  return true;
+}

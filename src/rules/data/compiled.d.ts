@@ -3,7 +3,7 @@
 // the named word lists and phrase sets, and every pattern of those rules compiled, by its source.
 // Only this declaration lives in src; tests read the compiled module (see vitest.config.ts).
 import type { RuleData } from '../rule-data.js';
-import type { StoredPattern } from '../pattern.js';
+import type { StoredPattern } from '../../nlp/phrase/pattern.js';
 
 declare const compiled: Readonly<Record<string, readonly RuleData[]>>;
 export default compiled;
