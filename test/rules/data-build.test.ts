@@ -16,13 +16,17 @@ const handoffs = readFileSync(path.join(root, 'src/rules/data/handoffs.yaml'), '
 
 const phraseData = path.join(root, 'src/nlp/lexicon/data');
 
-function build(files: Record<string, string>, name: string, o: { phraseFiles?: Record<string, string>; lists?: string; sets?: false } = {}) {
+/**
+ * Runs the build on `files` as the rules folder. The phrase sets the conditions' code reads are part
+ * of the data (src/rules/data/phrases/) and are copied unless `withPhraseSets` is false; `lists`
+ * copies a word-list folder; `phraseFiles` replaces the sentiment phrases.
+ */
+function build(files: Record<string, string>, name: string, o: { phraseFiles?: Record<string, string>; lists?: string; withPhraseSets?: boolean } = {}) {
   const data = path.join(dir, name);
   mkdirSync(data);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), text);
+  if (o.withPhraseSets ?? true) cpSync(path.join(root, 'src/rules/data/phrases'), path.join(data, 'phrases'), { recursive: true });
   if (o.lists) cpSync(o.lists, path.join(data, 'lists'), { recursive: true });
-  // The phrase sets the conditions' code reads are part of the data (src/rules/data/phrases/).
-  if (o.sets !== false) cpSync(path.join(root, 'src/rules/data/phrases'), path.join(data, 'phrases'), { recursive: true });
   let phrases = phraseData;
   if (o.phraseFiles) {
     phrases = path.join(dir, `${name}-phrases`);
@@ -67,15 +71,6 @@ describe('scripts/rules-data.js', () => {
     expect(existsSync(r.phrasesOut)).toBe(false);
   });
 
-  it('names a phrase set the conditions read that no file declares, before any example runs', () => {
-    const r = build({ 'handoffs.yaml': handoffs }, 'no-phrases', { sets: false });
-    expect(r.status).toBe(1);
-    const folder = path.relative(root, path.join(r.data, 'phrases'));
-    expect(r.stderr).toContain(`${folder}:1: phrase set "reason-or-duration" is read by the conditions' code but declared in no file here`);
-    expect(r.stderr).not.toContain('    at ');
-    expect(existsSync(r.out)).toBe(false);
-  });
-
   it('compiles the sentiment phrases, each pattern by its source', async () => {
     const r = build({ 'handoffs.yaml': handoffs }, 'phrases');
     expect(r.status).toBe(0);
@@ -110,6 +105,15 @@ describe('scripts/rules-data.js', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`commitment-made: pattern "and ('ll|will) call": "'ll": a contraction is one word`);
     expect(r.stderr).not.toContain('are read by code');
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('names a phrase set the conditions read that no file declares, before any example runs', () => {
+    const r = build({ 'handoffs.yaml': handoffs }, 'no-phrases', { withPhraseSets: false });
+    expect(r.status).toBe(1);
+    const folder = path.relative(root, path.join(r.data, 'phrases'));
+    expect(r.stderr).toContain(`${folder}:1: phrase set "reason-or-duration" is read by the conditions' code but declared in no file here`);
+    expect(r.stderr).not.toContain('    at ');
     expect(existsSync(r.out)).toBe(false);
   });
 });
