@@ -2,7 +2,7 @@
 // rules' `check` functions share to look around a match (the rest of the sentence, earlier turns).
 import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { featuresOf, tokensOf } from '../nlp/features.js';
+import { featuresOf, isKnownText, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import { compilePattern, stem } from './pattern.js';
 import { PatternAutomaton } from './automaton.js';
@@ -408,6 +408,7 @@ export class PhraseSet {
     let answer = memo.get(text);
     if (answer === undefined) {
       answer = this.search(text, opts.ignoreNegated === true);
+      if (!worthKeeping(text)) return answer;
       if (this.recent[0].size + this.recent[1].size >= MEMO_SIZE) {
         this.recent[0].clear();
         this.recent[1].clear();
@@ -465,6 +466,18 @@ const NOT_CONTENT = new Set([
 
 /** How many recent answers a memo keeps before starting afresh: bounded memory on any batch. */
 const MEMO_SIZE = 2000;
+/** The longest text a memo keeps as a key when it is not a turn's own text (see worthKeeping). */
+const MEMO_LENGTH = 1000;
+
+/**
+ * Whether an answer about `text` is worth remembering. A turn's own text is asked about again and
+ * again and is in memory anyway; a long text made for one match ("the rest of the turn after it",
+ * new for every match) is never asked about again, and as a key it would hold its own copy of the
+ * turn: in a 1-million-character turn, a memo of them held hundreds of megabytes.
+ */
+function worthKeeping(text: string): boolean {
+  return text.length <= MEMO_LENGTH || isKnownText(text);
+}
 const stemsOf = new Map<string, Set<string>>();
 
 /** Stems of the content words of a phrase, for telling whether two phrases speak of one action. */
@@ -473,7 +486,7 @@ export function actionStems(text: string): Set<string> {
   if (known) return known;
   if (stemsOf.size >= MEMO_SIZE) stemsOf.clear();
   const out = new Set<string>();
-  stemsOf.set(text, out);
+  if (worthKeeping(text)) stemsOf.set(text, out);
   for (const t of tokensOf(text)) {
     if (t.kind !== 'word' || NOT_CONTENT.has(t.norm)) continue;
     out.add(IRREGULAR[t.norm] ? stem(IRREGULAR[t.norm]!) : stem(t.norm));
