@@ -52,8 +52,8 @@ describe('a long turn in memory', () => {
     const a = analyze(call);
     const held = heapUsed() - before;
     expect(a.findings.some((f) => f.category === 'choice-honoured')).toBe(true);
-    // What stays: the analysis, the turn's features in the small ring of recent layouts (~19 bytes
-    // a character). The rests of the turn read by checks, kept as memo keys, added ~20 more.
-    expect(held / text.length).toBeLessThan(30);
+    // What stays: the analysis, the turn's features in the small ring of recent layouts: ~31 bytes a
+    // character. The rests of the turn read by checks, kept as memo keys, made it ~47.
+    expect(held / text.length).toBeLessThan(38);
   }, 120_000);
 });
