@@ -1,4 +1,6 @@
 // The pipeline flows one way: formats → model → nlp → rules → score → report, with cli wiring them.
+// The one phrase language (token patterns, word lists, classes, the automaton) lives in nlp/phrase,
+// below rules, so that nlp's sentiment phrases and the rules are written in it and matched by it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +42,16 @@ describe('architecture', () => {
       }
     });
   }
+
+  it('nlp/phrase, the phrase language, reads only tokens and negation: what is written in it (sentiment phrases, rules) sits above it', () => {
+    for (const file of files(path.join(src, 'nlp', 'phrase'))) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = path.relative(src, path.resolve(path.dirname(file), spec));
+        expect(target.startsWith(`nlp${path.sep}phrase${path.sep}`) || ['nlp/tokenize.js', 'nlp/negation.js', 'model/records.js'].includes(target.split(path.sep).join('/')), `${path.relative(src, file)} imports ${spec}`).toBe(true);
+      }
+    }
+  });
 
   it('never imports natural whole: it prints to stdout and loads .env', () => {
     for (const file of files(src)) {

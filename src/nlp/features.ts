@@ -28,12 +28,19 @@ export function textFeatures(text: string): TextFeatures {
     // ("web.archive.org", "amzn.to"), not the end of a sentence.
     const next = tokens[i + 1];
     const inName = t.text === '.' && next !== undefined && next.start === t.end && isWordLike(next);
-    if ((endsSentence(t) && !inName) || lineBreakNext) {
+    if ((endsSentence(t) && !inName) || lineBreakNext || linkEndsSentence(t, next)) {
       sentence++;
     }
     if (isWordLike(t)) words++;
   }
   return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words };
+}
+
+/** A link followed by a capitalised word: posts end a sentence with a link and no full stop. */
+function linkEndsSentence(t: Token, next: Token | undefined): boolean {
+  if (t.kind !== 'symbol' || t.text.length < 8 || next?.kind !== 'word') return false;
+  const c = next.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && /^(?:https?:\/\/|www\.)/i.test(t.text);
 }
 
 /**

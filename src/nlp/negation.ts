@@ -3,8 +3,9 @@
 // that still stops at the end of the clause.
 import { type Token, isWordLike } from './tokenize.js';
 
-const NEGATORS = new Set([
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without',
+/** Negators by their words; any word ending in "n't" is one too (isNegator). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'without', 'unable',
   'hardly', 'barely', 'scarcely', 'non', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt',
   'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint',
 ]);

@@ -1,7 +1,7 @@
 // Per-turn sentiment of a customer's words, explainable term by term.
 //
 // AFINN word weights (re-weighted for support conversations, lexicon/words.ts) plus customer-service
-// phrases (lexicon/phrases.ts), emoji, degree modifiers, negation scope (negation.ts), ALL-CAPS and
+// phrases (lexicon/data/phrases.yaml), emoji, degree modifiers, negation scope (negation.ts), ALL-CAPS and
 // "!!!" emphasis, contrast ("…, but …": the clause after "but" dominates), sarcasm (a positive
 // exclamation followed by a complaint) and politeness around a complaint ("thanks, but it still
 // isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
@@ -12,9 +12,8 @@ import { textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase, phraseStartWords } from './lexicon/compile.js';
+import { matchPhrase, phraseStartWords, type PhraseCategory } from './lexicon/phrases.js';
 import { isNegator } from './negation.js';
-import type { PhraseCategory } from './lexicon/phrases.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -71,11 +70,25 @@ const SHOUTING_MIN_WORDS = 4;
 /**
  * A request or question that names a fault in plain words ("having trouble logging in, can you
  * help?") is a report, which careful readers call neutral; only feeling, force or persistence
- * around it (see `heated`) makes it a complaint.
+ * around it (see `heated`) makes it a complaint. At this weight one plainly named fault (−3) stays
+ * inside the neutral band (0.3 put it at −0.153, just outside).
  */
-const REPORT_IN_REQUEST = 0.3;
+const REPORT_IN_REQUEST = 0.25;
 /** Thanks and smiles that close a request are courtesy ("can you check? thanks 🙂"), not praise. */
 const COURTESY_IN_REQUEST = 0.25;
+/** Words a turn may open with before what it says: "Oh yeah, @brand, why is…". */
+const OPENERS = new Set(['oh', 'yeah', 'yes', 'well', 'so', 'hi', 'hey', 'hello', 'ok', 'okay', 'um', 'umm', 'hmm', 'erm', 'seriously', 'honestly', 'and', 'but']);
+
+/** Whether only openers and @handles come before word `w` of the turn. */
+function opensTurn(tokens: readonly Token[], words: readonly number[], w: number): boolean {
+  if (w > 6) return false;
+  for (let k = 0; k < w; k++) {
+    const ti = words[k]!;
+    if (!OPENERS.has(tokens[ti]!.norm) && !(ti > 0 && tokens[ti - 1]!.text === '@')) return false;
+  }
+  return true;
+}
+
 /** "Yes!" / "No!": an exclaimed answer is a reaction. */
 const EXCLAIMED_ANSWER = 1.5;
 /** "It used to be great": praise of how things were is a complaint about how they are. */
@@ -423,7 +436,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       whys = append(whys, sentenceOf[ti]!);
       // "Why does it…?": a turn that opens by asking the company to account for itself is a
       // challenge, whatever its words. (A "why?" after a report asks for the reason; it stays.)
-      if (w === 0 && norm === 'why') addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
+      if (norm === 'why' && opensTurn(tokens, words, w)) addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
     }
     if (norm === 'used') {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';

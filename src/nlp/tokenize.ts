@@ -18,6 +18,9 @@ const APOSTROPHES = /[\u2019\u2018\u02BC`\u00B4]/g;
 
 // Order matters: the first alternative that matches at a position wins.
 const PATTERNS: Array<[TokenKind, string]> = [
+  // A link is one symbol: the words of its path ("how-do-i-report-a-fault") are nobody's words.
+  // Closing punctuation after it is the sentence's.
+  ['symbol', String.raw`(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/|[Ww][Ww][Ww]\.)[^\s]*[^\s.,!?;:)\]"'’”]`],
   // 3 p.m., 10:30am, 9 a.m, 15:00, 3pm
   ['time', String.raw`\d{1,2}(?::\d{2}){0,2}\s?(?:[ap]\.m\.?|[ap]m\b)|\d{1,2}:\d{2}(?::\d{2})?(?![\d:])`],
   // Order / account / case numbers, money amounts, dates: anything with a digit in it.
@@ -69,7 +72,7 @@ export function tokenize(text: string): Token[] {
       pos++; // ASCII white space: the common case, without a regular expression
       continue;
     }
-    const word = isAsciiLetter(c) ? asciiWordEnd(text, pos) : -1;
+    const word = isAsciiLetter(c) && !mayStartLink(text, pos, c) ? asciiWordEnd(text, pos) : -1;
     const token = word > 0 ? plainWord(text, pos, word, words) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
     if (!token) {
       WHITESPACE.lastIndex = pos;
@@ -105,6 +108,14 @@ export function scanToken(text: string, pos: number): Token | undefined {
   }
   return undefined; // unreachable: the symbol pattern matches any non-space
 }
+
+/** "http…" or "www…": the full patterns decide whether a link starts here. */
+function mayStartLink(text: string, pos: number, c: number): boolean {
+  if (c !== 104 && c !== 72 && c !== 119 && c !== 87) return false;
+  LINK_START.lastIndex = pos;
+  return LINK_START.test(text);
+}
+const LINK_START = /https?:\/\/|www\./iy;
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

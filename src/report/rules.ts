@@ -5,7 +5,9 @@ import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/ids.js';
 import { CONDITIONS, DEFAULT_DROPPED } from '../rules/conditions.js';
 import { EXTRACTORS } from '../rules/extractors.js';
-import { definedWordLists } from '../rules/pattern.js';
+import { definedWordLists } from '../nlp/phrase/pattern.js';
+import { definedPhraseSets } from '../rules/rule-patterns.js';
+import { SPAN_CLASSES, TOKEN_CLASSES } from '../nlp/phrase/classes.js';
 import type { RuleConditions } from '../rules/rule-data.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
@@ -125,10 +127,19 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
   }
   const lists = definedWordLists();
   if (lists.size > 0) {
-    lines.push('## Word lists', '', 'A pattern names a list in braces (`{feeling}`) and reads it as any one of its entries. The lists are declared in `src/rules/data/lists/`; a user\u2019s pattern may name them too.', '');
+    lines.push('## Word lists', '', 'A pattern names a list in braces (`{feeling}`) and reads it as any one of its entries. The lists are declared in `src/rules/data/lists/` and, for the sentiment phrases, `src/nlp/lexicon/data/lists.yaml`; a user\u2019s pattern may name them too.', '');
     for (const [name, entries] of lists) lines.push(`- \`{${name}}\`: ${entries.join(', ')}`);
     lines.push('');
   }
+  const sets = definedPhraseSets();
+  if (sets.size > 0) {
+    lines.push('## Phrase sets', '', 'The words the conditions\u2019 code looks for around a match (\u201ca reason follows\u201d, \u201canother way is left open\u201d), written as token patterns in `src/rules/data/phrases/`, where a comment above each set says where its condition looks. Add a phrase to a set and every condition that reads the set hears it.', '');
+    for (const [name, patterns] of sets) lines.push(`- \`${name}\`: ${patterns.map((p) => markdownCode(p)).join(', ')}`);
+    lines.push('');
+  }
+  lines.push('## Classes', '', 'Besides `{number}`, `{time}`, `{emoji}` and `{word}` (a token of that kind), a pattern may name a class, written once in `src/nlp/phrase/classes.ts`:', '');
+  for (const [name, c] of [...Object.entries(TOKEN_CLASSES), ...Object.entries(SPAN_CLASSES)]) lines.push(`- \`{${name}}\`: ${c.describe}`);
+  lines.push('', 'The customer-service phrases that sentiment scores as a whole are written in the same language, in `src/nlp/lexicon/data/phrases.yaml`.', '');
   // Findings that settle promises across contacts have ids (and docs links) but no phrases.
   lines.push('## Findings across contacts', '', 'Made when a batch links conversations of one case or customer, not by phrases; each is found in the later conversation.', '');
   for (const d of DERIVED_FINDINGS) lines.push(`### ${d.id}`, '', `**${d.title}** — ${d.description}`, '');

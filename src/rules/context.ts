@@ -4,8 +4,8 @@ import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf, isKnownText, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
-import { compilePattern, stem } from './pattern.js';
-import { PatternAutomaton } from './automaton.js';
+import { compilePattern, stem } from '../nlp/phrase/pattern.js';
+import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 
@@ -365,10 +365,43 @@ export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T, heard?: He
   }
 }
 
+/**
+ * Where in a range of tokens a phrase must stand: `start` from its first token (a pattern anchored
+ * at the start of the text after a match), `word` from its first word (punctuation may come
+ * first), `end` ending on its last token (nothing, not even a comma, between it and the match
+ * after), `whole` all of it.
+ */
+export type Anchor = 'start' | 'word' | 'end' | 'whole';
+
+/** The token range [first, end) of the sentence holding token `i`. */
+export function sentenceTokens(f: TextFeatures, i: number): [number, number] {
+  const bounds = layout(f).sentenceBounds;
+  const s = f.sentenceOf[i]!;
+  return [bounds[2 * s]!, bounds[2 * s + 1]!];
+}
+
+// Token ranges around a match, for PhraseSet.in: the rest of the turn after it, the turn before
+// it, and the same within its sentence.
+export const tokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], m.features.tokens.length];
+export const tokensBefore = (m: RuleMatch): [number, number] => [0, m.tokens[0]];
+export const sentenceTokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], sentenceTokens(m.features, m.tokens[0])[1]];
+export const sentenceTokensBefore = (m: RuleMatch): [number, number] => [sentenceTokens(m.features, m.tokens[0])[0], m.tokens[0]];
+
+/** No word, number or time in tokens [from, to) of `f`: only punctuation or emoji, or nothing ("\W*"). */
+export function noWordsIn(f: TextFeatures, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const kind = f.tokens[k]!.kind;
+    if (kind === 'word' || kind === 'number' || kind === 'time') return false;
+  }
+  return true;
+}
+
 let phraseSets = 0;
 let searchAt = new Int32Array(256);
 let searchSyms = new Int32Array(256);
 let searchLimit = new Int32Array(256);
+/** How the walks of the current search read a span class ("for 3 weeks"): set with the symbols. */
+let searchSpans: SpanAt | undefined;
 
 /**
  * A set of token patterns compiled once that can be looked for in any text: how a rule's check
@@ -414,32 +447,81 @@ export class PhraseSet {
     return answer;
   }
 
+  /**
+   * Whether a pattern matches inside the tokens [from, to) of `f`, within one sentence, and, when
+   * `accept` is given, where it stands: an Anchor, or a test of the match's token range (end
+   * exclusive) for a condition that asks more (first in its sentence, followed by another set).
+   * Reads the features a turn already has: nothing is copied or tokenised again.
+   */
+  in(f: TextFeatures, from = 0, to = f.tokens.length, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
+    const automaton = this.automaton;
+    const n = this.symbols(f, from, to);
+    const at = searchAt;
+    const limit = searchLimit;
+    if (accept === undefined) {
+      for (let i = 0; i < n; i++) if (automaton.walk(searchSyms, i, limit[i]!, searchSpans) > 0) return true;
+      return false;
+    }
+    if (typeof accept === 'string') {
+      // A match at the start reads only from the first word, which must be the first token but for `word`.
+      if (accept !== 'end') {
+        if (n === 0 || (accept !== 'word' && at[0] !== from)) return false;
+        const hits = automaton.walk(searchSyms, 0, limit[0]!, searchSpans);
+        if (accept !== 'whole') return hits > 0;
+        for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
+        return false;
+      }
+      for (let i = 0; i < n; i++) {
+        const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
+        for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
+      }
+      return false;
+    }
+    // Every match first, then `accept`: it may search again, which reuses the buffers.
+    const found: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
+      for (let k = 0; k < hits; k++) found.push(at[i]!, at[automaton.hitEnd[k]! - 1]! + 1);
+    }
+    for (let k = 0; k < found.length; k += 2) if (accept(found[k]!, found[k + 1]!)) return true;
+    return false;
+  }
+
+  /**
+   * The symbols of the word-like tokens of f in [from, to) in the shared buffers, with each one's
+   * token index and sentence limit; returns how many.
+   */
+  private symbols(f: TextFeatures, from: number, to: number): number {
+    const automaton = this.automaton;
+    automaton.prepare();
+    const size = to - from;
+    // Buffers shared by every search (one runs at a time: a walk calls nothing back).
+    if (searchAt.length < size) {
+      const grown = Math.max(size, 2 * searchAt.length);
+      searchAt = new Int32Array(grown);
+      searchSyms = new Int32Array(grown);
+      searchLimit = new Int32Array(grown);
+    }
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const t = f.tokens[i]!;
+      if (!isWordLike(t)) continue;
+      searchAt[n] = i;
+      searchSyms[n++] = automaton.symbol(t);
+    }
+    fillSentenceLimits(f, searchAt, n, searchLimit);
+    searchSpans = automaton.hasSpans ? spanReader(f.tokens, searchAt) : undefined;
+    return n;
+  }
+
   private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
     const automaton = this.automaton;
     if (!automaton.mayStartIn(f.tokens)) return false;
-    automaton.prepare();
-    // Buffers shared by every search (one runs at a time: a walk calls nothing back).
-    if (searchAt.length < f.tokens.length) {
-      const size = Math.max(f.tokens.length, 2 * searchAt.length);
-      searchAt = new Int32Array(size);
-      searchSyms = new Int32Array(size);
-      searchLimit = new Int32Array(size);
-    }
-    const at = searchAt;
-    const syms = searchSyms;
-    const limit = searchLimit;
-    let n = 0;
-    for (let i = 0; i < f.tokens.length; i++) {
-      const t = f.tokens[i]!;
-      if (!isWordLike(t)) continue;
-      at[n] = i;
-      syms[n++] = automaton.symbol(t);
-    }
-    fillSentenceLimits(f, at, n, limit);
+    const n = this.symbols(f, 0, f.tokens.length);
     for (let i = 0; i < n; i++) {
-      if (ignoreNegated && isNegated(f, at[i]!)) continue;
-      if (automaton.walk(syms, i, limit[i]!) > 0) return true;
+      if (ignoreNegated && isNegated(f, searchAt[i]!)) continue;
+      if (automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans) > 0) return true;
     }
     return false;
   }

@@ -2,8 +2,8 @@
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { compilePattern, type CompiledPattern } from './pattern.js';
-import { PatternAutomaton, symbolStream } from './automaton.js';
+import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
+import { PatternAutomaton, spanReader, symbolStream } from '../nlp/phrase/automaton.js';
 import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
@@ -191,8 +191,9 @@ export class RuleSet {
     const heardHere: number[] = [];
 
     let found: Finding[] | undefined;
+    const spans = automaton.hasSpans ? spanReader(tokens, at) : undefined;
     for (let i = 0; i < n; i++) {
-      const hits = automaton.walk(syms, i, limit[i]!);
+      const hits = automaton.walk(syms, i, limit[i]!, spans);
       if (hits === 0) continue;
       const sentence = sentenceOf[at[i]!]!;
       const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start

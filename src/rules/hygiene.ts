@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import type { Transcript, Turn } from '../model/types.js';
 import { textFeatures } from '../nlp/features.js';
 import { RuleSet } from './engine.js';
-import { readRuleFile, readWordListFile, type LoadedRule, type RuleProblem } from './load.js';
-import { defineWordLists, PatternError } from './pattern.js';
+import { readRuleFile, readWordListFile, type ListEntries, type LoadedRule, type RuleProblem } from './load.js';
+import { defineWordLists, PatternError } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
+import { definePhraseSets, phraseSetsNamedByCode } from './rule-patterns.js';
 import { exampleText, type Example, type RuleDef } from './types.js';
 
 /** Reads and checks rule files; `name` turns a path into what messages call it. */
@@ -20,34 +21,43 @@ export function checkRuleFiles(paths: readonly string[], name: (path: string) =>
     rules.push(...read.rules);
     problems.push(...read.problems);
   }
-  problems.push(...checkRules(rules));
+  // Examples are run only when every rule loaded: another rule's condition may read a missing one's phrases.
+  problems.push(...checkRules(rules, problems.length === 0));
   return { rules, problems };
 }
 
-/** Where each named word list is declared. */
+/** Where each named word list (or phrase set) is declared. */
 export type WordListPlaces = Map<string, { file: string; line: number }>;
+
+/** Named lists read from several files: each name declared once, with where it was. */
+function readNamedLists(paths: readonly string[], name: (path: string) => string, holds: ListEntries) {
+  const lists: Record<string, string[]> = {};
+  const places: WordListPlaces = new Map();
+  const entryLines: Record<string, number[]> = {};
+  const problems: RuleProblem[] = [];
+  for (const path of paths) {
+    const file = name(path);
+    const read = readWordListFile(readFileSync(path, 'utf8'), file, holds);
+    problems.push(...read.problems);
+    for (const [list, entries] of Object.entries(read.lists)) {
+      const first = places.get(list);
+      if (first) problems.push({ file, line: read.lines[list]!, message: `${holds === 'words' ? 'word list' : 'phrase set'} "${list}" is already declared at ${first.file}:${first.line}` });
+      else {
+        places.set(list, { file, line: read.lines[list]! });
+        lists[list] = entries;
+        entryLines[list] = read.entryLines[list]!;
+      }
+    }
+  }
+  return { lists, places, entryLines, problems };
+}
 
 /**
  * Reads and checks word-list files (src/rules/data/lists/) and defines their lists for the patterns
  * compiled after them: a name declared twice is a problem.
  */
 export function checkWordListFiles(paths: readonly string[], name: (path: string) => string = (p) => p): { lists: Record<string, string[]>; places: WordListPlaces; problems: RuleProblem[] } {
-  const lists: Record<string, string[]> = {};
-  const places: WordListPlaces = new Map();
-  const problems: RuleProblem[] = [];
-  for (const path of paths) {
-    const file = name(path);
-    const read = readWordListFile(readFileSync(path, 'utf8'), file);
-    problems.push(...read.problems);
-    for (const [list, entries] of Object.entries(read.lists)) {
-      const first = places.get(list);
-      if (first) problems.push({ file, line: read.lines[list]!, message: `word list "${list}" is already declared at ${first.file}:${first.line}` });
-      else {
-        places.set(list, { file, line: read.lines[list]! });
-        lists[list] = entries;
-      }
-    }
-  }
+  const { lists, places, problems } = readNamedLists(paths, name, 'words');
   try {
     defineWordLists(lists);
   } catch (e) {
@@ -57,16 +67,54 @@ export function checkWordListFiles(paths: readonly string[], name: (path: string
   return { lists, places, problems };
 }
 
-/** A list no rule's pattern names is a vocabulary kept for its own sake: the catalogue's lists are its own. */
-export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[]): RuleProblem[] {
-  const named = new Set(rules.flatMap((r) => r.data.patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!))));
-  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no rule's pattern` }));
+/**
+ * Reads and checks phrase-set files (src/rules/data/phrases/), after the word lists their patterns
+ * may name, and defines the sets for the conditions that read them: a name declared twice, a
+ * pattern twice in one set, and a set no code reads are problems.
+ */
+export function checkPhraseSetFiles(paths: readonly string[], name: (path: string) => string = (p) => p): { sets: Record<string, string[]>; places: WordListPlaces; problems: RuleProblem[] } {
+  const { lists: sets, places, entryLines, problems } = readNamedLists(paths, name, 'patterns');
+  // The same pattern however it is spaced: the reader compared the entries as written.
+  for (const [set, patterns] of Object.entries(sets)) {
+    const seen = new Map<string, number>();
+    patterns.forEach((p, i) => {
+      const line = entryLines[set]![i]!;
+      const first = seen.get(normal(p));
+      if (first === undefined) seen.set(normal(p), line);
+      else problems.push({ file: places.get(set)!.file, line, message: `phrase set "${set}": duplicate pattern "${p}", already at line ${first}` });
+    });
+  }
+  definePhraseSets(sets);
+  return { sets, places, problems };
+}
+
+/**
+ * The phrase sets the conditions' code reads that no file declares: the rules' examples cannot be
+ * run without them, so the build stops here, naming the folder the sets belong in.
+ */
+export function undeclaredPhraseSets(sets: Readonly<Record<string, unknown>>, folder: string, read: ReadonlySet<string> = phraseSetsNamedByCode()): RuleProblem[] {
+  return [...read].filter((set) => !(set in sets)).map((set) => ({ file: folder, line: 1, message: `phrase set "${set}" is read by the conditions' code but declared in no file here` }));
+}
+
+/** A phrase set no condition's code reads (phrases('name') in src/rules/) is a vocabulary kept for its own sake. */
+export function unusedPhraseSets(places: WordListPlaces, read: ReadonlySet<string> = phraseSetsNamedByCode()): RuleProblem[] {
+  return [...places].filter(([set]) => !read.has(set)).map(([set, at]) => ({ ...at, message: `phrase set "${set}" is read by no condition's code` }));
+}
+
+/**
+ * A list no pattern names is a vocabulary kept for its own sake: the catalogue's lists are its own.
+ * The patterns are the rules' and `others` (the phrase sets' and the sentiment phrases').
+ */
+export function unusedWordLists(places: WordListPlaces, rules: readonly LoadedRule[], others: readonly string[] = []): RuleProblem[] {
+  const patterns = [...rules.flatMap((r) => r.data.patterns), ...others];
+  const named = new Set(patterns.flatMap((p) => [...p.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]!)));
+  return [...places].filter(([list]) => !named.has(list)).map(([list, at]) => ({ ...at, message: `word list "${list}" is named by no pattern of a rule, a phrase set or a sentiment phrase` }));
 }
 
 /** Problems that need every rule, or the engine, to see. */
-export function checkRules(loaded: readonly LoadedRule[]): RuleProblem[] {
+export function checkRules(loaded: readonly LoadedRule[], runExamples = true): RuleProblem[] {
   const borrowed = borrowPatterns(loaded);
-  return [...borrowed, ...duplicates(loaded), ...(borrowed.length ? [] : examplesThatDoNotHold(loaded))];
+  return [...borrowed, ...duplicates(loaded), ...(borrowed.length || !runExamples ? [] : examplesThatDoNotHold(loaded))];
 }
 
 /**

@@ -4,9 +4,9 @@
 // (case, curly apostrophes, fillers, never across a sentence end).
 import type { Finding } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { PatternAutomaton, symbolStream } from './automaton.js';
+import { PatternAutomaton, spanReader, symbolStream } from '../nlp/phrase/automaton.js';
 import { fillSentenceLimits } from './context.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern } from '../nlp/phrase/pattern.js';
 
 export class IgnoreList {
   readonly phrases: readonly string[];
@@ -55,8 +55,9 @@ export class IgnoreList {
     const n = symbolStream(automaton, tokens, at, syms);
     fillSentenceLimits(f, at, n, limit);
     const spans: number[] = [];
+    const read = automaton.hasSpans ? spanReader(tokens, at) : undefined;
     for (let i = 0; i < n; i++) {
-      const hits = automaton.walk(syms, i, limit[i]!);
+      const hits = automaton.walk(syms, i, limit[i]!, read);
       let end = -1;
       for (let h = 0; h < hits; h++) end = Math.max(end, automaton.hitEnd[h]!);
       if (end > i) spans.push(tokens[at[i]!]!.start, tokens[at[end - 1]!]!.end);

@@ -1,12 +1,13 @@
 import { RuleSet } from './engine.js';
-import compiled, { patterns, wordLists } from './data/compiled.js';
-import { defineWordLists, useStoredPatterns } from './pattern.js';
+import compiled, { patterns, phraseSets, wordLists } from './data/compiled.js';
+import { defineWordLists, useStoredPatterns } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
+import { definePhraseSets } from './rule-patterns.js';
 import type { RuleDef } from './types.js';
 
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
 export { RuleSet, type PreparedTurn } from './engine.js';
-export { compilePattern, PatternError } from './pattern.js';
+export { compilePattern, PatternError } from '../nlp/phrase/pattern.js';
 export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
 export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
 export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
@@ -14,6 +15,8 @@ export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type Ext
 // The word lists before any pattern: built-in and users' patterns name them ("{feeling}").
 defineWordLists(wordLists);
 useStoredPatterns(patterns);
+// The phrase sets the conditions' code reads by name (src/rules/data/phrases/).
+definePhraseSets(phraseSets);
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

@@ -6,7 +6,7 @@ import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, 
 import { ALL_CATEGORIES, type Category } from '../model/types.js';
 import { DEFAULT_DROPPED, unknownCondition, type ConditionName, type DroppedContext } from './conditions.js';
 import { unknownExtractor, type ExtractorName } from './extractors.js';
-import { compilePattern, PatternError } from './pattern.js';
+import { CLASS_NAMES, compilePattern, PatternError } from '../nlp/phrase/pattern.js';
 import type { RuleConditions, RuleData } from './rule-data.js';
 import type { Example } from './types.js';
 
@@ -56,60 +56,85 @@ const ONCE = ['sentence', 'turn'] as const;
 
 /** Typographic apostrophes and the characters mistaken for them. */
 const CURLY = /[\u2018\u2019\u02BC`\u00B4]/;
-/** What only a regular expression would contain: patterns are token patterns (pattern.ts). */
+/** What only a regular expression would contain: patterns are token patterns (src/nlp/phrase/pattern.ts). */
 const REGEX_LIKE = /\\|\^|\$|\.\*|\.\+|\+|\?|\{\d/;
 
-/** Named word lists as a file declares them, and the line each name stands on. */
+/** Named word lists (or phrase sets) as a file declares them, and the line each name stands on. */
 export interface WordListFile {
   lists: Record<string, string[]>;
   lines: Record<string, number>;
+  /** The line of each entry, by list name. */
+  entryLines: Record<string, number[]>;
 }
 
+/** What a named list holds: plain words (src/rules/data/lists/) or token patterns (src/rules/data/phrases/). */
+export type ListEntries = 'words' | 'patterns';
+
 /**
- * Reads one YAML file of named word lists (`name: [entry, ...]`, src/rules/data/lists/), adding what
- * is wrong to the problems: a name that is not kebab-case, an empty list, an entry that is not plain
- * words, an entry twice in one list, a curly apostrophe.
+ * Reads one YAML file of named lists (`name: [entry, ...]`), adding what is wrong to the problems:
+ * a name that is not kebab-case, an empty list, an entry twice in one list, a curly apostrophe, and
+ * an entry that is not plain words (word lists, src/rules/data/lists/) or not a token pattern
+ * (phrase sets, src/rules/data/phrases/; their patterns may name word lists, defined before).
  */
-export function readWordListFile(text: string, file: string): WordListFile & { problems: RuleProblem[] } {
+export function readWordListFile(text: string, file: string, holds: ListEntries = 'words'): WordListFile & { problems: RuleProblem[] } {
+  const what = holds === 'words' ? 'word list' : 'phrase set';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const out: WordListFile & { problems: RuleProblem[] } = { lists: {}, lines: {}, problems: [] };
-  const problem = (pos: number | undefined, message: string) => out.problems.push({ file, line: pos === undefined ? 1 : lineCounter.linePos(pos).line, message });
+  const out: WordListFile & { problems: RuleProblem[] } = { lists: {}, lines: {}, entryLines: {}, problems: [] };
+  const problem = (pos: number | undefined, message: string) => out.problems.push({ file, line: lineOf(pos), message });
+  const lineOf = (pos: number | undefined) => (pos === undefined ? 1 : lineCounter.linePos(pos).line);
   const err = doc.errors[0];
   if (err) return problem(err.pos[0], `not valid YAML: ${err.message.split('\n')[0]}`), out;
-  if (!isMap(doc.contents)) return problem(0, 'a word-list file is a map of list names to lists of words'), out;
+  if (!isMap(doc.contents)) return problem(0, `a ${what.replace(' ', '-')} file is a map of ${what === 'word list' ? 'list' : 'set'} names to lists of ${holds === 'words' ? 'words' : 'token patterns'}`), out;
   for (const item of doc.contents.items) {
     const name = isScalar(item.key) ? String(item.key.value) : '';
     const at = (item.key as Node | null)?.range?.[0];
     if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
-      problem(at, `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")`);
+      problem(at, holds === 'words' ? `word list "${name}": a name is kebab-case, as patterns write it in braces ("{feeling}")` : `phrase set "${name}": a name is kebab-case, as code names it`);
       continue;
     }
-    if (['number', 'time', 'emoji', 'word'].includes(name)) {
-      problem(at, `word list "${name}": the name of a token class ({${name}} is any ${name})`);
+    if (holds === 'words' && CLASS_NAMES.includes(name)) {
+      problem(at, `word list "${name}": the name of a token class ({${name}} is a class, not a list)`);
       continue;
     }
     if (!isSeq(item.value) || item.value.items.length === 0) {
-      problem(at, `word list "${name}": give a non-empty list of words or phrases`);
+      problem(at, `${what} "${name}": give a non-empty list of ${holds === 'words' ? 'words or phrases' : 'token patterns'}`);
       continue;
     }
     const seen = new Set<string>();
     const entries: string[] = [];
+    const lines: number[] = [];
     for (const e of item.value.items) {
       const pos = (e as Node).range?.[0];
       const entry = isScalar(e) ? String(e.value).trim().toLowerCase() : '';
-      if (CURLY.test(entry)) problem(pos, `word list "${name}": "${entry}" has a curly apostrophe: write the straight '`);
-      else if (!/^[a-z0-9'&-]+(?: [a-z0-9'&-]+)*$/.test(entry)) problem(pos, `word list "${name}": "${entry}" is not plain words (no brackets, bars or wildcards)`);
-      else if (seen.has(entry)) problem(pos, `word list "${name}": "${entry}" is in the list twice`);
+      const wrong = CURLY.test(entry) ? `"${entry}" has a curly apostrophe: write the straight '` : holds === 'words' ? notPlainWords(entry) : notAPattern(entry);
+      if (wrong) problem(pos, `${what} "${name}": ${wrong}`);
+      else if (seen.has(entry)) problem(pos, `${what} "${name}": "${entry}" is in the list twice`);
       else {
         seen.add(entry);
         entries.push(entry);
+        lines.push(lineOf(pos));
       }
     }
     out.lists[name] = entries;
-    out.lines[name] = at === undefined ? 1 : lineCounter.linePos(at).line;
+    out.lines[name] = lineOf(at);
+    out.entryLines[name] = lines;
   }
   return out;
+}
+
+const notPlainWords = (entry: string): string | undefined =>
+  /^[a-z0-9'&-]+(?: [a-z0-9'&-]+)*$/.test(entry) ? undefined : `"${entry}" is not plain words (no brackets, bars or wildcards)`;
+
+function notAPattern(entry: string): string | undefined {
+  if (REGEX_LIKE.test(entry)) return `"${entry}" looks like a regular expression: write a token pattern (words, [optional], (a|b), *, **, ~stem, {list})`;
+  try {
+    compilePattern(entry);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof PatternError)) throw err;
+    return err.message;
+  }
 }
 
 /** Reads one YAML file holding a list of rules. */
@@ -292,7 +317,7 @@ class Reader {
   private patterns(entry: Entry | undefined, at: number, wholeClauses = false): { items: string[]; lines: number[]; names: Record<string, number> } {
     const names: Record<string, number> = {};
     if (!entry) {
-      this.problem(at, 'missing "patterns": token patterns (src/rules/pattern.ts)');
+      this.problem(at, 'missing "patterns": token patterns (src/nlp/phrase/pattern.ts)');
       return { items: [], lines: [], names };
     }
     // A pattern that code reads too is written `{ name: …, pattern: … }`, once, in its rule.

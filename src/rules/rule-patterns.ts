@@ -29,3 +29,38 @@ export function phrasesOfRule(id: string, name?: string): PhraseSet {
   if (name === undefined) set.ruleId = id;
   return set;
 }
+
+// Named phrase sets (src/rules/data/phrases/*.yaml): the words and phrases the conditions' code
+// looks for around a match ("a reason follows", "another way is left open"), written as data in
+// the one phrase language, so an analyst reads and extends them without reading code.
+const phraseSets = new Map<string, readonly string[]>();
+/** The names code has asked for, whether or not the sets are loaded yet: unused sets are a problem. */
+const named = new Set<string>();
+
+/** Defines the named phrase sets (the build's compiled data, or the build checking its YAML). */
+export function definePhraseSets(sets: Readonly<Record<string, readonly string[]>>): void {
+  for (const [name, patterns] of Object.entries(sets)) phraseSets.set(name, patterns);
+}
+
+/** The phrase sets defined so far, by name: for the catalogue's docs. */
+export function definedPhraseSets(): ReadonlyMap<string, readonly string[]> {
+  return phraseSets;
+}
+
+/** The patterns of the phrase set `name`; throws when no such set is declared. */
+export function phraseSetPatterns(name: string): readonly string[] {
+  const patterns = phraseSets.get(name);
+  if (!patterns) throw new Error(`the phrase set "${name}" is read by code, but no such set is declared (src/rules/data/phrases/*.yaml)`);
+  return patterns;
+}
+
+/** A PhraseSet of the named set, compiled when first used; code names every set it reads this way. */
+export function phrases(name: string): PhraseSet {
+  named.add(name);
+  return new PhraseSet(() => phraseSetPatterns(name));
+}
+
+/** The names of the phrase sets code reads (every module that reads one has been imported). */
+export function phraseSetsNamedByCode(): ReadonlySet<string> {
+  return named;
+}

@@ -46,7 +46,7 @@ export interface RuleDef {
   extract?: string;
   /** For rules written as data: the conditions as written, for the docs (the flags below and `check` do the work). */
   conditions?: RuleConditions;
-  /** Token patterns (see pattern.ts). */
+  /** Token patterns (see src/nlp/phrase/pattern.ts). */
   patterns: string[];
   /** For rules written as data: the rule whose patterns these are too. */
   patternsFrom?: string;

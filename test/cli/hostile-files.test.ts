@@ -3,7 +3,7 @@
 // limits (LIMITS), endless ones included; a write error on stdout; --jobs far past the cores; a
 // results file with a record that cannot be rolled up.
 import { spawn, spawnSync } from 'node:child_process';
-import { promises as fsp, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promises as fsp, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,6 +138,34 @@ describe('a batch walks folders it cannot read, and symbolic links, without losi
       ]);
     } finally {
       await fsp.chmod(path.join(tree, 'locked'), 0o755);
+    }
+  });
+});
+
+// As root (CI runs as root) the real kernel refusal is still tried: the CLI runs as `nobody`.
+const SETPRIV = '/usr/bin/setpriv';
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+// …where `nobody` can read the project (a clone under a private folder cannot be, and is skipped).
+const asRoot = process.getuid?.() === 0 && existsSync(SETPRIV) && spawnSync(SETPRIV, [...NOBODY, process.execPath, BIN, '--version']).status === 0;
+
+describe.runIf(asRoot)('an unreadable sub-folder, read by an unprivileged user', () => {
+  it('reports the folder chmod 000 locks, and scores the rest', async () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'etcscore-locked-'));
+    try {
+      mkdirSync(path.join(tree, 'locked'));
+      writeFileSync(path.join(tree, 'a.txt'), CALL);
+      writeFileSync(path.join(tree, 'locked', 'b.txt'), CALL);
+      await fsp.chmod(tree, 0o755);
+      await fsp.chmod(path.join(tree, 'a.txt'), 0o644);
+      await fsp.chmod(path.join(tree, 'locked'), 0o000);
+      const r = spawnSync(SETPRIV, [...NOBODY, process.execPath, BIN, 'score', tree, '--format', 'ndjson'], { encoding: 'utf8' });
+      expect(lines(r.stdout).map((x) => [x.source, x.message])).toEqual([
+        [path.join(tree, 'a.txt'), undefined],
+        [path.join(tree, 'locked'), 'cannot read: permission denied'],
+      ]);
+      expect(r.status).toBe(2);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 });

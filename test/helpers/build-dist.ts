@@ -24,9 +24,10 @@ function stale(dir: string): boolean {
 
 const mtime = (file: string) => statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
-/** The newest of the rule data files (src/rules/data/*.yaml). */
-const newestRuleData = () =>
-  Math.max(0, ...readdirSync(path.join(root, 'src/rules/data')).filter((f) => /\.ya?ml$/.test(f)).map((f) => mtime(path.join('src/rules/data', f))));
+const yamlIn = (dir: string) => readdirSync(path.join(root, dir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => mtime(path.join(dir, f)));
+
+/** The newest of the phrase data files: rules, word lists and sentiment phrases. */
+const newestRuleData = () => Math.max(0, ...['src/rules/data', 'src/rules/data/lists', 'src/nlp/lexicon/data'].flatMap(yamlIn));
 
 export default function setup(): void {
   if (stale('src')) {
@@ -35,7 +36,8 @@ export default function setup(): void {
   }
   // The rule data is checked with the compiled reader and engine, so compiled again after tsc ran
   // (it writes every file) as well as after the data changed.
-  if (mtime('dist/rules/data/compiled.js') <= Math.max(newestRuleData(), mtime('dist/rules/load.js'))) {
+  const compiled = Math.min(mtime('dist/rules/data/compiled.js'), mtime('dist/nlp/lexicon/data/phrases.js'));
+  if (compiled <= Math.max(newestRuleData(), mtime('dist/rules/load.js'))) {
     execFileSync(process.execPath, ['scripts/rules-data.js'], { cwd: root, stdio: 'inherit' });
   }
 }

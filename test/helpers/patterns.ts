@@ -1,4 +1,4 @@
-import { compilePattern } from '../../src/rules/pattern.js';
+import { compilePattern } from '../../src/nlp/phrase/pattern.js';
 
 /** Whether a generated pattern source compiles (some can match nothing at all, and are refused). */
 export function compiles(source: string): boolean {

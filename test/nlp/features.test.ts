@@ -21,3 +21,23 @@ describe('sharedFeatures', () => {
     expect(sharedFeatures('call 42')).toEqual(textFeatures('call 42'));
   });
 });
+
+describe('sentences', () => {
+  const sentences = (text: string) => {
+    const f = textFeatures(text);
+    const out: string[][] = [];
+    f.tokens.forEach((t, i) => (out[f.sentenceOf[i]!] ??= []).push(t.text));
+    return out.map((s) => s.join(' '));
+  };
+
+  it('end after a link followed by a capitalised word, as posts write them', () => {
+    expect(sentences('Try these steps: https://help.example.com/reset If that fails, call us')).toEqual([
+      'Try these steps : https://help.example.com/reset',
+      'If that fails , call us',
+    ]);
+  });
+
+  it('go on after a link followed by a word in lower case', () => {
+    expect(sentences('Go to https://help.example.com/reset and pick a new password')).toHaveLength(1);
+  });
+});

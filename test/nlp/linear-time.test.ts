@@ -22,6 +22,8 @@ const TEXTS: Record<string, (size: number) => string> = {
   'refusals repeated': (n) => "no, we can't do that. it's our policy. ".repeat(n / 39),
   'promises repeated': (n) => "I'll call you back by 3pm. ".repeat(n / 27),
   'negations repeated': (n) => 'not never no nothing '.repeat(n / 21),
+  'a link of full stops': (n) => `https://a${'.'.repeat(n)}`,
+  'links run together': (n) => 'www.a.com/'.repeat(n / 10),
 };
 
 const N = 16_384;

@@ -16,6 +16,9 @@ describe('negationScopes', () => {
     expect(negated("I've never been happy with you")).toEqual(['been', 'happy', 'with']);
     expect(negated("it doesn't work at all")).toEqual(['work', 'at', 'all']);
   });
+  it('reads "unable to" as a negation of the verb it governs', () => {
+    expect(negated("we're unable to refund the fee")).toEqual(['to', 'refund', 'the']);
+  });
   it('stops at a clause break', () => {
     expect(negated("it's not the price, it's the service")).toEqual(['the', 'price']);
     expect(negated('not bad but slow')).toEqual(['bad']);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MASK, Redactor, findRedactions, luhnValid, redactText } from '../../src/nlp/redact.js';
 import { analyze } from '../../src/score/analyze.js';
 import type { Transcript } from '../../src/model/types.js';
+import { LINEAR_RATIO, growth } from '../helpers/growth.js';
 
 const masked = (s: string) => s.replace(/[^\s\-@.()+]/g, MASK);
 
@@ -187,27 +188,9 @@ describe('the redactor is linear in the text', () => {
     ['card numbers', (n) => '4111 1111 1111 1111 '.repeat(n / 20)],
     ['brackets and zeros', (n) => '(0) '.repeat(n / 4)],
   ];
-  /** The best time of each over rounds taken in turn: a shared machine's pauses only ever add time. */
-  const bestTimes = (texts: readonly string[], rounds = 5) => {
-    const best = texts.map(() => Infinity);
-    for (let r = 0; r < rounds; r++) {
-      texts.forEach((text, i) => {
-        const t0 = performance.now();
-        redactText(text);
-        best[i] = Math.min(best[i]!, performance.now() - t0);
-      });
-    }
-    return best;
-  };
-
+  // CPU time, n against 4n (test/helpers/growth.ts): linear gives about 4, a quadratic scan 16 and
+  // more (the redactor before this test: 28 from 10,000 to 40,000 letters).
   it.each(HOSTILE)('%s: 4× the text takes about 4× the time', (_what, make) => {
-    const n = 100_000;
-    redactText(make(n)); // compiled before it is timed
-    const [small, big] = bestTimes([make(n), make(4 * n)]);
-    // Linear gives 4 (up to ~9 here, with garbage collection and other jobs on two cores); a
-    // quadratic scan gives 16 and more (the redactor before this test: 28 from 10,000 to 40,000
-    // letters). Small times are noisy: allow a floor.
-    const ratio = big! / Math.max(small!, 3);
-    expect(ratio, `${small!.toFixed(1)} ms, then ${big!.toFixed(1)} ms`).toBeLessThan(11);
+    expect(growth((n) => redactText(make(n)), 100_000)).toBeLessThan(LINEAR_RATIO);
   });
 });

@@ -30,6 +30,12 @@ describe('tokenize', () => {
     expect(toks.filter((t) => t.kind === 'emoji').map((t) => t.text)).toEqual(['👍🏽', '😡', '😡', ':(']);
   });
 
+  it('keeps a link whole, so the words of its path are not read, and leaves closing punctuation out', () => {
+    expect(texts('See https://help.example.com/how-do-i-report-a-fault. Thanks')).toEqual(['See', 'https://help.example.com/how-do-i-report-a-fault', '.', 'Thanks']);
+    expect(tokenize('(www.example.com/a)').map((t) => [t.kind, t.text])).toEqual([['punct', '('], ['symbol', 'www.example.com/a'], ['punct', ')']]);
+    expect(texts('http is fine, www is a word')).toEqual(['http', 'is', 'fine', ',', 'www', 'is', 'a', 'word']);
+  });
+
   it('gives offsets that slice back to the token', () => {
     const s = 'Hi — I’m “really” upset!!! Ref: AB-12 at 9 a.m.';
     for (const t of tokenize(s)) expect(s.slice(t.start, t.end)).toBe(t.text);

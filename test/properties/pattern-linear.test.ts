@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../../src/model/types.js';
 import { textFeatures } from '../../src/nlp/features.js';
-import { compilePattern, matchAt, tests, type MatchToken, type TokenTest } from '../../src/rules/pattern.js';
+import { compilePattern, matchAt, tests, type MatchToken, type TokenTest } from '../../src/nlp/phrase/pattern.js';
 import { RuleSet, type RuleDef } from '../../src/rules/index.js';
 
 /**

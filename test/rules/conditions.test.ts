@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The built-in data: the phrase sets the conditions read (src/rules/data/phrases/).
+import '../../src/rules/index.js';
 import { CONDITIONS, CONDITION_NAMES, unknownCondition, type ConditionName } from '../../src/rules/conditions.js';
 import { RuleSet } from '../../src/rules/engine.js';
 import { findingsOn } from '../../src/rules/hygiene.js';
@@ -50,6 +52,12 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['promise-not-kept', 'you said', [["You said you'd call, nobody did.", true], ["You said you'd call, and you did.", false]]],
   ['not-as-promised', 'got the email', [["I got the email but it's wrong.", true], ['I got the email, thanks.', false]]],
   ['purpose-clause', 'i can look into it', [['DM us so I can look into it.', true], ['I can look into it now.', false]]],
+  ['asked-in-first-reply', 'still (seeing|having)', [
+    [{ context: [{ role: 'customer', text: 'The app keeps logging me out.' }], text: 'Sorry! Are you still seeing it?' }, true],
+    [{ context: [{ role: 'customer', text: 'It logs me out.' }, { role: 'agent', text: 'Please update the app.' }, { role: 'customer', text: 'Done.' }], text: 'Are you still seeing it?' }, false],
+    [{ context: [{ role: 'customer', text: 'The app keeps logging me out.' }], text: 'We know you are still having it.' }, false],
+    ['Are you still having the issue?', false],
+  ]],
   ['after-the-customer-writes', "(we'll|we will) (be in touch|continue)", [["DM us your order number and we'll be in touch.", true], ["Meet us in DM. We'll continue from there.", true], ["We'll be in touch by Friday with the refund.", false], ["I've checked the order and we'll be in touch tomorrow.", false]]],
   ['check-in-place', 'check in', [['Go to the check-in desk.', true], ['I wanted to check in with you.', false]]],
   ['defensive-repeat', 'requested earlier', [['As requested earlier, send the form.', true], ['The form you requested earlier is attached.', false]]],

@@ -7,7 +7,7 @@ import type { Category, Finding, Transcript } from '../../src/model/types.js';
 import { textFeatures } from '../../src/nlp/features.js';
 import { isWordLike } from '../../src/nlp/tokenize.js';
 import { RuleSet, resolveMany } from '../../src/rules/engine.js';
-import { compilePattern, matchAt } from '../../src/rules/pattern.js';
+import { compilePattern, matchAt } from '../../src/nlp/phrase/pattern.js';
 import type { RuleDef } from '../../src/rules/types.js';
 
 const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);

@@ -16,6 +16,12 @@ describe('informs', () => {
     'Restart the app and sign in again.',
     'I can see the parcel was scanned at the depot this morning.',
     'Our team will call you back by 6pm today.',
+    'Could you try signing out and back in on the tablet?',
+    'Have you tried resetting the router to its factory settings?',
+    'The power switch is located under the rear panel.',
+    "We're not aware of any outage in your area right now.",
+    'We still offer free returns on damaged goods.',
+    'Hi there, version 4.2 came out last night, please update the app.',
   ])('a fact, a timeline, a reason or an instruction: %s', (s) => expect(informs(s)).toBe(true));
 
   it.each([
@@ -33,6 +39,18 @@ describe('informs', () => {
     'This is Priya.',
     'Keep us posted, Dave!',
     '@example 12345',
+    'Have you tried calling the number on the back of the card?',
+    'Can you send us your order number?',
+    "That doesn't look right.",
+    "That's quite the costume!",
+    'Kindly send us the details so our team can assist.',
+    'If there is anything else we can help with, please DM us.',
+    'We have some documentation that may help: https://docs.example.com',
+    'Please give this a try: https://help.example.com/reset',
+    'If you submit it as an idea, our product team will be able to review it.',
+    'For now we recommend: https://help.example.com/playback Keep us posted!',
+    'Not a problem, take your time.',
+    "It's just too bad.",
   ])('courtesy, a request, a question, praise, a promise or a bare link: %s', (s) => expect(informs(s)).toBe(false));
 
   it('a number or a handle alone is no fact', () => {

@@ -263,7 +263,9 @@ describe('word-list hygiene', () => {
     const { places, problems } = checkWordListFiles([a, b]);
     expect(problems.map(formatProblem)).toEqual([`${b}:1: word list "test-mood" is already declared at ${a}:1`]);
     const rules = readRuleFile(rule({ patterns: ['sorry {test-mood}', 'apologies for the delay'] }), 'r.yaml').rules;
-    expect(unusedWordLists(places, rules).map(formatProblem)).toEqual([`${a}:2: word list "test-unused" is named by no rule's pattern`]);
+    expect(unusedWordLists(places, rules).map(formatProblem)).toEqual([`${a}:2: word list "test-unused" is named by no pattern of a rule, a phrase set or a sentiment phrase`]);
+    // A phrase set's or a sentiment phrase's pattern that names a list uses it too.
+    expect(unusedWordLists(places, rules, ['{test-unused} again'])).toEqual([]);
   });
 });
 

@@ -40,8 +40,10 @@ describe('ignore', () => {
     ];
     const all = run(builtinRuleSet(), lines);
     expect(all).toContain('1 blame-customer: As I said');
-    // The customer's turn has the phrase at the same characters as the agent's finding.
-    expect(run(ignoring('as i said on the phone'), lines)).toEqual(all);
+    // The customer's turn has the phrase at the same characters as the agent's finding: only the
+    // customer's own finding there ("as I said", said again) goes.
+    expect(all).toContain('0 customer-distress: As I said');
+    expect(run(ignoring('as i said on the phone'), lines)).toEqual(all.filter((f) => f !== '0 customer-distress: As I said'));
   });
 
   it('matches ignored phrases the way rules match: case, curly apostrophes, fillers, questions, negations', () => {
@@ -62,4 +64,14 @@ describe('ignore', () => {
     expect(run(new RuleSet([owns, sorry], { ignore: ['let me sort it'] }), lines)).toEqual(['1 sorry: sorry to hear that']);
   });
 
+  it('reads the one phrase language, spans included, in rules and ignored phrases', () => {
+    const waits = { ...BUILTIN_RULES.find((r) => r.id === 'ownership-taken')!, id: 'waits', patterns: ['(held|waited) {duration}'], check: undefined, examples: { match: [], noMatch: [] } };
+    const lines: Array<[Turn['role'], string]> = [
+      ['customer', 'Hello?'],
+      ['agent', 'You waited for three weeks now. Someone held 2 hours ago.'],
+    ];
+    expect(run(new RuleSet([waits]), lines)).toEqual(['1 waits: waited for three weeks now']);
+    expect(run(new RuleSet([waits], { ignore: ['{duration}'] }), lines)).toEqual([]);
+    expect(run(new RuleSet([waits], { ignore: ['{duration} ago'] }), lines)).toEqual(['1 waits: waited for three weeks now']);
+  });
 });

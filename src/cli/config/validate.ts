@@ -1,5 +1,5 @@
 // A configuration document → what it asks for, checked key by key. Patterns are token patterns
-// (src/rules/pattern.ts), never regular expressions, so matching stays linear whatever is written;
+// (src/nlp/phrase/pattern.ts), never regular expressions, so matching stays linear whatever is written;
 // a pattern that does not compile, or a rule that misses its own example, is reported here, when
 // the file is read, not as a surprise in a QA report.
 import { ALL_CATEGORIES, type Category, type FindingKind, type Severity, type Transcript } from '../../model/types.js';

@@ -1,17 +1,25 @@
 // Who promised what and by when, and whether an action reported done keeps an earlier promise: the
 // code of the extractors named in extractors.ts (and a condition or two), moved here from the trust
-// rules' checks unchanged. The promise and gift phrases are the rules' own, read by id.
+// rules' checks unchanged. The promise and gift phrases are the rules' own, read by id; the words
+// around them are phrase sets (src/rules/data/phrases/trust.yaml).
 import type { RuleMatch } from '../types.js';
 import { dueFrom } from '../extract/due.js';
-import { findEarlierTurnSharingAction, matched, plain, previousTurn, sentenceAfter } from '../context.js';
-import { phrasesOfRule } from '../rule-patterns.js';
+import { featuresOf } from '../../nlp/features.js';
+import { findEarlierTurnSharingAction, matched, plain, previousTurn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore } from '../context.js';
+import { phrases, phrasesOfRule } from '../rule-patterns.js';
 
-const ASKING = /\b(shall|should|can|could|may) (i|we)\b[^.?!]*$|\b(would|do) you (like|want) (me|us) to\b[^.?!]*$|\bif you('d| would)? (like|want)\b[^.?!]*$/;
+const OFFER_BEFORE = phrases('offer-before');
+const HABITUAL = phrases('habitual');
+const AN_OPTION = phrases('an-option');
+const CONDITION_OR_HOPE = phrases('condition-or-hope');
+const THIRD_PERSON_WILL = phrases('third-person-will');
 
+// The subject's clause (split at punctuation and joining words) and the tests of its first word
+// below still read characters: NP_START and the tests after it are prefixes ("a" accepts "apple"
+// and "apparently" alike, "the" accepts "their"), which no token pattern says. Written as phrase
+// sets they would find other promises, a change to judge on the labels on its own.
 /** Words a subject noun phrase opens with: "the refund", "your new card", "someone from billing", "£40". */
 const NP_START = /^(the|your|a|an|my|our|this|that|these|those|someone|somebody|one|each|every|both|all|[£$€]|\d)/;
-/** Words that make a statement general, not a promise about this case. */
-const HABITUAL = /\b(usually|normally|typically|generally|always|often|sometimes|most|every time|tends? to)\b/;
 
 /**
  * A promise whose subject is not "I" or "we": a thing or a third party, named by a noun phrase or
@@ -27,63 +35,138 @@ function subjectLedPromise(m: RuleMatch): false | { owner: string } {
   // "The €134, which is £116.40, will be back…": the subject is before the aside.
   if (clause === '' && pieces.length > 0 && /^(which|who|that is|i\.e\.)\b/.test(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
   while (/^(which|who|that is|i\.e\.)\b/.test(clause) && pieces.length > 0) clause = pieces.pop()!;
-  const words = matched(m);
-  const sentence = text.slice(m.sentence[0], m.sentence[1]);
   if (!dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
-  if (HABITUAL.test(sentence) || /\beither\b|\b(you|we|i) (can|could)\b/.test(sentence)) return false;
-  if (/\b(if|unless|in case|whether|hopefully|maybe|might|may)\b/.test(lead)) return false;
-  if (/^(it'll|they'll|he'll|she'll)\b/.test(words)) return clause.split(/\s+/).filter(Boolean).length <= 3 ? { owner: /^they/.test(words) ? 'third-party' : 'company' } : false;
+  const f = m.features;
+  const inSentence = sentenceTokens(f, m.tokens[0]);
+  if (HABITUAL.in(f, ...inSentence) || AN_OPTION.in(f, ...inSentence)) return false;
+  if (CONDITION_OR_HOPE.in(f, ...sentenceTokensBefore(m))) return false;
+  if (THIRD_PERSON_WILL.in(f, ...m.tokens, 'start')) return clause.split(/\s+/).filter(Boolean).length <= 3 ? { owner: firstWord(m) === "they'll" ? 'third-party' : 'company' } : false;
   const subject = clause.split(/\s+/).filter(Boolean);
   if (subject.length === 0 || subject.length > 7 || !NP_START.test(subject[0]!)) return false;
   // A present-tense arrival is a promise only about a definite thing ("the credit goes…", not "refunds go…").
-  if (!/^will\b/.test(words) && !/^(the|your|that|this|[£$€]|\d)/.test(subject[0]!)) return false;
+  if (firstWord(m) !== 'will' && !/^(the|your|that|this|[£$€]|\d)/.test(subject[0]!)) return false;
   return { owner: /^(the|your|this|that|these|those|[£$€]|\d)/.test(subject[0]!) && !/^(the|that|this) (driver|courier|engineer|technician|team|bank|manufacturer|shop|store)/.test(clause) ? 'company' : 'third-party' };
 }
+
+const YOU_WILL_HEAR = phrases('you-will-hear');
+const SUBJECT_BEFORE = phrases('subject-before');
+const WORK_ON_THE_CUSTOMER = phrases('work-on-the-customer');
+const AGENT_FIRST = phrases('agent-first-word');
+const COMPANY_FIRST = phrases('company-first-word');
+const MODAL = phrases('modal');
+const ADVERB = phrases('adverb');
+const ACTION_ENDS = phrases('action-ends');
+
+/** An offer ("shall I call you?") earlier in the sentence, with no sentence mark between it and the match. */
+function offeredBefore(m: RuleMatch): boolean {
+  const f = m.features;
+  return OFFER_BEFORE.in(f, ...sentenceTokensBefore(m), (_, end) => {
+    for (let k = end; k < m.tokens[0]; k++) if (f.tokens[k]!.kind === 'punct' && /[.?!]/.test(f.tokens[k]!.text)) return false;
+    return true;
+  });
+}
+
+/** Whether whitespace follows token `k` (the words after a modal start only after a space). */
+const spaceAfter = (m: RuleMatch, k: number) => /\s/.test(m.turn.text.charAt(m.features.tokens[k]!.end));
+
+/**
+ * The first token of the promised action: after the first modal from the match on ("will", "'ll",
+ * "going to", "promise to"), or the match's own first token when there is none, and after one
+ * adverb ("I'll personally call").
+ */
+function actionStart(m: RuleMatch, end: number): number {
+  const f = m.features;
+  // The earliest modal with a space after it, and the longest there ("promise to", else "promise").
+  let at = -1;
+  let after = -1;
+  MODAL.in(f, m.tokens[0], end, (s, e) => {
+    if (spaceAfter(m, e - 1) && (at < 0 || s < at || (s === at && e > after))) [at, after] = [s, e];
+    return false;
+  });
+  // "'ll" ends a word ("I'll", "it'll"): the earlier one wins.
+  for (let k = m.tokens[0]; k < end && (at < 0 || k < at); k++) {
+    if (f.tokens[k]!.norm.endsWith("'ll") && spaceAfter(m, k)) {
+      after = k + 1;
+      break;
+    }
+  }
+  let start = after < 0 ? m.tokens[0] : after;
+  if (start < end && ADVERB.in(f, start, start + 1, 'whole') && spaceAfter(m, start)) start++;
+  return start;
+}
+
+/**
+ * The verb phrase of the promise, as said: from actionStart up to a time expression or a new
+ * clause (a word of action-ends after a space) or a punctuation mark, and at most six words.
+ */
+function actionOf(m: RuleMatch): string {
+  const f = m.features;
+  const end = sentenceTokens(f, m.tokens[0])[1];
+  const start = actionStart(m, end);
+  if (start >= end) return '';
+  let stop = m.sentence[1];
+  // The first word of action-ends after a space (matches come in order of their start).
+  ACTION_ENDS.in(f, start + 1, end, (s) => /\s/.test(m.turn.text.charAt(f.tokens[s]!.start - 1)) && ((stop = f.tokens[s - 1]!.end), true));
+  const words = m.turn.text.slice(f.tokens[start]!.start, stop).replace(/[\u2019]/g, "'");
+  // Punctuation ends the phrase wherever it stands, inside a token too ("£4.50").
+  return words.split(/[,.;:!?]/)[0]!.split(/\s+/).slice(0, 6).join(' ');
+}
+
+/** The match's first word, as matching reads it. */
+const firstWord = (m: RuleMatch) => m.features.tokens[m.tokens[0]]!.norm;
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 export function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const text = m.turn.text;
-  const lead = text.slice(m.sentence[0], m.span[0]).toLowerCase();
-  if (ASKING.test(lead)) return false;
+  const f = m.features;
+  if (offeredBefore(m)) return false;
   let subjectOwner: string | undefined;
   // "You'll hear from us" holds no one to anything without a time.
-  if (/^you('ll| will) (hear|be hearing)\b/.test(matched(m)) && !dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
-  if (/^(will|it'll|they'll|he'll|she'll|goes|lands|arrives|reaches|clears|comes|drops)\b/.test(matched(m))) {
+  if (YOU_WILL_HEAR.in(f, ...m.tokens, 'start') && !dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (SUBJECT_BEFORE.in(f, ...m.tokens, 'start')) {
     const led = subjectLedPromise(m);
     if (!led) return false;
     subjectOwner = led.owner;
   }
   // "You'll have to email them" puts the work on the customer: that is no promise.
-  if (/^you('ll| will| should) (have|need) to\b/i.test(text.slice(m.span[0], m.span[1] + 8).replace(/\u2019/g, "'"))) return false;
-  const first = text.slice(m.span[0], m.span[1]).toLowerCase().replace(/[\u2019]/g, "'").split(/\s+/)[0] ?? '';
-  const owner = subjectOwner ?? (/^(i|i'll|i'm|i've|im)$/.test(first)
-    ? 'agent'
-    : /^(we|we'll|we're|you|you'll|your|the)$/.test(first)
-      ? 'company'
-      : 'third-party');
-  // The verb phrase: after the modal, up to a time expression, a new clause or punctuation.
-  const action = text
-    .slice(m.span[0], m.sentence[1])
-    .replace(/[\u2019]/g, "'")
-    .replace(/^.*?\b(will|'ll|going to|shall|should|promise(?: to| that)?)\s+/i, '')
-    .replace(/^(personally|definitely|also|then|now|just|actually|immediately|first)\s+/i, '')
-    .split(/\s+(?:by|within|in|at|on|before|until|tomorrow|today|tonight|this|next|as soon as|once|when|so|and|but|because|if)\b|[,.;:!?]/i)[0]!
-    .split(/\s+/)
-    .slice(0, 6)
-    .join(' ');
+  if (WORK_ON_THE_CUSTOMER.in(f, m.tokens[0], f.tokens.length, 'start')) return false;
+  const first: [number, number] = [m.tokens[0], m.tokens[0] + 1];
+  const owner = subjectOwner ?? (AGENT_FIRST.in(f, ...first, 'whole') ? 'agent' : COMPANY_FIRST.in(f, ...first, 'whole') ? 'company' : 'third-party');
+  const action = actionOf(m);
   const due = dueFrom(text.slice(m.span[0], m.sentence[1]));
   if (!isFirmPromise(m, action, due)) return false;
   return due ? { owner, action, due } : { owner, action };
 }
 
-/** Hedges that turn a promise into a maybe. */
-const HEDGE = /\b(possible|possibly|may|might|maybe|perhaps|hopefully|i think|i'm sure|i am sure|probably|should be able|i hope|not sure|i'd imagine|i guess)\b/;
+const HEDGE = phrases('hedge');
 /**
  * Without a time, taking a task on ("I'll look into it", "I'll help you there") is ownership, not a
  * promise of an outcome; handing the call on is a transfer. Passing feedback on, getting back, being
  * in touch or following up are promises a customer can hold the company to, timed or not.
  */
-const VAGUE = /^(transfer you|transfer your call|move you|look into|check|see|help|assist|sort|deal with|take a look|have a look|take care)\b/;
+const VAGUE = phrases('vague-action');
+const CONDITION_AFTER = phrases('condition-after');
+const A_STEP = phrases('a-step');
+const PROMISE_WORD = phrases('promise-word');
+const WORD_GIVEN = phrases('word-given');
+const ACTION_AFTER_PROMISE = phrases('action-after-promise');
+const REASSURANCE = phrases('reassurance');
+const SHOULD_HAVE = phrases('should-have');
+const SHOULD_HAVE_HAD = phrases('should-have-had');
+
+/** Endings of a past participle ("cancelled", "taken", "shown", "sent"). */
+const PARTICIPLE_ENDINGS = ['ed', 'en', 'wn', 't'];
+const isParticiple = (t: { kind: string; norm: string }) =>
+  t.kind === 'word' && !t.norm.includes("'") && PARTICIPLE_ENDINGS.some((e) => t.norm.length > e.length && t.norm.endsWith(e));
+
+/** "You should have cancelled it" looks back at what the customer did (but "should have had" is owed to them). */
+function looksBack(m: RuleMatch): boolean {
+  const f = m.features;
+  const [from, to] = [m.tokens[0], sentenceTokens(f, m.tokens[0])[1]];
+  const said = SHOULD_HAVE.in(f, from, to, (_, end) => end < to && f.tokens[end]!.kind === 'word' && isParticiple(f.tokens[end]!));
+  return said && !SHOULD_HAVE_HAD.in(f, from, to);
+}
+
 /** A gift is goodwill, not a promise to be kept ("we'll cover the taxi"). */
 const GIFT = phrasesOfRule('goodwill-gesture');
 
@@ -93,39 +176,51 @@ const GIFT = phrasesOfRule('goodwill-gesture');
  * step by step with no time (that is next steps).
  */
 function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): boolean {
-  const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0]));
-  const words = matched(m);
-  const after = sentenceAfter(m);
-  if (HEDGE.test(lead) || HEDGE.test(words)) return false;
+  const f = m.features;
+  const before = sentenceTokensBefore(m);
+  const after = sentenceTokensAfter(m);
+  if (HEDGE.in(f, ...before) || HEDGE.in(f, ...m.tokens)) return false;
   // "You should have cancelled it" looks back at what the customer did: no promise at all.
-  if (/\b(should have|should've)\s+\w+(ed|en|wn|t)\b/.test(`${words}${after}`) && !/\b(should have|should've) (had|got|received|seen|heard)\b/.test(`${words}${after}`)) return false;
-  if (/(promise|guarantee|give you my word)/.test(words) && !(due || /\b(i'll|we'll|i will|we will|to)\s+\w+/.test(after)) ) return false;
-  if (/(promise|guarantee)/.test(words) && /^\W*(nobody|no one|nothing|that|this is)\b/.test(after)) return false;
+  if (looksBack(m)) return false;
+  const promises = PROMISE_WORD.in(f, ...m.tokens);
+  if ((promises || WORD_GIVEN.in(f, ...m.tokens)) && !(due || ACTION_AFTER_PROMISE.in(f, ...after))) return false;
+  if (promises && REASSURANCE.in(f, ...after, 'word')) return false;
   if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
   if (due) return true;
-  if (VAGUE.test(action.toLowerCase())) return false;
-  if (/\b(if|unless|in case)\b/.test(after)) return false;
-  if (/\b(then|once|after that)\b/.test(`${lead} ${after}`)) return false;
+  if (VAGUE.in(featuresOf(action), 0, undefined, 'start')) return false;
+  if (CONDITION_AFTER.in(f, ...after)) return false;
+  if (A_STEP.in(f, ...before) || A_STEP.in(f, ...after)) return false;
   return true;
 }
 
 /** Words in the customer's previous turn that show they are chasing something promised. */
-const CHASING = /\b(promised|said (you|you'd|you would|you'll|someone)|were going to|was going to|supposed to|meant to|did you|have you|has it|has the|any (news|update))\b/;
-const ANNOUNCED = /\b(as (promised|agreed|discussed)|as (i|we) (promised|agreed)|as (i|we) (said|promised) (i|we|i'd|we'd)|like (i|we) (said|promised)|like i told you i would|(i|we) said (i|we) would,? and (i|we) (have|did)|the \w+ (i|we|my colleague) (promised|mentioned|agreed|said))\b/;
+const CHASING = phrases('chasing');
+/** Words in the agent's turn that announce an action as promised. */
+const ANNOUNCED = phrases('announced-as-promised');
+const NOT_DONE = phrases('not-done');
+const SAID_I_WOULD = phrases('said-i-would');
+const THANKS = phrases('thanks');
+const FOR_OR_BACK = phrases('for-or-back');
 /** The promise phrases of the commitment rule, looked for in the agent's earlier turns. */
 const earlierPromise = phrasesOfRule('commitment-made');
+
+/** Thanks, then "for" or "back" after it ("thanks for ringing back"). */
+function thanksFor(text: string): boolean {
+  const f = featuresOf(text);
+  return THANKS.in(f, 0, f.tokens.length, (_, end) => FOR_OR_BACK.in(f, end));
+}
 
 /** An action reported done keeps a promise only if one was made: earlier, announced, or chased. */
 export function keepsAPromise(m: RuleMatch): false | Record<string, unknown> {
   const sentence = plain(m.turn.text.slice(m.sentence[0], m.sentence[1]));
   // "The credit my colleague promised wasn't applied" reports the opposite.
-  if (/\b(wasn't|wasnt|was not|weren't|hasn't|has not|haven't|have not|never|didn't|did not|not yet)\b/.test(sentence)) return false;
+  if (NOT_DONE.in(m.features, ...sentenceTokens(m.features, m.tokens[0]))) return false;
   const promise = findEarlierTurnSharingAction(m, 'agent', earlierPromise, sentence);
   if (promise) return { action: matched(m), promisedIn: promise.index };
   const customer = previousTurn(m, 'customer', 2);
-  if (ANNOUNCED.test(plain(m.turn.text)) || (customer && CHASING.test(plain(customer.text)))) return { action: matched(m) };
+  if (ANNOUNCED.in(m.features) || (customer && CHASING.test(customer.text))) return { action: matched(m) };
   // "Thanks for ringing back." "I said I would.": the customer has just named the promise kept.
-  if (/^(i|we) (said|promised) (i|we) would$/.test(matched(m)) && customer && /\b(thank|thanks|cheers)\b.*\b(for|back)\b/.test(plain(customer.text))) return { action: matched(m) };
+  if (SAID_I_WOULD.in(m.features, ...m.tokens, 'whole') && customer && thanksFor(customer.text)) return { action: matched(m) };
   return false;
 }
 

@@ -4,67 +4,104 @@
 // unchanged (each old check is the conditions its rule names, in the order they stood).
 import type { Turn } from '../../model/types.js';
 import type { RuleMatch } from '../types.js';
-import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceAfter, sharesAction, turnAfter } from '../context.js';
+import type { TextFeatures } from '../../nlp/features.js';
+import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, sharesAction, tokensAfter, tokensBefore, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
-import { phrasesOfRule } from '../rule-patterns.js';
+import { phrases, phrasesOfRule } from '../rule-patterns.js';
 
-/** Words after a policy that show its reason. */
-const REASON = /\b(because|since|so that|in order to|the reason|due to|for (your|their|the) (security|safety|protection|privacy)|to (protect|keep|prevent|stop|make sure)|by law|legally|regulat\w+|required by|fraud)\b/;
-/** Words after a policy that open another way. */
-const ALTERNATIVE = /\b(what (i|we) can do|(i|we) can(?!'t)|(i|we) could|instead|alternatively|another (option|way)|other option|either|would you like|if you('d| would) (like|prefer)|you can(?!'t)|you could|let me|what i'll do|i'll)\b/;
+const REASON = phrases('reason');
+const ALTERNATIVE = phrases('alternative');
+const OTHER_WAY = phrases('other-way');
+const OTHER_WAY_OPENING = phrases('other-way-opening');
+const YOU_MAY = phrases('you-may');
+const YOU_MAY_NEED = phrases('you-may-need');
+const OTHER_CHANNEL = phrases('other-channel');
 
-const lower = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+/** The token before `i` is a "." or "!" (not a "?": "Is that all? Visit…" asks on). */
+const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens[i - 1]!.kind === 'punct' && (f.tokens[i - 1]!.text[0] === '.' || f.tokens[i - 1]!.text[0] === '!');
 
-/** Another way forward for the customer, as a reader of the guide counts one (passing feedback on is not). */
-const OTHER_WAY = /(?:^|[.!]\s+)(?:visit|try|head (?:over )?to|go to)\b|\b(?:however|but),? if you\b|\b(you can(?!'t)|you could|you may(?! need)|you might|instead|alternatively|another (option|way)|other options?|(however|but),? (we|i|you) can(?!'t)|what (i|we) can do|(we|i) (can|could) (offer|send|arrange|refund|replace|book|give|credit|set up|put you|add you)|would you like|if you('d| would) (like|prefer|wish)|the closest|is available (at|in|on|from|via)|either|sign up|join|(we'd|we would|i'd|i would) (recommend|suggest)|try|(but|however),? (we|i) do|(i've|i have|we've|we have) (raised|arranged|booked|sent|passed|escalated|asked|requested|put in))\b/;
-
-/** Another of our own channels offered in place of this one: "for that, please call 1-800…". */
-const CHANNEL = /\b(please|kindly|you can|feel free to)\s+(call|phone|ring|chat|submit|send us|use|visit|message|email|dm)\b/;
+/** Another way forward in tokens [from, to), as a reader of the guide counts one (passing feedback on is not). */
+function otherWay(f: TextFeatures, from: number, to: number): boolean {
+  return (
+    OTHER_WAY.in(f, from, to) ||
+    OTHER_WAY_OPENING.in(f, from, to, (start) => afterFullStop(f, start)) ||
+    // "you may", but not "you may need" (a demand, not a way).
+    YOU_MAY.in(f, from, to, (start) => !YOU_MAY_NEED.in(f, start, to, 'start'))
+  );
+}
 
 // ---- refusals and policies: is a way left open? --------------------------------
 
-/** The rest of the turn after the match, lower-cased with straight apostrophes. */
-const restOf = (m: RuleMatch) => lower(m.turn.text.slice(m.span[1]));
-
 /** Readers do not count a refusal that leaves a way open, with or without its reason. */
-export const otherWayOpen = (m: RuleMatch): boolean => OTHER_WAY.test(restOf(m)) || CHANNEL.test(restOf(m));
+export const otherWayOpen = (m: RuleMatch): boolean => otherWay(m.features, ...tokensAfter(m)) || OTHER_CHANNEL.in(m.features, ...tokensAfter(m));
+
+const NO_PROMISES = phrases('no-promises');
+const TELLING = phrases('telling-verbs');
+const TIMING = phrases('timing-words');
+
+/** Whether `second` matches after a match of `first` in tokens [from, to), in the same sentence. */
+function followedBy(f: TextFeatures, first: PhraseSet, second: PhraseSet, from: number, to: number): boolean {
+  return first.in(f, from, to, (_, end) => second.in(f, end, Math.min(to, sentenceTokens(f, end - 1)[1])));
+}
 
 /** "We can't make any promises, but…", "we can't share a date yet": a limit on what is known, not a no. */
-export const limitOnWhatIsKnown = (m: RuleMatch): boolean =>
-  /\b(make|give|offer) (any )?(promises?|guarantees?)|^\S+( \S+)* (confirm|share|give|provide|tell)\b[^.!?]*\b(yet|timelines?|dates?|when|eta|times?)\b/.test(`${lower(matched(m))}${restOf(m)}`);
+export const limitOnWhatIsKnown = (m: RuleMatch): boolean => {
+  const [from, to] = [m.tokens[0], m.features.tokens.length];
+  // A verb of telling after the match's first word, then a word of timing in its sentence.
+  const f = m.features;
+  return NO_PROMISES.in(f, from, to) || TELLING.in(f, from, to, (start, end) => start > from && TIMING.in(f, end, sentenceTokens(f, end - 1)[1]));
+};
+
+const WILL = phrases('will');
+const PASSING_ON = phrases('passing-on');
 
 /** Saying no, then promising to pass the wish on or to come back: readers read the promise, not a wall. */
-export const promisesToPassOn = (m: RuleMatch): boolean =>
-  /\b(we'll|we will|i'll|i will|will)\b[^.!?]*\b(pass|share|forward|let|relay|feed|get back|be in touch|reach out|contact you|notify|call you|ring you|email you|text you)/.test(restOf(m));
+export const promisesToPassOn = (m: RuleMatch): boolean => followedBy(m.features, WILL, PASSING_ON, ...tokensAfter(m));
 
-/** "If the kitchen can't be used, …": a condition, not a refusal. */
-export const conditional = (m: RuleMatch): boolean => /\b(if|when|unless|whether|once)\b[^,;]*$/.test(lower(m.turn.text).slice(m.sentence[0], m.span[0]));
+const OPENS_A_CONDITION = phrases('opens-a-condition');
+
+/** "If the kitchen can't be used, …": a condition, not a refusal (no "," or ";" between the "if" and the match). */
+export const conditional = (m: RuleMatch): boolean => {
+  const f = m.features;
+  let from = sentenceTokens(f, m.tokens[0])[0];
+  for (let k = m.tokens[0] - 1; k >= from; k--) {
+    const t = f.tokens[k]!;
+    if (t.kind === 'punct' && (t.text === ',' || t.text === ';')) from = k + 1;
+  }
+  return OPENS_A_CONDITION.in(f, from, m.tokens[0]);
+};
+
+const FOR_YOUR_SECURITY = phrases('for-your-security');
 
 /** A protection of the customer's own account ("for your security") that also opens another way: it blocks nothing they need. */
-export const protectsWithAWay = (m: RuleMatch): boolean => {
-  const text = lower(m.turn.text);
-  return /\bfor your (security|safety|protection)\b/.test(text) && OTHER_WAY.test(text);
-};
+export const protectsWithAWay = (m: RuleMatch): boolean => FOR_YOUR_SECURITY.in(m.features) && otherWay(m.features, 0, m.features.tokens.length);
+
+const READING = phrases('reading');
 
 /** "Let me check what our policy says": reading the policy, not hiding behind it. */
-export const readingThePolicy = (m: RuleMatch): boolean => /\b(what|check|checking|look at|read|see)\s+(our|the)?\s*$/.test(lower(m.turn.text.slice(0, m.span[0])));
+export const readingThePolicy = (m: RuleMatch): boolean => READING.in(m.features, ...tokensBefore(m), 'end');
+
+const PROTECTS_THE_CUSTOMER = phrases('protects-the-customer');
+const CANNOT_HELP = phrases('cannot-help');
 
 /** A system limit that protects the customer ("…, for your security") blocks nothing they need. */
-export const protectsTheCustomer = (m: RuleMatch): boolean => /\b(deliberate|for your (security|safety|protection)|to protect you)\b/.test(restOf(m)) && !/\bcan't help\b/.test(restOf(m));
+export const protectsTheCustomer = (m: RuleMatch): boolean => PROTECTS_THE_CUSTOMER.in(m.features, ...tokensAfter(m)) && !CANNOT_HELP.in(m.features, ...tokensAfter(m));
 
 /** A policy stated with its reason (before or after it) and another way forward after it. */
-export const reasonAndAlternative = (m: RuleMatch): boolean => {
-  const rest = restOf(m);
-  const before = lower(m.turn.text.slice(0, m.span[0]));
-  return (REASON.test(rest) && ALTERNATIVE.test(rest)) || (REASON.test(before) && ALTERNATIVE.test(rest));
-};
+export const reasonAndAlternative = (m: RuleMatch): boolean =>
+  (REASON.in(m.features, ...tokensAfter(m)) || REASON.in(m.features, ...tokensBefore(m))) && ALTERNATIVE.in(m.features, ...tokensAfter(m));
+
+const STAYS_WITH_US = phrases('stays-with-us');
 
 /** "You'll need to call us back tomorrow" keeps the customer with us; only a hand-off elsewhere is a wall. */
-export const staysWithUs = (m: RuleMatch): boolean => / (us|me|back|our|the number i|when)$/.test(matched(m));
+export const staysWithUs = (m: RuleMatch): boolean => STAYS_WITH_US.in(m.features, m.tokens[0], m.tokens[1], (start, end) => start > m.tokens[0] && end === m.tokens[1]);
 
 // ---- dead ends --------------------------------------------------------------
 
-const BARE_NO = /^(no|nope|no sorry|sorry no)$/;
+const BARE_NO = phrases('bare-no');
+/** The match is a bare "no". */
+const isBareNo = (m: RuleMatch) => BARE_NO.in(m.features, m.tokens[0], m.tokens[1], 'whole');
+const ASKS_FOR_A_WAY = phrases('asks-for-a-way');
 
 /** Turns of three words or fewer, judged once per turn: a turn of many "no"s asks for each. */
 const shortAnswers = new WeakMap<Turn, boolean>();
@@ -80,37 +117,49 @@ function isShortAnswer(turn: Turn): boolean {
 
 /** A bare "No." is a dead end only as the whole answer to "is there really nothing you can do?". */
 export function bareNoUnasked(m: RuleMatch): boolean {
-  if (!BARE_NO.test(matched(m))) return false;
+  if (!isBareNo(m)) return false;
   const asked = previousTurn(m, 'customer', 1);
-  return !isShortAnswer(m.turn) || !asked || !/\b(nothing|anything|any way|anyone|someone|another way|no way|can't you|isn't there|is there)\b/.test(plain(asked.text));
+  return !isShortAnswer(m.turn) || !asked || !ASKS_FOR_A_WAY.test(asked.text);
 }
 
 /** "…but here is what I can do" turns the limit into information, not a wall. (A bare "no" is judged by `bareNoUnasked` alone.) */
-export const alternativeAfter = (m: RuleMatch): boolean => !BARE_NO.test(matched(m)) && ALTERNATIVE.test(restOf(m));
+export const alternativeAfter = (m: RuleMatch): boolean => !isBareNo(m) && ALTERNATIVE.in(m.features, ...tokensAfter(m));
+
+const NOTHING_TO_WORRY = phrases('nothing-to-worry');
 
 /** "nothing I can do" about a charge that is not there: "there's no charge", "nothing to worry about". */
-export const nothingToWorry = (m: RuleMatch): boolean => !BARE_NO.test(matched(m)) && /^\s*(to worry|wrong)\b/.test(sentenceAfter(m));
+export const nothingToWorry = (m: RuleMatch): boolean => !isBareNo(m) && NOTHING_TO_WORRY.in(m.features, ...sentenceTokensAfter(m), 'start');
 
 // ---- options ------------------------------------------------------------------
 
 /** "DM us or call us", "if you'd like to reach us by phone": a routine redirect, not a choice about the fix. */
-export const routineRedirect = (m: RuleMatch): boolean =>
-  /\b(dm|direct message|reach (us|out)|contact us|call us|phone or chat|by phone|dial|further assistance|my assistance|any other questions|anything else|to discuss|to talk|to speak|continue (our|the) conversation)\b/.test(plain(m.turn.text.slice(m.sentence[0], m.sentence[1])));
+const ROUTINE_REDIRECT = phrases('routine-redirect');
+export const routineRedirect = (m: RuleMatch): boolean => ROUTINE_REDIRECT.in(m.features, ...sentenceTokens(m.features, m.tokens[0]));
 
+const NO_OTHER_WAY_AFTER_BUT = phrases('no-other-way-after-but');
 /** "but we could use more info", "but we can certainly forward it": no other way offered. */
-export const noOtherWayAfterBut = (m: RuleMatch): boolean => /^(but|however) (i|we) (can|could) (use|help|assist|forward|pass|share|certainly|definitely)$/.test(matched(m));
+export const noOtherWayAfterBut = (m: RuleMatch): boolean => NO_OTHER_WAY_AFTER_BUT.in(m.features, m.tokens[0], m.tokens[1], 'whole');
 
 /**
  * "You can X" or "do you want to X" offers a choice only with an "or" after it (not "or not", "or
  * so"), and only of a course of action: seeing, telling and checking are not ones to pick from.
  */
+const WOULD_IT = phrases('would-it');
+const WORK = phrases('work');
+const OFFERS_A_WAY = phrases('offers-a-way');
+const OR = phrases('or');
+const OR_NOT_A_CHOICE = phrases('or-not-a-choice');
+const NOT_A_COURSE = phrases('not-a-course-of-action');
+
 export function oneWayOnly(m: RuleMatch): boolean {
-  const words = matched(m);
+  const f = m.features;
+  const [from, to] = m.tokens;
   // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
-  if (/^(would|will|does|could) .*\bwork( for you)?$/.test(words)) return !isQuestion(m.features, m.tokens[0]);
-  if (!/^((you|we|i) (could|can) (also |either |just )?[\w']+|(do|would) you (want|like) to)$/.test(words)) return false;
-  if (!/\bor\b(?! (not|so|more|less|two|three)\b)/.test(sentenceAfter(m))) return true;
-  return / (see|hear|tell|confirm|understand|imagine|assure|only|not|check|ask|say|help|try|guarantee|promise|find)$/.test(words);
+  if (WOULD_IT.in(f, from, to, 'start') && WORK.in(f, from, to, (start, end) => start > from && end === to)) return !isQuestion(f, from);
+  if (!OFFERS_A_WAY.in(f, from, to, 'whole')) return false;
+  const [, sentenceEnd] = sentenceTokensAfter(m);
+  if (!OR.in(f, to, sentenceEnd, (start) => !OR_NOT_A_CHOICE.in(f, start, sentenceEnd, 'start'))) return true;
+  return NOT_A_COURSE.in(f, from, to, (start, end) => start > from && end === to);
 }
 
 // ---- choices honoured ---------------------------------------------------------------
@@ -143,21 +192,47 @@ const OFFERS = new PhraseSet([
 ]);
 /** The agent doing what was picked ("I've reserved it", "I'll book the Thursday slot"): the choice-honoured rule's own phrases. */
 const CHOSEN_ACTIONS = phrasesOfRule('choice-honoured', 'chosen-action');
-const ACTS = /\b(i'll|i will|i've|i have|we'll|we will|we've|let me|i'm|i am going|going to|booking|processing|arranging|sending|done|that's booked|that's done|i can do that)\b/;
+const ACTS = phrases('acts');
+const ACTS_ITSELF = phrases('acts-itself');
+const ACKNOWLEDGEMENT = phrases('acknowledgement');
+const SETTLED_BY_ACTING = phrases('settled-by-acting');
+const ANSWER_WORDS = phrases('answer-words');
+const AS_YOU_ASKED = phrases('as-you-asked');
+const AS_YOU_SAID = phrases('as-you-said');
+
+/** Where the words after the acknowledgements opening tokens [from, to) start ("Great, sure, Thursday"). */
+function afterAcknowledgements(f: TextFeatures, from: number, to: number): number {
+  for (let pos = from; ; ) {
+    let end = -1;
+    ACKNOWLEDGEMENT.in(f, pos, to, (start, e) => (start === pos && e > end && (end = e), false));
+    if (end < 0) return pos;
+    pos = end;
+    while (pos < to && f.tokens[pos]!.text === ',') pos++;
+  }
+}
+
+/** Said as settled: the sentence ends or breaks after the match, or goes on to act ("refund it is, processing now"). */
+function settledAfter(m: RuleMatch): boolean {
+  const next = m.features.tokens[m.tokens[1]];
+  if (next === undefined) return true;
+  if (next.kind === 'punct') return next.text === ',' || next.text[0] === '.' || next.text[0] === '!';
+  return SETTLED_BY_ACTING.in(m.features, m.tokens[1], m.features.tokens.length, 'start');
+}
 
 /** The agent acts on what the customer chose among the ways the agent offered. */
 export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   const words = matched(m);
   // "Thursday it is": the customer's pick named back as settled.
+  const f = m.features;
   if (words === 'it is') {
-    const lead = plain(m.turn.text.slice(m.sentence[0], m.span[0])).replace(/^(\s*(right you are|sure thing|no problem|got it|ok|okay|great|right|sure|fine|perfect|lovely|brilliant|done|understood)\b[,\s]*)+/, '');
-    // Said as settled: the sentence ends, or goes on to act ("refund it is, processing now").
-    const settled = /^\s*([.!]|$|,|\s+(i've|i have|i'll|that's|it'll|it's|we'll)\b)/.test(plain(m.turn.text.slice(m.span[1])));
+    const [sentenceStart] = sentenceTokens(f, m.tokens[0]);
+    const first = afterAcknowledgements(f, sentenceStart, m.tokens[0]);
+    const lead = first < m.tokens[0] ? plain(m.turn.text.slice(f.tokens[first]!.start, m.span[0])) : '';
     // "Yes it is", "that's right, it is": an answer, not a choice named back.
-    const answer = /\b(what|how|that|there|if|so|as|yes|yeah|yep|no|nope|well|oh|and|but|it|this|he|she|they|which|who|i|you|we)\b/.test(lead);
-    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settled ? { named: lead.trim() } : false;
+    const answer = ANSWER_WORDS.in(f, first, m.tokens[0]);
+    return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settledAfter(m) ? { named: lead.trim() } : false;
   }
-  if (/^(as|like) you|^you said|^(i've|i have) noted/.test(words)) return /^(as|like) you said$/.test(words) && !ACTS.test(plain(m.turn.text)) ? false : {};
+  if (AS_YOU_ASKED.in(f, m.tokens[0], m.tokens[1], 'start')) return AS_YOU_SAID.in(f, m.tokens[0], m.tokens[1], 'whole') && !ACTS.in(f) ? false : {};
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
@@ -165,11 +240,11 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   // A customer's question after the offer is not yet a choice.
   const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
   if (!picked && !wasOffered) return false;
+  if (!ACTS.in(f, m.tokens[0])) return false;
   const rest = `${words} ${turnAfter(m)}`;
-  if (!ACTS.test(rest)) return false;
   // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
   // (Read last: the rest of the turn is new text for every match, so its phrases are looked for afresh.)
-  if (!/^(i've|i have|i'll|i will|we've|we have|we'll|we will|let me|i'm|i am)\b/.test(words) && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
+  if (!ACTS_ITSELF.in(f, m.tokens[0], m.tokens[1], 'start') && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
   // The action has to be the one chosen: it names the same thing, or the pick was explicit.
   if (!picked && !sharesAction(customer.text, rest)) return false;
   return { choiceTurn: customer.index };
@@ -200,7 +275,7 @@ function hasFactMarker(m: RuleMatch): boolean {
 }
 
 /** What the customer did themselves ("I can see you've called three times") is not news to them. */
-const TOLD_BACK = /\byou('ve| have) (called|contacted|rung|rang|phoned|been in touch|chased|written|emailed)\b/;
+const TOLD_BACK = phrases('told-back');
 
 // ---- information and explanations ---------------------------------------------
 
@@ -211,7 +286,7 @@ export function statesAFact(m: RuleMatch): boolean {
   let verdict = judged.get(clause);
   if (verdict === undefined) {
     if (judged.size >= JUDGED_KEPT) judged.clear();
-    judged.set(clause, (verdict = informs(clause) && !TOLD_BACK.test(plain(clause))));
+    judged.set(clause, (verdict = informs(clause) && !TOLD_BACK.in(m.features, m.tokens[0], m.tokens[1])));
   }
   return verdict;
 }
@@ -222,27 +297,40 @@ export function statesAFact(m: RuleMatch): boolean {
 const judged = new Map<string, boolean>();
 const JUDGED_KEPT = 4096;
 
-/** The sentence before the match, as plain text. */
-const lead = (m: RuleMatch) => plain(m.turn.text.slice(m.sentence[0], m.span[0]));
+const CIRCULAR = phrases('circular-reason');
+const THE_REASON = phrases('the-reason');
+const ASKING = phrases('asking');
+const BOILERPLATE = phrases('boilerplate-cause');
+const AS_THINGS_ARE = phrases('as-things-are');
+const FINITE_VERBS = phrases('finite-verbs');
+const COMPARISON = phrases('comparison');
 
 /** Circular ("because that's the process") reasons explain nothing. */
-export const circularReason = (m: RuleMatch): boolean => /^\W*(that's|that is|it's|it is) (the|our) (process|policy|procedure|rules?|system)\b|^\W*(those are|these are) the rules/.test(sentenceAfter(m));
+export const circularReason = (m: RuleMatch): boolean => CIRCULAR.in(m.features, ...sentenceTokensAfter(m), 'word');
 
 /** "The reason I'm asking": a reason for the question, not for what happened. */
-export const reasonForAsking = (m: RuleMatch): boolean => /^the reason$/.test(matched(m)) && /^\s*(i'm|i am|we're|we are) (asking|calling)/.test(sentenceAfter(m));
+export const reasonForAsking = (m: RuleMatch): boolean => THE_REASON.in(m.features, ...m.tokens, 'whole') && ASKING.in(m.features, ...sentenceTokensAfter(m), 'start');
 
 /** "any inconvenience caused by the outage" is boilerplate, not a reason given. */
-export const boilerplateCause = (m: RuleMatch): boolean => /\b(inconvenience|disruption|trouble)\s*$/.test(lead(m));
+export const boilerplateCause = (m: RuleMatch): boolean => BOILERPLATE.in(m.features, ...sentenceTokensBefore(m), 'end');
+
+/** The match opens with this word. */
+const opensWith = (m: RuleMatch, word: string) => m.features.tokens[m.tokens[0]]!.norm === word;
 
 /** "So the next step is…" opens a sentence: "so" there gives no reason. */
-export const soOpensSentence = (m: RuleMatch): boolean => /^so\b/.test(matched(m)) && lead(m).trim() === '';
+export const soOpensSentence = (m: RuleMatch): boolean => opensWith(m, 'so') && sentenceTokensBefore(m)[0] === m.tokens[0];
 
 /** "as it is", "as things stand": leaving things alone, not a reason. */
-export const asThingsAre = (m: RuleMatch): boolean => /^(as|since) (it|they|things) (is|are|stand|were)\b/.test(`${matched(m)}${sentenceAfter(m)}`.trim());
+export const asThingsAre = (m: RuleMatch): boolean => AS_THINGS_ARE.in(m.features, m.tokens[0], sentenceTokensAfter(m)[1], 'start');
 
-/** "since the 3rd", "since Monday": a time, not a reason; a reason has a verb ("since the rate ended"). */
-export const sinceATime = (m: RuleMatch): boolean =>
-  /^since\b/.test(matched(m)) && !/\b(\w+ed|was|were|is|are|has|had|did|does|didn't|doesn't|isn't|wasn't|can't|won't)\b/.test(`${matched(m)} ${sentenceAfter(m)}`.replace(/^since/, ''));
+/** "since the 3rd", "since Monday": a time, not a reason; a reason has a verb ("since the rate ended", or one of finite-verbs). */
+export const sinceATime = (m: RuleMatch): boolean => {
+  if (!opensWith(m, 'since')) return false;
+  const f = m.features;
+  const [, end] = sentenceTokensAfter(m);
+  for (let k = m.tokens[0] + 1; k < end; k++) if (f.tokens[k]!.kind === 'word' && f.tokens[k]!.norm.length > 2 && f.tokens[k]!.norm.endsWith('ed')) return false;
+  return !FINITE_VERBS.in(f, m.tokens[0] + 1, end);
+};
 
 /** "as soon as", "as well as", "such as": comparisons and times, not reasons. */
-export const comparison = (m: RuleMatch): boolean => /\b(soon|well|long|such|same|far|much|just)\s*$/.test(lead(m));
+export const comparison = (m: RuleMatch): boolean => COMPARISON.in(m.features, ...sentenceTokensBefore(m), 'end');

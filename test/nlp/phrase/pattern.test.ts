@@ -1,8 +1,8 @@
 // The token-pattern language that built-in and user rules share.
 import { describe, expect, it } from 'vitest';
-import { compileFromSource, compilePattern, defineWordLists, definedWordLists, hasStoredPattern, matchAt, toMatchTokens, PatternError } from '../../src/rules/pattern.js';
-import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
-import { BUILTIN_RULES } from '../../src/rules/index.js';
+import { compileFromSource, compilePattern, defineWordLists, definedWordLists, hasStoredPattern, matchAt, storePattern, toMatchTokens, useStoredPatterns, PatternError } from '../../../src/nlp/phrase/pattern.js';
+import { tokenize, isWordLike } from '../../../src/nlp/tokenize.js';
+import { BUILTIN_RULES } from '../../../src/rules/index.js';
 
 /** The matched words when the pattern matches at the start of `text`. */
 function match(pattern: string, text: string): string | undefined {
@@ -20,6 +20,15 @@ describe('token patterns', () => {
     ['within {number} days', 'within 5 days', 'within 5 days'],
     ['can * help', 'can I help', 'can I help'],
     ['let me ** check', 'let me just quickly check', 'let me just quickly check'],
+    ['the {ordinal} time', 'the 3rd time', 'the 3rd time'],
+    ['the {ordinal} time', 'the umpteenth time', 'the umpteenth time'],
+    ['{quantity} times', 'five times', 'five times'],
+    ['{quantity} times', '10 times', '10 times'],
+    ['it {negator} work', "it doesn't work", "it doesn't work"],
+    ['it {negator} work', 'it never work', 'it never work'],
+    ['keeps {ing}', 'keeps crashing', 'keeps crashing'],
+    ['since {day}', 'since Tuesday', 'since Tuesday'],
+    ['all {time-unit}', 'all morning', 'all morning'],
   ])('%s on "%s"', (pattern, text, expected) => {
     expect(match(pattern, text)).toBe(expected);
   });
@@ -28,6 +37,10 @@ describe('token patterns', () => {
     ['can * help', 'can help'],
     ['let me ** check', 'let me go and then maybe check'],
     ['within {number} days', 'within five days'],
+    ['the {ordinal} time', 'the 1st time'],
+    ['{quantity} times', '3rd times'],
+    ['keeps {ing}', 'keeps king'],
+    ['it {negator} work', 'it does work'],
   ])('%s does not match "%s"', (pattern, text) => {
     expect(match(pattern, text)).toBeUndefined();
   });
@@ -38,6 +51,9 @@ describe('token patterns', () => {
     ["you('re|are) welcome", /a contraction is one word/],
     ['{colour}', /unknown token class/],
     ['a | | b', /empty alternative/],
+    ['waited [{duration}]', /\{duration\} may stand once in a pattern, outside \( \) and \[ \]/],
+    ['{duration} or {duration}', /may stand once/],
+    ['[i] {duration}', /what stands before \{duration\} must read a word, or be left out/],
   ])('rejects %s', (pattern, why) => {
     expect(() => compilePattern(pattern)).toThrow(PatternError);
     expect(() => compilePattern(pattern)).toThrow(why);
@@ -98,6 +114,21 @@ describe('the compiled form of the built-in patterns stays compact', () => {
   });
 });
 
+describe('a pattern with a span', () => {
+  it('is stored by the build and revived as compiling it gives it', () => {
+    for (const source of ['waited {duration}', '{duration} of nothing', '(took|takes) {duration} to {ing}']) {
+      const p = compileFromSource(source);
+      expect(p.span?.name).toBe('duration');
+      const revived = compilePattern(source);
+      expect(storePattern(revived)).toEqual(storePattern(p));
+      useStoredPatterns({ [source]: storePattern(p) });
+      expect(storePattern(compilePattern(source))).toEqual(storePattern(p));
+    }
+    expect(compileFromSource('{duration} of nothing').span?.rest).toBeDefined();
+    expect(compileFromSource('waited {duration}').span?.rest).toBeUndefined();
+  });
+});
+
 describe('named word lists', () => {
   it('reads {name} as any entry of the list, phrases of several words included', () => {
     defineWordLists({ 'test-moods': ['cross', 'fed up', 'at the end of my tether'] });
@@ -120,5 +151,7 @@ describe('named word lists', () => {
   it('refuses a list that is not plain words or takes a class name', () => {
     expect(() => defineWordLists({ 'test-bad': ['(a|b)'] })).toThrow(PatternError);
     expect(() => defineWordLists({ number: ['one'] })).toThrow(/token class/);
+    expect(() => defineWordLists({ ordinal: ['first'] })).toThrow(/token class/);
+    expect(() => defineWordLists({ duration: ['a week'] })).toThrow(/token class/);
   });
 });

@@ -3,14 +3,21 @@
 //   sorry to hear [that|this]        words; [..] optional; (a|b c) alternatives; | inside either
 //   i'll ~call you back              ~word: any word with the same Porter stem (calls, called)
 //   within {number} (day|days)       {number} {time} {emoji} {word}: a token of that kind
+//   {ordinal} time                   {quantity} {ordinal} {negator} {ing} {day} {time-unit}: a token
+//                                    of that class (classes.ts)
+//   waited {duration}                {duration}: a span of words ("for 3 weeks", "since Monday"),
+//                                    at most one per pattern, outside ( ) and [ ] (classes.ts)
 //   i can see why you're {feeling}   {name}: any entry of a named word list (src/rules/data/lists/)
 //   can * help                       *: exactly one word;  **: up to three words
 //
 // Patterns compile to a small NFA simulated token by token (no backtracking), and no construct
-// repeats without bound, so matching time is linear in the text whatever a user writes.
+// repeats without bound, so matching time is linear in the text whatever a user writes. A span
+// splits a pattern in two: the automaton matches what comes before it, reads the span, then
+// matches what comes after it.
 import { createRequire } from 'node:module';
-import { tokenize, isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
-import { table } from '../model/records.js';
+import { tokenize, isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import { table } from '../../model/records.js';
+import { SPAN_CLASSES, TOKEN_CLASSES } from './classes.js';
 
 const require = createRequire(import.meta.url);
 // A deep import: the package root loads storage back-ends and a .env file (see STYLE.md).
@@ -61,6 +68,7 @@ export const ACCEPT = 6;
 // Only while compiling, in the program the states are drawn from:
 const SPLIT = 7;
 const JMP = 8;
+const CLASS = 9; // arg: the name of a token class (classes.ts)
 
 type Arg = string | ReadonlySet<string> | undefined;
 
@@ -90,6 +98,11 @@ export interface CompiledPattern {
   step: number;
   /** and two state lists that take turns. */
   states: [Int32Array, Int32Array] | undefined;
+  /**
+   * A pattern that names a span class ({duration}): the states above match what comes before it
+   * (none at all when the span begins the pattern), `rest` what comes after it, if anything.
+   */
+  span?: { name: string; rest: CompiledPattern | undefined };
 }
 
 /** Whether state `s` of `p`, a token test, passes `t`. */
@@ -105,9 +118,39 @@ export function tests(p: CompiledPattern, s: number, t: MatchToken): boolean {
       return t.kind === p.arg[s];
     case ANY:
       return true;
+    case CLASS:
+      return TOKEN_CLASSES[p.arg[s] as string]!.test(t.norm, t.kind);
     default:
       return false;
   }
+}
+
+/** Whether the pattern begins with its span ("{duration} later"): then no state reads a token before it. */
+export const beginsWithSpan = (p: CompiledPattern): boolean => p.span !== undefined && p.op.length === 2;
+
+/** Whether any of the pattern's tests is a token class ({quantity}, {ordinal}…). */
+export const testsClasses = (p: CompiledPattern): boolean => p.op.includes(CLASS) || (p.span?.rest !== undefined && testsClasses(p.span.rest));
+
+/**
+ * The words a match can start with: the literal ones, and those of a word class; undefined when
+ * a class of no fixed words ({negator}, {ing}, a kind, a wildcard) can start it too.
+ */
+export function startWords(p: CompiledPattern): Set<string> | undefined {
+  if (beginsWithSpan(p)) return new Set(SPAN_CLASSES[p.span!.name]!.firstWords);
+  if (p.firstWords) return new Set(p.firstWords);
+  const out = new Set<string>();
+  for (let q = p.follow[0]!; q < p.follow[1]!; q++) {
+    const s = p.follow[q]!;
+    const words = p.op[s] === CLASS ? TOKEN_CLASSES[p.arg[s] as string]!.words : undefined;
+    if (p.op[s] === WORD || p.op[s] === SET) for (const w of literalsOf(p, s)) out.add(w);
+    else if (words) for (const w of words) out.add(w);
+    else return undefined;
+  }
+  return out;
+}
+
+function literalsOf(p: CompiledPattern, s: number): Iterable<string> {
+  return p.op[s] === WORD ? [p.arg[s] as string] : (p.arg[s] as ReadonlySet<string>);
 }
 
 /** Every word the pattern's tests name literally. */
@@ -130,12 +173,17 @@ type Node =
   | { type: 'word'; word: string }
   | { type: 'stem'; stem: string }
   | { type: 'kind'; kind: TokenKind }
+  | { type: 'class'; name: string }
+  | { type: 'span'; name: string }
   | { type: 'any' }
   | { type: 'gap' }
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[]; optional: boolean };
 
 const KINDS = table<TokenKind>({ number: 'number', time: 'time', emoji: 'emoji', word: 'word' });
+
+/** Names in braces that are classes, not word lists: a list may not take one. */
+export const CLASS_NAMES: readonly string[] = [...Object.keys(KINDS), ...Object.keys(TOKEN_CLASSES), ...Object.keys(SPAN_CLASSES)];
 
 /**
  * Named word lists, each kept as the alternation it stands for: "{feeling}" in a pattern reads as
@@ -148,7 +196,7 @@ const wordListEntries = new Map<string, readonly string[]>();
 /** Defines the named word lists patterns may use (the built-in ones, from src/rules/data/lists/). */
 export function defineWordLists(lists: Readonly<Record<string, readonly string[]>>): void {
   for (const [name, entries] of Object.entries(lists)) {
-    if (name in KINDS) throw new PatternError(`word list "${name}": the name of a token class`);
+    if (CLASS_NAMES.includes(name)) throw new PatternError(`word list "${name}": the name of a token class`);
     if (entries.length === 0) throw new PatternError(`word list "${name}" is empty`);
     const options = entries.map((entry) => {
       if (/[[\]()|*{}~]/.test(entry)) throw new PatternError(`word list "${name}": "${entry}" is not plain words`);
@@ -207,8 +255,10 @@ function parse(source: string): Node {
     if (kind) {
       const k = KINDS[kind[1]!];
       if (k) return [{ type: 'kind', kind: k }];
+      if (Object.hasOwn(TOKEN_CLASSES, kind[1]!)) return [{ type: 'class', name: kind[1]! }];
+      if (Object.hasOwn(SPAN_CLASSES, kind[1]!)) return [{ type: 'span', name: kind[1]! }];
       const list = wordLists.get(kind[1]!);
-      if (!list) fail(`unknown token class or word list ${lx} (use {number}, {time}, {emoji}, {word}${wordLists.size ? ` or a list: ${[...wordLists.keys()].map((n) => `{${n}}`).join(', ')}` : ''})`);
+      if (!list) fail(`unknown token class or word list ${lx} (use ${CLASS_NAMES.map((n) => `{${n}}`).join(', ')}${wordLists.size ? ` or a list: ${[...wordLists.keys()].map((n) => `{${n}}`).join(', ')}` : ''})`);
       return [list!];
     }
     if (PLAIN_WORD.test(lx)) return [{ type: 'word', word: intern(lx) }];
@@ -255,6 +305,11 @@ function compileNode(node: Node, prog: Program): void {
     case 'kind':
       emit(prog, KIND, node.kind);
       return;
+    case 'class':
+      emit(prog, CLASS, node.name);
+      return;
+    case 'span':
+      throw new PatternError('a span class is compiled by compileFromSource');
     case 'any':
       emit(prog, ANY);
       return;
@@ -342,17 +397,19 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /**
- * A compiled pattern as plain JSON, as the build stores the built-in rules' patterns
+ * A compiled pattern as plain JSON, as the build stores the built-in patterns
  * (scripts/rules-data.js): op, arg (a word set as an array, none as null), the first words (null:
- * any token) and follow.
+ * any token), follow, and for a pattern with a span, the span's name and what follows it.
  */
-export type StoredPattern = [op: number[], arg: Array<string | string[] | null>, firstWords: string[] | null, follow: number[]];
+export type StoredPattern = [op: number[], arg: Array<string | string[] | null>, firstWords: string[] | null, follow: number[], span?: [name: string, rest: StoredPattern | null]];
 
 export function storePattern(p: CompiledPattern): StoredPattern {
-  return [Array.from(p.op), p.arg.map((a) => (a === undefined ? null : typeof a === 'string' ? a : [...a])), p.firstWords ? [...p.firstWords] : null, Array.from(p.follow)];
+  const stored: StoredPattern = [Array.from(p.op), p.arg.map((a) => (a === undefined ? null : typeof a === 'string' ? a : [...a])), p.firstWords ? [...p.firstWords] : null, Array.from(p.follow)];
+  if (p.span) stored.push([p.span.name, p.span.rest ? storePattern(p.span.rest) : null]);
+  return stored;
 }
 
-function revivePattern(source: string, [op, arg, firstWords, follow]: StoredPattern): CompiledPattern {
+function revivePattern(source: string, [op, arg, firstWords, follow, span]: StoredPattern): CompiledPattern {
   return {
     source,
     op: Uint8Array.from(op),
@@ -362,6 +419,7 @@ function revivePattern(source: string, [op, arg, firstWords, follow]: StoredPatt
     seen: undefined,
     step: 0,
     states: undefined,
+    ...(span && { span: { name: span[0], rest: span[1] ? revivePattern(source, span[1]) : undefined } }),
   };
 }
 
@@ -380,9 +438,43 @@ export function compilePattern(source: string): CompiledPattern {
   return built ? revivePattern(source, built) : compileFromSource(source);
 }
 
+/** Where a pattern's span stands, if it has one: in its top sequence, and only once. */
+function splitAtSpan(source: string, node: Node): { before: Node[]; name: string; after: Node[] } | undefined {
+  const spans = (n: Node): number => (n.type === 'span' ? 1 : n.type === 'seq' ? sum(n.items.map(spans)) : n.type === 'alt' ? sum(n.options.map(spans)) : 0);
+  if (spans(node) === 0) return undefined;
+  const top = node.type === 'seq' ? node.items : [];
+  const at = top.findIndex((n) => n.type === 'span');
+  const name = at < 0 ? '' : (top[at] as { name: string }).name;
+  if (at < 0 || spans(node) > 1) throw new PatternError(`pattern "${source}": {${name || 'duration'}} may stand once in a pattern, outside ( ) and [ ]`);
+  return { before: top.slice(0, at), name, after: top.slice(at + 1) };
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
 export function compileFromSource(source: string): CompiledPattern {
+  const node = parse(source.trim().toLowerCase());
+  const split = splitAtSpan(source, node);
+  if (!split) return compileNodes(source, node);
+  const part = (items: Node[], where: string): CompiledPattern | undefined => {
+    if (items.length === 0) return undefined;
+    try {
+      return compileNodes(source, { type: 'seq', items });
+    } catch {
+      throw new PatternError(`pattern "${source}": what stands ${where} {${split.name}} must read a word, or be left out`);
+    }
+  };
+  const head = part(split.before, 'before') ?? spanFirst(source);
+  return { ...head, span: { name: split.name, rest: part(split.after, 'after') } };
+}
+
+/** A pattern that begins with its span: no state reads a token before it, and no word starts it. */
+function spanFirst(source: string): CompiledPattern {
+  return { source, op: Uint8Array.of(START, ACCEPT), arg: [undefined, undefined], firstWords: new Set(), follow: Int32Array.of(3, 3, 3), seen: undefined, step: 0, states: undefined };
+}
+
+function compileNodes(source: string, node: Node): CompiledPattern {
   const prog: Program = { op: [], arg: [], to: [] };
-  compileNode(parse(source.trim().toLowerCase()), prog);
+  compileNode(node, prog);
   emit(prog, ACCEPT);
   const after = follows(prog);
   const start = after[0]!;

@@ -2,15 +2,16 @@
 // matching the pattern alone (matchAt) finds.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compiles } from '../helpers/patterns.js';
-import { PatternAutomaton, SKIP } from '../../src/rules/automaton.js';
-import { compilePattern, matchAt, type MatchToken } from '../../src/rules/pattern.js';
+import { compiles } from '../../helpers/patterns.js';
+import { PatternAutomaton, SKIP, spanReader } from '../../../src/nlp/phrase/automaton.js';
+import { tokenize, isWordLike } from '../../../src/nlp/tokenize.js';
+import { compilePattern, matchAt, type MatchToken } from '../../../src/nlp/phrase/pattern.js';
 
-const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call'];
+const WORDS = ['a', 'b', 'c', 'calls', 'called', 'calling', 'call', 'two', 'second', "don't"];
 
 /** Patterns over a small vocabulary, so that they often match and overlap. */
 const atom = fc.oneof(
-  fc.constantFrom(...WORDS, '24', '~call', '{number}', '{word}', '{time}', '*', '**'),
+  fc.constantFrom(...WORDS, '24', '~call', '{number}', '{word}', '{time}', '*', '**', '{quantity}', '{ordinal}', '{negator}', '{ing}'),
   fc.constantFrom('a', 'b', 'c'),
 );
 const group: fc.Arbitrary<string> = fc
@@ -24,7 +25,8 @@ const patternSource = fc
 const token: fc.Arbitrary<MatchToken> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'c').map((norm) => ({ norm, kind: 'word' as const })) },
   fc.constantFrom(...WORDS).map((norm) => ({ norm, kind: 'word' as const })),
-  fc.constantFrom('1', '24').map((norm) => ({ norm, kind: 'number' as const })),
+  // Numbers no pattern names share a symbol only with numbers of the same classes ("3rd" is an ordinal, "7" a quantity).
+  fc.constantFrom('1', '24', '7', '3rd', '21st', '1st').map((norm) => ({ norm, kind: 'number' as const })),
   fc.constant({ norm: '3pm', kind: 'time' as const }),
 );
 
@@ -104,5 +106,41 @@ describe('PatternAutomaton', () => {
     expect(first[4]).toEqual(new Map([[2, 6]]));
     expect(together(automaton, tokens, tokens.length)).toEqual(first);
     expect(first).toEqual(alone(patterns, tokens, tokens.length));
+  });
+
+  it('reads a span where what comes before it ends, then what comes after it', () => {
+    const patterns = ['waited {duration}', '{duration} of nothing', 'waited', '{ordinal} time'];
+    const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)));
+    const ends = (text: string, from = 0): Map<string, string> => {
+      const tokens = tokenize(text);
+      const at = tokens.map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
+      automaton.prepare();
+      const syms = at.map((i) => automaton.symbol(tokens[i]!));
+      const hits = automaton.walk(syms, from, at.length, spanReader(tokens, at));
+      const out = new Map<string, string>();
+      for (let h = 0; h < hits; h++) {
+        const end = tokens[at[automaton.hitEnd[h]! - 1]!]!.end;
+        const k = patterns[automaton.hitPattern[h]!]!;
+        if ((out.get(k)?.length ?? 0) < end) out.set(k, text.slice(tokens[at[from]!]!.start, end));
+      }
+      return out;
+    };
+    expect(ends('I waited for 3 weeks now', 1)).toEqual(new Map([['waited', 'waited'], ['waited {duration}', 'waited for 3 weeks now']]));
+    expect(ends('waited since Monday')).toEqual(new Map([['waited', 'waited'], ['waited {duration}', 'waited since Monday']]));
+    // Not a duration: "ago" after it, or no unit.
+    expect(ends('waited 3 weeks ago')).toEqual(new Map([['waited', 'waited']]));
+    expect(ends('waited for the engineer')).toEqual(new Map([['waited', 'waited']]));
+    // A pattern that begins with its span starts at the quantity, never at "for".
+    expect(ends('two hours of nothing')).toEqual(new Map([['{duration} of nothing', 'two hours of nothing']]));
+    expect(ends('for two hours of nothing').size).toBe(0);
+    expect(ends('for two hours of nothing', 1)).toEqual(new Map([['{duration} of nothing', 'two hours of nothing']]));
+    expect(ends('two hours of something').size).toBe(0);
+    // Without a span reader, a walk finds no match through a span.
+    automaton.prepare();
+    const tokens = tokenize('waited for 3 weeks');
+    expect(automaton.walk(tokens.map((t) => automaton.symbol(t)), 0, tokens.length)).toBe(1);
+    expect(ends('the 3rd time')).toEqual(new Map());
+    expect(ends('3rd time')).toEqual(new Map([['{ordinal} time', '3rd time']]));
+    expect(ends('1st time')).toEqual(new Map());
   });
 });

@@ -4,11 +4,16 @@
 // of one NFA simulation per pattern.
 //
 // Tokens are read as symbols: each distinct (kind, norm) gets a small integer once (numbers, times
-// and emoji that no pattern names share one per kind), and every test a pattern can make (literal
-// word, word set, stem, kind, wildcard) gives the same answer for tokens with the same symbol, so a
-// transition computed once holds for every later token alike.
-import { isWordLike, type Token, type TokenKind } from '../nlp/tokenize.js';
-import { ACCEPT, literals, tests, type CompiledPattern, type MatchToken } from './pattern.js';
+// and emoji that no pattern names share one per kind and token class), and every test a pattern
+// can make (literal word, word set, stem, kind, class, wildcard) gives the same answer for tokens
+// with the same symbol, so a transition computed once holds for every later token alike.
+//
+// A pattern with a span ({duration}) is matched in three steps: the automaton matches what comes
+// before the span, the caller's span reader reads the span from where that ended, and what comes
+// after it is matched from there.
+import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
+import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
 export interface AutomatonLimits {
@@ -21,6 +26,23 @@ const LIMITS: AutomatonLimits = { symbols: 100_000, states: 20_000, transitions:
 const START = 0;
 /** The symbol of a word to skip. */
 export const SKIP = -1;
+
+/**
+ * Reads a span class at a position of the walked stream: the position one past the span, or -1.
+ * `first`: the span begins its pattern.
+ */
+export type SpanAt = (name: string, pos: number, limit: number, first: boolean) => number;
+
+/** The span reader for a stream of `tokens` (`at[k]`: the k-th's index), for walks that have spans to read. */
+export function spanReader(tokens: readonly Token[], at: ArrayLike<number>): SpanAt {
+  return (name, pos, limit, first) => SPAN_CLASSES[name]!.read(tokens, at, pos, limit, first);
+}
+
+/** A position of the stream whose symbol is not read yet: `readSymbol` reads it when a walk needs it. */
+export const UNREAD = -2;
+
+/** Reads (and stores) the symbol of stream position i, for a stream read only where walked. */
+export type ReadSymbol = (i: number) => number;
 
 interface DState {
   /** Live NFA states as global ids (pattern offset + state), ascending. */
@@ -40,6 +62,14 @@ export class PatternAutomaton {
   /** Patterns by the words they can start with, and those that can start with any token. */
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly anyStart: number[] = [];
+  /** Patterns that begin with a span, and whether any pattern has one. */
+  private readonly spanFirst: number[] = [];
+  private readonly spanFirstClass: SpanClass[] = [];
+  /** Per symbol, whether a pattern's first span may begin with it: 0 not known yet, 1 no, 2 yes. */
+  private spanBegins = new Uint8Array(64);
+  readonly hasSpans: boolean;
+  /** Whether a token class tells numbers, times or emoji apart (then their symbols follow it). */
+  private readonly classes: boolean;
 
   /** Symbols by norm, one map per token kind. */
   private symbols: Array<Map<string, number>> = [];
@@ -62,15 +92,24 @@ export class PatternAutomaton {
   private deadState = -1;
   /** Transitions remembered since the last reset. */
   private transitions = 0;
+  /** Counts the times the caches started afresh: symbols read before a change are stale after it. */
+  generation = 0;
 
-  /** The last walk's accepts: pattern index and end (one past the last token), in order of end. */
+  /** Scratch for reading spans: pattern and end of what comes before its span (-1: it begins with it). */
+  private headPattern = new Int32Array(16);
+  private headEnd = new Int32Array(16);
+
+  /**
+   * The last walk's accepts: pattern index and end (one past the last token), in order of end
+   * (matches through a span last).
+   */
   hitPattern = new Int32Array(16);
   hitEnd = new Int32Array(16);
 
   /** Every word some pattern names. */
   private readonly literals = new Set<string>();
-  /** Per kind, the symbol of its tokens that no pattern names. */
-  private otherOfKind: number[] = [];
+  /** Per kind (and token classes, when patterns test any), the symbol of its tokens that no pattern names. */
+  private otherOfKind = new Map<string, number>();
   /** Words read as SKIP: the caller leaves them out of the text it walks. */
   private readonly skip: readonly string[];
 
@@ -85,7 +124,10 @@ export class PatternAutomaton {
     patterns.forEach((p, k) => {
       this.offset[k] = total;
       total += p.op.length;
-      if (!p.firstWords) this.anyStart.push(k);
+      if (beginsWithSpan(p)) {
+        this.spanFirst.push(k);
+        this.spanFirstClass.push(SPAN_CLASSES[p.span!.name]!);
+      } else if (!p.firstWords) this.anyStart.push(k);
       else
         for (const w of p.firstWords) {
           const list = this.byFirstWord.get(w);
@@ -94,6 +136,9 @@ export class PatternAutomaton {
         }
     });
     for (const p of patterns) for (const w of literals(p)) this.literals.add(w);
+    for (const p of patterns) if (p.span?.rest) for (const w of literals(p.span.rest)) this.literals.add(w);
+    this.hasSpans = patterns.some((p) => p.span);
+    this.classes = patterns.some(testsClasses);
     this.owner = new Int32Array(total);
     patterns.forEach((p, k) => this.owner.fill(k, this.offset[k]!, this.offset[k]! + p.op.length));
     this.seenState = new Uint32Array(total);
@@ -104,12 +149,14 @@ export class PatternAutomaton {
   }
 
   private reset(): void {
+    this.generation++;
     this.symbols = KINDS.map(() => new Map());
-    this.otherOfKind = [];
+    this.otherOfKind = new Map();
     for (const w of this.skip) this.symbols[0]!.set(w, SKIP);
     this.symbolTokens = [];
     this.stateIds = new Map();
     this.startNext = new Int32Array(64);
+    this.spanBegins = new Uint8Array(64);
     this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
     this.deadState = -1;
     this.transitions = 0;
@@ -126,7 +173,7 @@ export class PatternAutomaton {
 
   /** Whether a match could start at any of `tokens`: most texts hold none of a small set's first words. */
   mayStartIn(tokens: readonly MatchToken[]): boolean {
-    if (this.anyStart.length > 0) return true;
+    if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
     for (let i = 0; i < tokens.length; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
     return false;
   }
@@ -137,8 +184,14 @@ export class PatternAutomaton {
     if (t.kind !== 'word') {
       const slot = KINDS.indexOf(t.kind);
       // No pattern names this number, time or emoji, and only words have stems: every test reads
-      // it as any other token of its kind (ids and amounts would otherwise each be a symbol).
-      if (!this.literals.has(t.norm)) return (this.otherOfKind[slot] ??= this.newSymbol('', t.kind));
+      // it as any other token of its kind and classes (ids and amounts would otherwise each be a
+      // symbol). The first such token stands for them all.
+      if (!this.literals.has(t.norm)) {
+        const key = this.classes ? `${slot}${classKey(t)}` : String(slot);
+        let sym = this.otherOfKind.get(key);
+        if (sym === undefined) this.otherOfKind.set(key, (sym = this.newSymbol(t.norm, t.kind)));
+        return sym;
+      }
       map = this.symbols[slot]!;
     }
     let s = map.get(t.norm);
@@ -156,11 +209,12 @@ export class PatternAutomaton {
    * hitEnd every pattern that accepts on the way, with the end; a pattern may be recorded again
    * with a longer end. Returns how many were recorded.
    */
-  walk(syms: ArrayLike<number>, from: number, limit: number): number {
+  walk(syms: ArrayLike<number>, from: number, limit: number, spanAt?: SpanAt, readSymbol?: ReadSymbol): number {
     let hits = 0;
     let state = START;
     for (let i = from; i < limit; i++) {
-      const sym = syms[i]!;
+      let sym = syms[i]!;
+      if (sym === UNREAD) sym = readSymbol!(i);
       let to: number;
       if (state === START) {
         if (sym >= this.startNext.length) this.growStart(sym);
@@ -182,15 +236,74 @@ export class PatternAutomaton {
       if (s.live.length === 0) break;
       state = to;
     }
+    return this.hasSpans ? this.spans(syms, from, limit, hits, spanAt, readSymbol) : hits;
+  }
+
+  /**
+   * The walk's hits with spans read: a hit of what comes before a span is not a match yet; the
+   * span is read where it ends, then what follows it. Matches through a span are recorded last.
+   */
+  private spans(syms: ArrayLike<number>, from: number, limit: number, walked: number, spanAt: SpanAt | undefined, readSymbol: ReadSymbol | undefined): number {
+    let hits = 0;
+    let heads = 0;
+    if (this.headPattern.length < walked + this.spanFirst.length) {
+      this.headPattern = new Int32Array(2 * (walked + this.spanFirst.length));
+      this.headEnd = new Int32Array(this.headPattern.length);
+    }
+    for (let h = 0; h < walked; h++) {
+      const k = this.hitPattern[h]!;
+      if (this.patterns[k]!.span) {
+        this.headPattern[heads] = k;
+        this.headEnd[heads++] = this.hitEnd[h]!;
+      } else {
+        this.hitPattern[hits] = k;
+        this.hitEnd[hits++] = this.hitEnd[h]!;
+      }
+    }
+    if (!spanAt) return hits;
+    if (this.spanFirst.length > 0 && from < limit) {
+      let sym = syms[from]!;
+      if (sym === UNREAD) sym = readSymbol!(from);
+      if (sym >= this.spanBegins.length) this.spanBegins = grown(this.spanBegins, sym);
+      const t = this.symbolTokens[sym]!;
+      // Most tokens begin no span: remembered per symbol (1: none may, 2: some may).
+      if (this.spanBegins[sym] === 0) this.spanBegins[sym] = this.spanFirstClass.some((c) => c.mayBegin(t.norm, t.kind)) ? 2 : 1;
+      for (let x = 0; x < this.spanFirst.length && this.spanBegins[sym] === 2; x++) {
+        const k = this.spanFirst[x]!;
+        if (!this.spanFirstClass[x]!.mayBegin(t.norm, t.kind)) continue;
+        this.headPattern[heads] = k;
+        this.headEnd[heads++] = -1;
+      }
+    }
+    for (let x = 0; x < heads; x++) {
+      const k = this.headPattern[x]!;
+      const first = this.headEnd[x]! < 0;
+      const { name, rest } = this.patterns[k]!.span!;
+      const at = first ? from : this.headEnd[x]!;
+      const after = spanAt(name, at, limit, first);
+      if (after <= at) continue;
+      const end = rest ? this.matchRest(rest, syms, after, limit, readSymbol) : after;
+      if (end < 0) continue;
+      if (hits + 1 > this.hitPattern.length) this.growHits(hits + 1);
+      this.hitPattern[hits] = k;
+      this.hitEnd[hits++] = end;
+    }
     return hits;
   }
 
+  /** What follows a span, matched on the symbols' tokens (each stands for every token of its symbol). */
+  private matchRest(rest: CompiledPattern, syms: ArrayLike<number>, from: number, limit: number, readSymbol: ReadSymbol | undefined): number {
+    const tokens: MatchToken[] = [];
+    for (let i = from; i < limit; i++) {
+      const sym = syms[i]!;
+      tokens.push(this.symbolTokens[sym === UNREAD ? readSymbol!(i) : sym]!);
+    }
+    const end = matchAt(rest, tokens, 0, tokens.length);
+    return end < 0 ? -1 : from + end;
+  }
+
   private growStart(sym: number): void {
-    let size = this.startNext.length;
-    while (size <= sym) size *= 2;
-    const grown = new Int32Array(size);
-    grown.set(this.startNext);
-    this.startNext = grown;
+    this.startNext = grown(this.startNext, sym);
   }
 
   private growHits(size: number): void {
@@ -279,6 +392,24 @@ export class PatternAutomaton {
 }
 
 const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
+
+const CLASSES = Object.values(TOKEN_CLASSES);
+
+/** A copy of `a` doubled until index `at` fits. */
+function grown<T extends Int32Array | Uint8Array>(a: T, at: number): T {
+  let size = a.length;
+  while (size <= at) size *= 2;
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
+}
+
+/** Which token classes a token is in, as a string of 0s and 1s. */
+function classKey(t: MatchToken): string {
+  let key = '';
+  for (const c of CLASSES) key += c.test(t.norm, t.kind) ? '1' : '0';
+  return key;
+}
 
 /**
  * The stream a text is matched on: its words, numbers, times and emoji, fillers and other skipped

@@ -1,0 +1,170 @@
+// The classes a pattern names in braces besides token kinds and word lists: what a token is
+// ({quantity}, {ordinal}, {negator}, {ing}, {day}, {time-unit}) and one class that spans tokens,
+// {duration} ("for 3 weeks", "over an hour", "since Monday"). Written once here, in code, because
+// they test a token's shape ("3rd", "can't", "-ing") or read several tokens with look-ahead.
+import { isNegator, NEGATORS } from '../negation.js';
+import type { TokenKind } from '../tokenize.js';
+
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'few', 'several', 'couple', 'many', 'multiple',
+  'numerous', 'countless', 'dozen', 'dozens', 'half', 'umpteen', 'loads', 'lots',
+]);
+const ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'twentieth', 'hundredth', 'millionth', 'nth', 'umpteenth', 'fifteenth',
+]);
+const DURATION_UNITS: ReadonlySet<string> = new Set([
+  'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'fortnight', 'fortnights', 'ages', 'forever', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'decade',
+]);
+const DAY_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas',
+  'easter', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** "3rd", "21st" (but "1st" is neither first nor a count: "1st class"). */
+const isOrdinalNumber = (n: string): boolean => n.length > 2 && n !== '1st' && /^\d+(?:st|nd|rd|th)$/.test(n);
+const isCount = (n: string): boolean => !(n.length > 2 && /^\d+(?:st|nd|rd|th)$/.test(n));
+
+export interface TokenClass {
+  /** For the docs: what the class matches. */
+  describe: string;
+  test(norm: string, kind: TokenKind): boolean;
+  /** The words it names, where it is a set of words (for finding where a phrase may start). */
+  words?: ReadonlySet<string>;
+}
+
+export const TOKEN_CLASSES: Readonly<Record<string, TokenClass>> = {
+  quantity: {
+    describe: 'a number that counts ("3", "10,000") or a word that does ("two", "a", "several", "lots"); not an ordinal',
+    test: (n, kind) => (kind === 'word' ? NUMBER_WORDS.has(n) : kind === 'number' && isCount(n)),
+    words: NUMBER_WORDS,
+  },
+  ordinal: {
+    describe: 'an ordinal: "second", "third", "umpteenth", "3rd", "21st" (not "1st")',
+    test: (n, kind) => (kind === 'word' ? ORDINAL_WORDS.has(n) : kind === 'number' && isOrdinalNumber(n)),
+    words: ORDINAL_WORDS,
+  },
+  negator: {
+    describe: 'a negation: "not", "no", "never", "nobody", "without", any word ending in "n\'t"',
+    test: (n, kind) => kind === 'word' && isNegator(n),
+    words: NEGATORS,
+  },
+  ing: {
+    describe: 'a word of five letters or more ending in "-ing" ("crashing", "loading")',
+    test: (n, kind) => kind === 'word' && n.length > 4 && n.endsWith('ing'),
+  },
+  day: {
+    describe: 'a day or month: "Monday", "yesterday", "March", "Christmas", "Fri"',
+    test: (n, kind) => kind === 'word' && DAY_WORDS.has(n),
+    words: DAY_WORDS,
+  },
+  'time-unit': {
+    describe: 'a unit of time: "minutes", "hours", "days", "weeks", "ages", "forever", "morning"',
+    test: (n, kind) => kind === 'word' && DURATION_UNITS.has(n),
+    words: DURATION_UNITS,
+  },
+};
+
+/** A token as the duration reader sees it. */
+interface SpanToken {
+  readonly norm: string;
+  readonly kind: TokenKind;
+}
+
+/**
+ * A class that spans tokens: given the stream (`tokens[words[k]]` is its k-th token, none at or
+ * past `limit`, the sentence's end), the position one past the span starting at `j`, or -1.
+ * `first` says the span begins the pattern (see duration).
+ */
+export type SpanReader = (tokens: readonly SpanToken[], words: ArrayLike<number>, j: number, limit: number, first: boolean) => number;
+
+export interface SpanClass {
+  describe: string;
+  read: SpanReader;
+  /** Words a span may begin with when it begins a pattern (numbers aside). */
+  firstWords: ReadonlySet<string>;
+  /** Whether a span that begins a pattern may begin with this token. */
+  mayBegin(norm: string, kind: TokenKind): boolean;
+}
+
+const DURATION_LEAD = new Set([
+  'for', 'over', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'like', 'the', 'past', 'last',
+  'more', 'than', 'at', 'least', 'well', 'upwards', 'of', 'all', 'whole', 'entire', 'literally', 'close', 'to', 'a', 'good',
+  'next', 'another', 'up',
+]);
+const SPAN_LEAD = new Set(['all', 'whole', 'entire', 'past', 'last']);
+/**
+ * Where a pattern *begins* with a duration ("three weeks later", "two hours of my life"), the
+ * duration starts with a quantity or a span word, never with "for", "the", "of"…
+ */
+const FIRST_DURATION_START: ReadonlySet<string> = new Set(['since', 'ages', 'forever', 'over', 'nearly', 'almost', 'about', 'around', 'all', 'whole', 'literally', ...NUMBER_WORDS]);
+const DURATION_QUANTITY_JOIN = new Set(['and', 'or', 'of', 'plus', 'half', 'to']);
+const DURATION_TAIL = new Set(['now', 'already', 'straight', 'plus', 'solid']);
+const DURATION_NOT_AFTER = new Set(['ago', 'before', 'earlier', 'from', 'time', 'notice', 'delivery', 'later']);
+
+/**
+ * A duration expression starting at word j: "for 3 weeks", "over an hour", "two and a half
+ * hours", "since Monday", "all day", "ages". Greedy, no backtracking: one end or none.
+ */
+const readDuration: SpanReader = (tokens, words, j, limit, first) => {
+  let k = j;
+  let t = at(tokens, words, limit, k);
+  if (!t) return -1;
+  if (first && !SPAN_CLASSES.duration!.mayBegin(t.norm, t.kind)) return -1;
+  if (t.norm === 'since') {
+    const u = at(tokens, words, limit, k + 1);
+    if (!u) return -1;
+    if (u.kind === 'number' || u.kind === 'time' || DAY_WORDS.has(u.norm)) return k + 2;
+    const v = at(tokens, words, limit, k + 2);
+    if ((u.norm === 'last' || u.norm === 'this' || u.norm === 'early' || u.norm === 'the') && v) {
+      if (DURATION_UNITS.has(v.norm) || DAY_WORDS.has(v.norm) || v.kind === 'number') return k + 3;
+    }
+    return -1;
+  }
+  let lead = 0;
+  let span = false; // "all day", "the past week", "the whole morning"
+  while (t && lead < 4 && DURATION_LEAD.has(t.norm) && !(t.norm === 'a' && DURATION_UNITS.has(at(tokens, words, limit, k + 1)?.norm ?? ''))) {
+    if (SPAN_LEAD.has(t.norm)) span = true;
+    k++;
+    lead++;
+    t = at(tokens, words, limit, k);
+  }
+  let qty = 0;
+  while (t && qty < 5 && (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || (qty > 0 && DURATION_QUANTITY_JOIN.has(t.norm)))) {
+    k++;
+    qty++;
+    t = at(tokens, words, limit, k);
+  }
+  if (!t || !DURATION_UNITS.has(t.norm)) return -1;
+  const unit = t.norm;
+  const open = unit === 'ages' || unit === 'forever';
+  if (lead === 0 && qty === 0 && !open) return -1;
+  if (qty === 0 && !span && !open) return -1;
+  k++;
+  const after = at(tokens, words, limit, k);
+  if (after && DURATION_NOT_AFTER.has(after.norm)) return -1;
+  // "an hour and a half"
+  if (after && after.norm === 'and' && at(tokens, words, limit, k + 1)?.norm === 'a' && at(tokens, words, limit, k + 2)?.norm === 'half') k += 3;
+  else if (after && DURATION_TAIL.has(after.norm)) k++;
+  return k;
+};
+
+/** The stream's k-th token, if it is before `limit` (a function of its own: a closure per call cost an allocation). */
+function at(tokens: readonly SpanToken[], words: ArrayLike<number>, limit: number, k: number): SpanToken | undefined {
+  return k < limit ? tokens[words[k]!] : undefined;
+}
+
+export const SPAN_CLASSES: Readonly<Record<string, SpanClass>> = {
+  duration: {
+    describe:
+      'a duration, over several words: "for 3 weeks", "over an hour", "two and a half hours", "since Monday", "all day", "ages"; ' +
+      'not one followed by "ago", "later" or "before". At the start of a pattern it begins with its quantity or "since", "over", "about", "all"…, never with "for" or "the"',
+    read: readDuration,
+    firstWords: FIRST_DURATION_START,
+    mayBegin: (norm, kind) => kind === 'number' || FIRST_DURATION_START.has(norm),
+  },
+};
