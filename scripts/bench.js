@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
-import { asText, writeCorpus, writeCsvCorpus } from './bench/corpus.js';
+import { asText, rng, transcript, writeCorpus, writeCsvCorpus } from './bench/corpus.js';
 import { installPacked } from './install-packed.js';
 import { bestOf, hasGnuTime, median, timeCommand } from './bench/run.js';
 import { benchHtml } from './bench/html.js';
@@ -148,6 +148,10 @@ async function bench() {
     csv = { inputMb: statSync(csvFile).size / MB, conversations, ...(await memoryRun([], csvFile)), jobs1: await memoryRun(['--jobs', '1'], csvFile) };
   }
 
+  // What one long turn costs while it is analysed: peak RSS past that of a short call, per byte of the turn.
+  log('memory of one long turn (2 MB)');
+  const longTurn = await longTurnMemory((file) => memoryRun(['--jobs', '1'], file));
+
   log('the batch html report of 300 and 1,000 calls: size, and opening time in Chromium');
   const html = await benchHtml(BIN, () => records(big), dir);
 
@@ -171,9 +175,35 @@ async function bench() {
       via: hasGnuTime ? '/usr/bin/time' : 'process.resourceUsage',
     },
     ...(csv ? { csvPeakRss: csv } : {}),
+    longTurn,
     linearity: { series, ...fit(series.map((p) => [p.mb, p.seconds])), cpu: fit(series.map((p) => [p.mb, p.cpuSeconds])) },
     html,
   };
+}
+
+/**
+ * Peak RSS of scoring a call whose agent answers a customer's pick with one 2 MB turn, against the
+ * same call with a short turn: what analysis holds per byte of a long turn (a long email, a transcript
+ * with no speaker changes). `measure(file)` scores one file.
+ */
+async function longTurnMemory(measure) {
+  const r = rng(seed);
+  let text = '';
+  for (let n = 1; Buffer.byteLength(text) < 2 * MB; n++) for (const t of transcript(r, n).turns) text += `${t.text} `;
+  const call = (agentText) => JSON.stringify({ id: 'long-turn', turns: [
+    { role: 'agent', text: 'You can either have a replacement or a full refund, which would you prefer?' },
+    { role: 'customer', text: "I'd prefer the refund please, I've been waiting three weeks." },
+    { role: 'agent', text: agentText },
+    { role: 'customer', text: 'Okay, thanks.' },
+  ] }) + '\n';
+  const long = path.join(dir, 'long-turn.ndjson');
+  const short = path.join(dir, 'short-turn.ndjson');
+  writeFileSync(long, call(text));
+  writeFileSync(short, call("I'll refund the £20 today."));
+  const base = await measure(short);
+  const peak = await measure(long);
+  const bytes = Buffer.byteLength(text);
+  return { turnMb: bytes / MB, rssMb: peak.rssMb, baseRssMb: base.rssMb, bytesPerByte: ((peak.rssMb - base.rssMb) * 2 ** 20) / bytes, seconds: peak.seconds, cpuSeconds: peak.cpuSeconds };
 }
 
 /** The transcripts of an NDJSON file, one at a time. */
@@ -312,6 +342,7 @@ function print(r) {
           `  --jobs 1        ${f(r.csvPeakRss.jobs1.rssMb, 0)} MB  (${f(r.csvPeakRss.jobs1.seconds, 1)} s wall, ${f(r.csvPeakRss.jobs1.cpuSeconds, 1)} s CPU)`,
         ]
       : []),
+    `one long turn: a ${f(r.longTurn.turnMb, 1)} MB agent turn peaked at ${f(r.longTurn.rssMb, 0)} MB against ${f(r.longTurn.baseRssMb, 0)} MB for a short call: ${f(r.longTurn.bytesPerByte, 0)} bytes per byte of the turn (--jobs 1)`,
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(

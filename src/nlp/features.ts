@@ -79,6 +79,11 @@ export function featuresOf(text: string): TextFeatures {
   return known.get(text) ?? textFeatures(text);
 }
 
+/** Whether `text` is the text of a turn of the conversation being analysed. */
+export function isKnownText(text: string): boolean {
+  return known.has(text);
+}
+
 /** The tokens of `text`, for a reader that needs no sentences or negation: a known turn's, or tokenised now. */
 export function tokensOf(text: string): Token[] {
   return known.get(text)?.tokens ?? tokenize(text);

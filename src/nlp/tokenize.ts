@@ -54,8 +54,16 @@ let found: Token[] = [];
 /** A longer collection is not kept between texts (a 100,000-word message would stay in memory). */
 const FOUND_KEPT = 4096;
 
+/**
+ * From this length on, a text's tokens share one string per distinct word: a long message says the
+ * same few thousand words again and again, and a string of its own for each of them was a quarter
+ * of what its tokens held (a 1-million-character turn: 236,000 tokens). Shorter texts skip the look-up.
+ */
+const SHARE_WORDS_FROM = 1 << 16;
+
 export function tokenize(text: string): Token[] {
   const tokens = found;
+  const words = text.length >= SHARE_WORDS_FROM ? new Map<string, string>() : undefined;
   let n = 0;
   let pos = 0;
   while (pos < text.length) {
@@ -65,7 +73,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const word = isAsciiLetter(c) && !mayStartLink(text, pos, c) ? asciiWordEnd(text, pos) : -1;
-    const token = word > 0 ? plainWord(text, pos, word) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
+    const token = word > 0 ? plainWord(text, pos, word, words) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
     if (!token) {
       WHITESPACE.lastIndex = pos;
       if (!WHITESPACE.test(text)) break; // unreachable: scanToken found no token, so this is space
@@ -152,10 +160,19 @@ function plainPunctuation(text: string, start: number, c: number): Token | undef
   return { text: raw, norm: raw, start, end, kind: 'punct' };
 }
 
-function plainWord(text: string, start: number, end: number): Token {
-  const raw = text.slice(start, end);
+function plainWord(text: string, start: number, end: number, words: Map<string, string> | undefined): Token {
+  const raw = shared(text.slice(start, end), words);
   // Most words are lower case already: share the string (V8's toLowerCase copies words of 8+ letters).
-  return { text: raw, norm: hasAsciiUpper(text, start, end) ? raw.toLowerCase() : raw, start, end, kind: 'word' };
+  return { text: raw, norm: hasAsciiUpper(text, start, end) ? shared(raw.toLowerCase(), words) : raw, start, end, kind: 'word' };
+}
+
+/** The string equal to `s` seen first in this text, when its words are shared. */
+function shared(s: string, words: Map<string, string> | undefined): string {
+  if (words === undefined) return s;
+  const first = words.get(s);
+  if (first !== undefined) return first;
+  words.set(s, s);
+  return s;
 }
 
 function hasAsciiUpper(text: string, start: number, end: number): boolean {

@@ -5,7 +5,9 @@
 // This file is the registry (names and descriptions); the code of the conditions beyond context is
 // in src/rules/checks/, by subject, and a user's rules in .etcscorerc.* may name them too.
 import type { RuleMatch } from './types.js';
-import { isNegated, isQuestion, isQuoted, matched, plain, sentenceAfter, turnAfter } from './context.js';
+import type { TextFeatures } from '../nlp/features.js';
+import { isNegated, isQuestion, isQuoted, sentenceTokensAfter, sentenceTokensBefore, tokensAfter } from './context.js';
+import { phrases } from './rule-patterns.js';
 import * as customer from './checks/customer.js';
 import * as steps from './checks/steps.js';
 import * as control from './checks/control.js';
@@ -18,33 +20,41 @@ export interface Condition {
   test(m: RuleMatch): boolean;
 }
 
-// The regular expressions below came with the checks of the hold and transfer rules; they are the
-// conditions' code, never rule data, and rewriting them as phrase sets is left for a change that
-// can be judged on its own (the moved rules had to keep their findings byte for byte).
+// The words the hold and transfer conditions look for are phrase sets
+// (src/rules/data/phrases/handoffs.yaml); what is left here is where they look.
+const REASON_OR_DURATION = phrases('reason-or-duration');
+const DESTINATION_OR_REASON = phrases('destination-or-reason');
+const NOT_A_DESTINATION = phrases('not-a-destination');
+const BARE_WAIT = phrases('bare-wait');
+const POLITE_BEFORE = phrases('polite-before');
+const REQUEST_AFTER = phrases('request-after');
+const REASON_AFTER = phrases('reason-after');
 
-/** A hold or transfer explained by a reason, a duration or what the agent is doing meanwhile. */
-const REASON_OR_DURATION =
-  /\b(i'm (reading|checking|looking|pulling|going through|speaking|asking|finding|getting)|let me (check|look|see|find|ask|speak|confirm|pull)|i'll (check|look|see|find|ask|speak|confirm|pull)|while|so (that )?i can|so we can|to (check|look|find|speak|talk|confirm|get|see|pull|review|verify|ask)|because|as i need|i need to (check|speak|confirm|look)|for (about|around|roughly|just|up to)?\s*(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?|seconds?|moments?)|(a|one|two|three|four|five|\d+|a couple of|a few) (minutes?|mins?)|minute or two)\b/;
+/** A hold explained in the sentence before it or the rest of the turn ("while I check", "for two minutes"). */
+const reasonOrDuration = (m: RuleMatch): boolean => REASON_OR_DURATION.in(m.features, ...sentenceTokensBefore(m)) || REASON_OR_DURATION.in(m.features, ...tokensAfter(m));
 
-/** A hand-off explained by where it goes (a named team, a manager) or why (who can help, because). */
-const DESTINATION_OR_REASON =
-  /\b(to (the|our|a|my|your) (?!relevant|right|other|correct|appropriate|next)\w+\s+(team|department|desk|specialists?|unit|line)|to (my|our|the) (manager|supervisor|team leader)|to (billing|sales|retentions?|returns|technical|tech support|claims|complaints|accounts|collections|fraud|repairs|bookings)|who (can|will|handles?|deals?)|they (can|will|'ll|handle|deal)|they're (the|able)|because|so (that )?(they|someone)|as (they|this|that)|since (they|this|that))\b/;
+/** A hand-off explained by where it goes ("to our billing team", not "to the right team") or why. */
+const destinationOrReason = (m: RuleMatch): boolean =>
+  DESTINATION_OR_REASON.in(m.features, ...tokensAfter(m), (start, end) => !NOT_A_DESTINATION.in(m.features, start, end, 'whole'));
 
-/** Words that ask the customer to wait when they stand alone, and interrupt when they do not. */
-const BARE_WAIT = /^(hold|hold on|hang on|wait|stay on the line|stay on|stay there)$/;
-/** A word before a bare wait that keeps it a request ("please hold", "ok, hang on"). */
-const POLITE_BEFORE = /^(please|pls|just|kindly|ok|okay)\b/;
-/** What may follow a bare wait that is a request: nothing, "please", "a moment"… */
-const REQUEST_AFTER = /^[\s.!,]*$|^\s*(please|pls|a (moment|second|minute|sec))/;
-/** …or the reason for it, straight after a comma ("hold on, transferring you now"). */
-const REASON_AFTER = /^,\s*(transferring|putting|i'll|i'm)/;
+/** Only ".", "!" and "," in tokens [from, to), or nothing: a request to wait that stands alone. */
+function onlyStops(f: TextFeatures, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/^[.!,]+$/.test(f.tokens[k]!.text)) return false;
+  return true;
+}
 
 function interjection(m: RuleMatch): boolean {
-  if (!BARE_WAIT.test(matched(m))) return false;
-  const before = plain(m.turn.text.slice(m.sentence[0], m.span[0])).trim().replace(/[^a-z ]/g, '').trim().split(' ').pop() ?? '';
-  if (m.span[0] > m.sentence[0] && !POLITE_BEFORE.test(before)) return true;
-  const after = sentenceAfter(m);
-  return !REQUEST_AFTER.test(after) && !REASON_AFTER.test(after);
+  const f = m.features;
+  if (!BARE_WAIT.in(f, ...m.tokens, 'whole')) return false;
+  // Said after other words in its sentence, and not after a polite word ("please hold"): an interruption.
+  const [sentenceStart] = sentenceTokensBefore(m);
+  let last = m.tokens[0] - 1;
+  while (last >= sentenceStart && f.tokens[last]!.kind !== 'word') last--;
+  if (m.span[0] > m.sentence[0] && !(last >= sentenceStart && POLITE_BEFORE.in(f, last, last + 1, 'whole'))) return true;
+  const [from, to] = sentenceTokensAfter(m);
+  // What may follow a request: nothing, "please", "a moment", or its reason straight after a comma ("hold on, transferring you now").
+  const reasonAfterComma = f.tokens[from]?.text === ',' && f.tokens[from]!.start === m.span[1] && REASON_AFTER.in(f, from + 1, to, 'start');
+  return !onlyStops(f, from, to) && !REQUEST_AFTER.in(f, from, to, 'start') && !reasonAfterComma;
 }
 
 /**
@@ -71,11 +81,11 @@ export const CONDITIONS = {
   },
   'reason-or-duration': {
     description: 'the sentence before the match or the rest of the turn gives a reason ("while I check", "because") or a duration ("about two minutes")',
-    test: (m) => REASON_OR_DURATION.test(`${plain(m.turn.text.slice(m.sentence[0], m.span[0]))} ${turnAfter(m)}`),
+    test: reasonOrDuration,
   },
   'destination-or-reason': {
     description: 'the rest of the turn says where the customer is going ("to our billing team", "to my supervisor") or why ("who can", "because")',
-    test: (m) => DESTINATION_OR_REASON.test(`${sentenceAfter(m)} ${turnAfter(m)}`),
+    test: destinationOrReason,
   },
   // Apologies and acknowledgements (src/rules/checks/apology.ts).
   'own-slip': {

@@ -2,7 +2,7 @@
 // rules' `check` functions share to look around a match (the rest of the sentence, earlier turns).
 import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { featuresOf, tokensOf } from '../nlp/features.js';
+import { featuresOf, isKnownText, tokensOf } from '../nlp/features.js';
 import { isWordLike } from '../nlp/tokenize.js';
 import { compilePattern, stem } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
@@ -361,6 +361,7 @@ export function withTurnIndex<T>(turns: readonly Turn[], fn: () => T, heard?: He
     return fn();
   } finally {
     index = undefined;
+    forgetLongTexts();
   }
 }
 
@@ -385,6 +386,15 @@ export const tokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], m.f
 export const tokensBefore = (m: RuleMatch): [number, number] => [0, m.tokens[0]];
 export const sentenceTokensAfter = (m: RuleMatch): [number, number] => [m.tokens[1], sentenceTokens(m.features, m.tokens[0])[1]];
 export const sentenceTokensBefore = (m: RuleMatch): [number, number] => [sentenceTokens(m.features, m.tokens[0])[0], m.tokens[0]];
+
+/** No word, number or time in tokens [from, to) of `f`: only punctuation or emoji, or nothing ("\W*"). */
+export function noWordsIn(f: TextFeatures, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const kind = f.tokens[k]!.kind;
+    if (kind === 'word' || kind === 'number' || kind === 'time') return false;
+  }
+  return true;
+}
 
 let phraseSets = 0;
 let searchAt = new Int32Array(256);
@@ -424,7 +434,7 @@ export class PhraseSet {
    * Answers for texts seen recently: checks ask about the same earlier turns again and again. Keyed
    * by the text itself (with and without ignoreNegated), whose hash the string keeps once computed.
    */
-  private readonly recent = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
+  private readonly recent = [new TextMemo<boolean>(MEMO_SIZE / 2), new TextMemo<boolean>(MEMO_SIZE / 2)] as const;
 
   /** Whether any pattern matches somewhere in `text`, within one sentence. */
   test(text: string, opts: { ignoreNegated?: boolean } = {}): boolean {
@@ -432,10 +442,6 @@ export class PhraseSet {
     let answer = memo.get(text);
     if (answer === undefined) {
       answer = this.search(text, opts.ignoreNegated === true);
-      if (this.recent[0].size + this.recent[1].size >= MEMO_SIZE) {
-        this.recent[0].clear();
-        this.recent[1].clear();
-      }
       memo.set(text, answer);
     }
     return answer;
@@ -538,13 +544,61 @@ const NOT_CONTENT = new Set([
 
 /** How many recent answers a memo keeps before starting afresh: bounded memory on any batch. */
 const MEMO_SIZE = 2000;
-const stemsOf = new Map<string, Set<string>>();
+/** The longest text a memo keeps among its many when it is not a turn's own text (see TextMemo). */
+const MEMO_LENGTH = 1000;
+
+/** Long texts the memos keep between them (see TextMemo), and whose memo each answer is. */
+const LONG_KEPT = 8;
+const longOwners: Array<TextMemo<unknown> | undefined> = new Array(LONG_KEPT).fill(undefined);
+const longTexts: Array<string | undefined> = new Array(LONG_KEPT).fill(undefined);
+const longAnswers: unknown[] = new Array(LONG_KEPT).fill(undefined);
+let nextLong = 0;
+
+/** Lets the long texts go: once a conversation is matched, no check asks about them again. */
+function forgetLongTexts(): void {
+  longOwners.fill(undefined);
+  longTexts.fill(undefined);
+  longAnswers.fill(undefined);
+}
+
+/**
+ * Answers about texts: up to `size` short ones or turns' own texts (asked about again and again, and
+ * in memory anyway), and, among the last few long texts any memo was asked about, its own. A long
+ * text made for one match ("the rest of the turn after it") is asked about a few times, by the
+ * checks of the rules matched there, then never again: kept with the others, each would hold its
+ * own copy of the turn (in a 1-million-character turn, the memos held hundreds of megabytes of them).
+ */
+class TextMemo<V> {
+  private readonly answers = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(text: string): V | undefined {
+    if (text.length > MEMO_LENGTH) {
+      for (let k = 0; k < LONG_KEPT; k++) if (longOwners[k] === this && longTexts[k] === text) return longAnswers[k] as V;
+    }
+    return this.answers.get(text);
+  }
+
+  set(text: string, answer: V): void {
+    if (text.length > MEMO_LENGTH && !isKnownText(text)) {
+      longOwners[nextLong] = this;
+      longTexts[nextLong] = text;
+      longAnswers[nextLong] = answer;
+      nextLong = (nextLong + 1) % LONG_KEPT;
+      return;
+    }
+    if (this.answers.size >= this.size) this.answers.clear();
+    this.answers.set(text, answer);
+  }
+}
+
+const stemsOf = new TextMemo<Set<string>>(MEMO_SIZE);
 
 /** Stems of the content words of a phrase, for telling whether two phrases speak of one action. */
 export function actionStems(text: string): Set<string> {
   const known = stemsOf.get(text);
   if (known) return known;
-  if (stemsOf.size >= MEMO_SIZE) stemsOf.clear();
   const out = new Set<string>();
   stemsOf.set(text, out);
   for (const t of tokensOf(text)) {

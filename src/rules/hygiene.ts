@@ -88,6 +88,14 @@ export function checkPhraseSetFiles(paths: readonly string[], name: (path: strin
   return { sets, places, problems };
 }
 
+/**
+ * The phrase sets the conditions' code reads that no file declares: the rules' examples cannot be
+ * run without them, so the build stops here, naming the folder the sets belong in.
+ */
+export function undeclaredPhraseSets(sets: Readonly<Record<string, unknown>>, folder: string, read: ReadonlySet<string> = phraseSetsNamedByCode()): RuleProblem[] {
+  return [...read].filter((set) => !(set in sets)).map((set) => ({ file: folder, line: 1, message: `phrase set "${set}" is read by the conditions' code but declared in no file here` }));
+}
+
 /** A phrase set no condition's code reads (phrases('name') in src/rules/) is a vocabulary kept for its own sake. */
 export function unusedPhraseSets(places: WordListPlaces, read: ReadonlySet<string> = phraseSetsNamedByCode()): RuleProblem[] {
   return [...places].filter(([set]) => !read.has(set)).map(([set, at]) => ({ ...at, message: `phrase set "${set}" is read by no condition's code` }));

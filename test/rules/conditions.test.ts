@@ -81,7 +81,7 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['nothing-to-worry', "there's nothing", [["There's nothing to worry about.", true], ["There's nothing I can do.", false]]],
   ['routine-redirect', 'you can', [['You can DM us for more.', true], ['You can pick it up today.', false]]],
   ['no-other-way-after-but', 'but we can (use|send)', [['But we can use more details.', true], ['But we can send a new one.', false]]],
-  ['one-way-only', 'you can (pick|see)', [['You can pick it up.', true], ['You can see it, or not.', true], ['You can pick it up, or we can post it.', false]]],
+  ['one-way-only', 'you can [either] (pick|see|check)', [['You can pick it up.', true], ['You can see it, or not.', true], ['You can check it online or in store.', true], ['You can pick it up, or we can post it.', false], ['You can either check in at the desk or print the pass at home.', false]]],
   ['states-a-fact', '(your parcel is out for delivery|thanks so much for your patience)', [['Your parcel is out for delivery today.', true], ['Thanks so much for your patience.', false]]],
   ['circular-reason', 'because', [["It's closed because that's the process.", true], ["It's closed because of the storm.", false]]],
   ['reason-for-asking', 'the reason', [["The reason I'm asking is the date.", true], ['The reason is the date.', false]]],

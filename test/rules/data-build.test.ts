@@ -16,10 +16,16 @@ const handoffs = readFileSync(path.join(root, 'src/rules/data/handoffs.yaml'), '
 
 const phraseData = path.join(root, 'src/nlp/lexicon/data');
 
-function build(files: Record<string, string>, name: string, o: { phraseFiles?: Record<string, string>; lists?: string } = {}) {
+/**
+ * Runs the build on `files` as the rules folder. The phrase sets the conditions' code reads are part
+ * of the data (src/rules/data/phrases/) and are copied unless `withPhraseSets` is false; `lists`
+ * copies a word-list folder; `phraseFiles` replaces the sentiment phrases.
+ */
+function build(files: Record<string, string>, name: string, o: { phraseFiles?: Record<string, string>; lists?: string; withPhraseSets?: boolean } = {}) {
   const data = path.join(dir, name);
   mkdirSync(data);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), text);
+  if (o.withPhraseSets ?? true) cpSync(path.join(root, 'src/rules/data/phrases'), path.join(data, 'phrases'), { recursive: true });
   if (o.lists) cpSync(o.lists, path.join(data, 'lists'), { recursive: true });
   let phrases = phraseData;
   if (o.phraseFiles) {
@@ -46,8 +52,10 @@ describe('scripts/rules-data.js', () => {
     expect(Object.keys(compiled).sort()).toEqual(['empty', 'handoffs']);
     expect(compiled.handoffs!.map((x) => x.id)).toEqual(['unexplained-hold', 'unexplained-transfer']);
     expect(compiled.handoffs![0]!.suggestions.length).toBeGreaterThan(1);
-    // And every pattern of those rules compiled, by its source.
-    const sources = [...new Set(compiled.handoffs!.flatMap((x) => x.patterns))];
+    // And every pattern of those rules and of the phrase sets compiled, by its source.
+    const sets = Object.values(module.phraseSets as Record<string, string[]>).flat();
+    expect(sets.length).toBeGreaterThan(0);
+    const sources = [...new Set([...compiled.handoffs!.flatMap((x) => x.patterns), ...sets])];
     expect(Object.keys(module.patterns as object).sort()).toEqual(sources.sort());
   });
 
@@ -97,6 +105,15 @@ describe('scripts/rules-data.js', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`commitment-made: pattern "and ('ll|will) call": "'ll": a contraction is one word`);
     expect(r.stderr).not.toContain('are read by code');
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('names a phrase set the conditions read that no file declares, before any example runs', () => {
+    const r = build({ 'handoffs.yaml': handoffs }, 'no-phrases', { withPhraseSets: false });
+    expect(r.status).toBe(1);
+    const folder = path.relative(root, path.join(r.data, 'phrases'));
+    expect(r.stderr).toContain(`${folder}:1: phrase set "reason-or-duration" is read by the conditions' code but declared in no file here`);
+    expect(r.stderr).not.toContain('    at ');
     expect(existsSync(r.out)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // clone of the project does not have. It must skip that part cleanly, and read a labels folder of the
 // documented shape (here one we write, so the test runs everywhere).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,23 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const evalJs = (...args: string[]) => execFileSync(process.execPath, ['scripts/eval.js', ...args], { cwd: root, encoding: 'utf8' });
 
+const dev = path.resolve(root, '..', 'shared', 'labels', 'dev');
+
 describe('npm run eval', () => {
+  // A floor under the development figures (docs/configuration.md), so that a change which loses
+  // agreement with the readers fails here rather than at the next measurement. The rules were
+  // written reading these rows: these are not accuracy figures.
+  it.skipIf(!existsSync(dev))('keeps its agreement with the readers on the dev labels', () => {
+    const { agent, customer, shapes } = (JSON.parse(evalJs('--json')) as { labels: { all: { agent: { macroF1: number; categories: Record<string, { f1: number; precision: number }> }; customer: { valence: { etcscore: { accuracy: number } } }; shapes: { right: number } } } }).labels.all;
+    expect(agent.macroF1).toBeGreaterThanOrEqual(0.79);
+    for (const [category, c] of Object.entries(agent.categories)) {
+      expect(c.f1, category).toBeGreaterThanOrEqual(0.68);
+      expect(c.precision, category).toBeGreaterThanOrEqual(0.74);
+    }
+    expect(customer.valence.etcscore.accuracy).toBeGreaterThanOrEqual(0.84);
+    expect(shapes.right).toBeGreaterThanOrEqual(21);
+  });
+
   it('skips the readers’ labels with a note when they are absent, and still reports our own sentences', () => {
     const out = evalJs('--labels', path.join(tmpdir(), 'etcscore-no-labels-here'));
     expect(out).toMatch(/real support language: .* is absent, skipped/);

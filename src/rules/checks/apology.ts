@@ -1,56 +1,61 @@
 // What an apology or an acknowledgement does, beyond its words: is it for the agent's own slip, is
 // it hedged into a non-apology, does the agent act after it. The code of the conditions named in
-// conditions.ts, moved here from the emotion rules' checks unchanged.
+// conditions.ts, moved here from the emotion rules' checks unchanged; the words they look for are
+// phrase sets (src/rules/data/phrases/emotion.yaml).
+import type { TextFeatures } from '../../nlp/features.js';
 import type { RuleMatch } from '../types.js';
-import { matched, plain, sentenceAfter, turnAfter } from '../context.js';
+import { sentenceTokens, sentenceTokensAfter, tokensAfter } from '../context.js';
+import { phrases } from '../rule-patterns.js';
 
-/** Words an agent uses to act on the problem, after an apology or an acknowledgement. */
-const ACTING = /\b(let me|let's|i'll|i will|i'm going to|i am going to|i've|i have|we'll|we will|i can|right now|straight away)\b/;
-/** Words that own what went wrong, said after an apology. */
-const OWNS_FAILURE = /\b(shouldn't|should not|should never) have (happened|been|had to)|\b(that's|that is|it's|it is) (not okay|not ok|not on|not acceptable|not good enough|not right)\b|\b(our|my) (mistake|fault|error)\b|\b(we|i) (can|could) (either|do)\b/;
-/** What an apology is for when it is the agent's own slip or late reply, not the customer's trouble. */
-const OWN_SLIP = /^\W*(for )?(my|our)? ?(late|slow|delayed)? ?(reply|response|delay in (replying|responding|getting back)|the late|the slow|the delayed)\b|^\W*(for )?my (delay|mistake|error|typo|confusion)|^\W*(i|we) (missed|misread|misheard|misunderstood)|^\W*(for )?(the )?(typo|interruption|echo|bad line)|^\W*(to|for) (interrupt|ask|bother|keep asking|keep(ing)? you (waiting|holding|on hold))|^\W*,? ?(can|could|would) you (repeat|say)|^\W*,? ?(i|we) (didn't|did not) (catch|hear|get)|^\W*,? ?just to (check|confirm|clarify)/;
-/** An apology hedged into a non-apology: "for any inconvenience", "if you felt", "you feel that way". */
-const HEDGED = /^\W*(((for|about) )?any\b|if\b|that you feel|you feel|you're feeling|you are feeling|you felt|for (your|the) frustration)/;
-/** Sorry for a bad line or for asking again is good manners, not sympathy for the customer's problem. */
-const MANNERS = /\b(line|connection|cut out|hear you|repeat|echo|background|typo|misread|misheard|interrupt\w*)\b/;
-
-/** The rest of the match's sentence, and the whole sentence: made once per match, read by each condition. */
-const read = new WeakMap<RuleMatch, readonly [string, string]>();
-function afterAndSentence(m: RuleMatch): readonly [string, string] {
-  let both = read.get(m);
-  if (both === undefined) {
-    both = [plain(m.turn.text.slice(m.span[1], m.sentence[1])), plain(m.turn.text.slice(m.sentence[0], m.sentence[1]))];
-    read.set(m, both);
-  }
-  return both;
-}
+const ACTING = phrases('acting');
+const OWNS_FAILURE = phrases('owns-failure');
+const OWN_SLIP = phrases('own-slip');
+const HEDGED = phrases('hedged');
+const MANNERS = phrases('manners');
+const NOT_SORRY = phrases('not-sorry');
 
 /** An apology for the agent's own slip or late reply, or for the line or asking again. */
 export function ownSlip(m: RuleMatch): boolean {
-  const [after, sentence] = afterAndSentence(m);
-  return OWN_SLIP.test(after) || MANNERS.test(sentence);
+  return OWN_SLIP.in(m.features, ...sentenceTokensAfter(m), 'word') || MANNERS.in(m.features, ...sentenceTokens(m.features, m.tokens[0]));
 }
 
 /** An apology hedged into a non-apology by what follows it ("for any inconvenience", "if you felt"). */
 export function hedged(m: RuleMatch): boolean {
-  return HEDGED.test(afterAndSentence(m)[0]);
+  return HEDGED.in(m.features, ...sentenceTokensAfter(m), 'word');
 }
 
 /** The sentence says "not sorry". */
 export function notSorry(m: RuleMatch): boolean {
-  return /\bnot sorry\b/.test(afterAndSentence(m)[1]);
+  return NOT_SORRY.in(m.features, ...sentenceTokens(m.features, m.tokens[0]));
 }
 
 /** The rest of the turn acts on the problem or owns the failure ("let me fix it", "that shouldn't have happened"). */
 export function actsOrOwns(m: RuleMatch): boolean {
-  const after = turnAfter(m);
-  return ACTING.test(after) || OWNS_FAILURE.test(after);
+  return ACTING.in(m.features, ...tokensAfter(m)) || OWNS_FAILURE.in(m.features, ...tokensAfter(m));
+}
+
+const SEE_WHY = phrases('see-why');
+const YOU = phrases('you');
+
+/** Nothing follows in tokens [from, to) but at most one ".", "!" or ",". */
+function nothingFollows(f: TextFeatures, from: number, to: number): boolean {
+  return to === from || (to === from + 1 && ['.', '!', ','].includes(f.tokens[from]!.text));
 }
 
 /** "I can see why the payment failed": an "I see / understand / get why" whose sentence leaves the customer out. */
 export function whyLeavesCustomerOut(m: RuleMatch): boolean {
-  return /^i (can see|understand|get) why$/.test(matched(m)) && !/\byou\b|\byou'|^\s*[.!,]?\s*$/.test(sentenceAfter(m));
+  const f = m.features;
+  const after = sentenceTokensAfter(m);
+  return SEE_WHY.in(f, ...m.tokens, 'whole') && !YOU.in(f, ...after) && !nothingFollows(f, ...after);
+}
+
+const NAMES_A_PROBLEM = phrases('names-a-problem');
+
+/** Whether the word before token `noun` is a possessive ("the courier's problem", "the couriers' problem"). */
+function possessiveBefore(f: TextFeatures, noun: number): boolean {
+  const before = f.tokens[noun - 1]!;
+  if (before.kind === 'word') return before.norm.endsWith("'s");
+  return before.norm === "'" && noun >= 2 && f.tokens[noun - 2]!.norm.endsWith('s');
 }
 
 /**
@@ -58,11 +63,13 @@ export function whyLeavesCustomerOut(m: RuleMatch): boolean {
  * "the courier's"), which describes the fault rather than assigning it.
  */
 export function namesAProblem(m: RuleMatch): boolean {
-  const words = matched(m);
-  return /^(that's|that is|it's|it is) (the|your) (\S+) (problem|fault|responsibility|issue|lookout)/.test(words) && !/('s|s')\s+(problem|fault|responsibility|issue|lookout)/.test(words) && !/^(that's|that is|it's|it is) your/.test(words);
+  const f = m.features;
+  return NAMES_A_PROBLEM.in(f, ...m.tokens, (start, end) => start === m.tokens[0] && !possessiveBefore(f, end - 1));
 }
+
+const RECALLS_OWN_PROMISE = phrases('recalls-own-promise');
 
 /** "As I said I would", "like I said, I'll call you": the rest of the sentence recalls the agent's own promise. */
 export function recallsOwnPromise(m: RuleMatch): boolean {
-  return /\b(i|we) (would|will|promised)\b|\b(i'll|we'll|i'd|we'd)\b/.test(sentenceAfter(m));
+  return RECALLS_OWN_PROMISE.in(m.features, ...sentenceTokensAfter(m));
 }

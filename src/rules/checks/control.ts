@@ -150,6 +150,7 @@ const OFFERS_A_WAY = phrases('offers-a-way');
 const OR = phrases('or');
 const OR_NOT_A_CHOICE = phrases('or-not-a-choice');
 const NOT_A_COURSE = phrases('not-a-course-of-action');
+const EITHER = phrases('either');
 
 export function oneWayOnly(m: RuleMatch): boolean {
   const f = m.features;
@@ -159,7 +160,8 @@ export function oneWayOnly(m: RuleMatch): boolean {
   if (!OFFERS_A_WAY.in(f, from, to, 'whole')) return false;
   const [, sentenceEnd] = sentenceTokensAfter(m);
   if (!OR.in(f, to, sentenceEnd, (start) => !OR_NOT_A_CHOICE.in(f, start, sentenceEnd, 'start'))) return true;
-  return NOT_A_COURSE.in(f, from, to, (start, end) => start > from && end === to);
+  // "You can either check in from home or update the area": "either … or" names a choice, whatever its verbs.
+  return !EITHER.in(f, from, to) && NOT_A_COURSE.in(f, from, to, (start, end) => start > from && end === to);
 }
 
 // ---- choices honoured ---------------------------------------------------------------

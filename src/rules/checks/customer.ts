@@ -1,40 +1,70 @@
 // What the customer's words mean beyond the phrase: a complaint conceded, a feeling that is over,
 // praise that means its opposite, thanks that turn something down. The code of the conditions named
-// in conditions.ts, moved here from the customer rules' checks unchanged.
+// in conditions.ts, moved here from the customer rules' checks unchanged; the words they look for
+// are phrase sets (src/rules/data/phrases/customer.yaml). Capitals, emoji and punctuation, which
+// matching does not see, are read here.
+import type { TextFeatures } from '../../nlp/features.js';
 import type { RuleMatch } from '../types.js';
-import { matched, plain, previousTurn, sentenceAfter } from '../context.js';
+import { noWordsIn, previousTurn, sentenceTokensAfter, sentenceTokensBefore, tokensBefore, type PhraseSet } from '../context.js';
+import { phrases } from '../rule-patterns.js';
+import { featuresOf } from '../../nlp/features.js';
 import { turnSentiment } from '../../nlp/sentiment.js';
+
+/** Whether `second` matches after a match of `first` in tokens [from, to) ("but … sorted"). */
+const followedBy = (f: TextFeatures, first: PhraseSet, second: PhraseSet, from: number, to: number) => first.in(f, from, to, (_, end) => second.in(f, end, to));
+/** Whether a match of `set` ends where the match ends ("… come on"). */
+const endsTheMatch = (set: PhraseSet, m: RuleMatch) => set.in(m.features, ...m.tokens, (_, end) => end === m.tokens[1]);
 
 // ---- distress ---------------------------------------------------------------
 
+const PRAISE_OR_HESITATION = phrases('praise-or-hesitation');
+const COME_ON = phrases('come-on');
+
 /** "incredible" praises and "still not" hesitates unless the turn also complains. */
-export const praiseOrHesitation = (m: RuleMatch): boolean => /^(incredible|still not)$/.test(matched(m));
+export const praiseOrHesitation = (m: RuleMatch): boolean => PRAISE_OR_HESITATION.in(m.features, ...m.tokens, 'whole');
 
 /** "come on" is exasperation only said on its own ("Twenty-three days? Come on."), not "come on Monday". */
-export const comeOnContinues = (m: RuleMatch): boolean => /come on$/.test(matched(m)) && !/^\W*$/.test(sentenceAfter(m));
+export const comeOnContinues = (m: RuleMatch): boolean => endsTheMatch(COME_ON, m) && !noWordsIn(m.features, ...sentenceTokensAfter(m));
+
+const BEEN_WITH_YOU = phrases('been-with-you');
+const FORCE_AFTER = phrases('force-after');
+/** "!!", "?!", "!?": said with force (punctuation, which matching does not see). */
+const FORCE = /!!|\?!|!\?/;
 
 /** Years of custom are a grievance only said with force or beside a complaint. */
 export const loyaltyWithoutForce = (m: RuleMatch): boolean =>
-  /^(i've|i have|we've|we have|ive) been/.test(matched(m)) && !/!!|\?!|!\?/.test(m.turn.text) && !/\b(and (now|this|yet|you|still)|yet|still|how|why|never)\b/.test(sentenceAfter(m));
+  BEEN_WITH_YOU.in(m.features, ...m.tokens, 'start') && !FORCE.test(m.turn.text) && !FORCE_AFTER.in(m.features, ...sentenceTokensAfter(m));
+
+const CONCEDES = phrases('concedes');
 
 /** "It seems a bit much, but okay": the clause after "but" concedes. */
-export const concedes = (m: RuleMatch): boolean => /\bbut (okay|ok|fine|fair|that's fine|that's fair|i understand|i get it)\b/.test(sentenceAfter(m));
+export const concedes = (m: RuleMatch): boolean => CONCEDES.in(m.features, ...sentenceTokensAfter(m));
+
+const WRONG = phrases('wrong');
 
 /** "It's wrong" about a figure is a correction; "that's wrong" as a verdict stays. */
-export const correctsAFigure = (m: RuleMatch): boolean => /wrong$/.test(matched(m)) && /^\W*\w/.test(sentenceAfter(m));
+export const correctsAFigure = (m: RuleMatch): boolean => endsTheMatch(WRONG, m) && !noWordsIn(m.features, ...sentenceTokensAfter(m));
+
+const I_WAS = phrases('i-was');
+const BUT_UNTIL = phrases('but-until');
+const PUT_RIGHT_SINCE = phrases('put-right-since');
 
 /** "I was worried, but you've sorted it": a feeling the customer reports as over. */
-export const feelingOver = (m: RuleMatch): boolean =>
-  /^(i was|we were)\b/.test(matched(m)) && /\b(but|until)\b.*\b(sorted|fixed|resolved|helped|great|thanks|thank you)\b/.test(sentenceAfter(m));
+export const feelingOver = (m: RuleMatch): boolean => I_WAS.in(m.features, ...m.tokens, 'start') && followedBy(m.features, BUT_UNTIL, PUT_RIGHT_SINCE, ...sentenceTokensAfter(m));
 
 // ---- leaving ----------------------------------------------------------------
 
+const LEAVING = phrases('leaving');
+const GOING_TO = phrases('going-to');
+
 /** "I'm leaving for the airport", "I'm off to work": going somewhere, not leaving the company. */
-export const goingSomewhere = (m: RuleMatch): boolean => /\b(leaving|off)$/.test(matched(m)) && /^\s*(for|to|at|now|in|on|the|home|work|soon)\b/.test(sentenceAfter(m));
+export const goingSomewhere = (m: RuleMatch): boolean => endsTheMatch(LEAVING, m) && GOING_TO.in(m.features, ...sentenceTokensAfter(m), 'start');
+
+const A_BOOKING = phrases('a-booking');
+const AN_ACCOUNT = phrases('an-account');
 
 /** Cancelling or moving an appointment, a booking or an order is not leaving the company. */
-export const aboutABooking = (m: RuleMatch): boolean =>
-  /\b(appointment|booking|order|flight|visit|engineer|date|reservation|delivery|slot)\b/.test(plain(m.turn.text)) && !/\b(account|contract|subscription|membership|provider|elsewhere)\b/.test(plain(m.turn.text));
+export const aboutABooking = (m: RuleMatch): boolean => A_BOOKING.in(m.features) && !AN_ACCOUNT.in(m.features);
 
 // ---- sarcasm ----------------------------------------------------------------
 
@@ -43,22 +73,31 @@ export const aboutABooking = (m: RuleMatch): boolean =>
  * system", "just what I needed"): sarcastic beside words of waiting, absence or refusal. (Praise
  * words are left to the turn's sentiment, which weighs what the praise is about.)
  */
-const IRONIC_FRAME = /^(i'll|i will|i|just|of course|naturally|typical|how convenient|surprise surprise|it's|it is)\b/;
-const NEGATIVE_CONTEXT =
-  /\b(another|again|still|waiting|wait|hours?|days?|weeks?|months?|never|nothing|nobody|no one|not|no|lost|cut off|on hold|broken|late|wrong|charged|twice|third|fourth|useless|cancel\w*|mess|lose|losing|without|didn't|doesn't|don't|isn't|wasn't|won't|can't|couldn't|until|till|afraid|unfortunately|unable)\b/;
+const IRONIC_FRAME = phrases('ironic-frame');
+const NEGATIVE_CONTEXT = phrases('negative-context');
 /** Negative words in friendly set phrases: "great, no problem", "brilliant, can't wait". */
-const BENIGN = /\b(can't wait|cannot wait|no problem|no worries|no rush|no bother|no need|not a problem|not bad|not at all|no trouble)\b/g;
-
+const BENIGN = phrases('benign');
 /** What an agent says when the news is bad: the turn a customer's "great" answers. */
-const BAD_NEWS =
-  /\b(afraid|unfortunately|can't|cannot|won't let|unable|not able|no record|next available|resubmit|submit it again|out of stock|not possible|nothing (i|we) can|no one|nobody|delayed|cancelled|canceled)\b/;
+const BAD_NEWS = phrases('bad-news');
 /** Praise that, said bare after bad news, means its opposite. */
-const BARE_PRAISE = /^(oh |well |just |how |wow )?(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|amazing|excellent|terrific|fab|nice|splendid)\b/;
-/** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis. */
+const BARE_PRAISE = phrases('bare-praise');
+const THANKS_WORDS = phrases('thanks-words');
+const WAY_OUT = phrases('way-out');
+const GREAT_NEWS = phrases('great-news');
+/** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis in capitals, a flat "Really." (case and emoji, which matching does not see). */
 const IRONY_MARKS = /🙄|👏|🙃|😒|🤨|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
 /** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
 const IRONY_ASIDES = /🙄|👏|🙃|😒|🤨|\b[Rr]eally\.\s*$/;
 
+/** A word of waiting, absence or refusal in `f` outside its friendly set phrases ("no problem"). */
+function negativeIn(f: TextFeatures): boolean {
+  const benign: Array<[number, number]> = [];
+  BENIGN.in(f, 0, f.tokens.length, (start, end) => (benign.push([start, end]), false));
+  return NEGATIVE_CONTEXT.in(f, 0, f.tokens.length, (start, end) => !benign.some(([a, b]) => start < b && end > a));
+}
+
+/** Words in a text, split at spaces: a reply of six or fewer is a short one. */
+const wordCount = (text: string) => text.split(/\s+/).length;
 
 /**
  * The customer's sentiment read the praise under the match as meaning its opposite (delight at a
@@ -73,38 +112,49 @@ function sentimentReadsSarcasm(m: RuleMatch): boolean {
 /** Sarcasm: praise that the turn's sentiment reads as its opposite, or bare praise in answer to bad news. */
 function praiseBesideComplaint(m: RuleMatch): false | void {
   const agent = previousTurn(m, 'agent', 1);
-  const offersAWayOut = agent !== undefined && /\bbut (i|we) can\b|\binstead\b|\bgood news\b/.test(plain(agent.text));
+  const agentSaid = agent && featuresOf(agent.text);
+  const offersAWayOut = agentSaid !== undefined && WAY_OUT.in(agentSaid);
   // A short answer to good news means what it says, whatever its words.
-  if (offersAWayOut && plain(m.turn.text).split(/\s+/).length <= 6) return false;
+  if (offersAWayOut && wordCount(m.turn.text) <= 6) return false;
   if (sentimentReadsSarcasm(m) || IRONY_ASIDES.test(m.turn.text)) return;
   // An ironic frame beside waiting, absence or refusal, in this turn or the agent's before it.
-  if (IRONIC_FRAME.test(matched(m))) {
-    const around = `${plain(m.turn.text)} ${agent ? plain(agent.text) : ''}`.replace(BENIGN, ' ');
-    if (NEGATIVE_CONTEXT.test(around)) return;
-  }
+  if (IRONIC_FRAME.in(m.features, ...m.tokens, 'start') && (negativeIn(m.features) || (agentSaid !== undefined && negativeIn(agentSaid)))) return;
   // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
-  const bare = plain(m.turn.text).split(/\s+/).length <= 6 && !/\b(thanks|thank you|cheers|appreciate)\b/.test(plain(m.turn.text));
-  if (agent && !offersAWayOut && bare && BARE_PRAISE.test(matched(m)) && BAD_NEWS.test(plain(agent.text))) return;
+  const bare = wordCount(m.turn.text) <= 6 && !THANKS_WORDS.in(m.features);
+  if (agentSaid && !offersAWayOut && bare && BARE_PRAISE.in(m.features, ...m.tokens, 'start') && BAD_NEWS.in(agentSaid)) return;
   return false;
+}
+
+const SARCASTIC_ALONE = phrases('sarcastic-alone');
+const SERVICE = phrases('service');
+const AS_ALWAYS = phrases('as-always');
+const WHAT_AM_I = phrases('what-am-i');
+const THANKS_SO_MUCH_FOR = phrases('thanks-so-much-for');
+const FOR_NOTHING = phrases('for-nothing');
+
+/** "great, just great": the match is one word, "just", and the same word again. */
+function saidTwice(m: RuleMatch): boolean {
+  const words = m.features.tokens.slice(m.tokens[0], m.tokens[1]).filter((t) => t.kind !== 'punct');
+  return words.length === 3 && words[0]!.norm === words[2]!.norm && words[1]!.norm === 'just';
 }
 
 /** Praise or thanks that means its opposite (the sarcasm rule's whole judgement, in one place). */
 function sarcastic(m: RuleMatch): false | void {
-  const words = matched(m);
+  const f = m.features;
   // These are sarcastic on their own; the rest need a complaint beside them.
-  if (/^(thanks for nothing|thanks a \w+ (for nothing|not)|yeah right|as if|like that|because|cos|coz|cause|thanksfornothing|yeahright|thanksalot)/.test(words)) return;
+  if (SARCASTIC_ALONE.in(f, ...m.tokens, 'start')) return;
   // Praise of the service "as always", "as usual", "again" is irony on its own.
-  if (/\b(service|job|work|help)\b.*\b(as always|as usual|again)\W*$/.test(words)) return;
+  if (SERVICE.in(f, ...m.tokens, (_, end) => AS_ALWAYS.in(f, end, m.tokens[1], 'end'))) return;
   // Praise said twice over ("great, just great") is flat irony on its own.
-  if (/^(\w+)\W+just\W+\1$/.test(words)) {
+  if (saidTwice(m)) {
     const agent = previousTurn(m, 'agent', 1);
-    if (!agent || !/\b(good|great) news\b|\bbut (i|we) can\b|\binstead\b/.test(plain(agent.text))) return;
+    if (!agent || !(WAY_OUT.test(agent.text) || GREAT_NEWS.test(agent.text))) return;
     return false; // an answer to good news means what it says
   }
   // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
-  if (/^what (am|are)/.test(words)) return /^\s*,/.test(m.turn.text.slice(m.span[1])) ? undefined : false;
-  if (/^(thanks|thank you) (so much|very much) for$/.test(words) && !IRONY_MARKS.test(m.turn.text)) {
-    if (!/^\s*(nothing|wasting|making|losing|ignoring|the runaround|keeping me)/.test(sentenceAfter(m))) return false;
+  if (WHAT_AM_I.in(f, ...m.tokens, 'start')) return f.tokens[m.tokens[1]]?.text === ',' ? undefined : false;
+  if (THANKS_SO_MUCH_FOR.in(f, ...m.tokens, 'whole') && !IRONY_MARKS.test(m.turn.text)) {
+    if (!FOR_NOTHING.in(f, ...sentenceTokensAfter(m), 'start')) return false;
     return;
   }
   return praiseBesideComplaint(m);
@@ -114,31 +164,48 @@ export const ironic = (m: RuleMatch): boolean => sarcastic(m) !== false;
 
 // ---- thanks -----------------------------------------------------------------
 
+const BUT_HOWEVER = phrases('but-however');
+const COMPLAINT = phrases('complaint');
+
 /** "Thanks, but it still isn't fixed": politeness before a complaint, not gratitude. */
-export const complaintAfterBut = (m: RuleMatch): boolean => /\b(but|however)\b.*\b(still|not|isn't|hasn't|haven't|never|nobody|no one|doesn't|won't|can't)\b/.test(sentenceAfter(m));
+export const complaintAfterBut = (m: RuleMatch): boolean => followedBy(m.features, BUT_HOWEVER, COMPLAINT, ...sentenceTokensAfter(m));
+
+const WOULD = phrases('would');
+const APPRECIATE = phrases('appreciate');
+const IF = phrases('if');
 
 /** "I'd appreciate it if you…" asks for something; it thanks no one yet. */
 export const asksAFavour = (m: RuleMatch): boolean =>
-  /\b(i'd|i would|would)\s*$/.test(plain(m.turn.text.slice(m.sentence[0], m.span[0]))) || (/^appreciate/.test(matched(m)) && /^\W*if\b/.test(sentenceAfter(m)));
+  WOULD.in(m.features, ...sentenceTokensBefore(m), 'end') || (APPRECIATE.in(m.features, ...m.tokens, 'start') && IF.in(m.features, ...sentenceTokensAfter(m), 'word'));
+
+const THOUGH = phrases('though');
 
 /** "Thanks though", "thanks anyway": courtesy while turning an offer down. */
-export const declinesPolitely = (m: RuleMatch): boolean => /^\W*(though|anyway|all the same)\b/.test(sentenceAfter(m));
+export const declinesPolitely = (m: RuleMatch): boolean => THOUGH.in(m.features, ...sentenceTokensAfter(m), 'word');
 
 /** A turn marked as ironic ("Thanks SO much. Really.", an eye-roll): its thanks are sarcasm's. */
 export const ironyMarks = (m: RuleMatch): boolean => IRONY_MARKS.test(m.turn.text);
 
+const PASSING_ON_THANKS = phrases('passing-on-thanks');
+
 /** "thank you" repeated back in a request ("can you say thank you to her") is not the customer's thanks. */
-export const relaysThanks = (m: RuleMatch): boolean => /\b(say|tell|pass on)\s*$/.test(plain(m.turn.text.slice(0, m.span[0])));
+export const relaysThanks = (m: RuleMatch): boolean => PASSING_ON_THANKS.in(m.features, ...tokensBefore(m), 'end');
 
 // ---- contacting again -------------------------------------------------------
 
+const FOND = phrases('fond');
+const NOT_FOND = phrases('not-fond');
+
 /** An earlier contact remembered fondly is not a failure to resolve. */
-export const rememberedFondly = (m: RuleMatch): boolean =>
-  /\b(fine|great|good|helpful|sorted|perfect|brilliant|lovely)\b/.test(sentenceAfter(m)) && !/\b(but|still|again|not|never)\b/.test(sentenceAfter(m));
+export const rememberedFondly = (m: RuleMatch): boolean => FOND.in(m.features, ...sentenceTokensAfter(m)) && !NOT_FOND.in(m.features, ...sentenceTokensAfter(m));
+
+const FIRST_CONTACT = phrases('first-contact');
 
 /** "the first", "my first": a first contact, not a repeat. */
-export const firstContact = (m: RuleMatch): boolean => /^(the first|my first)/.test(matched(m));
+export const firstContact = (m: RuleMatch): boolean => FIRST_CONTACT.in(m.features, ...m.tokens, 'start');
+
+const ORDINAL_TIME = phrases('ordinal-time');
+const CONTACT_WORDS = phrases('contact-words');
 
 /** "a second time" in a turn that speaks of no contact (no telling, calling, chasing…). */
-export const ordinalWithoutContact = (m: RuleMatch): boolean =>
-  /^(a|the) (second|third|fourth|fifth) time$/.test(matched(m)) && !/\b(tell|explain|call|chase|contact|ring|repeat)\w*/.test(plain(m.turn.text));
+export const ordinalWithoutContact = (m: RuleMatch): boolean => ORDINAL_TIME.in(m.features, ...m.tokens, 'whole') && !CONTACT_WORDS.in(m.features);

@@ -1,0 +1,59 @@
+// What a long turn costs in memory: its tokens share one string per distinct word, and nothing made
+// for one match of it (the rest of the turn after the match) stays behind in a memo.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { scanToken, tokenize } from '../../src/nlp/tokenize.js';
+import { analyze } from '../../src/score/analyze.js';
+import type { Transcript } from '../../src/model/index.js';
+// @ts-expect-error plain JavaScript shared with the benchmark
+import { rng, transcript } from '../../scripts/bench/corpus.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+/** About `chars` characters of agents' and customers' words, as one text (a turn with no speaker changes). */
+function longText(chars: number): string {
+  const r = rng(5) as () => number;
+  let text = '';
+  for (let n = 1; text.length < chars; n++) for (const t of (transcript(r, n) as { turns: Array<{ text: string }> }).turns) text += `${t.text} `;
+  return text.slice(0, chars);
+}
+
+describe('a long turn in memory', () => {
+  const text = longText(1 << 20);
+
+  it('gives the tokens the full patterns give, with one string per distinct word', () => {
+    const before = heapUsed();
+    const tokens = tokenize(text);
+    const held = heapUsed() - before;
+    // Each token an object and a slot (72 bytes, ~4.4 characters a token); a string of its own for
+    // each word made it 22.5 bytes a character.
+    expect(held / text.length).toBeLessThan(19);
+    for (let i = 0; i < tokens.length; i += 997) expect(scanToken(text, tokens[i]!.start)).toEqual(tokens[i]);
+    expect(tokens.at(-1)!.end).toBeLessThanOrEqual(text.length);
+  });
+
+  it('keeps nothing of the rest of the turn that a rule check read after a match', () => {
+    const text = longText(200_000);
+    const turns = [
+      { index: 0, role: 'agent', speaker: 'Dana', text: 'You can either have a replacement or a full refund, which would you prefer?' },
+      { index: 1, role: 'customer', speaker: 'Sam', text: "I'd prefer the refund please, I've been waiting three weeks." },
+      { index: 2, role: 'agent', speaker: 'Dana', text },
+    ] as Transcript['turns'];
+    const call: Transcript = { id: 'long', source: 'long.json', channel: 'chat', meta: {}, turns };
+    analyze({ ...call, turns: turns.map((t) => ({ ...t, text: t.text.slice(0, 200) })) }); // rules loaded
+    const before = heapUsed();
+    const a = analyze(call);
+    const held = heapUsed() - before;
+    expect(a.findings.some((f) => f.category === 'choice-honoured')).toBe(true);
+    // What stays: the analysis, the turn's features in the small ring of recent layouts: ~31 bytes a
+    // character. The rests of the turn read by checks, kept as memo keys, made it ~47.
+    expect(held / text.length).toBeLessThan(38);
+  }, 120_000);
+});
