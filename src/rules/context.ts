@@ -455,6 +455,8 @@ export class PhraseSet {
    */
   in(f: TextFeatures, from = 0, to = f.tokens.length, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
     const automaton = this.automaton;
+    // Most sets start with a few words: none of them in the range, nothing to walk.
+    if (!automaton.mayStartIn(f.tokens, from, to)) return false;
     const n = this.symbols(f, from, to);
     const at = searchAt;
     const limit = searchLimit;

@@ -172,9 +172,9 @@ export class PatternAutomaton {
   }
 
   /** Whether a match could start at any of `tokens`: most texts hold none of a small set's first words. */
-  mayStartIn(tokens: readonly MatchToken[]): boolean {
+  mayStartIn(tokens: readonly MatchToken[], from = 0, to = tokens.length): boolean {
     if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
-    for (let i = 0; i < tokens.length; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
+    for (let i = from; i < to; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
     return false;
   }
 
