@@ -141,19 +141,18 @@ export function transcript(r, n) {
 }
 
 /**
- * Writes NDJSON transcripts to `file` until it holds at least `bytes` bytes. Returns the count
- * and the exact size. Lines are written in large chunks with back-pressure.
+ * Writes `head`, then what `next(n)` makes for n = 1, 2, … until `file` holds at least `bytes`
+ * bytes, in large chunks with back-pressure. Returns the count and the exact size.
  */
-export async function writeCorpus(file, bytes, seed = 42) {
-  const r = rng(seed);
+async function writeUntil(file, bytes, head, next) {
   const out = createWriteStream(file);
-  let size = 0;
+  let chunk = head;
+  let size = Buffer.byteLength(head);
   let count = 0;
-  let chunk = '';
   while (size < bytes) {
-    const line = JSON.stringify(transcript(r, ++count)) + '\n';
-    size += Buffer.byteLength(line);
-    chunk += line;
+    const text = next(++count);
+    size += Buffer.byteLength(text);
+    chunk += text;
     if (chunk.length > 1 << 20) {
       const flowing = out.write(chunk);
       chunk = '';
@@ -163,6 +162,12 @@ export async function writeCorpus(file, bytes, seed = 42) {
   out.end(chunk);
   await once(out, 'finish');
   return { transcripts: count, bytes: size };
+}
+
+/** Writes NDJSON transcripts to `file` until it holds at least `bytes` bytes. */
+export function writeCorpus(file, bytes, seed = 42) {
+  const r = rng(seed);
+  return writeUntil(file, bytes, '', (n) => JSON.stringify(transcript(r, n)) + '\n');
 }
 
 /** h:mm:ss of a number of seconds, as call recorders stamp turns. */
@@ -186,27 +191,12 @@ const csvCell = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g,
  * Writes the same transcripts as a CSV export, one row per message and the rows of each
  * conversation together (as contact-centre platforms export them), until it holds at least `bytes`.
  */
-export async function writeCsvCorpus(file, bytes, seed = 42) {
+export function writeCsvCorpus(file, bytes, seed = 42) {
   const r = rng(seed);
-  const out = createWriteStream(file);
-  let chunk = 'conversation_id,agent,team,queue,channel,role,speaker,start,end,text\n';
-  let size = chunk.length;
-  let count = 0;
-  while (size < bytes) {
-    const t = transcript(r, ++count);
+  const head = 'conversation_id,agent,team,queue,channel,role,speaker,start,end,text\n';
+  return writeUntil(file, bytes, head, (n) => {
+    const t = transcript(r, n);
     const { agentName, team, queue } = t.meta;
-    for (const turn of t.turns) {
-      const row = [t.id, agentName, team, queue, t.channel, turn.role, turn.speaker, turn.start, turn.end, turn.text].map(csvCell).join(',') + '\n';
-      size += Buffer.byteLength(row);
-      chunk += row;
-    }
-    if (chunk.length > 1 << 20) {
-      const flowing = out.write(chunk);
-      chunk = '';
-      if (!flowing) await once(out, 'drain');
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  return { transcripts: count, bytes: size };
+    return t.turns.map((turn) => [t.id, agentName, team, queue, t.channel, turn.role, turn.speaker, turn.start, turn.end, turn.text].map(csvCell).join(',') + '\n').join('');
+  });
 }
