@@ -53,7 +53,8 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['not-as-promised', 'got the email', [["I got the email but it's wrong.", true], ['I got the email, thanks.', false]]],
   ['purpose-clause', 'i can look into it', [['DM us so I can look into it.', true], ['I can look into it now.', false]]],
   ['asked-in-first-reply', 'still (seeing|having)', [
-    [{ context: [{ role: 'customer', text: 'The app keeps logging me out.' }], text: 'Sorry! Are you still seeing it?' }, true],
+    [{ context: [{ role: 'customer', text: "The app keeps logging me out and it's driving me mad." }], text: 'Sorry! Are you still seeing it?' }, true],
+    [{ context: [{ role: 'customer', text: 'Hi, I need some help with my account.' }], text: 'Are you still seeing the error?' }, false],
     [{ context: [{ role: 'customer', text: 'It logs me out.' }, { role: 'agent', text: 'Please update the app.' }, { role: 'customer', text: 'Done.' }], text: 'Are you still seeing it?' }, false],
     [{ context: [{ role: 'customer', text: 'The app keeps logging me out.' }], text: 'We know you are still having it.' }, false],
     ['Are you still having the issue?', false],

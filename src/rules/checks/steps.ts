@@ -4,6 +4,8 @@
 // they look for are phrase sets (src/rules/data/phrases/trust.yaml).
 import type { TextFeatures } from '../../nlp/features.js';
 import type { RuleMatch } from '../types.js';
+import { featuresOf } from '../../nlp/features.js';
+import { turnSentiment } from '../../nlp/sentiment.js';
 import { isQuestion, noWordsIn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, tokensAfter, tokensBefore } from '../context.js';
 import { phrases } from '../rule-patterns.js';
 
@@ -104,12 +106,14 @@ export const onceInThePast = (m: RuleMatch): boolean => ONCE.in(m.features, ...m
 
 /**
  * "Are you still having the issue?" asked in the speaker's first turn, straight after the other
- * side's: a question about the problem just reported, not a return to an earlier one.
+ * side's report of a problem: a question about what was just reported, not a return to an earlier
+ * one. (After a turn that reports nothing, "Hi, I need some help", it checks back.)
  */
 export function askedInFirstReply(m: RuleMatch): boolean {
   if (!isQuestion(m.features, m.tokens[0])) return false;
   const at = m.turns.indexOf(m.turn);
-  if (at < 1 || m.turns[at - 1]!.role === m.turn.role) return false;
+  const before = m.turns[at - 1];
+  if (at < 1 || before!.role === m.turn.role) return false;
   for (let i = 0; i < at; i++) if (m.turns[i]!.role === m.turn.role) return false;
-  return true;
+  return turnSentiment(featuresOf(before!.text)).label === 'negative';
 }
