@@ -454,18 +454,6 @@ export class PhraseSet {
    * Reads the features a turn already has: nothing is copied or tokenised again.
    */
   in(f: TextFeatures, from = 0, to = f.tokens.length, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
-    // Whether the set is anywhere in a turn is asked again by every match that reads that turn
-    // (each "thanks" of a customer asks about the agent's turn before it): answered once per turn.
-    if (from !== 0 || to !== f.tokens.length || accept !== undefined) return this.find(f, from, to, accept);
-    let found = this.inTurn.get(f);
-    if (found === undefined) this.inTurn.set(f, (found = this.find(f, from, to)));
-    return found;
-  }
-
-  /** Answers of `in` for whole turns, by their features (which never change once made). */
-  private readonly inTurn = new WeakMap<TextFeatures, boolean>();
-
-  private find(f: TextFeatures, from: number, to: number, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
     const automaton = this.automaton;
     // Most sets start with a few words: none of them in the range, nothing to walk.
     if (!automaton.mayStartIn(f.tokens, from, to)) return false;
