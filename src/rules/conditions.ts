@@ -204,7 +204,7 @@ export const CONDITIONS = {
     test: steps.afterTheCustomerWrites,
   },
   'asked-in-first-reply': {
-    description: 'a question in the speaker\'s first turn, right after the other side\'s ("are you still having the issue?" asks about what was just reported; a check-back needs something earlier)',
+    description: 'a question in the speaker\'s first turn, right after the other side reported a problem ("are you still having the issue?" asks about what was just reported; a check-back needs something earlier)',
     test: steps.askedInFirstReply,
   },
   'check-in-place': {
