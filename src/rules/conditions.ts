@@ -296,6 +296,10 @@ export const CONDITIONS = {
     description: '"but we could use more info", "but we can certainly forward it": a "but" that offers no other way',
     test: control.noOtherWayAfterBut,
   },
+  'detail-after-yes': {
+    description: 'asked right after the customer said yes or was pleased, in a turn that reports no problem (no "not", "sorry", "sold out"): the next detail of the task, not a way round a problem',
+    test: control.detailAfterYes,
+  },
   'one-way-only': {
     description: '"you can X" or "would you like to X" with no "or" after it, or a verb of seeing, telling or checking: one way, not a choice',
     test: control.oneWayOnly,
