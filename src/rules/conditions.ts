@@ -12,7 +12,7 @@ import * as customer from './checks/customer.js';
 import * as steps from './checks/steps.js';
 import * as control from './checks/control.js';
 import { notAsPromised, promiseNotKept } from './checks/promises.js';
-import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
+import { actsOrOwns, hardToDo, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
 export interface Condition {
   /** What the condition tests, in a sentence: docs/rules.md and src/rules/data/README.md show it. */
@@ -103,6 +103,10 @@ export const CONDITIONS = {
   'acts-or-owns': {
     description: 'the rest of the turn acts on the problem ("let me", "I\'ll", "right now") or owns the failure ("that shouldn\'t have happened", "our mistake")',
     test: actsOrOwns,
+  },
+  'hard-to-do': {
+    description: 'the match ends on how hard something is and "to" a task follows ("it\'s very difficult to stop spam"): the task, not the customer\'s feeling',
+    test: hardToDo,
   },
   'why-leaves-customer-out': {
     description: '"I can see why" or "I understand why" is about a fault, not the customer: the rest of the sentence does not say "you" ("I can see why the payment failed")',

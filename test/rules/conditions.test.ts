@@ -25,7 +25,7 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['interjection', '(hold on|wait)', [["Hold on, that's not right.", true], ['I see it, wait, no.', true], ['Hold on.', false], ['Please hold on.', false], ['Hold on a moment.', false], ["Hold on, I'm checking.", false]]],
   ['reason-or-duration', 'put you on hold', [["I'll put you on hold while I check.", true], ["I'll put you on hold for about two minutes.", true], ["Because the system is slow, I'll put you on hold.", true], ["I'll put you on hold.", false]]],
   ['destination-or-reason', 'transfer you', [["I'll transfer you to our billing team.", true], ["I'll transfer you. They can fix the charge.", true], ["I'll transfer you to my supervisor.", true], ["I'll transfer you to the right department.", false], ["I'll transfer you now.", false]]],
-  ['own-slip', 'sorry', [['Sorry, I misread your order number.', true], ['Sorry for my late reply.', true], ['Sorry, can you repeat that?', true], ['Sorry about the broken part.', false]]],
+  ['own-slip', 'sorry', [['Sorry, I misread your order number.', true], ['Sorry for my late reply.', true], ['Sorry, can you repeat that?', true], ['Sorry for the delay in getting back to you.', true], ['Sorry for the confusion, the form is on page two.', true], ['Sorry for the delay with your parcel.', false], ['Sorry about the broken part.', false]]],
   ['hedged', 'sorry', [['Sorry for any inconvenience.', true], ['Sorry if you felt ignored.', true], ['Sorry about the broken part.', false]]],
   ['not-sorry', 'sorry', [["I'm not sorry for the wait.", true], ["I'm sorry for the wait.", false]]],
   ['acts-or-owns', 'sorry', [['Sorry about that, let me fix it.', true], ["Sorry about that, that shouldn't have happened.", true], ['Sorry about that.', false]]],
@@ -83,6 +83,7 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['routine-redirect', 'you can', [['You can DM us for more.', true], ['You can pick it up today.', false]]],
   ['no-other-way-after-but', 'but we can (use|send)', [['But we can use more details.', true], ['But we can send a new one.', false]]],
   ['one-way-only', 'you can [either] (pick|see|check)', [['You can pick it up.', true], ['You can see it, or not.', true], ['You can check it online or in store.', true], ['You can pick it up, or we can post it.', false], ['You can either check in at the desk or print the pass at home.', false]]],
+  ['hard-to-do', "(it's|it is) [very] {upsetting}", [["It's very difficult to stop spam once it starts.", true], ["It's very difficult, I know.", false], ["It's frustrating to wait this long.", false]]],
   ['detail-after-yes', '(which|what) (would|do) you prefer', [
     [{ context: [{ role: 'customer', text: 'That sounds perfect, go ahead and book it.' }], text: 'Lovely. Which would you prefer, the aisle or the window?' }, true],
     [{ context: [{ role: 'customer', text: 'That sounds perfect, go ahead and book it.' }], text: "Sorry, the aisle seats are sold out. Which would you prefer, a window or the middle?" }, false],
