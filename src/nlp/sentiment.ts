@@ -698,6 +698,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     if (hypothetical) {
       x.weight *= HYPOTHETICAL;
       x.notes.push(`hypothetical ('if') \u00d7${HYPOTHETICAL}`);
+      // A fault supposed, not suffered: in a question it is asked about, as a fault reported is.
+      if (x.weight < 0) x.describes = true;
     }
     if (factor !== 1) {
       x.weight *= factor;
@@ -736,15 +738,18 @@ function readSentiment(f: TextFeatures): SentimentResult {
       if (x.weight >= 0) continue;
       heated = x.sarcasm || x.intensified || (!x.describes && x.weight <= -HEATED) || whys.includes(x.sentence);
     }
+    // "Thank you 🙏 😊" closes a request once, however many marks it takes.
+    let closed = false;
     for (let r = 0; r < raws.length; r++) {
       const x = raws[r]!;
       if (!heated && x.describes && x.weight < 0) {
         x.weight *= REPORT_IN_REQUEST;
         x.notes.push(`a fault reported in a request \u00d7${REPORT_IN_REQUEST}`);
       } else if (x.courtesy && x.weight > 0 && !x.sarcasm) {
-        x.weight *= COURTESY_IN_REQUEST;
-        x.notes.push(`courtesy closing a request \u00d7${COURTESY_IN_REQUEST}`);
+        x.weight *= closed ? 0 : COURTESY_IN_REQUEST;
+        x.notes.push(closed ? 'the request is already closed politely \u00d70' : `courtesy closing a request \u00d7${COURTESY_IN_REQUEST}`);
         x.politeness = false; // discounted once
+        closed = true;
       }
     }
   }

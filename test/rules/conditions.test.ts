@@ -82,7 +82,7 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['nothing-to-worry', "there's nothing", [["There's nothing to worry about.", true], ["There's nothing I can do.", false]]],
   ['routine-redirect', 'you can', [['You can DM us for more.', true], ['You can pick it up today.', false]]],
   ['no-other-way-after-but', 'but we can (use|send)', [['But we can use more details.', true], ['But we can send a new one.', false]]],
-  ['one-way-only', 'you can [either] (pick|see|check)', [['You can pick it up.', true], ['You can see it, or not.', true], ['You can check it online or in store.', true], ['You can pick it up, or we can post it.', false], ['You can either check in at the desk or print the pass at home.', false]]],
+  ['one-way-only', '(you|we) can [either] (pick|see|check|always)', [['You can always set it up online.', true], ['We can always set up a return for you.', false], ['You can pick it up.', true], ['You can see it, or not.', true], ['You can check it online or in store.', true], ['You can pick it up, or we can post it.', false], ['You can either check in at the desk or print the pass at home.', false]]],
   ['hard-to-do', "(it's|it is) [very] {upsetting}", [["It's very difficult to stop spam once it starts.", true], ["It's very difficult, I know.", false], ["It's frustrating to wait this long.", false]]],
   ['detail-after-yes', '(which|what) (would|do) you prefer', [
     [{ context: [{ role: 'customer', text: 'That sounds perfect, go ahead and book it.' }], text: 'Lovely. Which would you prefer, the aisle or the window?' }, true],

@@ -155,6 +155,7 @@ const OR = phrases('or');
 const OR_NOT_A_CHOICE = phrases('or-not-a-choice');
 const NOT_A_COURSE = phrases('not-a-course-of-action');
 const EITHER = phrases('either');
+const FALLBACK = phrases('fallback');
 
 export function oneWayOnly(m: RuleMatch): boolean {
   const f = m.features;
@@ -162,6 +163,7 @@ export function oneWayOnly(m: RuleMatch): boolean {
   // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
   if (WOULD_IT.in(f, from, to, 'start') && WORK.in(f, from, to, (start, end) => start > from && end === to)) return !isQuestion(f, from);
   if (!OFFERS_A_WAY.in(f, from, to, 'whole')) return false;
+  if (FALLBACK.in(f, from, to, 'whole')) return false;
   const [, sentenceEnd] = sentenceTokensAfter(m);
   if (!OR.in(f, to, sentenceEnd, (start) => !OR_NOT_A_CHOICE.in(f, start, sentenceEnd, 'start'))) return true;
   // "You can either check in from home or update the area": "either … or" names a choice, whatever its verbs.
