@@ -127,6 +127,9 @@ describe('what the customer did themselves', () => {
     ['You sent me the wrong size.', 'negative'],
     // A correction of what was misheard is mild irritation.
     ['No, I said two adult tickets, not one.', 'negative'],
+    // Silence and a rhetorical "is it really necessary?" are complaints without a complaint word.
+    ['Two weeks and still no action from the branch.', 'negative'],
+    ['Is all this packaging really necessary?', 'negative'],
   ] as const)('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
