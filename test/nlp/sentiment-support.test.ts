@@ -33,6 +33,10 @@ describe('courtesy vs gratitude', () => {
     ["OK, I'll try the shop instead. Thanks anyway.", 'neutral'],
     ['Any news on my refund? It would be greatly appreciated.', 'neutral'],
     ['Can you add the film to your catalogue? Thank you 🙏 😊', 'neutral'],
+    ['ok thx', 'neutral'],
+    ['Done now. Thanks', 'neutral'],
+    ["Just leaving work, I'll let you know tomorrow. Thanks.", 'neutral'],
+    ['Ok thank you so much!!', 'positive'],
     ['Thanks so much, that fixed it!', 'positive'],
     ['Thank you for sorting my refund so quickly', 'positive'],
   ] as const)('%s → %s', (text, expected) => {
