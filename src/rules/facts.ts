@@ -9,7 +9,7 @@
 // (a question mark, a closing "!", a menu path "Settings > Billing", a currency sign, a clock time)
 // and a count of words.
 import { PatternAutomaton } from '../nlp/phrase/automaton.js';
-import { compilePattern } from '../nlp/phrase/pattern.js';
+import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
 import type { TextFeatures } from '../nlp/features.js';
 import type { Token } from '../nlp/tokenize.js';
 import { phrases, phraseSetPatterns } from './rule-patterns.js';
@@ -22,6 +22,8 @@ const SETS = [
   'info-pointer', 'info-before-link', 'info-no-news', 'info-own-side', 'info-own-side-not', 'info-condition',
 ] as const;
 type SetName = (typeof SETS)[number];
+// A reading keeps the sets found as bits of one number.
+if (SETS.length > 31) throw new Error('facts.ts: more information sets than bits in a reading');
 const SET: Readonly<Record<SetName, number>> = Object.fromEntries(SETS.map((name, k) => [name, k])) as Record<SetName, number>;
 /** Shorthand and formal ways of saying "please" ("pls", "kindly"), each one word, read as the word itself. */
 const SHORTHAND = 'info-please';
@@ -38,14 +40,22 @@ let machine: { automaton: PatternAutomaton; setOf: Int32Array } | undefined;
 function automaton(): { automaton: PatternAutomaton; setOf: Int32Array } {
   if (machine) return machine;
   shorthand = new Set(phraseSetPatterns(SHORTHAND));
-  const patterns = SETS.flatMap((name) => phraseSetPatterns(name).map(compilePattern));
-  const setOf = Int32Array.from(SETS.flatMap((name, k) => phraseSetPatterns(name).map(() => k)));
-  return (machine = { automaton: new PatternAutomaton(patterns), setOf });
+  // Pushed, not flatMapped: a holey array would be an array of another shape to the automaton's
+  // code, which every other automaton runs with a packed one (it was optimised for that shape).
+  const patterns: CompiledPattern[] = [];
+  const sets: number[] = [];
+  SETS.forEach((name, k) => {
+    for (const source of phraseSetPatterns(name)) {
+      patterns.push(compilePattern(source));
+      sets.push(k);
+    }
+  });
+  return (machine = { automaton: new PatternAutomaton(patterns), setOf: Int32Array.from(sets) });
 }
 
 /**
- * The clause as the sets read it: its words (numbers, times and emoji too), links and @handles
- * left out, a number with a unit written on ("24hrs") read as two words. `at[p]` is the token of
+ * The clause as the sets read it: its words, numbers and times (links, @handles and emoji left
+ * out), a number with a unit written on ("24hrs") read as two words. `at[p]` is the token of
  * word p. Every match of every set, by set, start and end (word positions, end exclusive).
  */
 interface Reading {
@@ -54,14 +64,22 @@ interface Reading {
   to: number;
   n: number;
   at: Int32Array;
-  hitSet: number[];
-  hitStart: number[];
-  hitEnd: number[];
+  /** The sets found anywhere, one bit each; and per word, the sets that match from it. */
+  anywhere: number;
+  startsAt: Int32Array;
+  /** The matches: set, start and end, `hits` of them. */
+  hits: number;
+  hitSet: Int32Array;
+  hitStart: Int32Array;
+  hitEnd: Int32Array;
 }
 
-// Buffers reused from clause to clause.
-let atBuf = new Int32Array(64);
-let symBuf = new Int32Array(64);
+// Buffers reused from clause to clause (one clause is read at a time).
+let atBuf: Int32Array = new Int32Array(64);
+let symBuf: Int32Array = new Int32Array(64);
+let startsBuf: Int32Array = new Int32Array(64);
+let hitBufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const reading: Reading = { tokens: [], from: 0, to: 0, n: 0, at: atBuf, anywhere: 0, startsAt: startsBuf, hits: 0, hitSet: hitBufs[0], hitStart: hitBufs[1], hitEnd: hitBufs[2] };
 
 /** Whether token k is a link, or part of a @handle ("@Help_Desk", "@115712"). */
 function setAside(tokens: readonly Token[], k: number): boolean {
@@ -70,8 +88,12 @@ function setAside(tokens: readonly Token[], k: number): boolean {
   if (t.kind === 'symbol' && isLink(t)) return true;
   // A name goes back, over letters, digits and "_" written together, to its "@".
   for (let j = k; j > 0 && tokens[j - 1]!.end === tokens[j]!.start; j--) {
-    if (!NAME.test(tokens[j]!.text)) return false;
-    if (tokens[j - 1]!.text === '@') return true;
+    const name = tokens[j]!;
+    if (name.kind !== 'word' && name.kind !== 'number' && name.text !== '_') return false;
+    if (tokens[j - 1]!.text === '@') {
+      for (let i = j; i <= k; i++) if (!NAME.test(tokens[i]!.text)) return false;
+      return true;
+    }
   }
   return false;
 }
@@ -93,6 +115,7 @@ function read(tokens: readonly Token[], from: number, to: number): Reading {
   if (atBuf.length < 2 * (to - from)) {
     atBuf = new Int32Array(4 * (to - from));
     symBuf = new Int32Array(atBuf.length);
+    startsBuf = new Int32Array(atBuf.length);
   }
   let n = 0;
   for (let k = from; k < to; k++) {
@@ -106,20 +129,43 @@ function read(tokens: readonly Token[], from: number, to: number): Reading {
       symBuf[n++] = a.symbol(asWord(unit[2]!, 'word'));
     } else symBuf[n++] = a.symbol(t.kind === 'word' && shorthand.has(t.norm) ? PLEASE : t);
   }
-  const r: Reading = { tokens, from, to, n, at: atBuf, hitSet: [], hitStart: [], hitEnd: [] };
+  const r = reading;
+  r.tokens = tokens;
+  r.from = from;
+  r.to = to;
+  r.n = n;
+  r.at = atBuf;
+  r.startsAt = startsBuf;
+  r.anywhere = 0;
+  r.hits = 0;
   for (let p = 0; p < n; p++) {
+    startsBuf[p] = 0;
     const hits = a.walk(symBuf, p, n);
     for (let h = 0; h < hits; h++) {
       const set = setOf[a.hitPattern[h]!]!;
       const end = a.hitEnd[h]!;
       if (!unbroken(tokens, atBuf[p]!, atBuf[end - 1]!, set === SET['info-timeline'])) continue;
-      r.hitSet.push(set);
-      r.hitStart.push(p);
-      r.hitEnd.push(end);
+      if (r.hits === r.hitSet.length) {
+        hitBufs = [grown(r.hitSet), grown(r.hitStart), grown(r.hitEnd)];
+        r.hitSet = hitBufs[0];
+        r.hitStart = hitBufs[1];
+        r.hitEnd = hitBufs[2];
+      }
+      r.hitSet[r.hits] = set;
+      r.hitStart[r.hits] = p;
+      r.hitEnd[r.hits++] = end;
+      r.anywhere |= 1 << set;
+      startsBuf[p] = startsBuf[p]! | (1 << set);
     }
   }
   return r;
 }
+
+const grown = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+};
 
 /** Words, numbers and times: what the sets read (an emoji, like a mark, stands between words). */
 const isWord = (t: Token): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'time';
@@ -141,9 +187,11 @@ function unbroken(tokens: readonly Token[], first: number, last: number, dashes:
 
 /** Whether set `s` matches anywhere, or starting at word `p`, and (with `ok`) where `ok(start, end)` holds. */
 function found(r: Reading, s: number, p = -1, ok?: (start: number, end: number) => boolean): boolean {
-  for (let h = 0; h < r.hitSet.length; h++) {
+  if (!((p < 0 ? r.anywhere : p < r.n ? r.startsAt[p]! : 0) & (1 << s))) return false;
+  if (!ok) return true;
+  for (let h = 0; h < r.hits; h++) {
     if (r.hitSet[h] !== s || (p >= 0 && r.hitStart[h] !== p)) continue;
-    if (!ok || ok(r.hitStart[h]!, r.hitEnd[h]!)) return true;
+    if (ok(r.hitStart[h]!, r.hitEnd[h]!)) return true;
   }
   return false;
 }
@@ -151,7 +199,8 @@ function found(r: Reading, s: number, p = -1, ok?: (start: number, end: number) 
 /** The ends of the matches of set `s` that start at word `p`. */
 function endsAt(r: Reading, s: number, p: number): number[] {
   const out: number[] = [];
-  for (let h = 0; h < r.hitSet.length; h++) if (r.hitSet[h] === s && r.hitStart[h] === p) out.push(r.hitEnd[h]!);
+  if (p >= r.n || !(r.startsAt[p]! & (1 << s))) return out;
+  for (let h = 0; h < r.hits; h++) if (r.hitSet[h] === s && r.hitStart[h] === p) out.push(r.hitEnd[h]!);
   return out;
 }
 
@@ -161,7 +210,7 @@ function endsAt(r: Reading, s: number, p: number): number[] {
  * links and handles before the first word are left out (else the clause must open with a word).
  */
 function opens(r: Reading, s: number, marks: string, leadingAside: boolean, ok?: (start: number, end: number) => boolean): boolean {
-  if (!opensWithWord(r, leadingAside)) return false;
+  if (!((r.startsAt[0]! | (r.n > 1 ? r.startsAt[1]! : 0)) & (1 << s)) || !opensWithWord(r, leadingAside)) return false;
   if (found(r, s, 0, ok)) return true;
   return r.n > 1 && isOpener(r.tokens[r.at[0]!]!) && r.at[1] !== r.at[0] && gapIsAtMost(r, r.at[0]! + 1, r.at[1]!, marks) && found(r, s, 1, ok);
 }
@@ -190,6 +239,7 @@ function gapIsAtMost(r: Reading, a: number, b: number, marks: string): boolean {
 
 /** Every word position reached from `p` by matches of set `s` in a row ("Hi, thanks, …"), `p` first. */
 function after(r: Reading, s: number, p: number): number[] {
+  if (p >= r.n || !(r.startsAt[p]! & (1 << s))) return [p];
   const reached = [p];
   for (let i = 0; i < reached.length; i++) {
     for (const e of endsAt(r, s, reached[i]!)) if (!reached.includes(e)) reached.push(e);
@@ -331,7 +381,7 @@ function pointsToLink(r: Reading): boolean {
 /** The names of the sets that match somewhere in the tokens [from, to) of `f`, read as `informs` reads them (for tests and docs). */
 export function setsFoundIn(f: TextFeatures, from: number, to: number): Set<string> {
   const r = read(f.tokens, from, to);
-  return new Set(r.hitSet.map((k) => SETS[k]!));
+  return new Set(SETS.filter((_, k) => r.anywhere & (1 << k)));
 }
 
 /**
