@@ -1,108 +1,411 @@
-// Whether an agent's sentence tells the customer something: a fact, a timeline, an explanation or an
+// Whether an agent's clause tells the customer something: a fact, a timeline, an explanation or an
 // instruction (GUIDE "information"), as opposed to a greeting, an apology, a request for details, a
-// question or a bare pointer to a link. Judged on the clause's shape, not on any phrase list of a
-// domain, so it carries to products we have never seen. Every expression here is linear: no nested
-// quantifiers over the same characters.
+// question, a promise or a bare pointer to a link. Judged on the clause's shape, not on any phrase
+// list of a domain, so it carries to products we have never seen.
+//
+// The words are phrase sets (src/rules/data/phrases/information.yaml), all matched in one walk of
+// one automaton over the clause's words. What stays here is what is not a word: where the clause
+// opens (links and @handles left out, a one-word opener, a condition up to its comma), punctuation
+// (a question mark, a closing "!", a menu path "Settings > Billing", a currency sign, a clock time)
+// and a count of words.
+import { PatternAutomaton } from '../nlp/phrase/automaton.js';
+import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
+import type { TextFeatures } from '../nlp/features.js';
+import type { Token } from '../nlp/tokenize.js';
+import { phrases, phraseSetPatterns } from './rule-patterns.js';
 
-/** Links and handles stand for nothing a customer can hold on to: each becomes one placeholder word. */
-const LINK = /\b(?:https?:\/\/|www\.)\S+|@\w+/g;
+/** The sets the judgement reads, in one automaton; a set's index is its place here. */
+const SETS = [
+  'info-timeline', 'info-explanation', 'info-instruction-lead', 'info-instruction', 'info-not-an-instruction',
+  'info-you-can', 'info-you-can-not', 'info-step-question', 'info-tried-a-step', 'info-reaching', 'info-statement',
+  'info-greeting', 'info-courtesy', 'info-introduction', 'info-evaluative', 'info-reaction', 'info-exclamation',
+  'info-pointer', 'info-before-link', 'info-no-news', 'info-own-side', 'info-own-side-not', 'info-condition',
+] as const;
+type SetName = (typeof SETS)[number];
+// A reading keeps the sets found as bits of one number.
+if (SETS.length > 31) throw new Error('facts.ts: more information sets than bits in a reading');
+const SET: Readonly<Record<SetName, number>> = Object.fromEntries(SETS.map((name, k) => [name, k])) as Record<SetName, number>;
+/** Shorthand and formal ways of saying "please" ("pls", "kindly"), each one word, read as the word itself. */
+const SHORTHAND = 'info-please';
+// Named once, so the build knows every set here is read by code.
+for (const name of [...SETS, SHORTHAND]) phrases(name);
 
-/** A timeline or an amount: "3-5 business days", "by 6pm", "on Friday", "$10.00", "30%". */
-const TIMELINE =
-  /\b\d+(?:[.,:]\d+)?\s*(?:-|to|–)?\s*\d*\s*(?:min(?:ute)?s?|hours?|hrs?|days?|business days?|working days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.|%|percent|mbps|gb|miles?|points?)\b|[£$€]\s?\d|\b\d{1,2}:\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|tomorrow|tonight|next (?:week|month|year)|this (?:week|month|year|evening|morning|afternoon))\b/;
+/** Read in place of a word: made like a token, so the automaton's reading of tokens keeps one shape. */
+const asWord = (norm: string, kind: Token['kind']): Token => ({ text: norm, norm, start: 0, end: 0, kind });
+const PLEASE = asWord('please', 'word');
+let shorthand: ReadonlySet<string> = new Set();
+let machine: { automaton: PatternAutomaton; setOf: Int32Array } | undefined;
 
-/** Why something is so: "because", "due to", "since the outage…", "as a result". */
-const EXPLANATION = /\b(?:because|due to|owing to|as a result|caused by|which means|that means|the reason)\b|\bsince (?:the|your|our|it|this|that|we|you|they) \w+ (?:\w+ )?(?:is|are|was|were|has|have|had|can|can't|cannot|doesn't|don't|didn't|isn't|aren't|won't|\w+ed)\b/;
-
-/** An instruction: an imperative that does something, or a menu path ("Settings > General"). */
-const INSTRUCTION =
-  /(?:^(?:(?:please|simply|just|first|then|now|next|also),? )*|[,;:] (?:(?:please|simply|just|first|then|now|next|also),? )+)(?:go to|run|put|insert|connect|disconnect|reconnect|power (?:off|on|cycle)|check (?:your|the) (?:\w+ )?(?:settings|folders?|spam|junk|filters?|connections?|cables?|version|router|modem)|tap|click (?:on )?(?!here)|select|open|turn (?:on|off)|restart|reboot|reset|update|enter|unplug|plug|wait|make sure|navigate|sign (?:in|out)|log (?:in|out)|clear|reinstall|uninstall|delete|remove|press|hold|choose|set|enable|disable|find (?:that|it|this) in|try (?:to |restarting|clearing|updating|reinstalling|using|signing|logging|turning|removing|adding)|allow|keep|bring|show|present|take|book|cancel|switch|change|add|use (?:the|a|your|our)|download|install|upgrade|downgrade|request|submit (?:a|the|your) (?:claim|form|request))\b|\w+ ?(?:>|&gt;) ?\w+/;
-/** "You can / you'll need to / you should + a doing verb": an instruction put to the customer. */
-const YOU_CAN =
-  /\b(?:you can|you could|you will need to|you'll need to|you need to|you should|you must|you'll want to|you will want to|you would need to|you'd need to|you have to|you may|you'll be able to|you will be able to|you would have to|you'd have to)(?: also| still| then| now| simply| just| always)? (?!dm\b|reach\b|contact us|let us|check\b|find\b|track\b|learn\b|read\b|get (?:in touch|further|more|support|help)|see\b|visit\b|follow (?:the|this|these) (?:steps|link)|click here|tweet|message us|call us|send us)\w+/;
+/** The automaton of every set, built on first use (the sets are loaded with the rule data). */
+function automaton(): { automaton: PatternAutomaton; setOf: Int32Array } {
+  if (machine) return machine;
+  shorthand = new Set(phraseSetPatterns(SHORTHAND));
+  // Pushed, not flatMapped: a holey array would be an array of another shape to the automaton's
+  // code, which every other automaton runs with a packed one (it was optimised for that shape).
+  const patterns: CompiledPattern[] = [];
+  const sets: number[] = [];
+  SETS.forEach((name, k) => {
+    for (const source of phraseSetPatterns(name)) {
+      patterns.push(compilePattern(source));
+      sets.push(k);
+    }
+  });
+  return (machine = { automaton: new PatternAutomaton(patterns), setOf: Int32Array.from(sets) });
+}
 
 /**
- * A question that puts a step to the customer ("Could you try logging out?", "Have you tried
- * clearing your cookies?", "Does restarting the app help?"): an instruction asked politely.
+ * The clause as the sets read it: its words, numbers and times (links, @handles and emoji left
+ * out), a number with a unit written on ("24hrs") read as two words. `at[p]` is the token of
+ * word p. Every match of every set, by set, start and end (word positions, end exclusive).
  */
-const STEP_QUESTION =
-  /^(?:\w+[,!.]? )?(?:(?:could|can|would|will) you (?:please |kindly |also |just )*(?:try|restart|reset|reboot|clear|update|reinstall|uninstall|unplug|press|hold|run|turn (?:on|off)|log (?:out|in)|sign (?:out|in)|switch|disable|enable|remove)\b|(?:have|did) you (?:already |also )?tried (?!calling|contacting|reaching|messaging|emailing|visiting|checking)\w+ing\b|(?:does|did|would) (?:\w+ing)\b)/;
+interface Reading {
+  tokens: readonly Token[];
+  from: number;
+  to: number;
+  n: number;
+  at: Int32Array;
+  /** The sets found anywhere, one bit each; and per word, the sets that match from it. */
+  anywhere: number;
+  startsAt: Int32Array;
+  /** The matches: set, start and end, `hits` of them. */
+  hits: number;
+  hitSet: Int32Array;
+  hitStart: Int32Array;
+  hitEnd: Int32Array;
+}
 
-/** A statement of how things are: a subject, then a verb of state or fact. */
-const STATEMENT =
-  /\b(?:it|this|that|these|those|there|they|he|she|(?:the|your|our) (?:[\w-]+ )?[\w-]+|all \w+|some \w+|each \w+|\w+s)\s+(?:(?:is|are|was|were|has|have|had|will|would|can|can't|cannot|could|should|must|may|might|does|do|did|isn't|aren't|wasn't|weren't|hasn't|haven't|doesn't|don't|didn't|won't|wouldn't|couldn't|shouldn't)\b|(?:only|currently|still|now|also|usually|normally|typically|already)\s+\w+|(?:looks?|appears?|seems?|shows?|includes?|covers?|takes?|ships?|arrives?|works?|requires?|needs?|runs?|opens?|closes?|costs?|expires?|renews?|goes|went|came|left|sold|sells)\b)|\b(?:it's|there's|they're|that's|it'll|there're|there are|there is|there was|there were|looks like|it looks|it seems|it appears|i don't see|we don't have|we do not have|we currently|we no longer|we're working|we are working|we're experiencing|we are experiencing|we're (?:not |un)?aware|we are (?:not |un)?aware|we're not seeing|we are not seeing|we (?:don't|do not) see any|we (?:still |currently |also |now |only )?(?:offer|ship|sell|carry|accept|provide)|we're revising|we are revising|we have (?:no|some|an?|the)|we've (?:had|seen|made)|we only|we don't (?:offer|ship|sell|carry|support|accept|store)|we do not (?:offer|ship|sell|carry|support|accept|store))\b/;
+// Buffers reused from clause to clause (one clause is read at a time).
+let atBuf: Int32Array = new Int32Array(64);
+let symBuf: Int32Array = new Int32Array(64);
+let startsBuf: Int32Array = new Int32Array(64);
+let hitBufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const reading: Reading = { tokens: [], from: 0, to: 0, n: 0, at: atBuf, anywhere: 0, startsAt: startsBuf, hits: 0, hitSet: hitBufs[0], hitStart: hitBufs[1], hitEnd: hitBufs[2] };
 
-/** Shorthand and formal ways of saying "please", read as the word itself. */
-const PLEASE = /\b(?:pls|plz|plse|kindly)\b/g;
+/** Whether token k is a link, or part of a @handle ("@Help_Desk", "@115712"). */
+function setAside(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === '@') return joinsName(t, tokens[k + 1]);
+  if (t.kind === 'symbol' && isLink(t)) return true;
+  // A name goes back, over letters, digits and "_" written together, to its "@".
+  for (let j = k; j > 0 && tokens[j - 1]!.end === tokens[j]!.start; j--) {
+    const name = tokens[j]!;
+    if (name.kind !== 'word' && name.kind !== 'number' && name.text !== '_') return false;
+    if (tokens[j - 1]!.text === '@') {
+      for (let i = j; i <= k; i++) if (!NAME.test(tokens[i]!.text)) return false;
+      return true;
+    }
+  }
+  return false;
+}
 
-/** A sentence that is only courtesy, feeling or a request, whatever its verbs. */
-const COURTESY =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|cheers|ok|okay|sure|yes|no|great|perfect|awesome|understood|got it|no problem|not a problem)\b[^a-z]*)*(?:(?:this is|it's|my name is|you're (?:through|speaking) to) \S+ (?:from|at|here|with|on|speaking)\b|(?:this is|my name is|it's) [\w-]+(?: [\w-]+)?(?=[.!]*$)|keep (?:us|me) (?:posted|updated|in the loop)|thanks|thank you|glad|happy to|we're happy|we are happy|we'd be happy|i'd be happy|we'd love|we would love|i'd love|we love|we're here|we are here|i'm here|i am here|help's here|you're welcome|have a|enjoy|no worries|sorry|apologies|we apologi[sz]e|i apologi[sz]e|we appreciate|i appreciate|we hope|i hope|hope|let us know|let me know|if (?:there is|there's|there are) (?:anything|any)|if you (?:need|have|require) (?:anything|any|further|more|other)|please (?:dm|send|share|provide|let|reach|contact|follow|click|feel|check|tell|confirm|give)|(?:dm|send|shoot|drop) (?:us|me)|feel free|don't hesitate|do not hesitate|we want|we'd like|we would like|i'd like|i would like|we understand|i understand|we know|i know|we see|we hear|we want|we're doing all|we are doing all|we're committed|we are committed|we strive|we continually|we take|fingers crossed|take your time|no rush|no hurry|we think|i think|that's (?:great|awesome|odd|strange|fair|understandable|not|a shame|so)|it's (?:great|a shame|not ok)|we're sorry|we are sorry|i'm sorry|i am sorry|we're (?:glad|thrilled|excited|sad|saddened|disappointed)|you're (?:right|welcome|the best))\b/;
-/** Praise, banter and reactions: "that's adorable", "this is not the experience we want", "it's best to…". */
-const EVALUATIVE =
-  /^(?:\w+[,!.]? )?(?:that's|that is|this is|it's|it is|it was|that was|it's been|that's been|they're|they are|that|this|these|those|you're|you are|what an?|i'd be|i would be|i'd feel|i would feel|i'd have been|we'd be)\s+(?:(?:all|so|really|very|quite|definitely|always|absolutely|just|not|incredibly|such)\s+)*(?:an? |the )?(?:great|awesome|amazing|adorable|wonderful|lovely|cute|fun|best|pleasure|incredible|fantastic|beautiful|sweet|cool|perfect|concerning|odd|strange|weird|sad|right|wrong|what|a shame|unfortunate|ideal|good|bad|nice|interesting|fair|understandable|true|kind|brilliant|excellent|sound|look|disappointing|frustrating|scary|awful|terrible|stressful|worrying|upsetting|annoying|horrible|anxious|worried|upset|frustrated|all the|too bad|a pity|a bummer|funny|hilarious)\b/;
+/** What a handle's name is made of. */
+const NAME = /^\w+$/;
 
-/** A reaction rather than a report: "That doesn't look right", "That shouldn't be happening", "That's quite the wardrobe!". */
-const REACTION =
-  /^(?:\w+[,!.]? )?(?:(?:that|this|it) (?:doesn't|does not|didn't|did not) (?:look|sound|seem) (?:right|good|correct|ideal)|(?:that|this|it) (?:shouldn't|should not) be happening|(?:that's|that is|what an?|how) [^.!?]*!+\W*$)/;
+/** Whether `next` is written right after `t` and is letters, digits or "_". */
+const joinsName = (t: Token, next: Token | undefined): boolean => next !== undefined && next.start === t.end && NAME.test(next.text);
 
-/** A pointer to a link or a page: no fact of its own. */
-const POINTER =
-  /\b(?:check out|take a (?:look|peek) at|have a look at|see (?:here|this|these|the following|our)|visit|head (?:over )?to|refer to|can be found|more info(?:rmation)?|here's how|here is how|following (?:article|link|steps|tips)|these (?:steps|tips)|this (?:article|link|page)|the (?:steps|tips|article|link|page) (?:here|below|above|listed|mentioned)|help page|support page|help center|help centre|give (?:this|it|these|that|them) a (?:shot|try|go|read)|(?:documentation|article|guide|link|page|resources?|steps|info|information|tips) (?:that |which )?(?:may|might|should|could|will|can) (?:help|assist|be of)|(?:found|have|got) (?:an?|some) (?:article|link|guide|page|documentation|resources?)\b)\b/;
+const isLink = (t: Token): boolean => t.kind === 'symbol' && t.text.length > 4 && /^(?:https?:\/\/|www\.)/i.test(t.text);
 
-/** "We don't have any information on that yet": saying there is no news is not news. */
-const NO_NEWS = /\b(?:(?:don't|do not|doesn't|does not) have (?:any )?(?:more |further |new )?|(?:have|there's|there is) no (?:more |further |new )?)(?:info|information|update|updates|news|details)\b/;
+/** A number with a unit written on ("24hrs", "4GB", "3-5pm", "40-minute", "4am-7pm"): its number and its unit. */
+const UNIT_ON = /^(\d+(?:[.,:]\d+)?(?:[-\u2013]\d+)?)[-\u2013]?([a-z]+)(?![a-z])/;
+
+function read(tokens: readonly Token[], from: number, to: number): Reading {
+  const { automaton: a, setOf } = automaton();
+  a.prepare();
+  if (atBuf.length < 2 * (to - from)) {
+    atBuf = new Int32Array(4 * (to - from));
+    symBuf = new Int32Array(atBuf.length);
+    startsBuf = new Int32Array(atBuf.length);
+  }
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (!isWord(t) || setAside(tokens, k)) continue;
+    const unit = t.kind === 'number' ? UNIT_ON.exec(t.norm) : null;
+    atBuf[n] = k;
+    if (unit) {
+      symBuf[n++] = a.symbol(asWord(unit[1]!, 'number'));
+      atBuf[n] = k;
+      symBuf[n++] = a.symbol(asWord(unit[2]!, 'word'));
+    } else symBuf[n++] = a.symbol(t.kind === 'word' && shorthand.has(t.norm) ? PLEASE : t);
+  }
+  const r = reading;
+  r.tokens = tokens;
+  r.from = from;
+  r.to = to;
+  r.n = n;
+  r.at = atBuf;
+  r.startsAt = startsBuf;
+  r.anywhere = 0;
+  r.hits = 0;
+  for (let p = 0; p < n; p++) {
+    startsBuf[p] = 0;
+    const hits = a.walk(symBuf, p, n);
+    for (let h = 0; h < hits; h++) {
+      const set = setOf[a.hitPattern[h]!]!;
+      const end = a.hitEnd[h]!;
+      if (!unbroken(tokens, atBuf[p]!, atBuf[end - 1]!, set === SET['info-timeline'])) continue;
+      if (r.hits === r.hitSet.length) {
+        hitBufs = [grown(r.hitSet), grown(r.hitStart), grown(r.hitEnd)];
+        r.hitSet = hitBufs[0];
+        r.hitStart = hitBufs[1];
+        r.hitEnd = hitBufs[2];
+      }
+      r.hitSet[r.hits] = set;
+      r.hitStart[r.hits] = p;
+      r.hitEnd[r.hits++] = end;
+      r.anywhere |= 1 << set;
+      startsBuf[p] = startsBuf[p]! | (1 << set);
+    }
+  }
+  return r;
+}
+
+const grown = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+};
+
+/** Words, numbers and times: what the sets read (an emoji, like a mark, stands between words). */
+const isWord = (t: Token): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'time';
 
 /**
- * What the speaker's side will, would, can or wants to do ("I can check for a sooner slot", "our
- * team will be in touch", "they should respond as soon as possible"): an offer, a promise or a
- * wish, which commitment and ownership read. Only a time makes it information as well.
+ * Whether nothing stands between the tokens first and last but words, links and handles, and
+ * hyphens that join words ("check-in"): phrases are words in a row, as written. In a timeline a
+ * dash may stand alone too ("3 - 5 days").
  */
-const OWN_SIDE =
-  /^(?:\w+,? )?(?:if [^,]*, )?(?:(?:i|we|they|our (?:\w+ )?team|the (?:\w+ )?team|our \w+|someone|a member of (?:our|the) (?:\w+ )?team|my colleagues?|your (?:feedback|concern|case|request)s?)(?: (?:just|also|really|definitely|certainly|personally|still|then|now|simply))? (?:will|'ll|would|'d|should|can|could|want|wants|am going to|are going to|is going to|'m going to|'re going to)|i'll|we'll|they'll|i'd|we'd|they'd|i'm going to|we're going to)\b(?! (?:not|never)\b)(?!\s*(?:\w+ )?(?:see|confirm|tell|suggest|recommend|advise|need|have to|only)\b)/;
+function unbroken(tokens: readonly Token[], first: number, last: number, dashes: boolean): boolean {
+  for (let k = first + 1; k < last; k++) {
+    const t = tokens[k]!;
+    if (isWord(t) || setAside(tokens, k)) continue;
+    if (t.text !== '-' && t.text !== '\u2013') return false;
+    if (!dashes && (tokens[k - 1]!.end !== t.start || tokens[k + 1]!.start !== t.end)) return false;
+  }
+  return true;
+}
 
-/** Whether `s` has at least `n` words (runs of letters or digits), without splitting it. */
-function hasWords(s: string, n: number): boolean {
+/** Whether set `s` matches anywhere, or starting at word `p`, and (with `ok`) where `ok(start, end)` holds. */
+function found(r: Reading, s: number, p = -1, ok?: (start: number, end: number) => boolean): boolean {
+  if (!((p < 0 ? r.anywhere : p < r.n ? r.startsAt[p]! : 0) & (1 << s))) return false;
+  if (!ok) return true;
+  for (let h = 0; h < r.hits; h++) {
+    if (r.hitSet[h] !== s || (p >= 0 && r.hitStart[h] !== p)) continue;
+    if (ok(r.hitStart[h]!, r.hitEnd[h]!)) return true;
+  }
+  return false;
+}
+
+/** The ends of the matches of set `s` that start at word `p`. */
+function endsAt(r: Reading, s: number, p: number): number[] {
+  const out: number[] = [];
+  if (p >= r.n || !(r.startsAt[p]! & (1 << s))) return out;
+  for (let h = 0; h < r.hits; h++) if (r.hitSet[h] === s && r.hitStart[h] === p) out.push(r.hitEnd[h]!);
+  return out;
+}
+
+/**
+ * Whether set `s` opens the clause: at its first word, or at its second after a one-word opener
+ * followed by at most one of `marks` ("Sure, that's fine", "Hi! Could you …"). `leadingAside`:
+ * links and handles before the first word are left out (else the clause must open with a word).
+ */
+function opens(r: Reading, s: number, marks: string, leadingAside: boolean, ok?: (start: number, end: number) => boolean): boolean {
+  if (!((r.startsAt[0]! | (r.n > 1 ? r.startsAt[1]! : 0)) & (1 << s)) || !opensWithWord(r, leadingAside)) return false;
+  if (found(r, s, 0, ok)) return true;
+  return r.n > 1 && isOpener(r.tokens[r.at[0]!]!) && r.at[1] !== r.at[0] && gapIsAtMost(r, r.at[0]! + 1, r.at[1]!, marks) && found(r, s, 1, ok);
+}
+
+/** The clause's first token is its first word (or, with `leadingAside`, only links and handles come before it). */
+function opensWithWord(r: Reading, leadingAside: boolean): boolean {
+  if (r.n === 0) return false;
+  for (let k = r.from; k < r.at[0]!; k++) if (!leadingAside || !setAside(r.tokens, k)) return false;
+  return true;
+}
+
+/** A one-word opener is letters or digits only ("Sure", "Hi"; not "it's"). */
+const isOpener = (t: Token): boolean => (t.kind === 'word' || t.kind === 'number') && /^\w+$/.test(t.norm);
+
+/** Whether the tokens [a, b) are links and handles and at most one of `marks`. */
+function gapIsAtMost(r: Reading, a: number, b: number, marks: string): boolean {
+  let mark = false;
+  for (let k = a; k < b; k++) {
+    if (setAside(r.tokens, k)) continue;
+    const t = r.tokens[k]!;
+    if (mark || t.text.length !== 1 || !marks.includes(t.text)) return false;
+    mark = true;
+  }
+  return true;
+}
+
+/** Every word position reached from `p` by matches of set `s` in a row ("Hi, thanks, …"), `p` first. */
+function after(r: Reading, s: number, p: number): number[] {
+  if (p >= r.n || !(r.startsAt[p]! & (1 << s))) return [p];
+  const reached = [p];
+  for (let i = 0; i < reached.length; i++) {
+    for (const e of endsAt(r, s, reached[i]!)) if (!reached.includes(e)) reached.push(e);
+  }
+  return reached;
+}
+
+/** Whether the clause's last token, closing quotes and brackets (or, with `links`, links and handles) aside, ends in "?". */
+function endsInQuestion(r: Reading, links: boolean): boolean {
+  for (let k = r.to - 1; k >= r.from; k--) {
+    const t = r.tokens[k]!;
+    if (links ? setAside(r.tokens, k) : t.kind === 'punct' && (t.text === '"' || t.text === "'" || t.text === ')' || t.text === ']')) continue;
+    return t.kind === 'punct' && t.text.endsWith('?');
+  }
+  return false;
+}
+
+/** Whether the clause ends with "!" (and nothing after it but marks and emoji), with no ".", "!" or "?" before. */
+function exclaims(r: Reading): boolean {
+  let k = r.to - 1;
+  while (k >= r.from && (setAside(r.tokens, k) || !/[\w.!?]/.test(r.tokens[k]!.text))) k--;
+  if (k < r.from || !/^!+$/.test(r.tokens[k]!.text)) return false;
+  for (let j = r.at[0]!; j < k; j++) if (/[.!?]/.test(r.tokens[j]!.text)) return false;
+  return true;
+}
+
+/** Whether nothing but "." and "!" follows a match ending at word `end`. */
+function nothingAfter(r: Reading, end: number): boolean {
+  if (end !== r.n) return false;
+  for (let k = r.at[end - 1]! + 1; k < r.to; k++) if (!setAside(r.tokens, k) && !/^[.!]+$/.test(r.tokens[k]!.text)) return false;
+  return true;
+}
+
+/**
+ * Whether the clause holds at least `n` runs of letters or digits (beyond ASCII too), links and
+ * handles aside: "don't" and "3-5" are two, "😀" one.
+ */
+function hasWords(tokens: readonly Token[], from: number, to: number, n: number): boolean {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < s.length && count < n; i++) {
-    const c = s.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
-    if (letter && !inWord) count++;
-    inWord = letter;
+  for (let k = from; k < to && count < n; k++) {
+    if (setAside(tokens, k)) continue;
+    const t = tokens[k]!;
+    // A clock time's norm drops its space ("3 pm"); a run goes on into a token written right after.
+    const s = t.kind === 'time' ? t.text.toLowerCase() : t.norm;
+    if (k === from || tokens[k - 1]!.end !== t.start) inWord = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+      if (letter && !inWord) count++;
+      inWord = letter;
+    }
   }
   return count >= n;
 }
 
+/** A clock time ("10:30", "3pm"), a currency sign before a number ("$10"), in the tokens [from, to). */
+function timeOrMoney(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    // "10:10p" is no clock time as written: a letter follows it.
+    if (t.kind === 'time' && /:|\d\s?[ap]m$/i.test(t.text) && !(next?.start === t.end && /^\w/.test(next.text))) return true;
+    if (t.kind === 'symbol' && (t.text === '£' || t.text === '$' || t.text === '€') && next?.kind === 'number' && next.start - t.end <= 1) return true;
+  }
+  return false;
+}
+
+/** A menu path: a word, ">", a word ("Settings > Billing"), a space at most on either side. */
+function menuPath(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text !== '>') continue;
+    const a = tokens[k - 1]!;
+    const b = tokens[k + 1]!;
+    if (/\w$/.test(a.text) && /^\w/.test(b.text) && t.start - a.end <= 1 && b.start - t.end <= 1) return true;
+  }
+  return false;
+}
+
+/** An instruction: opening the clause after any leads, or after ",", ";" or ":" and at least one lead. */
+function instructs(r: Reading): boolean {
+  const doing = (p: number) => found(r, SET['info-instruction'], p, (start) => !found(r, SET['info-not-an-instruction'], start));
+  if (opensWithWord(r, true) && after(r, SET['info-instruction-lead'], 0).some(doing)) return true;
+  if (menuPath(r.tokens, r.from, r.to)) return true;
+  for (let p = 0; p < r.n; p++) {
+    const k = r.at[p]!;
+    const before = r.tokens[k - 1];
+    if (k === r.from || before === undefined || !(before.text === ',' || before.text === ';' || before.text === ':') || before.end === r.tokens[k]!.start) continue;
+    if (after(r, SET['info-instruction-lead'], p).slice(1).some(doing)) return true;
+  }
+  return false;
+}
+
+/** "You can / you'll need to + a doing verb", that verb not one of reaching, seeing or (`pointer`) a pointer. */
+function putsToCustomer(r: Reading, pointer: boolean): boolean {
+  return found(r, SET['info-you-can'], -1, (_, end) => !found(r, SET['info-you-can-not'], end - 1) && !(pointer && found(r, SET['info-pointer'], end - 1)));
+}
+
+/** A question that puts a step to the customer: "Could you try …?", "Have you tried clearing …?". */
+function asksAStep(r: Reading): boolean {
+  const notReaching = (_: number, end: number) => !found(r, SET['info-reaching'], end - 1);
+  return opens(r, SET['info-step-question'], ',!.', false) || opens(r, SET['info-tried-a-step'], ',!.', false, notReaching);
+}
+
+/** Only courtesy, feeling or a request, after any greetings: "Thanks, we're here to help", "This is Priya." */
+function courteous(r: Reading): boolean {
+  if (!opensWithWord(r, true)) return false;
+  return after(r, SET['info-greeting'], 0).some(
+    (p) => found(r, SET['info-courtesy'], p) || endsAt(r, SET['info-introduction'], p).some((end) => nothingAfter(r, end)),
+  );
+}
+
+/** What the speaker's side will do (an offer, a promise, a wish), opening the clause or after a condition and its comma. */
+function ownSide(r: Reading): boolean {
+  const offers = (_: number, end: number) => !found(r, SET['info-own-side-not'], end);
+  if (opens(r, SET['info-own-side'], ',', true, offers)) return true;
+  const condition = opens(r, SET['info-condition'], ',', true) ? (found(r, SET['info-condition'], 0) ? 0 : 1) : -1;
+  if (condition < 0) return false;
+  for (let p = condition + 1; p < r.n; p++) {
+    const k = r.at[p]!;
+    if (r.tokens[k - 1]!.text === ',') return found(r, SET['info-own-side'], p, offers);
+  }
+  return false;
+}
+
+/** Whether a link or handle stands right after a word that points to it ("here: <link>", "at @helpdesk"). */
+function pointsToLink(r: Reading): boolean {
+  let k = r.from;
+  while (k < r.to && !setAside(r.tokens, k)) k++;
+  if (k === r.to) return false;
+  let j = k - 1;
+  while (j >= r.from && /^[:.!,(-]+$/.test(r.tokens[j]!.text)) j--;
+  let p = r.n - 1;
+  while (p >= 0 && r.at[p]! > j) p--;
+  return p >= 0 && r.at[p] === j && found(r, SET['info-before-link'], -1, (_, end) => end === p + 1);
+}
+
+/** The names of the sets that match somewhere in the tokens [from, to) of `f`, read as `informs` reads them (for tests and docs). */
+export function setsFoundIn(f: TextFeatures, from: number, to: number): Set<string> {
+  const r = read(f.tokens, from, to);
+  return new Set(SETS.filter((_, k) => r.anywhere & (1 << k)));
+}
+
 /**
- * Whether the sentence informs. `sentence` is the sentence's text as written; it is lower-cased
- * and its links and handles are set aside here.
+ * Whether the clause, the tokens [from, to) of `f`, informs. Its links and @handles are set aside:
+ * they stand for nothing a customer can hold on to.
  */
-export function informs(sentence: string): boolean {
-  const lower = sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(PLEASE, 'please');
+export function informs(f: TextFeatures, from: number, to: number): boolean {
+  const tokens = f.tokens;
+  if (!hasWords(tokens, from, to, 3)) return false;
+  const r = read(tokens, from, to);
   // A question asks; it tells nothing, unless it puts a step to the customer.
-  const asks = /\?[\s"')\]]*$/.test(sentence);
-  if (asks && !STEP_QUESTION.test(lower)) return false;
-  const s = lower.replace(LINK, ' ').replace(/\s+/g, ' ').trim();
-  LINK.lastIndex = 0;
-  const at = lower.search(LINK);
-  const linked = at >= 0;
-  const before = linked ? lower.slice(0, at).trimEnd() : '';
-  if (!hasWords(s, 3)) return false;
-  const timeline = TIMELINE.test(s);
-  const explains = EXPLANATION.test(s);
-  if (asks) return true;
-  if (s.endsWith('?')) return false;
-  if (COURTESY.test(s) && !timeline && !explains) return false;
-  if ((EVALUATIVE.test(s) || REACTION.test(s)) && !timeline) return false;
+  const asks = endsInQuestion(r, false);
+  if (asks) return asksAStep(r);
+  if (endsInQuestion(r, true)) return false;
+  const timeline = found(r, SET['info-timeline']) || timeOrMoney(tokens, from, to);
+  const explains = found(r, SET['info-explanation']);
+  if (courteous(r) && !timeline && !explains) return false;
+  if (!timeline && (opens(r, SET['info-evaluative'], ',!.', true) || opens(r, SET['info-reaction'], ',!.', true) || (opens(r, SET['info-exclamation'], ',!.', true) && exclaims(r)))) return false;
+  const pointer = found(r, SET['info-pointer']);
   // A pointer to a page or a link tells nothing of its own, however it is put ("follow the steps
   // here: <link>", "take a peek at our support page"): checked before instructions and reasons.
-  if (!timeline) {
-    if (linked && /\b(?:here|at|below|via|on|this link|the link|through|from|recommend|suggest)\s*[:.!,(-]*\s*$/.test(before)) return false;
-    if (POINTER.test(s) && !YOU_CAN.test(s.replace(POINTER, ' '))) return false;
-  }
-  if (explains || INSTRUCTION.test(s)) return true;
+  if (!timeline && (pointsToLink(r) || (pointer && !putsToCustomer(r, true)))) return false;
+  if (explains || instructs(r)) return true;
   // "I'll keep your case open until it's closed": a promise, which is commitment's, unless it carries a time.
-  if ((OWN_SIDE.test(s) || NO_NEWS.test(s)) && !timeline) return false;
-  return timeline || YOU_CAN.test(s) || STATEMENT.test(s);
+  if ((ownSide(r) || found(r, SET['info-no-news'])) && !timeline) return false;
+  return timeline || putsToCustomer(r, false) || found(r, SET['info-statement']);
 }

@@ -1,7 +1,15 @@
 // What counts as telling the customer something (GUIDE "information"): facts, timelines, reasons and
 // instructions, judged on the clause's shape. Sentences are ours: this tests the mechanism, not accuracy.
 import { describe, expect, it } from 'vitest';
-import { informs } from '../../src/rules/facts.js';
+import '../../src/rules/index.js';
+import { textFeatures } from '../../src/nlp/features.js';
+import { informs as informsIn } from '../../src/rules/facts.js';
+
+/** The judgement of a whole text as one clause. */
+const informs = (s: string): boolean => {
+  const f = textFeatures(s);
+  return informsIn(f, 0, f.tokens.length);
+};
 
 describe('informs', () => {
   it.each([

@@ -1,5 +1,5 @@
 // The classes a pattern names in braces besides token kinds and word lists: what a token is
-// ({quantity}, {ordinal}, {negator}, {ing}, {day}, {time-unit}) and one class that spans tokens,
+// ({quantity}, {ordinal}, {negator}, {ing}, {plain}, {ed}, {s}, {day}, {time-unit}) and one class that spans tokens,
 // {duration} ("for 3 weeks", "over an hour", "since Monday"). Written once here, in code, because
 // they test a token's shape ("3rd", "can't", "-ing") or read several tokens with look-ahead.
 import { isNegator, NEGATORS } from '../negation.js';
@@ -24,6 +24,10 @@ const DAY_WORDS: ReadonlySet<string> = new Set([
   'easter', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr',
   'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
+
+/** Letters, digits and "_" only: no apostrophe ("it's" is no word in "-s"). */
+const PLAIN = /^\w+$/;
+const PLAIN_OR_HYPHEN = /^[\w-]+$/;
 
 /** "3rd", "21st" (but "1st" is neither first nor a count: "1st class"). */
 const isOrdinalNumber = (n: string): boolean => n.length > 2 && n !== '1st' && /^\d+(?:st|nd|rd|th)$/.test(n);
@@ -56,6 +60,18 @@ export const TOKEN_CLASSES: Readonly<Record<string, TokenClass>> = {
   ing: {
     describe: 'a word of five letters or more ending in "-ing" ("crashing", "loading")',
     test: (n, kind) => kind === 'word' && n.length > 4 && n.endsWith('ing'),
+  },
+  plain: {
+    describe: 'a word or number of letters, digits, "_" and "-" only: no apostrophe or dot ("order", "4G", "ORD-31036"; not "mum\'s", "4.5")',
+    test: (n, kind) => kind !== 'emoji' && PLAIN_OR_HYPHEN.test(n),
+  },
+  ed: {
+    describe: 'a word of three letters or more ending in "-ed" ("crashed", "shipped")',
+    test: (n, kind) => kind === 'word' && n.length > 2 && n.endsWith('ed') && PLAIN.test(n),
+  },
+  s: {
+    describe: 'a word of two letters or more ending in "-s" ("orders", "refunds"; the ending alone decides, so "this" and "was" too)',
+    test: (n, kind) => kind === 'word' && n.length > 1 && n.endsWith('s') && PLAIN.test(n),
   },
   day: {
     describe: 'a day or month: "Monday", "yesterday", "March", "Christmas", "Fri"',

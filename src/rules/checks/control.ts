@@ -309,7 +309,7 @@ export function statesAFact(m: RuleMatch): boolean {
   let verdict = judged.get(clause);
   if (verdict === undefined) {
     if (judged.size >= JUDGED_KEPT) judged.clear();
-    judged.set(clause, (verdict = informs(clause) && !TOLD_BACK.in(m.features, m.tokens[0], m.tokens[1])));
+    judged.set(clause, (verdict = informs(m.features, m.tokens[0], m.tokens[1]) && !TOLD_BACK.in(m.features, m.tokens[0], m.tokens[1])));
   }
   return verdict;
 }

@@ -29,6 +29,12 @@ describe('token patterns', () => {
     ['keeps {ing}', 'keeps crashing', 'keeps crashing'],
     ['since {day}', 'since Tuesday', 'since Tuesday'],
     ['all {time-unit}', 'all morning', 'all morning'],
+    ['since it {ed}', 'since it crashed', 'since it crashed'],
+    ['{s} are', 'Orders are', 'Orders are'],
+    ['{s} are', 'this are', 'this are'],
+    ['your {plain} is', 'your order is', 'your order is'],
+    ['your {plain} is', 'your ORD-31036 is', 'your ORD-31036 is'],
+    ['your {plain} is', 'your 4G is', 'your 4G is'],
   ])('%s on "%s"', (pattern, text, expected) => {
     expect(match(pattern, text)).toBe(expected);
   });
@@ -41,6 +47,14 @@ describe('token patterns', () => {
     ['{quantity} times', '3rd times'],
     ['keeps {ing}', 'keeps king'],
     ['it {negator} work', 'it does work'],
+    ['since it {ed}', 'since it ed'],
+    ['since it {ed}', "since it crash'ed"],
+    ['{s} are', 's are'],
+    ["{s} are", "it's are"],
+    ['{s} are', '3s are'],
+    ['your {plain} is', "your mum's is"],
+    ['your {plain} is', 'your 4.5 is'],
+    ['your {plain} is', 'your 😀 is'],
   ])('%s does not match "%s"', (pattern, text) => {
     expect(match(pattern, text)).toBeUndefined();
   });
