@@ -31,8 +31,8 @@ const EXAMPLES: Record<string, { match: string[]; noMatch: string[] }> = {
     noMatch: ['Thanks for waiting.'],
   },
   'info-instruction': {
-    match: ['Restart the router.', 'Go to your settings.', 'Check your spam folder.', 'Try clearing the cache.', 'Use the side door.', 'Click the blue button.'],
-    noMatch: ['Restarting helped.', 'Try again later.', 'Check that for me.'],
+    match: ['Restart the router.', 'Go to your settings.', 'Check your spam folder.', 'Try clearing the cache.', 'Use the side door.', 'Click the blue button.', 'We suggest backing up the phone first.', "I'd recommend resetting it."],
+    noMatch: ['Restarting helped.', 'Try again later.', 'Check that for me.', 'We suggest a refund.', 'We recommend contacting your bank.'],
   },
   'info-not-an-instruction': {
     match: ['Click here for help.'],
@@ -59,7 +59,7 @@ const EXAMPLES: Record<string, { match: string[]; noMatch: string[] }> = {
     noMatch: ['Call them.'],
   },
   'info-statement': {
-    match: ["The lounge isn't open on Sundays.", 'Refunds take a while.', 'It only works on Wi-Fi.', "There's a fee for that.", 'We no longer sell it.', 'Your check-in is ready.'],
+    match: ["The lounge isn't open on Sundays.", 'Refunds take a while.', 'It only works on Wi-Fi.', "There's a fee for that.", 'We no longer sell it.', 'Your check-in is ready.', 'This theater does not have any seats at six.'],
     noMatch: ["Your mum's doctor would know.", 'Amazing work.', 'You know best.'],
   },
   'info-greeting': {

@@ -285,6 +285,7 @@ const FACT_MARKERS = new Set([
   "it's", "there's", "they're", "it'll", "that's", "we're", "you're", "i'm", "we've", "i've", "you'll", "we'll", "i'll", "you've",
   'looks', 'appears', 'seems', 'shows', 'takes', 'includes', 'requires', 'means', 'because', 'due', 'since', 'cause', 'caused',
   'go', 'tap', 'click', 'select', 'open', 'turn', 'restart', 'reboot', 'reset', 'update', 'try', 'enter', 'press', 'use', 'find', 'wait', 'allow',
+  'check', 'suggest', 'recommend', 'advise',
   'you', 'only', 'currently', 'still', 'now', 'take', 'usually', 'normally', 'typically', 'generally', 'always', 'never',
   'minutes', 'hours', 'days', 'weeks', 'months', 'today', 'tomorrow', 'tonight',
 ]);
