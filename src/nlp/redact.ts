@@ -135,9 +135,11 @@ const DETECTORS: Detector[] = [
   },
   {
     // International: +CC or 00 CC, then groups, 8–15 digits in all (E.164): +44 20 7946 0958,
-    // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78.
+    // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78. Each run of digits is taken whole
+    // (`(?=(\\d…))\\1`, an atomic group), never split again when what follows does not fit: split
+    // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
-    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)\\d{1,3}(?:${SEP}?\\(?\\d{1,5}\\)?){1,6}(?!\\d)`),
+    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)(?=(\\d{1,3}))\\1(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
       const plus = m.startsWith('+');
       const n = digitsOf(m).length - (plus ? 0 : 2);

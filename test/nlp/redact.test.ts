@@ -225,10 +225,33 @@ describe('the redactor is linear in the text', () => {
     ['fullwidth digits', (n) => '１'.repeat(n)],
     ['digits between invisible characters', (n) => '1\u200B'.repeat(n / 2)],
     ['IBAN-like groups', (n) => 'GB82 WEST '.repeat(n / 10)],
+    ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
+    ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];
   // CPU time, n against 4n (test/helpers/growth.ts): linear gives about 4, a quadratic scan 16 and
   // more (the redactor before this test: 28 from 10,000 to 40,000 letters).
   it.each(HOSTILE)('%s: 4× the text takes about 4× the time', (_what, make) => {
     expect(growth((n) => redactText(make(n)), 100_000)).toBeLessThan(LINEAR_RATIO);
+  });
+
+  // Linear can still be slow: a "+" and 40 digits was split every way the phone pattern allows,
+  // 2.5 ms each, so a megabyte of them took a minute. Against ordinary text of the same length
+  // (prose with a number in it), no hostile text may cost a thousand times as much (the worst today
+  // is about 200; that one was 20,000).
+  it('no hostile text costs a thousand times what ordinary text of its length costs', () => {
+    const n = 100_000;
+    const cost = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        redactText(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const prose = 'Thanks for calling, my order 12 never came and I am upset about it. '.repeat(4 * n / 68);
+    const ordinary = Math.max(cost(prose) / 4, 0.05); // per n characters, measured on 4n for a steadier figure
+    const slow = HOSTILE.map(([what, make]) => [what, cost(make(n)) / ordinary] as const).filter(([, ratio]) => ratio > 1000);
+    expect(slow).toEqual([]);
   });
 });
