@@ -75,20 +75,20 @@ export function transcriptArgument(fn: string, t: unknown, name = 'transcript'):
   let at = name;
   try {
     if (!isObject(t)) fail(fn, at, 'a Transcript object', t);
-    const field = (key: string): unknown => {
+    const read = (key: string): unknown => {
       at = `${name}.${key}`;
       return t[key];
     };
-    const id = field('id');
+    const id = read('id');
     if (typeof id !== 'string') fail(fn, at, 'a string', id);
-    const source = field('source');
+    const source = read('source');
     if (typeof source !== 'string') fail(fn, at, 'a string', source);
-    const channel = field('channel');
+    const channel = read('channel');
     if (!CHANNELS.includes(channel as string)) fail(fn, at, `one of ${CHANNELS.join(', ')}`, channel);
-    const meta = field('meta');
+    const meta = read('meta');
     if (!isObjectOrRevoked(meta)) fail(fn, at, 'an object', meta);
     const plainMeta = plainCopy(meta);
-    const turnsValue = field('turns');
+    const turnsValue = read('turns');
     if (!Array.isArray(turnsValue)) fail(fn, at, 'an array', turnsValue);
     const list: unknown[] = turnsValue;
     const turns: Turn[] = [];

@@ -35,10 +35,11 @@ export function forTerminal(text: string, o: TerminalOptions = {}): string {
 }
 
 /**
- * A format written for people to read (pretty, coach) with all its output fit for a terminal,
+ * A format written for people to read (the table) with all its output fit for a terminal,
  * whatever it holds (transcripts, results, a user's rule messages) and wherever it goes: a
  * terminal, but also a pipe into `head` or `less -R`, or a file someone will `cat`. The one place
- * these formats are made safe, rather than each field that might hold input.
+ * such a format is made safe, rather than each field that might hold input (coach, the rule
+ * catalogue and report's table do the same on their whole text).
  */
 export function forPeople(f: Formatter): Formatter {
   return {
