@@ -1,6 +1,7 @@
 // The library's arguments, checked where they come in: a caller's mistake is a TypeError that
 // names the function, the argument and what it should be, not a failure deep inside a reader.
-import type { Analysis, InputErrorRecord, Transcript } from './model/types.js';
+import type { Analysis, Channel, InputErrorRecord, Role, Transcript, TranscriptMeta, Turn } from './model/types.js';
+import { plainCopy } from './model/records.js';
 import { RuleSet } from './rules/index.js';
 import { READERS } from './formats/index.js';
 import { FORMAT_NAMES } from './report/index.js';
@@ -54,42 +55,164 @@ export function checkAnalyzeOptions(fn: string, options: unknown): void {
   if (options.rules !== undefined && !(options.rules instanceof RuleSet)) fail(fn, 'options.rules', 'a RuleSet', options.rules);
 }
 
-/** A transcript as analyze() reads it; meta may hold anything (it is copied as plain data). */
-export function checkTranscript(fn: string, t: unknown): asserts t is Transcript {
-  if (!isObject(t)) fail(fn, 'transcript', 'a Transcript object', t);
-  for (const key of ['id', 'source'] as const) if (typeof t[key] !== 'string') fail(fn, `transcript.${key}`, 'a string', t[key]);
-  if (!CHANNELS.includes(t.channel as string)) fail(fn, 'transcript.channel', `one of ${CHANNELS.join(', ')}`, t.channel);
-  if (!isObject(t.meta)) fail(fn, 'transcript.meta', 'an object', t.meta);
-  if (!Array.isArray(t.turns)) fail(fn, 'transcript.turns', 'an array', t.turns);
-  t.turns.forEach((turn: unknown, i) => {
-    const at = `transcript.turns[${i}]`;
-    if (!isObject(turn)) fail(fn, at, 'a Turn object', turn);
-    if (!Number.isInteger(turn.index)) fail(fn, `${at}.index`, 'a whole number', turn.index);
-    if (!ROLES.includes(turn.role as string)) fail(fn, `${at}.role`, `one of ${ROLES.join(', ')}`, turn.role);
-    if (typeof turn.speaker !== 'string') fail(fn, `${at}.speaker`, 'a string', turn.speaker);
-    if (typeof turn.text !== 'string') fail(fn, `${at}.text`, 'a string', turn.text);
-    for (const key of ['start', 'end'] as const) if (turn[key] !== undefined && !Number.isFinite(turn[key])) fail(fn, `${at}.${key}`, 'a number of seconds', turn[key]);
-  });
+/** Whether `v` is an object: a revoked proxy is one, though nothing in it can be read. */
+function isObjectOrRevoked(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    return !Array.isArray(v);
+  } catch {
+    return true; // Array.isArray throws on a revoked proxy only
+  }
 }
 
-/** render(name, results, errors, options, transcripts) */
-export function checkRender(name: unknown, results: unknown, errors: unknown, options: unknown, transcripts: unknown): void {
+/**
+ * A transcript as analyze() reads it, checked and copied: each field is read once, here, so a
+ * getter, a proxy or a sparse array cannot fail later inside the analysis or answer differently
+ * the second time. `meta` may hold anything: it is copied as plain data (a revoked proxy as {}).
+ * Anything that throws while it is read is a TypeError naming the field.
+ */
+export function transcriptArgument(fn: string, t: unknown, name = 'transcript'): Transcript {
+  let at = name;
+  try {
+    if (!isObject(t)) fail(fn, at, 'a Transcript object', t);
+    const read = (key: string): unknown => {
+      at = `${name}.${key}`;
+      return t[key];
+    };
+    const id = read('id');
+    if (typeof id !== 'string') fail(fn, at, 'a string', id);
+    const source = read('source');
+    if (typeof source !== 'string') fail(fn, at, 'a string', source);
+    const channel = read('channel');
+    if (!CHANNELS.includes(channel as string)) fail(fn, at, `one of ${CHANNELS.join(', ')}`, channel);
+    const meta = read('meta');
+    if (!isObjectOrRevoked(meta)) fail(fn, at, 'an object', meta);
+    const plainMeta = plainCopy(meta);
+    const turnsValue = read('turns');
+    if (!Array.isArray(turnsValue)) fail(fn, at, 'an array', turnsValue);
+    const list: unknown[] = turnsValue;
+    const turns: Turn[] = [];
+    for (let i = 0; i < list.length; i++) {
+      at = `${name}.turns[${i}]`;
+      const turn: unknown = list[i]; // a hole is undefined, and refused as such
+      if (!isObject(turn)) fail(fn, at, 'a Turn object', turn);
+      const of = (key: string): unknown => {
+        at = `${name}.turns[${i}].${key}`;
+        return turn[key];
+      };
+      const index = of('index');
+      if (!Number.isInteger(index)) fail(fn, at, 'a whole number', index);
+      const role = of('role');
+      if (!ROLES.includes(role as string)) fail(fn, at, `one of ${ROLES.join(', ')}`, role);
+      const speaker = of('speaker');
+      if (typeof speaker !== 'string') fail(fn, at, 'a string', speaker);
+      const text = of('text');
+      if (typeof text !== 'string') fail(fn, at, 'a string', text);
+      const copy: Turn = { index: index as number, role: role as Role, speaker, text };
+      for (const key of ['start', 'end'] as const) {
+        const v = of(key);
+        if (v !== undefined && !Number.isFinite(v)) fail(fn, at, 'a number of seconds', v);
+        if (v !== undefined) copy[key] = v as number;
+      }
+      const line = of('line');
+      if (line !== undefined && !Number.isInteger(line)) fail(fn, at, 'a whole number', line);
+      if (line !== undefined) copy.line = line as number;
+      turns.push(copy);
+    }
+    return { id, source, channel: channel as Channel, meta: (plainMeta && typeof plainMeta === 'object' && !Array.isArray(plainMeta) ? plainMeta : {}) as TranscriptMeta, turns };
+  } catch (err) {
+    if (err instanceof TypeError && err.message.startsWith(`${fn}: `)) throw err;
+    throw new TypeError(`${fn}: ${at} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+// What render() reads of an Analysis, field by field: a result built or edited by hand (or read back
+// from JSON) with a field of the wrong type is named, instead of failing deep inside a formatter.
+type Check = (v: unknown, at: string) => void;
+const is = (test: (v: unknown) => boolean, expected: string): Check => (v, at) => {
+  if (!test(v)) fail('render', at, expected, v);
+};
+const STRING = is((v) => typeof v === 'string', 'a string');
+const NUMBER = is(Number.isFinite, 'a number');
+const WHOLE = is(Number.isInteger, 'a whole number');
+const OBJECT = is(isObject, 'an object');
+const optional = (check: Check): Check => (v, at) => v === undefined || check(v, at);
+/** A field's value; a getter or proxy that throws is named. */
+function field(v: object, key: string | number, at: string): unknown {
+  try {
+    return (v as Record<string, unknown>)[key];
+  } catch (err) {
+    throw new TypeError(`render: ${at} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+const arrayOf = (check: Check): Check => (v, at) => {
+  if (!Array.isArray(v)) fail('render', at, 'an array', v);
+  for (let i = 0; i < v.length; i++) check(field(v, i, `${at}[${i}]`), `${at}[${i}]`);
+};
+const object = (fields: Record<string, Check>): Check => (v, at) => {
+  if (!isObject(v)) fail('render', at, 'an object', v);
+  for (const [key, check] of Object.entries(fields)) check(field(v, key, `${at}.${key}`), `${at}.${key}`);
+};
+const SPAN = (v: unknown, at: string) => {
+  if (!Array.isArray(v) || v.length !== 2) fail('render', at, 'a [start, end] pair', v);
+  arrayOf(WHOLE)(v, at);
+};
+const SCORES = object({ etc: NUMBER, emotion: NUMBER, trust: NUMBER, control: NUMBER });
+const REASONS = arrayOf(object({ points: NUMBER, reason: STRING, turns: optional(arrayOf(WHOLE)), category: optional(STRING) }));
+const ANALYSIS = object({
+  id: STRING,
+  source: STRING,
+  channel: STRING,
+  meta: OBJECT,
+  counts: object({ turns: WHOLE, agentTurns: WHOLE, customerTurns: WHOLE, words: WHOLE, durationSec: optional(NUMBER), silenceSec: optional(NUMBER), overlaps: optional(WHOLE), categories: optional(OBJECT), risks: optional(WHOLE), strengths: optional(WHOLE), signals: optional(WHOLE), talkSec: optional(object({ agent: NUMBER, customer: NUMBER })) }),
+  scores: (v, at) => v === null || SCORES(v, at),
+  unscored: optional(STRING),
+  explanation: object({ etc: REASONS, emotion: REASONS, trust: REASONS, control: REASONS }),
+  emotion: object({
+    trajectory: arrayOf(object({ turn: WHOLE, raw: NUMBER, smoothed: NUMBER, label: STRING, cues: optional(arrayOf(STRING)) })),
+    start: NUMBER,
+    end: NUMBER,
+    min: NUMBER,
+    max: NUMBER,
+    delta: NUMBER,
+    shape: STRING,
+  }),
+  trust: object({ commitments: arrayOf(object({ turn: WHOLE, owner: STRING, action: STRING, due: optional(STRING), text: STRING, status: STRING })), followUps: arrayOf(WHOLE) }),
+  control: object({ options: arrayOf(WHOLE), information: arrayOf(WHOLE) }),
+  findings: arrayOf(
+    object({ rule: STRING, messageId: STRING, category: STRING, dimension: STRING, kind: STRING, severity: STRING, turn: WHOLE, role: STRING, span: SPAN, text: STRING, message: STRING, suggestion: optional(STRING), url: optional(STRING), data: optional(OBJECT) }),
+  ),
+});
+const ERROR = object({ source: STRING, line: WHOLE, message: STRING });
+const OPTIONS = object({ color: optional(is((v) => typeof v === 'boolean', 'true or false')), findings: optional(is((v) => typeof v === 'boolean', 'true or false')), tool: optional(object({ name: STRING, version: STRING })) });
+
+/**
+ * render(name, results, errors, options, transcripts), checked: every field a format reads has its
+ * type, or a TypeError names the first that does not (also one that cannot be read: a getter or a
+ * proxy that throws). The transcripts are copied as analyze() copies one.
+ */
+export function renderArguments(...args: unknown[]): [string, Analysis[], InputErrorRecord[], Record<string, unknown>, Array<Transcript | undefined>] {
   const fn = 'render';
+  const [name, results, errors, options, transcripts] = args;
   if (typeof name !== 'string' || !FORMAT_NAMES.includes(name)) {
     throw new TypeError(`${fn}: name must be one of ${FORMAT_NAMES.join(', ')} (got ${typeof name === 'string' ? `"${name}"` : kindOf(name)})`);
   }
-  if (!Array.isArray(results)) fail(fn, 'results', 'an array of Analysis', results);
-  results.forEach((a: unknown, i) => {
-    const r = a as Partial<Analysis> | null;
-    if (!isObject(r) || typeof r.id !== 'string' || !Array.isArray(r.findings) || !isObject(r.emotion) || !isObject(r.counts)) fail(fn, `results[${i}]`, 'an Analysis (from analyze or score)', a);
-  });
-  if (errors !== undefined) {
-    if (!Array.isArray(errors)) fail(fn, 'errors', 'an array of { source, line, message }', errors);
-    errors.forEach((e: unknown, i) => {
-      const r = e as Partial<InputErrorRecord> | null;
-      if (!isObject(r) || typeof r.source !== 'string' || typeof r.message !== 'string' || !Number.isInteger(r.line)) fail(fn, `errors[${i}]`, 'an object { source, line, message }', e);
-    });
+  let at = 'results';
+  try {
+    arrayOf(ANALYSIS)(results, at);
+    at = 'errors';
+    const e = errors ?? [];
+    arrayOf(ERROR)(e, at);
+    at = 'options';
+    const o = options ?? {};
+    OPTIONS(o, at);
+    at = 'transcripts';
+    const t = transcripts ?? [];
+    if (!Array.isArray(t)) fail(fn, at, 'an array', t);
+    const copies = Array.from(t, (x: unknown, i) => (x === undefined ? undefined : transcriptArgument(fn, x, `transcripts[${i}]`)));
+    return [name, results as Analysis[], e as InputErrorRecord[], o as Record<string, unknown>, copies];
+  } catch (err) {
+    if (err instanceof TypeError && err.message.startsWith(`${fn}: `)) throw err;
+    throw new TypeError(`${fn}: ${at} cannot be read (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (options !== undefined && !isObject(options)) fail(fn, 'options', 'an object', options);
-  if (transcripts !== undefined && !Array.isArray(transcripts)) fail(fn, 'transcripts', 'an array', transcripts);
 }

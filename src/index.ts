@@ -6,7 +6,7 @@ import { settleRoles } from './nlp/roles.js';
 import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analyze.js';
 import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
-import { checkAnalyzeOptions, checkInput, checkReadOptions, checkRender, checkTranscript } from './arguments.js';
+import { checkAnalyzeOptions, checkInput, checkReadOptions, renderArguments, transcriptArgument } from './arguments.js';
 
 export * from './model/index.js';
 export { type AnalyzeOptions } from './score/analyze.js';
@@ -34,9 +34,9 @@ function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transc
 
 /** One Analysis of one transcript. `transcript.meta` may hold anything: it is copied as plain data. */
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
-  checkTranscript('analyze', transcript);
+  const checked = transcriptArgument('analyze', transcript);
   checkAnalyzeOptions('analyze', options);
-  return analyzeTranscript(transcript, options);
+  return analyzeTranscript(checked, options);
 }
 
 /** Parse and analyse in one call: one Analysis per conversation in the input. */
@@ -52,6 +52,6 @@ export function score(input: string | Uint8Array, options: Partial<ReadOptions> 
  * was made from (coach, markdown and html then quote turns).
  */
 export function render(...args: Parameters<typeof renderReport>): string {
-  checkRender(...args);
-  return renderReport(...args);
+  const [name, results, errors, options, transcripts] = renderArguments(...args);
+  return renderReport(name, results, errors, options, transcripts);
 }

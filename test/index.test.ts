@@ -54,6 +54,60 @@ describe('bad arguments are a TypeError naming the argument', () => {
     throwsNaming(() => analyze(t, { rules: 'all' as never }), 'options.rules');
   });
 
+  it('analyze: a transcript that cannot be read (a throwing getter, a proxy, a hole in turns) is named', () => {
+    const t = transcript();
+    throwsNaming(() => analyze(new Proxy(t, { get: () => { throw new Error('trap'); } })), 'analyze: transcript.id cannot be read (trap)');
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    throwsNaming(() => analyze(revoked.proxy as never), 'analyze: transcript');
+    throwsNaming(() => analyze({ ...t, turns: [, ...t.turns] as never }), 'transcript.turns[0] must be a Turn object');
+    const turn = Object.defineProperty({ ...t.turns[0]! }, 'text', { enumerable: true, get: () => { throw new Error('text'); } });
+    throwsNaming(() => analyze({ ...t, turns: [turn] }), 'transcript.turns[0].text cannot be read');
+    throwsNaming(() => analyze({ ...t, turns: t.turns.map((x) => ({ ...x, line: 1.5 })) }), 'transcript.turns[0].line');
+  });
+
+  it('analyze reads each field once: a getter cannot answer one thing to the check and another to the analysis', () => {
+    const t = transcript();
+    let reads = 0;
+    const turn = Object.defineProperty({ ...t.turns[0]! }, 'text', { enumerable: true, get: () => (reads++ === 0 ? 'Hello' : (null as never)) });
+    expect(analyze({ ...t, turns: [turn] }).counts.turns).toBe(1);
+  });
+
+  it('render: every field of a result a format reads, of the wrong type, is named', () => {
+    // Each field of a real result in turn (any depth), given junk: every format either writes it or
+    // throws a TypeError naming the argument; never a failure from inside a formatter.
+    const t = transcript();
+    const [a] = score("Agent: Hello, how can I help?\nCustomer: My card is blocked, I'm furious.\nAgent: I'm sorry. You can either wait or I can call you back on Monday.\nCustomer: Thanks.\n");
+    const paths = (v: unknown, at: string[] = []): string[][] =>
+      v && typeof v === 'object' ? [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))] : [at];
+    const withValue = (v: unknown, at: readonly string[], value: unknown): unknown => {
+      if (at.length === 0) return value;
+      const [k, ...rest] = at as [string, ...string[]];
+      const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string, unknown>;
+      copy[k] = withValue((v as Record<string, unknown>)[k], rest, value);
+      return copy;
+    };
+    const JUNK = [null, undefined, {}, [], 'x', -1.5, Number.NaN];
+    const failures = new Set<string>();
+    for (const at of paths(a).filter((p) => p.length > 0 && p[0] !== 'meta')) {
+      for (const value of JUNK) {
+        const bad = withValue(a, at, value) as never;
+        for (const f of FORMAT_NAMES) {
+          try {
+            render(f, [bad], [], { findings: true }, [t]);
+          } catch (err) {
+            if (!(err instanceof TypeError && err.message.startsWith('render: results[0]'))) failures.add(`${at.join('.')} = ${String(value)} in ${f}: ${(err as Error).message}`);
+          }
+        }
+      }
+    }
+    expect([...failures]).toEqual([]);
+    const id = Object.defineProperty({ ...a! }, 'id', { enumerable: true, get: () => { throw new Error('id'); } });
+    throwsNaming(() => render('json', [id]), 'render: results[0].id cannot be read');
+    throwsNaming(() => render('json', [a!], [], { tool: 'x' } as never), 'options.tool');
+    throwsNaming(() => render('coach', [a!], [], {}, [{ ...t, turns: null }] as never), 'transcripts[0].turns');
+  });
+
   it('render: the format name, results, errors, options and transcripts', () => {
     const [a] = score(TEXT);
     throwsNaming(() => render('docx', [a!]), 'render: name');

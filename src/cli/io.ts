@@ -232,6 +232,9 @@ export const BROKEN_PIPE_EXIT = 141;
  * files are removed, and nothing of the program's source or stack is shown.
  */
 export function exitWhenReaderGoes(stdout: Writable, exit: (code: number) => void = (code) => process.exit(code), stderr: Writable = process.stderr): void {
+  // stderr that cannot be written (a full disk, a closed pipe) has nobody to tell: the run goes
+  // on, and its exit code still says how it went (an unhandled error would make it 1 and crash).
+  stderr.on('error', () => {});
   stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') return exit(BROKEN_PIPE_EXIT);
     interruption.requested = true; // nothing more goes to stdout

@@ -33,7 +33,8 @@ export async function openOutput(io: Io, file: string | undefined, o: { csv?: bo
   if (file === undefined) return stdoutSink(io.stdout);
   const target = path.resolve(io.cwd, file);
   // Never one of the run's `inputs`; a device or FIFO is written in place (see assertOutput).
-  await assertOutput(target, o.inputs ?? [], io.cwd);
+  const fd = (io.stdin as { fd?: unknown }).fd;
+  await assertOutput(target, o.inputs ?? [], io.cwd, typeof fd === 'number' ? fd : undefined);
   const sink = fileSink(target);
   if (o.csv && o.bom !== false) await sink.write(UTF8_BOM);
   return sink;

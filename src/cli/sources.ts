@@ -128,6 +128,7 @@ async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterabl
     batchChars: o.batchBytes,
     maxTurns: LIMITS.turns,
     maxRowChars: LIMITS.recordBytes,
+    maxSkippedRows: LIMITS.turns,
   });
   try {
     for await (const event of stream) {

@@ -27,6 +27,11 @@ export interface CsvStreamOptions extends ParseOptions {
   maxTurns: number;
   /** The longest row, in characters: an unclosed quote in an endless input stops here. */
   maxRowChars: number;
+  /**
+   * Rows kept out of every conversation (of one over `maxTurns`, or come late): an endless input
+   * of them (a pipe that never ends, with one id or none) stops here, with an error.
+   */
+  maxSkippedRows: number;
 }
 
 export type CsvStreamEvent =
@@ -95,6 +100,7 @@ export async function* csvConversations(chunks: AsyncIterable<Uint8Array>, o: Cs
   const queue: Entry[] = []; // what is not yet handed on, in output order
   let held = 0;
   let count = 0;
+  let skippedRows = 0;
   let last: Group | undefined; // the conversation of the latest row: never complete yet
 
   /** Hands on the head of the queue while `more()` says so, in batches. */
@@ -141,13 +147,20 @@ export async function* csvConversations(chunks: AsyncIterable<Uint8Array>, o: Cs
       const key = layout!.cols.id === undefined ? '' : csvRowKey(layout!, r);
       if (key === undefined) continue;
       let group = open.get(key);
+      if (!group && handedOn.has(key) && !skipped.has(key)) {
+        skipped.add(key); // reported once
+        queue.push({ kind: 'error', error: { source: o.source, line: r.line, message: late(key, o.holdChars) } });
+      }
+      // A row kept out of every conversation still costs reading it: past a limit, reading stops.
+      const keptOut = group ? group.turns >= o.maxTurns : skipped.has(key);
+      if (keptOut && ++skippedRows > o.maxSkippedRows) {
+        // What was read goes on, as at the end of the input; the error says where reading stopped.
+        yield* handOn(() => true, count > 1);
+        yield { kind: 'error', error: { source: o.source, line: r.line, message: skippedTooMuch(o.maxSkippedRows) } };
+        return;
+      }
       if (!group) {
         if (skipped.has(key)) continue;
-        if (handedOn.has(key)) {
-          skipped.add(key); // reported once
-          queue.push({ kind: 'error', error: { source: o.source, line: r.line, message: late(key, o.holdChars) } });
-          continue;
-        }
         group = { key, ordinal: ++count, rows: [], chars: 0, turns: 0, line: r.line };
         open.set(key, group);
         queue.push(group);
@@ -179,6 +192,10 @@ export async function* csvConversations(chunks: AsyncIterable<Uint8Array>, o: Cs
     return;
   }
   yield* handOn(() => true, count > 1);
+}
+
+function skippedTooMuch(limit: number): string {
+  return `more than ${limit} rows skipped (of a conversation over the turn limit, or come late); reading stopped there, and the rest of the input is not read`;
 }
 
 function late(id: string, holdChars: number): string {

@@ -47,12 +47,58 @@ function isCompactDate(digits: string): boolean {
   return /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.test(digits);
 }
 
-// What people put between groups of digits: spaces (also no-break, thin and narrow no-break ones),
-// dots, and hyphens or dashes (the en dash of word processors, the non-breaking hyphen).
-const SEP = '[ \\u00A0\\u2007\\u2009\\u202F.\\-\\u2010\\u2011\\u2012\\u2013]';
-const DASH = '\\-\\u2010\\u2011\\u2012\\u2013';
+// Detectors read a folded copy of the text, of the same length, so that a span found in it is the
+// span in the text: digits, signs and spaces are written in more ways than the patterns should
+// list. Fullwidth forms (Chinese and Japanese input methods: "０７７００", "＋４４", "＠") become
+// ASCII, the digits of every script (Arabic-Indic, Devanagari…) their ASCII digit, every dash and
+// minus "-", and every space and every invisible character (no-break, thin and ideographic spaces,
+// zero-width space, soft hyphen, bidi marks) a space, since people and systems put them between groups.
+let FOLD: Uint16Array | undefined; // BMP code unit → what it folds to (0: itself)
+
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const table = new Uint16Array(0x10000);
+  const digit = /\p{Nd}/u;
+  const dash = /[\p{Pd}\u2212\uFE63]/u;
+  const space = /[\p{Zs}\p{Cf}]/u;
+  let run = -1; // the value of the previous code unit when it was a digit (digits come in runs of 0–9)
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      run = -1;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    const isDigit = digit.test(ch);
+    run = isDigit ? (run + 1) % 10 : -1;
+    if (c >= 0xff01 && c <= 0xff5e) table[c] = c - 0xfee0;
+    else if (isDigit) table[c] = 48 + run;
+    else if (dash.test(ch)) table[c] = 45;
+    else if (space.test(ch)) table[c] = 32;
+  }
+  table[0xfe62] = 43; // small plus
+  table[0xfe6b] = 64; // small commercial at
+  return (FOLD = table);
+}
+
+/** `text` with digits, signs and spaces in their ASCII form; always the same length. */
+export function foldForDetection(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  const table = foldTable();
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = table[c] || c;
+  }
+  let folded = '';
+  for (let at = 0; at < out.length; at += 8192) folded += String.fromCharCode(...out.subarray(at, at + 8192));
+  return folded;
+}
+
+// What people put between groups of digits, once folded: a space or two, or a dot or a dash with
+// a space on either side or none ("4111 - 1111"). Each form has one way to match, so no backtracking.
+const SEP = '(?: ?[.\\-] ?| {1,2})';
+const SEP_AT = /[ .\-]/;
 const re = (source: string) => new RegExp(source, 'g');
-const SEP_AT = new RegExp(SEP);
 
 /** A card number's length: the whole match if it passes Luhn, else its longest grouped prefix that does. */
 function cardLength(match: string): number {
@@ -65,6 +111,18 @@ function cardLength(match: string): number {
   return 0;
 }
 
+/** ISO 7064 mod 97-10, as banks check an IBAN: the country and check digits moved to the end, letters as 10–35. */
+function ibanValid(iban: string): boolean {
+  if (iban.length < 15 || iban.length > 34) return false;
+  let rest = 0;
+  for (const ch of iban.slice(4) + iban.slice(0, 4)) {
+    const code = ch.charCodeAt(0);
+    const value = code <= 57 ? code - 48 : code - 55;
+    rest = (rest * (value > 9 ? 100 : 10) + value) % 97;
+  }
+  return rest === 1;
+}
+
 const whole = (ok: boolean, m: string) => (ok ? m.length : 0);
 
 // Order matters: earlier detectors claim their characters first.
@@ -72,14 +130,16 @@ const DETECTORS: Detector[] = [
   {
     // 13–19 digits, alone or in groups, passing Luhn ("4111 1111 1111 1111", "4111.1111…").
     kind: 'card',
-    pattern: re(`(?<![\\d${DASH}])\\d(?:${SEP}?\\d){12,18}(?!\\d|[${DASH}]\\d)`),
+    pattern: re(`(?<![\\d-])\\d(?:${SEP}?\\d){12,18}(?!\\d|-\\d)`),
     accept: (m) => cardLength(m),
   },
   {
     // International: +CC or 00 CC, then groups, 8–15 digits in all (E.164): +44 20 7946 0958,
-    // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78.
+    // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78. Each run of digits is taken whole
+    // (`(?=(\\d…))\\1`, an atomic group), never split again when what follows does not fit: split
+    // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
-    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)\\d{1,3}(?:${SEP}?\\(?\\d{1,5}\\)?){1,6}(?!\\d)`),
+    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)(?=(\\d{1,3}))\\1(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
       const plus = m.startsWith('+');
       const n = digitsOf(m).length - (plus ? 0 : 2);
@@ -90,18 +150,25 @@ const DETECTORS: Detector[] = [
     // North American, with or without the leading 1: (415) 555-2671, 415.555.2671, 1-800-555-0199
     // (separators required, so a date "2024-01-15" or a plain number is not a phone).
     kind: 'phone',
-    pattern: re(`(?<![\\d.:/${DASH}])(?:1${SEP}?)?(?:\\(\\d{3}\\)${SEP}?|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?![\\d:/${DASH}])`),
+    pattern: re(`(?<![\\d.:/-])(?:1${SEP}?)?(?:\\(\\d{3}\\)${SEP}?|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?![\\d:/-])`),
     accept: (m, text, start) => whole(!isReference(text, start), m),
   },
   {
     // National with a trunk 0, in the groupings of each country: 020 7946 0958, 07700 900123,
-    // 06 12 34 56 78, 0171-1234567, 0470 12 34 56.
+    // 06 12 34 56 78, 0171-1234567, 0470 12 34 56, (0)20 7946 0958, and a slash after the area
+    // code as German numbers have it (030/1234567, 030 / 123 45 67).
     kind: 'phone',
-    pattern: re(`(?<![\\d.:/${DASH}])\\(?0\\d{1,4}\\)?(?:${SEP}\\d{2,8}){1,5}(?![\\d:/])`),
+    pattern: re(`(?<![\\d.:/-])(?:\\(0\\) ?\\d{1,4}|\\(?0\\d{1,4}\\)?)(?: ?\\/ ?\\d{2,8}|${SEP}\\d{2,8})(?:${SEP}\\d{2,8}){0,4}(?![\\d:/])`),
     accept: (m, text, start) => {
       const n = digitsOf(m).length;
       return whole(n >= 9 && n <= 12 && !isReference(text, start), m);
     },
+  },
+  {
+    // An IBAN, grouped by four or not (GB82 WEST 1234 5698 7654 32), when its check digits agree.
+    kind: 'account',
+    pattern: /(?<![\p{L}\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![\p{L}\d])/gu,
+    accept: (m) => whole(ibanValid(m.replace(/ /g, '')), m),
   },
   {
     // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or
@@ -141,7 +208,8 @@ export interface Redaction {
 const NONE: ReadonlySet<RedactionKind> = new Set();
 
 /** The ranges of `text` to mask, in order and never overlapping. Linear in the text's length. */
-export function findRedactions(text: string, skip: ReadonlySet<RedactionKind> = NONE): Redaction[] {
+export function findRedactions(original: string, skip: ReadonlySet<RedactionKind> = NONE): Redaction[] {
+  const text = foldForDetection(original);
   const taken: Redaction[] = [];
   let claimed: Uint8Array | undefined; // characters already taken, allocated on the first find
   const free = (s: number, e: number) => {
@@ -214,9 +282,11 @@ const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
 
 /** The same value however it is written: an address in any case, a number in any grouping. */
 function canonical(kind: string, value: string): string {
-  if (kind === 'email') return value.toLowerCase();
-  if (kind === 'phone') return digitsOf(value).replace(/^00/, ''); // 00 44 … is +44 …
-  if (kind === 'card' || kind === 'account') return digitsOf(value);
+  const folded = foldForDetection(value);
+  if (kind === 'email') return folded.toLowerCase();
+  if (kind === 'phone') return digitsOf(folded).replace(/^00/, ''); // 00 44 … is +44 …
+  if (kind === 'card') return digitsOf(folded);
+  if (kind === 'account') return folded.replace(/[^\dA-Z]/gi, '').toUpperCase();
   return value;
 }
 

@@ -6,7 +6,7 @@ import { isNegativeSignal } from '../score/signals.js';
 import { lowMarkers, sparkline } from './curve.js';
 import { clock, turnViews, type Piece } from './turns.js';
 import { scoreColor } from './pretty.js';
-import { terminalSafe as safe } from './escape.js';
+import { forTerminal } from './terminal.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 const BAR_WIDTH = 20;
@@ -25,7 +25,7 @@ function findingMark(c: ChalkInstance, f: Finding): string {
 
 /** Flagged words: coloured on a terminal, between «» markers in plain text. */
 function highlight(c: ChalkInstance, color: boolean, p: Piece): string {
-  const text = safe(p.text);
+  const text = p.text;
   if (p.findings.length === 0) return text;
   if (!color) return `«${text}»`;
   if (p.findings.some((f) => f.kind === 'risk')) return c.bold.red.underline(text);
@@ -44,10 +44,10 @@ function header(c: ChalkInstance, a: Analysis): string[] {
   ]
     .filter(Boolean)
     .join(' · ');
-  const lines = [c.bold(safe(a.id)) + c.dim(safe(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`)), ''];
+  const lines = [c.bold(a.id) + c.dim(`  ${a.channel} · ${a.source}${who ? ' · ' + who : ''}`), ''];
   if (!a.scores) {
     // No bars at all: an empty or neutral bar would read as a score.
-    lines.push(`  ${c.bold('Not scored')}: ${safe(a.unscored ?? 'no agent turn')}. The scores judge the agent, and there is no agent's turn to judge.`);
+    lines.push(`  ${c.bold('Not scored')}: ${a.unscored ?? 'no agent turn'}. The scores judge the agent, and there is no agent's turn to judge.`);
     return lines;
   }
   const rows: Array<[string, number]> = [
@@ -72,7 +72,7 @@ function curve(c: ChalkInstance, a: Analysis): string[] {
 }
 
 function findingBlock(c: ChalkInstance, f: Finding): string[] {
-  const lines = [`      ${findingMark(c, f)} ${c.bold(f.category)} ${c.dim(`(${f.rule})`)} “${safe(f.text)}”`, `        ${f.message}`];
+  const lines = [`      ${findingMark(c, f)} ${c.bold(f.category)} ${c.dim(`(${f.rule})`)} “${f.text}”`, `        ${f.message}`];
   if (f.kind === 'risk') {
     const why = whyItMatters(f);
     if (why) lines.push(c.dim(`        Why it matters: ${why.why}`), c.dim(`        Source: ${why.source}`));
@@ -84,11 +84,16 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
   return lines;
 }
 
+/**
+ * The coach view of one conversation. What it quotes (turns, ids, findings, a user's rule messages
+ * and wordings) is made fit for a terminal here, once, on the whole text: it is read on terminals,
+ * and through pipes (`| less -R`) and files that end on one.
+ */
 export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: Pick<ReportOptions, 'color'>): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const out: string[] = [...header(c, a), '', ...curve(c, a), '', c.bold(transcript ? 'The conversation' : 'Turns with findings')];
   for (const t of turnViews(a, transcript)) {
-    const who = safe(t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role);
+    const who = t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role;
     const when = t.start !== undefined ? c.dim(` ${clock(t.start)}`) : '';
     const body = t.pieces.map((p) => highlight(c, o.color, p)).join(transcript ? '' : ' … ');
     out.push(`  ${c.dim(`[${t.index}]`)}${when} ${c.bold(who)}: ${indent(body, '      ')}`);
@@ -98,7 +103,7 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   out.push('', c.bold('What went well'));
   const good = wentWell(a);
   if (good.length === 0) out.push('  (nothing the rules recognise as a strength)');
-  for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${safe(f.text)}”`);
+  for (const f of good) out.push(`  ${c.green('✔')} turn ${f.turn}: ${f.category} — “${f.text}”`);
 
   // The customer's signals are not the agent's mistakes: they are what the agent had to meet.
   out.push('', c.bold('What the customer showed (what to meet)'));
@@ -106,10 +111,10 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   if (shown.length === 0) out.push('  (no signals from the customer)');
   const unmet: Array<{ signal: Finding; turn: number }> = [];
   for (const f of shown) {
-    out.push(`  ${findingMark(c, f)} turn ${f.turn}: ${f.category} — “${safe(f.text)}”${isNegativeSignal(f) ? c.dim(` — ${f.message}`) : ''}`);
+    out.push(`  ${findingMark(c, f)} turn ${f.turn}: ${f.category} — “${f.text}”${isNegativeSignal(f) ? c.dim(` — ${f.message}`) : ''}`);
     if (!transcript || !isNegativeSignal(f)) continue;
     const reply = replyTo(a, transcript, f);
-    if (reply.metBy) out.push(`      ${c.green('met')} at turn ${reply.metBy.turn}: ${reply.metBy.category} — “${safe(reply.metBy.text)}”`);
+    if (reply.metBy) out.push(`      ${c.green('met')} at turn ${reply.metBy.turn}: ${reply.metBy.category} — “${reply.metBy.text}”`);
     else if (reply.turn !== undefined) {
       out.push(`      ${c.yellow('not met')}: the reply at turn ${reply.turn} went on without answering it`);
       if (!unmet.some((u) => u.turn === reply.turn)) unmet.push({ signal: f, turn: reply.turn });
@@ -120,16 +125,16 @@ export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: 
   const changes = changesThatHelpMost(a, 3);
   if (changes.length === 0 && unmet.length === 0) out.push('  (no risks found)');
   changes.forEach(({ finding: f, cost }, i) => {
-    out.push(`  ${i + 1}. turn ${f.turn}: instead of “${safe(f.text)}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
+    out.push(`  ${i + 1}. turn ${f.turn}: instead of “${f.text}” ${c.dim(`(${f.category}, cost ${cost} ETC points)`)}`);
     out.push(f.suggestion ? `     say: “${f.suggestion}”` : `     ${f.message}`);
   });
   // A reply that left the customer's trouble unanswered is a change too, where risks leave room.
   unmet.slice(0, 3 - changes.length).forEach(({ signal: f, turn }, i) => {
-    out.push(`  ${changes.length + i + 1}. turn ${turn}: meet “${safe(f.text)}” (turn ${f.turn}) before the process`);
+    out.push(`  ${changes.length + i + 1}. turn ${turn}: meet “${f.text}” (turn ${f.turn}) before the process`);
     const meet = howToMeet(f);
     if (meet) out.push(`     say first: “${meet}”`);
   });
-  return out.join('\n') + '\n';
+  return forTerminal(out.join('\n') + '\n', { colour: o.color });
 }
 
 /** The coach view as a named formatter: conversations one after another, separated by a rule. */
@@ -140,7 +145,7 @@ export function coachFormatter(): Formatter {
     quotesTurns: true,
     start: () => '',
     result: (a, o, t) => (count++ ? '\n' + '─'.repeat(60) + '\n\n' : '') + renderCoach(a, t, o),
-    error: (e) => safe(`✖ ${e.source}:${e.line}: ${e.message}`) + '\n',
+    error: (e) => forTerminal(`✖ ${e.source}:${e.line}: ${e.message}`) + '\n',
     end: () => '',
   };
 }

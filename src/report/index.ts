@@ -9,17 +9,18 @@ import { markdownFormatter } from './markdown.js';
 import { htmlFormatter } from './html.js';
 import { coachFormatter } from './coach.js';
 import { table } from '../model/records.js';
+import { forPeople } from './terminal.js';
 
 export type { Formatter, ReportOptions, Summary } from './types.js';
 
 const FORMATTERS = table<() => Formatter>({
-  pretty: prettyFormatter,
+  pretty: () => forPeople(prettyFormatter()),
   json: jsonFormatter,
   ndjson: ndjsonFormatter,
   csv: csvFormatter,
   markdown: markdownFormatter,
   html: htmlFormatter,
-  coach: coachFormatter,
+  coach: coachFormatter, // renderCoach is made safe for a terminal as a whole
 });
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -48,7 +48,7 @@ export function findingMark(c: ChalkInstance, f: Finding): string {
 function findingLine(c: ChalkInstance, f: Finding): string {
   const mark = findingMark(c, f);
   const where = c.dim(`turn ${String(f.turn).padStart(3)} ${f.role.padEnd(8)}`);
-  return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${safe(f.text)}"  ${c.dim(f.message)}`;
+  return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${f.text}"  ${c.dim(f.message)}`;
 }
 
 export function prettyFormatter(): Formatter {
@@ -83,7 +83,7 @@ export function prettyFormatter(): Formatter {
       const score = (k: keyof Scores) => (a.scores ? String(a.scores[k]) : '—');
       // An id is what a reader copies into `coach --id` or a search: never cut. One too long for
       // its column gets a line of its own above the row, so the columns stay aligned.
-      const id = safe(a.id);
+      const id = safe(a.id); // shown as it will be (forPeople), so that its width is counted right
       const long = id.length > ID_WIDTH;
       const values = [
         long ? '' : id,
@@ -94,14 +94,14 @@ export function prettyFormatter(): Formatter {
         score('control'),
         a.emotion.shape,
         String(a.counts.risks ?? 0),
-        a.scores ? (top ? `${top.category}: "${safe(top.text)}" (turn ${top.turn})` : '—') : `not scored: ${safe(a.unscored ?? 'no agent turn')}`,
+        a.scores ? (top ? `${top.category}: "${top.text}" (turn ${top.turn})` : '—') : `not scored: ${a.unscored ?? 'no agent turn'}`,
       ];
       let out = (long ? id + '\n' : '') + row(values, o, a) + '\n';
       if (o.findings) for (const f of a.findings) out += findingLine(c, f) + '\n';
       return out;
     },
     error(e) {
-      return c.red(safe(`✖ ${e.source}:${e.line}`).padEnd(ID_WIDTH)) + '  ' + c.red(safe(e.message)) + '\n';
+      return c.red(safe(`✖ ${e.source}:${e.line}`).padEnd(ID_WIDTH)) + '  ' + c.red(e.message) + '\n';
     },
     end(s) {
       const errors = s.errors.length ? c.red(`${s.errors.length} input error${s.errors.length === 1 ? '' : 's'}`) : '';

@@ -84,10 +84,10 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const groups = r.list();
   const width = Math.min(32, Math.max(8, ...groups.map((g) => g.key.length)));
-  // Group keys and quoted findings come from transcripts: keep control characters off the terminal.
   const head = `${byLabel(r).toUpperCase().padEnd(width)}  ${'N'.padStart(5)}  ${'ETC'.padStart(11)}  ${'E'.padStart(11)}  ${'T'.padStart(11)}  ${'C'.padStart(11)}  ${'RISKS'.padStart(5)}  ${'SIGNALS'.padStart(7)}  ${'UNSCORED'.padStart(8)}`;
   const out = [c.bold(head)];
   for (const g of groups) {
+    // Shown as it will be (renderRollup makes the whole text safe), so its width is counted right.
     const key = terminalSafe(g.key.length > width ? g.key.slice(0, width - 1) + '…' : g.key.padEnd(width));
     const stats = SCORE_KEYS.map((k) => {
       const text = statText(g, k, ' ±').padStart(11);
@@ -97,7 +97,7 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
     const shapes = g.summary.shapeCounts().map(([s, n]) => `${s} ${n}`).join(', ');
     out.push(c.dim(`    shapes: ${shapes}`));
     if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${topText(g)}`));
-    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${terminalSafe(worstText(w))} ${c.dim(`(${w.finding.severity}, ${etcText(w)})`)}`);
+    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${worstText(w)} ${c.dim(`(${w.finding.severity}, ${etcText(w)})`)}`);
   }
   const extra = [r.unscored && `${r.unscored} not scored (left out of the means)`, r.errorRecords && `${r.errorRecords} error record${r.errorRecords === 1 ? '' : 's'} skipped`, r.badLines && c.red(`${r.badLines} unreadable line${r.badLines === 1 ? '' : 's'}`)].filter(Boolean);
   out.push('', [`${r.conversations} conversation${r.conversations === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}`, ...extra].join(' · '));
@@ -173,6 +173,7 @@ export function renderRollup(r: Rollup, format: RollupFormat, o: RollupOptions):
     case 'html':
       return rollupHtml(r, o);
     case 'pretty':
-      return rollupPretty(r, o);
+      // Read on a terminal or through a pipe into one: made safe for it as a whole.
+      return terminalSafe(rollupPretty(r, o), { colour: o.color });
   }
 }

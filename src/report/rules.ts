@@ -1,5 +1,6 @@
 // The rule catalogue as a reader sees it: `etcscore rules` and docs/rules.md come from here.
 import { Chalk } from 'chalk';
+import { forTerminal } from './terminal.js';
 import { dimensionOf } from '../model/types.js';
 import { exampleText, type Example, type RuleDef } from '../rules/types.js';
 import { DERIVED_FINDINGS, USER_PREFIX, messageIdOf, ruleUrl } from '../rules/ids.js';
@@ -168,5 +169,6 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
 export function renderCatalogue(rules: readonly RuleDef[], format: CatalogueFormat, color = false): string {
   if (format === 'json') return catalogueJson(rules);
   if (format === 'markdown') return catalogueMarkdown(rules);
-  return cataloguePretty(rules, color);
+  // Read on a terminal or through a pipe into one: a user's rule text made safe for it, as a whole.
+  return forTerminal(cataloguePretty(rules, color), { colour: color });
 }

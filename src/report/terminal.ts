@@ -4,6 +4,8 @@
 // Each such character is shown instead as its code, "\u001b", the form JSON writes it in, so JSON on
 // a terminal stays valid JSON with the same values.
 
+import type { Formatter } from './types.js';
+
 // C0 but tab and line feed, DEL, C1; bidi embeddings, overrides, isolates and marks; a carriage
 // return that does not end a line (it would let the rest of the line overwrite what came before).
 const UNSAFE = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]|\\r(?!\\n)';
@@ -30,4 +32,21 @@ export function forTerminal(text: string, o: TerminalOptions = {}): string {
   if (o.oneLine) return text.replace(ONE_LINE, visible);
   if (o.colour) return text.replace(COLOURED, (m, own: string | undefined) => own ?? visible(m));
   return text.replace(PLAIN, visible);
+}
+
+/**
+ * A format written for people to read (the table) with all its output fit for a terminal,
+ * whatever it holds (transcripts, results, a user's rule messages) and wherever it goes: a
+ * terminal, but also a pipe into `head` or `less -R`, or a file someone will `cat`. The one place
+ * such a format is made safe, rather than each field that might hold input (coach, the rule
+ * catalogue and report's table do the same on their whole text).
+ */
+export function forPeople(f: Formatter): Formatter {
+  return {
+    ...f,
+    start: (o) => forTerminal(f.start(o), { colour: o.color }),
+    result: (a, o, t) => forTerminal(f.result(a, o, t), { colour: o.color }),
+    error: (e, o) => forTerminal(f.error(e, o), { colour: o.color }),
+    end: (s, o) => forTerminal(f.end(s, o), { colour: o.color }),
+  };
 }

@@ -104,6 +104,12 @@ describe('parseConfig: YAML', () => {
     ['broken YAML', 'rules: [\n  - id: x\n', /^team\.yaml:\d+: not valid YAML \(/],
     ['a key written twice', 'disable: [pseudo-apology]\ndisable: [dead-end]\n', /^team\.yaml:2: not valid YAML \(Map keys must be unique/],
     ['a list where a mapping belongs', '- rules\n', /^team\.yaml:1: must be a mapping with any of rules, disable, extend, ignore/],
+    // Aliases that expand a few lines into millions of values ("billion laughs").
+    [
+      'aliases that expand without end',
+      'a: &a [x, x, x, x, x, x, x, x, x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`).join('\n') + '\nignore: [*h]\n',
+      /^team\.yaml: not valid YAML \(Excessive alias count/,
+    ],
   ];
   it.each(yamlErrors)('%s', (_, text, message) => {
     expect(() => parseConfig(text, 'team.yaml')).toThrow(message);

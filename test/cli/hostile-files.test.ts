@@ -24,12 +24,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const lines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as { type?: string; source: string; message?: string });
 
 /** Runs the built CLI as a child process, with stdin and stdout as given. */
-function bin(args: string[], o: { stdout?: number | 'pipe'; stdin?: 'pipe' | 'ignore' } = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: [o.stdin ?? 'ignore', o.stdout ?? 'pipe', 'pipe'] });
+function bin(args: string[], o: { stdout?: number | 'pipe'; stderr?: number | 'pipe'; stdin?: 'pipe' | 'ignore' } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: [o.stdin ?? 'ignore', o.stdout ?? 'pipe', o.stderr ?? 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+  child.stderr?.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return { child, done };
 }
@@ -83,6 +83,23 @@ describe('-o cannot be turned against the user', () => {
     expect(readFileSync(input, 'utf8')).toBe(CALL);
     rmSync(path.join(dir, 'link-to-input'));
     rmSync(path.join(dir, 'results.ndjson'));
+  });
+
+  it('refuses to write into its own input when that is stdin or a FIFO (-o /dev/stdin, a FIFO named twice)', async () => {
+    // stdin a pipe (a shell's: node's own child pipes are sockets, refused anyway): the output
+    // would go into the pipe it reads, lost or read back as input.
+    const piped = spawnSync('sh', ['-c', `cat good.txt | "${process.execPath}" "${BIN}" score - --format ndjson -o /dev/stdin`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toBe('etcscore: cannot write /dev/stdin: it is the input - (stdin), which the output would feed\n');
+    // A FIFO as input and -o: refused before it is opened (opening it would wait for a writer).
+    const fifo = path.join(dir, 'both.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await runCli(['score', 'both.fifo', '--input-format', 'text', '--format', 'ndjson', '-o', 'both.fifo'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/it is the input both\.fifo, which the output would feed/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // /dev/null as both stdin and -o is harmless, and allowed.
+    expect((await bin(['score', '-', '--format', 'ndjson', '-o', '/dev/null'], { stdin: 'ignore' }).done).code).toBe(2); // nothing to score
   });
 });
 
@@ -237,6 +254,20 @@ describe('errors are errors', () => {
       const r = await bin(['score', 'good.txt', '--format', 'ndjson'], { stdout: full }).done;
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('etcscore: cannot write to stdout: ENOSPC\n');
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a full disk under stderr changes no exit code: errors are still exit 2, a good run 0', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const bad = await bin(['score', 'missing.txt', '--format', 'ndjson'], { stderr: full }).done;
+      expect(bad.code).toBe(2);
+      expect(lines(bad.stdout)).toEqual([{ type: 'error', source: 'missing.txt', line: 1, message: 'cannot read: no such file' }]);
+      expect((await bin(['score', '--no-such-option'], { stderr: full }).done).code).toBe(2);
+      expect((await bin(['coach', 'missing.txt'], { stderr: full }).done).code).toBe(2);
+      expect((await bin(['score', 'good.txt', '--format', 'ndjson', '--jobs', '100000'], { stderr: full }).done).code).toBe(0);
     } finally {
       closeSync(full);
     }

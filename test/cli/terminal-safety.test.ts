@@ -3,7 +3,7 @@
 // messages that quote the input, conversation ids (the table, `coach --id`'s list), turn text (coach),
 // results files (report), and CSV, Markdown and JSON printed on a terminal. Whatever the command
 // writes, stdout on a terminal and stderr carry none of them: each is shown by its code instead.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,10 @@ function folder(evil: string): string {
   writeFileSync(path.join(dir, 'calls', `a${name}.txt`), text(evil, 'one') + '\n');
   writeFileSync(path.join(dir, 'calls', `empty${name}.txt`), '');
   writeFileSync(path.join(dir, 'calls', `bad${name}.ndjson`), `{"turns": [${JSON.stringify(evil)}, ${evil} ]}\n`);
-  writeFileSync(path.join(dir, 'two.ndjson'), [1, 2].map((i) => JSON.stringify({ id: `c${i}${evil}`, turns: [{ role: 'agent', text: `Hi ${evil}` }, { role: 'customer', text: `Help ${evil}` }] })).join('\n') + '\n');
+  // A user's rule whose text carries the sequences, found where an agent says "it's our policy".
+  const rule = { id: 'our-policy', category: 'policy-hiding', severity: 'warning', patterns: ['our policy'], message: `Hides ${evil} behind policy.`, suggestion: `Say why ${evil}.`, examples: { match: [`It is our policy ${evil}.`] } };
+  writeFileSync(path.join(dir, '.etcscorerc.json'), JSON.stringify({ rules: [rule] }));
+  writeFileSync(path.join(dir, 'two.ndjson'), [1, 2].map((i) => JSON.stringify({ id: `c${i}${evil}`, turns: [{ role: 'agent', text: `Hi ${evil}, it's our policy.` }, { role: 'customer', text: `Help ${evil}` }] })).join('\n') + '\n');
   return dir;
 }
 
@@ -88,6 +91,26 @@ describe.each(HOSTILE)('%s from the input never reaches a terminal', (_name, evi
       expectSafe(r.stdout, colour);
       expectSafe(r.stderr, false);
     }
+  });
+
+  // The formats written for people are read on terminals also through a pipe (`| head`, `| less -R`)
+  // or from a file (`cat`): they are safe wherever they go, for the input and a user's rule text.
+  it.each([
+    ['score, the table with findings', ['score', 'calls', '--format', 'pretty', '--findings']],
+    ['score --format coach', ['score', 'calls', '--format', 'coach']],
+    ['coach', ['coach', 'two.ndjson']],
+    ['rules, with a user rule', ['rules']],
+    ['report --format pretty', ['report', 'results.ndjson', '--by', 'agent', '--format', 'pretty']],
+  ])('%s through a pipe', async (_what, argv) => {
+    const r = await runCli(argv, { cwd: dir });
+    expect(r.stdout).not.toBe('');
+    expectSafe(r.stdout, false);
+  });
+
+  it('coach -o FILE holds none either', async () => {
+    const r = await runCli(['coach', 'two.ndjson', '-o', 'coach.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expectSafe(readFileSync(path.join(dir, 'coach.txt'), 'utf8'), false);
   });
 
   it('JSON on a terminal is still the same JSON', async () => {

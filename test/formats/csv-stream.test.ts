@@ -19,6 +19,7 @@ const options = (text: string, o: Partial<CsvStreamOptions> = {}): CsvStreamOpti
   batchChars: 1 << 10,
   maxTurns: 100_000,
   maxRowChars: 1 << 20,
+  maxSkippedRows: 100_000,
   ...o,
 });
 
@@ -141,6 +142,45 @@ describe('a CSV export read as a stream', () => {
     const all = await events(csvConversations(chunksOf(text, 64), options(text, { maxTurns: 10 })));
     expect(all.find((e) => e.kind === 'too-many-turns')).toEqual({ kind: 'too-many-turns', source: `${SOURCE}#2`, line: 4, turns: 50 });
     expect(read(all).map((x) => (typeof x === 'string' ? x : x.id))).toEqual(['c-1', '4: 50 turns', 'after']);
+  });
+
+  // An input that never ends (a pipe) of rows that nothing can take: one conversation, or none
+  // named, past the turn limit, or rows of a conversation already handed on. Reading stops at the
+  // limit of skipped rows with an error, after what was complete before.
+  describe('stops an endless input of rows kept out of every conversation', () => {
+    async function* endless(header: string, first: string[], row: (n: number) => string): AsyncGenerator<Uint8Array> {
+      yield Buffer.from([header, ...first].join('\n') + '\n');
+      for (let n = 0; ; n++) yield Buffer.from(row(n) + '\n');
+    }
+    const limits = { maxTurns: 10, maxSkippedRows: 100, holdChars: 200, batchChars: 50 };
+    const STOPPED = /^\d+: more than 100 rows skipped \(of a conversation over the turn limit, or come late\); reading stopped there/;
+
+    it('one conversation id', async () => {
+      const first = exportRows(2, 2).map((r) => r.replace(/,\d+,/, ','));
+      const input = endless('conversation_id,speaker,message', first, () => 'c-9,Agent,hello again');
+      const all = read(await events(csvConversations(input, options('a,b', limits))));
+      expect(all.slice(0, 2).map((x) => (typeof x === 'string' ? x : x.id))).toEqual(['c-1', 'c-2']);
+      expect(all[2]).toMatch(/^6: \d+ turns$/);
+      expect(all[3]).toMatch(STOPPED);
+      expect(all).toHaveLength(4);
+    });
+
+    it('no id column: the whole input is one conversation', async () => {
+      const input = endless('speaker,message', [], (n) => `${n % 2 ? 'Agent' : 'Customer'},hi ${n}`);
+      const all = read(await events(csvConversations(input, options('a,b', limits))));
+      expect(all).toHaveLength(2);
+      expect(all[0]).toMatch(/^2: \d+ turns$/);
+      expect(all[1]).toMatch(STOPPED);
+    });
+
+    it('rows of a conversation handed on long ago', async () => {
+      const first = exportRows(30, 2).map((r) => r.replace(/,\d+,/, ','));
+      const input = endless('conversation_id,speaker,message', first, () => 'c-1,Agent,late again');
+      const all = read(await events(csvConversations(input, options('a,b', limits))));
+      expect(all.at(-1)).toMatch(STOPPED);
+      expect(all.filter((x) => typeof x === 'string' && x.includes('comes after'))).toHaveLength(1);
+      expect(all.filter((x) => typeof x !== 'string').length).toBeGreaterThan(20);
+    });
   });
 
   it('gives a bad header and an export of empty messages one error each', async () => {

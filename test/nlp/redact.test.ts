@@ -36,6 +36,9 @@ describe('redactText', () => {
     ['a time and an amount', 'at 3:45pm we refunded $129.99'],
     ['a short number', 'flight 1234 at gate 12'],
     ['a compact date and date-time', 'exported 20261116, call 20261116093000'],
+    ['dates with slashes and a count', 'from 05/06/2024 12 items, 01/05/2024 10:30'],
+    ['a range with a spaced dash', 'between 10 - 12 days, 2024 - 2025'],
+    ['an IBAN-like code whose check digits disagree', 'code GB00 WEST 1234 5698 7654 32 ok'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -134,6 +137,28 @@ describe('the phone and card forms people write', () => {
     ['card with en dashes', 'card 4111\u20131111\u20131111\u20131111 please', '4111\u20131111\u20131111\u20131111', 'card'],
     ['Amex grouping 4-6-5', 'amex 3782 822463 10005 ok', '3782 822463 10005', 'card'],
     ['card followed by a count', 'card 4111 1111 1111 1111 2 items', '4111 1111 1111 1111', 'card'],
+    // Written with spaces around a dash, two spaces, or invisible characters between the groups.
+    ['card with spaced dashes', 'card 4111 - 1111 - 1111 - 1111 ok', '4111 - 1111 - 1111 - 1111', 'card'],
+    ['card with two spaces', 'card 4111  1111  1111  1111 ok', '4111  1111  1111  1111', 'card'],
+    ['card with em dashes', 'card 4111\u20141111\u20141111\u20141111 ok', '4111\u20141111\u20141111\u20141111', 'card'],
+    ['card with zero-width spaces', 'card 4111\u200B1111\u200B1111\u200B1111 ok', '4111\u200B1111\u200B1111\u200B1111', 'card'],
+    ['card with soft hyphens', 'card 4111\u00AD1111\u00AD1111\u00AD1111 ok', '4111\u00AD1111\u00AD1111\u00AD1111', 'card'],
+    ['phone with spaced dashes', 'call 800 - 555 - 0199 now', '800 - 555 - 0199', 'phone'],
+    ['phone with a zero-width space', 'call +44\u200B7700900123 now', '+44\u200B7700900123', 'phone'],
+    ['phone with an ideographic space', 'call 07700\u3000900123 now', '07700\u3000900123', 'phone'],
+    // Digits in other scripts: fullwidth (Chinese and Japanese input methods), Arabic-Indic.
+    ['fullwidth phone', 'call ０７７００ ９００１２３ now', '０７７００ ９００１２３', 'phone'],
+    ['fullwidth international phone', 'call ＋４４ ７７００ ９００１２３ now', '＋４４ ７７００ ９００１２３', 'phone'],
+    ['fullwidth card', 'card ４１１１ １１１１ １１１１ １１１１ ok', '４１１１ １１１１ １１１１ １１１１', 'card'],
+    ['Arabic-Indic card', 'card ٤١١١١١١١١١١١١١١١ ok', '٤١١١١١١١١١١١١١١١', 'card'],
+    ['Devanagari phone', 'call ०७७०० ९००१२३ now', '०७७०० ९००१२३', 'phone'],
+    ['fullwidth e-mail', 'mail ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ ok', 'ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'email'],
+    // European groupings.
+    ['UK national with (0)', 'ring (0)20 7946 0958 later', '(0)20 7946 0958', 'phone'],
+    ['German with a slash', 'unter 030/1234567 erreichbar', '030/1234567', 'phone'],
+    ['German with a spaced slash and pairs', 'unter 030 / 123 45 67 erreichbar', '030 / 123 45 67', 'phone'],
+    ['IBAN in groups', 'iban GB82 WEST 1234 5698 7654 32 ok', 'GB82 WEST 1234 5698 7654 32', 'account'],
+    ['IBAN compact', 'iban DE89370400440532013000 ok', 'DE89370400440532013000', 'account'],
   ])('masks %s', (_what, text, secret, kind) => {
     const found = findRedactions(text);
     expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
@@ -166,6 +191,14 @@ describe('tags keep join keys apart', () => {
     expect(new Redactor('k').joinKey('+44 20 7946 0958')).toBe(new Redactor('k').joinKey('+44 20 7946 0958'));
   });
 
+  it('a number in other digits or separators is the same key, and two numbers so written stay two', () => {
+    const r = new Redactor();
+    expect(r.joinKey('０７７００ ９００１２３')).toBe(r.joinKey('07700 900123'));
+    expect(r.joinKey('０７７００ ９００１２３')).not.toBe(r.joinKey('０７７００ ９００１２４'));
+    expect(r.joinKey('٤١١١١١١١١١١١١١١١')).toBe(r.joinKey('4111 1111 1111 1111'));
+    expect(r.joinKey('ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe(r.joinKey('jo@example.com'));
+  });
+
   it('a tag is never taken for a detail itself (redacting twice changes nothing)', () => {
     const r = new Redactor();
     const once = r.joinKey('calls/+44 20 7946 0958 jo@example.com 4111 1111 1111 1111.vtt');
@@ -187,10 +220,38 @@ describe('the redactor is linear in the text', () => {
     ['plus signs and digits', (n) => '+1 '.repeat(n / 3)],
     ['card numbers', (n) => '4111 1111 1111 1111 '.repeat(n / 20)],
     ['brackets and zeros', (n) => '(0) '.repeat(n / 4)],
+    ['digits and spaced dashes', (n) => '1 - '.repeat(n / 4)],
+    ['zeros and slashes', (n) => '0 / '.repeat(n / 4)],
+    ['fullwidth digits', (n) => '１'.repeat(n)],
+    ['digits between invisible characters', (n) => '1\u200B'.repeat(n / 2)],
+    ['IBAN-like groups', (n) => 'GB82 WEST '.repeat(n / 10)],
+    ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
+    ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];
   // CPU time, n against 4n (test/helpers/growth.ts): linear gives about 4, a quadratic scan 16 and
   // more (the redactor before this test: 28 from 10,000 to 40,000 letters).
   it.each(HOSTILE)('%s: 4× the text takes about 4× the time', (_what, make) => {
     expect(growth((n) => redactText(make(n)), 100_000)).toBeLessThan(LINEAR_RATIO);
+  });
+
+  // Linear can still be slow: a "+" and 40 digits was split every way the phone pattern allows,
+  // 2.5 ms each, so a megabyte of them took a minute. Against ordinary text of the same length
+  // (prose with a number in it), no hostile text may cost a thousand times as much (the worst today
+  // is about 200; that one was 20,000).
+  it('no hostile text costs a thousand times what ordinary text of its length costs', () => {
+    const n = 100_000;
+    const cost = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        redactText(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const prose = 'Thanks for calling, my order 12 never came and I am upset about it. '.repeat(4 * n / 68);
+    const ordinary = Math.max(cost(prose) / 4, 0.05); // per n characters, measured on 4n for a steadier figure
+    const slow = HOSTILE.map(([what, make]) => [what, cost(make(n)) / ordinary] as const).filter(([, ratio]) => ratio > 1000);
+    expect(slow).toEqual([]);
   });
 });

@@ -52,7 +52,14 @@ function readYaml(text: string, file: string): ConfigDocument {
     const line = lines.linePos(error.pos[0]).line;
     return failer(file, () => line)([], `not valid YAML (${error.message.split('\n')[0]})`);
   }
-  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, lineOf: (at) => lineOfPath(doc, lines, at) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Aliases that expand past the limit (a "billion laughs" file): named like any other mistake.
+    return failer(file, () => undefined)([], `not valid YAML (${(err as Error).message})`);
+  }
+  return { value, lineOf: (at) => lineOfPath(doc, lines, at) };
 }
 
 /** Where the YAML parser (which reads JSON) trips over broken JSON: close to where JSON.parse did. */
