@@ -62,5 +62,5 @@ describe('score --jobs 2 with contacts across the batch and --redact', () => {
       const broken = r.findings.find((f: { category: string; data?: { earlier?: unknown } }) => f.category === 'commitment-broken' && f.data?.earlier);
       expect(broken, r.id).toBeDefined();
     }
-  });
+  }, 120_000);
 });

@@ -247,5 +247,5 @@ describe('a user rule’s text stays text in the rule catalogue', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 180_000);
 });
