@@ -54,6 +54,13 @@ export function checkAnalyzeOptions(fn: string, options: unknown): void {
   if (options.rules !== undefined && !(options.rules instanceof RuleSet)) fail(fn, 'options.rules', 'a RuleSet', options.rules);
 }
 
+/** configuredRules() options: where to look for the configuration, or which file it is. */
+export function checkConfigOptions(fn: string, options: unknown): void {
+  if (!isObject(options)) fail(fn, 'options', 'an object', options);
+  optionalString(fn, 'options.cwd', options.cwd);
+  optionalString(fn, 'options.config', options.config);
+}
+
 /** A transcript as analyze() reads it; meta may hold anything (it is copied as plain data). */
 export function checkTranscript(fn: string, t: unknown): asserts t is Transcript {
   if (!isObject(t)) fail(fn, 'transcript', 'a Transcript object', t);
