@@ -140,6 +140,10 @@ const HELP_BEFORE = new Set(['need', 'please', 'pls', 'plz', 'can', 'could', 'so
 const WOULD = new Set(['would', "it'd", "that'd", 'will', "it'll"]);
 /** "thanks anyway", "thanks though", "thanks in advance": courtesy whatever the turn. */
 const MERE_COURTESY_AFTER = new Set(['anyway', 'anyways', 'though', 'regardless', 'in']);
+/** Words that open a turn by acknowledging it ("ok thx", "Done now. Thanks"): thanks after them close it politely. */
+const ACKNOWLEDGING = new Set(['ok', 'okay', 'k', 'kk', 'done', 'noted', 'roger', 'understood']);
+/** "I'll let you know", "will keep you posted": an update promised, which thanks close politely. */
+const KEEPS_YOU_POSTED = /\b(?:let you know|keep you (?:posted|updated|in the loop))\b/i;
 /** A one-word sentence of disbelief: "Really?", "Seriously?!", "What!!!". */
 const DISBELIEF = new Set(['really', 'seriously', 'what', 'wtf', 'srsly', 'rly']);
 /** "used to" after these is "accustomed to", not a past habit. */
@@ -698,6 +702,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     if (hypothetical) {
       x.weight *= HYPOTHETICAL;
       x.notes.push(`hypothetical ('if') \u00d7${HYPOTHETICAL}`);
+      // A fault supposed, not suffered: in a question it is asked about, as a fault reported is.
+      if (x.weight < 0) x.describes = true;
     }
     if (factor !== 1) {
       x.weight *= factor;
@@ -713,6 +719,20 @@ function readSentiment(f: TextFeatures): SentimentResult {
     if (allCaps) {
       x.weight *= ALL_CAPS_TEXT_FACTOR;
       x.notes.push('written in capitals');
+    }
+  }
+
+  // "ok thx", "Done now. Thanks", "will let you know, thanks": thanks closing an acknowledgement or an
+  // update are courtesy, unless they are warm ("thanks so much!") or beside praise of their own.
+  const acknowledges = (words.length > 0 && ACKNOWLEDGING.has(tokens[words[0]!]!.norm)) || KEEPS_YOU_POSTED.test(text);
+  if (acknowledges && !raws.some((x) => x.weight > 0 && !x.politeness)) {
+    for (let r = 0; r < raws.length; r++) {
+      const x = raws[r]!;
+      if (!x.politeness || x.weight <= 0 || x.intensified) continue;
+      x.weight *= COURTESY_IN_REQUEST;
+      x.notes.push(`thanks closing an acknowledgement \u00d7${COURTESY_IN_REQUEST}`);
+      x.courtesy = false;
+      x.politeness = false;
     }
   }
 
@@ -736,15 +756,18 @@ function readSentiment(f: TextFeatures): SentimentResult {
       if (x.weight >= 0) continue;
       heated = x.sarcasm || x.intensified || (!x.describes && x.weight <= -HEATED) || whys.includes(x.sentence);
     }
+    // "Thank you 🙏 😊" closes a request once, however many marks it takes.
+    let closed = false;
     for (let r = 0; r < raws.length; r++) {
       const x = raws[r]!;
       if (!heated && x.describes && x.weight < 0) {
         x.weight *= REPORT_IN_REQUEST;
         x.notes.push(`a fault reported in a request \u00d7${REPORT_IN_REQUEST}`);
       } else if (x.courtesy && x.weight > 0 && !x.sarcasm) {
-        x.weight *= COURTESY_IN_REQUEST;
-        x.notes.push(`courtesy closing a request \u00d7${COURTESY_IN_REQUEST}`);
+        x.weight *= closed ? 0 : COURTESY_IN_REQUEST;
+        x.notes.push(closed ? 'the request is already closed politely \u00d70' : `courtesy closing a request \u00d7${COURTESY_IN_REQUEST}`);
         x.politeness = false; // discounted once
+        closed = true;
       }
     }
   }

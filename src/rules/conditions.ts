@@ -12,7 +12,7 @@ import * as customer from './checks/customer.js';
 import * as steps from './checks/steps.js';
 import * as control from './checks/control.js';
 import { notAsPromised, promiseNotKept } from './checks/promises.js';
-import { actsOrOwns, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
+import { actsOrOwns, hardToDo, hedged, namesAProblem, notSorry, ownSlip, recallsOwnPromise, whyLeavesCustomerOut } from './checks/apology.js';
 
 export interface Condition {
   /** What the condition tests, in a sentence: docs/rules.md and src/rules/data/README.md show it. */
@@ -119,6 +119,11 @@ export const CONDITIONS = {
     description: 'the rest of the turn acts on the problem ("let me", "I\'ll", "right now") or owns the failure ("that shouldn\'t have happened", "our mistake")',
     phrases: ['acting', 'owns-failure'],
     test: actsOrOwns,
+  },
+  'hard-to-do': {
+    description: 'the match ends on how hard something is and "to" a task follows ("it\'s very difficult to stop spam"): the task, not the customer\'s feeling',
+    phrases: ['hard-word', 'to'],
+    test: hardToDo,
   },
   'why-leaves-customer-out': {
     description: '"I can see why" or "I understand why" is about a fault, not the customer: the rest of the sentence does not say "you" ("I can see why the payment failed")',
@@ -291,7 +296,7 @@ export const CONDITIONS = {
   // Refusals, policies, dead ends, options, information and reasons (src/rules/checks/control.ts).
   'other-way-open': {
     description: 'the rest of the turn leaves the customer another way ("you can…", "instead", "what I can do", "would you like…") or another of our channels ("please call…")',
-    phrases: ['other-channel', 'other-way', 'other-way-opening', 'you-may', 'you-may-need'],
+    phrases: ['only-passes-it-on', 'other-channel', 'other-way', 'other-way-opening', 'you-may', 'you-may-need'],
     test: control.otherWayOpen,
   },
   'limit-on-what-is-known': {
@@ -311,7 +316,7 @@ export const CONDITIONS = {
   },
   'protects-with-a-way': {
     description: 'the turn protects the customer ("for your security") and also opens another way',
-    phrases: ['for-your-security', 'other-way', 'other-way-opening', 'you-may', 'you-may-need'],
+    phrases: ['for-your-security', 'only-passes-it-on', 'other-way', 'other-way-opening', 'you-may', 'you-may-need'],
     test: control.protectsWithAWay,
   },
   'reading-the-policy': {
@@ -359,9 +364,14 @@ export const CONDITIONS = {
     phrases: ['no-other-way-after-but'],
     test: control.noOtherWayAfterBut,
   },
+  'detail-after-yes': {
+    description: 'asked right after the customer said yes or was pleased, in a turn that reports no problem (no "not", "sorry", "sold out"): the next detail of the task, not a way round a problem',
+    phrases: ['reports-a-problem'],
+    test: control.detailAfterYes,
+  },
   'one-way-only': {
     description: '"you can X" or "would you like to X" with no "or" after it, or a verb of seeing, telling or checking: one way, not a choice',
-    phrases: ['either', 'not-a-course-of-action', 'offers-a-way', 'or', 'or-not-a-choice', 'work', 'would-it'],
+    phrases: ['either', 'fallback', 'not-a-course-of-action', 'offers-a-way', 'or', 'or-not-a-choice', 'work', 'would-it'],
     test: control.oneWayOnly,
   },
   'states-a-fact': {

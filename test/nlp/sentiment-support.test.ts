@@ -18,6 +18,9 @@ describe('a question or request vs a complaint', () => {
     ['Why does the app keep crashing every time I open it?', 'negative'],
     ['Why do you charge a fee to change the delivery date?', 'negative'],
     ["I'd like to know why the price changed.", 'neutral'],
+    // A fault supposed in an "if" clause is asked about, not suffered.
+    ["If my parcel doesn't arrive, can I get a refund?", 'neutral'],
+    ["If it doesn't arrive by Friday I'm cancelling.", 'negative'],
   ] as const)('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -29,6 +32,11 @@ describe('courtesy vs gratitude', () => {
     ['Please could you resend the invoice, thanks in advance', 'neutral'],
     ["OK, I'll try the shop instead. Thanks anyway.", 'neutral'],
     ['Any news on my refund? It would be greatly appreciated.', 'neutral'],
+    ['Can you add the film to your catalogue? Thank you 🙏 😊', 'neutral'],
+    ['ok thx', 'neutral'],
+    ['Done now. Thanks', 'neutral'],
+    ["Just leaving work, I'll let you know tomorrow. Thanks.", 'neutral'],
+    ['Ok thank you so much!!', 'positive'],
     ['Thanks so much, that fixed it!', 'positive'],
     ['Thank you for sorting my refund so quickly', 'positive'],
   ] as const)('%s → %s', (text, expected) => {
@@ -111,5 +119,22 @@ describe('stretched words', () => {
     expect(score('the service was awfulllll')).toBeLessThan(0);
     expect(score('the service was awfulllll')).toBeCloseTo(score('the service was awful'), 5);
     expect(score('goooood job, thank you')).toBeGreaterThan(0);
+  });
+});
+
+describe('what the customer did themselves', () => {
+  it.each([
+    // An attempt is not an outcome; the customer's own slip is no complaint.
+    ["I've tried restoring my licences and restarting, and the games still don't load.", 'negative'],
+    ['Sent you another message, the order number I gave was wrong.', 'neutral'],
+    ['I typed the wrong date, can you change it to the 14th?', 'neutral'],
+    ['You sent me the wrong size.', 'negative'],
+    // A correction of what was misheard is mild irritation.
+    ['No, I said two adult tickets, not one.', 'negative'],
+    // Silence and a rhetorical "is it really necessary?" are complaints without a complaint word.
+    ['Two weeks and still no action from the branch.', 'negative'],
+    ['Is all this packaging really necessary?', 'negative'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
   });
 });

@@ -20,6 +20,8 @@ const MORE: Array<[speaker: 'agent' | 'customer', Example]> = [
   ['agent', 'Send us a DM with your order number. We will continue from there.'],
   ['agent', "I can't refund that, but you may need to visit a branch."],
   ['agent', "You may need your ID at the branch. For your security, I can't share that over the phone."],
+  ['agent', "It's very difficult to stop spam calls."],
+  ['agent', "You can visit a branch with your ID. For your security, I can't share that over the phone."],
   ['customer', { context: [{ role: 'agent', text: 'Unfortunately your flight has been cancelled.' }], text: 'Brilliant.' }],
   ['agent', { context: [{ role: 'agent', text: 'Would you prefer a refund or a replacement?' }, { role: 'customer', text: 'A refund please.' }], text: "Refund it is I'll process that now." }],
   ['agent', { context: [{ role: 'agent', text: "I'll email you the receipt tonight." }, { role: 'customer', text: 'Great.' }], text: "I've emailed you the receipt." }],

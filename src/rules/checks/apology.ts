@@ -49,6 +49,16 @@ export function whyLeavesCustomerOut(m: RuleMatch): boolean {
   return SEE_WHY.in(f, ...m.tokens, 'whole') && !YOU.in(f, ...after) && !nothingFollows(f, ...after);
 }
 
+const HARD_WORD = phrases('hard-word');
+const TO = phrases('to');
+
+/** "It's very difficult to stop spam once it starts": the match ends on how hard a task is, and the task follows. */
+export function hardToDo(m: RuleMatch): boolean {
+  const f = m.features;
+  const [, end] = m.tokens;
+  return HARD_WORD.in(f, end - 1, end, 'whole') && TO.in(f, end, end + 1, 'whole');
+}
+
 const NAMES_A_PROBLEM = phrases('names-a-problem');
 
 /** Whether the word before token `noun` is a possessive ("the courier's problem", "the couriers' problem"). */

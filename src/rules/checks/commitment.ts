@@ -153,6 +153,7 @@ const HEDGE = phrases('hedge');
  * in touch or following up are promises a customer can hold the company to, timed or not.
  */
 const VAGUE = phrases('vague-action');
+const AND_COMES_BACK = phrases('and-comes-back');
 const CONDITION_AFTER = phrases('condition-after');
 const A_STEP = phrases('a-step');
 const PROMISE_WORD = phrases('promise-word');
@@ -195,7 +196,7 @@ function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): b
   if (promises && REASSURANCE.in(f, ...after, 'word')) return false;
   if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
   if (due) return true;
-  if (VAGUE.in(featuresOf(action), 0, undefined, 'start')) return false;
+  if (VAGUE.in(featuresOf(action), 0, undefined, 'start') && !AND_COMES_BACK.in(f, ...after)) return false;
   if (CONDITION_AFTER.in(f, ...after)) return false;
   if (A_STEP.in(f, ...before) || A_STEP.in(f, ...after)) return false;
   return true;

@@ -7,6 +7,9 @@ import type { RuleMatch } from '../types.js';
 import type { TextFeatures } from '../../nlp/features.js';
 import { PhraseSet, isQuestion, matched, plain, previousTurn, sentenceTokens, sentenceTokensAfter, sentenceTokensBefore, sharesAction, tokensAfter, tokensBefore, turnAfter } from '../context.js';
 import { informs } from '../facts.js';
+import { featuresOf } from '../../nlp/features.js';
+import { isNegator } from '../../nlp/negation.js';
+import { turnSentiment } from '../../nlp/sentiment.js';
 import { phrases, phrasesOfRule } from '../rule-patterns.js';
 
 const REASON = phrases('reason');
@@ -16,6 +19,7 @@ const OTHER_WAY_OPENING = phrases('other-way-opening');
 const YOU_MAY = phrases('you-may');
 const YOU_MAY_NEED = phrases('you-may-need');
 const OTHER_CHANNEL = phrases('other-channel');
+const ONLY_PASSES_IT_ON = phrases('only-passes-it-on');
 
 /** The token before `i` is a "." or "!" (not a "?": "Is that all? Visit…" asks on). */
 const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens[i - 1]!.kind === 'punct' && (f.tokens[i - 1]!.text[0] === '.' || f.tokens[i - 1]!.text[0] === '!');
@@ -23,7 +27,7 @@ const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens[i - 1]!.
 /** Another way forward in tokens [from, to), as a reader of the guide counts one (passing feedback on is not). */
 function otherWay(f: TextFeatures, from: number, to: number): boolean {
   return (
-    OTHER_WAY.in(f, from, to) ||
+    OTHER_WAY.in(f, from, to, (_, end) => !ONLY_PASSES_IT_ON.in(f, end, to, 'start')) ||
     OTHER_WAY_OPENING.in(f, from, to, (start) => afterFullStop(f, start)) ||
     // "you may", but not "you may need" (a demand, not a way).
     YOU_MAY.in(f, from, to, (start) => !YOU_MAY_NEED.in(f, start, to, 'start'))
@@ -151,6 +155,7 @@ const OR = phrases('or');
 const OR_NOT_A_CHOICE = phrases('or-not-a-choice');
 const NOT_A_COURSE = phrases('not-a-course-of-action');
 const EITHER = phrases('either');
+const FALLBACK = phrases('fallback');
 
 export function oneWayOnly(m: RuleMatch): boolean {
   const f = m.features;
@@ -158,10 +163,26 @@ export function oneWayOnly(m: RuleMatch): boolean {
   // "Would Tuesday work?" asks; "some cards will not work", "you will want to work with them" tell.
   if (WOULD_IT.in(f, from, to, 'start') && WORK.in(f, from, to, (start, end) => start > from && end === to)) return !isQuestion(f, from);
   if (!OFFERS_A_WAY.in(f, from, to, 'whole')) return false;
+  if (FALLBACK.in(f, from, to, 'whole')) return false;
   const [, sentenceEnd] = sentenceTokensAfter(m);
   if (!OR.in(f, to, sentenceEnd, (start) => !OR_NOT_A_CHOICE.in(f, start, sentenceEnd, 'start'))) return true;
   // "You can either check in from home or update the area": "either … or" names a choice, whatever its verbs.
   return !EITHER.in(f, from, to) && NOT_A_COURSE.in(f, from, to, (start, end) => start > from && end === to);
+}
+
+const PROBLEM_WORDS = phrases('reports-a-problem');
+
+/**
+ * "That would be perfect!" → "Which screening would you prefer?": a preference asked right after the
+ * customer said yes is the next detail of the task, not a way round a problem, unless the agent's
+ * own turn reports one ("sorry, it's sold out; would 8pm work?").
+ */
+export function detailAfterYes(m: RuleMatch): boolean {
+  const customer = previousTurn(m, 'customer', 1);
+  if (customer === undefined || turnSentiment(featuresOf(customer.text)).label !== 'positive') return false;
+  const f = m.features;
+  for (const t of f.tokens) if (isNegator(t.norm)) return false;
+  return !PROBLEM_WORDS.in(f, 0, f.tokens.length);
 }
 
 // ---- choices honoured ---------------------------------------------------------------
