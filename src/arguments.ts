@@ -55,6 +55,13 @@ export function checkAnalyzeOptions(fn: string, options: unknown): void {
   if (options.rules !== undefined && !(options.rules instanceof RuleSet)) fail(fn, 'options.rules', 'a RuleSet', options.rules);
 }
 
+/** configuredRules() options: where to look for the configuration, or which file it is. */
+export function checkConfigOptions(fn: string, options: unknown): void {
+  if (!isObject(options)) fail(fn, 'options', 'an object', options);
+  optionalString(fn, 'options.cwd', options.cwd);
+  optionalString(fn, 'options.config', options.config);
+}
+
 /** Whether `v` is an object: a revoked proxy is one, though nothing in it can be read. */
 function isObjectOrRevoked(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;

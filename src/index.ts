@@ -6,12 +6,26 @@ import { settleRoles } from './nlp/roles.js';
 import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analyze.js';
 import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
-import { checkAnalyzeOptions, checkInput, checkReadOptions, renderArguments, transcriptArgument } from './arguments.js';
+import { checkAnalyzeOptions, checkConfigOptions, checkInput, checkReadOptions, renderArguments, transcriptArgument } from './arguments.js';
+import { rulesInEffect } from './cli/config.js';
+import type { RuleSet } from './rules/index.js';
 
 export * from './model/index.js';
 export { type AnalyzeOptions } from './score/analyze.js';
 export { BUILTIN_RULES, RuleSet, type RuleDef } from './rules/index.js';
 export { formatterByName, FORMAT_NAMES } from './report/index.js';
+export { ConfigError } from './cli/config.js';
+
+/**
+ * The rules a QA team's configuration gives, as `etcscore score` and `coach` run them: the file
+ * `config` (relative to `cwd`), or else the first .etcscorerc.yaml, .yml or .json found from `cwd`
+ * (default: the working directory) upward; the built-in rules when there is none. Pass them to
+ * `analyze` or `score` as `rules`. A mistake in the file throws a ConfigError naming file and line.
+ */
+export function configuredRules(options: { cwd?: string; config?: string } = {}): RuleSet {
+  checkConfigOptions('configuredRules', options);
+  return rulesInEffect({ cwd: options.cwd ?? process.cwd(), file: options.config }).rules;
+}
 
 /**
  * Transcripts from the bytes or text of one input. Throws InputError (source, line, reason) on

@@ -3,7 +3,11 @@
 // functions, proxies) without analyze, score or render throwing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { builtinRuleSet } from '../src/rules/index.js';
+import { ConfigError, analyze, configuredRules, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
 
 const TEXT = "Agent: Thanks for calling, I'm sorry you feel that way.\nCustomer: This is ridiculous.\n";
 const transcript = (): Transcript => parse(TEXT, { source: 'call.txt' })[0]!;
@@ -199,5 +203,33 @@ describe('parse settles roles as the command line does', () => {
   it('lets the agent option name the agent', () => {
     const [t] = parse(NAMED, { source: 'named.txt', agent: 'Lou' });
     expect(t!.meta.roleInference).toMatchObject({ method: 'option', assignments: { Kay: 'customer', Lou: 'agent' } });
+  });
+});
+
+describe('configuredRules: the library runs a QA team\'s configuration as the CLI does', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'etcscore-lib-config-'));
+  const deep = path.join(root, 'calls', 'may');
+  mkdirSync(deep, { recursive: true });
+  writeFileSync(path.join(root, '.etcscorerc.yaml'), 'disable: [pseudo-apology]\nextend:\n  dead-end: ["(they|you) won\'t be allowed to board"]\nignore: ["this is ridiculous"]\n');
+  const rulesOf = (analysis: ReturnType<typeof analyze>) => analysis.findings.map((f) => f.rule);
+  const text = "Agent: I'm sorry you feel that way. You won't be allowed to board.\nCustomer: This is ridiculous.\n";
+
+  it('finds the file from cwd upward, and score and analyze apply it', () => {
+    expect(rulesOf(score(text)[0]!)).toEqual(expect.arrayContaining(['pseudo-apology', 'customer-distress']));
+    const rules = configuredRules({ cwd: deep });
+    const [scored] = score(text, { rules });
+    expect(rulesOf(scored!)).toEqual(['dead-end']);
+    expect(rulesOf(analyze(parse(text)[0]!, { rules }))).toEqual(['dead-end']);
+  });
+
+  it('takes the file named by config, and names a mistake in it', () => {
+    writeFileSync(path.join(root, 'bad.yaml'), 'disable: [no-such-rule]\n');
+    expect(() => configuredRules({ cwd: root, config: 'bad.yaml' })).toThrow(ConfigError);
+    expect(() => configuredRules({ cwd: root, config: 'bad.yaml' })).toThrow(/^bad\.yaml:1: disable\[0\]: "no-such-rule" is not a rule id/);
+    throwsNaming(() => configuredRules({ cwd: 3 } as never), 'options.cwd');
+  });
+
+  it('is the built-in rules where no file is found', () => {
+    expect(configuredRules({ cwd: mkdtempSync(path.join(tmpdir(), 'etcscore-lib-none-')) })).toBe(builtinRuleSet());
   });
 });

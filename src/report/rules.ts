@@ -10,6 +10,7 @@ import { definedWordLists } from '../nlp/phrase/pattern.js';
 import { definedPhraseSets } from '../rules/rule-patterns.js';
 import { SPAN_CLASSES, TOKEN_CLASSES } from '../nlp/phrase/classes.js';
 import type { RuleConditions } from '../rules/rule-data.js';
+import { conditionCatalogue, phraseSetEntry, readersOfPhraseSets, type ConditionEntry, type PhraseSetEntry } from './conditions.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 export const CATALOGUE_FORMATS = ['pretty', 'json', 'markdown'] as const;
@@ -45,7 +46,8 @@ function catalogueJson(rules: readonly RuleDef[]): string {
       examples: r.examples,
     };
   });
-  return JSON.stringify({ rules: plain }, null, 2) + '\n';
+  // Every condition and extractor with the phrases it hears: what can silence or enable a rule.
+  return JSON.stringify({ rules: plain, ...conditionCatalogue(rules) }, null, 2) + '\n';
 }
 
 /**
@@ -97,6 +99,44 @@ function conditionLines(c: RuleConditions): string[] {
   return ['*Conditions:*', '', ...lines, ''];
 }
 
+/** The anchor a Markdown renderer gives a rule's heading: the id less what is not a letter, digit or hyphen ("user/x" → "userx"). */
+const anchor = (id: string) => id.replace(/[^a-z0-9-]/g, '');
+
+/** `file:line` of a phrase set, as code. */
+const placeOf = (set: PhraseSetEntry) => (set.declaredIn ? `\`${set.declaredIn}:${set.line}\`` : 'built in');
+
+const USES = { allow: 'such matches are kept by', when: 'needed by', unless: 'silences', extract: 'gives the findings of' } as const;
+
+/** A condition or extractor: what it tests, the rules that name it, and the phrase sets it hears. */
+function entryMarkdown(c: ConditionEntry, rulePatterns: readonly string[] = []): string[] {
+  const lines = [`### ${c.name}`, '', `${capital(c.description)}.`, ''];
+  for (const [as, verb] of Object.entries(USES)) {
+    const rules = c.usedBy.filter((u) => u.as === as).map((u) => u.rule);
+    if (rules.length) lines.push(`- ${capital(verb)} ${list(rules)}.`);
+  }
+  if (c.phraseSets.length) lines.push(`- Hears the phrase sets ${c.phraseSets.map((s) => `\`${s.name}\` (${placeOf(s)})`).join(', ')}.`);
+  else lines.push('- Hears no phrase set: it reads punctuation, word forms or other turns.');
+  if (rulePatterns.length) lines.push(`- Reads the patterns of ${list(rulePatterns)} too.`);
+  return [...lines, ''];
+}
+
+/** The conditions and extractors with every phrase they hear (the sets' patterns are in the next section). */
+function conditionsMarkdown(rules: readonly RuleDef[]): string[] {
+  const { conditions, extractors } = conditionCatalogue(rules);
+  return [
+    '## Conditions',
+    '',
+    'What a pattern cannot say, written once in `src/rules/conditions.ts` and named by a rule\u2019s `when` and `unless` (a user\u2019s rules may name them too). A condition hears the phrase sets listed under it: a phrase added to one of them can make the condition hold, and so silence (`unless`) or enable (`when`) every rule that names it. `etcscore rules --format json` lists the same, with each set\u2019s patterns.',
+    '',
+    ...conditions.flatMap((c) => entryMarkdown(c)),
+    '## Extractors',
+    '',
+    'What a rule\u2019s findings carry beyond the words (`extract:` in its data), written in `src/rules/extractors.ts`; an extractor may also reject a match, so the phrases it hears can silence the rule too.',
+    '',
+    ...extractors.flatMap((e) => entryMarkdown(e, e.rulePatterns)),
+  ];
+}
+
 function catalogueMarkdown(rules: readonly RuleDef[]): string {
   const lines = [
     '# Rule catalogue',
@@ -105,7 +145,7 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     '',
     '| rule | dimension | category | kind | severity | speaker |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${dimensionOf(r.category)} | ${r.category} | ${r.kind} | ${r.severity} | ${r.speaker} |`),
+    ...rules.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${dimensionOf(r.category)} | ${r.category} | ${r.kind} | ${r.severity} | ${r.speaker} |`),
     '',
   ];
   for (const r of rules) {
@@ -132,10 +172,16 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     for (const [name, entries] of lists) lines.push(`- \`{${name}}\`: ${entries.join(', ')}`);
     lines.push('');
   }
+  lines.push(...conditionsMarkdown(rules));
   const sets = definedPhraseSets();
   if (sets.size > 0) {
+    const readers = readersOfPhraseSets();
     lines.push('## Phrase sets', '', 'The words the conditions\u2019 code looks for around a match (\u201ca reason follows\u201d, \u201canother way is left open\u201d), written as token patterns in `src/rules/data/phrases/`, where a comment above each set says where its condition looks. Add a phrase to a set and every condition that reads the set hears it.', '');
-    for (const [name, patterns] of sets) lines.push(`- \`${name}\`: ${patterns.map((p) => markdownCode(p)).join(', ')}`);
+    for (const name of sets.keys()) {
+      const set = phraseSetEntry(name);
+      const read = readers.get(name) ?? [];
+      lines.push(`- \`${name}\` (${placeOf(set)}${read.length ? `; read by ${list(read)}` : ''}): ${set.patterns.map((p) => markdownCode(p)).join(', ')}`);
+    }
     lines.push('');
   }
   lines.push('## Classes', '', 'Besides `{number}`, `{time}`, `{emoji}` and `{word}` (a token of that kind), a pattern may name a class, written once in `src/nlp/phrase/classes.ts`:', '');
@@ -162,7 +208,13 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
     }
     out.push('');
   }
-  out.push(`${rules.length} rules. \`etcscore rules --format markdown\` for the full catalogue with reasons and examples.`);
+  // The conditions, one line each: the phrase sets that can make each hold.
+  const { conditions } = conditionCatalogue(rules);
+  const width = Math.max(...conditions.map((x) => x.name.length)) + 1;
+  out.push(c.bold.underline('CONDITIONS') + c.dim('  the phrase sets each hears (src/rules/data/phrases/)'));
+  for (const x of conditions) out.push(`  ${c.bold(x.name.padEnd(width))} ${x.phraseSets.length ? x.phraseSets.map((s) => s.name).join(', ') : c.dim('(none: punctuation, word forms, other turns)')}`);
+  out.push('');
+  out.push(`${rules.length} rules, ${conditions.length} conditions. \`etcscore rules --format markdown\` for the full catalogue with reasons and examples, \`--format json\` for every phrase with its file and line.`);
   return out.join('\n') + '\n';
 }
 

@@ -27,8 +27,10 @@ if (SETS.length > 31) throw new Error('facts.ts: more information sets than bits
 const SET: Readonly<Record<SetName, number>> = Object.fromEntries(SETS.map((name, k) => [name, k])) as Record<SetName, number>;
 /** Shorthand and formal ways of saying "please" ("pls", "kindly"), each one word, read as the word itself. */
 const SHORTHAND = 'info-please';
+/** Every set the judgement reads, in its one automaton rather than through PhraseSet.in: states-a-fact declares them. */
+export const INFORMATION_SETS: readonly string[] = [...SETS, SHORTHAND];
 // Named once, so the build knows every set here is read by code.
-for (const name of [...SETS, SHORTHAND]) phrases(name);
+for (const name of INFORMATION_SETS) phrases(name);
 
 /** Read in place of a word: made like a token, so the automaton's reading of tokens keeps one shape. */
 const asWord = (norm: string, kind: Token['kind']): Token => ({ text: norm, norm, start: 0, end: 0, kind });

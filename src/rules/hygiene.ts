@@ -7,7 +7,7 @@ import type { Transcript, Turn } from '../model/types.js';
 import { textFeatures } from '../nlp/features.js';
 import { RuleSet } from './engine.js';
 import { readRuleFile, readWordListFile, type ListEntries, type LoadedRule, type RuleProblem } from './load.js';
-import { defineWordLists, PatternError } from '../nlp/phrase/pattern.js';
+import { defineWordLists, PatternError, patternKey } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
 import { definePhraseSets, phraseSetsNamedByCode } from './rule-patterns.js';
 import { exampleText, type Example, type RuleDef } from './types.js';
@@ -79,8 +79,8 @@ export function checkPhraseSetFiles(paths: readonly string[], name: (path: strin
     const seen = new Map<string, number>();
     patterns.forEach((p, i) => {
       const line = entryLines[set]![i]!;
-      const first = seen.get(normal(p));
-      if (first === undefined) seen.set(normal(p), line);
+      const first = seen.get(patternKey(p));
+      if (first === undefined) seen.set(patternKey(p), line);
       else problems.push({ file: places.get(set)!.file, line, message: `phrase set "${set}": duplicate pattern "${p}", already at line ${first}` });
     });
   }
@@ -138,8 +138,6 @@ function borrowPatterns(loaded: readonly LoadedRule[]): RuleProblem[] {
 const at = (r: LoadedRule, line: number, message: string): RuleProblem => ({ file: r.file, line, rule: r.data.id, message });
 const where = (r: LoadedRule, line: number) => `${r.file}:${line}`;
 
-/** The same pattern however it is spaced or cased. */
-const normal = (p: string) => p.toLowerCase().replace(/\s+/g, ' ').replace(/\s*([[\]()|])\s*/g, '$1').trim();
 
 function duplicates(loaded: readonly LoadedRule[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -154,7 +152,7 @@ function duplicates(loaded: readonly LoadedRule[]): RuleProblem[] {
     // Patterns read from another rule are checked there.
     if (r.data.patternsFrom !== undefined) continue;
     r.data.patterns.forEach((p, i) => {
-      const key = `${r.data.speaker}\u0000${r.data.category}\u0000${normal(p)}`;
+      const key = `${r.data.speaker}\u0000${r.data.category}\u0000${patternKey(p)}`;
       const line = r.lines.patterns[i]!;
       const seen = phrases.get(key);
       if (!seen) return void phrases.set(key, { rule: r, line });

@@ -1,5 +1,5 @@
 import { RuleSet } from './engine.js';
-import compiled, { patterns, phraseSets, wordLists } from './data/compiled.js';
+import compiled, { patterns, phraseSetPlaces, phraseSets, wordLists } from './data/compiled.js';
 import { defineWordLists, useStoredPatterns } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
 import { definePhraseSets } from './rule-patterns.js';
@@ -7,7 +7,7 @@ import type { RuleDef } from './types.js';
 
 export { exampleText, type Example, type RuleDef, type RuleMatch } from './types.js';
 export { RuleSet, type PreparedTurn } from './engine.js';
-export { compilePattern, PatternError } from '../nlp/phrase/pattern.js';
+export { compilePattern, PatternError, patternKey } from '../nlp/phrase/pattern.js';
 export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
 export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
 export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
@@ -16,7 +16,7 @@ export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type Ext
 defineWordLists(wordLists);
 useStoredPatterns(patterns);
 // The phrase sets the conditions' code reads by name (src/rules/data/phrases/).
-definePhraseSets(phraseSets);
+definePhraseSets(phraseSets, phraseSetPlaces);
 
 /** The rules of one file of src/rules/data, compiled by the build. */
 function dataRules(file: string): RuleDef[] {

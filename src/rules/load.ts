@@ -231,7 +231,8 @@ class Reader {
     const speaker = this.oneOf(e.get('speaker'), 'speaker', SPEAKERS, at);
     const docs = Object.fromEntries(DOC_KEYS.map((k) => [k, str(k)])) as Record<(typeof DOC_KEYS)[number], string | undefined>;
     const suggestions = e.has('suggestions') ? this.strings(e.get('suggestions')!, 'suggestions') : undefined;
-    if (kind === 'risk' && !suggestions?.items.length) this.problem(at, 'a risk needs "suggestions": better wordings, best first');
+    // Several, as retext-equality gives: one wording, copied word for word, becomes the new stock phrase.
+    if (kind === 'risk' && (suggestions?.items.length ?? 0) < 2) this.problem(suggestions ? this.line(e.get('suggestions')!.key) : at, 'a risk needs "suggestions": at least two better wordings, best first');
     if (kind === 'signal' && speaker !== undefined && speaker !== 'customer') this.problem(this.line(e.get('kind')?.value), 'kind "signal" is for customer rules: an agent\'s words are a strength or a risk');
     // A rule that reads another rule's patterns writes none of its own: the build copies them.
     const patternsFrom = e.has('patternsFrom') ? str('patternsFrom') : undefined;

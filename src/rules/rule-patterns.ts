@@ -27,7 +27,20 @@ export function rulePatterns(id: string, name?: string): readonly string[] {
 export function phrasesOfRule(id: string, name?: string): PhraseSet {
   const set = new PhraseSet(() => rulePatterns(id, name));
   if (name === undefined) set.ruleId = id;
-  return set;
+  return withSource(set, { rule: name === undefined ? id : `${id}#${name}` });
+}
+
+/** What a set made here reads: a named phrase set, or a rule's patterns ("<id>" or "<id>#<name>"). */
+export type PhraseSource = { set: string } | { rule: string };
+const made: Array<{ phrases: PhraseSet; source: PhraseSource }> = [];
+const withSource = (phrases: PhraseSet, source: PhraseSource): PhraseSet => (made.push({ phrases, source }), phrases);
+
+/**
+ * Every set code has made here, with what it reads (a few hundred, made as modules load): how a
+ * test traces which sets each condition really searches, against what it declares.
+ */
+export function phraseSetsMade(): ReadonlyArray<{ phrases: PhraseSet; source: PhraseSource }> {
+  return made;
 }
 
 // Named phrase sets (src/rules/data/phrases/*.yaml): the words and phrases the conditions' code
@@ -35,11 +48,24 @@ export function phrasesOfRule(id: string, name?: string): PhraseSet {
 // the one phrase language, so an analyst reads and extends them without reading code.
 const phraseSets = new Map<string, readonly string[]>();
 /** The names code has asked for, whether or not the sets are loaded yet: unused sets are a problem. */
-const named = new Set<string>();
+const namedByCode = new Set<string>();
 
-/** Defines the named phrase sets (the build's compiled data, or the build checking its YAML). */
-export function definePhraseSets(sets: Readonly<Record<string, readonly string[]>>): void {
+/** Where a phrase set is declared: its file, relative to the project, and line. */
+export interface PhraseSetPlace {
+  file: string;
+  line: number;
+}
+const places = new Map<string, PhraseSetPlace>();
+
+/** Defines the named phrase sets (the build's compiled data, or the build checking its YAML), and where each is written when known. */
+export function definePhraseSets(sets: Readonly<Record<string, readonly string[]>>, where: Readonly<Record<string, PhraseSetPlace>> = {}): void {
   for (const [name, patterns] of Object.entries(sets)) phraseSets.set(name, patterns);
+  for (const [name, at] of Object.entries(where)) places.set(name, at);
+}
+
+/** Where the phrase set `name` is declared, when the compiled data says. */
+export function phraseSetPlace(name: string): PhraseSetPlace | undefined {
+  return places.get(name);
 }
 
 /** The phrase sets defined so far, by name: for the catalogue's docs. */
@@ -56,11 +82,11 @@ export function phraseSetPatterns(name: string): readonly string[] {
 
 /** A PhraseSet of the named set, compiled when first used; code names every set it reads this way. */
 export function phrases(name: string): PhraseSet {
-  named.add(name);
-  return new PhraseSet(() => phraseSetPatterns(name));
+  namedByCode.add(name);
+  return withSource(new PhraseSet(() => phraseSetPatterns(name)), { set: name });
 }
 
 /** The names of the phrase sets code reads (every module that reads one has been imported). */
 export function phraseSetsNamedByCode(): ReadonlySet<string> {
-  return named;
+  return namedByCode;
 }

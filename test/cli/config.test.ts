@@ -43,6 +43,13 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
     ['extend that is not a mapping', config({ extend: ['dead-end'] }), /^my\.json:1: extend: must be a mapping of built-in rule ids to lists of patterns/],
     ['an ignore phrase that is a regular expression', config({ ignore: ['as i said', '^as i'] }), /^my\.json:1: ignore\[1\]: "\^as i" looks like a regular expression/],
     ['an empty ignore list', config({ ignore: [] }), /^my\.json:1: ignore: must list at least one token pattern/],
+    ['a pattern written twice in a rule (spacing and case aside)', config({ rules: [rule({ patterns: ['unfortunately [for you]', 'Unfortunately  [ for you ]'] })] }), /^my\.json:1: rules\[0\]\.patterns\[1\]: .* is written twice: it is the same pattern as \[0\]/],
+    ['a pattern that finds none of its rule\'s examples', config({ rules: [rule({ patterns: ['unfortunately [for you]', 'sadly'], examples: ['Unfortunately not.'] })] }), /^my\.json:1: rules\[0\]\.patterns\[1\]: "sadly" finds none of this rule's examples/],
+    ['an extend pattern written twice', config({ extend: { 'dead-end': ['no way round it', 'no way round  it'] } }), /^my\.json:1: extend\.dead-end\[1\]: .* is written twice/],
+    ['an extend pattern the rule has, spaced and cased otherwise', config({ extend: { 'policy-as-wall': ['Rules  are rules'] } }), /extend\.policy-as-wall\[0\]: .* is already one of this rule's patterns/],
+    ['an ignore phrase written twice, once with a curly apostrophe', config({ ignore: ["it's fine", 'it\u2019s fine'] }), /^my\.json:1: ignore\[1\]: .* is written twice/],
+    ['extending a rule that reads whole clauses', config({ extend: { 'information-given': ['the parcel is lost'] } }), /^my\.json:1: extend\.information-given: "information-given" reads every clause whole, with no patterns, so it has none to extend; write your own rule of category information/],
+    ['JSON with a trailing comma, on its line', '{\n  "disable": [\n    "dead-end",\n  ]\n}\n', /^my\.json:3: not valid JSON \(/],
   ])('%s', (_, text, message) => {
     expect(() => parseConfig(text, 'my.json')).toThrow(ConfigError);
     expect(() => parseConfig(text, 'my.json')).toThrow(message);
@@ -54,6 +61,12 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
     const ids = ruleSetFor(c)!.rules.map((r) => r.id);
     expect(ids).toContain('user/no-unfortunately');
     expect(ids).not.toContain('sympathy-from-outside');
+  });
+
+  it("gives a customer's rule the kind its findings have: signal", () => {
+    const c = parseConfig(config({ rules: [rule({ speaker: 'customer', category: 'customer-distress', kind: 'risk' })] }), 'my.json');
+    expect(c.rules[0]).toMatchObject({ speaker: 'customer', kind: 'signal' });
+    expect(catalogueFor(c).find((r) => r.id === 'user/no-unfortunately')?.kind).toBe('signal');
   });
 
   it("lets a user's pattern name a built-in word list", () => {

@@ -131,7 +131,8 @@ const BLOCKS = ['h1', 'h2', 'h3', 'p', 'table', 'tr', 'ul', 'ol', 'li', 'blockqu
 function markdownBlocks(md: string): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(BLOCKS.map((b) => [b, 0]));
   for (const el of elements(parseHtml(markdownToHtml(md)))) {
-    expect(MARKDOWN_TAGS, `<${el.tagName}> in ${md}`).toContain(el.tagName);
+    // The whole document in the message only when it fails: built for every element, it cost more than the check.
+    if (!MARKDOWN_TAGS.has(el.tagName)) expect.fail(`<${el.tagName}> in ${md}`);
     for (const { name, value } of el.attrs) {
       expect(['align', 'href'], `<${el.tagName} ${name}>`).toContain(name);
       if (name === 'href') expect(value).toMatch(/^#/);
@@ -239,11 +240,19 @@ describe('a user rule’s text stays text in the rule catalogue', () => {
     examples: { match: [text, { context: [{ role: 'customer' as const, text }], text }], noMatch: [text] },
   });
 
+  // The rules' sections are rendered as Markdown and read back; what follows them (word lists,
+  // conditions, phrase sets: the built-in catalogue) must be the same text as with a plain rule,
+  // which shows no user text reached it, without parsing its thousands of lines a hundred times.
+  const split = (md: string) => [md.slice(0, md.indexOf('\n## Word lists')), md.slice(md.indexOf('\n## Word lists'))] as const;
+
   it('in markdown', () => {
-    const plain = markdownBlocks(renderCatalogue([userRule('plain')], 'markdown'));
+    const [plainRules, plainRest] = split(renderCatalogue([userRule('plain')], 'markdown'));
+    const plain = markdownBlocks(plainRules);
     fc.assert(
       fc.property(hostile, (text) => {
-        expect(markdownBlocks(renderCatalogue([userRule(text)], 'markdown'))).toEqual(plain);
+        const [rules, rest] = split(renderCatalogue([userRule(text)], 'markdown'));
+        expect(rest === plainRest, 'the catalogue after the rules is the same').toBe(true);
+        expect(markdownBlocks(rules)).toEqual(plain);
       }),
       { numRuns: 100 },
     );

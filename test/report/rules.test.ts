@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_RULES } from '../../src/rules/index.js';
+import { BUILTIN_RULES, CONDITIONS, CONDITION_NAMES, EXTRACTOR_NAMES } from '../../src/rules/index.js';
 import { renderCatalogue } from '../../src/report/rules.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -99,5 +99,53 @@ describe('etcscore rules --format json', () => {
     expect(deadEnd.patterns.at(-1)).toBe("(they|you) won't be allowed to board");
     expect(shown.find((x) => x.id === 'user/above-my-pay-grade')).toMatchObject({ declaredIn: '.etcscorerc.yaml', messageId: 'user/above-my-pay-grade' });
     expect(shown.find((x) => x.id === 'user/above-my-pay-grade')!.url).toBeUndefined();
+    // The Markdown catalogue links a user's rule to its heading as a renderer anchors it ("user/x" → "userx").
+    const md = (await runCli(['rules', '--format', 'markdown'], { cwd })).stdout;
+    expect(md).toContain('| [user/above-my-pay-grade](#userabove-my-pay-grade) |');
+    expect(md).toContain('\n## user/above-my-pay-grade\n');
+  });
+});
+
+describe('the conditions in the catalogue', () => {
+  interface Entry {
+    name: string;
+    description: string;
+    usedBy: Array<{ rule: string; as: string }>;
+    phraseSets: Array<{ name: string; declaredIn: string; line: number; patterns: string[] }>;
+    rulePatterns?: string[];
+  }
+  const json = JSON.parse(renderCatalogue(BUILTIN_RULES, 'json')) as { conditions: Entry[]; extractors: Entry[] };
+
+  it('json: every condition and extractor, with each phrase set it hears: its patterns, file and line', () => {
+    expect(json.conditions.map((c) => c.name)).toEqual(CONDITION_NAMES);
+    expect(json.extractors.map((e) => e.name)).toEqual(EXTRACTOR_NAMES);
+    const reason = json.conditions.find((c) => c.name === 'reason-and-alternative')!;
+    expect(reason.description).toBe(CONDITIONS['reason-and-alternative'].description);
+    expect(reason.usedBy).toContainEqual({ rule: 'policy-as-wall', as: 'unless' });
+    expect(reason.phraseSets.map((s) => s.name).sort()).toEqual(['alternative', 'reason']);
+    expect(json.extractors.find((e) => e.name === 'commitment-details')).toMatchObject({ usedBy: [{ rule: 'commitment-made', as: 'extract' }], rulePatterns: ['goodwill-gesture'] });
+    // Each set is where it says: its name opens that line of that file, and its patterns are the set's.
+    for (const set of [...json.conditions, ...json.extractors].flatMap((c) => c.phraseSets)) {
+      const line = readFileSync(path.join(root, set.declaredIn), 'utf8').split('\n')[set.line - 1];
+      expect(line, `${set.declaredIn}:${set.line}`).toMatch(new RegExp(`^${set.name}:`));
+      expect(set.patterns.length, set.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('pretty: a section with one line per condition naming the sets it hears', () => {
+    const text = renderCatalogue(BUILTIN_RULES, 'pretty');
+    const section = text.slice(text.indexOf('CONDITIONS'));
+    expect(section.split('\n').filter((l) => /^  \S/.test(l))).toHaveLength(CONDITION_NAMES.length);
+    expect(section).toMatch(/\n  interjection +bare-wait, polite-before, reason-after, request-after\n/);
+    expect(section).toMatch(/\n  negated +\(none/);
+  });
+
+  it('markdown: each condition with the rules it silences or enables and its sets with file and line', () => {
+    const md = renderCatalogue(BUILTIN_RULES, 'markdown');
+    const at = md.indexOf('\n### reason-and-alternative\n');
+    const entry = md.slice(at, md.indexOf('\n### ', at + 1));
+    expect(entry).toMatch(/- Silences `policy-as-wall`/);
+    expect(entry).toMatch(/`reason` \(`src\/rules\/data\/phrases\/control\.yaml:\d+`\)/);
+    expect(md).toMatch(/\n- `reason` \(`src\/rules\/data\/phrases\/control\.yaml:\d+`; read by `reason-and-alternative`/);
   });
 });

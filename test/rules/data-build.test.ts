@@ -25,7 +25,11 @@ function build(files: Record<string, string>, name: string, o: { phraseFiles?: R
   const data = path.join(dir, name);
   mkdirSync(data);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), text);
-  if (o.withPhraseSets ?? true) cpSync(path.join(root, 'src/rules/data/phrases'), path.join(data, 'phrases'), { recursive: true });
+  if (o.withPhraseSets ?? true) {
+    cpSync(path.join(root, 'src/rules/data/phrases'), path.join(data, 'phrases'), { recursive: true });
+    // The lists the phrase sets of the due-time reader name ({weekday}, {month}).
+    if (!o.lists) cpSync(path.join(root, 'src/rules/data/lists/due.yaml'), path.join(data, 'lists', 'due.yaml'), { recursive: true });
+  }
   if (o.lists) cpSync(o.lists, path.join(data, 'lists'), { recursive: true });
   let phrases = phraseData;
   if (o.phraseFiles) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../src/rules/index.js';
 import { renderCatalogue } from '../../src/report/rules.js';
+import { withConditionTables } from '../../src/report/conditions.js';
 import { runCli } from '../helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -12,6 +13,11 @@ describe('docs/rules.md', () => {
   it('is up to date with the rule definitions (run `npm run docs`)', () => {
     const written = readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8');
     expect(written === renderCatalogue(BUILTIN_RULES, 'markdown'), 'docs/rules.md is out of date: run `npm run docs`').toBe(true);
+  });
+
+  it("src/rules/data/README.md's tables of conditions and extractors are up to date (run `npm run docs`)", () => {
+    const readme = readFileSync(path.join(root, 'src', 'rules', 'data', 'README.md'), 'utf8');
+    expect(withConditionTables(readme) === readme, 'src/rules/data/README.md is out of date: run `npm run docs`').toBe(true);
   });
 
   it('documents every rule with its reason, examples and patterns', () => {

@@ -82,6 +82,13 @@ describe('rule data hygiene', () => {
     expect(only(problems)).toBe(`${file}:1: apology: missing "why": every rule is documented (title, description, why, source, message)`);
   });
 
+  it('reports a risk with fewer than two better wordings, on its "suggestions" line', () => {
+    const risk = (suggestions: string) => rule().replace('kind: strength', 'kind: risk').replace('severity: info', 'severity: warning').replace('  patterns:', `  suggestions:\n${suggestions}  patterns:`);
+    const one = check(risk('    - Thank you for waiting.\n'));
+    expect(only(one.problems)).toBe(`${one.file}:11: apology: a risk needs "suggestions": at least two better wordings, best first`);
+    expect(check(risk('    - Thank you for waiting.\n    - Thanks for bearing with me.\n')).problems).toEqual([]);
+  });
+
   it('reports a curly apostrophe in a pattern, and why straight ones are wanted', () => {
     const { file, problems } = check(rule({ patterns: ['sorry for the wait', 'i’m sorry for the delay'] }));
     expect(only(problems)).toMatch(new RegExp(`^${file}:13: apology: pattern "i’m sorry for the delay" has a curly .*write the straight '.*duplicates visible`));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { RULE_KEYS, TOP_KEYS, parseConfig } from '../../src/cli/config.js';
 import { ALL_CATEGORIES } from '../../src/model/types.js';
+import { CONDITION_NAMES } from '../../src/rules/conditions.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
@@ -62,6 +63,8 @@ describe('schema/etcscorerc.schema.json', () => {
     ['an ignore list that is a string', { ignore: 'as i said' }],
     ['an ignore phrase that is a regular expression', { ignore: ['^as i said$'] }],
     ['an empty ignore phrase', { ignore: [''] }],
+    ['an unknown condition', { rules: [{ ...rule, conditions: { unless: ['because-i-said-so'] } }] }],
+    ['a default-dropped context under unless', { rules: [{ ...rule, conditions: { unless: ['question'] } }] }],
   ])('rejects %s, as the loader does', (_, doc) => {
     const data = JSON.parse(JSON.stringify(doc));
     expect(validate(data)).toBe(false);
@@ -72,6 +75,8 @@ describe('schema/etcscorerc.schema.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
     expect(Object.keys(schema.$defs.rule.properties).sort()).toEqual([...RULE_KEYS].sort());
     expect(schema.$defs.rule.properties.category.enum).toEqual(ALL_CATEGORIES);
+    // An editor offers the condition names the loader knows.
+    expect(schema.$defs.condition.enum).toEqual(CONDITION_NAMES);
   });
 
   it('requires the rule keys the loader requires', () => {

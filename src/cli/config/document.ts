@@ -35,7 +35,7 @@ function readJson(text: string, file: string): ConfigDocument {
     // the reason is kept, the quote is not, and the line comes from the position when given.
     const message = (err as Error).message.replace(/, ".*" is not valid JSON$/s, '');
     const at = /at position (\d+)/.exec(message);
-    const line = at ? lineAtOffset(text, Number(at[1])) : yamlErrorLine(text);
+    const line = at ? lineAtOffset(text, Number(at[1])) : (yamlErrorLine(text) ?? trailingCommaLine(text));
     return failer(file, () => line)([], `not valid JSON (${message})`);
   }
   // Valid JSON is valid YAML: its lines are looked up with the YAML parser, only when a mistake needs one.
@@ -91,6 +91,13 @@ function lineOfPath(doc: Document, lines: LineCounter, at: KeyPath): number | un
 
 function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && 'range' in v;
+}
+
+/** The line of a comma before "]" or "}" outside strings: JSON forbids it, YAML (and so the check above) allows it. */
+function trailingCommaLine(text: string): number | undefined {
+  const end = /,\s*[\]}]|"(?:[^"\\]|\\.)*"/g;
+  for (let m = end.exec(text); m; m = end.exec(text)) if (m[0][0] === ',') return lineAtOffset(text, m.index);
+  return undefined;
 }
 
 function lineAtOffset(text: string, offset: number): number {

@@ -4,7 +4,7 @@
 // the file is read, not as a surprise in a QA report.
 import { ALL_CATEGORIES, type Category, type FindingKind, type Severity, type Transcript } from '../../model/types.js';
 import { textFeatures } from '../../nlp/features.js';
-import { BUILTIN_RULES, DEFAULT_DROPPED, RuleSet, USER_PREFIX, compilePattern, unknownCondition, withConditions, type ConditionName, type DroppedContext, type RuleConditions, type RuleDef } from '../../rules/index.js';
+import { BUILTIN_RULES, DEFAULT_DROPPED, RuleSet, USER_PREFIX, compilePattern, patternKey, unknownCondition, withConditions, type ConditionName, type DroppedContext, type RuleConditions, type RuleDef } from '../../rules/index.js';
 import type { Fail, KeyPath } from './error.js';
 
 export interface UserConfig {
@@ -68,21 +68,32 @@ function extensions(raw: unknown, fail: Fail): Record<string, string[]> {
       const why = id.startsWith(USER_PREFIX) ? "only built-in rules are extended; add the patterns to your rule's own list" : 'see `etcscore rules`';
       fail(['extend', id], `${show(id)} is not a built-in rule id (${why})`);
     }
+    // A rule that judges whole clauses has no phrases: more of them would be read by nothing.
+    if (rule!.unit === 'clause') fail(['extend', id], `${show(id)} reads every clause whole, with no patterns, so it has none to extend; write your own rule of category ${rule!.category} instead`);
     const patterns = patternList(value, ['extend', id], fail);
-    const known = new Set(rule!.patterns.map((p) => p.trim().toLowerCase()));
+    const known = new Set(rule!.patterns.map(patternKey));
     patterns.forEach((p, i) => {
-      if (known.has(p.trim().toLowerCase())) fail(['extend', id, i], `${show(p)} is already one of this rule's patterns`);
+      if (known.has(patternKey(p))) fail(['extend', id, i], `${show(p)} is already one of this rule's patterns`);
     });
     out[id] = patterns;
   }
   return out;
 }
 
-/** A non-empty list of token patterns that each compile. */
+/**
+ * A non-empty list of token patterns that each compile, none written twice (however it is spaced,
+ * cased or apostrophed), as the build requires of the built-in rules.
+ */
 function patternList(raw: unknown, at: KeyPath, fail: Fail): string[] {
   const patterns = strings(raw, at, fail);
   if (patterns.length === 0) fail(at, 'must list at least one token pattern');
-  patterns.forEach((p, i) => checkPattern(p, [...at, i], fail));
+  const seen = new Map<string, number>();
+  patterns.forEach((p, i) => {
+    checkPattern(p, [...at, i], fail);
+    const first = seen.get(patternKey(p));
+    if (first !== undefined) fail([...at, i], `${show(p)} is written twice: it is the same pattern as [${first}]`);
+    seen.set(patternKey(p), i);
+  });
   return patterns;
 }
 
@@ -135,12 +146,15 @@ function userRule(raw: unknown, at: KeyPath, file: string, fail: Fail): RuleDef 
   const suggestions = raw.suggestions === undefined ? undefined : strings(raw.suggestions, [...at, 'suggestions'], fail);
   if (suggestion !== undefined && suggestions !== undefined) fail([...at, 'suggestions'], 'give better wordings either as "suggestion" or as the list "suggestions", not both');
   const better = suggestions ?? (suggestion !== undefined ? [suggestion] : []);
+  const kind = oneOf(raw.kind, KINDS, [...at, 'kind'], fail, 'risk');
+  const speaker = oneOf(raw.speaker, SPEAKERS, [...at, 'speaker'], fail, 'agent');
   const rule: RuleDef = {
     id: USER_PREFIX + id,
     category,
-    kind: oneOf(raw.kind, KINDS, [...at, 'kind'], fail, 'risk'),
+    // What a customer says is a signal, whatever kind is written: the catalogue shows what the findings are.
+    kind: speaker === 'customer' ? 'signal' : kind,
     severity: oneOf(raw.severity, SEVERITIES, [...at, 'severity'], fail, 'warning'),
-    speaker: oneOf(raw.speaker, SPEAKERS, [...at, 'speaker'], fail, 'agent'),
+    speaker,
     title: id,
     description: message,
     why: message,
@@ -154,7 +168,7 @@ function userRule(raw: unknown, at: KeyPath, file: string, fail: Fail): RuleDef 
   };
   if (raw.conditions !== undefined) withConditions(rule, conditionsOf(raw.conditions, [...at, 'conditions'], fail));
   const listOnly = Array.isArray(raw.examples);
-  checkExamples(rule, listOnly ? [...at, 'examples'] : [...at, 'examples', 'match'], [...at, 'examples', 'noMatch'], fail);
+  checkExamples(rule, listOnly ? [...at, 'examples'] : [...at, 'examples', 'match'], [...at, 'examples', 'noMatch'], [...at, 'patterns'], fail);
   return rule;
 }
 
@@ -196,17 +210,24 @@ function examples(raw: unknown, at: KeyPath, fail: Fail): RuleDef['examples'] {
 }
 
 /** A user's examples are tests: a rule that misses its own example is reported now, not in a QA report. */
-function checkExamples(rule: RuleDef, matchAt: KeyPath, noMatchAt: KeyPath, fail: Fail): void {
+function checkExamples(rule: RuleDef, matchAt: KeyPath, noMatchAt: KeyPath, patternsAt: KeyPath, fail: Fail): void {
   const set = new RuleSet([rule]);
-  const finds = (utterance: string) => {
+  const finds = (utterance: string, rules = set) => {
     const turn = { index: 0, role: rule.speaker, speaker: rule.speaker, text: utterance };
     const t: Transcript = { id: 'example', source: 'example', channel: 'unknown', turns: [turn], meta: {} };
-    return set.run(t, [{ turn, features: textFeatures(utterance) }]).length > 0;
+    return rules.run(t, [{ turn, features: textFeatures(utterance) }]).length > 0;
   };
   rule.examples.match.forEach((e, i) => {
     if (typeof e === 'string' && !finds(e)) fail([...matchAt, i], `${show(e)} is not found by this rule's patterns`);
   });
   rule.examples.noMatch.forEach((e, i) => {
     if (typeof e === 'string' && finds(e)) fail([...noMatchAt, i], `${show(e)} is found by this rule, but is listed as a near-miss`);
+  });
+  // Each pattern alone, as the build checks the built-in rules: one that finds none of the examples is untested.
+  const match = rule.examples.match.filter((e) => typeof e === 'string');
+  if (match.length === 0) return;
+  rule.patterns.forEach((p, i) => {
+    const alone = new RuleSet([{ ...rule, patterns: [p] }]);
+    if (!match.some((e) => finds(e, alone))) fail([...patternsAt, i], `${show(p)} finds none of this rule's examples: add an example it finds, or drop it`);
   });
 }

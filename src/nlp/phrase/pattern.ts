@@ -164,6 +164,13 @@ export function* literals(p: CompiledPattern): Iterable<string> {
 
 export class PatternError extends Error {}
 
+/**
+ * A pattern as the hygiene checks compare it: the same pattern however it is spaced or cased, or
+ * whichever apostrophe it is written with (matching reads them all alike).
+ */
+export const patternKey = (p: string): string =>
+  p.toLowerCase().replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'").replace(/\s+/g, ' ').replace(/\s*([[\]()|])\s*/g, '$1').trim();
+
 /** Longest gap that `**` may skip. */
 export const GAP = 3;
 

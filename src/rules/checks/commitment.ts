@@ -35,7 +35,7 @@ function subjectLedPromise(m: RuleMatch): false | { owner: string } {
   // "The €134, which is £116.40, will be back…": the subject is before the aside.
   if (clause === '' && pieces.length > 0 && /^(which|who|that is|i\.e\.)\b/.test(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
   while (/^(which|who|that is|i\.e\.)\b/.test(clause) && pieces.length > 0) clause = pieces.pop()!;
-  if (!dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (!dueOf(m)) return false;
   const f = m.features;
   const inSentence = sentenceTokens(f, m.tokens[0]);
   if (HABITUAL.in(f, ...inSentence) || AN_OPTION.in(f, ...inSentence)) return false;
@@ -112,17 +112,25 @@ function actionOf(m: RuleMatch): string {
   return words.split(/[,.;:!?]/)[0]!.split(/\s+/).slice(0, 6).join(' ');
 }
 
+/** When the promise is due, read from its first word to the end of its sentence (asked up to three times a match). */
+let dueAsked: { f: RuleMatch['features']; at: number; due: string | undefined } | undefined;
+function dueOf(m: RuleMatch): string | undefined {
+  if (dueAsked?.f !== m.features || dueAsked.at !== m.tokens[0]) {
+    dueAsked = { f: m.features, at: m.tokens[0], due: dueFrom(m.features, m.turn.text, m.tokens[0], sentenceTokens(m.features, m.tokens[0])[1]) };
+  }
+  return dueAsked.due;
+}
+
 /** The match's first word, as matching reads it. */
 const firstWord = (m: RuleMatch) => m.features.tokens[m.tokens[0]]!.norm;
 
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 export function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
-  const text = m.turn.text;
   const f = m.features;
   if (offeredBefore(m)) return false;
   let subjectOwner: string | undefined;
   // "You'll hear from us" holds no one to anything without a time.
-  if (YOU_WILL_HEAR.in(f, ...m.tokens, 'start') && !dueFrom(text.slice(m.span[0], m.sentence[1]))) return false;
+  if (YOU_WILL_HEAR.in(f, ...m.tokens, 'start') && !dueOf(m)) return false;
   if (SUBJECT_BEFORE.in(f, ...m.tokens, 'start')) {
     const led = subjectLedPromise(m);
     if (!led) return false;
@@ -133,7 +141,7 @@ export function commitmentDetails(m: RuleMatch): false | Record<string, unknown>
   const first: [number, number] = [m.tokens[0], m.tokens[0] + 1];
   const owner = subjectOwner ?? (AGENT_FIRST.in(f, ...first, 'whole') ? 'agent' : COMPANY_FIRST.in(f, ...first, 'whole') ? 'company' : 'third-party');
   const action = actionOf(m);
-  const due = dueFrom(text.slice(m.span[0], m.sentence[1]));
+  const due = dueOf(m);
   if (!isFirmPromise(m, action, due)) return false;
   return due ? { owner, action, due } : { owner, action };
 }

@@ -12,3 +12,5 @@ export declare const patterns: Readonly<Record<string, StoredPattern>>;
 export declare const wordLists: Readonly<Record<string, readonly string[]>>;
 /** The named phrase sets of src/rules/data/phrases/, which the conditions' code reads by name. */
 export declare const phraseSets: Readonly<Record<string, readonly string[]>>;
+/** Where each phrase set is declared: its file (relative to the project) and line. */
+export declare const phraseSetPlaces: Readonly<Record<string, { file: string; line: number }>>;
