@@ -1,6 +1,7 @@
 // Everything later stages need from one text, computed once per turn.
 import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
 import { negationScopes } from './negation.js';
+import { lexemeGeneration, readLexemes } from './phrase/lexemes.js';
 
 export interface TextFeatures {
   text: string;
@@ -11,6 +12,9 @@ export interface TextFeatures {
   sentenceOf: Int32Array;
   /** Number of word-like tokens (words, numbers, times, emoji). */
   wordCount: number;
+  /** What `lexemesOf` read: made on first use (see phrase/lexemes.ts), for that lexeme generation. */
+  lexemes?: Int32Array | undefined;
+  lexemeGeneration?: number;
 }
 
 export function textFeatures(text: string): TextFeatures {
@@ -33,7 +37,19 @@ export function textFeatures(text: string): TextFeatures {
     }
     if (isWordLike(t)) words++;
   }
-  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words };
+  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: undefined, lexemeGeneration: -1 };
+}
+
+/**
+ * Each token's lexeme id (phrase/lexemes.ts), read once per text and kept with its features: the
+ * phrase sets that search a turn read their symbols from these.
+ */
+export function lexemesOf(f: TextFeatures): Int32Array {
+  if (f.lexemes !== undefined && f.lexemeGeneration === lexemeGeneration()) return f.lexemes;
+  const ids = readLexemes(f.tokens);
+  f.lexemes = ids;
+  f.lexemeGeneration = lexemeGeneration();
+  return ids;
 }
 
 /** A link followed by a capitalised word: posts end a sentence with a link and no full stop. */

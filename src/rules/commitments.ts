@@ -11,9 +11,16 @@ export function promised(f: Finding): string {
   return `${String(f.data?.action ?? '')} ${f.text}`;
 }
 
-/** The words a kept or broken finding speaks of: its whole turn ("you said you'd call, nobody did"). */
-function outcomeWords(f: Finding, turn: Turn | undefined): string {
-  return `${String(f.data?.action ?? '')} ${turn?.text ?? f.text}`;
+/**
+ * The stems of the words a kept or broken finding speaks of: its action and its whole turn ("you
+ * said you'd call, nobody did"). Taken apart: the turn's own are taken once, however many findings
+ * it has (a copy of a long turn per finding, tokenised afresh, cost its length squared). Together
+ * when an action ending in a number could run into the turn ("by 3" and "pm…" make a time).
+ */
+function outcomeStems(f: Finding, turn: Turn | undefined): Array<ReadonlySet<string>> {
+  const action = String(f.data?.action ?? '');
+  const text = turn?.text ?? f.text;
+  return /\d$/.test(action) ? [actionStems(`${action} ${text}`)] : [actionStems(action), actionStems(text)];
 }
 
 /**
@@ -32,10 +39,10 @@ export function linkCommitments(findings: Finding[], turns: readonly Turn[]): Fi
     }
     if (f.category !== 'commitment-kept' && f.category !== 'commitment-broken') continue;
     byIndex ??= turnByIndex(turns);
-    const words = actionStems(outcomeWords(f, byIndex(f.turn)));
+    const words = outcomeStems(f, byIndex(f.turn));
     for (let i = open.length - 1; i >= 0; i--) {
       const { c, stems } = open[i]!;
-      if (c.turn >= f.turn || !intersects(stems, words)) continue;
+      if (c.turn >= f.turn || !words.some((w) => intersects(stems, w))) continue;
       c.data = { ...c.data, status: (f.category === 'commitment-kept' ? 'kept' : 'broken') satisfies CommitmentStatus };
       f.data = { ...f.data, commitment: { turn: c.turn, action: c.data.action, text: c.text } };
       open.splice(i, 1);

@@ -2,10 +2,10 @@
 // rules' `check` functions share to look around a match (the rest of the sentence, earlier turns).
 import type { Role, Turn } from '../model/types.js';
 import type { TextFeatures } from '../nlp/features.js';
-import { featuresOf, isKnownText, tokensOf } from '../nlp/features.js';
-import { isWordLike } from '../nlp/tokenize.js';
+import { featuresOf, isKnownText, lexemesOf, tokensOf } from '../nlp/features.js';
 import { compilePattern, stem } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
+import { UNMATCHED } from '../nlp/phrase/lexemes.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 
@@ -396,6 +396,35 @@ export function noWordsIn(f: TextFeatures, from: number, to: number): boolean {
   return true;
 }
 
+/** One past the last token of token k's sentence, no further than `to`. */
+function sentenceEndWithin(f: TextFeatures, k: number, to: number): number {
+  const s = f.sentenceOf[k];
+  let end = k + 1;
+  while (end < to && f.sentenceOf[end] === s) end++;
+  return end;
+}
+
+/** The first token of token k's sentence, no earlier than `from`. */
+function sentenceStartWithin(f: TextFeatures, k: number, from: number): number {
+  const s = f.sentenceOf[k];
+  let first = k;
+  while (first > from && f.sentenceOf[first - 1] === s) first--;
+  return first;
+}
+
+/** From this many tokens on, a range is searched through the set's matches in the whole text (someIndexed). */
+const LONG_RANGE = 1024;
+const ANY_MATCH = (): boolean => true;
+
+/** Where a phrase set matches in one text: each match's first token and one past its last, in order of start. */
+interface HitIndex {
+  f: TextFeatures;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+/** The phrase sets holding a hit index: they let it go when the conversation has been matched. */
+const indexed = new Set<PhraseSet>();
+
 let phraseSets = 0;
 let searchAt = new Int32Array(256);
 let searchSyms = new Int32Array(256);
@@ -414,6 +443,8 @@ export class PhraseSet {
   ruleId: string | undefined;
   private readonly patterns: () => readonly string[];
   private compiled: PatternAutomaton | undefined;
+  /** Every match in the last long text searched (someIndexed). */
+  private hits: HitIndex | undefined;
   /** Compiled on first use: a command that never runs the check (`rules`, `report`) never pays for it. */
   private get automaton(): PatternAutomaton {
     return (this.compiled ??= new PatternAutomaton(this.patterns().map((p) => compilePattern(p))));
@@ -454,46 +485,142 @@ export class PhraseSet {
    * Reads the features a turn already has: nothing is copied or tokenised again.
    */
   in(f: TextFeatures, from = 0, to = f.tokens.length, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
-    const automaton = this.automaton;
-    // Most sets start with a few words: none of them in the range, nothing to walk.
-    if (!automaton.mayStartIn(f.tokens, from, to)) return false;
-    const n = this.symbols(f, from, to);
-    const at = searchAt;
-    const limit = searchLimit;
-    if (accept === undefined) {
-      for (let i = 0; i < n; i++) if (automaton.walk(searchSyms, i, limit[i]!, searchSpans) > 0) return true;
-      return false;
-    }
-    if (typeof accept === 'string') {
-      // A match at the start reads only from the first word, which must be the first token but for `word`.
-      if (accept !== 'end') {
-        if (n === 0 || (accept !== 'word' && at[0] !== from)) return false;
-        const hits = automaton.walk(searchSyms, 0, limit[0]!, searchSpans);
-        if (accept !== 'whole') return hits > 0;
-        for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
-        return false;
-      }
-      for (let i = 0; i < n; i++) {
-        const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
-        for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
-      }
-      return false;
-    }
+    const ids = lexemesOf(f);
+    if (typeof accept === 'string') return this.anchored(f, ids, from, to, accept);
     // Every match first, then `accept`: it may search again, which reuses the buffers.
     const found: number[] = [];
+    if (to - from >= LONG_RANGE) {
+      if (accept === undefined) return this.someIndexed(f, ids, from, to, ANY_MATCH);
+      this.someIndexed(f, ids, from, to, (start, end) => (found.push(start, end), false));
+    } else {
+      // The common case, a short range, walked here: no callback per match.
+      const automaton = this.automaton;
+      // Most sets start with a few words: none of them in the range, nothing to walk.
+      if (!automaton.mayStartInLexemes(ids, from, to)) return false;
+      const n = this.symbols(f, ids, from, to);
+      for (let i = 0; i < n; i++) {
+        const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
+        if (hits > 0 && accept === undefined) return true;
+        for (let k = 0; k < hits; k++) found.push(searchAt[i]!, searchAt[automaton.hitEnd[k]! - 1]! + 1);
+      }
+    }
+    for (let k = 0; k < found.length; k += 2) if (accept!(found[k]!, found[k + 1]!)) return true;
+    return false;
+  }
+
+  /**
+   * A match anchored at the start reads only the first word's sentence, one at the end only the
+   * last word's: the rest of a long turn is not read for them.
+   */
+  private anchored(f: TextFeatures, ids: Int32Array, from: number, to: number, accept: Anchor): boolean {
+    const automaton = this.automaton;
+    let first = from;
+    let end = to;
+    if (accept === 'end') {
+      if (to <= from || ids[to - 1] === UNMATCHED) return false;
+      first = sentenceStartWithin(f, to - 1, from);
+    } else {
+      // From the first word, which must be the first token but for `word`.
+      while (first < to && ids[first] === UNMATCHED) first++;
+      if (first === to || (accept !== 'word' && first !== from)) return false;
+      end = sentenceEndWithin(f, first, to);
+    }
+    // Most sets start with a few words: none of them in the range, nothing to walk.
+    if (!automaton.mayStartInLexemes(ids, first, end)) return false;
+    const n = this.symbols(f, ids, first, end);
+    const at = searchAt;
+    const limit = searchLimit;
+    if (accept !== 'end') {
+      if (n === 0) return false;
+      const hits = automaton.walk(searchSyms, 0, limit[0]!, searchSpans);
+      if (accept !== 'whole') return hits > 0;
+      for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
+      return false;
+    }
     for (let i = 0; i < n; i++) {
       const hits = automaton.walk(searchSyms, i, limit[i]!, searchSpans);
-      for (let k = 0; k < hits; k++) found.push(at[i]!, at[automaton.hitEnd[k]! - 1]! + 1);
+      for (let k = 0; k < hits; k++) if (at[automaton.hitEnd[k]! - 1]! + 1 === to) return true;
     }
-    for (let k = 0; k < found.length; k += 2) if (accept(found[k]!, found[k + 1]!)) return true;
     return false;
+  }
+
+  /**
+   * Calls `each(start, end)` with the token range of every match in tokens [from, to) of `f`, in
+   * order of start, until it returns true; returns whether it did. `each` must not search.
+   */
+  private some(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+    return to - from >= LONG_RANGE ? this.someIndexed(f, ids, from, to, each) : this.someWalked(f, ids, from, to, each);
+  }
+
+  private someWalked(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+    const automaton = this.automaton;
+    // Most sets start with a few words: none of them in the range, nothing to walk.
+    if (!automaton.mayStartInLexemes(ids, from, to)) return false;
+    const n = this.symbols(f, ids, from, to);
+    for (let i = 0; i < n; i++) {
+      const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
+      for (let k = 0; k < hits; k++) if (each(searchAt[i]!, searchAt[automaton.hitEnd[k]! - 1]! + 1)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `some` over a long range (the rest of a long turn, asked about after each match in it): the
+   * matches of the whole text are found once and read from there. A match starting in a sentence
+   * that ends inside the range is the same whatever the range; only a sentence the range cuts is
+   * walked afresh.
+   */
+  private someIndexed(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+    let last = to - 1;
+    while (last >= from && ids[last] === UNMATCHED) last--;
+    if (last < from) return false;
+    let cut = to;
+    const sentence = f.sentenceOf[last];
+    for (let k = to; k < f.tokens.length && f.sentenceOf[k] === sentence; k++) {
+      if (ids[k] === UNMATCHED) continue;
+      cut = sentenceStartWithin(f, last, from);
+      break;
+    }
+    const hits = this.hitsIn(f, ids);
+    let lo = 0;
+    let hi = hits.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits.starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let h = lo; h < hits.starts.length && hits.starts[h]! < cut; h++) if (each(hits.starts[h]!, hits.ends[h]!)) return true;
+    return cut < to && this.someWalked(f, ids, cut, to, each);
+  }
+
+  /** Every match of the set in `f` (see someIndexed), found on first use and kept until the conversation is matched. */
+  private hitsIn(f: TextFeatures, ids: Int32Array): HitIndex {
+    if (this.hits?.f === f) return this.hits;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const found = (start: number, end: number) => (starts.push(start), ends.push(end), false);
+    // A piece at a time, each ending with a sentence: the search buffers stay the size of a piece.
+    const n = f.tokens.length;
+    for (let from = 0; from < n; ) {
+      const to = from + LONG_RANGE >= n ? n : sentenceEndWithin(f, from + LONG_RANGE - 1, n);
+      this.someWalked(f, ids, from, to, found);
+      from = to;
+    }
+    this.hits = { f, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+    indexed.add(this);
+    return this.hits;
+  }
+
+  /** Lets the text of the hit index go. */
+  forgetHits(): void {
+    this.hits = undefined;
   }
 
   /**
    * The symbols of the word-like tokens of f in [from, to) in the shared buffers, with each one's
    * token index and sentence limit; returns how many.
    */
-  private symbols(f: TextFeatures, from: number, to: number): number {
+  private symbols(f: TextFeatures, ids: Int32Array, from: number, to: number): number {
     const automaton = this.automaton;
     automaton.prepare();
     const size = to - from;
@@ -504,13 +631,7 @@ export class PhraseSet {
       searchSyms = new Int32Array(grown);
       searchLimit = new Int32Array(grown);
     }
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const t = f.tokens[i]!;
-      if (!isWordLike(t)) continue;
-      searchAt[n] = i;
-      searchSyms[n++] = automaton.symbol(t);
-    }
+    const n = automaton.lexemeStream(ids, from, to, searchAt, searchSyms);
     fillSentenceLimits(f, searchAt, n, searchLimit);
     searchSpans = automaton.hasSpans ? spanReader(f.tokens, searchAt) : undefined;
     return n;
@@ -518,14 +639,7 @@ export class PhraseSet {
 
   private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
-    const automaton = this.automaton;
-    if (!automaton.mayStartIn(f.tokens)) return false;
-    const n = this.symbols(f, 0, f.tokens.length);
-    for (let i = 0; i < n; i++) {
-      if (ignoreNegated && isNegated(f, searchAt[i]!)) continue;
-      if (automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans) > 0) return true;
-    }
-    return false;
+    return this.some(f, lexemesOf(f), 0, f.tokens.length, ignoreNegated ? (start) => !isNegated(f, start) : ANY_MATCH);
   }
 }
 
@@ -558,6 +672,16 @@ let nextLong = 0;
 
 /** Lets the long texts go: once a conversation is matched, no check asks about them again. */
 function forgetLongTexts(): void {
+  for (const set of indexed) set.forgetHits();
+  indexed.clear();
+  memoMatch = undefined; // the last match would keep its turn's tokens until the next one
+  memo = {};
+  // A long turn's layout would keep its tokens until 16 other texts had been laid out.
+  for (let k = 0; k < LAYOUTS_KEPT; k++) {
+    if ((layoutOf[k]?.tokens.length ?? 0) <= REUSED_TOKENS) continue;
+    layoutOf[k] = undefined;
+    layouts[k] = undefined;
+  }
   longOwners.fill(undefined);
   longTexts.fill(undefined);
   longAnswers.fill(undefined);

@@ -1,10 +1,10 @@
 // Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
-import type { TextFeatures } from '../nlp/features.js';
+import { lexemesOf, type TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
-import { PatternAutomaton, spanReader, symbolStream } from '../nlp/phrase/automaton.js';
-import { fillSentenceLimits, forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
+import { PatternAutomaton, spanReader } from '../nlp/phrase/automaton.js';
+import { forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
 import { messageIdOf, ruleUrl } from './ids.js';
@@ -22,10 +22,9 @@ export interface PreparedTurn {
 /** Working arrays for matching one turn, grown as turns need. */
 class Scratch {
   busy = false;
-  /** Per stream token: its index in the turn's tokens, its symbol, where its sentence ends. */
+  /** Per stream token: its index in the turn's tokens, and its symbol. */
   at = new Int32Array(256);
   syms = new Int32Array(256);
-  limit = new Int32Array(256);
   /** Per rule. */
   lastEnd = new Int32Array(0);
   doneIn = new Int32Array(0);
@@ -44,7 +43,6 @@ class Scratch {
       const size = Math.max(tokens, this.at.length * 2);
       this.at = new Int32Array(size);
       this.syms = new Int32Array(size);
-      this.limit = new Int32Array(size);
     }
     if (this.lastEnd.length !== rules) {
       this.lastEnd = new Int32Array(rules);
@@ -179,9 +177,8 @@ export class RuleSet {
     // read as its symbol.
     const tokens = features.tokens;
     scratch.fit(tokens.length, this.rules.length);
-    const { at, syms, limit, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked, judged } = scratch;
-    const n = symbolStream(automaton, tokens, at, syms);
-    fillSentenceLimits(features, at, n, limit);
+    const { at, syms, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked, judged } = scratch;
+    const n = automaton.lexemeStream(lexemesOf(features), 0, tokens.length, at, syms);
     const sentenceOf = features.sentenceOf;
     lastEnd.fill(0); // stream index each rule's last match ended at
     doneIn.fill(-1); // sentence of a `once` rule's last finding
@@ -192,8 +189,11 @@ export class RuleSet {
 
     let found: Finding[] | undefined;
     const spans = automaton.hasSpans ? spanReader(tokens, at) : undefined;
+    // One past the stream's last token of position i's sentence: a phrase never runs across a sentence end.
+    let limit = 0;
     for (let i = 0; i < n; i++) {
-      const hits = automaton.walk(syms, i, limit[i]!, spans);
+      if (i >= limit) for (limit = i + 1; limit < n && sentenceOf[at[limit]!] === sentenceOf[at[i]!]; ) limit++;
+      const hits = automaton.walk(syms, i, limit, spans);
       if (hits === 0) continue;
       const sentence = sentenceOf[at[i]!]!;
       const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start

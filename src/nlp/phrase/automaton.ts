@@ -13,6 +13,7 @@
 // after it is matched from there.
 import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
+import { lexemeGeneration, lexemeToken, UNMATCHED } from './lexemes.js';
 import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
@@ -76,6 +77,13 @@ export class PatternAutomaton {
   private symbolTokens: MatchToken[] = [];
   private states: DState[] = [];
   private stateIds = new Map<string, number>();
+  /**
+   * Per lexeme (lexemes.ts), its symbol + 2 (0: not read yet), and whether a match may start with
+   * it (0: not known yet, 1: no, 2: yes); for the lexeme generation `lexemesOf`.
+   */
+  private symbolOfLexeme = new Int32Array(0);
+  private startsWithLexeme = new Uint8Array(0);
+  private lexemesOf = -1;
   /** Transitions out of the start state, by symbol (0: not computed yet; no transition leads back to START). */
   private startNext = new Int32Array(64);
 
@@ -157,6 +165,7 @@ export class PatternAutomaton {
     this.stateIds = new Map();
     this.startNext = new Int32Array(64);
     this.spanBegins = new Uint8Array(64);
+    this.symbolOfLexeme = new Int32Array(0);
     this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
     this.deadState = -1;
     this.transitions = 0;
@@ -176,6 +185,56 @@ export class PatternAutomaton {
     if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
     for (let i = from; i < to; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
     return false;
+  }
+
+  /**
+   * `mayStartIn` for tokens read as lexemes (`ids`, see lexemes.ts): the same answer, remembered
+   * per lexeme.
+   */
+  mayStartInLexemes(ids: Int32Array, from: number, to: number): boolean {
+    if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
+    this.syncLexemes();
+    let starts = this.startsWithLexeme;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (id === UNMATCHED) continue;
+      if (id >= starts.length) starts = this.startsWithLexeme = grown(starts.length === 0 ? new Uint8Array(64) : starts, id);
+      let known = starts[id]!;
+      if (known === 0) known = starts[id] = this.byFirstWord.has(lexemeToken(id).norm) ? 2 : 1;
+      if (known === 2) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `symbolStream` for tokens read as lexemes, over tokens [from, to): writes each matchable
+   * token's index to `at` and its symbol to `syms`, and returns how many there are. Call after
+   * `prepare`.
+   */
+  lexemeStream(ids: Int32Array, from: number, to: number, at: Int32Array, syms: Int32Array): number {
+    this.syncLexemes();
+    let known = this.symbolOfLexeme;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (id === UNMATCHED) continue;
+      if (id >= known.length) known = this.symbolOfLexeme = grown(known.length === 0 ? new Int32Array(64) : known, id);
+      let sym = known[id]! - 2;
+      if (sym === -2) known[id] = (sym = this.symbol(lexemeToken(id))) + 2;
+      if (sym === SKIP) continue;
+      at[n] = i;
+      syms[n++] = sym;
+    }
+    return n;
+  }
+
+  /** Forgets what was remembered per lexeme when the lexeme table has started afresh. */
+  private syncLexemes(): void {
+    const generation = lexemeGeneration();
+    if (this.lexemesOf === generation) return;
+    this.lexemesOf = generation;
+    this.symbolOfLexeme = new Int32Array(0);
+    this.startsWithLexeme = new Uint8Array(0);
   }
 
   /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */

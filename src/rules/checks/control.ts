@@ -113,7 +113,7 @@ const shortAnswers = new WeakMap<Turn, boolean>();
 function isShortAnswer(turn: Turn): boolean {
   let short = shortAnswers.get(turn);
   if (short === undefined) {
-    short = plain(turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/).length <= 3;
+    short = plain(turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/, 4).length <= 3; // (four words are enough to tell)
     shortAnswers.set(turn, short);
   }
   return short;
@@ -264,12 +264,12 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
   if (!picked && !wasOffered) return false;
   if (!ACTS.in(f, m.tokens[0])) return false;
-  const rest = `${words} ${turnAfter(m)}`;
-  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found on its own.
-  // (Read last: the rest of the turn is new text for every match, so its phrases are looked for afresh.)
-  if (!ACTS_ITSELF.in(f, m.tokens[0], m.tokens[1], 'start') && CHOSEN_ACTIONS.test(m.turn.text.slice(m.span[1]))) return false;
+  // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found
+  // on its own. (The rest of the turn is read in the turn's own tokens: a copy of it per match,
+  // tokenised afresh, cost a long turn its length squared.)
+  if (!ACTS_ITSELF.in(f, m.tokens[0], m.tokens[1], 'start') && CHOSEN_ACTIONS.in(f, m.tokens[1])) return false;
   // The action has to be the one chosen: it names the same thing, or the pick was explicit.
-  if (!picked && !sharesAction(customer.text, rest)) return false;
+  if (!picked && !sharesAction(customer.text, `${words} ${turnAfter(m)}`)) return false;
   return { choiceTurn: customer.index };
 }
 
