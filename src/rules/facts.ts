@@ -383,7 +383,9 @@ function pointsToLink(r: Reading): boolean {
 /** The names of the sets that match somewhere in the tokens [from, to) of `f`, read as `informs` reads them (for tests and docs). */
 export function setsFoundIn(f: TextFeatures, from: number, to: number): Set<string> {
   const r = read(f.tokens, from, to);
-  return new Set(SETS.filter((_, k) => r.anywhere & (1 << k)));
+  const sets = new Set(SETS.filter((_, k) => r.anywhere & (1 << k)));
+  release();
+  return sets;
 }
 
 /**
@@ -391,6 +393,35 @@ export function setsFoundIn(f: TextFeatures, from: number, to: number): Set<stri
  * they stand for nothing a customer can hold on to.
  */
 export function informs(f: TextFeatures, from: number, to: number): boolean {
+  try {
+    return judge(f, from, to);
+  } finally {
+    release();
+  }
+}
+
+/** Buffers longer than this, grown for one long clause, are not kept for the next. */
+const KEPT_BUFFER = 4096;
+
+/** Lets go of the clause just read: its turn's tokens, and buffers a long clause grew (issue 18: a long turn's memory). */
+function release(): void {
+  reading.tokens = [];
+  if (atBuf.length > KEPT_BUFFER) {
+    atBuf = new Int32Array(64);
+    symBuf = new Int32Array(64);
+    startsBuf = new Int32Array(64);
+    reading.at = atBuf;
+    reading.startsAt = startsBuf;
+  }
+  if (hitBufs[0].length > KEPT_BUFFER) {
+    hitBufs = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+    reading.hitSet = hitBufs[0];
+    reading.hitStart = hitBufs[1];
+    reading.hitEnd = hitBufs[2];
+  }
+}
+
+function judge(f: TextFeatures, from: number, to: number): boolean {
   const tokens = f.tokens;
   if (!hasWords(tokens, from, to, 3)) return false;
   const r = read(tokens, from, to);
