@@ -140,10 +140,6 @@ const HELP_BEFORE = new Set(['need', 'please', 'pls', 'plz', 'can', 'could', 'so
 const WOULD = new Set(['would', "it'd", "that'd", 'will', "it'll"]);
 /** "thanks anyway", "thanks though", "thanks in advance": courtesy whatever the turn. */
 const MERE_COURTESY_AFTER = new Set(['anyway', 'anyways', 'though', 'regardless', 'in']);
-/** Words that open a turn by acknowledging it ("ok thx", "Done now. Thanks"): thanks after them close it politely. */
-const ACKNOWLEDGING = new Set(['ok', 'okay', 'k', 'kk', 'done', 'noted', 'roger', 'understood']);
-/** "I'll let you know", "will keep you posted": an update promised, which thanks close politely. */
-const KEEPS_YOU_POSTED = /\b(?:let you know|keep you (?:posted|updated|in the loop))\b/i;
 /** A one-word sentence of disbelief: "Really?", "Seriously?!", "What!!!". */
 const DISBELIEF = new Set(['really', 'seriously', 'what', 'wtf', 'srsly', 'rly']);
 /** "used to" after these is "accustomed to", not a past habit. */
@@ -325,6 +321,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   let contrasts = NONE; // token indices of "but"-like words
   let concessives = NONE; // token indices of "although"-like words
   let conditionals = NONE; // token indices of "if"-like words
+  let acknowledges = false; // an acknowledgement or an update promised: its thanks are courtesy
   let ironies = NONE; // sentences with an eye-roll emoji
   let pending: Pending | undefined;
 
@@ -459,6 +456,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     // "thank you so much for…" is not "so much for…".
     if (m && m.rule.category === 'sarcasm' && norm === 'so' && w > 0 && THANKS_BEFORE_SO.has(tokens[words[w - 1]!]!.norm)) m = undefined;
     if (m) {
+      // An acknowledgement opening the turn ("ok", "done"), or an update promised anywhere ("I'll let you know").
+      if (m.rule.category === 'acknowledgement' && (w === 0 || m.lastWord > w)) acknowledges = true;
       if (m.rule.weight !== 0) {
         addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
           negatable: true,
@@ -724,7 +723,6 @@ function readSentiment(f: TextFeatures): SentimentResult {
 
   // "ok thx", "Done now. Thanks", "will let you know, thanks": thanks closing an acknowledgement or an
   // update are courtesy, unless they are warm ("thanks so much!") or beside praise of their own.
-  const acknowledges = (words.length > 0 && ACKNOWLEDGING.has(tokens[words[0]!]!.norm)) || KEEPS_YOU_POSTED.test(text);
   if (acknowledges && !raws.some((x) => x.weight > 0 && !x.politeness)) {
     for (let r = 0; r < raws.length; r++) {
       const x = raws[r]!;

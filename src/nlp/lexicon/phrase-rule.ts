@@ -2,7 +2,7 @@
 // without loading the YAML reader (phrase-data.ts), which only the build needs.
 export const PHRASE_CATEGORIES = [
   'sarcasm', 'waiting', 'repeat-contact', 'broken-promise', 'churn', 'escalation', 'contempt', 'distress', 'fault',
-  'failure', 'billing', 'runaround', 'resolution', 'gratitude', 'praise', 'neutral',
+  'failure', 'billing', 'runaround', 'resolution', 'gratitude', 'praise', 'neutral', 'acknowledgement',
 ] as const;
 
 export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
