@@ -76,6 +76,14 @@ const SHOUTING_MIN_WORDS = 4;
 const REPORT_IN_REQUEST = 0.25;
 /** Thanks and smiles that close a request are courtesy ("can you check? thanks 🙂"), not praise. */
 const COURTESY_IN_REQUEST = 0.25;
+
+/** Thanks said as courtesy, not gratitude: discounted once, and read as neither courtesy nor politeness again. */
+function asMereCourtesy(x: Raw, why: string): void {
+  x.weight *= COURTESY_IN_REQUEST;
+  x.notes.push(`${why} \u00d7${COURTESY_IN_REQUEST}`);
+  x.courtesy = false;
+  x.politeness = false;
+}
 /** Words a turn may open with before what it says: "Oh yeah, @brand, why is…". */
 const OPENERS = new Set(['oh', 'yeah', 'yes', 'well', 'so', 'hi', 'hey', 'hello', 'ok', 'okay', 'um', 'umm', 'hmm', 'erm', 'seriously', 'honestly', 'and', 'but']);
 
@@ -726,11 +734,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   if (acknowledges && !raws.some((x) => x.weight > 0 && !x.politeness)) {
     for (let r = 0; r < raws.length; r++) {
       const x = raws[r]!;
-      if (!x.politeness || x.weight <= 0 || x.intensified) continue;
-      x.weight *= COURTESY_IN_REQUEST;
-      x.notes.push(`thanks closing an acknowledgement \u00d7${COURTESY_IN_REQUEST}`);
-      x.courtesy = false;
-      x.politeness = false;
+      if (x.politeness && x.weight > 0 && !x.intensified) asMereCourtesy(x, 'thanks closing an acknowledgement');
     }
   }
 
@@ -740,10 +744,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
     const next = words[x.lastWord + 1] !== undefined ? tokens[words[x.lastWord + 1]!]!.norm : '';
     if (!x.politeness || x.weight <= 0 || !MERE_COURTESY_AFTER.has(next)) continue;
     if (next === 'in' && tokens[words[x.lastWord + 2] ?? -1]?.norm !== 'advance') continue;
-    x.weight *= COURTESY_IN_REQUEST;
-    x.notes.push(`mere courtesy \u00d7${COURTESY_IN_REQUEST}`);
-    x.courtesy = false;
-    x.politeness = false;
+    asMereCourtesy(x, 'mere courtesy');
   }
 
   // A request or question: faults named plainly are a report, and thanks close it politely.

@@ -77,10 +77,11 @@ interface Reading {
 }
 
 // Buffers reused from clause to clause (one clause is read at a time).
-let atBuf: Int32Array = new Int32Array(64);
-let symBuf: Int32Array = new Int32Array(64);
-let startsBuf: Int32Array = new Int32Array(64);
-let hitBufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const small = () => new Int32Array(64);
+let atBuf: Int32Array = small();
+let symBuf: Int32Array = small();
+let startsBuf: Int32Array = small();
+let hitBufs: [Int32Array, Int32Array, Int32Array] = [small(), small(), small()];
 const reading: Reading = { tokens: [], from: 0, to: 0, n: 0, at: atBuf, anywhere: 0, startsAt: startsBuf, hits: 0, hitSet: hitBufs[0], hitStart: hitBufs[1], hitEnd: hitBufs[2] };
 
 /** Whether token k is a link, or part of a @handle ("@Help_Desk", "@115712"). */
@@ -407,14 +408,14 @@ const KEPT_BUFFER = 4096;
 function release(): void {
   reading.tokens = [];
   if (atBuf.length > KEPT_BUFFER) {
-    atBuf = new Int32Array(64);
-    symBuf = new Int32Array(64);
-    startsBuf = new Int32Array(64);
+    atBuf = small();
+    symBuf = small();
+    startsBuf = small();
     reading.at = atBuf;
     reading.startsAt = startsBuf;
   }
   if (hitBufs[0].length > KEPT_BUFFER) {
-    hitBufs = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+    hitBufs = [small(), small(), small()];
     reading.hitSet = hitBufs[0];
     reading.hitStart = hitBufs[1];
     reading.hitEnd = hitBufs[2];
