@@ -79,57 +79,62 @@ function isObjectOrRevoked(v: unknown): boolean {
  * Anything that throws while it is read is a TypeError naming the field.
  */
 export function transcriptArgument(fn: string, t: unknown, name = 'transcript'): Transcript {
-  let at = name;
+  // Where reading got to, made into a path only for a message: a string per field per turn cost
+  // more than the rest of the check.
+  let turnNo = -1;
+  let field = '';
+  const at = (): string => `${name}${turnNo < 0 ? '' : `.turns[${turnNo}]`}${field ? `.${field}` : ''}`;
   try {
-    if (!isObject(t)) fail(fn, at, 'a Transcript object', t);
+    if (!isObject(t)) fail(fn, at(), 'a Transcript object', t);
     const read = (key: string): unknown => {
-      at = `${name}.${key}`;
+      field = key;
       return t[key];
     };
     const id = read('id');
-    if (typeof id !== 'string') fail(fn, at, 'a string', id);
+    if (typeof id !== 'string') fail(fn, at(), 'a string', id);
     const source = read('source');
-    if (typeof source !== 'string') fail(fn, at, 'a string', source);
+    if (typeof source !== 'string') fail(fn, at(), 'a string', source);
     const channel = read('channel');
-    if (!CHANNELS.includes(channel as string)) fail(fn, at, `one of ${CHANNELS.join(', ')}`, channel);
+    if (!CHANNELS.includes(channel as string)) fail(fn, at(), `one of ${CHANNELS.join(', ')}`, channel);
     const meta = read('meta');
-    if (!isObjectOrRevoked(meta)) fail(fn, at, 'an object', meta);
+    if (!isObjectOrRevoked(meta)) fail(fn, at(), 'an object', meta);
     const plainMeta = plainCopy(meta);
     const turnsValue = read('turns');
-    if (!Array.isArray(turnsValue)) fail(fn, at, 'an array', turnsValue);
+    if (!Array.isArray(turnsValue)) fail(fn, at(), 'an array', turnsValue);
     const list: unknown[] = turnsValue;
     const turns: Turn[] = [];
     for (let i = 0; i < list.length; i++) {
-      at = `${name}.turns[${i}]`;
+      turnNo = i;
+      field = '';
       const turn: unknown = list[i]; // a hole is undefined, and refused as such
-      if (!isObject(turn)) fail(fn, at, 'a Turn object', turn);
+      if (!isObject(turn)) fail(fn, at(), 'a Turn object', turn);
       const of = (key: string): unknown => {
-        at = `${name}.turns[${i}].${key}`;
+        field = key;
         return turn[key];
       };
       const index = of('index');
-      if (!Number.isInteger(index)) fail(fn, at, 'a whole number', index);
+      if (!Number.isInteger(index)) fail(fn, at(), 'a whole number', index);
       const role = of('role');
-      if (!ROLES.includes(role as string)) fail(fn, at, `one of ${ROLES.join(', ')}`, role);
+      if (!ROLES.includes(role as string)) fail(fn, at(), `one of ${ROLES.join(', ')}`, role);
       const speaker = of('speaker');
-      if (typeof speaker !== 'string') fail(fn, at, 'a string', speaker);
+      if (typeof speaker !== 'string') fail(fn, at(), 'a string', speaker);
       const text = of('text');
-      if (typeof text !== 'string') fail(fn, at, 'a string', text);
+      if (typeof text !== 'string') fail(fn, at(), 'a string', text);
       const copy: Turn = { index: index as number, role: role as Role, speaker, text };
       for (const key of ['start', 'end'] as const) {
         const v = of(key);
-        if (v !== undefined && !Number.isFinite(v)) fail(fn, at, 'a number of seconds', v);
+        if (v !== undefined && !Number.isFinite(v)) fail(fn, at(), 'a number of seconds', v);
         if (v !== undefined) copy[key] = v as number;
       }
       const line = of('line');
-      if (line !== undefined && !Number.isInteger(line)) fail(fn, at, 'a whole number', line);
+      if (line !== undefined && !Number.isInteger(line)) fail(fn, at(), 'a whole number', line);
       if (line !== undefined) copy.line = line as number;
       turns.push(copy);
     }
     return { id, source, channel: channel as Channel, meta: (plainMeta && typeof plainMeta === 'object' && !Array.isArray(plainMeta) ? plainMeta : {}) as TranscriptMeta, turns };
   } catch (err) {
     if (err instanceof TypeError && err.message.startsWith(`${fn}: `)) throw err;
-    throw new TypeError(`${fn}: ${at} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    throw new TypeError(`${fn}: ${at()} cannot be read (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 

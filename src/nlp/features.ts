@@ -37,15 +37,20 @@ export function textFeatures(text: string): TextFeatures {
     }
     if (isWordLike(t)) words++;
   }
-  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: undefined, lexemeGeneration: -1 };
+  // `lexemes` starts as an empty array, not undefined: a field that changed type when first
+  // filled would give every features object a new shape, and code optimised for the old one
+  // would be thrown away.
+  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1 };
 }
 
 /**
  * Each token's lexeme id (phrase/lexemes.ts), read once per text and kept with its features: the
  * phrase sets that search a turn read their symbols from these.
  */
+const NOT_READ = new Int32Array(0);
+
 export function lexemesOf(f: TextFeatures): Int32Array {
-  if (f.lexemes !== undefined && f.lexemeGeneration === lexemeGeneration()) return f.lexemes;
+  if (f.lexemes !== undefined && f.lexemes !== NOT_READ && f.lexemeGeneration === lexemeGeneration()) return f.lexemes;
   const ids = readLexemes(f.tokens);
   f.lexemes = ids;
   f.lexemeGeneration = lexemeGeneration();

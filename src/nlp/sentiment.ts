@@ -8,7 +8,7 @@
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
 import { type Token, isWordLike, endsSentence } from './tokenize.js';
-import { textFeatures } from './features.js';
+import { lexemesOf, textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
@@ -314,6 +314,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
 
 function readSentiment(f: TextFeatures): SentimentResult {
   const { tokens, negatedBy, sentenceOf, text } = f;
+  lexemesOf(f); // phrases read the tokens' symbols by lexeme
   // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
   // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
   const words: number[] = new Array<number>(f.wordCount);
@@ -460,7 +461,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       concessives = append(concessives, ti);
     } else if (info.conditional) conditionals = append(conditionals, ti);
 
-    let m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w) : undefined;
+    let m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w, f) : undefined;
     // "thank you so much for…" is not "so much for…".
     if (m && m.rule.category === 'sarcasm' && norm === 'so' && w > 0 && THANKS_BEFORE_SO.has(tokens[words[w - 1]!]!.norm)) m = undefined;
     if (m) {

@@ -415,6 +415,8 @@ function sentenceStartWithin(f: TextFeatures, k: number, from: number): number {
 /** From this many tokens on, a range is searched through the set's matches in the whole text (someIndexed). */
 const LONG_RANGE = 1024;
 const ANY_MATCH = (): boolean => true;
+/** Never written: `in` without `accept` returns at the first match. */
+const NO_MATCHES: number[] = [];
 
 /** Where a phrase set matches in one text: each match's first token and one past its last, in order of start. */
 interface HitIndex {
@@ -488,7 +490,7 @@ export class PhraseSet {
     const ids = lexemesOf(f);
     if (typeof accept === 'string') return this.anchored(f, ids, from, to, accept);
     // Every match first, then `accept`: it may search again, which reuses the buffers.
-    const found: number[] = [];
+    const found: number[] = accept === undefined ? NO_MATCHES : [];
     if (to - from >= LONG_RANGE) {
       if (accept === undefined) return this.someIndexed(f, ids, from, to, ANY_MATCH);
       this.someIndexed(f, ids, from, to, (start, end) => (found.push(start, end), false));
@@ -525,8 +527,9 @@ export class PhraseSet {
       if (first === to || (accept !== 'word' && first !== from)) return false;
       end = sentenceEndWithin(f, first, to);
     }
-    // Most sets start with a few words: none of them in the range, nothing to walk.
-    if (!automaton.mayStartInLexemes(ids, first, end)) return false;
+    // Most sets start with a few words: none of them where a match may start, nothing to walk
+    // (anchored at its start, a match starts at the first word only).
+    if (!automaton.mayStartInLexemes(ids, first, accept === 'end' ? end : first + 1)) return false;
     const n = this.symbols(f, ids, first, end);
     const at = searchAt;
     const limit = searchLimit;

@@ -355,27 +355,32 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
  * checked" takes the task on and starts a sentence of information.
  */
 function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
-  if (!kept.some((f) => f.kind === 'risk' || rules.get(f.rule)?.yieldsTo)) return kept;
-  const length = (f: Finding) => f.span[1] - f.span[0];
-  const loses = (f: Finding, g: Finding): boolean => {
-    if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
-    if (rules.get(f.rule)?.yieldsTo?.includes(g.category)) return true;
-    if (rules.get(g.rule)?.yieldsTo?.includes(f.category)) return false;
-    if (f.kind === 'risk' && g.kind === 'risk') return f.category !== g.category && length(g) > length(f);
-    if (f.kind === g.kind) return false;
-    const strength = f.kind === 'strength' ? f : g;
-    if (rules.get(strength.rule)?.unit) return f === strength;
-    return length(g) > length(f) || (length(g) === length(f) && g.kind === 'risk');
-  };
+  let contested = false;
+  for (let i = 0; i < kept.length && !contested; i++) contested = kept[i]!.kind === 'risk' || rules.get(kept[i]!.rule)?.yieldsTo !== undefined;
+  if (!contested) return kept;
   // `kept` is in order of start: each finding meets only those starting before it ends.
-  const lost = new Uint8Array(kept.length);
+  let lost: Uint8Array | undefined;
   for (let i = 0; i < kept.length; i++) {
     for (let j = i + 1; j < kept.length && kept[j]!.span[0] < kept[i]!.span[1]; j++) {
-      if (loses(kept[i]!, kept[j]!)) lost[i] = 1;
-      else if (loses(kept[j]!, kept[i]!)) lost[j] = 1;
+      if (loses(kept[i]!, kept[j]!, rules)) (lost ??= new Uint8Array(kept.length))[i] = 1;
+      else if (loses(kept[j]!, kept[i]!, rules)) (lost ??= new Uint8Array(kept.length))[j] = 1;
     }
   }
-  return kept.filter((_, i) => lost[i] === 0);
+  return lost ? kept.filter((_, i) => lost[i] === 0) : kept;
+}
+
+const spanLength = (f: Finding): number => f.span[1] - f.span[0];
+
+/** Whether finding `f` gives way to `g` (see oneVerdict). */
+function loses(f: Finding, g: Finding, rules: ReadonlyMap<string, RuleDef>): boolean {
+  if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
+  if (rules.get(f.rule)?.yieldsTo?.includes(g.category)) return true;
+  if (rules.get(g.rule)?.yieldsTo?.includes(f.category)) return false;
+  if (f.kind === 'risk' && g.kind === 'risk') return f.category !== g.category && spanLength(g) > spanLength(f);
+  if (f.kind === g.kind) return false;
+  const strength = f.kind === 'strength' ? f : g;
+  if (rules.get(strength.rule)?.unit) return f === strength;
+  return spanLength(g) > spanLength(f) || (spanLength(g) === spanLength(f) && g.kind === 'risk');
 }
 
 /** `resolve` for any number of findings. */

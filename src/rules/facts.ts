@@ -10,7 +10,7 @@
 // and a count of words.
 import { PatternAutomaton } from '../nlp/phrase/automaton.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
-import type { TextFeatures } from '../nlp/features.js';
+import { lexemesOf, type TextFeatures } from '../nlp/features.js';
 import type { Token } from '../nlp/tokenize.js';
 import { phrases, phraseSetPatterns } from './rule-patterns.js';
 
@@ -112,7 +112,9 @@ const isLink = (t: Token): boolean => t.kind === 'symbol' && t.text.length > 4 &
 /** A number with a unit written on ("24hrs", "4GB", "3-5pm", "40-minute", "4am-7pm"): its number and its unit. */
 const UNIT_ON = /^(\d+(?:[.,:]\d+)?(?:[-\u2013]\d+)?)[-\u2013]?([a-z]+)(?![a-z])/;
 
-function read(tokens: readonly Token[], from: number, to: number): Reading {
+function read(f: TextFeatures, from: number, to: number): Reading {
+  const tokens = f.tokens;
+  const ids = lexemesOf(f);
   const { automaton: a, setOf } = automaton();
   a.prepare();
   if (atBuf.length < 2 * (to - from)) {
@@ -130,7 +132,7 @@ function read(tokens: readonly Token[], from: number, to: number): Reading {
       symBuf[n++] = a.symbol(asWord(unit[1]!, 'number'));
       atBuf[n] = k;
       symBuf[n++] = a.symbol(asWord(unit[2]!, 'word'));
-    } else symBuf[n++] = a.symbol(t.kind === 'word' && shorthand.has(t.norm) ? PLEASE : t);
+    } else symBuf[n++] = t.kind === 'word' && shorthand.has(t.norm) ? a.symbol(PLEASE) : a.symbolOfLexeme(ids[k]!);
   }
   const r = reading;
   r.tokens = tokens;
@@ -383,7 +385,7 @@ function pointsToLink(r: Reading): boolean {
 
 /** The names of the sets that match somewhere in the tokens [from, to) of `f`, read as `informs` reads them (for tests and docs). */
 export function setsFoundIn(f: TextFeatures, from: number, to: number): Set<string> {
-  const r = read(f.tokens, from, to);
+  const r = read(f, from, to);
   const sets = new Set(SETS.filter((_, k) => r.anywhere & (1 << k)));
   release();
   return sets;
@@ -425,7 +427,7 @@ function release(): void {
 function judge(f: TextFeatures, from: number, to: number): boolean {
   const tokens = f.tokens;
   if (!hasWords(tokens, from, to, 3)) return false;
-  const r = read(tokens, from, to);
+  const r = read(f, from, to);
   // A question asks; it tells nothing, unless it puts a step to the customer.
   const asks = endsInQuestion(r, false);
   if (asks) return asksAStep(r);

@@ -36,11 +36,16 @@ const CLEARLY_WARM = 0.5;
 /** A customer turn of this many words or fewer, besides links and handles, with no sentiment term, tells nothing of their mood ("yes", a name, an order number). */
 const UNINFORMATIVE_WORDS = 2;
 const LINKS_AND_HANDLES = /\bhttps?:\/\/\S+|\bwww\.\S+|@\w+/g;
+const MAY_HOLD_LINK = /https?:|www\.|@/;
+const WORD = /[\p{L}\p{N}]+/gu;
 
-/** How many words a turn says besides links and handles. */
-function says(text: string): number {
-  const words = text.replace(LINKS_AND_HANDLES, ' ').match(/[\p{L}\p{N}]+/gu);
-  return words ? words.length : 0;
+/** Whether a turn says at most `n` words besides links and handles: counted with `test`, no further than n + 1 (no match arrays). */
+function saysAtMost(text: string, n: number): boolean {
+  const words = MAY_HOLD_LINK.test(text) ? text.replace(LINKS_AND_HANDLES, ' ') : text;
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count <= n && WORD.test(words)) count++;
+  return count <= n;
 }
 
 /** The turn's lexicon score, corrected by the customer's own signals in it. */
@@ -78,7 +83,7 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     const s = turnSentiment(p.features);
     const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
     const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, because) };
-    if (raw === 0 && says(p.turn.text) <= UNINFORMATIVE_WORDS) point.uninformative = true;
+    if (raw === 0 && saysAtMost(p.turn.text, UNINFORMATIVE_WORDS)) point.uninformative = true;
     points.push(point);
   }
   const emotion = trajectory(points);

@@ -6,6 +6,8 @@ import { PatternAutomaton, UNREAD, type ReadSymbol, type SpanAt } from '../phras
 import { SPAN_CLASSES } from '../phrase/classes.js';
 import { compilePattern, startWords, useStoredPatterns } from '../phrase/pattern.js';
 import type { Token } from '../tokenize.js';
+import type { TextFeatures } from '../features.js';
+import { lexemeGeneration } from '../phrase/lexemes.js';
 import type { PhraseRule } from './phrase-rule.js';
 
 export { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phrase-rule.js';
@@ -46,6 +48,8 @@ export interface PhraseMatch {
 const turn = {
   tokens: [] as readonly Token[],
   words: [] as readonly number[],
+  /** The turn's features, when the caller has them: a token's symbol is then read by its lexeme. */
+  features: undefined as Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'> | undefined,
   syms: new Int32Array(256),
   generation: -1,
   sentence: -1,
@@ -54,13 +58,20 @@ const turn = {
 
 // spanReader's, over the current turn, made once rather than per turn.
 const spanAt: SpanAt = (name, pos, limit, first) => SPAN_CLASSES[name]!.read(turn.tokens, turn.words, pos, limit, first);
-const readSymbol: ReadSymbol = (i) => (turn.syms[i] = phraseAutomaton().symbol(turn.tokens[turn.words[i]!]!));
+const readSymbol: ReadSymbol = (i) => {
+  const k = turn.words[i]!;
+  const f = turn.features;
+  // Lexemes read before the lexeme table started afresh mean nothing now: read the token itself.
+  const byLexeme = f?.lexemes !== undefined && f.lexemeGeneration === lexemeGeneration();
+  return (turn.syms[i] = byLexeme ? phraseAutomaton().symbolOfLexeme(f.lexemes![k]!) : phraseAutomaton().symbol(turn.tokens[k]!));
+};
 
-function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonly number[]): void {
+function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonly number[], features: typeof turn.features): void {
   a.prepare();
   turn.generation = a.generation;
   turn.tokens = tokens;
   turn.words = words;
+  turn.features = features;
   turn.sentence = -1;
   if (turn.syms.length < words.length) turn.syms = new Int32Array(2 * words.length);
   turn.syms.fill(UNREAD, 0, words.length);
@@ -68,11 +79,14 @@ function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonl
 
 /**
  * The longest phrase starting at word `w` (of equally long ones, the first declared). `words` are
- * the token indices of the turn's word-like tokens; a match never crosses a sentence.
+ * the token indices of the turn's word-like tokens; a match never crosses a sentence. `features`,
+ * the tokens' own, lets their symbols be read by lexeme (see phrase/lexemes.ts).
  */
-export function matchPhrase(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, w: number): PhraseMatch | undefined {
+export function matchPhrase(
+  tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
+): PhraseMatch | undefined {
   const a = phraseAutomaton();
-  if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words);
+  if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words, features);
   const sentence = sentenceOf[words[w]!]!;
   if (sentence !== turn.sentence) {
     let end = w + 1;

@@ -81,7 +81,7 @@ export class PatternAutomaton {
    * Per lexeme (lexemes.ts), its symbol + 2 (0: not read yet), and whether a match may start with
    * it (0: not known yet, 1: no, 2: yes); for the lexeme generation `lexemesOf`.
    */
-  private symbolOfLexeme = new Int32Array(0);
+  private symbolsByLexeme = new Int32Array(0);
   private startsWithLexeme = new Uint8Array(0);
   private lexemesOf = -1;
   /** Transitions out of the start state, by symbol (0: not computed yet; no transition leads back to START). */
@@ -165,7 +165,7 @@ export class PatternAutomaton {
     this.stateIds = new Map();
     this.startNext = new Int32Array(64);
     this.spanBegins = new Uint8Array(64);
-    this.symbolOfLexeme = new Int32Array(0);
+    this.symbolsByLexeme = new Int32Array(0);
     this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
     this.deadState = -1;
     this.transitions = 0;
@@ -213,14 +213,11 @@ export class PatternAutomaton {
    */
   lexemeStream(ids: Int32Array, from: number, to: number, at: Int32Array, syms: Int32Array): number {
     this.syncLexemes();
-    let known = this.symbolOfLexeme;
     let n = 0;
     for (let i = from; i < to; i++) {
       const id = ids[i]!;
       if (id === UNMATCHED) continue;
-      if (id >= known.length) known = this.symbolOfLexeme = grown(known.length === 0 ? new Int32Array(64) : known, id);
-      let sym = known[id]! - 2;
-      if (sym === -2) known[id] = (sym = this.symbol(lexemeToken(id))) + 2;
+      const sym = this.lexemeSymbol(id);
       if (sym === SKIP) continue;
       at[n] = i;
       syms[n++] = sym;
@@ -228,12 +225,32 @@ export class PatternAutomaton {
     return n;
   }
 
+  /**
+   * The symbol of lexeme `id` (see lexemes.ts), remembered per lexeme: a token's symbol without a
+   * lookup by its words. Call after `prepare` and `syncLexemes`.
+   */
+  private lexemeSymbol(id: number): number {
+    let known = this.symbolsByLexeme;
+    if (id >= known.length) known = this.symbolsByLexeme = grown(known.length === 0 ? new Int32Array(64) : known, id);
+    const sym = known[id]! - 2;
+    if (sym !== -2) return sym;
+    const fresh = this.symbol(lexemeToken(id));
+    known[id] = fresh + 2;
+    return fresh;
+  }
+
+  /** `lexemeSymbol` for one token read as lexeme `id` by a caller that reads its own stream. Call after `prepare`. */
+  symbolOfLexeme(id: number): number {
+    this.syncLexemes();
+    return this.lexemeSymbol(id);
+  }
+
   /** Forgets what was remembered per lexeme when the lexeme table has started afresh. */
   private syncLexemes(): void {
     const generation = lexemeGeneration();
     if (this.lexemesOf === generation) return;
     this.lexemesOf = generation;
-    this.symbolOfLexeme = new Int32Array(0);
+    this.symbolsByLexeme = new Int32Array(0);
     this.startsWithLexeme = new Uint8Array(0);
   }
 

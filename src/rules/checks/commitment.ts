@@ -194,7 +194,7 @@ function isFirmPromise(m: RuleMatch, action: string, due: string | undefined): b
   const promises = PROMISE_WORD.in(f, ...m.tokens);
   if ((promises || WORD_GIVEN.in(f, ...m.tokens)) && !(due || ACTION_AFTER_PROMISE.in(f, ...after))) return false;
   if (promises && REASSURANCE.in(f, ...after, 'word')) return false;
-  if (GIFT.test(m.turn.text.slice(m.sentence[0], m.sentence[1]))) return false;
+  if (GIFT.in(f, ...sentenceTokens(f, m.tokens[0]))) return false;
   if (due) return true;
   if (VAGUE.in(featuresOf(action), 0, undefined, 'start') && !AND_COMES_BACK.in(f, ...after)) return false;
   if (CONDITION_AFTER.in(f, ...after)) return false;

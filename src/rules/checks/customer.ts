@@ -96,8 +96,14 @@ function negativeIn(f: TextFeatures): boolean {
   return NEGATIVE_CONTEXT.in(f, 0, f.tokens.length, (start, end) => !benign.some(([a, b]) => start < b && end > a));
 }
 
-/** Words in a text, split at spaces: a reply of six or fewer is a short one. */
-const wordCount = (text: string) => text.split(/\s+/).length;
+const SPACES = /\s+/g;
+/** Whether a text split at spaces makes six pieces or fewer: a short reply. Counts no further. */
+function isShortReply(text: string): boolean {
+  SPACES.lastIndex = 0;
+  let pieces = 1;
+  while (pieces <= 6 && SPACES.test(text)) pieces++;
+  return pieces <= 6;
+}
 
 /**
  * The customer's sentiment read the praise under the match as meaning its opposite (delight at a
@@ -113,15 +119,17 @@ function sentimentReadsSarcasm(m: RuleMatch): boolean {
 function praiseBesideComplaint(m: RuleMatch): false | void {
   const agent = previousTurn(m, 'agent', 1);
   const agentSaid = agent && featuresOf(agent.text);
-  const offersAWayOut = agentSaid !== undefined && WAY_OUT.in(agentSaid);
+  // Searched only for a short reply: the agent's turn may be long, and a long reply needs no answer from it.
+  const short = isShortReply(m.turn.text);
+  const offersAWayOut = short && agentSaid !== undefined && WAY_OUT.in(agentSaid);
   // A short answer to good news means what it says, whatever its words.
-  if (offersAWayOut && wordCount(m.turn.text) <= 6) return false;
+  if (offersAWayOut) return false;
   if (sentimentReadsSarcasm(m) || IRONY_ASIDES.test(m.turn.text)) return;
   // An ironic frame beside waiting, absence or refusal, in this turn or the agent's before it.
   if (IRONIC_FRAME.in(m.features, ...m.tokens, 'start') && (negativeIn(m.features) || (agentSaid !== undefined && negativeIn(agentSaid)))) return;
   // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
-  const bare = wordCount(m.turn.text) <= 6 && !THANKS_WORDS.in(m.features);
-  if (agentSaid && !offersAWayOut && bare && BARE_PRAISE.in(m.features, ...m.tokens, 'start') && BAD_NEWS.in(agentSaid)) return;
+  const bare = short && !THANKS_WORDS.in(m.features);
+  if (agentSaid && bare && BARE_PRAISE.in(m.features, ...m.tokens, 'start') && BAD_NEWS.in(agentSaid)) return;
   return false;
 }
 
