@@ -497,9 +497,11 @@ export class PhraseSet {
     } else {
       // The common case, a short range, walked here: no callback per match.
       const automaton = this.automaton;
-      // Most sets start with a few words: none of them in the range, nothing to walk.
-      if (!automaton.mayStartInLexemes(ids, from, to)) return false;
-      const n = this.symbols(f, ids, from, to);
+      // Most sets start with a few words: none of them in the range, nothing to walk; and no
+      // match starts before the first of them, so the words before it are not read.
+      const first = automaton.firstStartInLexemes(ids, from, to);
+      if (first < 0) return false;
+      const n = this.symbols(f, ids, first, to);
       for (let i = 0; i < n; i++) {
         const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
         if (hits > 0 && accept === undefined) return true;
@@ -529,8 +531,9 @@ export class PhraseSet {
     }
     // Most sets start with a few words: none of them where a match may start, nothing to walk
     // (anchored at its start, a match starts at the first word only).
-    if (!automaton.mayStartInLexemes(ids, first, accept === 'end' ? end : first + 1)) return false;
-    const n = this.symbols(f, ids, first, end);
+    const start = automaton.firstStartInLexemes(ids, first, accept === 'end' ? end : first + 1);
+    if (start < 0) return false;
+    const n = this.symbols(f, ids, start, end);
     const at = searchAt;
     const limit = searchLimit;
     if (accept !== 'end') {
@@ -557,9 +560,10 @@ export class PhraseSet {
 
   private someWalked(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
     const automaton = this.automaton;
-    // Most sets start with a few words: none of them in the range, nothing to walk.
-    if (!automaton.mayStartInLexemes(ids, from, to)) return false;
-    const n = this.symbols(f, ids, from, to);
+    // Most sets start with a few words: none of them in the range, nothing to walk (and nothing before the first).
+    const first = automaton.firstStartInLexemes(ids, from, to);
+    if (first < 0) return false;
+    const n = this.symbols(f, ids, first, to);
     for (let i = 0; i < n; i++) {
       const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
       for (let k = 0; k < hits; k++) if (each(searchAt[i]!, searchAt[automaton.hitEnd[k]! - 1]! + 1)) return true;

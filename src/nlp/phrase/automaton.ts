@@ -188,11 +188,11 @@ export class PatternAutomaton {
   }
 
   /**
-   * `mayStartIn` for tokens read as lexemes (`ids`, see lexemes.ts): the same answer, remembered
-   * per lexeme.
+   * `mayStartIn` for tokens read as lexemes (`ids`, see lexemes.ts), remembered per lexeme: the
+   * first of tokens [from, to) where a match may start, or -1 where none can.
    */
-  mayStartInLexemes(ids: Int32Array, from: number, to: number): boolean {
-    if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
+  firstStartInLexemes(ids: Int32Array, from: number, to: number): number {
+    if (this.anyStart.length > 0 || this.spanFirst.length > 0) return from;
     this.syncLexemes();
     let starts = this.startsWithLexeme;
     for (let i = from; i < to; i++) {
@@ -201,9 +201,9 @@ export class PatternAutomaton {
       if (id >= starts.length) starts = this.startsWithLexeme = grown(starts.length === 0 ? new Uint8Array(64) : starts, id);
       let known = starts[id]!;
       if (known === 0) known = starts[id] = this.byFirstWord.has(lexemeToken(id).norm) ? 2 : 1;
-      if (known === 2) return true;
+      if (known === 2) return i;
     }
-    return false;
+    return -1;
   }
 
   /**
