@@ -1,6 +1,6 @@
 // Features of a text repeated across turns (canned replies, "Okay.") are made once and shared.
 import { describe, expect, it } from 'vitest';
-import { sharedFeatures, textFeatures } from '../../src/nlp/features.js';
+import { lexemesOf, sharedFeatures, textFeatures } from '../../src/nlp/features.js';
 
 describe('sharedFeatures', () => {
   it('gives the features textFeatures gives, the same object for the same text', () => {
@@ -39,5 +39,21 @@ describe('sentences', () => {
 
   it('go on after a link followed by a word in lower case', () => {
     expect(sentences('Go to https://help.example.com/reset and pick a new password')).toHaveLength(1);
+  });
+});
+
+describe('lexemes kept with the features', () => {
+  it('are read on first use, once, and the features keep the fields they were made with', () => {
+    const f = textFeatures("I've refunded £20, it'll show in 3-5 days.");
+    const keys = Object.keys(f);
+    const ids = lexemesOf(f);
+    expect(ids).toHaveLength(f.tokens.length);
+    expect(lexemesOf(f)).toBe(ids);
+    // Filled in place, not added: every features object has one shape for the code that reads it.
+    expect(Object.keys(f)).toEqual(keys);
+    // Equal words are one lexeme wherever they stand.
+    const g = textFeatures('it will show in 3-5 days');
+    const show = (x: typeof f) => lexemesOf(x)[x.tokens.findIndex((t) => t.norm === 'show')];
+    expect(show(g)).toBe(show(f));
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import '../../src/rules/index.js';
 import { textFeatures } from '../../src/nlp/features.js';
 import { informs as informsIn } from '../../src/rules/facts.js';
+import { analyze } from '../../src/score/analyze.js';
+import type { Transcript } from '../../src/model/types.js';
 
 /** The judgement of a whole text as one clause. */
 const informs = (s: string): boolean => {
@@ -63,5 +65,23 @@ describe('informs', () => {
 
   it('a number or a handle alone is no fact', () => {
     expect(informs('Ref 48213 @helpdesk https://t.co/abc123')).toBe(false);
+  });
+});
+
+describe('a turn said again word for word', () => {
+  it('gets the same information findings as the first time (verdicts are kept per turn and clause)', () => {
+    const agent = 'Your refund went out on Monday. It takes 3 to 5 working days to reach your card, so thanks for bearing with us.';
+    const t: Transcript = {
+      id: 'again', source: 'test', channel: 'chat', meta: {},
+      turns: [
+        { index: 0, role: 'agent', speaker: 'A', text: agent },
+        { index: 1, role: 'customer', speaker: 'C', text: 'Has it been sent?' },
+        { index: 2, role: 'agent', speaker: 'A', text: agent },
+      ],
+    };
+    const info = analyze(t).findings.filter((f) => f.category === 'information');
+    const of = (turn: number) => info.filter((f) => f.turn === turn).map((f) => [f.rule, f.span, f.text]);
+    expect(of(0).length).toBeGreaterThan(0);
+    expect(of(2)).toEqual(of(0));
   });
 });

@@ -11,6 +11,8 @@ import { checkPhraseSetFiles, unusedPhraseSets } from '../../src/rules/hygiene.j
 import { formatProblem, readWordListFile } from '../../src/rules/load.js';
 import { definedPhraseSets, phraseSetPatterns, phraseSetsNamedByCode, phrases } from '../../src/rules/rule-patterns.js';
 import { textFeatures } from '../../src/nlp/features.js';
+import { compilePattern, matchAt } from '../../src/nlp/phrase/pattern.js';
+import fc from 'fast-check';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-phrases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,5 +100,39 @@ describe('a phrase set searched in part of a turn', () => {
     const seen: Array<[number, number]> = [];
     set.in(f, 0, f.tokens.length, (start, end) => (seen.push([start, end]), false));
     expect(seen.map(([s, e]) => norms.slice(s, e).join(' '))).toEqual(['sorry', 'but', 'you could', 'since']);
+  });
+});
+
+// A search reads a range only from the first word where one of the set's matches may start (and,
+// anchored at the start, only that word): the answers must be those of trying every start.
+describe('searching a range from the first word a match may start with', () => {
+  const SOURCES = ['call you back', 'thanks', 'will call', 'back soon'];
+  const set = new PhraseSet(SOURCES);
+  const compiled = SOURCES.map((p) => compilePattern(p));
+  const VOCABULARY = ['we', 'will', 'call', 'you', 'back', 'soon', 'thanks', 'today'];
+
+  it('finds what trying every start finds, anchored or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 14 }), fc.nat(), fc.nat(), (words, a, b) => {
+        const f = textFeatures(words.join(' '));
+        const n = f.tokens.length;
+        const from = a % n;
+        const to = from + 1 + (b % (n - from));
+        const ends = (s: number) => compiled.map((p) => matchAt(p, f.tokens, s, to)).filter((e) => e > from);
+        const starts = Array.from({ length: to - from }, (_, k) => from + k);
+        expect(set.in(f, from, to)).toBe(starts.some((s) => ends(s).length > 0));
+        expect(set.in(f, from, to, 'start')).toBe(ends(from).length > 0);
+        expect(set.in(f, from, to, 'end')).toBe(starts.some((s) => ends(s).includes(to)));
+        expect(set.in(f, from, to, (s, e) => e === to)).toBe(starts.some((s) => ends(s).includes(to)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a long turn whose only start word comes last', () => {
+    const f = textFeatures(`${'we will today '.repeat(200)}call you back`);
+    expect(set.in(f)).toBe(true);
+    expect(set.in(f, 0, f.tokens.length - 3)).toBe(false);
+    expect(set.in(f, 0, f.tokens.length, 'end')).toBe(true);
   });
 });
