@@ -63,6 +63,15 @@ describe('informs', () => {
     "It's just too bad.",
   ])('courtesy, a request, a question, praise, a promise or a bare link: %s', (s) => expect(informs(s)).toBe(false));
 
+  // A hold notice asks for a moment of the customer's time; holding a button is a step to take.
+  it.each([
+    ['Hang on a moment while I pull up your account.', false],
+    ['Okay, hold on for a while.', false],
+    ['Please bear with me.', false],
+    ['Hold the power button for 10 seconds.', true],
+    ['Wait 30 seconds, then plug it back in.', true],
+  ])('a hold notice is no instruction: %s', (s, expected) => expect(informs(s)).toBe(expected));
+
   it('a number or a handle alone is no fact', () => {
     expect(informs('Ref 48213 @helpdesk https://t.co/abc123')).toBe(false);
   });

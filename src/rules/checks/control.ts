@@ -274,29 +274,6 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
 }
 
 
-/**
- * Words one of which every statement, instruction, reason or timeline holds (a verb of being or
- * having, a modal, a reason, an imperative, "you"), or a number or time. A clause without any is
- * courtesy or a request, and is passed over before its text is copied and read.
- */
-const FACT_MARKERS = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', "can't", 'cannot', 'could', 'should', 'must', 'may', 'might',
-  'does', 'do', 'did', "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "couldn't", "hasn't", "haven't",
-  "it's", "there's", "they're", "it'll", "that's", "we're", "you're", "i'm", "we've", "i've", "you'll", "we'll", "i'll", "you've",
-  'looks', 'appears', 'seems', 'shows', 'takes', 'includes', 'requires', 'means', 'because', 'due', 'since', 'cause', 'caused',
-  'go', 'tap', 'click', 'select', 'open', 'turn', 'restart', 'reboot', 'reset', 'update', 'try', 'enter', 'press', 'use', 'find', 'wait', 'allow',
-  'check', 'suggest', 'recommend', 'advise',
-  'you', 'only', 'currently', 'still', 'now', 'take', 'usually', 'normally', 'typically', 'generally', 'always', 'never',
-  'minutes', 'hours', 'days', 'weeks', 'months', 'today', 'tomorrow', 'tonight',
-]);
-function hasFactMarker(m: RuleMatch): boolean {
-  const tokens = m.features.tokens;
-  for (let k = m.tokens[0]; k < m.tokens[1]; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'number' || t.kind === 'time' || FACT_MARKERS.has(t.norm) || t.norm.endsWith('ed') || t.norm.endsWith("n't")) return true;
-  }
-  return false;
-}
 
 /** What the customer did themselves ("I can see you've called three times") is not news to them. */
 const TOLD_BACK = phrases('told-back');
@@ -311,7 +288,7 @@ export function statesAFact(m: RuleMatch): boolean {
   let inTurn = judgedInTurn.get(m.features);
   const known = key < 0 ? undefined : inTurn?.get(key);
   if (known !== undefined) return known;
-  const verdict = hasFactMarker(m) && judgedClause(m);
+  const verdict = judgedClause(m);
   if (key >= 0) {
     if (inTurn === undefined) judgedInTurn.set(m.features, (inTurn = new Map()));
     inTurn.set(key, verdict);
