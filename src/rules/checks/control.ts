@@ -273,8 +273,6 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   return { choiceTurn: customer.index };
 }
 
-
-
 /** What the customer did themselves ("I can see you've called three times") is not news to them. */
 const TOLD_BACK = phrases('told-back');
 
