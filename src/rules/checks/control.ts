@@ -280,22 +280,6 @@ const TOLD_BACK = phrases('told-back');
 
 /** The clause states a fact, a timeline, a reason or an instruction (facts.ts), and not what the customer did themselves. */
 export function statesAFact(m: RuleMatch): boolean {
-  const [from, to] = m.tokens;
-  // A turn said again word for word shares its features: its clauses are judged already.
-  const key = to < MAX_KEYED_TOKEN ? from * MAX_KEYED_TOKEN + to : -1;
-  let inTurn = judgedInTurn.get(m.features);
-  const known = key < 0 ? undefined : inTurn?.get(key);
-  if (known !== undefined) return known;
-  const verdict = judgedClause(m);
-  if (key >= 0) {
-    if (inTurn === undefined) judgedInTurn.set(m.features, (inTurn = new Map()));
-    inTurn.set(key, verdict);
-  }
-  return verdict;
-}
-
-/** The verdict on the clause under `m`, by its words (see `judged`). */
-function judgedClause(m: RuleMatch): boolean {
   const clause = m.turn.text.slice(m.span[0], m.span[1]);
   let verdict = judged.get(clause);
   if (verdict === undefined) {
@@ -311,9 +295,6 @@ function judgedClause(m: RuleMatch): boolean {
  */
 const judged = new Map<string, boolean>();
 const JUDGED_KEPT = 4096;
-/** Verdicts by turn (its features, made once per text) and token range: no text to cut and hash. Freed with the features. */
-const judgedInTurn = new WeakMap<RuleMatch['features'], Map<number, boolean>>();
-const MAX_KEYED_TOKEN = 2 ** 21;
 
 const CIRCULAR = phrases('circular-reason');
 const THE_REASON = phrases('the-reason');
