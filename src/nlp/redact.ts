@@ -97,7 +97,9 @@ export function foldForDetection(text: string): string {
 // What people put between groups of digits, once folded: a space or two, or a dot or a dash with
 // a space on either side or none ("4111 - 1111"). Each form has one way to match, so no backtracking.
 const SEP = '(?: ?[.\\-] ?| {1,2})';
-const SEP_AT = /[ .\-]/;
+const SEP_AT = /[ .\-/_]/;
+/** Between a card's groups also a slash or an underscore, which no phone or date is written with here. */
+const CARD_SEP = '(?: ?[.\\-/_] ?| {1,2})';
 const re = (source: string) => new RegExp(source, 'g');
 
 /** A card number's length: the whole match if it passes Luhn, else its longest grouped prefix that does. */
@@ -124,13 +126,15 @@ function ibanValid(iban: string): boolean {
 }
 
 const whole = (ok: boolean, m: string) => (ok ? m.length : 0);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Order matters: earlier detectors claim their characters first.
 const DETECTORS: Detector[] = [
   {
-    // 13–19 digits, alone or in groups, passing Luhn ("4111 1111 1111 1111", "4111.1111…").
+    // 13–19 digits, alone or in groups, passing Luhn ("4111 1111 1111 1111", "4111.1111…", and
+    // "4111/1111/…" or "4111_1111_…" as forms and chat widgets leave them).
     kind: 'card',
-    pattern: re(`(?<![\\d-])\\d(?:${SEP}?\\d){12,18}(?!\\d|-\\d)`),
+    pattern: re(`(?<![\\d-])\\d(?:${CARD_SEP}?\\d){12,18}(?!\\d|-\\d)`),
     accept: (m) => cardLength(m),
   },
   {
@@ -169,6 +173,13 @@ const DETECTORS: Detector[] = [
     kind: 'account',
     pattern: /(?<![\p{L}\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![\p{L}\d])/gu,
     accept: (m) => whole(ibanValid(m.replace(/ /g, '')), m),
+  },
+  {
+    // A number its label says is a bank detail, in any grouping: "sort code 12-34-56", "account
+    // number: 1234 5678", "acct no. 12 34 56 78". Unlabelled, three pairs are as likely a date.
+    kind: 'account',
+    pattern: /(?<=\b(?:sort ?code|account|acct|a\/c)(?: (?:number|num|no\.?|#))?(?: is)?[:#]? ?)\d{2}(?:[ -]?\d{2}){2,5}(?![\d-])/gi,
+    accept: (m) => whole(!ISO_DATE.test(m), m),
   },
   {
     // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or

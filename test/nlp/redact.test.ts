@@ -39,6 +39,9 @@ describe('redactText', () => {
     ['dates with slashes and a count', 'from 05/06/2024 12 items, 01/05/2024 10:30'],
     ['a range with a spaced dash', 'between 10 - 12 days, 2024 - 2025'],
     ['an IBAN-like code whose check digits disagree', 'code GB00 WEST 1234 5698 7654 32 ok'],
+    ['three pairs with no bank label (a date as likely)', 'on 12-03-24 we spoke, ref 12 34 56'],
+    ['the age of an account, and a date after the word', 'the account is 12 months old, account 2024-01-15'],
+    ['a date and four digits after slashes', 'date 12/05/2024 and 4111/1111'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -159,6 +162,14 @@ describe('the phone and card forms people write', () => {
     ['German with a spaced slash and pairs', 'unter 030 / 123 45 67 erreichbar', '030 / 123 45 67', 'phone'],
     ['IBAN in groups', 'iban GB82 WEST 1234 5698 7654 32 ok', 'GB82 WEST 1234 5698 7654 32', 'account'],
     ['IBAN compact', 'iban DE89370400440532013000 ok', 'DE89370400440532013000', 'account'],
+    // Bank details their label names, in any grouping of pairs.
+    ['a UK sort code', 'my sort code is 12-34-56 thanks', '12-34-56', 'account'],
+    ['a sort code in spaced pairs', 'Sort Code: 12 34 56, thanks', '12 34 56', 'account'],
+    ['an account number in two groups', 'account number 1234 5678 ok', '1234 5678', 'account'],
+    ['an account number in pairs', 'acct no. 12 34 56 78 ok', '12 34 56 78', 'account'],
+    // Card groups as web forms and chat widgets leave them.
+    ['card groups with slashes', 'card 4111/1111/1111/1111 ok', '4111/1111/1111/1111', 'card'],
+    ['card groups with underscores', 'card 4111_1111_1111_1111 ok', '4111_1111_1111_1111', 'card'],
   ])('masks %s', (_what, text, secret, kind) => {
     const found = findRedactions(text);
     expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
@@ -225,6 +236,8 @@ describe('the redactor is linear in the text', () => {
     ['fullwidth digits', (n) => '１'.repeat(n)],
     ['digits between invisible characters', (n) => '1\u200B'.repeat(n / 2)],
     ['IBAN-like groups', (n) => 'GB82 WEST '.repeat(n / 10)],
+    ['labels and pairs of digits', (n) => 'account no. 12 '.repeat(n / 15)],
+    ['card groups between slashes', (n) => '4111/'.repeat(n / 5)],
     ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
     ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];
