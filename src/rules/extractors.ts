@@ -22,8 +22,9 @@ export const EXTRACTORS = {
     description:
       'who promised (owner: agent, company or third-party), what (action: the verb phrase, up to six words) and by when (due, where a time is said); rejects offers ("shall I call you?"), hedged, conditional or vague promises, gifts, and work put on the customer',
     phrases: [
-      'a-step', 'action-after-promise', 'action-ends', 'adverb', 'agent-first-word', 'an-option', 'and-comes-back', 'company-first-word', 'condition-after', 'condition-or-hope', 'habitual', 'hedge', 'modal',
-      'offer-before', 'promise-word', 'reassurance', 'should-have', 'should-have-had', 'subject-before', 'third-person-will', 'vague-action', 'word-given', 'work-on-the-customer', 'you-will-hear',
+      'a-step', 'action-after-promise', 'action-ends', 'adverb', 'agent-first-word', 'an-option', 'and-comes-back', 'aside', 'clause-joiner', 'company-first-word', 'company-subject',
+      'condition-after', 'condition-or-hope', 'definite-subject', 'habitual', 'hedge', 'modal', 'offer-before', 'promise-word', 'reassurance', 'should-have', 'should-have-had',
+      'subject-before', 'subject-start', 'third-party-subject', 'third-person-will', 'vague-action', 'word-given', 'work-on-the-customer', 'you-will-hear',
       // When it is due (extract/due.ts).
       'due-clock', 'due-date', 'due-day-word', 'due-named', 'due-span', 'due-weekday', 'due-within',
     ],

@@ -18,13 +18,19 @@ describe('commitment extraction', () => {
     ["I'm going to email you the form by Friday.", { owner: 'agent', action: 'email you the form', due: 'friday' }],
     ['Your refund will be back in your account within three to five working days.', { owner: 'company', due: 'three to five working days' }],
     ['My colleague Amara will meet you at the gate in about ten minutes.', { owner: 'third-party', due: 'about ten minutes' }],
+    // The subject's clause is the one before the verb; its first word decides the owner.
+    ['Thanks for waiting, your new card will arrive by Friday.', { owner: 'company', due: 'friday' }],
+    ['Their engineer will call you by Friday.', { owner: 'third-party', due: 'friday' }],
+    ['The €134, which is £116.40, will be back on your card within 3 days.', { owner: 'company', due: '3 days' }],
+    ['£40 will be back on your card by Monday.', { owner: 'company', due: 'monday' }],
+    ['The credit goes back to your card within 5 days.', { owner: 'company', due: '5 days' }],
   ])('%s', (text, expected) => {
     const [c] = commitments(['agent', text]);
     expect(c).toMatchObject({ ...expected, status: 'open', turn: 0 });
   });
 
   it('leaves out offers, hedges, vague actions and work handed to the customer', () => {
-    for (const text of ['Shall I call you back later?', "I'll try to call you.", "I'll look into it.", "You'll have to email the returns team yourself.", 'Someone may be in touch.']) {
+    for (const text of ['Shall I call you back later?', "I'll try to call you.", "I'll look into it.", "You'll have to email the returns team yourself.", 'Someone may be in touch.', 'Refunds usually go back within 5 days.']) {
       expect(commitments(['agent', text]), text).toEqual([]);
     }
   });

@@ -14,12 +14,54 @@ const AN_OPTION = phrases('an-option');
 const CONDITION_OR_HOPE = phrases('condition-or-hope');
 const THIRD_PERSON_WILL = phrases('third-person-will');
 
-// The subject's clause (split at punctuation and joining words) and the tests of its first word
-// below still read characters: NP_START and the tests after it are prefixes ("a" accepts "apple"
-// and "apparently" alike, "the" accepts "their"), which no token pattern says. Written as phrase
-// sets they would find other promises, a change to judge on the labels on its own.
-/** Words a subject noun phrase opens with: "the refund", "your new card", "someone from billing", "£40". */
-const NP_START = /^(the|your|a|an|my|our|this|that|these|those|someone|somebody|one|each|every|both|all|[£$€]|\d)/;
+/** Words that end the clause before a promise's verb ("…, and the refund will…"): its subject is after them. */
+const CLAUSE_JOINER = phrases('clause-joiner');
+/** Words an aside opens with ("The €134, which is £116.40, will…"): the subject is before it. */
+const ASIDE = phrases('aside');
+/** Words a subject noun phrase opens with: "the refund", "your new card", "someone from billing" (or a number or an amount). */
+const SUBJECT_START = phrases('subject-start');
+/** A definite subject ("the credit", "your card"): a present-tense arrival ("goes", "lands") is promised only of one. */
+const DEFINITE_SUBJECT = phrases('definite-subject');
+/** A subject that is the company's ("the refund", "your card"); "the driver", "the bank" and the rest of third-party-subject are not. */
+const COMPANY_SUBJECT = phrases('company-subject');
+const THIRD_PARTY_SUBJECT = phrases('third-party-subject');
+
+/** Marks that end a clause: the subject of the verb after them is after them. */
+const CLAUSE_MARKS = new Set([',', ';', ':', '\u2014', '\u2013']);
+const CURRENCY = new Set(['£', '$', '€']);
+
+/** The clause of the lead [from, to) that holds the promise's subject, as a token range: the last one, an aside passed over. */
+function subjectClause(f: RuleMatch['features'], from: number, to: number): [number, number] {
+  const pieces: Array<[number, number]> = [];
+  let start = from;
+  for (let k = from; k < to; k++) {
+    const t = f.tokens[k]!;
+    if ((t.kind === 'punct' && CLAUSE_MARKS.has(t.text)) || CLAUSE_JOINER.in(f, k, k + 1, 'whole')) {
+      pieces.push([start, k]);
+      start = k + 1;
+    }
+  }
+  pieces.push([start, to]);
+  const empty = ([a, b]: [number, number]) => a >= b;
+  const isAside = ([a, b]: [number, number]) => !empty([a, b]) && ASIDE.in(f, a, b, 'start');
+  let clause = pieces.pop()!;
+  // "The €134, which is £116.40, will be back…": the subject is before the aside.
+  if (empty(clause) && pieces.length > 0 && isAside(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
+  while (isAside(clause) && pieces.length > 0) clause = pieces.pop()!;
+  return clause;
+}
+
+/** Words of the token range as written, split at white space ("£116.40" is one). */
+function wordsIn(m: RuleMatch, [a, b]: [number, number]): number {
+  if (a >= b) return 0;
+  return m.turn.text.slice(m.features.tokens[a]!.start, m.features.tokens[b - 1]!.end).split(/\s+/).filter(Boolean).length;
+}
+
+/** The range opens with a number or an amount ("£40", "3 parcels"): a subject as definite as "the". */
+function opensWithFigure(f: RuleMatch['features'], [a, b]: [number, number]): boolean {
+  const t = f.tokens[a];
+  return a < b && t !== undefined && (t.kind === 'number' || CURRENCY.has(t.text));
+}
 
 /**
  * A promise whose subject is not "I" or "we": a thing or a third party, named by a noun phrase or
@@ -28,24 +70,19 @@ const NP_START = /^(the|your|a|an|my|our|this|that|these|those|someone|somebody|
  * as a general rule, an option or a condition, it is information, not a promise.
  */
 function subjectLedPromise(m: RuleMatch): false | { owner: string } {
-  const text = plain(m.turn.text);
-  const lead = text.slice(m.sentence[0], m.span[0]);
-  const pieces = lead.split(/[,;:\u2014\u2013]|\b(?:and|but|so|then|or|because)\b/).map((p) => p.trim());
-  let clause = pieces.pop() ?? '';
-  // "The €134, which is £116.40, will be back…": the subject is before the aside.
-  if (clause === '' && pieces.length > 0 && /^(which|who|that is|i\.e\.)\b/.test(pieces[pieces.length - 1]!)) clause = pieces.pop()!;
-  while (/^(which|who|that is|i\.e\.)\b/.test(clause) && pieces.length > 0) clause = pieces.pop()!;
-  if (!dueOf(m)) return false;
   const f = m.features;
   const inSentence = sentenceTokens(f, m.tokens[0]);
+  const clause = subjectClause(f, inSentence[0], m.tokens[0]);
+  if (!dueOf(m)) return false;
   if (HABITUAL.in(f, ...inSentence) || AN_OPTION.in(f, ...inSentence)) return false;
   if (CONDITION_OR_HOPE.in(f, ...sentenceTokensBefore(m))) return false;
-  if (THIRD_PERSON_WILL.in(f, ...m.tokens, 'start')) return clause.split(/\s+/).filter(Boolean).length <= 3 ? { owner: firstWord(m) === "they'll" ? 'third-party' : 'company' } : false;
-  const subject = clause.split(/\s+/).filter(Boolean);
-  if (subject.length === 0 || subject.length > 7 || !NP_START.test(subject[0]!)) return false;
+  const words = wordsIn(m, clause);
+  if (THIRD_PERSON_WILL.in(f, ...m.tokens, 'start')) return words <= 3 ? { owner: firstWord(m) === "they'll" ? 'third-party' : 'company' } : false;
+  if (words === 0 || words > 7 || !(opensWithFigure(f, clause) || SUBJECT_START.in(f, ...clause, 'start'))) return false;
   // A present-tense arrival is a promise only about a definite thing ("the credit goes…", not "refunds go…").
-  if (firstWord(m) !== 'will' && !/^(the|your|that|this|[£$€]|\d)/.test(subject[0]!)) return false;
-  return { owner: /^(the|your|this|that|these|those|[£$€]|\d)/.test(subject[0]!) && !/^(the|that|this) (driver|courier|engineer|technician|team|bank|manufacturer|shop|store)/.test(clause) ? 'company' : 'third-party' };
+  if (firstWord(m) !== 'will' && !(opensWithFigure(f, clause) || DEFINITE_SUBJECT.in(f, ...clause, 'start'))) return false;
+  const company = (opensWithFigure(f, clause) || COMPANY_SUBJECT.in(f, ...clause, 'start')) && !THIRD_PARTY_SUBJECT.in(f, ...clause, 'start');
+  return { owner: company ? 'company' : 'third-party' };
 }
 
 const YOU_WILL_HEAR = phrases('you-will-hear');
