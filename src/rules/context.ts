@@ -497,11 +497,7 @@ export class PhraseSet {
     } else {
       // The common case, a short range, walked here: no callback per match.
       const automaton = this.automaton;
-      // Most sets start with a few words: none of them in the range, nothing to walk; and no
-      // match starts before the first of them, so the words before it are not read.
-      const first = automaton.firstStartInLexemes(ids, from, to);
-      if (first < 0) return false;
-      const n = this.symbols(f, ids, first, to);
+      const n = this.streamFromFirstStart(f, ids, from, to);
       for (let i = 0; i < n; i++) {
         const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
         if (hits > 0 && accept === undefined) return true;
@@ -560,10 +556,7 @@ export class PhraseSet {
 
   private someWalked(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
     const automaton = this.automaton;
-    // Most sets start with a few words: none of them in the range, nothing to walk (and nothing before the first).
-    const first = automaton.firstStartInLexemes(ids, from, to);
-    if (first < 0) return false;
-    const n = this.symbols(f, ids, first, to);
+    const n = this.streamFromFirstStart(f, ids, from, to);
     for (let i = 0; i < n; i++) {
       const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
       for (let k = 0; k < hits; k++) if (each(searchAt[i]!, searchAt[automaton.hitEnd[k]! - 1]! + 1)) return true;
@@ -621,6 +614,16 @@ export class PhraseSet {
   /** Lets the text of the hit index go. */
   forgetHits(): void {
     this.hits = undefined;
+  }
+
+  /**
+   * `symbols` from the first token of [from, to) where one of the set's matches may start; 0 when
+   * none can. Most sets start with a few words: often none is in the range, and no match starts
+   * before the first of them, so the words before it are not read.
+   */
+  private streamFromFirstStart(f: TextFeatures, ids: Int32Array, from: number, to: number): number {
+    const first = this.automaton.firstStartInLexemes(ids, from, to);
+    return first < 0 ? 0 : this.symbols(f, ids, first, to);
   }
 
   /**
