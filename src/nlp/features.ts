@@ -1,7 +1,9 @@
 // Everything later stages need from one text, computed once per turn.
 import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
 import { negationScopes } from './negation.js';
-import { lexemeGeneration, readLexemes } from './phrase/lexemes.js';
+import { lexemeGeneration, lexemesHold, readLexemes } from './phrase/lexemes.js';
+import type { SentimentResult } from './sentiment.js';
+import { RecentMemo } from './memo.js';
 
 export interface TextFeatures {
   text: string;
@@ -15,6 +17,11 @@ export interface TextFeatures {
   /** What `lexemesOf` read: made on first use (see phrase/lexemes.ts), for that lexeme generation. */
   lexemes?: Int32Array | undefined;
   lexemeGeneration?: number;
+  /**
+   * What `turnSentiment` read, kept here on first use: the sarcasm rule and the emotion curve ask
+   * for the same turn, and a map beside the features (weak, for every turn) cost the collector more.
+   */
+  sentiment?: SentimentResult | undefined;
 }
 
 export function textFeatures(text: string): TextFeatures {
@@ -40,7 +47,7 @@ export function textFeatures(text: string): TextFeatures {
   // `lexemes` starts as an empty array, not undefined: a field that changed type when first
   // filled would give every features object a new shape, and code optimised for the old one
   // would be thrown away.
-  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1 };
+  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined };
 }
 
 /**
@@ -50,7 +57,7 @@ export function textFeatures(text: string): TextFeatures {
 const NOT_READ = new Int32Array(0);
 
 export function lexemesOf(f: TextFeatures): Int32Array {
-  if (f.lexemes !== undefined && f.lexemes !== NOT_READ && f.lexemeGeneration === lexemeGeneration()) return f.lexemes;
+  if (f.lexemes !== undefined && f.lexemes !== NOT_READ && lexemesHold(f.lexemeGeneration ?? -1)) return f.lexemes;
   const ids = readLexemes(f.tokens);
   f.lexemes = ids;
   f.lexemeGeneration = lexemeGeneration();
@@ -71,20 +78,17 @@ function linkEndsSentence(t: Token, next: Token | undefined): boolean {
  */
 const SHARED_SIZE = 1024;
 const SHARED_LENGTH = 1000;
-const shared = new Map<string, TextFeatures>();
+const shared = new RecentMemo<string, TextFeatures>(SHARED_SIZE);
 
 /**
  * The features of `text`, shared with earlier turns of the same text (features are never changed
  * after they are made): agents' canned replies and "Okay." / "Thank you." come back in call after
- * call. Bounded: long texts are not kept, and the memory starts afresh when full.
+ * call. Bounded: long texts are not kept, and of the rest those asked for again (memo.ts).
  */
 export function sharedFeatures(text: string): TextFeatures {
   if (text.length > SHARED_LENGTH) return textFeatures(text);
   let f = shared.get(text);
-  if (f === undefined) {
-    if (shared.size >= SHARED_SIZE) shared.clear();
-    shared.set(text, (f = textFeatures(text)));
-  }
+  if (f === undefined) shared.set(text, (f = textFeatures(text)));
   return f;
 }
 

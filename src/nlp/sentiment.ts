@@ -300,16 +300,9 @@ function bangsFor(sentences: number): Int32Array {
   return bangCounts;
 }
 
-/**
- * Sentiment is read once per text's features: the sarcasm rule and the emotion curve both ask for
- * the same customer turn. Keyed weakly by the features object, which is made once per text.
- */
-const read = new WeakMap<TextFeatures, SentimentResult>();
-
+/** The sentiment of a text, read once per features (see TextFeatures.sentiment). */
 export function turnSentiment(f: TextFeatures): SentimentResult {
-  let result = read.get(f);
-  if (result === undefined) read.set(f, (result = readSentiment(f)));
-  return result;
+  return (f.sentiment ??= readSentiment(f));
 }
 
 function readSentiment(f: TextFeatures): SentimentResult {

@@ -6,6 +6,7 @@ import { featuresOf, isKnownText, lexemesOf, tokensOf } from '../nlp/features.js
 import { compilePattern, stem } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
 import { UNMATCHED } from '../nlp/phrase/lexemes.js';
+import { RecentMemo } from '../nlp/memo.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
 
@@ -487,6 +488,8 @@ export class PhraseSet {
    * Reads the features a turn already has: nothing is copied or tokenised again.
    */
   in(f: TextFeatures, from = 0, to = f.tokens.length, accept?: Anchor | ((start: number, end: number) => boolean)): boolean {
+    // Made before the text is read: the numbers its patterns name are then read as themselves.
+    const automaton = this.automaton;
     const ids = lexemesOf(f);
     if (typeof accept === 'string') return this.anchored(f, ids, from, to, accept);
     // Every match first, then `accept`: it may search again, which reuses the buffers.
@@ -496,7 +499,6 @@ export class PhraseSet {
       this.someIndexed(f, ids, from, to, (start, end) => (found.push(start, end), false));
     } else {
       // The common case, a short range, walked here: no callback per match.
-      const automaton = this.automaton;
       const n = this.streamFromFirstStart(f, ids, from, to);
       for (let i = 0; i < n; i++) {
         const hits = automaton.walk(searchSyms, i, searchLimit[i]!, searchSpans);
@@ -649,6 +651,7 @@ export class PhraseSet {
 
   private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
+    this.automaton; // made before the text is read, as in `in`
     return this.some(f, lexemesOf(f), 0, f.tokens.length, ignoreNegated ? (start) => !isNegated(f, start) : ANY_MATCH);
   }
 }
@@ -705,9 +708,11 @@ function forgetLongTexts(): void {
  * own copy of the turn (in a 1-million-character turn, the memos held hundreds of megabytes of them).
  */
 class TextMemo<V> {
-  private readonly answers = new Map<string, V>();
+  private readonly answers: RecentMemo<string, V>;
 
-  constructor(private readonly size: number) {}
+  constructor(size: number) {
+    this.answers = new RecentMemo(size);
+  }
 
   get(text: string): V | undefined {
     if (text.length > MEMO_LENGTH) {
@@ -724,7 +729,6 @@ class TextMemo<V> {
       nextLong = (nextLong + 1) % LONG_KEPT;
       return;
     }
-    if (this.answers.size >= this.size) this.answers.clear();
     this.answers.set(text, answer);
   }
 }

@@ -215,7 +215,7 @@ export class RuleSet {
         }
         const rule = this.rules[r]!;
         if (lastEnd[r]! > i || judged[r]! >= CHECKS_PER_TURN) continue;
-        if (rule.once && doneIn[r] !== -1 && (rule.once === 'turn' || doneIn[r] === sentence)) continue;
+        if (foundOnce(rule.once, doneIn[r]!, sentence)) continue;
         seenAt[r] = stamp;
         bestEnd[r] = end;
         bestOrder[r] = order[k]!;
@@ -237,7 +237,7 @@ export class RuleSet {
         if (finding) {
           (found ??= []).push(finding);
           lastEnd[r] = end;
-          if (rule.once) doneIn[r] = sentence;
+          doneIn[r] = sentence; // read only for a `once` rule
         }
       }
     }
@@ -246,7 +246,7 @@ export class RuleSet {
       const once = this.rules[r]!.once;
       let doneIn = -1;
       forEachClause(features, (from, to, sentence) => {
-        if (once && doneIn !== -1 && (once === 'turn' || doneIn === sentence)) return;
+        if (foundOnce(once, doneIn, sentence)) return;
         // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
         if (to - from < MIN_CLAUSE_TOKENS) return;
         const finding = this.accept(r, turn, turns, features, from, to);
@@ -297,6 +297,11 @@ export class RuleSet {
  * rules judge every clause: their checks read the clause, and a long email has many.)
  */
 export const CHECKS_PER_TURN = 100;
+
+/** Whether a rule found `once` in a turn or sentence has found it there: `done` is the sentence of its last finding in the turn, or -1. */
+function foundOnce(once: RuleDef['once'], done: number, sentence: number): boolean {
+  return once !== undefined && done !== -1 && (once === 'turn' || done === sentence);
+}
 
 /** The fewest tokens a clause needs before a clause rule reads it. */
 const MIN_CLAUSE_TOKENS = 3;

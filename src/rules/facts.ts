@@ -114,8 +114,8 @@ const UNIT_ON = /^(\d+(?:[.,:]\d+)?(?:[-\u2013]\d+)?)[-\u2013]?([a-z]+)(?![a-z])
 
 function read(f: TextFeatures, from: number, to: number): Reading {
   const tokens = f.tokens;
+  const { automaton: a, setOf } = automaton(); // made before the text is read: its named numbers are read as themselves
   const ids = lexemesOf(f);
-  const { automaton: a, setOf } = automaton();
   a.prepare();
   if (atBuf.length < 2 * (to - from)) {
     atBuf = new Int32Array(4 * (to - from));

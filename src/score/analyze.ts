@@ -48,15 +48,17 @@ function saysAtMost(text: string, n: number): boolean {
   return count <= n;
 }
 
-/** The turn's lexicon score, corrected by the customer's own signals in it. */
-function customerEmotion(lexicon: number, own: readonly Finding[]): { raw: number; because?: string } {
+/**
+ * The customer's own signal in the turn (distress, sarcasm…) that holds its lexicon score down to
+ * CUSTOMER_TROUBLE_CAP, when one does.
+ */
+function cappingSignal(lexicon: number, own: readonly Finding[]): Finding | undefined {
   const trouble = own.find(isNegativeSignal);
   // A turn the lexicon reads as clearly warm ("still not working on desktop, but it works on the
-  // web so I'm delighted!") already weighed its complaint, after its "but".
-  if (trouble && lexicon < CLEARLY_WARM) return lexicon > CUSTOMER_TROUBLE_CAP ? { raw: CUSTOMER_TROUBLE_CAP, because: trouble.text } : { raw: lexicon };
-  // Thanks lift nothing here: the sentiment already tells heartfelt thanks from the courtesy that
-  // closes a request or softens a complaint ("thanks, but…"), which careful readers do not call warm.
-  return { raw: lexicon };
+  // web so I'm delighted!") already weighed its complaint, after its "but". Thanks lift nothing
+  // here: the sentiment already tells heartfelt thanks from the courtesy that closes a request or
+  // softens a complaint ("thanks, but…"), which careful readers do not call warm.
+  return trouble && lexicon < CLEARLY_WARM && lexicon > CUSTOMER_TROUBLE_CAP ? trouble : undefined;
 }
 
 /** No scores and nothing that made them: a conversation that cannot be judged. */
@@ -81,8 +83,9 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
   for (const p of prepared) {
     if (p.turn.role !== 'customer') continue;
     const s = turnSentiment(p.features);
-    const { raw, because } = customerEmotion(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
-    const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, because) };
+    const cap = cappingSignal(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
+    const raw = cap ? CUSTOMER_TROUBLE_CAP : s.score;
+    const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, cap?.text) };
     if (raw === 0 && saysAtMost(p.turn.text, UNINFORMATIVE_WORDS)) point.uninformative = true;
     points.push(point);
   }

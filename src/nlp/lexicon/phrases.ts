@@ -7,7 +7,7 @@ import { SPAN_CLASSES } from '../phrase/classes.js';
 import { compilePattern, startWords, useStoredPatterns } from '../phrase/pattern.js';
 import type { Token } from '../tokenize.js';
 import type { TextFeatures } from '../features.js';
-import { lexemeGeneration } from '../phrase/lexemes.js';
+import { lexemesHold } from '../phrase/lexemes.js';
 import type { PhraseRule } from './phrase-rule.js';
 
 export { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phrase-rule.js';
@@ -62,7 +62,7 @@ const readSymbol: ReadSymbol = (i) => {
   const k = turn.words[i]!;
   const f = turn.features;
   // Lexemes read before the lexeme table started afresh mean nothing now: read the token itself.
-  const byLexeme = f?.lexemes !== undefined && f.lexemeGeneration === lexemeGeneration();
+  const byLexeme = f?.lexemes !== undefined && lexemesHold(f.lexemeGeneration ?? -1);
   return (turn.syms[i] = byLexeme ? phraseAutomaton().symbolOfLexeme(f.lexemes![k]!) : phraseAutomaton().symbol(turn.tokens[k]!));
 };
 

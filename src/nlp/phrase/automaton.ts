@@ -13,7 +13,7 @@
 // after it is matched from there.
 import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
-import { lexemeGeneration, lexemeToken, UNMATCHED } from './lexemes.js';
+import { lexemeGeneration, lexemeToken, nameNumbers, UNMATCHED } from './lexemes.js';
 import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
@@ -145,6 +145,7 @@ export class PatternAutomaton {
     });
     for (const p of patterns) for (const w of literals(p)) this.literals.add(w);
     for (const p of patterns) if (p.span?.rest) for (const w of literals(p.span.rest)) this.literals.add(w);
+    nameNumbers(this.literals);
     this.hasSpans = patterns.some((p) => p.span);
     this.classes = patterns.some(testsClasses);
     this.owner = new Int32Array(total);

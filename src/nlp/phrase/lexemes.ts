@@ -3,22 +3,39 @@
 // in an array indexed by the id, where it looked the norm up in a map of its own at every search
 // of every phrase set (the checks of one turn search it hundreds of times).
 import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import { TOKEN_CLASSES } from './classes.js';
 import type { MatchToken } from './pattern.js';
 
 /** The id of a token that matching does not read (punctuation, symbols). */
 export const UNMATCHED = -1;
 
 const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
-/** How many ids there may be before the table starts afresh: bounded memory on any batch (order numbers are ids too). */
+/** How many ids there may be before the table starts afresh: bounded memory on any batch. */
 const MAX_LEXEMES = 100_000;
+/**
+ * Numbers this long or shorter are ids of their own. A longer one (an order number, an amount, a
+ * phone number) that no pattern names is read by its token classes alone, which is all a pattern
+ * can ask of it: ids and amounts are most of a batch's distinct tokens, and one id each grew the
+ * table, and every automaton's array indexed by it, by tens of thousands of entries.
+ */
+const OWN_ID_DIGITS = 3;
 
 let ids: Array<Map<string, number>> = KINDS.map(() => new Map());
 let tokens: MatchToken[] = [];
 let generation = 0;
+/** Long numbers some pattern names: read by their own id. */
+const namedNumbers = new Set<string>();
+/** A pattern named a long number that may have been read by its classes: start afresh before the next read. */
+let stale = false;
 
 /** Counts the times the table started afresh: ids read before a change mean nothing after it. */
 export function lexemeGeneration(): number {
   return generation;
+}
+
+/** Whether ids read in `readIn` (a lexemeGeneration) may still be used: the table has not started afresh since, and will not at the next read. */
+export function lexemesHold(readIn: number): boolean {
+  return readIn === generation && !stale;
 }
 
 /** The token an id stands for. */
@@ -26,12 +43,37 @@ export function lexemeToken(id: number): MatchToken {
   return tokens[id]!;
 }
 
+/**
+ * Tells the table which words `patterns` name literally (an automaton calls this when it is made):
+ * a long number among them gets an id of its own from the next read on.
+ */
+export function nameNumbers(words: Iterable<string>): void {
+  for (const w of words) {
+    if (w.length <= OWN_ID_DIGITS || namedNumbers.has(w) || !/\d/.test(w)) continue;
+    namedNumbers.add(w);
+    stale = true;
+  }
+}
+
+const CLASSES = Object.values(TOKEN_CLASSES);
+
+/** The key of a token's own id, or, for a long number no pattern names, of its token classes. */
+function keyOf(t: Token): string {
+  if (t.kind !== 'number' || t.norm.length <= OWN_ID_DIGITS || namedNumbers.has(t.norm)) return t.norm;
+  let key = '#';
+  for (const c of CLASSES) key += c.test(t.norm, t.kind) ? '1' : '0';
+  return key;
+}
+
 function lexemeOf(t: Token): number {
   const map = t.kind === 'word' ? ids[0]! : ids[KINDS.indexOf(t.kind)]!;
-  let id = map.get(t.norm);
+  const key = keyOf(t);
+  let id = map.get(key);
   if (id === undefined) {
     id = tokens.length;
-    map.set(t.norm, id);
+    map.set(key, id);
+    // A number read by its classes stands for them with the first of them: automata test its
+    // norm for exactly those classes, and it is no pattern's word.
     tokens.push({ norm: t.norm, kind: t.kind });
   }
   return id;
@@ -42,10 +84,11 @@ function lexemeOf(t: Token): number {
  * before and after: a text read when the table was full starts it afresh.
  */
 export function readLexemes(list: readonly Token[]): Int32Array {
-  if (tokens.length > MAX_LEXEMES) {
+  if (stale || tokens.length > MAX_LEXEMES) {
     ids = KINDS.map(() => new Map());
     tokens = [];
     generation++;
+    stale = false;
   }
   const out = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {

@@ -10,6 +10,7 @@ import { informs } from '../facts.js';
 import { featuresOf } from '../../nlp/features.js';
 import { isNegator } from '../../nlp/negation.js';
 import { turnSentiment } from '../../nlp/sentiment.js';
+import { RecentMemo } from '../../nlp/memo.js';
 import { phrases, phrasesOfRule } from '../rule-patterns.js';
 
 const REASON = phrases('reason');
@@ -282,10 +283,7 @@ const TOLD_BACK = phrases('told-back');
 export function statesAFact(m: RuleMatch): boolean {
   const clause = m.turn.text.slice(m.span[0], m.span[1]);
   let verdict = judged.get(clause);
-  if (verdict === undefined) {
-    if (judged.size >= JUDGED_KEPT) judged.clear();
-    judged.set(clause, (verdict = informs(m.features, m.tokens[0], m.tokens[1]) && !TOLD_BACK.in(m.features, m.tokens[0], m.tokens[1])));
-  }
+  if (verdict === undefined) judged.set(clause, (verdict = informs(m.features, m.tokens[0], m.tokens[1]) && !TOLD_BACK.in(m.features, m.tokens[0], m.tokens[1])));
   return verdict;
 }
 
@@ -293,8 +291,7 @@ export function statesAFact(m: RuleMatch): boolean {
  * Clauses already judged, by their words: agents say the same stock sentences all day, so a batch
  * judges each once. Bounded, and keyed by the text alone, so a verdict never depends on history.
  */
-const judged = new Map<string, boolean>();
-const JUDGED_KEPT = 4096;
+const judged = new RecentMemo<string, boolean>(4096);
 
 const CIRCULAR = phrases('circular-reason');
 const THE_REASON = phrases('the-reason');
