@@ -3,6 +3,7 @@ import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
 import { negationScopes } from './negation.js';
 import { lexemeGeneration, lexemesHold, readLexemes } from './phrase/lexemes.js';
 import type { SentimentResult } from './sentiment.js';
+import type { TextLayout } from './layout.js';
 import { RecentMemo } from './memo.js';
 
 export interface TextFeatures {
@@ -22,6 +23,8 @@ export interface TextFeatures {
    * for the same turn, and a map beside the features (weak, for every turn) cost the collector more.
    */
   sentiment?: SentimentResult | undefined;
+  /** What `layoutOf` read (layout.ts), kept here on first use as `sentiment` is. */
+  layout?: TextLayout | undefined;
 }
 
 export function textFeatures(text: string): TextFeatures {
@@ -47,7 +50,7 @@ export function textFeatures(text: string): TextFeatures {
   // `lexemes` starts as an empty array, not undefined: a field that changed type when first
   // filled would give every features object a new shape, and code optimised for the old one
   // would be thrown away.
-  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined };
+  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined, layout: undefined };
 }
 
 /**

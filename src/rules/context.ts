@@ -7,164 +7,9 @@ import { compilePattern, stem } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
 import { UNMATCHED } from '../nlp/phrase/lexemes.js';
 import { RecentMemo } from '../nlp/memo.js';
+import { layoutOf, QUESTION, REPORTED } from '../nlp/layout.js';
 import type { RuleMatch } from './types.js';
 import { table } from '../model/records.js';
-
-const QUOTES = new Set(['"', '\u201C', '\u201D']);
-
-/** Reported speech: words after these, in the same sentence, are someone else's. */
-const REPORTING = [
-  ['you', 'said'], ['you', 'say'], ["you're", 'saying'], ['you', 'are', 'saying'], ['you', 'told', 'me'],
-  ['you', 'mentioned'], ['you', 'wrote'], ['you', 'called', 'it'], ['in', 'your', 'words'], ['quote'],
-  ['you', 'feel', 'like'], ['you', 'said', 'that'], ['they', 'said'], ['he', 'said'], ['she', 'said'],
-  ['someone', 'said'], ['you', 'were', 'told'], ['you', 'were', 'told', 'that'],
-];
-
-/** Recaps: everything after them in the sentence restates the customer's words. */
-const RECAP = [['as', 'you', 'said'], ['like', 'you', 'said'], ['as', 'you', 'mentioned'], ['like', 'you', 'mentioned'], ['to', 'recap'], ['recap', 'what', 'you', 'said'], ['as', 'you', 'say']];
-
-const NO_RANGES: Array<[number, number]> = [];
-
-/** Token ranges inside double quotes, in text order and disjoint. */
-function quotedRanges(f: TextFeatures): Array<[number, number]> {
-  let ranges = NO_RANGES;
-  let open = -1;
-  for (let i = 0; i < f.tokens.length; i++) {
-    const t = f.tokens[i]!;
-    if (t.kind !== 'punct' || !QUOTES.has(t.text)) continue;
-    if (open < 0 && t.text !== '\u201D') open = i;
-    else if (open >= 0) {
-      if (ranges === NO_RANGES) ranges = [];
-      ranges.push([open, i]);
-      open = -1;
-    }
-  }
-  return ranges;
-}
-
-/** Punctuation that closes a clause: reported speech does not reach across it. */
-const CLAUSE_END = new Set([',', ';', ':', '\u2014', '\u2013', '-', '\u201D']);
-/** Punctuation after which a question mark no longer makes the earlier clause a question. */
-const QUESTION_BREAK = new Set([',', ';', ':']);
-
-const isClauseEnd = (f: TextFeatures, i: number) => {
-  const t = f.tokens[i]!;
-  return (t.kind === 'punct' && CLAUSE_END.has(t.text)) || t.norm === 'but' || t.norm === 'and';
-};
-
-/**
- * What the checks below need, computed once per turn. Asking for every match would rescan the
- * sentence each time: quadratic in a long turn (a 100,000-word message).
- */
-interface Layout {
-  /** Per sentence number: its first token, and one past its last. */
-  sentenceBounds: Int32Array;
-  /**
-   * Per token, QUESTION when it is in a question (its sentence ends in "?" with no clause break
-   * between), REPORTED when a reporting cue ("you said") stands before it in its clause or a recap
-   * ("as you said") in its sentence.
-   */
-  flags: Uint8Array;
-  quoted: Array<[number, number]>;
-}
-
-const QUESTION = 1;
-const REPORTED = 2;
-
-/**
- * Layouts of the texts asked about last (the turn being matched, a few turns a check looked at),
- * in a small ring: a WeakMap holding one per turn cost more to grow than the layouts themselves.
- */
-const LAYOUTS_KEPT = 16;
-const layoutOf: Array<TextFeatures | undefined> = new Array(LAYOUTS_KEPT).fill(undefined);
-const layouts: Array<Layout | undefined> = new Array(LAYOUTS_KEPT).fill(undefined);
-let nextLayout = 0;
-
-/** Cues by their last word: a token can only end the cues filed under its own word. */
-function byLastWord(cues: readonly string[][]): Map<string, string[][]> {
-  const map = new Map<string, string[][]>();
-  for (const cue of cues) {
-    const last = cue[cue.length - 1]!;
-    const list = map.get(last);
-    if (list) list.push(cue);
-    else map.set(last, [cue]);
-  }
-  return map;
-}
-const REPORTING_BY_LAST = byLastWord(REPORTING);
-const RECAP_BY_LAST = byLastWord(RECAP);
-
-/** Whether one of `cues` ends at token `last` without starting before token `from`. */
-function cueEndsAt(f: TextFeatures, cues: ReadonlyMap<string, string[][]>, last: number, from: number): boolean {
-  const candidates = cues.get(f.tokens[last]!.norm);
-  if (candidates === undefined) return false;
-  for (const cue of candidates) {
-    const first = last - cue.length + 1;
-    if (first < from) continue;
-    let k = 0;
-    while (k < cue.length && f.tokens[first + k]!.norm === cue[k]) k++;
-    if (k === cue.length) return true;
-  }
-  return false;
-}
-
-/**
- * Arrays for a layout of `n` tokens and `sentences` sentences: those of the layout leaving the ring
- * when they are large enough (and not so large that keeping them holds a long text's worth), or
- * new ones. Only the first `n` flags are read, and every sentence's bounds are written.
- */
-function layoutArrays(old: Layout | undefined, n: number, sentences: number): { sentenceBounds: Int32Array; flags: Uint8Array } {
-  if (old && old.flags.length >= n && old.flags.length <= REUSED_TOKENS && old.sentenceBounds.length >= 2 * sentences) {
-    old.flags.fill(0, 0, n);
-    return old;
-  }
-  const size = Math.min(REUSED_TOKENS, Math.max(n, 64));
-  return n > size
-    ? { sentenceBounds: new Int32Array(2 * sentences), flags: new Uint8Array(n) }
-    : { sentenceBounds: new Int32Array(2 * size), flags: new Uint8Array(size) };
-}
-const REUSED_TOKENS = 4096;
-
-function layout(f: TextFeatures): Layout {
-  for (let k = 0; k < LAYOUTS_KEPT; k++) if (layoutOf[k] === f) return layouts[k]!;
-  const n = f.tokens.length;
-  const sentenceOf = f.sentenceOf;
-  const { sentenceBounds, flags } = layoutArrays(layouts[nextLayout], n, n === 0 ? 0 : sentenceOf[n - 1]! + 1);
-  let sentenceStart = 0;
-  let clauseStart = 0;
-  let inClause = false; // a reporting cue so far in the current clause
-  let recapped = false; // a recap so far in the current sentence
-  for (let i = 0; i < n; i++) {
-    const fresh = i === 0 || sentenceOf[i - 1] !== sentenceOf[i];
-    if (fresh) {
-      sentenceStart = clauseStart = i;
-      inClause = recapped = false;
-      sentenceBounds[2 * sentenceOf[i]!] = i;
-    } else {
-      if (isClauseEnd(f, i - 1)) {
-        clauseStart = i;
-        inClause = false;
-      } else inClause ||= cueEndsAt(f, REPORTING_BY_LAST, i - 1, clauseStart);
-      recapped ||= cueEndsAt(f, RECAP_BY_LAST, i - 1, sentenceStart);
-    }
-    if (inClause || recapped) flags[i] = REPORTED;
-  }
-  let questionNext = false;
-  for (let i = n - 1; i >= 0; i--) {
-    const sameAsNext = i + 1 < n && sentenceOf[i] === sentenceOf[i + 1];
-    if (!sameAsNext) sentenceBounds[2 * sentenceOf[i]! + 1] = i + 1;
-    const next = f.tokens[i + 1];
-    const broken = next !== undefined && next.kind === 'punct' && QUESTION_BREAK.has(next.text);
-    const question: boolean = f.tokens[i]!.text.includes('?') || (sameAsNext && !broken && questionNext);
-    if (question) flags[i]! |= QUESTION;
-    questionNext = question;
-  }
-  const l: Layout = { sentenceBounds, flags, quoted: quotedRanges(f) };
-  layoutOf[nextLayout] = f;
-  layouts[nextLayout] = l;
-  nextLayout = (nextLayout + 1) % LAYOUTS_KEPT;
-  return l;
-}
 
 /**
  * Whether the tokens [from, to) quote or report another person's words: inside double quotes, or
@@ -173,7 +18,7 @@ function layout(f: TextFeatures): Layout {
  * started on Monday").
  */
 export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
-  const l = layout(f);
+  const l = layoutOf(f);
   // Ranges are disjoint and in order: only the last one opening before `from` can hold the match.
   let lo = 0;
   let hi = l.quoted.length;
@@ -198,12 +43,12 @@ export function isNegated(f: TextFeatures, from: number): boolean {
  * them ("Sorry to hear that, can I take your number?" states the first clause and asks the second).
  */
 export function isQuestion(f: TextFeatures, i: number): boolean {
-  return (layout(f).flags[i]! & QUESTION) !== 0;
+  return (layoutOf(f).flags[i]! & QUESTION) !== 0;
 }
 
 /** Character range of the sentence holding token `i`. */
 export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
-  const bounds = layout(f).sentenceBounds;
+  const bounds = layoutOf(f).sentenceBounds;
   const s = f.sentenceOf[i]!;
   return [f.tokens[bounds[2 * s]!]!.start, f.tokens[bounds[2 * s + 1]! - 1]!.end];
 }
@@ -376,7 +221,7 @@ export type Anchor = 'start' | 'word' | 'end' | 'whole';
 
 /** The token range [first, end) of the sentence holding token `i`. */
 export function sentenceTokens(f: TextFeatures, i: number): [number, number] {
-  const bounds = layout(f).sentenceBounds;
+  const bounds = layoutOf(f).sentenceBounds;
   const s = f.sentenceOf[i]!;
   return [bounds[2 * s]!, bounds[2 * s + 1]!];
 }
@@ -689,12 +534,6 @@ function forgetLongTexts(): void {
   indexed.clear();
   memoMatch = undefined; // the last match would keep its turn's tokens until the next one
   memo = {};
-  // A long turn's layout would keep its tokens until 16 other texts had been laid out.
-  for (let k = 0; k < LAYOUTS_KEPT; k++) {
-    if ((layoutOf[k]?.tokens.length ?? 0) <= REUSED_TOKENS) continue;
-    layoutOf[k] = undefined;
-    layouts[k] = undefined;
-  }
   longOwners.fill(undefined);
   longTexts.fill(undefined);
   longAnswers.fill(undefined);
