@@ -1,7 +1,7 @@
 // Everything later stages need from one text, computed once per turn.
 import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
 import { negationScopes } from './negation.js';
-import { lexemeGeneration, lexemesHold, readLexemes } from './phrase/lexemes.js';
+import { lexemeGeneration, lexemesHold, readLexemes, type Lexemes } from './phrase/lexemes.js';
 import type { SentimentResult } from './sentiment.js';
 import type { TextLayout } from './layout.js';
 import { RecentMemo } from './memo.js';
@@ -10,13 +10,13 @@ export interface TextFeatures {
   text: string;
   tokens: Token[];
   /** For each token, the negator token index whose scope covers it, or -1. */
-  negatedBy: Int32Array;
+  negatedBy: readonly number[];
   /** For each token, its sentence number (0-based). */
-  sentenceOf: Int32Array;
+  sentenceOf: readonly number[];
   /** Number of word-like tokens (words, numbers, times, emoji). */
   wordCount: number;
   /** What `lexemesOf` read: made on first use (see phrase/lexemes.ts), for that lexeme generation. */
-  lexemes?: Int32Array | undefined;
+  lexemes?: Lexemes | undefined;
   lexemeGeneration?: number;
   /**
    * What `turnSentiment` read, kept here on first use: the sarcasm rule and the emotion curve ask
@@ -29,13 +29,14 @@ export interface TextFeatures {
 
 export function textFeatures(text: string): TextFeatures {
   const tokens = tokenize(text);
-  const sentenceOf = new Int32Array(tokens.length);
+  // Plain arrays of small integers here and in negationScopes, as for lexemes (phrase/lexemes.ts).
+  const sentenceOf: number[] = [];
   let sentence = 0;
   let words = 0;
   let newline = text.indexOf('\n'); // the first line break at or after the current token's end
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    sentenceOf[i] = sentence;
+    sentenceOf.push(sentence);
     if (newline !== -1 && newline < t.end) newline = text.indexOf('\n', t.end);
     const lineBreakNext = newline !== -1 && i + 1 < tokens.length && newline < tokens[i + 1]!.start;
     // A full stop with a word right after it, no space between, is inside a name or a link
@@ -57,9 +58,9 @@ export function textFeatures(text: string): TextFeatures {
  * Each token's lexeme id (phrase/lexemes.ts), read once per text and kept with its features: the
  * phrase sets that search a turn read their symbols from these.
  */
-const NOT_READ = new Int32Array(0);
+const NOT_READ: Lexemes = [];
 
-export function lexemesOf(f: TextFeatures): Int32Array {
+export function lexemesOf(f: TextFeatures): Lexemes {
   if (f.lexemes !== undefined && f.lexemes !== NOT_READ && lexemesHold(f.lexemeGeneration ?? -1)) return f.lexemes;
   const ids = readLexemes(f.tokens);
   f.lexemes = ids;

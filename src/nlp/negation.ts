@@ -41,8 +41,9 @@ export function isClauseBreak(t: Token): boolean {
  * For each token, the index of the negator whose scope covers it, or -1.
  * Double negation ("not unhappy") is left to the lexicon: the negated word flips once.
  */
-export function negationScopes(tokens: readonly Token[]): Int32Array {
-  const by = new Int32Array(tokens.length).fill(-1);
+export function negationScopes(tokens: readonly Token[]): number[] {
+  const by: number[] = [];
+  for (let i = 0; i < tokens.length; i++) by.push(-1);
   let negator = -1;
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {

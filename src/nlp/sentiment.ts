@@ -825,7 +825,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
 }
 
 /** "Great, …", "Oh wonderful.", "Just brilliant!": a positive word standing as an exclamation. */
-function sarcasticPosition(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
+function sarcasticPosition(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): boolean {
   const prevW = x.firstWord - 1;
   // "another fantastic day of…": praise of one more of something is praise of a pattern.
   if (prevW >= 0 && tokens[words[prevW]!]!.norm === 'another') return true;
@@ -860,7 +860,7 @@ function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Tok
 }
 
 function complaintAfter(
-  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array,
+  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[],
 ): string | undefined {
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
@@ -877,7 +877,7 @@ function complaintAfter(
   return undefined;
 }
 
-function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: Int32Array): boolean {
+function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: readonly number[]): boolean {
   for (let k = ti - 1; k >= 0; k--) {
     if (sentenceOf[k] !== sentenceOf[ti]) return true;
     if (isWordLike(tokens[k]!)) return false;
@@ -910,7 +910,7 @@ function complaintInComplement(x: Raw, raws: readonly Raw[], r: number, tokens: 
 }
 
 /** The term stands inside quotation marks in its sentence: 'very important', a “premium” seat. */
-function quoted(x: Raw, tokens: readonly Token[], sentenceOf: Int32Array): boolean {
+function quoted(x: Raw, tokens: readonly Token[], sentenceOf: readonly number[]): boolean {
   let open = false;
   for (let k = x.first - 1; k >= 0 && k >= x.first - 3 && sentenceOf[k] === x.sentence; k--) {
     if (tokens[k]!.kind === 'punct' && QUOTES.has(tokens[k]!.text)) {
@@ -955,7 +955,7 @@ const FILLERS = new Set(['erm', 'um', 'umm', 'uh', 'er', 'ah', 'hmm', 'well', 'o
 const LINK_WORDS = new Set(['http', 'https', 'www']);
 
 /** "not" set apart at the end of its sentence (after a pause or filler), not "not" before a verb. */
-function endsWithNot(tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, w: number): boolean {
+function endsWithNot(tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[], w: number): boolean {
   const ti = words[w]!;
   const next = words[w + 1];
   if (next !== undefined && sentenceOf[next] === sentenceOf[ti] && !LINK_WORDS.has(tokens[next]!.norm)) return false;
@@ -971,7 +971,7 @@ const SITUATION = new Set([
 ]);
 
 /** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
-function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): boolean {
+function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): boolean {
   if (x.firstWord === 0 || x.first !== x.last) return false;
   // "…cut off twice. Great.": praise said as a sentence of its own, after something else was said.
   const next = words[x.lastWord + 1];
@@ -984,7 +984,7 @@ function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonl
 }
 
 /** A situation word in the sentence before or after, with nothing positive beside it. */
-function situationAround(x: Raw, raws: readonly Raw[], tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array): string | undefined {
+function situationAround(x: Raw, raws: readonly Raw[], tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): string | undefined {
   for (const y of raws) if (y !== x && y.weight > 0 && Math.abs(y.sentence - x.sentence) <= 1) return undefined;
   for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens[y.first]!.text;
   for (let k = 0; k < words.length; k++) {

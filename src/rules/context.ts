@@ -5,7 +5,7 @@ import type { TextFeatures } from '../nlp/features.js';
 import { featuresOf, isKnownText, lexemesOf, tokensOf } from '../nlp/features.js';
 import { compilePattern, stem } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader, type SpanAt } from '../nlp/phrase/automaton.js';
-import { UNMATCHED } from '../nlp/phrase/lexemes.js';
+import { UNMATCHED, type Lexemes } from '../nlp/phrase/lexemes.js';
 import { RecentMemo } from '../nlp/memo.js';
 import { layoutOf, QUESTION, REPORTED } from '../nlp/layout.js';
 import type { RuleMatch } from './types.js';
@@ -359,7 +359,7 @@ export class PhraseSet {
    * A match anchored at the start reads only the first word's sentence, one at the end only the
    * last word's: the rest of a long turn is not read for them.
    */
-  private anchored(f: TextFeatures, ids: Int32Array, from: number, to: number, accept: Anchor): boolean {
+  private anchored(f: TextFeatures, ids: Lexemes, from: number, to: number, accept: Anchor): boolean {
     const automaton = this.automaton;
     let first = from;
     let end = to;
@@ -397,11 +397,11 @@ export class PhraseSet {
    * Calls `each(start, end)` with the token range of every match in tokens [from, to) of `f`, in
    * order of start, until it returns true; returns whether it did. `each` must not search.
    */
-  private some(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+  private some(f: TextFeatures, ids: Lexemes, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
     return to - from >= LONG_RANGE ? this.someIndexed(f, ids, from, to, each) : this.someWalked(f, ids, from, to, each);
   }
 
-  private someWalked(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+  private someWalked(f: TextFeatures, ids: Lexemes, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
     const automaton = this.automaton;
     const n = this.streamFromFirstStart(f, ids, from, to);
     for (let i = 0; i < n; i++) {
@@ -417,7 +417,7 @@ export class PhraseSet {
    * that ends inside the range is the same whatever the range; only a sentence the range cuts is
    * walked afresh.
    */
-  private someIndexed(f: TextFeatures, ids: Int32Array, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
+  private someIndexed(f: TextFeatures, ids: Lexemes, from: number, to: number, each: (start: number, end: number) => boolean): boolean {
     let last = to - 1;
     while (last >= from && ids[last] === UNMATCHED) last--;
     if (last < from) return false;
@@ -441,7 +441,7 @@ export class PhraseSet {
   }
 
   /** Every match of the set in `f` (see someIndexed), found on first use and kept until the conversation is matched. */
-  private hitsIn(f: TextFeatures, ids: Int32Array): HitIndex {
+  private hitsIn(f: TextFeatures, ids: Lexemes): HitIndex {
     if (this.hits?.f === f) return this.hits;
     const starts: number[] = [];
     const ends: number[] = [];
@@ -468,7 +468,7 @@ export class PhraseSet {
    * none can. Most sets start with a few words: often none is in the range, and no match starts
    * before the first of them, so the words before it are not read.
    */
-  private streamFromFirstStart(f: TextFeatures, ids: Int32Array, from: number, to: number): number {
+  private streamFromFirstStart(f: TextFeatures, ids: Lexemes, from: number, to: number): number {
     const first = this.automaton.firstStartInLexemes(ids, from, to);
     return first < 0 ? 0 : this.symbols(f, ids, first, to);
   }
@@ -477,7 +477,7 @@ export class PhraseSet {
    * The symbols of the word-like tokens of f in [from, to) in the shared buffers, with each one's
    * token index and sentence limit; returns how many.
    */
-  private symbols(f: TextFeatures, ids: Int32Array, from: number, to: number): number {
+  private symbols(f: TextFeatures, ids: Lexemes, from: number, to: number): number {
     const automaton = this.automaton;
     automaton.prepare();
     const size = to - from;

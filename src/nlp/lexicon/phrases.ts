@@ -83,7 +83,7 @@ function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonl
  * the tokens' own, lets their symbols be read by lexeme (see phrase/lexemes.ts).
  */
 export function matchPhrase(
-  tokens: readonly Token[], words: readonly number[], sentenceOf: Int32Array, w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
+  tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[], w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
 ): PhraseMatch | undefined {
   const a = phraseAutomaton();
   if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words, features);

@@ -13,7 +13,7 @@
 // after it is matched from there.
 import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
-import { lexemeGeneration, lexemeToken, nameNumbers, UNMATCHED } from './lexemes.js';
+import { lexemeGeneration, lexemeToken, nameNumbers, UNMATCHED, type Lexemes } from './lexemes.js';
 import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
 
 /** Bounds on what the caches may hold before they start afresh: bounded memory on any text. */
@@ -192,7 +192,7 @@ export class PatternAutomaton {
    * `mayStartIn` for tokens read as lexemes (`ids`, see lexemes.ts), remembered per lexeme: the
    * first of tokens [from, to) where a match may start, or -1 where none can.
    */
-  firstStartInLexemes(ids: Int32Array, from: number, to: number): number {
+  firstStartInLexemes(ids: Lexemes, from: number, to: number): number {
     if (this.anyStart.length > 0 || this.spanFirst.length > 0) return from;
     this.syncLexemes();
     let starts = this.startsWithLexeme;
@@ -212,7 +212,7 @@ export class PatternAutomaton {
    * token's index to `at` and its symbol to `syms`, and returns how many there are. Call after
    * `prepare`.
    */
-  lexemeStream(ids: Int32Array, from: number, to: number, at: Int32Array, syms: Int32Array): number {
+  lexemeStream(ids: Lexemes, from: number, to: number, at: Int32Array, syms: Int32Array): number {
     this.syncLexemes();
     let n = 0;
     for (let i = from; i < to; i++) {

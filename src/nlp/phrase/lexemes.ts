@@ -9,6 +9,13 @@ import type { MatchToken } from './pattern.js';
 /** The id of a token that matching does not read (punctuation, symbols). */
 export const UNMATCHED = -1;
 
+/**
+ * A text's tokens as lexeme ids. A plain array of small integers, not an Int32Array: one is made
+ * for every text, and a typed array longer than 16 entries takes its own store outside the heap,
+ * several times dearer to make and to collect.
+ */
+export type Lexemes = readonly number[];
+
 const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
 /** How many ids there may be before the table starts afresh: bounded memory on any batch. */
 const MAX_LEXEMES = 100_000;
@@ -83,17 +90,17 @@ function lexemeOf(t: Token): number {
  * The id of each of `list`, UNMATCHED for those matching does not read. Call `lexemeGeneration`
  * before and after: a text read when the table was full starts it afresh.
  */
-export function readLexemes(list: readonly Token[]): Int32Array {
+export function readLexemes(list: readonly Token[]): Lexemes {
   if (stale || tokens.length > MAX_LEXEMES) {
     ids = KINDS.map(() => new Map());
     tokens = [];
     generation++;
     stale = false;
   }
-  const out = new Int32Array(list.length);
+  const out: number[] = [];
   for (let i = 0; i < list.length; i++) {
     const t = list[i]!;
-    out[i] = isWordLike(t) ? lexemeOf(t) : UNMATCHED;
+    out.push(isWordLike(t) ? lexemeOf(t) : UNMATCHED);
   }
   return out;
 }
