@@ -6,7 +6,11 @@ export class RecentMemo<K, V> {
   private newer = new Map<K, V>();
   private older = new Map<K, V>();
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    // Turned over once at the start: maps first replaced only when the memory first fills would be
+    // taken for constants by the code optimised by then, and all of it would be thrown away then.
+    this.turnOver();
+  }
 
   get(key: K): V | undefined {
     const value = this.newer.get(key);
@@ -17,10 +21,12 @@ export class RecentMemo<K, V> {
   }
 
   set(key: K, value: V): void {
-    if (this.newer.size >= this.size / 2) {
-      this.older = this.newer;
-      this.newer = new Map();
-    }
+    if (this.newer.size >= this.size / 2) this.turnOver();
     this.newer.set(key, value);
+  }
+
+  private turnOver(): void {
+    this.older = this.newer;
+    this.newer = new Map();
   }
 }
