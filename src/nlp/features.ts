@@ -1,4 +1,4 @@
-// Everything later stages need from one text, computed once per turn.
+// Everything later stages need from one text, computed once per text.
 import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
 import { negationScopes } from './negation.js';
 import { lexemeGeneration, lexemesHold, readLexemes, type Lexemes } from './phrase/lexemes.js';
@@ -48,9 +48,9 @@ export function textFeatures(text: string): TextFeatures {
     }
     if (isWordLike(t)) words++;
   }
-  // `lexemes` starts as an empty array, not undefined: a field that changed type when first
-  // filled would give every features object a new shape, and code optimised for the old one
-  // would be thrown away.
+  // The fields filled on first use are there from the start (`lexemes` an empty array of its own
+  // type): a field added, or changing type, when first filled would give every features object a
+  // new shape, and code optimised for the old one would be thrown away.
   return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined, layout: undefined };
 }
 
@@ -85,8 +85,8 @@ const SHARED_LENGTH = 1000;
 const shared = new RecentMemo<string, TextFeatures>(SHARED_SIZE);
 
 /**
- * The features of `text`, shared with earlier turns of the same text (features are never changed
- * after they are made): agents' canned replies and "Okay." / "Thank you." come back in call after
+ * The features of `text`, shared with earlier turns of the same text (features change only by
+ * keeping what is read from their text on first use): agents' canned replies and "Okay." / "Thank you." come back in call after
  * call. Bounded: long texts are not kept, and of the rest those asked for again (memo.ts).
  */
 export function sharedFeatures(text: string): TextFeatures {
