@@ -496,7 +496,7 @@ export class PhraseSet {
 
   private search(text: string, ignoreNegated: boolean): boolean {
     const f = featuresOf(text);
-    this.automaton; // made before the text is read, as in `in`
+    void this.automaton; // made before the text is read, as in `in`
     return this.some(f, lexemesOf(f), 0, f.tokens.length, ignoreNegated ? (start) => !isNegated(f, start) : ANY_MATCH);
   }
 }

@@ -230,7 +230,6 @@ export class RuleSet {
       }
       for (let x = 0; x < count; x++) {
         const r = picked[x]!;
-        const rule = this.rules[r]!;
         const end = bestEnd[r]!;
         judged[r] = judged[r]! + 1;
         const finding = this.accept(r, turn, turns, features, at[i]!, at[end - 1]! + 1);

@@ -150,10 +150,11 @@ function actionOf(m: RuleMatch): string {
 }
 
 /** When the promise is due, read from its first word to the end of its sentence (asked up to three times a match). */
-let dueAsked: { f: RuleMatch['features']; at: number; due: string | undefined } | undefined;
+// Keyed by the turn, not its features: kept after the conversation, features would hold a long turn's tokens.
+let dueAsked: { turn: RuleMatch['turn']; at: number; due: string | undefined } | undefined;
 function dueOf(m: RuleMatch): string | undefined {
-  if (dueAsked?.f !== m.features || dueAsked.at !== m.tokens[0]) {
-    dueAsked = { f: m.features, at: m.tokens[0], due: dueFrom(m.features, m.turn.text, m.tokens[0], sentenceTokens(m.features, m.tokens[0])[1]) };
+  if (dueAsked?.turn !== m.turn || dueAsked.at !== m.tokens[0]) {
+    dueAsked = { turn: m.turn, at: m.tokens[0], due: dueFrom(m.features, m.turn.text, m.tokens[0], sentenceTokens(m.features, m.tokens[0])[1]) };
   }
   return dueAsked.due;
 }
