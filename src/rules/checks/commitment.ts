@@ -78,10 +78,11 @@ function subjectLedPromise(m: RuleMatch): false | { owner: string } {
   if (CONDITION_OR_HOPE.in(f, ...sentenceTokensBefore(m))) return false;
   const words = wordsIn(m, clause);
   if (THIRD_PERSON_WILL.in(f, ...m.tokens, 'start')) return words <= 3 ? { owner: firstWord(m) === "they'll" ? 'third-party' : 'company' } : false;
-  if (words === 0 || words > 7 || !(opensWithFigure(f, clause) || SUBJECT_START.in(f, ...clause, 'start'))) return false;
+  const figure = opensWithFigure(f, clause);
+  if (words === 0 || words > 7 || !(figure || SUBJECT_START.in(f, ...clause, 'start'))) return false;
   // A present-tense arrival is a promise only about a definite thing ("the credit goes…", not "refunds go…").
-  if (firstWord(m) !== 'will' && !(opensWithFigure(f, clause) || DEFINITE_SUBJECT.in(f, ...clause, 'start'))) return false;
-  const company = (opensWithFigure(f, clause) || COMPANY_SUBJECT.in(f, ...clause, 'start')) && !THIRD_PARTY_SUBJECT.in(f, ...clause, 'start');
+  if (firstWord(m) !== 'will' && !(figure || DEFINITE_SUBJECT.in(f, ...clause, 'start'))) return false;
+  const company = (figure || COMPANY_SUBJECT.in(f, ...clause, 'start')) && !THIRD_PARTY_SUBJECT.in(f, ...clause, 'start');
   return { owner: company ? 'company' : 'third-party' };
 }
 
