@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
     ['an unknown category', config({ rules: [rule(), rule({ id: 'b' }), rule({ id: 'c', category: 'anger' })] }), /^my\.json:1: rules\[2\]\.category: "anger" is not a category \(one of empathy, sympathy,/],
     ['a regular expression', config({ rules: [rule({ patterns: ['sorry.*inconvenience'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: "sorry\.\*inconvenience" looks like a regular expression/],
     ['a broken token pattern', config({ rules: [rule({ patterns: ['(sorry|apologies'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: pattern "\(sorry\|apologies": "\(" is not closed/],
-    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json:1: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk\)/],
+    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json:1: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk, signal\)/],
     ['a bad speaker', config({ rules: [rule({ speaker: 'bot' })] }), /rules\[0\]\.speaker: "bot" is not speaker/],
     ['no message', config({ rules: [rule({ message: '' })] }), /rules\[0\]\.message: must be a non-empty string/],
     ['a bad id', config({ rules: [rule({ id: 'No Spaces' })] }), /rules\[0\]\.id: "No Spaces" must be lower-case/],
@@ -105,6 +106,37 @@ describe('parseConfig: a user rule names the built-in rules\' conditions', () =>
   });
 });
 
+describe("parseConfig: a user's rule is written in the built-in rules' schema", () => {
+  // A QA analyst tunes a built-in rule by copying its entry from src/rules/data/*.yaml: it must read
+  // as it does there (docs, several wordings, named conditions, examples with earlier turns).
+  const dataDir = path.resolve(import.meta.dirname, '../../src/rules/data');
+  const builtinData = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => (parseYaml(readFileSync(path.join(dataDir, f), 'utf8')) as Array<Record<string, unknown>>).map((r) => [f, r] as const));
+
+  it.each(builtinData.map(([f, r]) => [`${r.id} (${f})`, r]))('%s, copied under a new id, loads and finds what its examples say', (_, data) => {
+    const copy = { ...(data as Record<string, unknown>), id: `my-${String((data as { id: string }).id)}` };
+    const c = parseConfig(stringifyYaml({ rules: [copy] }), 'team.yaml');
+    const mine = c.rules[0]!;
+    const builtin = BUILTIN_RULES.find((r) => r.id === (data as { id: string }).id)!;
+    expect(mine).toMatchObject({ title: builtin.title, why: builtin.why, source: builtin.source, category: builtin.category, speaker: builtin.speaker, kind: builtin.kind });
+    expect(mine.patterns).toEqual(builtin.patterns);
+    expect(mine.suggestions).toEqual(builtin.suggestions);
+  });
+
+  it.each([
+    ['a doc field that is not text', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    why: [a]\n', /^team\.yaml:6: rules\[0\]\.why: must be a non-empty string/],
+    ['an unknown extractor', 'rules:\n  - id: x\n    category: commitment\n    kind: strength\n    patterns: [i will]\n    message: m\n    extract: owners\n', /^team\.yaml:7: rules\[0\]\.extract: unknown extractor "owners"/],
+    ['once that is neither sentence nor turn', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    conditions:\n      once: call\n', /^team\.yaml:7: rules\[0\]\.conditions\.once: "call" is not once \(one of sentence, turn\)/],
+    ['yieldsTo a word that is not a category', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    conditions:\n      yieldsTo: [apology]\n', /^team\.yaml:7: rules\[0\]\.conditions\.yieldsTo\[0\]: "apology" is not a category/],
+    ['patternsFrom beside patterns', 'rules:\n  - id: x\n    category: sympathy\n    patternsFrom: dead-end\n    patterns: [oh dear]\n    message: m\n', /^team\.yaml:5: rules\[0\]\.patterns: a rule with "patternsFrom" reads that rule's patterns/],
+    ['an agent rule of kind signal', 'rules:\n  - id: x\n    category: sympathy\n    kind: signal\n    patterns: [oh dear]\n    message: m\n', /^team\.yaml:4: rules\[0\]\.kind: "signal" is for a customer's rule/],
+    ['an example with earlier turns that the rule misses', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    examples:\n      match:\n        - context: [{ role: customer, text: It broke. }]\n          text: Right.\n', /^team\.yaml:8: rules\[0\]\.examples\.match\[0\]: "Right\." is not found/],
+  ])('names the line of %s', (_, text, message) => {
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(message);
+  });
+});
+
 describe('parseConfig: YAML', () => {
   const yamlErrors: Array<[string, string, RegExp]> = [
     ['a bad category, on its own line', 'rules:\n  - id: x\n    category: anger\n    patterns: [a b]\n    message: hi\n', /^team\.yaml:3: rules\[0\]\.category: "anger" is not a category/],
@@ -113,7 +145,7 @@ describe('parseConfig: YAML', () => {
     ['a broken ignore phrase', 'ignore:\n  - as i said\n  - (a|\n', /^team\.yaml:3: ignore\[1\]: pattern "\(a\|": /],
     ['an unknown condition, on its line', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      unless:\n        - hedged\n        - politeness\n', /^team\.yaml:9: rules\[0\]\.conditions\.unless\[1\]: unknown condition "politeness" \(one of negated, question, quoted, /],
     ['allowing context that is never dropped', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      allow: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.allow\[0\]: "hedged" is not dropped by default/],
-    ['an unknown key in conditions', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      except: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.except: unknown key \(one of allow, when, unless\)/],
+    ['an unknown key in conditions', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      except: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.except: unknown key \(one of allow, when, unless, once, suppressedBy, yieldsTo\)/],
     ['broken YAML', 'rules: [\n  - id: x\n', /^team\.yaml:\d+: not valid YAML \(/],
     ['a key written twice', 'disable: [pseudo-apology]\ndisable: [dead-end]\n', /^team\.yaml:2: not valid YAML \(Map keys must be unique/],
     ['a list where a mapping belongs', '- rules\n', /^team\.yaml:1: must be a mapping with any of rules, disable, extend, ignore/],
