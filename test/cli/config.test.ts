@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, catalogueFor, loadConfig, parseConfig, ruleSetFor, rulesInEffect } from '../../src/cli/config.js';
 import { BUILTIN_RULES, RuleSet, builtinRuleSet } from '../../src/rules/index.js';
 import { textFeatures } from '../../src/nlp/features.js';
+import { analyze } from '../../src/score/analyze.js';
+import type { Transcript } from '../../src/model/types.js';
+
+const analyzeWith = (t: Transcript, rules: RuleSet) => analyze(t, { rules });
 import { runCli } from '../helpers/cli.js';
 
 const samples = path.resolve(import.meta.dirname, '../../fixtures/samples');
@@ -370,5 +374,60 @@ describe('score and coach: one configuration, one analysis', () => {
     const two = await scoreFindings(teamDir, ['--config', 'team.yaml', '--jobs', '2'], { ETCSCORE_WORKERS_FROM_MB: '0' });
     expect(two).toEqual(one);
     expect(one.map((f) => f.rule)).not.toContain('pseudo-apology');
+  });
+});
+
+describe('extend.sentiment: a team adds sentiment phrases in the phrase language', () => {
+  const PHRASE = 'extend:\n  sentiment:\n    - category: failure\n      weight: -3\n      why: the customer had to redo the fix themselves\n      patterns:\n        - (had|have|having) to (reinstall|reboot|restart|reset) [the|my] *\n';
+
+  it.each([
+    ['a category off the list', 'extend:\n  sentiment:\n    - category: anger\n      weight: -3\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]\.category: "anger" is not category \(one of sarcasm, waiting,/],
+    ['a weight off the AFINN scale', 'extend:\n  sentiment:\n    - category: failure\n      weight: -9\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:4: extend\.sentiment\[0\]\.weight: must be a number from -5 to 5/],
+    ['no why', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]\.why: must be a non-empty string/],
+    ['no category', 'extend:\n  sentiment:\n    - weight: -2\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]: missing category/],
+    ['an unknown key', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      note: x\n      patterns: [so cross]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.note: unknown key \(one of category, weight, why, patterns\)/],
+    ['a phrase that may start with any word', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: ["* ruined my day"]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.patterns\[0\]: "\* ruined my day" may start with any word/],
+    ['a regular expression', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: [ruined.*day]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.patterns\[0\]: "ruined\.\*day" looks like a regular expression/],
+    ['a phrase written twice, in two entries', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: [ruined my day]\n    - category: distress\n      weight: -3\n      why: w\n      patterns: [Ruined  my day]\n', /^team\.yaml:10: extend\.sentiment\[1\]\.patterns\[0\]: "Ruined  my day" is already a phrase at extend\.sentiment\[0\]\.patterns\[0\]/],
+    ['entries that are plain patterns', 'extend:\n  sentiment:\n    - ruined my day\n', /^team\.yaml:3: extend\.sentiment\[0\]: must be a phrase: \{ category, weight, why, patterns \}/],
+  ])('names the file and line of %s', (_, text, message) => {
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(ConfigError);
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(message);
+  });
+
+  it('is no rule id: extend keeps its rules apart from the sentiment phrases', () => {
+    expect(BUILTIN_RULES.map((r) => r.id)).not.toContain('sentiment');
+    const c = parseConfig(`${PHRASE}  dead-end:\n    - no way round it\n`, 'team.yaml');
+    expect(c.extend).toEqual({ 'dead-end': ['no way round it'] });
+    expect(c.sentiment).toEqual([{ pattern: '(had|have|having) to (reinstall|reboot|restart|reset) [the|my] *', weight: -3, why: 'the customer had to redo the fix themselves', category: 'failure' }]);
+  });
+
+  const CALL = 'Customer: I had to reinstall the app four times.\nAgent: Thanks for letting us know, I will look into it.\nCustomer: Fine.\n';
+  const firstPoint = async (cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => {
+    const r = await runCli(['score', 'call.txt', '--format', 'json', ...extra], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).results[0].emotion.trajectory[0] as { raw: number; label: string; cues?: string[] };
+  };
+
+  it('moves the emotion curve in score (one job or two) and in coach, and nothing without it', async () => {
+    const plain = mkdtempSync(path.join(tmpdir(), 'etcscore-senti-plain-'));
+    writeFileSync(path.join(plain, 'call.txt'), CALL);
+    const team = mkdtempSync(path.join(tmpdir(), 'etcscore-senti-team-'));
+    writeFileSync(path.join(team, 'call.txt'), CALL);
+    writeFileSync(path.join(team, '.etcscorerc.yaml'), PHRASE);
+    expect(await firstPoint(plain)).toMatchObject({ raw: 0, label: 'neutral' });
+    const tuned = await firstPoint(team);
+    expect(tuned).toMatchObject({ label: 'negative', cues: ['had to reinstall the app'] });
+    expect(await firstPoint(team, ['--jobs', '2'], { ETCSCORE_WORKERS_FROM_MB: '0' })).toEqual(tuned);
+    const coach = await runCli(['coach', 'call.txt'], { cwd: team });
+    expect(coach.stdout).toMatch(/steady-negative: start -0\.61/);
+  });
+
+  it('in the library: rules from the config read the phrase, the built-in rules again do not', () => {
+    const config = parseConfig(PHRASE, 'team.yaml');
+    const t = { id: 't', source: 't', channel: 'chat' as const, meta: {}, turns: [{ index: 0, role: 'customer' as const, speaker: 'c', text: 'I had to reinstall the app four times.' }] };
+    expect(analyzeWith(t, ruleSetFor(config)!).emotion.trajectory[0]!.label).toBe('negative');
+    expect(analyzeWith(t, builtinRuleSet()).emotion.trajectory[0]!.label).toBe('neutral');
+    expect(analyzeWith(t, ruleSetFor(config)!).emotion.trajectory[0]!.label).toBe('negative');
   });
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { RULE_KEYS, TOP_KEYS, parseConfig } from '../../src/cli/config.js';
+import { SENTIMENT_KEYS } from '../../src/cli/config/validate.js';
+import { PHRASE_CATEGORIES } from '../../src/nlp/lexicon/phrase-rule.js';
 import { ALL_CATEGORIES } from '../../src/model/types.js';
 import { CONDITION_NAMES } from '../../src/rules/conditions.js';
 import { EXTRACTOR_NAMES } from '../../src/rules/extractors.js';
@@ -68,6 +70,10 @@ describe('schema/etcscorerc.schema.json', () => {
     ['extend that is a list', { extend: ['dead-end'] }],
     ['extend with a pattern that is not in a list', { extend: { 'dead-end': 'nothing more' } }],
     ['extend with an empty list', { extend: { 'dead-end': [] } }],
+    ['a sentiment phrase off the AFINN scale', { extend: { sentiment: [{ category: 'failure', weight: 9, why: 'w', patterns: ['so cross'] }] } }],
+    ['a sentiment phrase without why', { extend: { sentiment: [{ category: 'failure', weight: -2, patterns: ['so cross'] }] } }],
+    ['a sentiment category off the list', { extend: { sentiment: [{ category: 'anger', weight: -2, why: 'w', patterns: ['so cross'] }] } }],
+    ['sentiment phrases written as plain patterns', { extend: { sentiment: ['so cross'] } }],
     ['an ignore list that is a string', { ignore: 'as i said' }],
     ['an ignore phrase that is a regular expression', { ignore: ['^as i said$'] }],
     ['an empty ignore phrase', { ignore: [''] }],
@@ -84,6 +90,8 @@ describe('schema/etcscorerc.schema.json', () => {
     expect(Object.keys(schema.$defs.rule.properties).sort()).toEqual([...RULE_KEYS].sort());
     expect(schema.$defs.category.enum).toEqual(ALL_CATEGORIES);
     expect(schema.$defs.rule.properties.extract.enum).toEqual(EXTRACTOR_NAMES);
+    expect(Object.keys(schema.$defs.sentimentPhrase.properties)).toEqual([...SENTIMENT_KEYS]);
+    expect(schema.$defs.sentimentPhrase.properties.category.enum).toEqual(PHRASE_CATEGORIES);
     // An editor offers the condition names the loader knows.
     expect(schema.$defs.condition.enum).toEqual(CONDITION_NAMES);
   });

@@ -7,7 +7,9 @@ import {
   BUILTIN_RULES, DEFAULT_DROPPED, RuleSet, USER_PREFIX, compilePattern, findingsOn, patternKey, unknownCondition, unknownExtractor, withConditions,
   type ConditionName, type DroppedContext, type Example, type ExtractorName, type RuleConditions, type RuleDef,
 } from '../../rules/index.js';
-import type { Fail, KeyPath } from './error.js';
+import { PHRASE_CATEGORIES, type PhraseRule } from '../../nlp/lexicon/phrases.js';
+import { startWords } from '../../nlp/phrase/pattern.js';
+import { showPath, type Fail, type KeyPath } from './error.js';
 
 export interface UserConfig {
   /** The file as messages name it: as given to --config, or relative to the working directory. */
@@ -20,7 +22,14 @@ export interface UserConfig {
   extend: Record<string, string[]>;
   /** Phrases no finding may overlap, whatever rule found it. */
   ignore: string[];
+  /** More sentiment phrases (`extend.sentiment`): read with the built-in ones of src/nlp/lexicon/data/phrases.yaml. */
+  sentiment: PhraseRule[];
 }
+
+/** The key of `extend` that adds sentiment phrases rather than a rule's: no rule has this id (a test holds it so). */
+export const SENTIMENT_KEY = 'sentiment';
+/** What a sentiment phrase entry has: the keys of src/nlp/lexicon/data/phrases.yaml. */
+export const SENTIMENT_KEYS = ['category', 'weight', 'why', 'patterns'] as const;
 
 /** The keys a config may have; schema/etcscorerc.schema.json lists the same (a test holds them together). */
 export const TOP_KEYS = ['rules', 'disable', 'extend', 'ignore'] as const;
@@ -68,13 +77,52 @@ export function validateConfig(doc: unknown, file: string, fail: Fail): UserConf
     return ids.has(mine) ? mine : fail(['disable', i], `${show(id)} is not a rule id (see \`etcscore rules\`)`);
   });
 
-  return { file, rules, disable: off, extend: extensions(doc.extend, fail), ignore: doc.ignore === undefined ? [] : patternList(doc.ignore, ['ignore'], fail) };
+  const { [SENTIMENT_KEY]: sentiment, ...extend } = isObject(doc.extend) ? doc.extend : {};
+  return {
+    file,
+    rules,
+    disable: off,
+    extend: extensions(doc.extend === undefined || isObject(doc.extend) ? extend : doc.extend, fail),
+    ignore: doc.ignore === undefined ? [] : patternList(doc.ignore, ['ignore'], fail),
+    sentiment: sentiment === undefined ? [] : sentimentPhrases(sentiment, ['extend', SENTIMENT_KEY], fail),
+  };
+}
+
+/**
+ * `extend.sentiment`: entries as src/nlp/lexicon/data/phrases.yaml writes them (category, weight on
+ * the AFINN scale, why, patterns), checked as the build checks those: a category of the list, a
+ * weight from -5 to 5, a why, and patterns that compile, start with a word and are written once in
+ * the list.
+ */
+function sentimentPhrases(raw: unknown, at: KeyPath, fail: Fail): PhraseRule[] {
+  if (!Array.isArray(raw)) return fail(at, `must be a list of phrases, each { ${SENTIMENT_KEYS.join(', ')} }`);
+  // Not against the built-in phrases: a phrase written as one of them is read with the user's weight instead.
+  const seen = new Map<string, string>();
+  return raw.flatMap((entry, i) => {
+    const here = [...at, i];
+    if (!isObject(entry)) return fail(here, `must be a phrase: { ${SENTIMENT_KEYS.join(', ')} }`);
+    for (const key of Object.keys(entry)) if (!(SENTIMENT_KEYS as readonly string[]).includes(key)) fail([...here, key], `unknown key (one of ${SENTIMENT_KEYS.join(', ')})`);
+    const category = oneOf(entry.category, PHRASE_CATEGORIES, [...here, 'category'], fail, 'neutral');
+    if (entry.category === undefined) fail(here, `missing category (one of ${PHRASE_CATEGORIES.join(', ')})`);
+    const weight = entry.weight;
+    if (typeof weight !== 'number' || !(weight >= -5 && weight <= 5)) fail([...here, 'weight'], 'must be a number from -5 to 5 (the AFINN scale: -5 very negative, 0 neutral, 5 very positive)');
+    const why = text(entry.why, [...here, 'why'], fail, true)!;
+    const patterns = patternList(entry.patterns, [...here, 'patterns'], fail);
+    patterns.forEach((p, k) => {
+      const before = seen.get(patternKey(p));
+      if (before !== undefined) fail([...here, 'patterns', k], `${show(p)} is already ${before}`);
+      seen.set(patternKey(p), `a phrase at ${showPath([...here, 'patterns', k])}`);
+      // Sentiment tries a phrase only at a word one may start with.
+      if (!startWords(compilePattern(p))) fail([...here, 'patterns', k], `${show(p)} may start with any word: begin with words, a word list, or {quantity}, {ordinal}, {negator}, {day}, {time-unit}, {duration}`);
+    });
+    return patterns.map((pattern) => ({ pattern, weight: weight as number, why, category }));
+  });
 }
 
 /** `extend: { <built-in rule id>: [patterns] }`: each id must be a built-in rule, each pattern new to it. */
 function extensions(raw: unknown, fail: Fail): Record<string, string[]> {
   if (raw === undefined) return {};
-  if (!isObject(raw)) return fail(['extend'], 'must be a mapping of built-in rule ids to lists of patterns');
+  if (!isObject(raw)) return fail(['extend'], `must be a mapping of built-in rule ids to lists of patterns (and "${SENTIMENT_KEY}" to sentiment phrases)`);
   const out: Record<string, string[]> = {};
   for (const [id, value] of Object.entries(raw)) {
     const rule = BUILTIN_BY_ID.get(id);
