@@ -53,7 +53,7 @@ export function parseConfig(text: string, file: string): UserConfig {
 /** The rules to run: the built-in catalogue less what is disabled, extended, plus the user's rules. */
 export function ruleSetFor(config: UserConfig | undefined): RuleSet | undefined {
   if (!config) return undefined;
-  return new RuleSet(catalogueFor(config), { ignore: config.ignore });
+  return new RuleSet(catalogueFor(config), { ignore: config.ignore, sentiment: config.sentiment });
 }
 
 /** The catalogue a reader sees with this configuration: what will actually run. */

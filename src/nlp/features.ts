@@ -97,6 +97,14 @@ export function sharedFeatures(text: string): TextFeatures {
 }
 
 /**
+ * Forgets every shared text's features: what they keep of a text on first use (its sentiment) was
+ * read with the sentiment phrases in effect then, and a user's configuration has changed them.
+ */
+export function forgetSharedFeatures(): void {
+  shared.clear();
+}
+
+/**
  * Features already computed for the conversation being analysed, by text: rules' checks that look
  * at earlier turns find them here instead of tokenising those turns again. Filled and emptied by
  * `withKnownFeatures`.

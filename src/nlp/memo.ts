@@ -25,6 +25,12 @@ export class RecentMemo<K, V> {
     this.newer.set(key, value);
   }
 
+  /** Forgets every answer: for when what they were computed with has changed. */
+  clear(): void {
+    this.turnOver();
+    this.turnOver();
+  }
+
   private turnOver(): void {
     this.older = this.newer;
     this.newer = new Map();

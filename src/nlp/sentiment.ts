@@ -8,11 +8,11 @@
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
 import { type Token, isWordLike, endsSentence } from './tokenize.js';
-import { lexemesOf, textFeatures } from './features.js';
+import { forgetSharedFeatures, lexemesOf, textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase, phraseStartWords, type PhraseCategory } from './lexicon/phrases.js';
+import { matchPhrase, phraseStartWords, setUserPhrases, type PhraseCategory, type PhraseRule } from './lexicon/phrases.js';
 import { isNegator } from './negation.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -180,13 +180,14 @@ interface WordInfo {
   why: boolean;
 }
 
-const INFO: ReadonlyMap<string, WordInfo> = (() => {
-  const starts = phraseStartWords();
+const INFO = new Map<string, WordInfo>();
+fillWordInfo(INFO, phraseStartWords());
+
+function fillWordInfo(map: Map<string, WordInfo>, starts: ReadonlySet<string>): void {
   const keys = new Set([
     ...WORDS.keys(), ...MODIFIERS.keys(), ...MULTI_MODIFIERS.keys(), ...NEGATIVE_ONLY_MODIFIERS.keys(), ...CONTRAST,
     ...CONCESSIVE, ...CONDITIONAL, ...COMPLAINT_CUES, ...REQUEST_WORDS, ...WHY_WORDS, 'used', ...starts,
   ]);
-  const map = new Map<string, WordInfo>();
   for (const k of keys) {
     map.set(k, {
       entry: WORDS.get(k), mod: MODIFIERS.get(k), multi: MULTI_MODIFIERS.get(k), persist: NEGATIVE_ONLY_MODIFIERS.get(k),
@@ -194,8 +195,19 @@ const INFO: ReadonlyMap<string, WordInfo> = (() => {
       phraseStart: starts.has(k) || isNegator(k), request: REQUEST_WORDS.has(k), why: WHY_WORDS.has(k),
     });
   }
-  return map;
-})();
+}
+
+/**
+ * Reads a user's sentiment phrases (`extend.sentiment`) beside the built-in ones from now on, or
+ * the built-in ones alone for an empty list. The words their phrases start with join the look-up,
+ * and texts' sentiment read before is forgotten. The same list again costs one comparison.
+ */
+export function useSentimentPhrases(phrases: readonly PhraseRule[]): void {
+  if (!setUserPhrases(phrases)) return;
+  INFO.clear();
+  fillWordInfo(INFO, phraseStartWords());
+  forgetSharedFeatures();
+}
 
 /**
  * A letter said three times or more ("sooo", "longgggg", "pleaseee"): stretched for feeling. No

@@ -184,7 +184,7 @@ export const CONDITIONS = {
   },
   ironic: {
     description: 'the praise or thanks means its opposite: said as irony on its own ("thanks for nothing", "great, just great"), read as sarcasm by the turn\'s sentiment, marked by an eye-roll, an ironic frame beside waiting or refusal, or bare praise in answer to bad news',
-    phrases: ['as-always', 'bad-news', 'bare-praise', 'benign', 'for-nothing', 'great-news', 'ironic-frame', 'negative-context', 'sarcastic-alone', 'service', 'thanks-so-much-for', 'thanks-words', 'way-out', 'what-am-i'],
+    phrases: ['as-always', 'bad-news', 'bare-praise', 'benign', 'emphasis', 'flat-really', 'for-nothing', 'great-news', 'ironic-frame', 'negative-context', 'sarcastic-alone', 'service', 'thanks-or-help', 'thanks-so-much-for', 'thanks-words', 'way-out', 'what-am-i'],
     test: customer.ironic,
   },
   'complaint-after-but': {
@@ -204,7 +204,7 @@ export const CONDITIONS = {
   },
   'irony-marks': {
     description: 'the turn carries marks of irony: an eye-roll or slow-clap emoji, emphasis in capitals before thanks or help, a flat "Really." at the end',
-    phrases: [],
+    phrases: ['emphasis', 'flat-really', 'thanks-or-help'],
     test: customer.ironyMarks,
   },
   'relays-thanks': {

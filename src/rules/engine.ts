@@ -1,5 +1,6 @@
 // Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
+import type { PhraseRule } from '../nlp/lexicon/phrase-rule.js';
 import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
 import { lexemesOf, type TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
@@ -79,12 +80,19 @@ interface Machine {
 export interface RuleSetOptions {
   /** Phrases (token patterns) whose words no finding may overlap, whatever rule found it. */
   ignore?: readonly string[];
+  /** A user's sentiment phrases, read beside the built-in ones by every analysis these rules run in. */
+  sentiment?: readonly PhraseRule[];
 }
+
+/** No sentiment phrases of a user's: one list for every rule set, so a run that has none changes nothing. */
+const NO_PHRASES: readonly PhraseRule[] = [];
 
 export class RuleSet {
   readonly rules: readonly RuleDef[];
   /** The ignored phrases, when there are any. */
   readonly ignored: IgnoreList | undefined;
+  /** A user's sentiment phrases (none by default): analyze() has the customer's sentiment read with them. */
+  readonly sentimentPhrases: readonly PhraseRule[];
   private readonly byId = new Map<string, RuleDef>();
   /** Per rule (by index), its findings' messageId and url: made once, shared by every finding. */
   private readonly messageIds: string[];
@@ -111,6 +119,7 @@ export class RuleSet {
     this.messageIds = own.map(messageIdOf);
     this.urls = own.map((r) => ruleUrl(r.id));
     this.ignored = options.ignore?.length ? new IgnoreList(options.ignore, FILLERS) : undefined;
+    this.sentimentPhrases = options.sentiment?.length ? options.sentiment : NO_PHRASES;
   }
 
   private machine(role: 'agent' | 'customer'): Machine {

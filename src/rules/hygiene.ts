@@ -3,14 +3,15 @@
 // hold, a pattern no example exercises). The build runs it (scripts/rules-data.js) and fails on
 // any problem, naming the file and line.
 import { readFileSync } from 'node:fs';
-import type { Transcript, Turn } from '../model/types.js';
-import { textFeatures } from '../nlp/features.js';
 import { RuleSet } from './engine.js';
 import { readRuleFile, readWordListFile, type ListEntries, type LoadedRule, type RuleProblem } from './load.js';
 import { defineWordLists, PatternError, patternKey } from '../nlp/phrase/pattern.js';
 import { ruleFromData } from './rule-data.js';
 import { definePhraseSets, phraseSetsNamedByCode } from './rule-patterns.js';
 import { exampleText, type Example, type RuleDef } from './types.js';
+import { findingsOn } from './examples.js';
+
+export { findingsOn } from './examples.js';
 
 /** Reads and checks rule files; `name` turns a path into what messages call it. */
 export function checkRuleFiles(paths: readonly string[], name: (path: string) => string = (p) => p): { rules: LoadedRule[]; problems: RuleProblem[] } {
@@ -161,15 +162,6 @@ function duplicates(loaded: readonly LoadedRule[]): RuleProblem[] {
     });
   }
   return problems;
-}
-
-/** Findings of `rules` on an example's last turn, said by `speaker` after the example's context. */
-export function findingsOn(rules: RuleSet, ruleId: string, speaker: 'agent' | 'customer', example: Example) {
-  const context = typeof example === 'string' ? [] : example.context;
-  const turns: Turn[] = [...context, { role: speaker, text: exampleText(example) }].map((t, index) => ({ index, speaker: t.role, ...t }));
-  const transcript: Transcript = { id: 'example', source: 'example', channel: 'call', turns, meta: {} };
-  const last = turns.length - 1;
-  return rules.run(transcript, turns.map((turn) => ({ turn, features: textFeatures(turn.text) }))).filter((f) => f.rule === ruleId && f.turn === last);
 }
 
 const quote = (e: Example) => JSON.stringify(exampleText(e));

@@ -11,6 +11,7 @@ export { compilePattern, PatternError, patternKey } from '../nlp/phrase/pattern.
 export { CONDITIONS, CONDITION_NAMES, DEFAULT_DROPPED, isConditionName, unknownCondition, type Condition, type ConditionName, type DroppedContext } from './conditions.js';
 export { ruleFromData, withConditions, type RuleData, type RuleConditions } from './rule-data.js';
 export { EXTRACTORS, EXTRACTOR_NAMES, unknownExtractor, type Extractor, type ExtractorName } from './extractors.js';
+export { findingsOn } from './examples.js';
 
 // The word lists before any pattern: built-in and users' patterns name them ("{feeling}").
 defineWordLists(wordLists);

@@ -11,7 +11,7 @@ import {
 } from '../model/types.js';
 import { timingCounts } from '../model/timing.js';
 import { sharedFeatures, withKnownFeatures } from '../nlp/features.js';
-import { turnSentiment, type SentimentTerm } from '../nlp/sentiment.js';
+import { turnSentiment, useSentimentPhrases, type SentimentTerm } from '../nlp/sentiment.js';
 import { builtinRuleSet, type PreparedTurn, type RuleSet } from '../rules/index.js';
 import { trajectory, type EmotionInput } from './trajectory.js';
 import { computeScores } from './scores.js';
@@ -65,8 +65,10 @@ function cappingSignal(lexicon: number, own: readonly Finding[]): Finding | unde
 const NO_EXPLANATION = (): Analysis['explanation'] => ({ etc: [], emotion: [], trust: [], control: [] });
 
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
-  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: sharedFeatures(turn.text) }));
   const rules = options.rules ?? builtinRuleSet();
+  // Before any text is read: the rules' sentiment phrases (a user's, or none) are those in effect.
+  useSentimentPhrases(rules.sentimentPhrases);
+  const prepared: PreparedTurn[] = transcript.turns.map((turn) => ({ turn, features: sharedFeatures(turn.text) }));
   const findings = withKnownFeatures(
     prepared.map((p) => p.features),
     () => rules.run(transcript, prepared),

@@ -1,10 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, catalogueFor, loadConfig, parseConfig, ruleSetFor, rulesInEffect } from '../../src/cli/config.js';
 import { BUILTIN_RULES, RuleSet, builtinRuleSet } from '../../src/rules/index.js';
 import { textFeatures } from '../../src/nlp/features.js';
+import { analyze } from '../../src/score/analyze.js';
+import type { Transcript } from '../../src/model/types.js';
+
+const analyzeWith = (t: Transcript, rules: RuleSet) => analyze(t, { rules });
 import { runCli } from '../helpers/cli.js';
 
 const samples = path.resolve(import.meta.dirname, '../../fixtures/samples');
@@ -27,7 +32,7 @@ describe('parseConfig: a wrong JSON config names the file, the line, the key and
     ['an unknown category', config({ rules: [rule(), rule({ id: 'b' }), rule({ id: 'c', category: 'anger' })] }), /^my\.json:1: rules\[2\]\.category: "anger" is not a category \(one of empathy, sympathy,/],
     ['a regular expression', config({ rules: [rule({ patterns: ['sorry.*inconvenience'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: "sorry\.\*inconvenience" looks like a regular expression/],
     ['a broken token pattern', config({ rules: [rule({ patterns: ['(sorry|apologies'] })] }), /^my\.json:1: rules\[0\]\.patterns\[0\]: pattern "\(sorry\|apologies": "\(" is not closed/],
-    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json:1: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk\)/],
+    ['a bad kind', config({ rules: [rule({ kind: 'bad' })] }), /^my\.json:1: rules\[0\]\.kind: "bad" is not kind \(one of strength, risk, signal\)/],
     ['a bad speaker', config({ rules: [rule({ speaker: 'bot' })] }), /rules\[0\]\.speaker: "bot" is not speaker/],
     ['no message', config({ rules: [rule({ message: '' })] }), /rules\[0\]\.message: must be a non-empty string/],
     ['a bad id', config({ rules: [rule({ id: 'No Spaces' })] }), /rules\[0\]\.id: "No Spaces" must be lower-case/],
@@ -105,6 +110,37 @@ describe('parseConfig: a user rule names the built-in rules\' conditions', () =>
   });
 });
 
+describe("parseConfig: a user's rule is written in the built-in rules' schema", () => {
+  // A QA analyst tunes a built-in rule by copying its entry from src/rules/data/*.yaml: it must read
+  // as it does there (docs, several wordings, named conditions, examples with earlier turns).
+  const dataDir = path.resolve(import.meta.dirname, '../../src/rules/data');
+  const builtinData = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => (parseYaml(readFileSync(path.join(dataDir, f), 'utf8')) as Array<Record<string, unknown>>).map((r) => [f, r] as const));
+
+  it.each(builtinData.map(([f, r]) => [`${r.id} (${f})`, r]))('%s, copied under a new id, loads and finds what its examples say', (_, data) => {
+    const copy = { ...(data as Record<string, unknown>), id: `my-${String((data as { id: string }).id)}` };
+    const c = parseConfig(stringifyYaml({ rules: [copy] }), 'team.yaml');
+    const mine = c.rules[0]!;
+    const builtin = BUILTIN_RULES.find((r) => r.id === (data as { id: string }).id)!;
+    expect(mine).toMatchObject({ title: builtin.title, why: builtin.why, source: builtin.source, category: builtin.category, speaker: builtin.speaker, kind: builtin.kind });
+    expect(mine.patterns).toEqual(builtin.patterns);
+    expect(mine.suggestions).toEqual(builtin.suggestions);
+  });
+
+  it.each([
+    ['a doc field that is not text', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    why: [a]\n', /^team\.yaml:6: rules\[0\]\.why: must be a non-empty string/],
+    ['an unknown extractor', 'rules:\n  - id: x\n    category: commitment\n    kind: strength\n    patterns: [i will]\n    message: m\n    extract: owners\n', /^team\.yaml:7: rules\[0\]\.extract: unknown extractor "owners"/],
+    ['once that is neither sentence nor turn', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    conditions:\n      once: call\n', /^team\.yaml:7: rules\[0\]\.conditions\.once: "call" is not once \(one of sentence, turn\)/],
+    ['yieldsTo a word that is not a category', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    conditions:\n      yieldsTo: [apology]\n', /^team\.yaml:7: rules\[0\]\.conditions\.yieldsTo\[0\]: "apology" is not a category/],
+    ['patternsFrom beside patterns', 'rules:\n  - id: x\n    category: sympathy\n    patternsFrom: dead-end\n    patterns: [oh dear]\n    message: m\n', /^team\.yaml:5: rules\[0\]\.patterns: a rule with "patternsFrom" reads that rule's patterns/],
+    ['an agent rule of kind signal', 'rules:\n  - id: x\n    category: sympathy\n    kind: signal\n    patterns: [oh dear]\n    message: m\n', /^team\.yaml:4: rules\[0\]\.kind: "signal" is for a customer's rule/],
+    ['an example with earlier turns that the rule misses', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [oh dear]\n    message: m\n    examples:\n      match:\n        - context: [{ role: customer, text: It broke. }]\n          text: Right.\n', /^team\.yaml:8: rules\[0\]\.examples\.match\[0\]: "Right\." is not found/],
+  ])('names the line of %s', (_, text, message) => {
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(message);
+  });
+});
+
 describe('parseConfig: YAML', () => {
   const yamlErrors: Array<[string, string, RegExp]> = [
     ['a bad category, on its own line', 'rules:\n  - id: x\n    category: anger\n    patterns: [a b]\n    message: hi\n', /^team\.yaml:3: rules\[0\]\.category: "anger" is not a category/],
@@ -113,7 +149,7 @@ describe('parseConfig: YAML', () => {
     ['a broken ignore phrase', 'ignore:\n  - as i said\n  - (a|\n', /^team\.yaml:3: ignore\[1\]: pattern "\(a\|": /],
     ['an unknown condition, on its line', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      unless:\n        - hedged\n        - politeness\n', /^team\.yaml:9: rules\[0\]\.conditions\.unless\[1\]: unknown condition "politeness" \(one of negated, question, quoted, /],
     ['allowing context that is never dropped', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      allow: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.allow\[0\]: "hedged" is not dropped by default/],
-    ['an unknown key in conditions', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      except: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.except: unknown key \(one of allow, when, unless\)/],
+    ['an unknown key in conditions', 'rules:\n  - id: x\n    category: sympathy\n    patterns: [a b]\n    message: hi\n    conditions:\n      except: [hedged]\n', /^team\.yaml:7: rules\[0\]\.conditions\.except: unknown key \(one of allow, when, unless, once, suppressedBy, yieldsTo\)/],
     ['broken YAML', 'rules: [\n  - id: x\n', /^team\.yaml:\d+: not valid YAML \(/],
     ['a key written twice', 'disable: [pseudo-apology]\ndisable: [dead-end]\n', /^team\.yaml:2: not valid YAML \(Map keys must be unique/],
     ['a list where a mapping belongs', '- rules\n', /^team\.yaml:1: must be a mapping with any of rules, disable, extend, ignore/],
@@ -338,5 +374,60 @@ describe('score and coach: one configuration, one analysis', () => {
     const two = await scoreFindings(teamDir, ['--config', 'team.yaml', '--jobs', '2'], { ETCSCORE_WORKERS_FROM_MB: '0' });
     expect(two).toEqual(one);
     expect(one.map((f) => f.rule)).not.toContain('pseudo-apology');
+  });
+});
+
+describe('extend.sentiment: a team adds sentiment phrases in the phrase language', () => {
+  const PHRASE = 'extend:\n  sentiment:\n    - category: failure\n      weight: -3\n      why: the customer had to redo the fix themselves\n      patterns:\n        - (had|have|having) to (reinstall|reboot|restart|reset) [the|my] *\n';
+
+  it.each([
+    ['a category off the list', 'extend:\n  sentiment:\n    - category: anger\n      weight: -3\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]\.category: "anger" is not category \(one of sarcasm, waiting,/],
+    ['a weight off the AFINN scale', 'extend:\n  sentiment:\n    - category: failure\n      weight: -9\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:4: extend\.sentiment\[0\]\.weight: must be a number from -5 to 5/],
+    ['no why', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]\.why: must be a non-empty string/],
+    ['no category', 'extend:\n  sentiment:\n    - weight: -2\n      why: w\n      patterns: [so cross]\n', /^team\.yaml:3: extend\.sentiment\[0\]: missing category/],
+    ['an unknown key', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      note: x\n      patterns: [so cross]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.note: unknown key \(one of category, weight, why, patterns\)/],
+    ['a phrase that may start with any word', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: ["* ruined my day"]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.patterns\[0\]: "\* ruined my day" may start with any word/],
+    ['a regular expression', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: [ruined.*day]\n', /^team\.yaml:6: extend\.sentiment\[0\]\.patterns\[0\]: "ruined\.\*day" looks like a regular expression/],
+    ['a phrase written twice, in two entries', 'extend:\n  sentiment:\n    - category: failure\n      weight: -2\n      why: w\n      patterns: [ruined my day]\n    - category: distress\n      weight: -3\n      why: w\n      patterns: [Ruined  my day]\n', /^team\.yaml:10: extend\.sentiment\[1\]\.patterns\[0\]: "Ruined  my day" is already a phrase at extend\.sentiment\[0\]\.patterns\[0\]/],
+    ['entries that are plain patterns', 'extend:\n  sentiment:\n    - ruined my day\n', /^team\.yaml:3: extend\.sentiment\[0\]: must be a phrase: \{ category, weight, why, patterns \}/],
+  ])('names the file and line of %s', (_, text, message) => {
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(ConfigError);
+    expect(() => parseConfig(text, 'team.yaml')).toThrow(message);
+  });
+
+  it('is no rule id: extend keeps its rules apart from the sentiment phrases', () => {
+    expect(BUILTIN_RULES.map((r) => r.id)).not.toContain('sentiment');
+    const c = parseConfig(`${PHRASE}  dead-end:\n    - no way round it\n`, 'team.yaml');
+    expect(c.extend).toEqual({ 'dead-end': ['no way round it'] });
+    expect(c.sentiment).toEqual([{ pattern: '(had|have|having) to (reinstall|reboot|restart|reset) [the|my] *', weight: -3, why: 'the customer had to redo the fix themselves', category: 'failure' }]);
+  });
+
+  const CALL = 'Customer: I had to reinstall the app four times.\nAgent: Thanks for letting us know, I will look into it.\nCustomer: Fine.\n';
+  const firstPoint = async (cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => {
+    const r = await runCli(['score', 'call.txt', '--format', 'json', ...extra], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).results[0].emotion.trajectory[0] as { raw: number; label: string; cues?: string[] };
+  };
+
+  it('moves the emotion curve in score (one job or two) and in coach, and nothing without it', async () => {
+    const plain = mkdtempSync(path.join(tmpdir(), 'etcscore-senti-plain-'));
+    writeFileSync(path.join(plain, 'call.txt'), CALL);
+    const team = mkdtempSync(path.join(tmpdir(), 'etcscore-senti-team-'));
+    writeFileSync(path.join(team, 'call.txt'), CALL);
+    writeFileSync(path.join(team, '.etcscorerc.yaml'), PHRASE);
+    expect(await firstPoint(plain)).toMatchObject({ raw: 0, label: 'neutral' });
+    const tuned = await firstPoint(team);
+    expect(tuned).toMatchObject({ label: 'negative', cues: ['had to reinstall the app'] });
+    expect(await firstPoint(team, ['--jobs', '2'], { ETCSCORE_WORKERS_FROM_MB: '0' })).toEqual(tuned);
+    const coach = await runCli(['coach', 'call.txt'], { cwd: team });
+    expect(coach.stdout).toMatch(/steady-negative: start -0\.61/);
+  });
+
+  it('in the library: rules from the config read the phrase, the built-in rules again do not', () => {
+    const config = parseConfig(PHRASE, 'team.yaml');
+    const t = { id: 't', source: 't', channel: 'chat' as const, meta: {}, turns: [{ index: 0, role: 'customer' as const, speaker: 'c', text: 'I had to reinstall the app four times.' }] };
+    expect(analyzeWith(t, ruleSetFor(config)!).emotion.trajectory[0]!.label).toBe('negative');
+    expect(analyzeWith(t, builtinRuleSet()).emotion.trajectory[0]!.label).toBe('neutral');
+    expect(analyzeWith(t, ruleSetFor(config)!).emotion.trajectory[0]!.label).toBe('negative');
   });
 });

@@ -29,4 +29,13 @@ describe('RecentMemo', () => {
     expect(kept).toBeLessThanOrEqual(10);
     expect(kept).toBeGreaterThanOrEqual(5);
   });
+
+  it('forgets everything when cleared, in both of its maps', () => {
+    const memo = new RecentMemo<number, string>(4);
+    for (let i = 0; i < 4; i++) memo.set(i, String(i));
+    memo.clear();
+    for (let i = 0; i < 4; i++) expect(memo.get(i)).toBeUndefined();
+    memo.set(9, 'nine');
+    expect(memo.get(9)).toBe('nine');
+  });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { textFeatures } from '../../src/nlp/features.js';
-import { turnSentiment, type SentimentResult } from '../../src/nlp/sentiment.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sharedFeatures, textFeatures } from '../../src/nlp/features.js';
+import { turnSentiment, useSentimentPhrases, type SentimentResult } from '../../src/nlp/sentiment.js';
 import { SPAN_CLASSES } from '../../src/nlp/phrase/classes.js';
 import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
 
@@ -189,5 +189,33 @@ const TABLE: Array<[string, 'negative' | 'neutral' | 'positive']> = [
 describe('turnSentiment: customer utterances', () => {
   it.each(TABLE)('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
+  });
+});
+
+describe("useSentimentPhrases: a team's phrases beside the built-in ones", () => {
+  const shared = (text: string) => turnSentiment(sharedFeatures(text));
+  afterEach(() => useSentimentPhrases([]));
+
+  it('scores a new phrase as a whole, and forgets it when the list is emptied', () => {
+    const text = 'I had to reinstall the app four times.';
+    expect(shared(text).score).toBe(0);
+    useSentimentPhrases([{ pattern: '(had|have) to reinstall [the] *', weight: -3, why: 'redid the fix', category: 'failure' }]);
+    // The same text's features, read before, are not kept with their old sentiment.
+    expect(shared(text).terms.map((t) => t.text)).toEqual(['had to reinstall the app']);
+    expect(shared(text).label).toBe('negative');
+    useSentimentPhrases([]);
+    expect(shared(text).score).toBe(0);
+  });
+
+  it("reads a built-in phrase written again with the team's weight: theirs wins as long", () => {
+    const before = shared('Oh joy, another form.');
+    expect(before.terms.find((t) => t.text === 'Oh joy')?.weight).toBeLessThan(0);
+    useSentimentPhrases([{ pattern: 'oh joy', weight: 0, why: 'our customers say it of a gift', category: 'neutral' }]);
+    expect(shared('Oh joy, another form.').terms.find((t) => t.text === 'Oh joy')).toBeUndefined();
+  });
+
+  it('lets a phrase start with a word no built-in phrase starts with', () => {
+    useSentimentPhrases([{ pattern: 'zorbling again', weight: -2, why: 'a made-up word for a test', category: 'failure' }]);
+    expect(shared('The modem is zorbling again.').label).toBe('negative');
   });
 });

@@ -24,6 +24,13 @@ describe('commitment extraction', () => {
     ['The €134, which is £116.40, will be back on your card within 3 days.', { owner: 'company', due: '3 days' }],
     ['£40 will be back on your card by Monday.', { owner: 'company', due: 'monday' }],
     ['The credit goes back to your card within 5 days.', { owner: 'company', due: '5 days' }],
+    // A promise whose match opens with its subject: "the" does not make it the company's when the
+    // subject is a third party, as a subject-led promise reads it; "our …" is the company's.
+    ['The courier will collect it by 6pm.', { owner: 'third-party', due: '18:00' }],
+    ['The technician will be with you on Tuesday morning.', { owner: 'third-party' }],
+    ['The refund will be back in your account within 3 days.', { owner: 'company', due: '3 days' }],
+    ['The team will call you tomorrow at 3pm.', { owner: 'company' }],
+    ['Our engineer will be with you on Tuesday morning.', { owner: 'company' }],
   ])('%s', (text, expected) => {
     const [c] = commitments(['agent', text]);
     expect(c).toMatchObject({ ...expected, status: 'open', turn: 0 });

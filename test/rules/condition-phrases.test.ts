@@ -26,6 +26,8 @@ const MORE: Array<[speaker: 'agent' | 'customer', Example]> = [
   ['customer', { context: [{ role: 'agent', text: 'Unfortunately your flight has been cancelled.' }], text: 'Brilliant.' }],
   ['agent', { context: [{ role: 'agent', text: 'Would you prefer a refund or a replacement?' }, { role: 'customer', text: 'A refund please.' }], text: "Refund it is I'll process that now." }],
   ['agent', { context: [{ role: 'agent', text: "I'll email you the receipt tonight." }, { role: 'customer', text: 'Great.' }], text: "I've emailed you the receipt." }],
+  // Emphasis in capitals before thanks or help: a mark of irony (irony-marks, ironic).
+  ['customer', 'Thanks SO much for your help with the parcel.'],
 ];
 
 /** Per condition (or "extract:<name>"), what it searched: "set" names and "rule:<id>" sources. */

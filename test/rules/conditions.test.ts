@@ -44,7 +44,12 @@ const CASES: Array<[ConditionName, string, Array<[Example, boolean]>]> = [
   ['complaint-after-but', 'thanks', [["Thanks, but it still isn't fixed.", true], ["Thanks, that's fixed it.", false]]],
   ['asks-a-favour', 'appreciate it', [["I'd appreciate it if you called me.", true], ['I really appreciate it.', false]]],
   ['declines-politely', 'thanks', [['Thanks though.', true], ['Thanks a lot.', false]]],
-  ['irony-marks', 'thanks', [['Thanks 🙄', true], ['Thanks SO much for the help.', true], ['Thanks so much.', false]]],
+  ['irony-marks', 'thanks', [
+    ['Thanks 🙄', true], ['Thanks SO much for the help.', true], ['Thanks so much.', false],
+    // Read as words, by the phrase sets emphasis, thanks-or-help and flat-really: "helpful" has the stem of help,
+    // "Thanksgiving" is not thanks, and "Really..." trails off rather than falling flat.
+    ['Thanks, you have been SO helpful.', true], ['Thanks. Really.', true], ['Thanks SO much, see you at Thanksgiving.', false], ['Thanks, really...', false],
+  ]],
   ['relays-thanks', 'thank you', [['Can you say thank you to her?', true], ['Thank you.', false]]],
   ['remembered-fondly', 'i called yesterday', [['I called yesterday and it was fine.', true], ["I called yesterday but it's still broken.", false]]],
   ['first-contact', '(the|my) (first|second) time', [["It's my first time calling.", true], ["It's the second time.", false]]],

@@ -6,8 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { RULE_KEYS, TOP_KEYS, parseConfig } from '../../src/cli/config.js';
+import { SENTIMENT_KEYS } from '../../src/cli/config/validate.js';
+import { PHRASE_CATEGORIES } from '../../src/nlp/lexicon/phrase-rule.js';
 import { ALL_CATEGORIES } from '../../src/model/types.js';
 import { CONDITION_NAMES } from '../../src/rules/conditions.js';
+import { EXTRACTOR_NAMES } from '../../src/rules/extractors.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
@@ -48,7 +51,14 @@ describe('schema/etcscorerc.schema.json', () => {
     ['a rule with a blank message', { rules: [{ ...rule, message: '  ' }] }],
     ['a rule without patterns', { rules: [{ ...rule, patterns: [] }] }],
     ['a category outside the vocabulary', { rules: [{ ...rule, category: 'anger' }] }],
-    ['a bad kind', { rules: [{ ...rule, kind: 'signal' }] }],
+    ['a bad kind', { rules: [{ ...rule, kind: 'worry' }] }],
+    ['an agent rule of kind signal', { rules: [{ ...rule, kind: 'signal' }] }],
+    ['patterns and patternsFrom both', { rules: [{ ...rule, patternsFrom: 'dead-end' }] }],
+    ['a unit other than clause', { rules: [{ ...rule, unit: 'sentence' }] }],
+    ['an unknown extractor', { rules: [{ ...rule, extract: 'owners' }] }],
+    ['once that is not sentence or turn', { rules: [{ ...rule, conditions: { once: 'call' } }] }],
+    ['yieldsTo a word outside the categories', { rules: [{ ...rule, conditions: { yieldsTo: ['apology'] } }] }],
+    ['an example turn without its role', { rules: [{ ...rule, examples: { match: [{ context: [{ text: 'Hi' }], text: "It's above my pay grade." }] } }] }],
     ['a bad severity', { rules: [{ ...rule, severity: 'fatal' }] }],
     ['a bad speaker', { rules: [{ ...rule, speaker: 'bot' }] }],
     ['an id with capitals', { rules: [{ ...rule, id: 'Above' }] }],
@@ -60,6 +70,10 @@ describe('schema/etcscorerc.schema.json', () => {
     ['extend that is a list', { extend: ['dead-end'] }],
     ['extend with a pattern that is not in a list', { extend: { 'dead-end': 'nothing more' } }],
     ['extend with an empty list', { extend: { 'dead-end': [] } }],
+    ['a sentiment phrase off the AFINN scale', { extend: { sentiment: [{ category: 'failure', weight: 9, why: 'w', patterns: ['so cross'] }] } }],
+    ['a sentiment phrase without why', { extend: { sentiment: [{ category: 'failure', weight: -2, patterns: ['so cross'] }] } }],
+    ['a sentiment category off the list', { extend: { sentiment: [{ category: 'anger', weight: -2, why: 'w', patterns: ['so cross'] }] } }],
+    ['sentiment phrases written as plain patterns', { extend: { sentiment: ['so cross'] } }],
     ['an ignore list that is a string', { ignore: 'as i said' }],
     ['an ignore phrase that is a regular expression', { ignore: ['^as i said$'] }],
     ['an empty ignore phrase', { ignore: [''] }],
@@ -74,13 +88,26 @@ describe('schema/etcscorerc.schema.json', () => {
   it('allows the keys the loader allows, and no others', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
     expect(Object.keys(schema.$defs.rule.properties).sort()).toEqual([...RULE_KEYS].sort());
-    expect(schema.$defs.rule.properties.category.enum).toEqual(ALL_CATEGORIES);
+    expect(schema.$defs.category.enum).toEqual(ALL_CATEGORIES);
+    expect(schema.$defs.rule.properties.extract.enum).toEqual(EXTRACTOR_NAMES);
+    expect(Object.keys(schema.$defs.sentimentPhrase.properties)).toEqual([...SENTIMENT_KEYS]);
+    expect(schema.$defs.sentimentPhrase.properties.category.enum).toEqual(PHRASE_CATEGORIES);
     // An editor offers the condition names the loader knows.
     expect(schema.$defs.condition.enum).toEqual(CONDITION_NAMES);
   });
 
+  it("accepts every built-in rule's entry, copied from src/rules/data, as the loader does", () => {
+    const dataDir = path.join(root, 'src', 'rules', 'data');
+    for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.yaml'))) {
+      const rules = parseDocument(readFileSync(path.join(dataDir, f), 'utf8')).toJS() as Array<{ id: string }>;
+      const doc = { rules: rules.map((r) => ({ ...r, id: `my-${r.id}` })) };
+      expect(validate(doc), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
   it('requires the rule keys the loader requires', () => {
-    const required: string[] = schema.$defs.rule.required;
+    // patterns: required unless the rule reads another's (patternsFrom) or whole clauses (unit), which this rule does not.
+    const required: string[] = [...schema.$defs.rule.required, 'patterns'];
     for (const key of RULE_KEYS) {
       const { [key]: _, ...without } = { ...rule, kind: 'risk', severity: 'warning', speaker: 'agent', suggestion: 'Say who owns it.', examples: ["It's above my pay grade."] } as Record<string, unknown>;
       const loads = (() => {

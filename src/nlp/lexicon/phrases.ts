@@ -15,15 +15,33 @@ export { PHRASE_CATEGORIES, type PhraseCategory, type PhraseRule } from './phras
 /** The built-in phrases, in the order data/phrases.yaml declares them. */
 export const PHRASES: readonly PhraseRule[] = phrases;
 
+/** A user's phrases (`extend.sentiment` in .etcscorerc), and the phrases matched: theirs first, then the built-in ones. */
+let userPhrases: readonly PhraseRule[] = [];
+let inEffect: readonly PhraseRule[] = PHRASES;
+
 let automaton: PatternAutomaton | undefined;
 
-/** All phrases as one automaton, built on first use (pattern k is PHRASES[k]). */
+/** All phrases in effect as one automaton, built on first use (pattern k is inEffect[k]). */
 function phraseAutomaton(): PatternAutomaton {
   if (!automaton) {
     useStoredPatterns(patterns);
-    automaton = new PatternAutomaton(PHRASES.map((p) => compilePattern(p.pattern)));
+    automaton = new PatternAutomaton(inEffect.map((p) => compilePattern(p.pattern)));
   }
   return automaton;
+}
+
+/**
+ * Matches a user's phrases too, before the built-in ones: of two equally long matches theirs wins,
+ * so a team can re-weigh a phrase. Returns whether anything changed (the same list again changes
+ * nothing); the automaton is built again on its next use.
+ */
+export function setUserPhrases(more: readonly PhraseRule[]): boolean {
+  if (more === userPhrases) return false;
+  userPhrases = more;
+  inEffect = more.length > 0 ? [...more, ...PHRASES] : PHRASES;
+  automaton = undefined;
+  turn.tokens = []; // symbols read with the old automaton mean nothing to the new one
+  return true;
 }
 
 /** Every word a phrase can start with, literally or through a class (the build checks each phrase has such words). */
@@ -105,5 +123,5 @@ export function matchPhrase(
       best = k;
     }
   }
-  return best < 0 ? undefined : { rule: PHRASES[best]!, lastWord: end - 1 };
+  return best < 0 ? undefined : { rule: inEffect[best]!, lastWord: end - 1 };
 }

@@ -163,6 +163,19 @@ function dueOf(m: RuleMatch): string | undefined {
 /** The match's first word, as matching reads it. */
 const firstWord = (m: RuleMatch) => m.features.tokens[m.tokens[0]]!.norm;
 
+/**
+ * Who owns a promise that opens with its owner: "I…" the agent; "we…", "you'll…", "your…" the
+ * company; a third party named as subject-led promises name one ("the courier will collect it by
+ * 6pm") that third party, though it opens with "the"; anyone else ("they", "someone") a third party.
+ */
+function ownerByFirstWords(m: RuleMatch): 'agent' | 'company' | 'third-party' {
+  const f = m.features;
+  const first: [number, number] = [m.tokens[0], m.tokens[0] + 1];
+  if (AGENT_FIRST.in(f, ...first, 'whole')) return 'agent';
+  if (THIRD_PARTY_SUBJECT.in(f, ...m.tokens, 'start')) return 'third-party';
+  return COMPANY_FIRST.in(f, ...first, 'whole') ? 'company' : 'third-party';
+}
+
 /** Who promised what, and by when; offers ("shall I call you?") are not commitments. */
 export function commitmentDetails(m: RuleMatch): false | Record<string, unknown> {
   const f = m.features;
@@ -177,8 +190,7 @@ export function commitmentDetails(m: RuleMatch): false | Record<string, unknown>
   }
   // "You'll have to email them" puts the work on the customer: that is no promise.
   if (WORK_ON_THE_CUSTOMER.in(f, m.tokens[0], f.tokens.length, 'start')) return false;
-  const first: [number, number] = [m.tokens[0], m.tokens[0] + 1];
-  const owner = subjectOwner ?? (AGENT_FIRST.in(f, ...first, 'whole') ? 'agent' : COMPANY_FIRST.in(f, ...first, 'whole') ? 'company' : 'third-party');
+  const owner = subjectOwner ?? ownerByFirstWords(m);
   const action = actionOf(m);
   const due = dueOf(m);
   if (!isFirmPromise(m, action, due)) return false;

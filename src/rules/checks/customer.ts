@@ -1,8 +1,8 @@
 // What the customer's words mean beyond the phrase: a complaint conceded, a feeling that is over,
 // praise that means its opposite, thanks that turn something down. The code of the conditions named
 // in conditions.ts, moved here from the customer rules' checks unchanged; the words they look for
-// are phrase sets (src/rules/data/phrases/customer.yaml). Capitals, emoji and punctuation, which
-// matching does not see, are read here.
+// are phrase sets (src/rules/data/phrases/customer.yaml). Capitals, emoji, punctuation and counts,
+// which phrases do not say, are read here; no regex here matches a word.
 import type { TextFeatures } from '../../nlp/features.js';
 import type { RuleMatch } from '../types.js';
 import { noWordsIn, previousTurn, sentenceTokensAfter, sentenceTokensBefore, tokensBefore, type PhraseSet } from '../context.js';
@@ -28,7 +28,7 @@ export const comeOnContinues = (m: RuleMatch): boolean => endsTheMatch(COME_ON, 
 
 const BEEN_WITH_YOU = phrases('been-with-you');
 const FORCE_AFTER = phrases('force-after');
-/** "!!", "?!", "!?": said with force (punctuation, which matching does not see). */
+/** "!!", "?!", "!?": said with force. A regex because it reads punctuation, which phrases do not match. */
 const FORCE = /!!|\?!|!\?/;
 
 /** Years of custom are a grievance only said with force or beside a complaint. */
@@ -84,10 +84,31 @@ const BARE_PRAISE = phrases('bare-praise');
 const THANKS_WORDS = phrases('thanks-words');
 const WAY_OUT = phrases('way-out');
 const GREAT_NEWS = phrases('great-news');
-/** Marks of irony in the customer's own turn: eye-roll, slow clap, emphasis in capitals, a flat "Really." (case and emoji, which matching does not see). */
-const IRONY_MARKS = /🙄|👏|🙃|😒|🤨|\b(SO+|REALLY|VERY|SUCH|TOTALLY)\b.*\b([Tt]hanks|[Hh]elp)|\b[Rr]eally\.\s*$/;
+/** Eye-roll, slow clap, upside-down face, unamused, raised eyebrow: a regex because emoji are not words, which is all phrases name. */
+const IRONY_EMOJI = /🙄|👏|🙃|😒|🤨/;
+const EMPHASIS = phrases('emphasis');
+const THANKS_OR_HELP = phrases('thanks-or-help');
+const FLAT_REALLY = phrases('flat-really');
+
+/** Whether a word is written in capitals ("SO", not "So"): matching reads words case-blind. */
+const inCapitals = (text: string) => text !== text.toLowerCase() && text === text.toUpperCase();
+
+/** "Thanks SO much for the help": a word of emphasis in capitals, with thanks or help after it in the turn. */
+const emphasisInCapitals = (f: TextFeatures): boolean =>
+  EMPHASIS.in(f, 0, f.tokens.length, (start, end) => inCapitals(f.tokens[start]!.text) && THANKS_OR_HELP.in(f, end, f.tokens.length));
+
+/** The turn ends on a flat "Really." (the word, then a full stop written on to it, and nothing after). */
+function endsOnFlatReally(f: TextFeatures): boolean {
+  const n = f.tokens.length;
+  const stop = f.tokens[n - 1];
+  const word = f.tokens[n - 2];
+  return stop?.text === '.' && word !== undefined && word.end === stop.start && FLAT_REALLY.in(f, n - 2, n - 1, 'whole');
+}
+
 /** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
-const IRONY_ASIDES = /🙄|👏|🙃|😒|🤨|\b[Rr]eally\.\s*$/;
+const ironyAsides = (m: RuleMatch): boolean => IRONY_EMOJI.test(m.turn.text) || endsOnFlatReally(m.features);
+/** Marks of irony in the customer's own turn: the asides, or emphasis in capitals before thanks or help. */
+const ironyMarked = (m: RuleMatch): boolean => ironyAsides(m) || emphasisInCapitals(m.features);
 
 /** A word of waiting, absence or refusal in `f` outside its friendly set phrases ("no problem"). */
 function negativeIn(f: TextFeatures): boolean {
@@ -96,6 +117,7 @@ function negativeIn(f: TextFeatures): boolean {
   return NEGATIVE_CONTEXT.in(f, 0, f.tokens.length, (start, end) => !benign.some(([a, b]) => start < b && end > a));
 }
 
+/** A regex because it counts the gaps between words, matching none. */
 const SPACES = /\s+/g;
 /** Whether a text split at spaces makes six pieces or fewer: a short reply. Counts no further. */
 function isShortReply(text: string): boolean {
@@ -124,7 +146,7 @@ function praiseBesideComplaint(m: RuleMatch): false | void {
   const offersAWayOut = short && agentSaid !== undefined && WAY_OUT.in(agentSaid);
   // A short answer to good news means what it says, whatever its words.
   if (offersAWayOut) return false;
-  if (sentimentReadsSarcasm(m) || IRONY_ASIDES.test(m.turn.text)) return;
+  if (sentimentReadsSarcasm(m) || ironyAsides(m)) return;
   // An ironic frame beside waiting, absence or refusal, in this turn or the agent's before it.
   if (IRONIC_FRAME.in(m.features, ...m.tokens, 'start') && (negativeIn(m.features) || (agentSaid !== undefined && negativeIn(agentSaid)))) return;
   // Bare praise ("Great, just great.") in answer to bad news; a longer reply says what it means itself.
@@ -161,7 +183,7 @@ function sarcastic(m: RuleMatch): false | void {
   }
   // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
   if (WHAT_AM_I.in(f, ...m.tokens, 'start')) return f.tokens[m.tokens[1]]?.text === ',' ? undefined : false;
-  if (THANKS_SO_MUCH_FOR.in(f, ...m.tokens, 'whole') && !IRONY_MARKS.test(m.turn.text)) {
+  if (THANKS_SO_MUCH_FOR.in(f, ...m.tokens, 'whole') && !ironyMarked(m)) {
     if (!FOR_NOTHING.in(f, ...sentenceTokensAfter(m), 'start')) return false;
     return;
   }
@@ -192,7 +214,7 @@ const THOUGH = phrases('though');
 export const declinesPolitely = (m: RuleMatch): boolean => THOUGH.in(m.features, ...sentenceTokensAfter(m), 'word');
 
 /** A turn marked as ironic ("Thanks SO much. Really.", an eye-roll): its thanks are sarcasm's. */
-export const ironyMarks = (m: RuleMatch): boolean => IRONY_MARKS.test(m.turn.text);
+export const ironyMarks = (m: RuleMatch): boolean => ironyMarked(m);
 
 const PASSING_ON_THANKS = phrases('passing-on-thanks');
 
