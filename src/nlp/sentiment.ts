@@ -312,45 +312,38 @@ function bangsFor(sentences: number): Int32Array {
   return bangCounts;
 }
 
-/** The sentiment of a text, read once per features (see TextFeatures.sentiment). */
-export function turnSentiment(f: TextFeatures): SentimentResult {
-  return (f.sentiment ??= readSentiment(f));
+/** How a term was found, for TermReader.add. */
+interface TermOptions {
+  politeness?: boolean;
+  sarcasmProne?: boolean;
+  negatable: boolean;
+  phrase: boolean;
+  describes?: boolean;
+  courtesy?: boolean;
+  sarcasm?: boolean;
 }
 
-function readSentiment(f: TextFeatures): SentimentResult {
-  const { tokens, negatedBy, sentenceOf, text } = f;
-  lexemesOf(f); // phrases read the tokens' symbols by lexeme
-  // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
-  // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
-  const words: number[] = new Array<number>(f.wordCount);
-  let wordsSeen = 0;
-  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words[wordsSeen++] = i;
-  words.length = wordsSeen; // the same unless features were put together by hand
+/**
+ * The terms of one text as they are read, and the modifier waiting for the next of them. (A class,
+ * not a closure inside readSentiment: the closure held every variable it shared with the function in
+ * a context object, read through it at every step.)
+ */
+class TermReader {
+  readonly raws: Raw[] = [];
+  /** A modifier read, waiting for the term it modifies. */
+  pending: Pending | undefined = undefined;
 
-  const mixedCase = HAS_LOWER.test(text);
-  const allCaps = !mixedCase && HAS_UPPER.test(text) && f.wordCount >= 3;
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly words: readonly number[],
+    private readonly negatedBy: readonly number[],
+    private readonly sentenceOf: readonly number[],
+    private readonly mixedCase: boolean,
+  ) {}
 
-  const raws: Raw[] = [];
-  let cues = NONE; // word positions of complaint cues
-  let contrasts = NONE; // token indices of "but"-like words
-  let concessives = NONE; // token indices of "although"-like words
-  let conditionals = NONE; // token indices of "if"-like words
-  let acknowledges = false; // an acknowledgement or an update promised: its thanks are courtesy
-  let ironies = NONE; // sentences with an eye-roll emoji
-  let pending: Pending | undefined;
-
-  let claps = NONE; // raws that are applause emoji
-  let trailingNots = NONE; // token indices of a "…, NOT" that ends a sentence
-  let questions = false; // a '?' anywhere
-  let doubleMarks = false; // "??", "?!": indignation
-  let requests = 0; // "please", "help"… and courtesy emoji
-  let whys = NONE; // sentences with "why"
-  let pastPraise = NONE; // word positions of "used to" (habit, not "get used to")
-
-  const addTerm = (
-    firstWord: number, lastWord: number, weight: number, why: string,
-    opts: { politeness?: boolean; sarcasmProne?: boolean; negatable: boolean; phrase: boolean; describes?: boolean; courtesy?: boolean; sarcasm?: boolean },
-  ): void => {
+  /** A term over words [firstWord, lastWord], weighed by the modifier waiting, its negation and its capitals. */
+  add(firstWord: number, lastWord: number, weight: number, why: string, opts: TermOptions): void {
+    const { tokens, words, negatedBy, sentenceOf, mixedCase } = this;
     const first = words[firstWord]!;
     const last = words[lastWord]!;
     const notes: string[] = [];
@@ -358,8 +351,9 @@ function readSentiment(f: TextFeatures): SentimentResult {
     let intensified = false;
     let caps = false;
     for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens[k]!)) caps = true;
+    const pending = this.pending;
     const mod = pending && firstWord - pending.word <= pending.reach ? pending : undefined;
-    pending = undefined;
+    this.pending = undefined;
     const neg = negatedBy[first]!;
     // "never been so angry" intensifies rather than negates.
     const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
@@ -381,20 +375,57 @@ function readSentiment(f: TextFeatures): SentimentResult {
       notes.push('capitals');
       intensified = true;
     }
-    raws.push({
+    this.raws.push({
       first, last, firstWord, lastWord, weight: w, why, notes,
       politeness: opts.politeness ?? false, intensified, sarcasmProne: opts.sarcasmProne ?? false, afterContrast: false,
       sentence: sentenceOf[first]!, describes: opts.describes ?? false, courtesy: opts.courtesy ?? opts.politeness ?? false,
       sarcasm: opts.sarcasm ?? false,
     });
-  };
+  }
+}
+
+/** The sentiment of a text, read once per features (see TextFeatures.sentiment). */
+export function turnSentiment(f: TextFeatures): SentimentResult {
+  return (f.sentiment ??= readSentiment(f));
+}
+
+function readSentiment(f: TextFeatures): SentimentResult {
+  const { tokens, negatedBy, sentenceOf, text } = f;
+  lexemesOf(f); // phrases read the tokens' symbols by lexeme
+  // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
+  // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
+  const words: number[] = new Array<number>(f.wordCount);
+  let wordsSeen = 0;
+  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words[wordsSeen++] = i;
+  words.length = wordsSeen; // the same unless features were put together by hand
+
+  const mixedCase = HAS_LOWER.test(text);
+  const allCaps = !mixedCase && HAS_UPPER.test(text) && f.wordCount >= 3;
+
+  let cues = NONE; // word positions of complaint cues
+  let contrasts = NONE; // token indices of "but"-like words
+  let concessives = NONE; // token indices of "although"-like words
+  let conditionals = NONE; // token indices of "if"-like words
+  let acknowledges = false; // an acknowledgement or an update promised: its thanks are courtesy
+  let ironies = NONE; // sentences with an eye-roll emoji
+
+  let claps = NONE; // raws that are applause emoji
+  let trailingNots = NONE; // token indices of a "…, NOT" that ends a sentence
+  let questions = false; // a '?' anywhere
+  let doubleMarks = false; // "??", "?!": indignation
+  let requests = 0; // "please", "help"… and courtesy emoji
+  let whys = NONE; // sentences with "why"
+  let pastPraise = NONE; // word positions of "used to" (habit, not "get used to")
+
+  const reader = new TermReader(tokens, words, negatedBy, sentenceOf, mixedCase);
+  const raws = reader.raws;
 
   for (let w = 0; w < words.length; w++) {
     const ti = words[w]!;
     const t = tokens[ti]!;
     // A clause break (punctuation) between words ends a modifier's reach.
-    if (pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") pending = undefined;
-    if (pending && w - pending.word > pending.reach) pending = undefined;
+    if (reader.pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") reader.pending = undefined;
+    if (reader.pending && w - reader.pending.word > reader.pending.reach) reader.pending = undefined;
 
     if (t.kind === 'emoji') {
       const key = emojiKey(t.norm);
@@ -402,7 +433,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const e = EMOJI_MAP.get(key);
       const courtesy = COURTESY_EMOJI.has(key);
       if (key === '🙏') requests++;
-      if (e) addTerm(w, w, e.weight, e.why, { negatable: false, phrase: false, courtesy });
+      if (e) reader.add(w, w, e.weight, e.why, { negatable: false, phrase: false, courtesy });
       if (key === CLAP_EMOJI && e) claps = append(claps, raws.length - 1);
       continue;
     }
@@ -413,23 +444,23 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const bang = nextTok.text.includes('!');
       const yes = bang && YES.test(norm);
       if (yes || (bang && NO.test(norm))) {
-        addTerm(w, w, yes ? EXCLAIMED_ANSWER : -EXCLAIMED_ANSWER, yes ? 'an exclaimed "yes"' : 'an exclaimed "no"', { negatable: false, phrase: false });
+        reader.add(w, w, yes ? EXCLAIMED_ANSWER : -EXCLAIMED_ANSWER, yes ? 'an exclaimed "yes"' : 'an exclaimed "no"', { negatable: false, phrase: false });
         continue;
       }
       if (DISBELIEF.has(norm) && endsSentence(nextTok)) {
-        addTerm(w, w, -EXCLAIMED_ANSWER, 'disbelief ("Really?")', { negatable: false, phrase: false });
+        reader.add(w, w, -EXCLAIMED_ANSWER, 'disbelief ("Really?")', { negatable: false, phrase: false });
         continue;
       }
       // "Help!" on its own is a cry, "Please help!" a request.
       if (bang && norm === 'help' && (w === 0 || !REQUEST_WORDS.has(tokens[words[w - 1]!]!.norm))) {
         requests++;
-        addTerm(w, w, -EXCLAIMED_ANSWER, 'a cry for help', { negatable: false, phrase: false });
+        reader.add(w, w, -EXCLAIMED_ANSWER, 'a cry for help', { negatable: false, phrase: false });
         continue;
       }
     }
     // "No, no, no": a refusal said three times is exasperation.
     if (norm === 'no' && words[w + 2] !== undefined && tokens[words[w + 1]!]!.norm === 'no' && tokens[words[w + 2]!]!.norm === 'no') {
-      addTerm(w, w + 2, -2, 'a repeated "no"', { negatable: false, phrase: false });
+      reader.add(w, w + 2, -2, 'a repeated "no"', { negatable: false, phrase: false });
       w += 2;
       continue;
     }
@@ -438,7 +469,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const inner = turnSentiment(textFeatures(t.text.replace(CAMEL_SPLIT, '$1 $2')));
       let sum = 0;
       for (const x of inner.terms) sum += x.weight;
-      if (sum !== 0) addTerm(w, w, sum, `hashtag (${inner.terms.map((x) => x.text).join(', ')})`, { negatable: false, phrase: false, sarcasm: inner.terms.some((x) => x.sarcasm) });
+      if (sum !== 0) reader.add(w, w, sum, `hashtag (${inner.terms.map((x) => x.text).join(', ')})`, { negatable: false, phrase: false, sarcasm: inner.terms.some((x) => x.sarcasm) });
       continue;
     }
     // Fast path: most words are in no table and start no phrase.
@@ -451,7 +482,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       whys = append(whys, sentenceOf[ti]!);
       // "Why does it…?": a turn that opens by asking the company to account for itself is a
       // challenge, whatever its words. (A "why?" after a report asks for the reason; it stays.)
-      if (norm === 'why' && opensTurn(tokens, words, w)) addTerm(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
+      if (norm === 'why' && opensTurn(tokens, words, w)) reader.add(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
     }
     if (norm === 'used') {
       const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
@@ -473,7 +504,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       // An acknowledgement opening the turn ("ok", "done"), or an update promised anywhere ("I'll let you know").
       if (m.rule.category === 'acknowledgement' && (w === 0 || m.lastWord > w)) acknowledges = true;
       if (m.rule.weight !== 0) {
-        addTerm(w, m.lastWord, m.rule.weight, m.rule.why, {
+        reader.add(w, m.lastWord, m.rule.weight, m.rule.why, {
           negatable: true,
           phrase: true,
           sarcasmProne: SARCASM_CATEGORIES.has(m.rule.category) && SARCASM_PRONE.has(norm),
@@ -482,7 +513,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
           courtesy: m.rule.category === 'gratitude' && courtesyThanks(tokens, words, w, m.lastWord),
           sarcasm: m.rule.category === 'sarcasm',
         });
-      } else pending = undefined;
+      } else reader.pending = undefined;
       // cues inside the phrase still count as complaint context
       for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens[words[k]!]!.norm)) cues = append(cues, k);
       w = m.lastWord;
@@ -503,8 +534,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
         }
         if (ok) {
           const lastW = w + mm.words.length - 1;
-          pending = {
-            factor: (pending && w - pending.word <= MODIFIER_REACH ? pending.factor : 1) * mm.factor,
+          reader.pending = {
+            factor: (reader.pending && w - reader.pending.word <= MODIFIER_REACH ? reader.pending.factor : 1) * mm.factor,
             word: lastW,
             text: text.slice(t.start, tokens[words[lastW]!]!.end),
             caps: mixedCase && isCaps(t),
@@ -527,12 +558,12 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const nextW = words[w + 1];
       const next = nextW !== undefined && sentenceOf[nextW] === sentenceOf[ti] ? tokens[nextW]!.norm : undefined;
       if (!entry || (next !== undefined && (WORDS.has(next) || MODIFIERS.has(next)))) {
-        const chained = pending && w - pending.word <= 1;
-        pending = {
-          factor: (chained ? pending!.factor : 1) * mod,
+        const chained = reader.pending && w - reader.pending.word <= 1;
+        reader.pending = {
+          factor: (chained ? reader.pending!.factor : 1) * mod,
           word: w,
-          text: chained ? `${pending!.text} ${t.text}` : t.text,
-          caps: (chained && pending!.caps) || (mixedCase && isCaps(t)),
+          text: chained ? `${reader.pending!.text} ${t.text}` : t.text,
+          caps: (chained && reader.pending!.caps) || (mixedCase && isCaps(t)),
           reach: MODIFIER_REACH,
           negativeOnly: false,
         };
@@ -541,12 +572,12 @@ function readSentiment(f: TextFeatures): SentimentResult {
     }
     const persist = info.persist;
     if (persist !== undefined) {
-      pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
+      reader.pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
       continue;
     }
     if (entry) {
       const politeness = POLITENESS.has(norm);
-      addTerm(w, w, entry.weight, entry.why, {
+      reader.add(w, w, entry.weight, entry.why, {
         negatable: !politeness,
         phrase: false,
         politeness,

@@ -74,24 +74,7 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
     () => rules.run(transcript, prepared),
   );
 
-  const customerFindings = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.role !== 'customer') continue;
-    const list = customerFindings.get(f.turn);
-    if (list) list.push(f);
-    else customerFindings.set(f.turn, [f]);
-  }
-  const points: EmotionInput[] = [];
-  for (const p of prepared) {
-    if (p.turn.role !== 'customer') continue;
-    const s = turnSentiment(p.features);
-    const cap = cappingSignal(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
-    const raw = cap ? CUSTOMER_TROUBLE_CAP : s.score;
-    const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, cap?.text) };
-    if (raw === 0 && saysAtMost(p.turn.text, UNINFORMATIVE_WORDS)) point.uninformative = true;
-    points.push(point);
-  }
-  const emotion = trajectory(points);
+  const emotion = trajectory(emotionPoints(prepared, findings));
   const unscored = unscoredReason(transcript);
   const { scores, explanation } = unscored === undefined ? computeScores(findings, emotion) : { scores: null, explanation: NO_EXPLANATION() };
 
@@ -120,6 +103,33 @@ export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): A
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+/**
+ * The customer's emotion turn by turn: the turn's sentiment, held down by the customer's own signal
+ * of trouble in it. (A function of its own, as is every loop over the turns: analyze runs once a
+ * conversation, and optimised with its loops inlined it was the largest piece V8 compiled, again
+ * after each deoptimisation.)
+ */
+function emotionPoints(prepared: readonly PreparedTurn[], findings: readonly Finding[]): EmotionInput[] {
+  const customerFindings = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.role !== 'customer') continue;
+    const list = customerFindings.get(f.turn);
+    if (list) list.push(f);
+    else customerFindings.set(f.turn, [f]);
+  }
+  const points: EmotionInput[] = [];
+  for (const p of prepared) {
+    if (p.turn.role !== 'customer') continue;
+    const s = turnSentiment(p.features);
+    const cap = cappingSignal(s.score, customerFindings.get(p.turn.index) ?? NO_FINDINGS);
+    const raw = cap ? CUSTOMER_TROUBLE_CAP : s.score;
+    const point: EmotionInput = { turn: p.turn.index, raw, cues: strongestCues(s.terms, cap?.text) };
+    if (raw === 0 && saysAtMost(p.turn.text, UNINFORMATIVE_WORDS)) point.uninformative = true;
+    points.push(point);
+  }
+  return points;
+}
 
 function plainMeta(meta: TranscriptMeta): TranscriptMeta {
   const copy = plainCopy(meta);
