@@ -60,11 +60,12 @@ const CLAUSE_OPENERS = new Set(['but', 'however', 'although', 'though', ';', '\u
 const OPENER_WORDS = 3;
 
 /**
- * Calls `fn(from, to, sentence)` with the token range of each clause of the text, in order: a
- * sentence splits after "but", "however", ";", ":" or a dash, and after a short opener and its
+ * The clauses of the text, in order, as triples in `out` (emptied first, and returned): each
+ * clause's first token, one past its last, and its sentence. A sentence splits after "but", "however", ";", ":" or a dash, and after a short opener and its
  * comma ("Sorry, the film is not showing there" is "Sorry," and "the film is not showing there").
  */
-export function forEachClause(f: TextFeatures, fn: (from: number, to: number, sentence: number) => void): void {
+export function clausesOf(f: TextFeatures, out: number[]): number[] {
+  out.length = 0;
   const n = f.tokens.length;
   const sentenceOf = f.sentenceOf;
   // Sentences from the tokens' sentence numbers: no layout (cues, quotes) is needed to split clauses.
@@ -77,13 +78,14 @@ export function forEachClause(f: TextFeatures, fn: (from: number, to: number, se
       const norm = f.tokens[k]!.norm;
       const opens = CLAUSE_OPENERS.has(norm) || (norm === ',' && from === first && k - first <= OPENER_WORDS);
       if (opens && k > from) {
-        fn(from, CLAUSE_OPENERS.has(norm) ? k : k + 1, s);
+        out.push(from, CLAUSE_OPENERS.has(norm) ? k : k + 1, s);
         from = k + 1;
       } else if (opens) from = k + 1;
     }
-    if (from < end) fn(from, end, s);
+    if (from < end) out.push(from, end, s);
     first = end;
   }
+  return out;
 }
 
 // ---- helpers for checks --------------------------------------------------

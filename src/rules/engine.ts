@@ -5,7 +5,7 @@ import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/
 import { lexemesOf, type TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader } from '../nlp/phrase/automaton.js';
-import { forEachClause, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
+import { clausesOf, isNegated, isQuestion, isQuoted, sentenceSpan, withTurnIndex, type HeardRules } from './context.js';
 import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
 import { messageIdOf, ruleUrl } from './ids.js';
@@ -38,6 +38,8 @@ class Scratch {
   /** heardAt[r] === stamp of the turn: rule r's phrases were found in it. */
   heardAt = new Int32Array(0);
   stamp = 0;
+  /** The turn's clauses, as triples (see clausesOf). */
+  clauses: number[] = [];
 
   fit(tokens: number, rules: number): void {
     if (this.at.length < tokens) {
@@ -250,18 +252,24 @@ export class RuleSet {
       }
     }
     heard?.byTurn.set(turn, heardHere);
+    // In an array, not a callback: a closure here would hold `found` in a context object for the
+    // whole of this function, which is the engine's hottest.
+    const clauses = clauseRules.length > 0 ? clausesOf(features, scratch.clauses) : NO_CLAUSES;
     for (const r of clauseRules) {
       const once = this.rules[r]!.once;
       let doneIn = -1;
-      forEachClause(features, (from, to, sentence) => {
-        if (foundOnce(once, doneIn, sentence)) return;
+      for (let c = 0; c < clauses.length; c += 3) {
+        const from = clauses[c]!;
+        const to = clauses[c + 1]!;
+        const sentence = clauses[c + 2]!;
+        if (foundOnce(once, doneIn, sentence)) continue;
         // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
-        if (to - from < MIN_CLAUSE_TOKENS) return;
+        if (to - from < MIN_CLAUSE_TOKENS) continue;
         const finding = this.accept(r, turn, turns, features, from, to);
-        if (!finding) return;
+        if (!finding) continue;
         (found ??= []).push(finding);
         doneIn = sentence;
-      });
+      }
     }
     if (found && this.ignored) found = this.ignored.keep(found, features);
     // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
@@ -310,6 +318,8 @@ export const CHECKS_PER_TURN = 100;
 function foundOnce(once: RuleDef['once'], done: number, sentence: number): boolean {
   return once !== undefined && done !== -1 && (once === 'turn' || done === sentence);
 }
+
+const NO_CLAUSES: readonly number[] = [];
 
 /** The fewest tokens a clause needs before a clause rule reads it. */
 const MIN_CLAUSE_TOKENS = 3;
