@@ -28,12 +28,19 @@ export interface SourceOptions {
   batchBytes: number;
   /** Rows of a CSV export held back, in characters, so that a conversation's rows may lie apart by this much. */
   csvHoldChars?: number;
+  /** Inputs (by their `input` name) whose reading is to stop: too many of their records were errors. */
+  stopped?: ReadonlySet<string>;
 }
 
 /** A unit, and the bytes of input it stands for (to decide when workers are worth starting). */
-export interface SizedUnit {
+interface Sized {
   unit: WorkUnit;
   bytes: number;
+}
+
+/** A unit, its size, and the input it comes from ("<stdin>" for stdin). */
+export interface SizedUnit extends Sized {
+  input: string;
 }
 
 const STREAMED_EXTENSIONS = new Set(['ndjson', 'jsonl', 'csv', 'tsv']);
@@ -54,10 +61,13 @@ const CSV_HOLD_CHARS = 4 << 20;
 const READ_CHUNK = 1 << 20;
 
 export async function* workUnits(inputs: readonly string[], o: SourceOptions): AsyncGenerator<SizedUnit> {
-  for (const input of inputs) yield* unitsOf(input, o);
+  for (const input of inputs) {
+    const name = input === STDIN ? '<stdin>' : input;
+    for await (const sized of unitsOf(input, o)) yield { ...sized, input: name };
+  }
 }
 
-async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<Sized> {
   const isStdin = input === STDIN;
   const source = isStdin ? '<stdin>' : input;
   const file = isStdin ? '' : path.resolve(o.cwd, input);
@@ -66,7 +76,7 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
   // What --shard hashes: the same for every spelling of the path (results keep the user's).
   const key = o.shard && !isStdin ? shardPath(input, o.cwd) : source;
 
-  const whole = function* (size?: number): Generator<SizedUnit> {
+  const whole = function* (size?: number): Generator<Sized> {
     if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
@@ -119,7 +129,7 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
  * Conversations of a CSV export, a batch a unit, as each is complete (formats/csv-stream.ts): an
  * export of any size is scored in bounded memory instead of being read and parsed whole.
  */
-async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<Sized> {
   const stream = csvConversations(chunks, {
     source,
     ...(o.map ? { map: o.map } : {}),
@@ -132,6 +142,7 @@ async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterabl
   });
   try {
     for await (const event of stream) {
+      if (o.stopped?.has(source)) return;
       if (event.kind === 'conversations') {
         const { layout, numbered, conversations, chars } = event;
         yield { unit: { kind: 'csv', source, layout, numbered, conversations }, bytes: chars };
@@ -147,19 +158,20 @@ async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterabl
 }
 
 /** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only (by `key`). */
-async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<Sized> {
   let records: NdjsonRecordBytes[] = [];
   let bytes = 0;
   let numbered = false;
   let seen = 0;
-  const cut = (): SizedUnit => {
-    const unit: SizedUnit = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
+  const cut = (): Sized => {
+    const unit: Sized = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
     records = [];
     bytes = 0;
     return unit;
   };
   try {
     for await (const batch of ndjsonLines(chunks, LIMITS.recordBytes)) {
+      if (o.stopped?.has(source)) return; // the rest of the input is not read
       numbered = batch.numbered;
       for (const record of batch.records) {
         seen++;
@@ -290,9 +302,13 @@ function headText(head: { chunks: Buffer[]; done: boolean }): string {
 }
 
 async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined): AsyncGenerator<Buffer> {
-  yield* head;
-  if (!rest) return;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  try {
+    yield* head;
+    if (!rest) return;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest?.return?.(); // stopped early (a limit): close the file or the pipe
+  }
 }
 
 /** The rest of an input, up to `limit` bytes: an endless one (`/dev/zero`, a pipe) stops there with TooLarge. */

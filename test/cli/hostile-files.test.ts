@@ -247,6 +247,39 @@ describe('one unit over a limit is an error record naming the limit, and the bat
   }, 60_000);
 });
 
+describe('an endless pipe of bad records ends', () => {
+  /** Feeds the child's stdin with `line` for ever, until it closes its end. */
+  function endless(child: ReturnType<typeof bin>['child'], line: string): void {
+    const chunk = Buffer.from(`${line}\n`.repeat(20_000));
+    const feed = () => {
+      if (!child.stdin!.destroyed && child.stdin!.write(chunk)) setImmediate(feed);
+    };
+    child.stdin!.on('drain', feed);
+    child.stdin!.on('error', () => {}); // the CLI stops reading and closes its end: expected
+    feed();
+  }
+
+  it('score stops after the limit of errors for one input, with an error saying so (yes \'{bad\' | etcscore score -)', async () => {
+    const { child, done } = bin(['score', '-', '--input-format', 'ndjson', '--format', 'ndjson', '--jobs', '1'], { stdin: 'pipe' });
+    endless(child, '{bad');
+    const r = await done;
+    expect(r.code).toBe(2);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(LIMITS.errorsPerInput + 1);
+    expect(out.at(-1)).toEqual({ type: 'error', source: '<stdin>', line: LIMITS.errorsPerInput + 1, message: `more than ${LIMITS.errorsPerInput} records of this input could not be read; reading stopped there, and the rest of the input is not read` });
+    expect(r.stderr).toContain(`<stdin>:${LIMITS.errorsPerInput + 1}: more than ${LIMITS.errorsPerInput} records`);
+  }, 180_000);
+
+  it('report stops there too', async () => {
+    const { child, done } = bin(['report', '-', '--format', 'json'], { stdin: 'pipe' });
+    endless(child, 'not json');
+    const r = await done;
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ badLines: LIMITS.errorsPerInput + 1 });
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`<stdin>:${LIMITS.errorsPerInput + 1}: more than ${LIMITS.errorsPerInput} records of this input could not be read; reading stopped there, and the rest of the input is not read`);
+  }, 120_000);
+});
+
 describe('errors are errors', () => {
   it('a full disk under stdout is one line on stderr and exit 2', async () => {
     const full = openSync('/dev/full', 'w');
