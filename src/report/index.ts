@@ -18,8 +18,11 @@ const FORMATTERS = table<() => Formatter>({
   json: jsonFormatter,
   ndjson: ndjsonFormatter,
   csv: csvFormatter,
-  markdown: markdownFormatter,
-  html: htmlFormatter,
+  // Markdown and HTML are read by people (in a terminal, an editor, a browser, a rendered page):
+  // control characters and bidi overrides from the input are shown by their code, as on a terminal.
+  // JSON, NDJSON and CSV are data for programs and spreadsheets, and keep every value exactly.
+  markdown: () => forPeople(markdownFormatter(), false),
+  html: () => forPeople(htmlFormatter(), false),
   coach: coachFormatter, // renderCoach is made safe for a terminal as a whole
 });
 
