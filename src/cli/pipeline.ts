@@ -16,6 +16,8 @@ export interface PipelineOptions {
   /** Worker threads; 1 scores everything on this thread. */
   jobs: number;
   shard?: Shard;
+  /** The paths named on the command line (see SourceOptions.named). */
+  named?: ReadonlySet<string>;
   cwd: string;
   stdin: Readable;
   settings: WorkSettings;
@@ -51,7 +53,7 @@ export async function* scoreStream(inputs: readonly string[], o: PipelineOptions
   boundHeapGrowth();
   // Inputs cut at their errors' limit (error-limit.ts): their readers stop.
   const stopped = new Set<string>();
-  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES, stopped });
+  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES, stopped, ...(o.named ? { named: o.named } : {}) });
   const executor = new LazyPool(o.jobs, o.settings, o.workersFromBytes ?? workerThreshold(o.jobs), o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
     ...WORKER_HEAP,
     ...(o.workerHeapMb ? { oldMb: o.workerHeapMb } : {}),

@@ -11,7 +11,7 @@ import { detectFormat } from '../formats/index.js';
 import { csvDelimiter } from '../formats/csv.js';
 import { csvConversations } from '../formats/csv-stream.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
-import { STDIN, TooLarge, directoryFailure, readFailure } from './io.js';
+import { STDIN, TooLarge, directoryFailure, openPipe, readFailure, specialFile } from './io.js';
 import { LIMITS, recordTooLarge, tooManyTurns } from './limits.js';
 import { inShard, shardPath, type Shard } from './shard.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
@@ -30,6 +30,11 @@ export interface SourceOptions {
   csvHoldChars?: number;
   /** Inputs (by their `input` name) whose reading is to stop: too many of their records were errors. */
   stopped?: ReadonlySet<string>;
+  /**
+   * The paths named on the command line: a named pipe or a device is read only when named there,
+   * never when found in a folder (all of them when not given).
+   */
+  named?: ReadonlySet<string>;
 }
 
 /** A unit, and the bytes of input it stands for (to decide when workers are worth starting). */
@@ -80,8 +85,19 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<Sized> 
     if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
-  if (!isStdin && forced !== undefined && forced !== 'ndjson' && forced !== 'csv') return yield* whole();
-  if (!isStdin && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
+  const special = isStdin ? undefined : specialFile(file);
+  if (special) {
+    // A FIFO in a folder of calls waits for a writer that may never come: the batch would stop
+    // there. Named on the command line (`<(zcat call.vtt.gz)`, a named pipe) it is read, without
+    // blocking this thread, so that Ctrl-C still ends the run.
+    const refused = special === 'a socket' ? `cannot read: it is ${special}` : o.named && !o.named.has(input) ? `not read: it is ${special}, not a regular file; in a folder only regular files are read (name it on the command line to read it)` : undefined;
+    if (refused) {
+      if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: refused } }, bytes: 0 };
+      return;
+    }
+  }
+  if (!isStdin && !special && forced !== undefined && forced !== 'ndjson' && forced !== 'csv') return yield* whole();
+  if (!isStdin && !special && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
 
   let chunks: AsyncIterator<Buffer>;
   let size: number | undefined;
@@ -228,6 +244,8 @@ function sizeOf(file: string): number {
  * the thread had nothing else to do (8% of a --jobs 1 run over 400 files of 25 kB).
  */
 function openFile(file: string): { chunks: AsyncIterator<Buffer>; size: number | undefined } {
+  // Opening a FIFO waits for its writer: done off this thread, so signals are still handled.
+  if (specialFile(file)) return { chunks: openedLater(file)[Symbol.asyncIterator](), size: undefined };
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
@@ -259,6 +277,12 @@ async function* fileChunks(fd: number): AsyncGenerator<Buffer> {
   } finally {
     if (!handedOver) closeSync(fd);
   }
+}
+
+/** A pipe or a device's bytes, opened asynchronously (libuv's thread waits for the writer, not this one). */
+async function* openedLater(file: string): AsyncGenerator<Buffer> {
+  const handle = await openPipe(file);
+  yield* handle.createReadStream({ highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
 }
 
 /** The rest of an open file or pipe, read by a stream that closes it when done or stopped. */

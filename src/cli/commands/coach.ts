@@ -8,7 +8,7 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, readAll, readFailure, readFileBounded, type Io } from '../io.js';
+import { STDIN, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
 import { overLimit } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor } from '../options.js';
@@ -74,7 +74,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
-    bytes = file === STDIN ? await readAll(io.stdin) : readFileBounded(path.resolve(io.cwd, file));
+    bytes = file === STDIN ? await readAll(io.stdin) : await readInputFile(path.resolve(io.cwd, file));
   } catch (err) {
     report(readFailure(source, err));
     return EXIT.input;

@@ -166,7 +166,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    const scored = scoreStream(inputs, { jobs: jobsFor(o.jobs, note), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
+    const scored = scoreStream(inputs, { jobs: jobsFor(o.jobs, note), shard: o.shard, named: new Set(paths), cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
     let input: string | undefined; // the input the last item came from: progress counts inputs
     for await (const { items, output } of scored) {
       for (const item of items) {
