@@ -227,16 +227,17 @@ describe('named pipes: a folder\'s are reported, a named one is read, and a sign
   });
 
   it.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)('%s ends a run waiting for a FIFO\'s writer, as the shell reports it, and -o leaves nothing', async (signal, status) => {
-    const child = run(['score', 'named.txt', '-o', 'out.ndjson']);
+    ['SIGTERM', 143, ['score', 'named.txt', '-o', 'out.ndjson']],
+    ['SIGINT', 130, ['score', 'named.txt', '-o', 'out.ndjson']],
+    ['SIGINT', 130, ['report', 'named.txt', '-o', 'out.json']],
+  ] as const)('%s ends a run waiting for a FIFO\'s writer, as the shell reports it, and -o leaves nothing (%s, %s)', async (signal, status, args) => {
+    const child = run([...args]);
     const done = finished(child);
     await new Promise((r) => setTimeout(r, 1500)); // started, and waiting to open the FIFO
     child.kill(signal);
     const r = await done;
     expect(r.signal ?? r.code).toBe(r.signal ? signal : status);
-    expect(existsSync(path.join(pipes, 'out.ndjson'))).toBe(false);
+    expect(existsSync(path.join(pipes, args[3]))).toBe(false);
     expect(readdirSync(pipes).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 30_000);
 });

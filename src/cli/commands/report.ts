@@ -9,7 +9,7 @@ import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, readFailure, type Io } from '../io.js';
+import { STDIN, errorLine, openPipe, readFailure, specialFile, type Io } from '../io.js';
 import { LIMITS, recordTooLarge, tooManyErrors } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor, tool } from '../options.js';
@@ -52,13 +52,21 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
 
 async function readResults(input: string, rollup: Rollup, redactor: Redactor | undefined, io: Io): Promise<void> {
   const source = input === STDIN ? '<stdin>' : input;
-  const stream: Readable = input === STDIN ? io.stdin : createReadStream(path.resolve(io.cwd, input));
   const bad = (line: number, why: string) => {
     rollup.badLines++;
     // The reason can quote the line (JSON.parse does): masked like the results.
     const e = { source, line, message: why };
     io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   };
+  const file = path.resolve(io.cwd, input);
+  let stream: Readable;
+  try {
+    // A named pipe is opened off this thread (io.ts, openPipe): waiting for its writer must not stop a signal.
+    stream = input === STDIN ? io.stdin : specialFile(file) ? (await openPipe(file)).createReadStream() : createReadStream(file);
+  } catch (err) {
+    bad(1, readFailure('', err).message);
+    return;
+  }
   // A record is tried on a rollup of its own first: one that passes the shape check but still
   // cannot be rolled up (a finding that is null) is reported, and the real rollup stays whole.
   const trial = () => new Rollup(rollup.by, rollup.period);
