@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtinRuleSet } from '../src/rules/index.js';
-import { ConfigError, analyze, configuredRules, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
+import { ConfigError, analyze, configuredRules, formatterByName, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
 
 const TEXT = "Agent: Thanks for calling, I'm sorry you feel that way.\nCustomer: This is ridiculous.\n";
 const transcript = (): Transcript => parse(TEXT, { source: 'call.txt' })[0]!;
@@ -136,6 +136,8 @@ describe('bad arguments are a TypeError naming the argument', () => {
     throwsNaming(() => render('json', [a!], [{ file: 'x' }] as never), 'errors[0]');
     throwsNaming(() => render('json', [a!], [], 'color' as never), 'options');
     throwsNaming(() => render('coach', [a!], [], {}, {} as never), 'transcripts');
+    throwsNaming(() => formatterByName('__proto__'), 'formatterByName: name');
+    throwsNaming(() => formatterByName(5 as never), 'formatterByName: name');
   });
 
   it('good arguments still work', () => {

@@ -30,7 +30,8 @@ export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
 export function formatterByName(name: string): Formatter {
   const make = FORMATTERS[name];
-  if (!make) throw new Error(`unknown format "${name}" (choose one of: ${FORMAT_NAMES.join(', ')})`);
+  // Exported by the library: a wrong name is the caller's mistake, a TypeError naming it.
+  if (typeof name !== 'string' || !make) throw new TypeError(`formatterByName: name must be one of ${FORMAT_NAMES.join(', ')} (got ${typeof name === 'string' ? `"${name}"` : typeof name})`);
   return make();
 }
 
