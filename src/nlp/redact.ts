@@ -195,6 +195,15 @@ const DETECTORS: Detector[] = [
     accept: (m) => whole(!ISO_DATE.test(m), m),
   },
   {
+    // National numbers written without a trunk 0, in the groupings of the countries that have none
+    // (Spain, Portugal, Poland, Denmark, Norway; France and Belgium as people say them): 912 345 678,
+    // 612 34 56 78, 12 34 56 78. A reference its label names stays ("order 912 345 678"), and so
+    // does an amount.
+    kind: 'phone',
+    pattern: /(?<![\d.,:/+\-\p{Sc}]|\p{Sc} ?|\d[ .-])(?:\d{3}(?:[ .-]\d{3}){2}|\d{3}(?: \d{2}){3}|\d{2}(?: \d{2}){3})(?!\d|[ .-]\d)/gu,
+    accept: (m, text, start) => whole(!isReference(text, start), m),
+  },
+  {
     // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or
     // date-time (20261116, 20261116093000), which file names and ids are full of.
     kind: 'account',

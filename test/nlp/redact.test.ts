@@ -53,6 +53,9 @@ describe('redactText', () => {
     ['a list of small numbers between commas', 'items 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7'],
     ['an amount with thousands', 'we refunded 1,234,567.89 and 1234,5678,9012,3456'],
     ['two letters, pairs of digits and a word', 'on 12 34 56 a lot'],
+    ['a reference in threes', 'order no. 912 345 678 shipped'],
+    ['an amount in threes', 'a loan of £123 456 789 or € 123 456 789'],
+    ['an IP address and a version', 'host 192.168.100.200 runs 100.200.300.4'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -146,6 +149,10 @@ describe('the phone and card forms people write', () => {
     ['German with a dash', 'unter 0171-1234567 erreichbar', '0171-1234567', 'phone'],
     ['German international with (0)', 'unter +49 (0)30 1234567 erreichbar', '+49 (0)30 1234567', 'phone'],
     ['Belgian mobile', 'gsm 0470 12 34 56 svp', '0470 12 34 56', 'phone'],
+    // National numbers of countries without a trunk 0, in their groupings.
+    ['Spanish mobile', 'mi móvil 612 34 56 78 gracias', '612 34 56 78', 'phone'],
+    ['Portuguese or Polish in threes', 'ligue 912 345 678 obrigado', '912 345 678', 'phone'],
+    ['Danish or Norwegian in pairs', 'ring 12 34 56 78 tak', '12 34 56 78', 'phone'],
     ['dotted card groups', 'card 4111.1111.1111.1111 please', '4111.1111.1111.1111', 'card'],
     ['card with no-break spaces', 'card 4111\u00A01111\u00A01111\u00A01111 please', '4111\u00A01111\u00A01111\u00A01111', 'card'],
     ['card with en dashes', 'card 4111\u20131111\u20131111\u20131111 please', '4111\u20131111\u20131111\u20131111', 'card'],
@@ -279,6 +286,7 @@ describe('the redactor is linear in the text', () => {
     ['a spelled-out address with endless "dot"s', (n) => 'jo at ' + 'a dot '.repeat(n / 6)],
     ['bracketed (at) and (dot)', (n) => 'a(at)b(dot)'.repeat(n / 11)],
     ['letters and pairs of digits', (n) => 'AB 12 34 '.repeat(n / 9)],
+    ['groups of three digits', (n) => '123 '.repeat(n / 4)],
     ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
     ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];
