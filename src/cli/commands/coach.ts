@@ -67,9 +67,10 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   if (o.output) formatForOutput(o.output, { txt: 'plain text' });
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
-  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
   const redactor = runRedactor(o.redact, io.env);
   const key = (s: string) => redactor?.joinKey(s) ?? s;
+  // The config's path is a file name too (a home folder named after its owner's address).
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
   const report = (e: InputErrorRecord) => io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;

@@ -126,11 +126,13 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const format = chooseFormat(o, io);
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const redactor = runRedactor(o.redact, io.env);
+  const key = (s: string) => redactor?.joinKey(s) ?? s;
   const inputs = await expandInputs(paths, extensions, io.cwd);
-  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map((p) => redactor?.joinKey(p) ?? p).join(', ')}`);
+  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map(key).join(', ')}`);
   // A wrong config stops the run here, before any output; workers load the same file again.
   const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
-  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
+  // The config's path is a file name too (a home folder named after its owner's address).
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
 
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
