@@ -149,6 +149,13 @@ const DETECTORS: Detector[] = [
     accept: (m) => cardLength(m),
   },
   {
+    // What a card's back and its label say, named by their label: the security code ("CVV 123",
+    // "security code: 1234"), a PIN ("my pin is 4321") and the expiry date ("exp 12/26").
+    kind: 'card',
+    pattern: /(?<=\b(?:cvv2?|cvc2?|cv2|csc|security code|pin(?: number| code)?|exp(?:iry|iration|ires)?(?: date)?)(?: is)?[:#.]? ?)(?:\d{3,4}|(?:0?[1-9]|1[0-2]) ?[/-] ?(?:\d{2}|20\d{2}))(?![\d/])/gi,
+    accept: (m) => m.length,
+  },
+  {
     // Card groups between commas, as a form's four boxes joined or a list pasted leave them
     // ("4111,1111,1111,1111", "3782, 822463, 10005"); groups of four or more digits only, so a list
     // of small numbers is never read as one.
@@ -162,9 +169,10 @@ const DETECTORS: Detector[] = [
     // (`(?=(\\d…))\\1`, an atomic group), never split again when what follows does not fit: split
     // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
-    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)(?=(\\d{1,3}))\\1(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
+    // The country code may stand in brackets, as "(+44) 20 7946 0958".
+    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?00${SEP}?)(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
-      const plus = m.startsWith('+');
+      const plus = m.startsWith('+') || m.startsWith('(+');
       const n = digitsOf(m).length - (plus ? 0 : 2);
       return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
     },

@@ -56,6 +56,7 @@ describe('redactText', () => {
     ['a reference in threes', 'order no. 912 345 678 shipped'],
     ['an amount in threes', 'a loan of £123 456 789 or € 123 456 789'],
     ['an IP address and a version', 'host 192.168.100.200 runs 100.200.300.4'],
+    ['words that start like the labels, and a label with no number', 'pinned 123, spin 1234, the expiry is next week, exp 13/26'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -153,6 +154,12 @@ describe('the phone and card forms people write', () => {
     ['Spanish mobile', 'mi móvil 612 34 56 78 gracias', '612 34 56 78', 'phone'],
     ['Portuguese or Polish in threes', 'ligue 912 345 678 obrigado', '912 345 678', 'phone'],
     ['Danish or Norwegian in pairs', 'ring 12 34 56 78 tak', '12 34 56 78', 'phone'],
+    ['a country code in brackets', 'call (+44) 20 7946 0958 now', '(+44) 20 7946 0958', 'phone'],
+    // A card's security data, named by its label.
+    ['a card security code', 'and the cvv 123 ok', '123', 'card'],
+    ['a PIN', 'my PIN is 4321 ok', '4321', 'card'],
+    ['a labelled security code', 'security code: 1234 ok', '1234', 'card'],
+    ['an expiry date', 'expiry date 09/2027 ok', '09/2027', 'card'],
     ['dotted card groups', 'card 4111.1111.1111.1111 please', '4111.1111.1111.1111', 'card'],
     ['card with no-break spaces', 'card 4111\u00A01111\u00A01111\u00A01111 please', '4111\u00A01111\u00A01111\u00A01111', 'card'],
     ['card with en dashes', 'card 4111\u20131111\u20131111\u20131111 please', '4111\u20131111\u20131111\u20131111', 'card'],
@@ -287,6 +294,8 @@ describe('the redactor is linear in the text', () => {
     ['bracketed (at) and (dot)', (n) => 'a(at)b(dot)'.repeat(n / 11)],
     ['letters and pairs of digits', (n) => 'AB 12 34 '.repeat(n / 9)],
     ['groups of three digits', (n) => '123 '.repeat(n / 4)],
+    ['card labels and short numbers', (n) => 'cvv 12 exp 1/ '.repeat(n / 14)],
+    ['brackets, plus signs and digits', (n) => '(+1 '.repeat(n / 4)],
     ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
     ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];
