@@ -29,12 +29,31 @@ function optionalString(fn: string, arg: string, v: unknown): void {
 
 export function checkInput(fn: string, input: unknown): void {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) fail(fn, 'input', 'a string or a Uint8Array (a Buffer)', input);
+  if (input instanceof Uint8Array) {
+    try {
+      Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    } catch (err) {
+      throw new TypeError(`${fn}: input cannot be read (${(err as Error).message})`); // a detached buffer
+    }
+  }
+}
+
+/**
+ * Options are only those the function knows: a misspelt or unknown one is a mistake to name, not
+ * a wish to ignore (`{ redact: true }` ignored would leave personal data where the caller thinks
+ * it masked: the library does not redact; see docs/library.md).
+ */
+function onlyKnown(fn: string, options: Record<string, unknown>, known: readonly string[], name = 'options'): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new TypeError(`${fn}: ${name}.${key} is not an option (known: ${known.join(', ')})`);
+  }
 }
 
 /** parse() and score() options: source, format, agent, map, and score's rules. */
 export function checkReadOptions(fn: string, options: unknown): void {
   if (options === undefined) return;
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
+  onlyKnown(fn, options, fn === 'score' ? ['source', 'agent', 'format', 'map', 'rules'] : ['source', 'agent', 'format', 'map']);
   optionalString(fn, 'options.source', options.source);
   optionalString(fn, 'options.agent', options.agent);
   optionalString(fn, 'options.format', options.format);
@@ -52,12 +71,14 @@ export function checkReadOptions(fn: string, options: unknown): void {
 export function checkAnalyzeOptions(fn: string, options: unknown): void {
   if (options === undefined) return;
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
+  if (fn === 'analyze') onlyKnown(fn, options, ['rules']);
   if (options.rules !== undefined && !(options.rules instanceof RuleSet)) fail(fn, 'options.rules', 'a RuleSet', options.rules);
 }
 
 /** configuredRules() options: where to look for the configuration, or which file it is. */
 export function checkConfigOptions(fn: string, options: unknown): void {
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
+  onlyKnown(fn, options, ['cwd', 'config']);
   optionalString(fn, 'options.cwd', options.cwd);
   optionalString(fn, 'options.config', options.config);
 }
@@ -218,11 +239,15 @@ export function renderArguments(...args: unknown[]): [string, Analysis[], InputE
     at = 'options';
     const o = options ?? {};
     OPTIONS(o, at);
+    onlyKnown(fn, o as Record<string, unknown>, ['color', 'findings', 'tool']);
     at = 'transcripts';
     const t = transcripts ?? [];
     if (!Array.isArray(t)) fail(fn, at, 'an array', t);
     const copies = Array.from(t, (x: unknown, i) => (x === undefined ? undefined : transcriptArgument(fn, x, `transcripts[${i}]`)));
-    return [name, results as Analysis[], e as InputErrorRecord[], o as Record<string, unknown>, copies];
+    // A result's meta (and a finding's data) may hold anything, as a transcript's may: written from
+    // a plain copy, a cycle, a bigint or a getter that throws cannot make a format throw.
+    const plain = (results as Analysis[]).map((a) => ({ ...a, meta: plainCopy(a.meta) as TranscriptMeta, findings: a.findings.map((f) => (f.data === undefined ? f : { ...f, data: plainCopy(f.data) as Record<string, unknown> })) }));
+    return [name, plain, e as InputErrorRecord[], o as Record<string, unknown>, copies];
   } catch (err) {
     if (err instanceof TypeError && err.message.startsWith(`${fn}: `)) throw err;
     throw new TypeError(`${fn}: ${at} cannot be read (${err instanceof Error ? err.message : String(err)})`);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtinRuleSet } from '../src/rules/index.js';
-import { ConfigError, analyze, configuredRules, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
+import { ConfigError, analyze, configuredRules, formatterByName, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
 
 const TEXT = "Agent: Thanks for calling, I'm sorry you feel that way.\nCustomer: This is ridiculous.\n";
 const transcript = (): Transcript => parse(TEXT, { source: 'call.txt' })[0]!;
@@ -43,6 +43,21 @@ describe('bad arguments are a TypeError naming the argument', () => {
       throwsNaming(() => fn(TEXT, { map: { text: 7 } as unknown as Record<string, string> }), 'options.map.text');
     }
     throwsNaming(() => score(TEXT, { rules: { run: () => [] } as never }), 'options.rules');
+  });
+
+  it('an unknown option is named, not ignored: { redact: true } would leave data unmasked', () => {
+    throwsNaming(() => score(TEXT, { redact: true } as never), 'score: options.redact is not an option');
+    throwsNaming(() => parse(TEXT, { rules: builtinRuleSet() } as never), 'parse: options.rules is not an option');
+    throwsNaming(() => analyze(transcript(), { colour: true } as never), 'analyze: options.colour is not an option');
+    throwsNaming(() => render('json', [], [], { colour: true } as never), 'render: options.colour is not an option');
+    throwsNaming(() => configuredRules({ dir: '.' } as never), 'configuredRules: options.dir is not an option');
+  });
+
+  it('a buffer that cannot be read (detached by a transfer) is named', () => {
+    const bytes = new Uint8Array(new TextEncoder().encode(TEXT));
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+    throwsNaming(() => parse(bytes), 'parse: input cannot be read');
+    throwsNaming(() => score(bytes), 'score: input cannot be read');
   });
 
   it('analyze: the transcript and each of its turns', () => {
@@ -121,6 +136,8 @@ describe('bad arguments are a TypeError naming the argument', () => {
     throwsNaming(() => render('json', [a!], [{ file: 'x' }] as never), 'errors[0]');
     throwsNaming(() => render('json', [a!], [], 'color' as never), 'options');
     throwsNaming(() => render('coach', [a!], [], {}, {} as never), 'transcripts');
+    throwsNaming(() => formatterByName('__proto__'), 'formatterByName: name');
+    throwsNaming(() => formatterByName(5 as never), 'formatterByName: name');
   });
 
   it('good arguments still work', () => {
@@ -175,6 +192,14 @@ describe('exotic meta never makes analyze, score or render throw', () => {
     expect('fn' in meta || 'sym' in meta || 'boom' in meta || 'revoked' in meta).toBe(false);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     for (const f of FORMAT_NAMES) expect(typeof render(f, [a], [], { findings: true }, [t])).toBe('string');
+  });
+
+  it('a result whose meta or findings\' data a caller filled with exotic values still renders', () => {
+    const a = analyze(transcript());
+    a.meta = exoticMeta();
+    for (const f of a.findings) f.data = exoticMeta();
+    for (const f of FORMAT_NAMES) expect(typeof render(f, [a], [], { findings: true })).toBe('string');
+    expect(JSON.parse(render('json', [a])).results[0].meta.cyclic).toEqual({ name: 'loop', self: '[circular]' });
   });
 
   it('any value at all in meta', () => {

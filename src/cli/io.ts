@@ -1,5 +1,6 @@
 // Process concerns: which files a path means, reading stdin, and output that is never half written.
 import { promises as fs, closeSync, createWriteStream, fstatSync, openSync, readSync, readdirSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { InputErrorRecord } from '../model/index.js';
@@ -109,6 +110,7 @@ export async function expandInputs(paths: readonly string[], extensions: Readonl
         if (target?.isDirectory()) await walk(p);
         else if (wanted && (!target || first(await realPath(p)))) out.push(p); // a broken link is reported when read
       } else if (e.isFile() && wanted && first(path.join(realDir, e.name))) out.push(p);
+      else if (!e.isFile() && wanted) out.push(p); // a FIFO, a socket or a device: reported in its place, never read
     }
   }
   for (const p of paths) {
@@ -158,6 +160,48 @@ export async function readAll(stream: Readable, limit: number = LIMITS.inputByte
   }
   return Buffer.concat(chunks);
 }
+
+/** What a path is when it is neither a regular file nor a folder ("a FIFO", "a device", "a socket"); undefined otherwise. */
+export function specialFile(file: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return undefined; // missing or unreadable: reported when it is read
+  }
+  if (stat.isFile() || stat.isDirectory()) return undefined;
+  return stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device';
+}
+
+/**
+ * A file's bytes, up to `limit`, without blocking this thread on a named pipe that has no writer
+ * yet (so Ctrl-C still ends the run): a pipe or a device is opened and read asynchronously.
+ */
+export async function readInputFile(file: string, limit: number = LIMITS.inputBytes): Promise<Buffer> {
+  if (!specialFile(file)) return readFileBounded(file, limit);
+  const handle = await openPipe(file);
+  return readAll(handle.createReadStream(), limit);
+}
+
+/** Named pipes being opened: each holds one of libuv's threads until its writer comes. */
+let pipesOpening = 0;
+
+/**
+ * Opens a named pipe or a device without blocking this thread. Opening a FIFO waits for a writer,
+ * on one of libuv's threads; while it waits the process cannot exit normally (node waits for that
+ * thread), which the signal handlers check with waitingOnPipe().
+ */
+export async function openPipe(file: string): Promise<FileHandle> {
+  pipesOpening++;
+  try {
+    return await fs.open(file, 'r');
+  } finally {
+    pipesOpening--;
+  }
+}
+
+/** Whether a named pipe is still being opened (see openPipe). */
+export const waitingOnPipe = (): boolean => pipesOpening > 0;
 
 /**
  * A file's bytes, up to `limit`, whatever the path names: a big regular file is refused before it is

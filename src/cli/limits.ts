@@ -13,10 +13,16 @@ export const LIMITS = {
   inputBytes: 128 * MB,
   /** One NDJSON line (a conversation in `score`, a result in `report`), or one row of a streamed CSV export. */
   recordBytes: 32 * MB,
-  /** One turn's text, in characters: analysis holds about 57 times a turn's size while it works on it (docs/scale.md). */
+  /** One turn's text, in characters: analysis holds 40–50 bytes a character of it while it works on it (docs/scale.md). */
   turnChars: 4 * MB,
   /** Turns in one conversation. */
   turns: 100_000,
+  /**
+   * Records of one input that cannot be read (bad NDJSON lines, conversations over a limit): past
+   * this many, reading the input stops, so an endless pipe of bad lines (`yes '{bad' | etcscore
+   * score -`) ends with an error instead of writing one error a line for ever.
+   */
+  errorsPerInput: 100_000,
 } as const;
 
 const size = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${bytes} bytes`);
@@ -29,6 +35,11 @@ export function inputTooLarge(bytes: number): string {
 /** The reason an NDJSON line over the limit is not read (nor anything after it). */
 export function recordTooLarge(): string {
   return `line is longer than the limit of ${size(LIMITS.recordBytes)} per NDJSON line; reading stopped there, and the rest of the input is not read`;
+}
+
+/** The reason reading an input stopped after LIMITS.errorsPerInput records that could not be read. */
+export function tooManyErrors(): string {
+  return `more than ${LIMITS.errorsPerInput} records of this input could not be read; reading stopped there, and the rest of the input is not read`;
 }
 
 /** The reason a conversation of `turns` turns, over the limit, is not scored. */

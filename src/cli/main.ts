@@ -1,7 +1,7 @@
 // Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
-import { activeSinks, forPeople, interruption, type Io } from './io.js';
+import { activeSinks, forPeople, interruption, waitingOnPipe, type Io } from './io.js';
 import { colorEnabled, tool } from './options.js';
 
 const KEYS_ONLY: ReadonlySet<'account'> = new Set(['account']);
@@ -89,7 +89,11 @@ export function installSignalHandlers(): void {
       interruption.requested = true;
       for (const abort of activeSinks) abort();
       const code = SIGNAL_EXIT[signal];
-      const exitWhenFlushed = () => (process.stdout.writableLength === 0 ? process.exit(code) : setTimeout(exitWhenFlushed, 5));
+      // A named pipe still being opened (no writer yet) holds a thread that process.exit() would
+      // wait for, for ever: the signal is raised again instead, with its default action (this
+      // handler is gone), and ends the process as the shell reports it (128 + n).
+      const exitWhenFlushed = (): unknown =>
+        waitingOnPipe() ? process.kill(process.pid, signal) : process.stdout.writableLength === 0 ? process.exit(code) : setTimeout(exitWhenFlushed, 5);
       exitWhenFlushed();
     });
   }

@@ -8,6 +8,7 @@ import { boundHeapGrowth } from './heap.js';
 import { LazyPool, WORKER_HEAP, inOrder } from './pool.js';
 import type { Shard } from './shard.js';
 import { STDIN } from './io.js';
+import { stopAfterErrors } from './error-limit.js';
 import { workUnits } from './sources.js';
 import type { WorkResult, WorkSettings } from './units.js';
 
@@ -15,6 +16,8 @@ export interface PipelineOptions {
   /** Worker threads; 1 scores everything on this thread. */
   jobs: number;
   shard?: Shard;
+  /** The paths named on the command line (see SourceOptions.named). */
+  named?: ReadonlySet<string>;
   cwd: string;
   stdin: Readable;
   settings: WorkSettings;
@@ -48,14 +51,17 @@ const WINDOW_PER_JOB = 4;
 /** The results and input errors of the inputs, a unit at a time, in input order, as each is ready. */
 export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
   boundHeapGrowth();
-  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES });
+  // Inputs cut at their errors' limit (error-limit.ts): their readers stop.
+  const stopped = new Set<string>();
+  const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES, stopped, ...(o.named ? { named: o.named } : {}) });
   const executor = new LazyPool(o.jobs, o.settings, o.workersFromBytes ?? workerThreshold(o.jobs), o.jobs > 1 ? await knownSize(inputs, o.cwd) : 0, {
     ...WORKER_HEAP,
     ...(o.workerHeapMb ? { oldMb: o.workerHeapMb } : {}),
   });
   try {
     const window = Math.max(2, o.jobs * WINDOW_PER_JOB);
-    yield* inOrder(units, ({ unit, bytes }) => executor.run(unit, bytes), window);
+    const results = inOrder(units, async ({ unit, bytes, input }) => ({ input, result: await executor.run(unit, bytes) }), window);
+    yield* stopAfterErrors(results, stopped);
   } finally {
     await executor.close();
   }

@@ -11,7 +11,7 @@ import { detectFormat } from '../formats/index.js';
 import { csvDelimiter } from '../formats/csv.js';
 import { csvConversations } from '../formats/csv-stream.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
-import { STDIN, TooLarge, directoryFailure, readFailure } from './io.js';
+import { STDIN, TooLarge, directoryFailure, openPipe, readFailure, specialFile } from './io.js';
 import { LIMITS, recordTooLarge, tooManyTurns } from './limits.js';
 import { inShard, shardPath, type Shard } from './shard.js';
 import type { NdjsonSpan, WorkUnit } from './units.js';
@@ -28,12 +28,24 @@ export interface SourceOptions {
   batchBytes: number;
   /** Rows of a CSV export held back, in characters, so that a conversation's rows may lie apart by this much. */
   csvHoldChars?: number;
+  /** Inputs (by their `input` name) whose reading is to stop: too many of their records were errors. */
+  stopped?: ReadonlySet<string>;
+  /**
+   * The paths named on the command line: a named pipe or a device is read only when named there,
+   * never when found in a folder (all of them when not given).
+   */
+  named?: ReadonlySet<string>;
 }
 
 /** A unit, and the bytes of input it stands for (to decide when workers are worth starting). */
-export interface SizedUnit {
+interface Sized {
   unit: WorkUnit;
   bytes: number;
+}
+
+/** A unit, its size, and the input it comes from ("<stdin>" for stdin). */
+export interface SizedUnit extends Sized {
+  input: string;
 }
 
 const STREAMED_EXTENSIONS = new Set(['ndjson', 'jsonl', 'csv', 'tsv']);
@@ -54,10 +66,13 @@ const CSV_HOLD_CHARS = 4 << 20;
 const READ_CHUNK = 1 << 20;
 
 export async function* workUnits(inputs: readonly string[], o: SourceOptions): AsyncGenerator<SizedUnit> {
-  for (const input of inputs) yield* unitsOf(input, o);
+  for (const input of inputs) {
+    const name = input === STDIN ? '<stdin>' : input;
+    for await (const sized of unitsOf(input, o)) yield { ...sized, input: name };
+  }
 }
 
-async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<Sized> {
   const isStdin = input === STDIN;
   const source = isStdin ? '<stdin>' : input;
   const file = isStdin ? '' : path.resolve(o.cwd, input);
@@ -66,12 +81,23 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
   // What --shard hashes: the same for every spelling of the path (results keep the user's).
   const key = o.shard && !isStdin ? shardPath(input, o.cwd) : source;
 
-  const whole = function* (size?: number): Generator<SizedUnit> {
+  const whole = function* (size?: number): Generator<Sized> {
     if (!inShard(key, o.shard)) return;
     yield { unit: { kind: 'file', source, path: file }, bytes: size ?? sizeOf(file) };
   };
-  if (!isStdin && forced !== undefined && forced !== 'ndjson' && forced !== 'csv') return yield* whole();
-  if (!isStdin && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
+  const special = isStdin ? undefined : specialFile(file);
+  if (special) {
+    // A FIFO in a folder of calls waits for a writer that may never come: the batch would stop
+    // there. Named on the command line (`<(zcat call.vtt.gz)`, a named pipe) it is read, without
+    // blocking this thread, so that Ctrl-C still ends the run.
+    const refused = special === 'a socket' ? `cannot read: it is ${special}` : o.named && !o.named.has(input) ? `not read: it is ${special}, not a regular file; in a folder only regular files are read (name it on the command line to read it)` : undefined;
+    if (refused) {
+      if (inShard(key, o.shard)) yield { unit: { kind: 'error', error: { source, line: 1, message: refused } }, bytes: 0 };
+      return;
+    }
+  }
+  if (!isStdin && !special && forced !== undefined && forced !== 'ndjson' && forced !== 'csv') return yield* whole();
+  if (!isStdin && !special && forced === undefined && !STREAMED_EXTENSIONS.has(ext) && !VAGUE_EXTENSIONS.has(ext)) return yield* whole();
 
   let chunks: AsyncIterator<Buffer>;
   let size: number | undefined;
@@ -119,7 +145,7 @@ async function* unitsOf(input: string, o: SourceOptions): AsyncGenerator<SizedUn
  * Conversations of a CSV export, a batch a unit, as each is complete (formats/csv-stream.ts): an
  * export of any size is scored in bounded memory instead of being read and parsed whole.
  */
-async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<Sized> {
   const stream = csvConversations(chunks, {
     source,
     ...(o.map ? { map: o.map } : {}),
@@ -132,6 +158,7 @@ async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterabl
   });
   try {
     for await (const event of stream) {
+      if (o.stopped?.has(source)) return;
       if (event.kind === 'conversations') {
         const { layout, numbered, conversations, chars } = event;
         yield { unit: { kind: 'csv', source, layout, numbered, conversations }, bytes: chars };
@@ -147,19 +174,20 @@ async function* csvUnits(source: string, delimiter: string, chunks: AsyncIterabl
 }
 
 /** Records of one NDJSON input in units of about `batchBytes`, keeping this shard's records only (by `key`). */
-async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<SizedUnit> {
+async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<Buffer>, o: SourceOptions): AsyncGenerator<Sized> {
   let records: NdjsonRecordBytes[] = [];
   let bytes = 0;
   let numbered = false;
   let seen = 0;
-  const cut = (): SizedUnit => {
-    const unit: SizedUnit = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
+  const cut = (): Sized => {
+    const unit: Sized = { unit: ndjsonUnit(source, numbered, records, bytes), bytes };
     records = [];
     bytes = 0;
     return unit;
   };
   try {
     for await (const batch of ndjsonLines(chunks, LIMITS.recordBytes)) {
+      if (o.stopped?.has(source)) return; // the rest of the input is not read
       numbered = batch.numbered;
       for (const record of batch.records) {
         seen++;
@@ -216,6 +244,8 @@ function sizeOf(file: string): number {
  * the thread had nothing else to do (8% of a --jobs 1 run over 400 files of 25 kB).
  */
 function openFile(file: string): { chunks: AsyncIterator<Buffer>; size: number | undefined } {
+  // Opening a FIFO waits for its writer: done off this thread, so signals are still handled.
+  if (specialFile(file)) return { chunks: openedLater(file)[Symbol.asyncIterator](), size: undefined };
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
@@ -247,6 +277,12 @@ async function* fileChunks(fd: number): AsyncGenerator<Buffer> {
   } finally {
     if (!handedOver) closeSync(fd);
   }
+}
+
+/** A pipe or a device's bytes, opened asynchronously (libuv's thread waits for the writer, not this one). */
+async function* openedLater(file: string): AsyncGenerator<Buffer> {
+  const handle = await openPipe(file);
+  yield* handle.createReadStream({ highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
 }
 
 /** The rest of an open file or pipe, read by a stream that closes it when done or stopped. */
@@ -290,9 +326,13 @@ function headText(head: { chunks: Buffer[]; done: boolean }): string {
 }
 
 async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined): AsyncGenerator<Buffer> {
-  yield* head;
-  if (!rest) return;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  try {
+    yield* head;
+    if (!rest) return;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest?.return?.(); // stopped early (a limit): close the file or the pipe
+  }
 }
 
 /** The rest of an input, up to `limit` bytes: an endless one (`/dev/zero`, a pipe) stops there with TooLarge. */

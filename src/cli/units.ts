@@ -108,9 +108,6 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const redactor = settings.redact ? new Redactor(settings.redact.key) : undefined;
 
   const scoredOrError = (read: Transcript): WorkItem => {
-    // Over a limit: an error in its place, before analysis could hold many times its size.
-    const over = overLimit(read);
-    if (over) return errorOf(over);
     try {
       return resultOf(read);
     } catch (err) {
@@ -195,13 +192,20 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     return rest;
   };
 
+  /** Over a limit: an error in its place, before roles or analysis could hold many times its size. */
+  const withinLimits = (r: Read): Read => {
+    const over = r.kind === 'read' ? overLimit(r.transcript) : undefined;
+    return over ? errorOf(over) : r;
+  };
+
   return (unit) => {
-    const read = readUnit(unit);
+    const read = readUnit(unit).map(withinLimits);
     // Roles from what the file says and, where it names only speakers, from what they say.
     for (const r of read) if (r.kind === 'read') settleRoles(r.transcript);
     // Formatted here only when no conversation in the unit has to be linked to other contacts
-    // first (linking needs the whole result; the ids it links by are the transcript's).
-    if (!formatter || (settings.link && read.some((r) => r.kind === 'read' && isLinkable(r.transcript)))) {
+    // first (linking needs the whole result; the ids it links by are the transcript's), and the
+    // unit has no input error: the caller may cut an input at its errors (error-limit.ts).
+    if (!formatter || read.some((r) => r.kind === 'error') || (settings.link && read.some((r) => r.kind === 'read' && isLinkable(r.transcript)))) {
       return { items: Array.from(items(read), forCaller) };
     }
     // Each result is formatted as soon as it is made, and only its slim item kept.

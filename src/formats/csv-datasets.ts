@@ -24,19 +24,31 @@ function parseTwcs(text: string, options: ParseOptions) {
   const [cId, cAuthor, cInbound, cCreated, cText, cResp, cReplyTo] = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'].map(col) as number[];
   const byId = new Map<string, TableRow>();
   for (const r of rows) byId.set(r.cells[cId!]!.trim(), r);
-  // Union-find over the tweet ids present in the file.
+  // Union-find over the tweet ids present in the file, with path halving and union by size: a
+  // thread is a chain of replies as long as the file, and a plain union-find walked it from end to
+  // end for each link (a 1 MB chain of 13,000 tweets took 4 s, and 4 MB sixteen times that).
   const parent = new Map<string, string>();
+  const size = new Map<string, number>();
   const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
-    return root;
+    for (let up = parent.get(x)!; up !== x; up = parent.get(x)!) {
+      const grand = parent.get(up)!;
+      parent.set(x, grand);
+      x = grand;
+    }
+    return x;
   };
   const union = (a: string, b: string) => {
     if (!byId.has(a) || !byId.has(b)) return; // a link to a tweet outside the sample
-    parent.set(find(a), find(b));
+    let [big, small] = [find(a), find(b)];
+    if (big === small) return;
+    if (size.get(big)! < size.get(small)!) [big, small] = [small, big];
+    parent.set(small, big);
+    size.set(big, size.get(big)! + size.get(small)!);
   };
-  for (const id of byId.keys()) parent.set(id, id);
+  for (const id of byId.keys()) {
+    parent.set(id, id);
+    size.set(id, 1);
+  }
   for (const r of rows) {
     const id = r.cells[cId!]!.trim();
     const links = [r.cells[cReplyTo!]!, ...r.cells[cResp!]!.split(',')].map((s) => s.trim()).filter(Boolean);

@@ -52,7 +52,7 @@ function isCompactDate(digits: string): boolean {
 // list. Fullwidth forms (Chinese and Japanese input methods: "０７７００", "＋４４", "＠") become
 // ASCII, the digits of every script (Arabic-Indic, Devanagari…) their ASCII digit, every dash and
 // minus "-", and every space and every invisible character (no-break, thin and ideographic spaces,
-// zero-width space, soft hyphen, bidi marks) a space, since people and systems put them between groups.
+// zero-width space, soft hyphen, bidi marks) and a tab a space, since people and systems put them between groups.
 let FOLD: Uint16Array | undefined; // BMP code unit → what it folds to (0: itself)
 
 function foldTable(): Uint16Array {
@@ -75,6 +75,7 @@ function foldTable(): Uint16Array {
     else if (dash.test(ch)) table[c] = 45;
     else if (space.test(ch)) table[c] = 32;
   }
+  table[0x09] = 32; // a tab, as pasted from a spreadsheet between a card's groups
   table[0xfe62] = 43; // small plus
   table[0xfe6b] = 64; // small commercial at
   return (FOLD = table);
@@ -82,7 +83,7 @@ function foldTable(): Uint16Array {
 
 /** `text` with digits, signs and spaces in their ASCII form; always the same length. */
 export function foldForDetection(text: string): string {
-  if (!/[^\x00-\x7f]/.test(text)) return text;
+  if (!/[\t\u0080-\uffff]/.test(text)) return text;
   const table = foldTable();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
@@ -97,7 +98,7 @@ export function foldForDetection(text: string): string {
 // What people put between groups of digits, once folded: a space or two, or a dot or a dash with
 // a space on either side or none ("4111 - 1111"). Each form has one way to match, so no backtracking.
 const SEP = '(?: ?[.\\-] ?| {1,2})';
-const SEP_AT = /[ .\-/_]/;
+const SEP_AT = /[ .\-/_,]/;
 /** Between a card's groups also a slash or an underscore, which no phone or date is written with here. */
 const CARD_SEP = '(?: ?[.\\-/_] ?| {1,2})';
 const re = (source: string) => new RegExp(source, 'g');
@@ -128,8 +129,18 @@ function ibanValid(iban: string): boolean {
 const whole = (ok: boolean, m: string) => (ok ? m.length : 0);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Both groups a year ("2019 2020", "1999-2003") or a time of day ("open 0900-1730"): a span, not a number. */
+const SPAN_PAIR = /^(?:(?:19|20)\d\d\D+(?:19|20)\d\d|(?:[01]\d|2[0-3])[0-5]\d\D+(?:[01]\d|2[0-3])[0-5]\d)$/;
+
 // Order matters: earlier detectors claim their characters first.
 const DETECTORS: Detector[] = [
+  {
+    // An IBAN, grouped by four or not (GB82 WEST 1234 5698 7654 32), when its check digits agree.
+    // First: its groups hold runs ("0044 0532") that the phone patterns would take for a number of their own.
+    kind: 'account',
+    pattern: /(?<![\p{L}\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![\p{L}\d])/gu,
+    accept: (m) => whole(ibanValid(m.replace(/ /g, '')), m),
+  },
   {
     // 13–19 digits, alone or in groups, passing Luhn ("4111 1111 1111 1111", "4111.1111…", and
     // "4111/1111/…" or "4111_1111_…" as forms and chat widgets leave them).
@@ -138,14 +149,30 @@ const DETECTORS: Detector[] = [
     accept: (m) => cardLength(m),
   },
   {
+    // What a card's back and its label say, named by their label: the security code ("CVV 123",
+    // "security code: 1234"), a PIN ("my pin is 4321") and the expiry date ("exp 12/26").
+    kind: 'card',
+    pattern: /(?<=\b(?:cvv2?|cvc2?|cv2|csc|security code|pin(?: number| code)?|exp(?:iry|iration|ires)?(?: date)?)(?: is)?[:#.]? ?)(?:\d{3,4}|(?:0?[1-9]|1[0-2]) ?[/-] ?(?:\d{2}|20\d{2}))(?![\d/])/gi,
+    accept: (m) => m.length,
+  },
+  {
+    // Card groups between commas, as a form's four boxes joined or a list pasted leave them
+    // ("4111,1111,1111,1111", "3782, 822463, 10005"); groups of four or more digits only, so a list
+    // of small numbers is never read as one.
+    kind: 'card',
+    pattern: /(?<![\d,])\d{4}(?:, ?\d{4,6}){2,4}(?!\d|, ?\d)/g,
+    accept: (m) => cardLength(m),
+  },
+  {
     // International: +CC or 00 CC, then groups, 8–15 digits in all (E.164): +44 20 7946 0958,
     // 00 44 20 7946 0958, +49 (0)30 1234567, +33 6 12 34 56 78. Each run of digits is taken whole
     // (`(?=(\\d…))\\1`, an atomic group), never split again when what follows does not fit: split
     // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
-    pattern: re(`(?:\\+|(?<![\\d.,])00${SEP}?)(?=(\\d{1,3}))\\1(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
+    // The country code may stand in brackets, as "(+44) 20 7946 0958".
+    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?00${SEP}?)(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
-      const plus = m.startsWith('+');
+      const plus = m.startsWith('+') || m.startsWith('(+');
       const n = digitsOf(m).length - (plus ? 0 : 2);
       return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
     },
@@ -169,17 +196,20 @@ const DETECTORS: Detector[] = [
     },
   },
   {
-    // An IBAN, grouped by four or not (GB82 WEST 1234 5698 7654 32), when its check digits agree.
-    kind: 'account',
-    pattern: /(?<![\p{L}\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![\p{L}\d])/gu,
-    accept: (m) => whole(ibanValid(m.replace(/ /g, '')), m),
-  },
-  {
     // A number its label says is a bank detail, in any grouping: "sort code 12-34-56", "account
     // number: 1234 5678", "acct no. 12 34 56 78". Unlabelled, three pairs are as likely a date.
     kind: 'account',
     pattern: /(?<=\b(?:sort ?code|account|acct|a\/c)(?: (?:number|num|no\.?|#))?(?: is)?[:#]? ?)\d{2}(?:[ -]?\d{2}){2,5}(?![\d-])/gi,
     accept: (m) => whole(!ISO_DATE.test(m), m),
+  },
+  {
+    // National numbers written without a trunk 0, in the groupings of the countries that have none
+    // (Spain, Portugal, Poland, Denmark, Norway; France and Belgium as people say them): 912 345 678,
+    // 612 34 56 78, 12 34 56 78. A reference its label names stays ("order 912 345 678"), and so
+    // does an amount.
+    kind: 'phone',
+    pattern: /(?<![\d.,:/+\-\p{Sc}]|\p{Sc} ?|\d[ .-])(?:\d{3}(?:[ .-]\d{3}){2}|\d{3}(?: \d{2}){3}|\d{2}(?: \d{2}){3})(?!\d|[ .-]\d)/gu,
+    accept: (m, text, start) => whole(!isReference(text, start), m),
   },
   {
     // Account, bank and membership numbers: 8 or more digits in a row; not a compact date or
@@ -188,25 +218,84 @@ const DETECTORS: Detector[] = [
     pattern: /(?<!\d)\d{8,}(?!\d)/g,
     accept: (m, text, start) => whole(!isReference(text, start) && !isCompactDate(m), m),
   },
+  {
+    // The same numbers written in groups of four ("1234 5678", "1234-5678-9012"), which the run of
+    // digits above does not see: unlabelled, as the run is. Not a span of years or hours ("2019 2020", "0900-1730").
+    kind: 'account',
+    pattern: /(?<![\d.,:/-]|\d[ .-])\d{4}(?:[ .-]\d{4}){1,3}(?!\d|[ .-]\d)/g,
+    accept: (m, text, start) => whole(!isReference(text, start) && !isCompactDate(digitsOf(m)) && !SPAN_PAIR.test(m), m),
+  },
+  {
+    // A US social security number (123-45-6789, and with its label in any grouping): an identity
+    // number, masked with the account numbers.
+    kind: 'account',
+    pattern: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<=\b(?:ssn|social security(?: number| no\.?)?)(?: is)?[:#]? ?)\d{3} ?\d{2} ?\d{4}(?!\d)/gi,
+    accept: (m) => m.length,
+  },
+  {
+    // A UK National Insurance number (QQ 12 34 56 C), in capitals as it is printed.
+    kind: 'account',
+    pattern: /(?<![\p{L}\d])[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\d])/gu,
+    accept: (m) => m.length,
+  },
 ];
 
-// An address as people write it: local part up to 64 characters (RFC 5321), labelled domain.
-const EMAIL = /[\p{L}\d._%+-]{1,64}@[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63}){0,8}\.\p{L}{2,24}/uy;
+// An address as people write it: local part up to 64 characters (RFC 5321), labelled domain; a
+// space or two either side of the "@" too ("jo @ example.com"), as a chat or a speech-to-text
+// engine leaves it. "DM us @ help" has no domain, so it stays.
+const EMAIL = /[\p{L}\d._%+-]{1,64} {0,2}@ {0,2}[\p{L}\d-]{1,63}(?:\.[\p{L}\d-]{1,63}){0,8}\.\p{L}{2,24}/uy;
 const LOCAL_CHAR = /[\p{L}\d._%+-]/u;
+// An address spelled out to get past filters: "jo at example dot com", "jo(at)example(dot)com",
+// "jo [at] example.com". With a plain " at " some dot must be spelled out as well: "look at
+// amazon.com" and "meet me at the shop. Com…" are not addresses.
+const SPELLED_AT = / ?[([{]at[)\]}] ?| at /giu;
+const SPELLED_DOT = '(?:\\.| ?[(\\[{]dot[)\\]}] ?| dot )';
+const SPELLED = new RegExp(`[\\p{L}\\d._%+-]{1,64}(?: ?[(\\[{]at[)\\]}] ?| at )[\\p{L}\\d-]{1,63}(?:${SPELLED_DOT}[\\p{L}\\d-]{1,63}){0,8}${SPELLED_DOT}\\p{L}{2,24}(?![\\p{L}\\d])`, 'iuy');
 
-/** E-mail addresses, found from each "@": the work per "@" is bounded, so the whole is linear. */
+/** Where the local part before `at` starts: up to 64 of its characters, after at most `blanks` spaces. */
+function localStart(text: string, at: number, from: number, blanks: number): number {
+  let start = at;
+  while (start > from && at - start < blanks && text[start - 1] === ' ') start--;
+  const end = start;
+  while (start > from && end - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+  return start === end ? at : start;
+}
+
+/**
+ * E-mail addresses, found from each "@" and each spelled-out "at": the work for each is bounded,
+ * so the whole is linear.
+ */
 function emails(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', Math.max(at + 1, from))) {
-    let start = at;
-    while (start > from && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    const start = localStart(text, at, from, 2);
     EMAIL.lastIndex = start;
     const m = EMAIL.exec(text);
     if (m) {
       out.push([start, start + m[0].length]);
       from = start + m[0].length;
     }
+  }
+  return out.concat(spelledEmails(text, out));
+}
+
+function spelledEmails(text: string, found: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  SPELLED_AT.lastIndex = 0;
+  for (let m = SPELLED_AT.exec(text); m; m = SPELLED_AT.exec(text)) {
+    const start = localStart(text, m.index, from, 0);
+    if (start === m.index) continue;
+    SPELLED.lastIndex = start;
+    const address = SPELLED.exec(text);
+    if (!address) continue;
+    const plainAt = m[0].toLowerCase() === ' at ';
+    if (plainAt && !/ ?[([{]dot[)\]}] ?| dot /i.test(address[0])) continue;
+    const end = start + address[0].length;
+    if (!found.some(([s, e]) => s < end && start < e)) out.push([start, end]);
+    from = end;
+    SPELLED_AT.lastIndex = Math.max(SPELLED_AT.lastIndex, end);
   }
   return out;
 }
@@ -294,7 +383,8 @@ const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
 /** The same value however it is written: an address in any case, a number in any grouping. */
 function canonical(kind: string, value: string): string {
   const folded = foldForDetection(value);
-  if (kind === 'email') return folded.toLowerCase();
+  // "jo @ example.com" and "jo at example dot com" are jo@example.com.
+  if (kind === 'email') return folded.toLowerCase().replace(/ ?[([{]at[)\]}] ?| at | {0,2}@ {0,2}/, '@').replace(/ ?[([{]dot[)\]}] ?| dot /g, '.');
   if (kind === 'phone') return digitsOf(folded).replace(/^00/, ''); // 00 44 … is +44 …
   if (kind === 'card') return digitsOf(folded);
   if (kind === 'account') return folded.replace(/[^\dA-Z]/gi, '').toUpperCase();

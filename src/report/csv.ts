@@ -83,9 +83,10 @@ export const UTF8_BOM = '\uFEFF';
 // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), also in
 // their fullwidth and small forms, and also after what it skips or does not show first: spaces
 // (no-break too) and every character Unicode says is shown as nothing (zero-width characters, a
-// byte-order mark, a soft hyphen, bidi marks, variation selectors, Hangul fillers). A tab, carriage
-// return or line feed at the start is neutralised as well.
-const FORMULA_START = /^(?:[\s\p{Default_Ignorable_Code_Point}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212]|[\t\r\n])/u;
+// byte-order mark, a soft hyphen, bidi marks, variation selectors, Hangul fillers) and every control
+// character (NUL, ESC, FS to US, C1's NEL), which a reader may drop before it reads the cell. A tab,
+// carriage return or line feed at the start is neutralised as well.
+const FORMULA_START = /^(?:[\s\p{Cc}\p{Default_Ignorable_Code_Point}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212]|[\t\r\n])/u;
 
 /**
  * One cell, RFC 4180 quoted. Numbers are written as numbers, so −0.4 stays a number a spreadsheet

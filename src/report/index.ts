@@ -18,8 +18,11 @@ const FORMATTERS = table<() => Formatter>({
   json: jsonFormatter,
   ndjson: ndjsonFormatter,
   csv: csvFormatter,
-  markdown: markdownFormatter,
-  html: htmlFormatter,
+  // Markdown and HTML are read by people (in a terminal, an editor, a browser, a rendered page):
+  // control characters and bidi overrides from the input are shown by their code, as on a terminal.
+  // JSON, NDJSON and CSV are data for programs and spreadsheets, and keep every value exactly.
+  markdown: () => forPeople(markdownFormatter(), false),
+  html: () => forPeople(htmlFormatter(), false),
   coach: coachFormatter, // renderCoach is made safe for a terminal as a whole
 });
 
@@ -27,7 +30,8 @@ export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
 export function formatterByName(name: string): Formatter {
   const make = FORMATTERS[name];
-  if (!make) throw new Error(`unknown format "${name}" (choose one of: ${FORMAT_NAMES.join(', ')})`);
+  // Exported by the library: a wrong name is the caller's mistake, a TypeError naming it.
+  if (typeof name !== 'string' || !make) throw new TypeError(`formatterByName: name must be one of ${FORMAT_NAMES.join(', ')} (got ${typeof name === 'string' ? `"${name}"` : typeof name})`);
   return make();
 }
 

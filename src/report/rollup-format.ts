@@ -168,10 +168,11 @@ export function renderRollup(r: Rollup, format: RollupFormat, o: RollupOptions):
       return rollupJson(r, o);
     case 'csv':
       return rollupCsv(r);
+    // Read by people, as score's Markdown and HTML are: control characters shown by their code.
     case 'markdown':
-      return rollupMarkdown(r, o);
+      return terminalSafe(rollupMarkdown(r, o));
     case 'html':
-      return rollupHtml(r, o);
+      return terminalSafe(rollupHtml(r, o));
     case 'pretty':
       // Read on a terminal or through a pipe into one: made safe for it as a whole.
       return terminalSafe(rollupPretty(r, o), { colour: o.color });

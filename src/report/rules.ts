@@ -220,7 +220,8 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
 
 export function renderCatalogue(rules: readonly RuleDef[], format: CatalogueFormat, color = false): string {
   if (format === 'json') return catalogueJson(rules);
-  if (format === 'markdown') return catalogueMarkdown(rules);
+  // Read by people, as the table is: a user's rule text with control characters shown by their code.
+  if (format === 'markdown') return forTerminal(catalogueMarkdown(rules));
   // Read on a terminal or through a pipe into one: a user's rule text made safe for it, as a whole.
   return forTerminal(cataloguePretty(rules, color), { colour: color });
 }

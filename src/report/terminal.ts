@@ -35,18 +35,21 @@ export function forTerminal(text: string, o: TerminalOptions = {}): string {
 }
 
 /**
- * A format written for people to read (the table) with all its output fit for a terminal,
- * whatever it holds (transcripts, results, a user's rule messages) and wherever it goes: a
- * terminal, but also a pipe into `head` or `less -R`, or a file someone will `cat`. The one place
- * such a format is made safe, rather than each field that might hold input (coach, the rule
- * catalogue and report's table do the same on their whole text).
+ * A format written for people to read (the table, Markdown, HTML) with all its output fit for a
+ * terminal, whatever it holds (transcripts, results, a user's rule messages) and wherever it goes:
+ * a terminal, but also a pipe into `head` or `less -R`, a file someone will `cat`, an editor or a
+ * browser. The one place such a format is made safe, rather than each field that might hold input
+ * (coach, the rule catalogue and report's formats for people do the same on their whole text).
+ * `coloured`: the format writes our colours when colour is on (the table); Markdown and HTML never
+ * do, so no sequence passes there, not even one that looks like our colours.
  */
-export function forPeople(f: Formatter): Formatter {
+export function forPeople(f: Formatter, coloured = true): Formatter {
+  const safe = (text: string, o: { color: boolean }) => forTerminal(text, { colour: coloured && o.color });
   return {
     ...f,
-    start: (o) => forTerminal(f.start(o), { colour: o.color }),
-    result: (a, o, t) => forTerminal(f.result(a, o, t), { colour: o.color }),
-    error: (e, o) => forTerminal(f.error(e, o), { colour: o.color }),
-    end: (s, o) => forTerminal(f.end(s, o), { colour: o.color }),
+    start: (o) => safe(f.start(o), o),
+    result: (a, o, t) => safe(f.result(a, o, t), o),
+    error: (e, o) => safe(f.error(e, o), o),
+    end: (s, o) => safe(f.end(s, o), o),
   };
 }

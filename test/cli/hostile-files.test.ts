@@ -3,7 +3,7 @@
 // limits (LIMITS), endless ones included; a write error on stdout; --jobs far past the cores; a
 // results file with a record that cannot be rolled up.
 import { spawn, spawnSync } from 'node:child_process';
-import { promises as fsp, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promises as fsp, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -187,6 +187,61 @@ describe.runIf(asRoot)('an unreadable sub-folder, read by an unprivileged user',
   });
 });
 
+// A named pipe waits for a writer that may never come: in a folder it is a trap that would stop the
+// batch, and named on the command line it must not stop Ctrl-C (node cannot exit while one of its
+// threads waits to open it).
+describe('named pipes: a folder\'s are reported, a named one is read, and a signal still ends the run', () => {
+  let pipes: string;
+  beforeAll(() => {
+    pipes = mkdtempSync(path.join(tmpdir(), 'etcscore-fifo-'));
+    mkdirSync(path.join(pipes, 'calls'));
+    writeFileSync(path.join(pipes, 'calls', 'a.txt'), CALL);
+    expect(spawnSync('mkfifo', [path.join(pipes, 'calls', 'trap.txt'), path.join(pipes, 'named.txt')]).status).toBe(0);
+    symlinkSync('trap.txt', path.join(pipes, 'calls', 'link-to-trap.vtt'));
+  });
+  afterAll(() => rmSync(pipes, { recursive: true, force: true }));
+  const run = (args: string[]) => spawn(process.execPath, [BIN, ...args], { cwd: pipes, stdio: ['ignore', 'pipe', 'pipe'] });
+  const finished = (child: ReturnType<typeof run>) => {
+    let stdout = '';
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout })));
+  };
+
+  it('a FIFO found in a folder (or linked from one) is an error record, never opened; the batch goes on', async () => {
+    const r = await finished(run(['score', 'calls', '--format', 'ndjson']));
+    expect(r.code).toBe(2);
+    expect(lines(r.stdout).map((x) => [x.source, x.type === 'error' ? x.message : 'scored'])).toEqual([
+      ['calls/a.txt', 'scored'],
+      ['calls/link-to-trap.vtt', expect.stringContaining('not read: it is a FIFO, not a regular file')],
+      ['calls/trap.txt', expect.stringContaining('not read: it is a FIFO, not a regular file')],
+    ]);
+  });
+
+  it.each([['score', ['score', 'named.txt', '--format', 'ndjson']], ['coach', ['coach', 'named.txt']]])('%s reads a FIFO named on the command line once its writer comes', async (_what, args) => {
+    const done = finished(run(args));
+    await new Promise((r) => setTimeout(r, 300));
+    await fsp.writeFile(path.join(pipes, 'named.txt'), CALL);
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('named.txt');
+  });
+
+  it.each([
+    ['SIGTERM', 143, ['score', 'named.txt', '-o', 'out.ndjson']],
+    ['SIGINT', 130, ['score', 'named.txt', '-o', 'out.ndjson']],
+    ['SIGINT', 130, ['report', 'named.txt', '-o', 'out.json']],
+  ] as const)('%s ends a run waiting for a FIFO\'s writer, as the shell reports it, and -o leaves nothing (%s, %s)', async (signal, status, args) => {
+    const child = run([...args]);
+    const done = finished(child);
+    await new Promise((r) => setTimeout(r, 1500)); // started, and waiting to open the FIFO
+    child.kill(signal);
+    const r = await done;
+    expect(r.signal ?? r.code).toBe(r.signal ? signal : status);
+    expect(existsSync(path.join(pipes, args[3]))).toBe(false);
+    expect(readdirSync(pipes).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 30_000);
+});
+
 describe('one unit over a limit is an error record naming the limit, and the batch goes on', () => {
   it(`a conversation of more than ${LIMITS.turns} turns`, async () => {
     writeFileSync(path.join(dir, 'many-turns.txt'), 'Agent: hi\nCustomer: ok\n'.repeat(LIMITS.turns / 2 + 1));
@@ -245,6 +300,39 @@ describe('one unit over a limit is an error record naming the limit, and the bat
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`<stdin>:1: input is larger than the limit of ${LIMITS.inputBytes / 2 ** 20} MB`);
   }, 60_000);
+});
+
+describe('an endless pipe of bad records ends', () => {
+  /** Feeds the child's stdin with `line` for ever, until it closes its end. */
+  function endless(child: ReturnType<typeof bin>['child'], line: string): void {
+    const chunk = Buffer.from(`${line}\n`.repeat(20_000));
+    const feed = () => {
+      if (!child.stdin!.destroyed && child.stdin!.write(chunk)) setImmediate(feed);
+    };
+    child.stdin!.on('drain', feed);
+    child.stdin!.on('error', () => {}); // the CLI stops reading and closes its end: expected
+    feed();
+  }
+
+  it('score stops after the limit of errors for one input, with an error saying so (yes \'{bad\' | etcscore score -)', async () => {
+    const { child, done } = bin(['score', '-', '--input-format', 'ndjson', '--format', 'ndjson', '--jobs', '1'], { stdin: 'pipe' });
+    endless(child, '{bad');
+    const r = await done;
+    expect(r.code).toBe(2);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(LIMITS.errorsPerInput + 1);
+    expect(out.at(-1)).toEqual({ type: 'error', source: '<stdin>', line: LIMITS.errorsPerInput + 1, message: `more than ${LIMITS.errorsPerInput} records of this input could not be read; reading stopped there, and the rest of the input is not read` });
+    expect(r.stderr).toContain(`<stdin>:${LIMITS.errorsPerInput + 1}: more than ${LIMITS.errorsPerInput} records`);
+  }, 180_000);
+
+  it('report stops there too', async () => {
+    const { child, done } = bin(['report', '-', '--format', 'json'], { stdin: 'pipe' });
+    endless(child, 'not json');
+    const r = await done;
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ badLines: LIMITS.errorsPerInput + 1 });
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`<stdin>:${LIMITS.errorsPerInput + 1}: more than ${LIMITS.errorsPerInput} records of this input could not be read; reading stopped there, and the rest of the input is not read`);
+  }, 120_000);
 });
 
 describe('errors are errors', () => {

@@ -30,6 +30,7 @@ beforeAll(() => {
       `00:00:05.000 --> 00:00:09.000\n<v ${OTHER_PHONE}>My parcel never came and I want a refund.\n\n` +
       `00:00:10.000 --> 00:00:14.000\n<v ${PHONE}>Can I take your account number please?\n`,
   );
+  writeFileSync(path.join(dir, `${EMAIL}.yaml`), 'disable: []\n');
   writeFileSync(path.join(dir, 'two.ndjson'), [PHONE, EMAIL].map((id) => JSON.stringify({ id, turns: [{ role: 'agent', text: 'Hi' }] })).join('\n') + '\n');
 });
 
@@ -45,6 +46,8 @@ describe('--redact on every path', () => {
     ['coach --id listing the ids', ['coach', 'two.ndjson', '--id', 'nope']],
     ['coach --id matching the start of several ids', ['coach', 'two.ndjson', '--id', '']],
     ['an error naming a file given on the command line', ['score', 'two.ndjson', '--config', `${PHONE}.yaml`]],
+    ['--verbose naming the config file used', ['score', 'two.ndjson', '--verbose', '--config', `${EMAIL}.yaml`]],
+    ['coach --verbose naming the config file used', ['coach', 'two.ndjson', '--verbose', '--config', `${EMAIL}.yaml`]],
   ])('%s', async (_what, args) => {
     const plain = await runCli(args, { cwd: dir });
     expect(leaks(plain.stdout + plain.stderr)).not.toEqual([]);

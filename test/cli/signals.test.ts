@@ -115,4 +115,24 @@ describe('SIGUSR1', () => {
     expect(Buffer.concat(err).toString('utf8')).not.toMatch(/Debugger|inspector/i);
     expect(Buffer.concat(out).toString('utf8').trimEnd().split('\n')).toHaveLength(FILES);
   }, 90_000);
+
+  // A SIGUSR1 that comes while node itself starts, before the command's first line runs, opens the
+  // port there and then: stood in for here by a port opened before the command starts (a module
+  // loaded first). The command closes it before it reads anything, and the batch goes on.
+  it('a debugger port opened before the command ran is closed before anything is read', async () => {
+    const opener = 'data:text/javascript,' + encodeURIComponent("import inspector from 'node:inspector'; inspector.open(0, '127.0.0.1'); process.stderr.write('port ' + new URL(inspector.url()).port + '\\n');");
+    const child = spawn(process.execPath, ['--import', opener, BIN, 'score', 'calls', '--format', 'ndjson', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await until('first output', () => stdout.length > 0);
+    const port = Number(/port (\d+)/.exec(stderr)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    // /proc/net/tcp lists listening sockets (state 0A) by hex port: the port is no longer among them.
+    const listening = readFileSync('/proc/net/tcp', 'utf8').split('\n').filter((l) => l.includes(`:${port.toString(16).toUpperCase().padStart(4, '0')} `) && / 0A /.test(l));
+    expect(listening).toEqual([]);
+    expect(await done).toBe(0);
+  }, 90_000);
 });

@@ -94,13 +94,20 @@ describe.each(HOSTILE)('%s from the input never reaches a terminal', (_name, evi
   });
 
   // The formats written for people are read on terminals also through a pipe (`| head`, `| less -R`)
-  // or from a file (`cat`): they are safe wherever they go, for the input and a user's rule text.
+  // or from a file (`cat`, an editor, a browser): they are safe wherever they go, for the input and
+  // a user's rule text. JSON, NDJSON and CSV are data and keep every value exactly.
   it.each([
     ['score, the table with findings', ['score', 'calls', '--format', 'pretty', '--findings']],
     ['score --format coach', ['score', 'calls', '--format', 'coach']],
     ['coach', ['coach', 'two.ndjson']],
     ['rules, with a user rule', ['rules']],
     ['report --format pretty', ['report', 'results.ndjson', '--by', 'agent', '--format', 'pretty']],
+    // Markdown and HTML are read by people too (a terminal, an editor, a browser): as the table.
+    ['score --format markdown', ['score', 'calls', '--format', 'markdown', '--findings']],
+    ['score --format html', ['score', 'calls', '--format', 'html', '--findings']],
+    ['rules --format markdown, with a user rule', ['rules', '--format', 'markdown']],
+    ['report --format markdown', ['report', 'results.ndjson', '--by', 'team', '--format', 'markdown']],
+    ['report --format html', ['report', 'results.ndjson', '--by', 'agent', '--format', 'html']],
   ])('%s through a pipe', async (_what, argv) => {
     const r = await runCli(argv, { cwd: dir });
     expect(r.stdout).not.toBe('');

@@ -72,6 +72,22 @@ describe('every reader is linear in its input', () => {
   });
 });
 
+// The links between rows, not only the text in them: a thread rebuilt from reply ids is as long as
+// the file when every tweet answers the one before (a plain union-find walked it once per link:
+// 4 s for a 1 MB chain, sixteen times that for 4 MB).
+describe('structures rows make are linear too', () => {
+  const twcsChain = (n: number) =>
+    'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+    Array.from({ length: Math.ceil(n / 40) }, (_, i) => `${i + 1},${i % 2 ? 'b' : 'c'},${i % 2 ? 'False' : 'True'},,hi,${i + 2},${i || ''}`).join('\n') +
+    '\n';
+
+  it('a Twitter thread whose every tweet answers the one before', () => {
+    const { transcripts } = readTranscripts(Buffer.from(twcsChain(4000)), { source: 'chain.csv' });
+    expect(transcripts).toHaveLength(1);
+    expect(growth((n) => readTranscripts(Buffer.from(twcsChain(n)), { source: 'chain.csv' }), 16 * N)).toBeLessThan(LINEAR_RATIO);
+  });
+});
+
 describe('an error quotes the start of a long line, not all of it', () => {
   const MB = 2 ** 20;
   it.each([

@@ -42,6 +42,21 @@ describe('redactText', () => {
     ['three pairs with no bank label (a date as likely)', 'on 12-03-24 we spoke, ref 12 34 56'],
     ['the age of an account, and a date after the word', 'the account is 12 months old, account 2024-01-15'],
     ['a date and four digits after slashes', 'date 12/05/2024 and 4111/1111'],
+    // What the spaced and spelled-out e-mail forms must not take.
+    ['an @ with no domain after it', 'DM us @ help or @AcmeHelp'],
+    ['looking at a web site', 'look at amazon.com for it'],
+    ['"at" and "dot" with no address between', 'meet me at the shop dot com'],
+    ['a time after an @', 'sent @ 10.30pm'],
+    // What the grouped numbers must not take.
+    ['a span of years or of opening hours', 'from 2019 2020 to 1999-2003, open 0900-1730'],
+    ['a reference in groups', 'order 1234 5678 has shipped'],
+    ['a list of small numbers between commas', 'items 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7'],
+    ['an amount with thousands', 'we refunded 1,234,567.89 and 1234,5678,9012,3456'],
+    ['two letters, pairs of digits and a word', 'on 12 34 56 a lot'],
+    ['a reference in threes', 'order no. 912 345 678 shipped'],
+    ['an amount in threes', 'a loan of £123 456 789 or € 123 456 789'],
+    ['an IP address and a version', 'host 192.168.100.200 runs 100.200.300.4'],
+    ['words that start like the labels, and a label with no number', 'pinned 123, spin 1234, the expiry is next week, exp 13/26'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
@@ -135,6 +150,16 @@ describe('the phone and card forms people write', () => {
     ['German with a dash', 'unter 0171-1234567 erreichbar', '0171-1234567', 'phone'],
     ['German international with (0)', 'unter +49 (0)30 1234567 erreichbar', '+49 (0)30 1234567', 'phone'],
     ['Belgian mobile', 'gsm 0470 12 34 56 svp', '0470 12 34 56', 'phone'],
+    // National numbers of countries without a trunk 0, in their groupings.
+    ['Spanish mobile', 'mi móvil 612 34 56 78 gracias', '612 34 56 78', 'phone'],
+    ['Portuguese or Polish in threes', 'ligue 912 345 678 obrigado', '912 345 678', 'phone'],
+    ['Danish or Norwegian in pairs', 'ring 12 34 56 78 tak', '12 34 56 78', 'phone'],
+    ['a country code in brackets', 'call (+44) 20 7946 0958 now', '(+44) 20 7946 0958', 'phone'],
+    // A card's security data, named by its label.
+    ['a card security code', 'and the cvv 123 ok', '123', 'card'],
+    ['a PIN', 'my PIN is 4321 ok', '4321', 'card'],
+    ['a labelled security code', 'security code: 1234 ok', '1234', 'card'],
+    ['an expiry date', 'expiry date 09/2027 ok', '09/2027', 'card'],
     ['dotted card groups', 'card 4111.1111.1111.1111 please', '4111.1111.1111.1111', 'card'],
     ['card with no-break spaces', 'card 4111\u00A01111\u00A01111\u00A01111 please', '4111\u00A01111\u00A01111\u00A01111', 'card'],
     ['card with en dashes', 'card 4111\u20131111\u20131111\u20131111 please', '4111\u20131111\u20131111\u20131111', 'card'],
@@ -170,6 +195,28 @@ describe('the phone and card forms people write', () => {
     // Card groups as web forms and chat widgets leave them.
     ['card groups with slashes', 'card 4111/1111/1111/1111 ok', '4111/1111/1111/1111', 'card'],
     ['card groups with underscores', 'card 4111_1111_1111_1111 ok', '4111_1111_1111_1111', 'card'],
+    // Card groups between commas (Luhn still decides), and tabs as a spreadsheet's cells leave them.
+    ['card groups with commas', 'card 4111,1111,1111,1111 ok', '4111,1111,1111,1111', 'card'],
+    ['card groups with commas and spaces', 'card 4111, 1111, 1111, 1111 ok', '4111, 1111, 1111, 1111', 'card'],
+    ['Amex groups with commas', 'amex 3782,822463,10005 ok', '3782,822463,10005', 'card'],
+    ['card groups with tabs', 'card 4111\t1111\t1111\t1111 ok', '4111\t1111\t1111\t1111', 'card'],
+    // An IBAN whose groups hold "00 44…", which alone looks like an international number.
+    ['IBAN with a group that looks like a phone', 'IBAN DE89 3704 0044 0532 0130 00 ok', 'DE89 3704 0044 0532 0130 00', 'account'],
+    // Account numbers in groups of four, with no label: as the run of 8 digits is.
+    ['eight digits in two groups', 'it is 1234 5678 thanks', '1234 5678', 'account'],
+    ['eight digits with a dash', 'member 1234-5678 ok', '1234-5678', 'account'],
+    ['sixteen digits failing Luhn, in groups', 'number 1234 5678 9012 3456 ok', '1234 5678 9012 3456', 'account'],
+    // Identity numbers.
+    ['a US social security number', 'my ssn is 123-45-6789 ok', '123-45-6789', 'account'],
+    ['a labelled social security number in groups', 'social security number: 123 45 6789 ok', '123 45 6789', 'account'],
+    ['a UK National Insurance number', 'NI number AB 12 34 56 C ok', 'AB 12 34 56 C', 'account'],
+    // E-mail addresses written with spaces around the @, or spelled out to pass filters.
+    ['an e-mail with spaces around the @', 'mail jo @ example.com ok', 'jo @ example.com', 'email'],
+    ['an e-mail with a space after the @', 'mail jo@ example.co.uk ok', 'jo@ example.co.uk', 'email'],
+    ['an e-mail spelled out', 'it is jo at example dot com ok', 'jo at example dot com', 'email'],
+    ['an e-mail spelled out in capitals', 'JO AT EXAMPLE DOT CO DOT UK ok', 'JO AT EXAMPLE DOT CO DOT UK', 'email'],
+    ['an e-mail with (at) and (dot)', 'jo.b(at)example(dot)com ok', 'jo.b(at)example(dot)com', 'email'],
+    ['an e-mail with [at] and a real dot', 'jo [at] example.com ok', 'jo [at] example.com', 'email'],
   ])('masks %s', (_what, text, secret, kind) => {
     const found = findRedactions(text);
     expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
@@ -238,6 +285,17 @@ describe('the redactor is linear in the text', () => {
     ['IBAN-like groups', (n) => 'GB82 WEST '.repeat(n / 10)],
     ['labels and pairs of digits', (n) => 'account no. 12 '.repeat(n / 15)],
     ['card groups between slashes', (n) => '4111/'.repeat(n / 5)],
+    ['card groups between commas', (n) => '4111, '.repeat(n / 6)],
+    ['groups of four digits', (n) => '1234 '.repeat(n / 5)],
+    ['@ between spaces', (n) => 'a @ '.repeat(n / 4)],
+    ['a spaced @ and endless labels', (n) => 'jo @ ' + 'a.'.repeat(n / 2)],
+    ['a spelled-out "at", again and again', (n) => 'a at '.repeat(n / 5)],
+    ['a spelled-out address with endless "dot"s', (n) => 'jo at ' + 'a dot '.repeat(n / 6)],
+    ['bracketed (at) and (dot)', (n) => 'a(at)b(dot)'.repeat(n / 11)],
+    ['letters and pairs of digits', (n) => 'AB 12 34 '.repeat(n / 9)],
+    ['groups of three digits', (n) => '123 '.repeat(n / 4)],
+    ['card labels and short numbers', (n) => 'cvv 12 exp 1/ '.repeat(n / 14)],
+    ['brackets, plus signs and digits', (n) => '(+1 '.repeat(n / 4)],
     ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
     ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
   ];

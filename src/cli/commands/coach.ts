@@ -8,7 +8,7 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, readAll, readFailure, readFileBounded, type Io } from '../io.js';
+import { STDIN, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
 import { overLimit } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor } from '../options.js';
@@ -67,14 +67,15 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   if (o.output) formatForOutput(o.output, { txt: 'plain text' });
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
   const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
-  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
   const redactor = runRedactor(o.redact, io.env);
   const key = (s: string) => redactor?.joinKey(s) ?? s;
+  // The config's path is a file name too (a home folder named after its owner's address).
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
   const report = (e: InputErrorRecord) => io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;
   try {
-    bytes = file === STDIN ? await readAll(io.stdin) : readFileBounded(path.resolve(io.cwd, file));
+    bytes = file === STDIN ? await readAll(io.stdin) : await readInputFile(path.resolve(io.cwd, file));
   } catch (err) {
     report(readFailure(source, err));
     return EXIT.input;

@@ -9,8 +9,8 @@ import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, readFailure, type Io } from '../io.js';
-import { LIMITS, recordTooLarge } from '../limits.js';
+import { STDIN, errorLine, openPipe, readFailure, specialFile, type Io } from '../io.js';
+import { LIMITS, recordTooLarge, tooManyErrors } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor, tool } from '../options.js';
 import { table } from '../../model/records.js';
@@ -52,16 +52,30 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
 
 async function readResults(input: string, rollup: Rollup, redactor: Redactor | undefined, io: Io): Promise<void> {
   const source = input === STDIN ? '<stdin>' : input;
-  const stream: Readable = input === STDIN ? io.stdin : createReadStream(path.resolve(io.cwd, input));
   const bad = (line: number, why: string) => {
     rollup.badLines++;
     // The reason can quote the line (JSON.parse does): masked like the results.
     const e = { source, line, message: why };
     io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   };
+  const file = path.resolve(io.cwd, input);
+  let stream: Readable;
+  try {
+    // A named pipe is opened off this thread (io.ts, openPipe): waiting for its writer must not stop a signal.
+    stream = input === STDIN ? io.stdin : specialFile(file) ? (await openPipe(file)).createReadStream() : createReadStream(file);
+  } catch (err) {
+    bad(1, readFailure('', err).message);
+    return;
+  }
   // A record is tried on a rollup of its own first: one that passes the shape check but still
   // cannot be rolled up (a finding that is null) is reported, and the real rollup stays whole.
   const trial = () => new Rollup(rollup.by, rollup.period);
+  let errors = 0;
+  /** A line that cannot be rolled up; past the limit the input is cut (an endless pipe of bad lines), as `score` cuts it. */
+  const badRecord = (line: number, why: string) => {
+    if (++errors > LIMITS.errorsPerInput) throw new TooManyErrors(line);
+    bad(line, why);
+  };
   let n = 0;
   try {
     // Lines a chunk at a time, none longer than the limit: an endless line ends the input with an error.
@@ -69,14 +83,14 @@ async function readResults(input: string, rollup: Rollup, redactor: Redactor | u
       for (const record of batch.records) {
         n = record.line;
         if (record.oversize) {
-          bad(n, recordTooLarge());
+          badRecord(n, recordTooLarge());
           continue;
         }
         let value: unknown;
         try {
           value = JSON.parse(record.bytes.toString('utf8'));
         } catch (err) {
-          bad(n, `not JSON: ${(err as Error).message}`);
+          badRecord(n, `not JSON: ${(err as Error).message}`);
           continue;
         }
         if ((value as { type?: unknown } | null)?.type === 'error') rollup.errorRecords++;
@@ -87,13 +101,23 @@ async function readResults(input: string, rollup: Rollup, redactor: Redactor | u
             trial().add(r);
             rollup.add(r);
           } catch (err) {
-            bad(n, `not a result that can be rolled up: ${(err as Error).message}`);
+            badRecord(n, `not a result that can be rolled up: ${(err as Error).message}`);
           }
-        } else bad(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
+        } else badRecord(n, 'not an analysis or an error record (expected output of `etcscore score --format ndjson`)');
       }
     }
   } catch (err) {
-    bad(n + 1, readFailure('', err).message);
+    if (err instanceof TooManyErrors) {
+      stream.destroy();
+      bad(err.line, err.message);
+    } else bad(n + 1, readFailure('', err).message);
+  }
+}
+
+/** Thrown out of the reading loop when an input has given more errors than LIMITS.errorsPerInput. */
+class TooManyErrors extends Error {
+  constructor(readonly line: number) {
+    super(tooManyErrors());
   }
 }
 

@@ -126,11 +126,13 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const format = chooseFormat(o, io);
   const extensions = new Set(READERS.flatMap((r) => r.extensions));
   const redactor = runRedactor(o.redact, io.env);
+  const key = (s: string) => redactor?.joinKey(s) ?? s;
   const inputs = await expandInputs(paths, extensions, io.cwd);
-  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map((p) => redactor?.joinKey(p) ?? p).join(', ')}`);
+  if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map(key).join(', ')}`);
   // A wrong config stops the run here, before any output; workers load the same file again.
   const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
-  if (o.verbose) io.stderr.write(describeConfig(io.cwd, config) + '\n');
+  // The config's path is a file name too (a home folder named after its owner's address).
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
 
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
@@ -166,7 +168,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   try {
     await sink.write(formatter.start(ro));
     progress.start(inputs.length);
-    const scored = scoreStream(inputs, { jobs: jobsFor(o.jobs, note), shard: o.shard, cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
+    const scored = scoreStream(inputs, { jobs: jobsFor(o.jobs, note), shard: o.shard, named: new Set(paths), cwd: io.cwd, stdin: io.stdin, settings, workerHeapMb: heapMb, workersFromBytes: workersFrom });
     let input: string | undefined; // the input the last item came from: progress counts inputs
     for await (const { items, output } of scored) {
       for (const item of items) {
