@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { boundHeapGrowth } from './heap.js';
+import { tuneForBatch } from './heap.js';
 import { LazyPool, WORKER_HEAP, inOrder } from './pool.js';
 import type { Shard } from './shard.js';
 import { STDIN } from './io.js';
@@ -50,7 +50,7 @@ const WINDOW_PER_JOB = 4;
 
 /** The results and input errors of the inputs, a unit at a time, in input order, as each is ready. */
 export async function* scoreStream(inputs: readonly string[], o: PipelineOptions): AsyncGenerator<WorkResult> {
-  boundHeapGrowth();
+  tuneForBatch();
   // Inputs cut at their errors' limit (error-limit.ts): their readers stop.
   const stopped = new Set<string>();
   const units = workUnits(inputs, { cwd: o.cwd, stdin: o.stdin, inputFormat: o.settings.read.format, map: o.settings.read.map, shard: o.shard, batchBytes: BATCH_BYTES, stopped, ...(o.named ? { named: o.named } : {}) });
