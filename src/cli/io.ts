@@ -239,17 +239,33 @@ export interface Sink {
   abort(): void;
 }
 
+/** Output is written in pieces of at least this many bytes (or what is left at the end). */
 const CHUNK = 1 << 16;
+/**
+ * Text is encoded into buffers of this size, each used again once the stream has written it: a
+ * buffer made for each piece (`Buffer.from`) cost twice what encoding into one already made does.
+ */
+const BUFFER = 1 << 22;
 
 function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<void> } {
-  let pending = '';
-  const send = (chunk: string | Uint8Array) =>
-    new Promise<void>((resolve, reject) => target.write(chunk, (err) => (err ? reject(err) : resolve())));
+  const spare: Buffer[] = [];
+  let bytes: Buffer | undefined;
+  let used = 0;
+  const send = (chunk: Uint8Array, written?: () => void) =>
+    new Promise<void>((resolve, reject) =>
+      target.write(chunk, (err) => {
+        written?.();
+        if (err) reject(err);
+        else resolve();
+      }),
+    );
   const flush = async () => {
-    if (!pending) return;
-    const text = pending;
-    pending = '';
-    await send(text);
+    if (used === 0) return;
+    const full = bytes!;
+    const n = used;
+    bytes = undefined;
+    used = 0;
+    await send(full.subarray(0, n), () => spare.push(full));
   };
   return {
     async write(text) {
@@ -259,8 +275,12 @@ function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<vo
         if (text.length > 0) await send(text);
         return;
       }
-      pending += text;
-      if (pending.length >= CHUNK) await flush();
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+      if (used + 3 * text.length > BUFFER) await flush();
+      if (3 * text.length > BUFFER) return send(Buffer.from(text)); // too long for one buffer: on its own
+      bytes ??= spare.pop() ?? Buffer.allocUnsafeSlow(BUFFER);
+      used += bytes.write(text, used);
+      if (used >= CHUNK) await flush();
     },
     flush,
   };

@@ -1,0 +1,50 @@
+// The output sink: text is encoded into buffers it uses again, so what a slow reader is still
+// writing must never change under it, and every record arrives whole and in order.
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { stdoutSink } from '../../src/cli/io.js';
+
+/** A stream that finishes each write on a later turn of the event loop, and keeps what it wrote then. */
+function slowStream(): { stream: Writable; chunks: Buffer[] } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      setImmediate(() => {
+        chunks.push(Buffer.from(chunk)); // copied when the write completes, as a file or a pipe would take it
+        done();
+      });
+    },
+  });
+  return { stream, chunks };
+}
+
+const record = (i: number) => `{"id":"call-${i}","text":"Ça coûte 12 € 🙂 — 注文番号 ${i}","turns":${'x'.repeat(i % 700)}}\n`;
+
+describe('stdoutSink', () => {
+  it('writes records in order, whole, through buffers used again, with text of every width', async () => {
+    const { stream, chunks } = slowStream();
+    const sink = stdoutSink(stream);
+    const expected: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const text = record(i);
+      expected.push(text);
+      await sink.write(text);
+    }
+    await sink.close();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.join(''));
+    expect(chunks.length).toBeGreaterThan(2); // the buffers were written and filled again
+    for (const chunk of chunks) expect(chunk.at(-1)).toBe(0x0a); // a chunk ends where a record does
+  });
+
+  it('writes a record longer than a buffer on its own, and bytes after the text before them', async () => {
+    const { stream, chunks } = slowStream();
+    const sink = stdoutSink(stream);
+    const long = `{"text":"${'é🙂'.repeat(800_000)}"}\n`; // 2.4M UTF-16 units: over any buffer's worst case
+    await sink.write('{"first":1}\n');
+    await sink.write(long);
+    await sink.write(Buffer.from('{"bytes":"from a worker"}\n'));
+    await sink.write('{"last":1}\n');
+    await sink.close();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(`{"first":1}\n${long}{"bytes":"from a worker"}\n{"last":1}\n`);
+  });
+});
