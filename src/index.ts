@@ -53,15 +53,14 @@ function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transc
 /** One Analysis of one transcript. `transcript.meta` may hold anything: it is copied as plain data. */
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const checked = transcriptArgument('analyze', transcript);
-  checkAnalyzeOptions('analyze', options);
-  return analyzeTranscript(checked, options);
+  return analyzeTranscript(checked, checkAnalyzeOptions('analyze', options));
 }
 
 /** Parse and analyse in one call: one Analysis per conversation in the input. */
 export function score(input: string | Uint8Array, options: Partial<ReadOptions> & AnalyzeOptions = {}): Analysis[] {
   checkInput('score', input);
-  checkReadOptions('score', options);
-  return read(input, options).map((t) => analyzeTranscript(t, options));
+  const analyzeOptions = checkReadOptions('score', options);
+  return read(input, options).map((t) => analyzeTranscript(t, analyzeOptions));
 }
 
 /**
