@@ -3,6 +3,7 @@
 import type { Analysis, Channel, InputErrorRecord, Role, Transcript, TranscriptMeta, Turn } from './model/types.js';
 import { plainCopy } from './model/records.js';
 import { RuleSet } from './rules/index.js';
+import type { AnalyzeOptions } from './score/analyze.js';
 import { READERS } from './formats/index.js';
 import { FORMAT_NAMES } from './report/index.js';
 
@@ -49,9 +50,9 @@ function onlyKnown(fn: string, options: Record<string, unknown>, known: readonly
   }
 }
 
-/** parse() and score() options: source, format, agent, map, and score's rules. */
-export function checkReadOptions(fn: string, options: unknown): void {
-  if (options === undefined) return;
+/** parse() and score() options: source, format, agent, map, and score's rules (returned, as read once). */
+export function checkReadOptions(fn: string, options: unknown): AnalyzeOptions {
+  if (options === undefined) return {};
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
   onlyKnown(fn, options, fn === 'score' ? ['source', 'agent', 'format', 'map', 'rules'] : ['source', 'agent', 'format', 'map']);
   optionalString(fn, 'options.source', options.source);
@@ -65,14 +66,39 @@ export function checkReadOptions(fn: string, options: unknown): void {
     if (!isObject(options.map)) fail(fn, 'options.map', 'an object of field → column name', options.map);
     for (const [field, column] of Object.entries(options.map)) if (typeof column !== 'string') fail(fn, `options.map.${field}`, 'a string', column);
   }
-  checkAnalyzeOptions(fn, options);
+  return checkAnalyzeOptions(fn, options);
 }
 
-export function checkAnalyzeOptions(fn: string, options: unknown): void {
-  if (options === undefined) return;
+/**
+ * analyze() and score()'s rules, checked and read once: what is returned is what the analysis runs,
+ * so a getter cannot show the check a RuleSet and the analysis something else.
+ */
+export function checkAnalyzeOptions(fn: string, options: unknown): AnalyzeOptions {
+  if (options === undefined) return {};
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
   if (fn === 'analyze') onlyKnown(fn, options, ['rules']);
-  if (options.rules !== undefined && !(options.rules instanceof RuleSet)) fail(fn, 'options.rules', 'a RuleSet', options.rules);
+  let rules: unknown;
+  try {
+    rules = options.rules;
+  } catch (err) {
+    throw new TypeError(`${fn}: options.rules cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (rules === undefined) return {};
+  // A brand check: an object that only looks like a RuleSet would fail deep inside the analysis.
+  if (!RuleSet.is(rules)) throw new TypeError(`${fn}: options.rules must be a RuleSet made by configuredRules() or new RuleSet(rules) (got ${lookalike(rules)})`);
+  return { rules };
+}
+
+/** What a value given as a RuleSet is instead, as a caller most likely made it. */
+function lookalike(v: unknown): string {
+  try {
+    if (!isObject(v)) return kindOf(v);
+    // instanceof says yes to Object.create(RuleSet.prototype), though the constructor never ran.
+    if (v instanceof RuleSet) return "an object with RuleSet's prototype that its constructor did not make";
+    return Object.getPrototypeOf(v) === Object.prototype ? 'a plain object; a RuleSet copied, as through JSON, is one' : 'an object';
+  } catch {
+    return 'an object that cannot be read'; // a revoked proxy, a trap that throws
+  }
 }
 
 /** configuredRules() options: where to look for the configuration, or which file it is. */

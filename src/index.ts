@@ -7,7 +7,7 @@ import { analyze as analyzeTranscript, type AnalyzeOptions } from './score/analy
 import { render as renderReport } from './report/index.js';
 import { InputError } from './model/errors.js';
 import { checkAnalyzeOptions, checkConfigOptions, checkInput, checkReadOptions, renderArguments, transcriptArgument } from './arguments.js';
-import { rulesInEffect } from './cli/config.js';
+import { rulesInEffect, skippedNote } from './cli/config.js';
 import type { RuleSet } from './rules/index.js';
 
 export * from './model/index.js';
@@ -21,10 +21,14 @@ export { ConfigError } from './cli/config.js';
  * `config` (relative to `cwd`), or else the first .etcscorerc.yaml, .yml or .json found from `cwd`
  * (default: the working directory) upward; the built-in rules when there is none. Pass them to
  * `analyze` or `score` as `rules`. A mistake in the file throws a ConfigError naming file and line.
+ * A found file that another user owns, or that others can write, is not used (as the CLI): the
+ * built-in rules are returned and a process warning (ETCSCORE_CONFIG_SKIPPED) says why.
  */
 export function configuredRules(options: { cwd?: string; config?: string } = {}): RuleSet {
   checkConfigOptions('configuredRules', options);
-  return rulesInEffect({ cwd: options.cwd ?? process.cwd(), file: options.config }).rules;
+  const { rules, skipped } = rulesInEffect({ cwd: options.cwd ?? process.cwd(), file: options.config });
+  if (skipped) process.emitWarning(skippedNote(skipped).replace(/^etcscore: /, ''), { code: 'ETCSCORE_CONFIG_SKIPPED' });
+  return rules;
 }
 
 /**
@@ -49,15 +53,14 @@ function read(input: string | Uint8Array, options: Partial<ReadOptions>): Transc
 /** One Analysis of one transcript. `transcript.meta` may hold anything: it is copied as plain data. */
 export function analyze(transcript: Transcript, options: AnalyzeOptions = {}): Analysis {
   const checked = transcriptArgument('analyze', transcript);
-  checkAnalyzeOptions('analyze', options);
-  return analyzeTranscript(checked, options);
+  return analyzeTranscript(checked, checkAnalyzeOptions('analyze', options));
 }
 
 /** Parse and analyse in one call: one Analysis per conversation in the input. */
 export function score(input: string | Uint8Array, options: Partial<ReadOptions> & AnalyzeOptions = {}): Analysis[] {
   checkInput('score', input);
-  checkReadOptions('score', options);
-  return read(input, options).map((t) => analyzeTranscript(t, options));
+  const analyzeOptions = checkReadOptions('score', options);
+  return read(input, options).map((t) => analyzeTranscript(t, analyzeOptions));
 }
 
 /**

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { builtinRuleSet } from '../src/rules/index.js';
-import { ConfigError, analyze, configuredRules, formatterByName, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
+import { BUILTIN_RULES, ConfigError, RuleSet, analyze, configuredRules, formatterByName, parse, render, score, FORMAT_NAMES, type Transcript } from '../src/index.js';
 
 const TEXT = "Agent: Thanks for calling, I'm sorry you feel that way.\nCustomer: This is ridiculous.\n";
 const transcript = (): Transcript => parse(TEXT, { source: 'call.txt' })[0]!;
@@ -90,6 +90,56 @@ describe('bad arguments are a TypeError naming the argument', () => {
     let reads = 0;
     const turn = Object.defineProperty({ ...t.turns[0]! }, 'text', { enumerable: true, get: () => (reads++ === 0 ? 'Hello' : (null as never)) });
     expect(analyze({ ...t, turns: [turn] }).counts.turns).toBe(1);
+  });
+
+  it('analyze and score: rules that only look like a RuleSet are named, by a brand check, not a shape', () => {
+    const real = builtinRuleSet();
+    const expected = 'options.rules must be a RuleSet made by configuredRules() or new RuleSet(rules)';
+    const fakes: Array<[string, unknown, string]> = [
+      ['made from its prototype without the constructor', Object.create(RuleSet.prototype), "got an object with RuleSet's prototype that its constructor did not make"],
+      ['its prototype, with a real one\'s fields copied on', Object.assign(Object.create(RuleSet.prototype), real), "RuleSet's prototype"],
+      ['a copy through JSON', JSON.parse(JSON.stringify(real)), 'got a plain object; a RuleSet copied, as through JSON, is one'],
+      ['a plain object with the same keys and methods', { ...real, run: real.run.bind(real), rules: real.rules }, 'got a plain object'],
+      ['an object inheriting from a real one', Object.create(real), "RuleSet's prototype"],
+      ['a proxy of a real one', new Proxy(real, {}), "RuleSet's prototype"],
+      ['an instance of another class', new Map(), 'got an object)'],
+      ['a string', 'all', 'got a string'],
+      ['null', null, 'got null'],
+    ];
+    for (const [what, fake, got] of fakes) {
+      for (const call of [() => analyze(transcript(), { rules: fake as never }), () => score(TEXT, { rules: fake as never })]) {
+        let error: unknown;
+        try {
+          call();
+        } catch (err) {
+          error = err;
+        }
+        expect(error, what).toBeInstanceOf(TypeError);
+        expect((error as Error).message, what).toMatch(/^(analyze|score): /);
+        expect((error as Error).message, what).toContain(expected);
+        expect((error as Error).message, what).toContain(got);
+      }
+    }
+    // A revoked proxy and a getter that throws are named too.
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    throwsNaming(() => analyze(transcript(), { rules: proxy as never }), 'analyze: options.rules must be a RuleSet');
+    const throwing = Object.defineProperty({}, 'rules', { enumerable: true, get: () => { throw new Error('no'); } });
+    throwsNaming(() => analyze(transcript(), throwing), 'analyze: options.rules cannot be read (no)');
+    // Real ones pass: the built-in set, one made with new, a subclass, and configuredRules()'s.
+    class Mine extends RuleSet {}
+    for (const rules of [real, new RuleSet(BUILTIN_RULES), new Mine(BUILTIN_RULES), configuredRules({ cwd: mkdtempSync(path.join(tmpdir(), 'etcscore-lib-brand-')) })]) {
+      expect(analyze(transcript(), { rules }).findings.length).toBeGreaterThan(0);
+      expect(score(TEXT, { rules })).toHaveLength(1);
+    }
+  });
+
+  it('the rules checked are the rules run: a getter cannot show the check a RuleSet and the analysis another', () => {
+    const onlyDeadEnd = new RuleSet(BUILTIN_RULES.filter((r) => r.id === 'dead-end'));
+    let reads = 0;
+    const options = Object.defineProperty({}, 'rules', { enumerable: true, get: () => (reads++ === 0 ? onlyDeadEnd : Object.create(RuleSet.prototype)) });
+    expect(analyze(transcript(), options).findings.every((f) => f.rule === 'dead-end')).toBe(true);
+    expect(reads).toBe(1);
   });
 
   it('render: every field of a result a format reads, of the wrong type, is named', () => {

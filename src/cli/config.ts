@@ -8,40 +8,62 @@ import { BUILTIN_RULES, RuleSet, builtinRuleSet, type RuleDef } from '../rules/i
 import { readDocument } from './config/document.js';
 import { ConfigError, failer } from './config/error.js';
 import { CONFIG_FILES, displayPath, findConfigFile } from './config/find.js';
+import { readFound, type SkippedConfig } from './config/trust.js';
 import { validateConfig, type UserConfig } from './config/validate.js';
 
 export { ConfigError } from './config/error.js';
 export { CONFIG_FILES, findConfigFile } from './config/find.js';
+export { skippedNote, type SkippedConfig } from './config/trust.js';
 export { RULE_KEYS, TOP_KEYS, type UserConfig } from './config/validate.js';
 export { USER_PREFIX } from '../rules/index.js';
 
 /**
  * Where the configuration comes from: `file` (--config, relative to `cwd`) when given, else the
  * first file found from `cwd` upward; `lookup: false` says there is none, without looking again
- * (how a worker is told what the main thread found).
+ * (how a worker is told what the main thread found). `found` says `file` is one the search found,
+ * which a worker checks again as the search did (config/trust.ts).
  */
 export interface ConfigChoice {
   cwd: string;
   file?: string;
   lookup?: boolean;
+  found?: boolean;
 }
 
 /** The configuration in effect, or undefined when there is none. A named file must exist. */
 export function loadConfig(cwd: string, explicit?: string, lookup = true): UserConfig | undefined {
-  let file = explicit;
-  if (file === undefined) {
-    const found = lookup ? findConfigFile(cwd) : undefined;
-    if (!found) return undefined;
-    file = displayPath(cwd, found);
+  return resolveConfig({ cwd, file: explicit, lookup }).config;
+}
+
+/**
+ * The configuration in effect and, when the search found a file it may not use (config/trust.ts),
+ * that file: the search stops there rather than going on to a file further up, which would be
+ * a surprise of its own. A file named with --config is read whoever owns it.
+ */
+export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skipped?: SkippedConfig } {
+  const { cwd } = choice;
+  if (choice.file !== undefined && !choice.found) {
+    const absolute = path.resolve(cwd, choice.file);
+    return { config: parseConfig(readable(choice.file, () => readFileSync(absolute, 'utf8')), choice.file) };
   }
-  let text: string;
+  const found = choice.file !== undefined ? path.resolve(cwd, choice.file) : choice.lookup !== false ? findConfigFile(cwd) : undefined;
+  if (!found) return {};
+  const file = displayPath(cwd, found);
+  const read = readable(file, () => readFound(found));
+  if (!('skipped' in read)) return { config: parseConfig(read.text, file) };
+  // The main thread used this file; a worker that finds it changed since must not score otherwise.
+  if (choice.found) throw new ConfigError(`${file}: ${read.skipped.why} (it changed after the run checked it)`);
+  return { skipped: read.skipped };
+}
+
+/** What `read` returns, or the ConfigError that says why `file` cannot be read. */
+function readable<T>(file: string, read: () => T): T {
   try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
+    return read();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
   }
-  return parseConfig(text, file);
 }
 
 /** A configuration file's text, read as JSON when `file` ends in .json and as YAML otherwise. */
@@ -68,19 +90,21 @@ export function catalogueFor(config: UserConfig | undefined): readonly RuleDef[]
   return [...builtin, ...config.rules.filter((r) => !off.has(r.id))];
 }
 
-/** The rules every analysing command runs, and the configuration they come from (if any). */
-export function rulesInEffect(choice: ConfigChoice): { rules: RuleSet; config: UserConfig | undefined } {
-  const config = loadConfig(choice.cwd, choice.file, choice.lookup !== false);
-  return { rules: ruleSetFor(config) ?? builtinRuleSet(), config };
+/** The rules every analysing command runs, the configuration they come from (if any), and a found file skipped. */
+export function rulesInEffect(choice: ConfigChoice): { rules: RuleSet; config: UserConfig | undefined; skipped?: SkippedConfig } {
+  const { config, skipped } = resolveConfig(choice);
+  return { rules: ruleSetFor(config) ?? builtinRuleSet(), config, ...(skipped && { skipped }) };
 }
 
 /** The choice a worker is given: the file the main thread settled on, so it does not look again. */
-export function settledChoice(cwd: string, config: UserConfig | undefined): ConfigChoice {
-  return config ? { cwd, file: config.file } : { cwd, lookup: false };
+export function settledChoice(choice: ConfigChoice, config: UserConfig | undefined): ConfigChoice {
+  const { cwd } = choice;
+  return config ? { cwd, file: config.file, found: choice.file === undefined } : { cwd, lookup: false };
 }
 
 /** A line for --verbose: which configuration file the run uses. */
-export function describeConfig(cwd: string, config: UserConfig | undefined): string {
+export function describeConfig(cwd: string, config: UserConfig | undefined, skipped?: SkippedConfig): string {
   if (config) return `config: ${config.file}`;
+  if (skipped) return `config: none (${skipped.file} skipped: ${skipped.why})`;
   return `config: none (no ${CONFIG_FILES.join(', ')} in ${path.resolve(cwd)} or a folder above it)`;
 }

@@ -11,6 +11,7 @@
 // Every detector is linear in the text: bounded repetition only, e-mails looked for around each "@".
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Analysis, InputErrorRecord, Transcript, TranscriptMeta } from '../model/types.js';
+import { GROUP_RUN, isCompactDate, phoneGroupsLength } from './phone-groups.js';
 
 /** What a letter or digit of a detected value becomes in text; separators stay. */
 export const MASK = '\u2022';
@@ -41,11 +42,6 @@ export function luhnValid(digits: string): boolean {
 // conversation and is not personal: "order 12345678" survives, "account 12345678" does not.
 const REFERENCE_LABEL = /\b(?:order|ord|ref|reference|ticket|case|tracking|invoice|booking|confirmation|parcel|shipment|incident)\b[\s#:.-]*(?:(?:no|number|num|id)\b[\s#:.-]*)?(?:is\s+)?$/i;
 const isReference = (text: string, start: number) => REFERENCE_LABEL.test(text.slice(Math.max(0, start - 40), start));
-
-function isCompactDate(digits: string): boolean {
-  if (digits.length !== 8 && digits.length !== 14) return false;
-  return /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.test(digits);
-}
 
 // Detectors read a folded copy of the text, of the same length, so that a span found in it is the
 // span in the text: digits, signs and spaces are written in more ways than the patterns should
@@ -127,6 +123,8 @@ function ibanValid(iban: string): boolean {
 }
 
 const whole = (ok: boolean, m: string) => (ok ? m.length : 0);
+/** A North American number's ten digits (after its 1): area code and exchange each start 2–9. */
+const NANP_NUMBER = /^1?[2-9]\d\d[2-9]\d{6}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Both groups a year ("2019 2020", "1999-2003") or a time of day ("open 0900-1730"): a span, not a number. */
@@ -178,11 +176,13 @@ const DETECTORS: Detector[] = [
     },
   },
   {
-    // North American, with or without the leading 1: (415) 555-2671, 415.555.2671, 1-800-555-0199
-    // (separators required, so a date "2024-01-15" or a plain number is not a phone).
+    // North American, with or without the leading 1: (415) 555-2671, 415.555.2671, 1-800-555-0199,
+    // and the last seven digits in one group, 415 5552671, when the area code and exchange are ones
+    // the plan allows (neither starts with 0 or 1). Separators required, so a date "2024-01-15" or
+    // a plain number is not a phone.
     kind: 'phone',
-    pattern: re(`(?<![\\d.:/-])(?:1${SEP}?)?(?:\\(\\d{3}\\)${SEP}?|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?![\\d:/-])`),
-    accept: (m, text, start) => whole(!isReference(text, start), m),
+    pattern: re(`(?<![\\d.:/-])(?:1${SEP}?)?(?:\\(\\d{3}\\)${SEP}?|\\d{3}${SEP})(?:\\d{3}${SEP}\\d{4}|\\d{7})(?![\\d:/-])`),
+    accept: (m, text, start) => whole(!isReference(text, start) && (!/\d{7}$/.test(m) || NANP_NUMBER.test(digitsOf(m))), m),
   },
   {
     // National with a trunk 0, in the groupings of each country: 020 7946 0958, 07700 900123,
@@ -201,6 +201,15 @@ const DETECTORS: Detector[] = [
     kind: 'account',
     pattern: /(?<=\b(?:sort ?code|account|acct|a\/c)(?: (?:number|num|no\.?|#))?(?: is)?[:#]? ?)\d{2}(?:[ -]?\d{2}){2,5}(?![\d-])/gi,
     accept: (m) => whole(!ISO_DATE.test(m), m),
+  },
+  {
+    // Bare groups of digits that are a phone number by their shape or by the words before them: an
+    // international number without its "+" (44 20 7946 0958, 33 6 12 34 56 78) and, after a phone
+    // cue ("call me on", "my number is", "tel."), 7–15 digits in any grouping (555 2671). Not an
+    // amount, a date, a time, a version or a reference (phone-groups.ts).
+    kind: 'phone',
+    pattern: GROUP_RUN,
+    accept: (m, text, start) => phoneGroupsLength(m, text, start, isReference),
   },
   {
     // National numbers written without a trunk 0, in the groupings of the countries that have none

@@ -90,6 +90,18 @@ export interface RuleSetOptions {
 const NO_PHRASES: readonly PhraseRule[] = [];
 
 export class RuleSet {
+  /**
+   * Set by the constructor only, so `RuleSet.is` knows a rule set from an object that only looks
+   * like one: made by Object.create(RuleSet.prototype), a copy through JSON, a plain object with
+   * the same keys (instanceof is fooled by the first; none of them has the compiled state).
+   */
+  readonly #made = true;
+
+  /** Whether `value` is a RuleSet this class constructed (a brand check, not a duck type). */
+  static is(value: unknown): value is RuleSet {
+    return typeof value === 'object' && value !== null && #made in value;
+  }
+
   readonly rules: readonly RuleDef[];
   /** The ignored phrases, when there are any. */
   readonly ignored: IgnoreList | undefined;

@@ -224,6 +224,63 @@ describe('the phone and card forms people write', () => {
   });
 });
 
+// Phone numbers with nothing but their groups to go by: no "+" or "00", no trunk 0, no fixed
+// grouping. Masked by their shape (a country code, 10–15 digits, one separator) or by a phone cue
+// before them; the sentences that must stay are made of the same digits and separators.
+describe('phone numbers written as bare groups of digits', () => {
+  it.each([
+    ['a UK number without its +', "Best to call me on 44 20 7946 0958, that's the London office.", '44 20 7946 0958'],
+    ['a UK mobile without its +', "My mobile's 44 7700 900123 if we get cut off.", '44 7700 900123'],
+    ['a French mobile without its +, in pairs', 'Vous pouvez me joindre au 33 6 12 34 56 78 après 18h.', '33 6 12 34 56 78'],
+    ['a German number without its +, no cue', 'Meine Nummer ist 49 30 1234567, danke.', '49 30 1234567'],
+    ['an Irish mobile with dots', "It's 353.87.123.4567 on WhatsApp.", '353.87.123.4567'],
+    ['an Indian number with dashes', 'Reach our Mumbai desk at 91-22-1234-5678 any time.', '91-22-1234-5678'],
+    ['a UAE number with no-break spaces', 'The Dubai office is 971\u00A050\u00A0123\u00A04567, thanks.', '971\u00A050\u00A0123\u00A04567'],
+    ['a UK number with en dashes', 'Head office: 44\u201320\u20137946\u20130958 ok', '44\u201320\u20137946\u20130958'],
+    ['a US number as 3 + 7 digits', 'You can reach me at 415 5552671 after lunch.', '415 5552671'],
+    ['a US number as 3 + 7 with the area code in brackets', 'Or try (415) 5552671, the front desk.', '(415) 5552671'],
+    ['a US number as 1 + 3 + 7', 'Dial 1 415 5552671 from abroad.', '1 415 5552671'],
+    ['a US number as 3 + 7 with a dot', 'the shop is on 415.5552671 until six', '415.5552671'],
+    ['a local number after "my cell is"', 'my cell is 555 2671, text me anytime', '555 2671'],
+    ['a number after "text me on", in 4-3-3', 'text me on 7700 900 123 instead', '7700 900 123'],
+    ['ten digits after "Tel."', 'Tel. 4155552671 is the desk', '4155552671'],
+    ['pairs after a phone cue', 'ring me on 45 12 34 56 78 tonight', '45 12 34 56 78'],
+    ['a number after "my number is", then a date', 'my number is 555 2671, since 06.12.2024', '555 2671'],
+  ])('masks %s', (_what, text, secret) => {
+    expect(findRedactions(text).map((f) => [f.kind, text.slice(...f.span)])).toEqual([['phone', secret]]);
+    expect(redactText(text)).toHaveLength(text.length);
+  });
+
+  it.each([
+    ['amounts in groups of three', 'The settlement was 1 500 000 and the fee 12 500.'],
+    ['a large amount after a country-code-like group', 'Revenue hit 44 500 000 000 last year.'],
+    ['an amount with a sign and decimals', 'You were charged $1,234.56 on the 6th.'],
+    ['an amount with a decimal comma and a euro sign', 'Le total est de 2 499,00 € TTC.'],
+    ['a date in spaced groups and a time', 'It shipped on 2024 12 06 at 10:30.'],
+    ['a dotted date', 'Delivery is booked for 06.12.2024.'],
+    ['a date and a time after a phone cue', 'Call me on 06.12.2024 at 10:30 about it.'],
+    ['a compact date after a phone cue', 'call 20241206 was the last one'],
+    ['counts and quantities', 'You have 3 items and 12 500 points left.'],
+    ['an amount after a phone cue', 'We call 1 500 000 customers a year.'],
+    ['order and case numbers written as one token', 'Your order ORD-58213 and case #4471902 are linked.'],
+    ['versions and builds', 'We updated to version 7.0.19045.3803 yesterday, the app is on 2.14.3.'],
+    ['an IP address', 'The router answers on 41.200.10.200 now.'],
+    ['a list of figures in pairs', 'Scores this week: 30 40 50 60 70.'],
+    ['a reference its label names', 'reference 44 20 7946 0958 is on the parcel'],
+    ['3 + 7 digits that no North American number has', 'the serial is 123 4567890 on the box'],
+    ['a time and a count after "call"', 'call me at 10 30 tomorrow, we will call you in 2 to 3 days'],
+    ['an ISBN', 'ISBN 978-0-306-40615-7 is the edition'],
+    ['groups with mixed separators', 'the range 44 20-7946.0958 was printed'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(redactText(text)).toBe(text);
+  });
+
+  it('a phone cue counts only right before the number', () => {
+    expect(redactText('Please call me back on 555 2671.')).toBe(`Please call me back on ${MASK.repeat(3)} ${MASK.repeat(4)}.`);
+    expect(redactText('Call me. I counted 555 2671 items.')).toBe('Call me. I counted 555 2671 items.');
+  });
+});
+
 describe('tags keep join keys apart', () => {
   const secretOfSameShape = fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).filter(([a, b]) => a !== b);
 
@@ -298,6 +355,11 @@ describe('the redactor is linear in the text', () => {
     ['brackets, plus signs and digits', (n) => '(+1 '.repeat(n / 4)],
     ['a plus sign and 40 digits, again and again', (n) => ('+' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
     ['a zero and 40 digits, again and again', (n) => ('0' + '1234567890'.repeat(4) + ' ').repeat(n / 42)],
+    ['phone cues and short numbers', (n) => 'call me on 555 2671 '.repeat(n / 20)],
+    ['a cue word again and again, then groups', (n) => 'call me '.repeat(n / 8) + '555 2671'],
+    ['country codes and groups that never end', (n) => '44 20 '.repeat(n / 6)],
+    ['groups with separators that change', (n) => '44 20-7946.0958 '.repeat(n / 16)],
+    ['groups of three after a cue', (n) => 'my number is 1 500 000, '.repeat(n / 24)],
   ];
   // CPU time, n against 4n (test/helpers/growth.ts): linear gives about 4, a quadratic scan 16 and
   // more (the redactor before this test: 28 from 10,000 to 40,000 letters).

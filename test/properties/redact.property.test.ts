@@ -39,6 +39,9 @@ const phone = fc.oneof(
   // French and Belgian pairs, German area code and number.
   fc.tuple(fc.constantFrom('6', '7'), digits(8), fc.constantFrom(' ', '.', '\u00A0')).map(([m, d, s]) => `0${m}${s}${d.match(/../g)!.join(s)}`),
   fc.tuple(digits(3), digits(7), fc.constantFrom(' ', '-', '\u2013')).map(([a, b, s]) => `01${a.slice(0, 2)}${s}${b}`),
+  // International without the "+", and North American as 3 + 7 (area code and exchange start 2–9).
+  fc.tuple(fc.constantFrom('44', '49', '33', '91', '353', '971'), fc.integer({ min: 1, max: 9 }), digits(3), digits(4), sep).map(([cc, a, b, c, s]) => `${cc}${s}${a}${b}${s}${c}`),
+  fc.tuple(fc.integer({ min: 2, max: 9 }), digits(2), fc.integer({ min: 2, max: 9 }), digits(6), sep).map(([a, b, c, d, s]) => `${a}${b}${s}${c}${d}`),
 );
 
 /** Card numbers pass the Luhn check, as real ones do; written grouped or not. */

@@ -6,7 +6,7 @@ import { settleRoles } from '../../nlp/roles.js';
 import type { InputErrorRecord, Transcript } from '../../model/index.js';
 import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
-import { describeConfig, rulesInEffect } from '../config.js';
+import { describeConfig, rulesInEffect, skippedNote } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
 import { overLimit } from '../limits.js';
@@ -66,11 +66,12 @@ function pick(transcripts: readonly Transcript[], id: string, source: string, ke
 async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   if (o.output) formatForOutput(o.output, { txt: 'plain text' });
   // The same rules `score` runs: a phrase disabled, extended or ignored there is so here.
-  const { rules, config } = rulesInEffect({ cwd: io.cwd, file: o.config });
+  const { rules, config, skipped } = rulesInEffect({ cwd: io.cwd, file: o.config });
   const redactor = runRedactor(o.redact, io.env);
   const key = (s: string) => redactor?.joinKey(s) ?? s;
   // The config's path is a file name too (a home folder named after its owner's address).
-  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
+  if (skipped) io.stderr.write(skippedNote(skipped, key) + '\n');
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config, skipped)) + '\n');
   const report = (e: InputErrorRecord) => io.stderr.write(errorLine(redactor ? redactor.error(e) : e) + '\n');
   const source = file === STDIN ? '<stdin>' : file;
   let bytes: Buffer;

@@ -2,7 +2,7 @@
 // configuration applied (their rules, extended phrases, rules switched off).
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { CONFIG_FILES, catalogueFor, loadConfig } from '../config.js';
+import { CONFIG_FILES, catalogueFor, resolveConfig, skippedNote } from '../config.js';
 import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../../report/rules.js';
 import { EXIT } from '../exit.js';
 import { colorEnabled } from '../options.js';
@@ -25,12 +25,14 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .option('--no-color', 'no colour, even on a terminal')
     .action((o: RulesOptions) => {
       // Loaded (and so checked) either way: a file that stops every run is not "in effect".
-      const config = loadConfig(io.cwd, o.config);
+      const { config, skipped } = resolveConfig({ cwd: io.cwd, file: o.config });
+      // The same decision as score and coach: a found file that may not be used is named, not used.
+      if (skipped) io.stderr.write(skippedNote(skipped) + '\n');
       if (o.configPath) {
         if (config) io.stdout.write(path.resolve(io.cwd, config.file) + '\n');
         else {
           io.stdout.write('none\n');
-          io.stderr.write(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it\n`);
+          if (!skipped) io.stderr.write(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it\n`);
         }
         return setExit(EXIT.ok);
       }

@@ -6,7 +6,7 @@ import type { InputErrorRecord } from '../../model/index.js';
 import { READERS } from '../../formats/index.js';
 import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
-import { describeConfig, rulesInEffect, settledChoice } from '../config.js';
+import { describeConfig, rulesInEffect, settledChoice, skippedNote } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { errorLine, expandInputs, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, runRedactor, tool } from '../options.js';
@@ -130,9 +130,11 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map(key).join(', ')}`);
   // A wrong config stops the run here, before any output; workers load the same file again.
-  const { config } = rulesInEffect({ cwd: io.cwd, file: o.config });
+  const choice = { cwd: io.cwd, file: o.config };
+  const { config, skipped } = rulesInEffect(choice);
   // The config's path is a file name too (a home folder named after its owner's address).
-  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config)) + '\n');
+  if (skipped && !o.quiet) io.stderr.write(skippedNote(skipped, key) + '\n');
+  if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config, skipped)) + '\n');
 
   const formatter = formatterByName(format);
   const toTerminal = !o.output && Boolean(io.stdout.isTTY);
@@ -151,7 +153,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     wantAnalysis: false,
     roleNotes: format === 'pretty',
     redact: redactor ? { key: redactor.key } : false,
-    config: settledChoice(io.cwd, config),
+    config: settledChoice(choice, config),
     link: true,
   };
   const heapMb = workerHeapMb(io.env);
