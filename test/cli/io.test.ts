@@ -1,18 +1,16 @@
-// The output sink: text is encoded into buffers it uses again, so what a slow reader is still
-// writing must never change under it, and every record arrives whole and in order.
+// The output sink: text is encoded to UTF-8 by the sink itself, so every record must arrive whole
+// and in order, in chunks that never change after they were written (a PassThrough keeps them).
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stdoutSink } from '../../src/cli/io.js';
 
-/** A stream that finishes each write on a later turn of the event loop, and keeps what it wrote then. */
+/** A stream that finishes each write on a later turn of the event loop and keeps the chunks themselves, as a PassThrough does until they are read. */
 function slowStream(): { stream: Writable; chunks: Buffer[] } {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      setImmediate(() => {
-        chunks.push(Buffer.from(chunk)); // copied when the write completes, as a file or a pipe would take it
-        done();
-      });
+      chunks.push(chunk);
+      setImmediate(done);
     },
   });
   return { stream, chunks };
@@ -21,7 +19,7 @@ function slowStream(): { stream: Writable; chunks: Buffer[] } {
 const record = (i: number) => `{"id":"call-${i}","text":"Ça coûte 12 € 🙂 — 注文番号 ${i}","turns":${'x'.repeat(i % 700)}}\n`;
 
 describe('stdoutSink', () => {
-  it('writes records in order, whole, through buffers used again, with text of every width', async () => {
+  it('writes records in order and whole, in chunks that stay as written, with text of every width', async () => {
     const { stream, chunks } = slowStream();
     const sink = stdoutSink(stream);
     const expected: string[] = [];
@@ -32,7 +30,7 @@ describe('stdoutSink', () => {
     }
     await sink.close();
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.join(''));
-    expect(chunks.length).toBeGreaterThan(2); // the buffers were written and filled again
+    expect(chunks.length).toBeGreaterThan(2);
     for (const chunk of chunks) expect(chunk.at(-1)).toBe(0x0a); // a chunk ends where a record does
   });
 
