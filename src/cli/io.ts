@@ -272,7 +272,7 @@ function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<vo
  * is one (a third less time on the bench's results). Never a buffer used again: a stream may hold
  * on to a chunk after its write (a PassThrough does, until it is read).
  */
-function utf8(text: string): Buffer {
+export function utf8(text: string): Buffer {
   const bytes = Buffer.allocUnsafeSlow(3 * text.length);
   return bytes.subarray(0, bytes.write(text));
 }

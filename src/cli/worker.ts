@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScorer, type WorkSettings, type WorkUnit } from './units.js';
 import type { WorkerReply } from './pool.js';
+import { utf8 } from './io.js';
 
 const score = createScorer(workerData as WorkSettings);
 
@@ -16,8 +17,7 @@ parentPort!.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
       // and never holds the text on its heap.
       result.output = result.output.map((part) => {
         if (typeof part !== 'string') return part;
-        const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(part));
-        bytes.write(part);
+        const bytes = utf8(part);
         transfer.push(bytes.buffer as ArrayBuffer);
         return bytes;
       }) as Uint8Array[];
