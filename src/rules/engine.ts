@@ -1,7 +1,7 @@
 // Runs a catalogue of rules over a conversation: one pass over each turn's tokens, every pattern of
 // the speaker's rules matched at once by one automaton, context checks shared by every rule.
 import type { PhraseRule } from '../nlp/lexicon/phrase-rule.js';
-import { dimensionOf, type Finding, type Transcript, type Turn } from '../model/types.js';
+import { dimensionOf, type Category, type Dimension, type Finding, type FindingKind, type Severity, type Transcript, type Turn } from '../model/types.js';
 import { lexemesOf, type TextFeatures } from '../nlp/features.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
 import { PatternAutomaton, spanReader } from '../nlp/phrase/automaton.js';
@@ -86,6 +86,57 @@ export interface RuleSetOptions {
   sentiment?: readonly PhraseRule[];
 }
 
+/**
+ * What the engine reads of a rule at every match, in one shape for every rule. A rule as given has
+ * the shape of its data (a field is there only when it is set), and read through thirty shapes the
+ * property loads of the hottest functions (`accept`, `matchTurn`, `resolve`) went megamorphic:
+ * V8's log of inline caches (--log-ic) named every one of these fields.
+ */
+interface EngineRule {
+  readonly id: string;
+  readonly messageId: string;
+  readonly url: string | undefined;
+  readonly category: Category;
+  readonly dimension: Dimension;
+  readonly kind: FindingKind;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly suggestion: string | undefined;
+  readonly unit: RuleDef['unit'];
+  readonly once: RuleDef['once'];
+  readonly allowNegated: boolean;
+  readonly allowQuestion: boolean;
+  readonly allowQuoted: boolean;
+  readonly check: RuleDef['check'];
+  readonly suppressedBy: readonly Category[] | undefined;
+  readonly yieldsTo: readonly Category[] | undefined;
+}
+
+/** What resolving a turn's findings reads of their rules. */
+type Resolving = Partial<Pick<EngineRule, 'suppressedBy' | 'yieldsTo' | 'unit'>>;
+
+function engineRule(rule: RuleDef): EngineRule {
+  return {
+    id: rule.id,
+    messageId: messageIdOf(rule),
+    url: ruleUrl(rule.id),
+    category: rule.category,
+    dimension: dimensionOf(rule.category),
+    kind: rule.kind,
+    severity: rule.severity,
+    message: rule.message,
+    suggestion: rule.suggestion || undefined,
+    unit: rule.unit,
+    once: rule.once,
+    allowNegated: rule.allowNegated === true,
+    allowQuestion: rule.allowQuestion === true,
+    allowQuoted: rule.allowQuoted === true,
+    check: rule.check,
+    suppressedBy: rule.suppressedBy,
+    yieldsTo: rule.yieldsTo,
+  };
+}
+
 /** No sentiment phrases of a user's: one list for every rule set, so a run that has none changes nothing. */
 const NO_PHRASES: readonly PhraseRule[] = [];
 
@@ -107,10 +158,9 @@ export class RuleSet {
   readonly ignored: IgnoreList | undefined;
   /** A user's sentiment phrases (none by default): analyze() has the customer's sentiment read with them. */
   readonly sentimentPhrases: readonly PhraseRule[];
-  private readonly byId = new Map<string, RuleDef>();
-  /** Per rule (by index), its findings' messageId and url: made once, shared by every finding. */
-  private readonly messageIds: string[];
-  private readonly urls: Array<string | undefined>;
+  /** `rules` as the engine reads them (EngineRule), by index and by id. */
+  private readonly engine: readonly EngineRule[];
+  private readonly byId = new Map<string, EngineRule>();
   /** Built on a speaker's first turn: constructing a rule set compiles nothing. */
   private readonly machines = new Map<string, Machine>();
   private readonly scratch = new Scratch();
@@ -126,12 +176,11 @@ export class RuleSet {
     for (const rule of own) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
       if (rule.kind === 'signal' && rule.speaker !== 'customer') throw new Error(`rule "${rule.id}": only a customer rule gives signals`);
-      this.byId.set(rule.id, rule);
+      this.byId.set(rule.id, engineRule(rule));
     }
     this.rules = own;
+    this.engine = own.map((rule) => this.byId.get(rule.id)!);
     this.indexOf = new Map(own.map((r, i) => [r.id, i]));
-    this.messageIds = own.map(messageIdOf);
-    this.urls = own.map((r) => ruleUrl(r.id));
     this.ignored = options.ignore?.length ? new IgnoreList(options.ignore, FILLERS) : undefined;
     this.sentimentPhrases = options.sentiment?.length ? options.sentiment : NO_PHRASES;
   }
@@ -236,7 +285,7 @@ export class RuleSet {
           if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
           continue;
         }
-        const rule = this.rules[r]!;
+        const rule = this.engine[r]!;
         if (lastEnd[r]! > i || judged[r]! >= CHECKS_PER_TURN) continue;
         if (foundOnce(rule.once, doneIn[r]!, sentence)) continue;
         seenAt[r] = stamp;
@@ -268,7 +317,7 @@ export class RuleSet {
     // whole of this function, which is the engine's hottest.
     const clauses = clauseRules.length > 0 ? clausesOf(features, scratch.clauses) : NO_CLAUSES;
     for (const r of clauseRules) {
-      const once = this.rules[r]!.once;
+      const once = this.engine[r]!.once;
       let doneIn = -1;
       for (let c = 0; c < clauses.length; c += 3) {
         const from = clauses[c]!;
@@ -289,7 +338,7 @@ export class RuleSet {
   }
 
   private accept(r: number, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
-    const rule = this.rules[r]!;
+    const rule = this.engine[r]!;
     if (!rule.allowNegated && isNegated(f, from)) return undefined;
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
     if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
@@ -297,11 +346,13 @@ export class RuleSet {
     const data = rule.check?.(new Match(turn, turns, f, from, to, matchSpan));
     if (data === false) return undefined;
     const span = rule.unit === 'clause' ? trimmed(turn.text, matchSpan) : matchSpan;
+    // Every field in one order, those a finding may lack undefined (JSON leaves them out): findings
+    // of one shape keep the stages that read them from megamorphic loads as rules of one shape do.
     const finding: Finding = {
       rule: rule.id,
-      messageId: this.messageIds[r]!,
+      messageId: rule.messageId,
       category: rule.category,
-      dimension: dimensionOf(rule.category),
+      dimension: rule.dimension,
       kind: rule.kind,
       severity: rule.severity,
       turn: turn.index,
@@ -309,11 +360,10 @@ export class RuleSet {
       span,
       text: turn.text.slice(span[0], span[1]),
       message: rule.message,
+      suggestion: rule.suggestion,
+      url: rule.url,
+      data: data || undefined,
     };
-    if (rule.suggestion) finding.suggestion = rule.suggestion;
-    const url = this.urls[r];
-    if (url) finding.url = url;
-    if (data) finding.data = data;
     return finding;
   }
 }
@@ -327,7 +377,7 @@ export class RuleSet {
 export const CHECKS_PER_TURN = 100;
 
 /** Whether a rule found `once` in a turn or sentence has found it there: `done` is the sentence of its last finding in the turn, or -1. */
-function foundOnce(once: RuleDef['once'], done: number, sentence: number): boolean {
+function foundOnce(once: EngineRule['once'], done: number, sentence: number): boolean {
   return once !== undefined && done !== -1 && (once === 'turn' || done === sentence);
 }
 
@@ -372,7 +422,7 @@ class Match implements RuleMatch {
  * Within one turn: of overlapping findings of one category keep the longest (the first on a tie),
  * and drop findings whose rule gives way to another category in the turn (sympathy beside empathy).
  */
-function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+function resolve(found: Finding[], rules: ReadonlyMap<string, Resolving>): Finding[] {
   if (found.length === 1) {
     // The common case: nothing to overlap, only its own category to give way to.
     const f = found[0]!;
@@ -389,7 +439,7 @@ function resolve(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding
  * that quotes its clause gives way to any risk inside it. Two strengths may share words: "I've
  * checked" takes the task on and starts a sentence of information.
  */
-function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, Resolving>): Finding[] {
   let contested = false;
   for (let i = 0; i < kept.length && !contested; i++) contested = kept[i]!.kind === 'risk' || rules.get(kept[i]!.rule)?.yieldsTo !== undefined;
   if (!contested) return kept;
@@ -407,7 +457,7 @@ function oneVerdict(kept: Finding[], rules: ReadonlyMap<string, RuleDef>): Findi
 const spanLength = (f: Finding): number => f.span[1] - f.span[0];
 
 /** Whether finding `f` gives way to `g` (see oneVerdict). */
-function loses(f: Finding, g: Finding, rules: ReadonlyMap<string, RuleDef>): boolean {
+function loses(f: Finding, g: Finding, rules: ReadonlyMap<string, Resolving>): boolean {
   if (!(g.span[0] < f.span[1] && f.span[0] < g.span[1])) return false;
   if (rules.get(f.rule)?.yieldsTo?.includes(g.category)) return true;
   if (rules.get(g.rule)?.yieldsTo?.includes(f.category)) return false;
@@ -419,7 +469,7 @@ function loses(f: Finding, g: Finding, rules: ReadonlyMap<string, RuleDef>): boo
 }
 
 /** `resolve` for any number of findings. */
-export function resolveMany(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+export function resolveMany(found: Finding[], rules: ReadonlyMap<string, Resolving>): Finding[] {
   const length = (f: Finding) => f.span[1] - f.span[0];
   const overlap = (f: Finding, g: Finding) => g.span[0] < f.span[1] && f.span[0] < g.span[1];
   const beats = (j: number, i: number) => length(found[j]!) > length(found[i]!) || (length(found[j]!) === length(found[i]!) && j < i);
@@ -457,7 +507,7 @@ export function resolveMany(found: Finding[], rules: ReadonlyMap<string, RuleDef
 const FEW_FINDINGS = 16;
 
 /** `resolve` for a turn of few findings: the same outcome, without allocating more than the result. */
-export function resolveFew(found: Finding[], rules: ReadonlyMap<string, RuleDef>): Finding[] {
+export function resolveFew(found: Finding[], rules: ReadonlyMap<string, Resolving>): Finding[] {
   const length = (f: Finding) => f.span[1] - f.span[0];
   let dropped = 0; // bit i: found[i] loses to an overlapping finding of its category
   for (let i = 0; i < found.length; i++) {

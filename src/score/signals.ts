@@ -18,15 +18,18 @@ export type FindingTally = Required<Pick<Counts, 'categories' | 'risks' | 'stren
 
 /** Findings per category and per kind, in one pass. */
 export function tallyFindings(findings: readonly Finding[]): FindingTally {
-  const categories: Partial<Record<Category, number>> = {};
+  // Counted in a map, made an object at the end (in the order categories were first found): an
+  // object filled key by key takes a shape per order, and its loads went megamorphic.
+  const byCategory = new Map<Category, number>();
   let risks = 0;
   let strengths = 0;
   let signals = 0;
   for (const f of findings) {
-    categories[f.category] = (categories[f.category] ?? 0) + 1;
+    byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
     if (f.kind === 'risk') risks++;
     else if (f.kind === 'strength') strengths++;
     else signals++;
   }
+  const categories: Partial<Record<Category, number>> = Object.fromEntries(byCategory);
   return { categories, risks, strengths, signals };
 }

@@ -1,0 +1,35 @@
+// The engine's findings: one shape for all of them (every field there, in one order, the unset ones
+// undefined), which JSON writes as if the unset ones were never there.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, parse } from '../../src/index.js';
+import type { Finding } from '../../src/model/types.js';
+
+const samples = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'samples');
+
+function findingsOfSamples(): Finding[] {
+  return readdirSync(samples)
+    .filter((name) => name.endsWith('.txt'))
+    .flatMap((name) => parse(readFileSync(path.join(samples, name), 'utf8'), { source: name }))
+    .flatMap((t) => analyze(t).findings);
+}
+
+describe('findings', () => {
+  const findings = findingsOfSamples();
+
+  it('all have the same fields in the same order, whatever their rule sets', () => {
+    const risks = findings.filter((f) => f.suggestion !== undefined);
+    const withData = findings.filter((f) => f.data !== undefined);
+    expect(risks.length).toBeGreaterThan(0);
+    expect(withData.length).toBeGreaterThan(0);
+    expect(findings.length).toBeGreaterThan(risks.length + withData.length);
+    const fields = new Set(findings.map((f) => Object.keys(f).join(',')));
+    expect([...fields]).toEqual(['rule,messageId,category,dimension,kind,severity,turn,role,span,text,message,suggestion,url,data']);
+  });
+
+  it('are written without the fields their rule leaves unset', () => {
+    const plain = findings.find((f) => f.suggestion === undefined && f.data === undefined)!;
+    expect(Object.keys(JSON.parse(JSON.stringify(plain)))).toEqual(['rule', 'messageId', 'category', 'dimension', 'kind', 'severity', 'turn', 'role', 'span', 'text', 'message', 'url']);
+  });
+});
