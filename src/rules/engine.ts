@@ -88,7 +88,7 @@ export interface RuleSetOptions {
 
 /**
  * What the engine reads of a rule at every match, in one shape for every rule. A rule as given has
- * the shape of its data (a field is there only when it is set), and read through thirty shapes the
+ * the shape of its data (a field is there only when it is set), and read through so many shapes the
  * property loads of the hottest functions (`accept`, `matchTurn`, `resolve`) went megamorphic:
  * V8's log of inline caches (--log-ic) named every one of these fields.
  */
@@ -131,7 +131,7 @@ function engineRule(rule: RuleDef): EngineRule {
     allowNegated: rule.allowNegated === true,
     allowQuestion: rule.allowQuestion === true,
     allowQuoted: rule.allowQuoted === true,
-    check: rule.check,
+    check: rule.check && ((m) => rule.check!(m)), // called on its rule, as a method
     suppressedBy: rule.suppressedBy,
     yieldsTo: rule.yieldsTo,
   };

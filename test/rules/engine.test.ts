@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, parse } from '../../src/index.js';
+import { analyze, parse, BUILTIN_RULES, RuleSet, type RuleDef } from '../../src/index.js';
 import type { Finding } from '../../src/model/types.js';
 
 const samples = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'samples');
@@ -31,5 +31,23 @@ describe('findings', () => {
   it('are written without the fields their rule leaves unset', () => {
     const plain = findings.find((f) => f.suggestion === undefined && f.data === undefined)!;
     expect(Object.keys(JSON.parse(JSON.stringify(plain)))).toEqual(['rule', 'messageId', 'category', 'dimension', 'kind', 'severity', 'turn', 'role', 'span', 'text', 'message', 'url']);
+  });
+});
+
+describe('a rule\'s check', () => {
+  it('is called on its rule, as a method is, though the engine reads the rule through a record of its own', () => {
+    const deadEnd = BUILTIN_RULES.find((r) => r.id === 'dead-end')!;
+    const seen: unknown[] = [];
+    const rule: RuleDef = {
+      ...deadEnd,
+      check(this: RuleDef) {
+        seen.push(this);
+        return { checkedBy: this.id };
+      },
+    };
+    const [t] = parse('Customer: Can you refund me?\nAgent: There is nothing I can do about that.', { source: 'x.txt' });
+    const [finding] = analyze(t!, { rules: new RuleSet([rule]) }).findings;
+    expect(seen).toEqual([rule]);
+    expect(finding?.data).toEqual({ checkedBy: 'dead-end' });
   });
 });
