@@ -173,13 +173,14 @@ export class RuleSet {
     // Whose words a rule reads decides whose finding it is: what a customer says is a signal about
     // the customer, whatever kind a user's rule declared, and never a risk of the agent's.
     const own = rules.map((rule) => (rule.speaker === 'customer' && rule.kind !== 'signal' ? { ...rule, kind: 'signal' as const } : rule));
-    for (const rule of own) {
+    this.engine = own.map((rule) => {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id "${rule.id}"`);
       if (rule.kind === 'signal' && rule.speaker !== 'customer') throw new Error(`rule "${rule.id}": only a customer rule gives signals`);
-      this.byId.set(rule.id, engineRule(rule));
-    }
+      const read = engineRule(rule);
+      this.byId.set(rule.id, read);
+      return read;
+    });
     this.rules = own;
-    this.engine = own.map((rule) => this.byId.get(rule.id)!);
     this.indexOf = new Map(own.map((r, i) => [r.id, i]));
     this.ignored = options.ignore?.length ? new IgnoreList(options.ignore, FILLERS) : undefined;
     this.sentimentPhrases = options.sentiment?.length ? options.sentiment : NO_PHRASES;
