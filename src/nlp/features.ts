@@ -1,5 +1,5 @@
 // Everything later stages need from one text, computed once per text.
-import { type Token, tokenize, endsSentence, isWordLike } from './tokenize.js';
+import { type Tokens, tokenize } from './tokenize.js';
 import { negationScopes } from './negation.js';
 import { lexemeGeneration, lexemesHold, readLexemes, type Lexemes } from './phrase/lexemes.js';
 import type { SentimentResult } from './sentiment.js';
@@ -8,7 +8,7 @@ import { RecentMemo } from './memo.js';
 
 export interface TextFeatures {
   text: string;
-  tokens: Token[];
+  tokens: Tokens;
   /** For each token, the negator token index whose scope covers it, or -1. */
   negatedBy: readonly number[];
   /** For each token, its sentence number (0-based). */
@@ -29,24 +29,25 @@ export interface TextFeatures {
 
 export function textFeatures(text: string): TextFeatures {
   const tokens = tokenize(text);
-  // Plain arrays of small integers here and in negationScopes, as for lexemes (phrase/lexemes.ts).
-  const sentenceOf: number[] = [];
+  // Plain arrays of small integers here and in negationScopes, as for lexemes (phrase/lexemes.ts),
+  // made at their size: grown by push, a long text's went through three times its size.
+  const sentenceOf = new Array<number>(tokens.length);
   let sentence = 0;
   let words = 0;
   let newline = text.indexOf('\n'); // the first line break at or after the current token's end
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    sentenceOf.push(sentence);
-    if (newline !== -1 && newline < t.end) newline = text.indexOf('\n', t.end);
-    const lineBreakNext = newline !== -1 && i + 1 < tokens.length && newline < tokens[i + 1]!.start;
+    sentenceOf[i] = sentence;
+    const end = tokens.end(i);
+    if (newline !== -1 && newline < end) newline = text.indexOf('\n', end);
+    const hasNext = i + 1 < tokens.length;
+    const lineBreakNext = newline !== -1 && hasNext && newline < tokens.start(i + 1);
     // A full stop with a word right after it, no space between, is inside a name or a link
     // ("web.archive.org", "amzn.to"), not the end of a sentence.
-    const next = tokens[i + 1];
-    const inName = t.text === '.' && next !== undefined && next.start === t.end && isWordLike(next);
-    if ((endsSentence(t) && !inName) || lineBreakNext || linkEndsSentence(t, next)) {
+    const inName = hasNext && tokens.text(i) === '.' && tokens.touchesPrevious(i + 1) && tokens.isWordLike(i + 1);
+    if ((tokens.endsSentence(i) && !inName) || lineBreakNext || linkEndsSentence(tokens, i)) {
       sentence++;
     }
-    if (isWordLike(t)) words++;
+    if (tokens.isWordLike(i)) words++;
   }
   // The fields filled on first use are there from the start (`lexemes` an empty array of its own
   // type): a field added, or changing type, when first filled would give every features object a
@@ -69,10 +70,12 @@ export function lexemesOf(f: TextFeatures): Lexemes {
 }
 
 /** A link followed by a capitalised word: posts end a sentence with a link and no full stop. */
-function linkEndsSentence(t: Token, next: Token | undefined): boolean {
-  if (t.kind !== 'symbol' || t.text.length < 8 || next?.kind !== 'word') return false;
-  const c = next.text.charCodeAt(0);
-  return c >= 65 && c <= 90 && /^(?:https?:\/\/|www\.)/i.test(t.text);
+function linkEndsSentence(tokens: Tokens, i: number): boolean {
+  if (tokens.kind(i) !== 'symbol' || i + 1 >= tokens.length || !tokens.isWord(i + 1)) return false;
+  const text = tokens.text(i);
+  if (text.length < 8) return false;
+  const c = tokens.text(i + 1).charCodeAt(0);
+  return c >= 65 && c <= 90 && /^(?:https?:\/\/|www\.)/i.test(text);
 }
 
 /**
@@ -122,7 +125,7 @@ export function isKnownText(text: string): boolean {
 }
 
 /** The tokens of `text`, for a reader that needs no sentences or negation: a known turn's, or tokenised now. */
-export function tokensOf(text: string): Token[] {
+export function tokensOf(text: string): Tokens {
   return known.get(text)?.tokens ?? tokenize(text);
 }
 

@@ -22,10 +22,10 @@ const NO_RANGES: Array<[number, number]> = [];
 function quotedRanges(f: TextFeatures): Array<[number, number]> {
   let ranges = NO_RANGES;
   let open = -1;
-  for (let i = 0; i < f.tokens.length; i++) {
-    const t = f.tokens[i]!;
-    if (t.kind !== 'punct' || !QUOTES.has(t.text)) continue;
-    if (open < 0 && t.text !== '\u201D') open = i;
+  const tokens = f.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens.isPunct(i) || !QUOTES.has(tokens.text(i))) continue;
+    if (open < 0 && tokens.text(i) !== '\u201D') open = i;
     else if (open >= 0) {
       if (ranges === NO_RANGES) ranges = [];
       ranges.push([open, i]);
@@ -41,8 +41,8 @@ const CLAUSE_END = new Set([',', ';', ':', '\u2014', '\u2013', '-', '\u201D']);
 const QUESTION_BREAK = new Set([',', ';', ':']);
 
 const isClauseEnd = (f: TextFeatures, i: number) => {
-  const t = f.tokens[i]!;
-  return (t.kind === 'punct' && CLAUSE_END.has(t.text)) || t.norm === 'but' || t.norm === 'and';
+  const tokens = f.tokens;
+  return (tokens.isPunct(i) && CLAUSE_END.has(tokens.text(i))) || tokens.norm(i) === 'but' || tokens.norm(i) === 'and';
 };
 
 /**
@@ -80,13 +80,13 @@ const RECAP_BY_LAST = byLastWord(RECAP);
 
 /** Whether one of `cues` ends at token `last` without starting before token `from`. */
 function cueEndsAt(f: TextFeatures, cues: ReadonlyMap<string, string[][]>, last: number, from: number): boolean {
-  const candidates = cues.get(f.tokens[last]!.norm);
+  const candidates = cues.get(f.tokens.norm(last));
   if (candidates === undefined) return false;
   for (const cue of candidates) {
     const first = last - cue.length + 1;
     if (first < from) continue;
     let k = 0;
-    while (k < cue.length && f.tokens[first + k]!.norm === cue[k]) k++;
+    while (k < cue.length && f.tokens.norm(first + k) === cue[k]) k++;
     if (k === cue.length) return true;
   }
   return false;
@@ -125,9 +125,8 @@ function readLayout(f: TextFeatures): TextLayout {
   for (let i = n - 1; i >= 0; i--) {
     const sameAsNext = i + 1 < n && sentenceOf[i] === sentenceOf[i + 1];
     if (!sameAsNext) sentenceBounds[2 * sentenceOf[i]! + 1] = i + 1;
-    const next = f.tokens[i + 1];
-    const broken = next !== undefined && next.kind === 'punct' && QUESTION_BREAK.has(next.text);
-    const question: boolean = f.tokens[i]!.text.includes('?') || (sameAsNext && !broken && questionNext);
+    const broken = i + 1 < n && f.tokens.isPunct(i + 1) && QUESTION_BREAK.has(f.tokens.text(i + 1));
+    const question: boolean = f.tokens.text(i).includes('?') || (sameAsNext && !broken && questionNext);
     if (question) flags[i]! |= QUESTION;
     questionNext = question;
   }

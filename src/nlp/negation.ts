@@ -1,7 +1,7 @@
 // Negation scope: which tokens a "not", "never", "can't" governs. The `sentiment` package
 // negates only the next word; "not very happy" and "never been happy" need a wider window
 // that still stops at the end of the clause.
-import { type Token, isWordLike } from './tokenize.js';
+import type { Tokens } from './tokenize.js';
 
 /** Negators by their words; any word ending in "n't" is one too (isNegator). */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -33,33 +33,37 @@ export function isNegator(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");
 }
 
-export function isClauseBreak(t: Token): boolean {
-  return (t.kind === 'punct' && t.text !== "'" && t.text !== '"' && t.text !== '-') || CLAUSE_BREAKS.has(t.norm);
+export function isClauseBreak(tokens: Tokens, i: number): boolean {
+  return (tokens.isPunct(i) && breaksClause(tokens.text(i))) || CLAUSE_BREAKS.has(tokens.norm(i));
+}
+
+/** Punctuation ends a clause, but for an apostrophe, a quote mark or a hyphen. */
+function breaksClause(punct: string): boolean {
+  return punct !== "'" && punct !== '"' && punct !== '-';
 }
 
 /**
  * For each token, the index of the negator whose scope covers it, or -1.
  * Double negation ("not unhappy") is left to the lexicon: the negated word flips once.
  */
-export function negationScopes(tokens: readonly Token[]): number[] {
-  const by: number[] = [];
-  for (let i = 0; i < tokens.length; i++) by.push(-1);
+export function negationScopes(tokens: Tokens): number[] {
+  const by = new Array<number>(tokens.length).fill(-1);
   let negator = -1;
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct') {
-      if (t.text !== "'" && t.text !== '"' && t.text !== '-') negator = -1; // isClauseBreak
+    if (tokens.isPunct(i)) {
+      if (breaksClause(tokens.text(i))) negator = -1;
       continue;
     }
-    if (!isWordLike(t)) continue; // a symbol: neither a clause break nor a negator
+    if (!tokens.isWordLike(i)) continue; // a symbol: neither a clause break nor a negator
     // isClauseBreak and isNegator with one look-up.
-    const role = WORD_ROLE.get(t.norm);
+    const norm = tokens.norm(i);
+    const role = WORD_ROLE.get(norm);
     if (role === CLAUSE_BREAK) {
       negator = -1;
       continue;
     }
-    if (role === NEGATOR || t.norm.endsWith("n't")) {
+    if (role === NEGATOR || norm.endsWith("n't")) {
       negator = i;
       reach = NEGATION_WINDOW;
       continue;

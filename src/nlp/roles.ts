@@ -68,7 +68,7 @@ export function cuesIn(text: string): Array<{ cue: RoleCue; quote: string }> {
   }
   const out: Array<{ cue: RoleCue; quote: string }> = [];
   found.forEach((m, k) => {
-    if (m) out.push({ cue: ROLE_CUES[k]!, quote: text.slice(tokens[at[m.start]!]!.start, tokens[at[m.end - 1]!]!.end) });
+    if (m) out.push({ cue: ROLE_CUES[k]!, quote: text.slice(tokens.start(at[m.start]!), tokens.end(at[m.end - 1]!)) });
   });
   return out;
 }

@@ -7,7 +7,7 @@
 // isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
-import { type Token, isWordLike, endsSentence } from './tokenize.js';
+import type { Tokens } from './tokenize.js';
 import { forgetSharedFeatures, lexemesOf, textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
@@ -88,11 +88,11 @@ function asMereCourtesy(x: Raw, why: string): void {
 const OPENERS = new Set(['oh', 'yeah', 'yes', 'well', 'so', 'hi', 'hey', 'hello', 'ok', 'okay', 'um', 'umm', 'hmm', 'erm', 'seriously', 'honestly', 'and', 'but']);
 
 /** Whether only openers and @handles come before word `w` of the turn. */
-function opensTurn(tokens: readonly Token[], words: readonly number[], w: number): boolean {
+function opensTurn(tokens: Tokens, words: readonly number[], w: number): boolean {
   if (w > 6) return false;
   for (let k = 0; k < w; k++) {
     const ti = words[k]!;
-    if (!OPENERS.has(tokens[ti]!.norm) && !(ti > 0 && tokens[ti - 1]!.text === '@')) return false;
+    if (!OPENERS.has(tokens.norm(ti)) && !(ti > 0 && tokens.text(ti - 1) === '@')) return false;
   }
   return true;
 }
@@ -280,9 +280,9 @@ interface Pending {
   negativeOnly: boolean;
 }
 
-function isCaps(t: Token): boolean {
-  const s = t.text;
-  if (s.length < 2 || t.kind !== 'word') return false;
+function isCaps(tokens: Tokens, i: number): boolean {
+  const s = tokens.text(i);
+  if (s.length < 2 || !tokens.isWord(i)) return false;
   return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
@@ -334,7 +334,7 @@ class TermReader {
   pending: Pending | undefined = undefined;
 
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly tokens: Tokens,
     private readonly words: readonly number[],
     private readonly negatedBy: readonly number[],
     private readonly sentenceOf: readonly number[],
@@ -350,19 +350,19 @@ class TermReader {
     let w = weight;
     let intensified = false;
     let caps = false;
-    for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens[k]!)) caps = true;
+    for (let k = first; k <= last; k++) if (mixedCase && isCaps(tokens, k)) caps = true;
     const pending = this.pending;
     const mod = pending && firstWord - pending.word <= pending.reach ? pending : undefined;
     this.pending = undefined;
     const neg = negatedBy[first]!;
     // "never been so angry" intensifies rather than negates.
-    const cancelNegation = mod !== undefined && tokens[neg]?.norm === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
+    const cancelNegation = mod !== undefined && neg >= 0 && neg < tokens.length && tokens.norm(neg) === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
     if (opts.negatable && neg >= 0 && !cancelNegation) {
       // "It didn't crash", "no error this time": a fault that did not happen is a fact, not praise.
       if (opts.describes && weight < 0) return;
       if (opts.phrase) w *= w > 0 ? NEGATE_POSITIVE_PHRASE : NEGATE_NEGATIVE_PHRASE;
       else w *= w > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
-      notes.push(`negated by '${tokens[neg]!.text}'`);
+      notes.push(`negated by '${tokens.text(neg)}'`);
     }
     if (mod && (!mod.negativeOnly || w < 0)) {
       w *= mod.factor;
@@ -396,7 +396,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
   const words: number[] = new Array<number>(f.wordCount);
   let wordsSeen = 0;
-  for (let i = 0; i < tokens.length; i++) if (isWordLike(tokens[i]!)) words[wordsSeen++] = i;
+  for (let i = 0; i < tokens.length; i++) if (tokens.isWordLike(i)) words[wordsSeen++] = i;
   words.length = wordsSeen; // the same unless features were put together by hand
 
   const mixedCase = HAS_LOWER.test(text);
@@ -422,13 +422,13 @@ function readSentiment(f: TextFeatures): SentimentResult {
 
   for (let w = 0; w < words.length; w++) {
     const ti = words[w]!;
-    const t = tokens[ti]!;
     // A clause break (punctuation) between words ends a modifier's reach.
-    if (reader.pending && w > 0 && ti - words[w - 1]! > 1 && tokens[ti - 1]!.kind === 'punct' && tokens[ti - 1]!.text !== "'") reader.pending = undefined;
+    if (reader.pending && w > 0 && ti - words[w - 1]! > 1 && tokens.isPunct(ti - 1) && tokens.text(ti - 1) !== "'") reader.pending = undefined;
     if (reader.pending && w - reader.pending.word > reader.pending.reach) reader.pending = undefined;
 
-    if (t.kind === 'emoji') {
-      const key = emojiKey(t.norm);
+    const norm = tokens.norm(ti);
+    if (tokens.kind(ti) === 'emoji') {
+      const key = emojiKey(norm);
       if (IRONY_EMOJI.has(key)) ironies = append(ironies, sentenceOf[ti]!);
       const e = EMOJI_MAP.get(key);
       const courtesy = COURTESY_EMOJI.has(key);
@@ -437,43 +437,42 @@ function readSentiment(f: TextFeatures): SentimentResult {
       if (key === CLAP_EMOJI && e) claps = append(claps, raws.length - 1);
       continue;
     }
-    const norm = t.norm;
     // "Yes!" / "No!" / "Nooo!": an answer exclaimed is a reaction (rare: tested only before a '!').
-    const nextTok = tokens[ti + 1];
-    if (nextTok !== undefined && nextTok.kind === 'punct' && (nextTok.text.includes('!') || nextTok.text.includes('?')) && isSentenceInitial(ti, tokens, sentenceOf)) {
-      const bang = nextTok.text.includes('!');
+    const nextPunct = ti + 1 < tokens.length && tokens.isPunct(ti + 1) ? tokens.text(ti + 1) : undefined;
+    if (nextPunct !== undefined && (nextPunct.includes('!') || nextPunct.includes('?')) && isSentenceInitial(ti, tokens, sentenceOf)) {
+      const bang = nextPunct.includes('!');
       const yes = bang && YES.test(norm);
       if (yes || (bang && NO.test(norm))) {
         reader.add(w, w, yes ? EXCLAIMED_ANSWER : -EXCLAIMED_ANSWER, yes ? 'an exclaimed "yes"' : 'an exclaimed "no"', { negatable: false, phrase: false });
         continue;
       }
-      if (DISBELIEF.has(norm) && endsSentence(nextTok)) {
+      if (DISBELIEF.has(norm) && tokens.endsSentence(ti + 1)) {
         reader.add(w, w, -EXCLAIMED_ANSWER, 'disbelief ("Really?")', { negatable: false, phrase: false });
         continue;
       }
       // "Help!" on its own is a cry, "Please help!" a request.
-      if (bang && norm === 'help' && (w === 0 || !REQUEST_WORDS.has(tokens[words[w - 1]!]!.norm))) {
+      if (bang && norm === 'help' && (w === 0 || !REQUEST_WORDS.has(tokens.norm(words[w - 1]!)))) {
         requests++;
         reader.add(w, w, -EXCLAIMED_ANSWER, 'a cry for help', { negatable: false, phrase: false });
         continue;
       }
     }
     // "No, no, no": a refusal said three times is exasperation.
-    if (norm === 'no' && words[w + 2] !== undefined && tokens[words[w + 1]!]!.norm === 'no' && tokens[words[w + 2]!]!.norm === 'no') {
+    if (norm === 'no' && words[w + 2] !== undefined && tokens.norm(words[w + 1]!) === 'no' && tokens.norm(words[w + 2]!) === 'no') {
       reader.add(w, w + 2, -2, 'a repeated "no"', { negatable: false, phrase: false });
       w += 2;
       continue;
     }
     // "#NeverAgain", "#AdobeSucks": a hashtag in camel case is a phrase written without spaces.
-    if (t.kind === 'word' && ti > 0 && tokens[ti - 1]!.text === '#' && tokens[ti - 1]!.end === t.start && CAMEL.test(t.text)) {
-      const inner = turnSentiment(textFeatures(t.text.replace(CAMEL_SPLIT, '$1 $2')));
+    if (tokens.isWord(ti) && ti > 0 && tokens.text(ti - 1) === '#' && tokens.touchesPrevious(ti) && CAMEL.test(tokens.text(ti))) {
+      const inner = turnSentiment(textFeatures(tokens.text(ti).replace(CAMEL_SPLIT, '$1 $2')));
       let sum = 0;
       for (const x of inner.terms) sum += x.weight;
       if (sum !== 0) reader.add(w, w, sum, `hashtag (${inner.terms.map((x) => x.text).join(', ')})`, { negatable: false, phrase: false, sarcasm: inner.terms.some((x) => x.sarcasm) });
       continue;
     }
     // Fast path: most words are in no table and start no phrase.
-    const info = INFO.get(norm) ?? (t.kind !== 'word' ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : stretched(norm));
+    const info = INFO.get(norm) ?? (!tokens.isWord(ti) ? NUMBER_INFO : isNegator(norm) ? NEGATOR_INFO : stretched(norm));
     if (info === undefined) continue;
     if (info.cue) cues = append(cues, w);
     if (info.request && (norm !== 'help' || asksForHelp(tokens, words, w))) requests++;
@@ -485,21 +484,21 @@ function readSentiment(f: TextFeatures): SentimentResult {
       if (norm === 'why' && opensTurn(tokens, words, w)) reader.add(w, w, CHALLENGE, 'a challenge: the turn opens with "why"', { negatable: false, phrase: false });
     }
     if (norm === 'used') {
-      const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
-      const pv = w > 0 ? tokens[words[w - 1]!]!.norm : '';
+      const nx = words[w + 1] !== undefined ? tokens.norm(words[w + 1]!) : '';
+      const pv = w > 0 ? tokens.norm(words[w - 1]!) : '';
       if (nx === 'to' && !USED_TO_NOT_HABIT.has(pv)) pastPraise = append(pastPraise, w);
       continue;
     }
     if (info.contrast) {
-      const nx = words[w + 1] !== undefined ? tokens[words[w + 1]!]! : undefined;
-      if (!(norm === 'but' && nx?.norm === 'also')) contrasts = append(contrasts, ti);
+      const nx = words[w + 1] !== undefined ? tokens.norm(words[w + 1]!) : undefined;
+      if (!(norm === 'but' && nx === 'also')) contrasts = append(contrasts, ti);
     } else if (info.concessive && w + 1 < words.length && sentenceOf[words[w + 1]!] === sentenceOf[ti]) {
       concessives = append(concessives, ti);
     } else if (info.conditional) conditionals = append(conditionals, ti);
 
     let m = info.phraseStart ? matchPhrase(tokens, words, sentenceOf, w, f) : undefined;
     // "thank you so much for…" is not "so much for…".
-    if (m && m.rule.category === 'sarcasm' && norm === 'so' && w > 0 && THANKS_BEFORE_SO.has(tokens[words[w - 1]!]!.norm)) m = undefined;
+    if (m && m.rule.category === 'sarcasm' && norm === 'so' && w > 0 && THANKS_BEFORE_SO.has(tokens.norm(words[w - 1]!))) m = undefined;
     if (m) {
       // An acknowledgement opening the turn ("ok", "done"), or an update promised anywhere ("I'll let you know").
       if (m.rule.category === 'acknowledgement' && (w === 0 || m.lastWord > w)) acknowledges = true;
@@ -515,7 +514,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
         });
       } else reader.pending = undefined;
       // cues inside the phrase still count as complaint context
-      for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens[words[k]!]!.norm)) cues = append(cues, k);
+      for (let k = w + 1; k <= m.lastWord; k++) if (COMPLAINT_CUES.has(tokens.norm(words[k]!))) cues = append(cues, k);
       w = m.lastWord;
       continue;
     }
@@ -527,7 +526,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
         let ok = true;
         for (let k = 1; k < mm.words.length; k++) {
           const wi = words[w + k];
-          if (wi === undefined || tokens[wi]!.norm !== mm.words[k] || sentenceOf[wi] !== sentenceOf[ti]) {
+          if (wi === undefined || tokens.norm(wi) !== mm.words[k] || sentenceOf[wi] !== sentenceOf[ti]) {
             ok = false;
             break;
           }
@@ -537,8 +536,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
           reader.pending = {
             factor: (reader.pending && w - reader.pending.word <= MODIFIER_REACH ? reader.pending.factor : 1) * mm.factor,
             word: lastW,
-            text: text.slice(t.start, tokens[words[lastW]!]!.end),
-            caps: mixedCase && isCaps(t),
+            text: text.slice(tokens.start(ti), tokens.end(words[lastW]!)),
+            caps: mixedCase && isCaps(tokens, ti),
             reach: MODIFIER_REACH,
             negativeOnly: false,
           };
@@ -556,14 +555,14 @@ function readSentiment(f: TextFeatures): SentimentResult {
       // A modifier that is also a sentiment word ("damn", "super") modifies only when a
       // sentiment word or another modifier follows.
       const nextW = words[w + 1];
-      const next = nextW !== undefined && sentenceOf[nextW] === sentenceOf[ti] ? tokens[nextW]!.norm : undefined;
+      const next = nextW !== undefined && sentenceOf[nextW] === sentenceOf[ti] ? tokens.norm(nextW) : undefined;
       if (!entry || (next !== undefined && (WORDS.has(next) || MODIFIERS.has(next)))) {
         const chained = reader.pending && w - reader.pending.word <= 1;
         reader.pending = {
           factor: (chained ? reader.pending!.factor : 1) * mod,
           word: w,
-          text: chained ? `${reader.pending!.text} ${t.text}` : t.text,
-          caps: (chained && reader.pending!.caps) || (mixedCase && isCaps(t)),
+          text: chained ? `${reader.pending!.text} ${tokens.text(ti)}` : tokens.text(ti),
+          caps: (chained && reader.pending!.caps) || (mixedCase && isCaps(tokens, ti)),
           reach: MODIFIER_REACH,
           negativeOnly: false,
         };
@@ -572,7 +571,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
     }
     const persist = info.persist;
     if (persist !== undefined) {
-      reader.pending = { factor: persist, word: w, text: t.text, caps: mixedCase && isCaps(t), reach: PERSISTENCE_REACH, negativeOnly: true };
+      reader.pending = { factor: persist, word: w, text: tokens.text(ti), caps: mixedCase && isCaps(tokens, ti), reach: PERSISTENCE_REACH, negativeOnly: true };
       continue;
     }
     if (entry) {
@@ -594,11 +593,10 @@ function readSentiment(f: TextFeatures): SentimentResult {
   // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
   const bangs = bangsFor(sentenceOf.length === 0 ? 0 : sentenceOf[sentenceOf.length - 1]! + 1);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'punct') continue;
+    if (!tokens.isPunct(i)) continue;
     let n = 0;
     let q = 0;
-    const p = t.text;
+    const p = tokens.text(i);
     for (let c = 0; c < p.length; c++) {
       const code = p.charCodeAt(c);
       if (code === 33) n++; // !
@@ -622,12 +620,12 @@ function readSentiment(f: TextFeatures): SentimentResult {
     const sarcastic = x.politeness ? thanksFor(x, raws, r, tokens, words) : sarcasticPosition(x, tokens, words, sentenceOf);
     let ctx = sarcastic ? complaintAfter(x, raws, r, cues, tokens, words, sentenceOf) : undefined;
     let how = 'positive word before a complaint';
-    if (ctx === undefined && DELIGHT.has(tokens[x.first]!.norm) && COMPLEMENT.has(tokens[x.last + 1]?.norm ?? '')) {
+    if (ctx === undefined && DELIGHT.has(tokens.norm(x.first)) && COMPLEMENT.has(x.last + 1 < tokens.length ? tokens.norm(x.last + 1) : '')) {
       ctx = complaintInComplement(x, raws, r, tokens, contrasts);
       how = 'delight at a complaint';
     }
     // Praise in capitals beside a complaint: "Thanks to your AMAZING service I've lost two days".
-    if (ctx === undefined && mixedCase && isCaps(tokens[x.first]!) && !x.politeness) {
+    if (ctx === undefined && mixedCase && isCaps(tokens, x.first) && !x.politeness) {
       ctx = strongComplaint(raws, r, tokens);
       how = 'praise in capitals beside a complaint';
     }
@@ -654,7 +652,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const own = x.sentence === sentenceOf[n] || (x.sentence === sentenceOf[n]! - 1 && isSentenceInitial(n, tokens, sentenceOf));
       if (x.weight <= 0 || x.last >= n || !own) continue;
       x.weight = -Math.max(2, x.weight);
-      x.notes.push(`sarcasm: praise taken back by a final '${tokens[n]!.text}'`);
+      x.notes.push(`sarcasm: praise taken back by a final '${tokens.text(n)}'`);
       x.politeness = false;
       x.courtesy = false;
       x.sarcasm = true;
@@ -665,7 +663,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   for (let r = 0; r < raws.length; r++) {
     const x = raws[r]!;
     if (x.weight <= 0 || x.politeness || !quoted(x, tokens, sentenceOf)) continue;
-    const ctx = strongComplaint(raws, r, tokens, 0) ?? (cues.length ? tokens[words[cues[0]!]!]!.text : undefined);
+    const ctx = strongComplaint(raws, r, tokens, 0) ?? (cues.length ? tokens.text(words[cues[0]!]!) : undefined);
     if (ctx === undefined) continue;
     x.weight = -Math.max(1.5, x.weight);
     x.notes.push(`sarcasm: praise in scare quotes ('${ctx}')`);
@@ -675,7 +673,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   // "Thanks to X, …" means "because of X": it thanks no one when what follows is bad.
   for (let r = 0; r < raws.length; r++) {
     const x = raws[r]!;
-    if (!x.politeness || x.weight <= 0 || tokens[words[x.lastWord + 1] ?? -1]?.norm !== 'to') continue;
+    if (!x.politeness || x.weight <= 0 || words[x.lastWord + 1] === undefined || tokens.norm(words[x.lastWord + 1]!) !== 'to') continue;
     for (let j = r + 1; j < raws.length && raws[j]!.sentence === x.sentence; j++) {
       if (raws[j]!.weight < 0) {
         x.weight = 0;
@@ -725,14 +723,14 @@ function readSentiment(f: TextFeatures): SentimentResult {
       }
       else if (x.last < c && (x.sentence === cs || (initial && x.sentence === cs - 1))) {
         factor *= BEFORE_CONTRAST;
-        before.push(tokens[c]!.text);
+        before.push(tokens.text(c));
       }
     }
     for (let k = 0; k < concessives.length; k++) {
       const c = concessives[k]!;
       if (x.sentence !== sentenceOf[c] || x.first < c) continue;
       let end = c + 1;
-      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens.isPunct(end) && tokens.text(end) !== "'")) end++;
       if (x.last < end) factor *= SUBORDINATE;
     }
     let hypothetical = false;
@@ -740,7 +738,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
       const c = conditionals[k]!;
       if (x.sentence !== sentenceOf[c] || x.first < c) continue;
       let end = c + 1;
-      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+      while (end < tokens.length && sentenceOf[end] === sentenceOf[c] && !(tokens.isPunct(end) && tokens.text(end) !== "'")) end++;
       if (x.last < end) hypothetical = true;
     }
     if (hypothetical) {
@@ -778,9 +776,9 @@ function readSentiment(f: TextFeatures): SentimentResult {
   // "Thanks anyway", "thanks in advance": courtesy in any turn.
   for (let r = 0; r < raws.length; r++) {
     const x = raws[r]!;
-    const next = words[x.lastWord + 1] !== undefined ? tokens[words[x.lastWord + 1]!]!.norm : '';
+    const next = words[x.lastWord + 1] !== undefined ? tokens.norm(words[x.lastWord + 1]!) : '';
     if (!x.politeness || x.weight <= 0 || !MERE_COURTESY_AFTER.has(next)) continue;
-    if (next === 'in' && tokens[words[x.lastWord + 2] ?? -1]?.norm !== 'advance') continue;
+    if (next === 'in' && (words[x.lastWord + 2] === undefined || tokens.norm(words[x.lastWord + 2]!) !== 'advance')) continue;
     asMereCourtesy(x, 'mere courtesy');
   }
 
@@ -848,8 +846,8 @@ function readSentiment(f: TextFeatures): SentimentResult {
     const weight = Math.round(x.weight * 100) / 100;
     if (weight === 0) continue;
     sum += x.weight;
-    const start = tokens[x.first]!.start;
-    const end = tokens[x.last]!.end;
+    const start = tokens.start(x.first);
+    const end = tokens.end(x.last);
     const term: SentimentTerm = {
       text: text.slice(start, end),
       span: [start, end],
@@ -868,30 +866,31 @@ function readSentiment(f: TextFeatures): SentimentResult {
 }
 
 /** "Great, …", "Oh wonderful.", "Just brilliant!": a positive word standing as an exclamation. */
-function sarcasticPosition(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): boolean {
+function sarcasticPosition(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): boolean {
   const prevW = x.firstWord - 1;
   // "another fantastic day of…": praise of one more of something is praise of a pattern.
-  if (prevW >= 0 && tokens[words[prevW]!]!.norm === 'another') return true;
+  if (prevW >= 0 && tokens.norm(words[prevW]!) === 'another') return true;
   const prevOk =
     prevW < 0 ||
     sentenceOf[words[prevW]!] !== x.sentence ||
-    INTERJECTIONS.has(tokens[words[prevW]!]!.norm) ||
-    (words[prevW]! < x.first - 1 && tokens[x.first - 1]!.kind === 'punct');
+    INTERJECTIONS.has(tokens.norm(words[prevW]!)) ||
+    (words[prevW]! < x.first - 1 && tokens.isPunct(x.first - 1));
   if (!prevOk) return false;
-  const after = tokens[x.last + 1];
-  if (!after) return true;
-  if (after.kind === 'punct' && after.text !== "'") return true;
-  if (after.kind === 'emoji') return true;
-  return after.norm === 'another' || after.norm === 'more' || after.norm === 'how' || after.norm === 'being';
+  const after = x.last + 1;
+  if (after >= tokens.length) return true;
+  if (tokens.isPunct(after) && tokens.text(after) !== "'") return true;
+  if (tokens.kind(after) === 'emoji') return true;
+  const norm = tokens.norm(after);
+  return norm === 'another' || norm === 'more' || norm === 'how' || norm === 'being';
 }
 
 /** "thanks for wasting my time": thanks, then within a few words a strong negative. */
-function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Token[], words: readonly number[]): boolean {
-  const n = tokens[x.first]!.norm;
+function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: Tokens, words: readonly number[]): boolean {
+  const n = tokens.norm(x.first);
   if (n !== 'thanks' && n !== 'thank' && n !== 'cheers') return false;
   let forW = -1;
   for (let k = x.lastWord + 1; k <= x.lastWord + 2 && k < words.length; k++) {
-    if (tokens[words[k]!]!.norm === 'for') forW = k;
+    if (tokens.norm(words[k]!) === 'for') forW = k;
   }
   if (forW < 0) return false;
   for (let j = r + 1; j < raws.length; j++) {
@@ -903,36 +902,36 @@ function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Tok
 }
 
 function complaintAfter(
-  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[],
+  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: Tokens, words: readonly number[], sentenceOf: readonly number[],
 ): string | undefined {
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
     if (y.firstWord - x.lastWord > SARCASM_WINDOW || y.sentence > x.sentence + 1) break;
     // "Brilliant, the problem is solved": a fault named on the way to its fix is no complaint.
     if (y.weight < 0 && y.describes && raws.some((z, k) => k > j && z.sentence === y.sentence && z.weight >= HEATED)) continue;
-    if (y.weight < 0) return tokens[y.first]!.text === tokens[y.last]!.text ? tokens[y.first]!.text : `${tokens[y.first]!.text}\u2026`;
+    if (y.weight < 0) return tokens.text(y.first) === tokens.text(y.last) ? tokens.text(y.first) : `${tokens.text(y.first)}\u2026`;
   }
   for (const c of cues) {
     if (c <= x.lastWord || c - x.lastWord > SARCASM_WINDOW) continue;
     if (sentenceOf[words[c]!]! > x.sentence + 1) continue;
-    return tokens[words[c]!]!.text;
+    return tokens.text(words[c]!);
   }
   return undefined;
 }
 
-function isSentenceInitial(ti: number, tokens: readonly Token[], sentenceOf: readonly number[]): boolean {
+function isSentenceInitial(ti: number, tokens: Tokens, sentenceOf: readonly number[]): boolean {
   for (let k = ti - 1; k >= 0; k--) {
     if (sentenceOf[k] !== sentenceOf[ti]) return true;
-    if (isWordLike(tokens[k]!)) return false;
+    if (tokens.isWordLike(k)) return false;
   }
   return true;
 }
 
 /** The first negative term of the turn, other than `r`, strong enough to be a complaint. */
-function strongComplaint(raws: readonly Raw[], r: number, tokens: readonly Token[], min = HEATED): string | undefined {
+function strongComplaint(raws: readonly Raw[], r: number, tokens: Tokens, min = HEATED): string | undefined {
   for (let j = 0; j < raws.length; j++) {
     const y = raws[j]!;
-    if (j !== r && y.weight < 0 && y.weight <= -min) return tokens[y.first]!.text;
+    if (j !== r && y.weight < 0 && y.weight <= -min) return tokens.text(y.first);
   }
   return undefined;
 }
@@ -942,28 +941,28 @@ function strongComplaint(raws: readonly Raw[], r: number, tokens: readonly Token
  * ("thrilled to be sitting here for five hours"), not good news ("glad the problem is fixed"), and
  * not a complaint after a "but" ("love you guys, but the app is broken" is praise, then a complaint).
  */
-function complaintInComplement(x: Raw, raws: readonly Raw[], r: number, tokens: readonly Token[], contrasts: readonly number[]): string | undefined {
+function complaintInComplement(x: Raw, raws: readonly Raw[], r: number, tokens: Tokens, contrasts: readonly number[]): string | undefined {
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
     if (y.sentence !== x.sentence || contrasts.some((c) => c > x.last && c < y.first)) break;
     if (y.weight >= HEATED) break;
-    if (y.weight < 0) return tokens[y.first]!.text;
+    if (y.weight < 0) return tokens.text(y.first);
   }
   return undefined;
 }
 
 /** The term stands inside quotation marks in its sentence: 'very important', a “premium” seat. */
-function quoted(x: Raw, tokens: readonly Token[], sentenceOf: readonly number[]): boolean {
+function quoted(x: Raw, tokens: Tokens, sentenceOf: readonly number[]): boolean {
   let open = false;
   for (let k = x.first - 1; k >= 0 && k >= x.first - 3 && sentenceOf[k] === x.sentence; k--) {
-    if (tokens[k]!.kind === 'punct' && QUOTES.has(tokens[k]!.text)) {
+    if (tokens.isPunct(k) && QUOTES.has(tokens.text(k))) {
       open = true;
       break;
     }
   }
   if (!open) return false;
   for (let k = x.last + 1; k < tokens.length && k <= x.last + 2; k++) {
-    if (tokens[k]!.kind === 'punct' && QUOTES.has(tokens[k]!.text)) return true;
+    if (tokens.isPunct(k) && QUOTES.has(tokens.text(k))) return true;
   }
   return false;
 }
@@ -972,24 +971,24 @@ function quoted(x: Raw, tokens: readonly Token[], sentenceOf: readonly number[])
  * Thanks that may be mere courtesy: not heartfelt ("so much", "a million") and not for something
  * done ("thanks for sorting it", "thank you for including…").
  */
-function courtesyThanks(tokens: readonly Token[], words: readonly number[], firstWord: number, lastWord: number): boolean {
+function courtesyThanks(tokens: Tokens, words: readonly number[], firstWord: number, lastWord: number): boolean {
   // "it would be appreciated": thanks for what is still asked for.
-  if (firstWord > 0 && WOULD.has(tokens[words[firstWord - 1]!]!.norm)) return true;
-  if (firstWord > 1 && tokens[words[firstWord - 1]!]!.norm === 'be' && WOULD.has(tokens[words[firstWord - 2]!]!.norm)) return true;
+  if (firstWord > 0 && WOULD.has(tokens.norm(words[firstWord - 1]!))) return true;
+  if (firstWord > 1 && tokens.norm(words[firstWord - 1]!) === 'be' && WOULD.has(tokens.norm(words[firstWord - 2]!))) return true;
   for (let k = firstWord; k <= lastWord + 3 && k < words.length; k++) {
-    const n = tokens[words[k]!]!.norm;
+    const n = tokens.norm(words[k]!);
     if (k <= lastWord && HEARTFELT.has(n)) return false;
     if (n === 'for') {
-      const next = words[k + 1] !== undefined ? tokens[words[k + 1]!]!.norm : '';
+      const next = words[k + 1] !== undefined ? tokens.norm(words[k + 1]!) : '';
       return !(next.length > 4 && next.endsWith('ing'));
     }
   }
   return true;
 }
 
-function asksForHelp(tokens: readonly Token[], words: readonly number[], w: number): boolean {
-  const next = words[w + 1] !== undefined ? tokens[words[w + 1]!]!.norm : '';
-  const prev = w > 0 ? tokens[words[w - 1]!]!.norm : '';
+function asksForHelp(tokens: Tokens, words: readonly number[], w: number): boolean {
+  const next = words[w + 1] !== undefined ? tokens.norm(words[w + 1]!) : '';
+  const prev = w > 0 ? tokens.norm(words[w - 1]!) : '';
   return next === '' || HELP_AFTER.has(next) || HELP_BEFORE.has(prev);
 }
 
@@ -998,13 +997,13 @@ const FILLERS = new Set(['erm', 'um', 'umm', 'uh', 'er', 'ah', 'hmm', 'well', 'o
 const LINK_WORDS = new Set(['http', 'https', 'www']);
 
 /** "not" set apart at the end of its sentence (after a pause or filler), not "not" before a verb. */
-function endsWithNot(tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[], w: number): boolean {
+function endsWithNot(tokens: Tokens, words: readonly number[], sentenceOf: readonly number[], w: number): boolean {
   const ti = words[w]!;
   const next = words[w + 1];
-  if (next !== undefined && sentenceOf[next] === sentenceOf[ti] && !LINK_WORDS.has(tokens[next]!.norm)) return false;
-  const before = tokens[ti - 1];
-  if (before === undefined) return false;
-  return before.kind === 'punct' || FILLERS.has(before.norm);
+  if (next !== undefined && sentenceOf[next] === sentenceOf[ti] && !LINK_WORDS.has(tokens.norm(next))) return false;
+  const before = ti - 1;
+  if (before < 0 || before >= tokens.length) return false;
+  return tokens.isPunct(before) || FILLERS.has(tokens.norm(before));
 }
 
 /** Words that describe a bad situation without a lexicon weight: time passing, waiting, absence. */
@@ -1014,25 +1013,24 @@ const SITUATION = new Set([
 ]);
 
 /** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
-function interjectedExclamation(x: Raw, tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): boolean {
+function interjectedExclamation(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): boolean {
   if (x.firstWord === 0 || x.first !== x.last) return false;
   // "…cut off twice. Great.": praise said as a sentence of its own, after something else was said.
   const next = words[x.lastWord + 1];
   if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence && (next === undefined || sentenceOf[next] !== x.sentence)) return true;
-  const prev = tokens[words[x.firstWord - 1]!]!;
-  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(prev.norm)) return false;
+  if (sentenceOf[words[x.firstWord - 1]!] !== x.sentence || !INTERJECTIONS.has(tokens.norm(words[x.firstWord - 1]!))) return false;
   if (x.firstWord > 1 && sentenceOf[words[x.firstWord - 2]!] === x.sentence) return false;
-  const after = tokens[x.last + 1];
-  return after === undefined || (after.kind === 'punct' && after.text !== "'");
+  const after = x.last + 1;
+  return after >= tokens.length || (tokens.isPunct(after) && tokens.text(after) !== "'");
 }
 
 /** A situation word in the sentence before or after, with nothing positive beside it. */
-function situationAround(x: Raw, raws: readonly Raw[], tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[]): string | undefined {
+function situationAround(x: Raw, raws: readonly Raw[], tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): string | undefined {
   for (const y of raws) if (y !== x && y.weight > 0 && Math.abs(y.sentence - x.sentence) <= 1) return undefined;
-  for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens[y.first]!.text;
+  for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens.text(y.first);
   for (let k = 0; k < words.length; k++) {
     const s = sentenceOf[words[k]!]!;
-    if (Math.abs(s - x.sentence) === 1 && SITUATION.has(tokens[words[k]!]!.norm)) return tokens[words[k]!]!.text;
+    if (Math.abs(s - x.sentence) === 1 && SITUATION.has(tokens.norm(words[k]!))) return tokens.text(words[k]!);
   }
   return undefined;
 }

@@ -46,25 +46,173 @@ export function normalizeWord(text: string): string {
   return text.toLowerCase().replace(APOSTROPHES, "'");
 }
 
-/**
- * Tokens are collected here and copied out at their exact count: an array grown by push
- * allocates about three times its final size on the way.
- */
-let found: Token[] = [];
-/** A longer collection is not kept between texts (a 100,000-word message would stay in memory). */
-const FOUND_KEPT = 4096;
+/** A kind's number in a token store, and back. */
+const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
+const KIND_NUMBER = new Map<TokenKind, number>(KIND_NAMES.map((k, i) => [k, i]));
+const WORD = 0;
+const PUNCT = 4;
+/** Word, number, time and emoji: the kinds that carry meaning (isWordLike). */
+const WORD_LIKE_BELOW = 4;
 
 /**
- * From this length on, a text's tokens share one string per distinct word: a long message says the
- * same few thousand words again and again, and a string of its own for each of them was a quarter
- * of what its tokens held (a 1-million-character turn: 236,000 tokens). Shorter texts skip the look-up.
+ * From this length on, a text's tokens are held in typed arrays, and share one string per distinct
+ * word: a long message says the same few thousand words again and again. A token object and its
+ * slot took 72 bytes (a 2-million-character turn: 471,000 tokens, 34 MB); here a token is 12 bytes
+ * of cells and two string slots (issue 18: a long turn costs a small multiple of its size). Shorter
+ * texts keep plain arrays: a typed array longer than 16 entries takes a store of its own outside the
+ * heap, several times dearer to make and to collect, and most texts are short.
  */
-const SHARE_WORDS_FROM = 1 << 16;
+const COMPACT_FROM = 1 << 16;
 
-export function tokenize(text: string): Token[] {
-  const tokens = found;
-  const words = text.length >= SHARE_WORDS_FROM ? new Map<string, string>() : undefined;
-  let n = 0;
+/**
+ * A text's tokens, read by index: `tokens.norm(i)` where a token object had `tokens[i].norm`.
+ * Each token is three cells (start, end, kind); its text and norm are strings of their own.
+ */
+export class Tokens {
+  readonly length: number;
+
+  constructor(
+    private readonly cells: readonly number[] | Int32Array,
+    private readonly norms: readonly string[],
+    private readonly texts: readonly string[],
+  ) {
+    this.length = norms.length;
+  }
+
+  /** Exactly as in the text: text.slice(start(i), end(i)). */
+  text(i: number): string {
+    return this.texts[i]!;
+  }
+
+  /** Lower case, typographic apostrophes straightened; what rules and lexicons match. */
+  norm(i: number): string {
+    return this.norms[i]!;
+  }
+
+  start(i: number): number {
+    return this.cells[3 * i]!;
+  }
+
+  end(i: number): number {
+    return this.cells[3 * i + 1]!;
+  }
+
+  kind(i: number): TokenKind {
+    return KIND_NAMES[this.cells[3 * i + 2]!]!;
+  }
+
+  isWord(i: number): boolean {
+    return this.cells[3 * i + 2] === WORD;
+  }
+
+  isPunct(i: number): boolean {
+    return this.cells[3 * i + 2] === PUNCT;
+  }
+
+  /** Words, numbers, times and emoji: the tokens that carry meaning for phrases and sentiment. */
+  isWordLike(i: number): boolean {
+    return this.cells[3 * i + 2]! < WORD_LIKE_BELOW;
+  }
+
+  /** A token that ends a sentence: ".", "!!", "?", "…" (punctuation with one of those in it). */
+  endsSentence(i: number): boolean {
+    return this.isPunct(i) && hasSentenceEnd(this.texts[i]!);
+  }
+
+  /** Whether token `i` starts where token `i - 1` ends, with nothing between. */
+  touchesPrevious(i: number): boolean {
+    return i > 0 && i < this.length && this.cells[3 * i] === this.cells[3 * i - 2];
+  }
+
+  /** Token `i` as an object of its own, or undefined past either end: for tests and cold paths. */
+  at(i: number): Token | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    return { text: this.text(i), norm: this.norm(i), start: this.start(i), end: this.end(i), kind: this.kind(i) };
+  }
+
+  toArray(): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.at(i)!);
+    return out;
+  }
+}
+
+/**
+ * What tokenize collects: a chunk of tokens at a time, in arrays made once, copied out at the exact
+ * count. Arrays grown a token at a time allocated about three times their final size on the way,
+ * and a long text's grew in the large-object space, where each step stayed resident until a full
+ * collection (issue 18).
+ */
+class Collector {
+  private readonly cells: number[] = new Array<number>(3 * CHUNK).fill(0);
+  private readonly norms: string[] = new Array<string>(CHUNK).fill('');
+  private readonly texts: string[] = new Array<string>(CHUNK).fill('');
+  /** Tokens in the chunk being filled. */
+  private m = 0;
+  /** Full chunks of this text, copied out. */
+  private done: Array<{ cells: number[] | Int32Array; norms: string[]; texts: string[] }> = [];
+  private compact = false;
+
+  begin(compact: boolean): void {
+    this.m = 0;
+    this.done = [];
+    this.compact = compact;
+  }
+
+  add(text: string, norm: string, start: number, end: number, kind: number): void {
+    if (this.m === CHUNK) this.flush();
+    const m = this.m++;
+    this.texts[m] = text;
+    this.norms[m] = norm;
+    this.cells[3 * m] = start;
+    this.cells[3 * m + 1] = end;
+    this.cells[3 * m + 2] = kind;
+  }
+
+  finish(): Tokens {
+    if (this.done.length === 0 && !this.compact) {
+      const out = new Tokens(this.cells.slice(0, 3 * this.m), this.norms.slice(0, this.m), this.texts.slice(0, this.m));
+      this.release();
+      return out;
+    }
+    this.flush();
+    const parts = this.done;
+    this.done = [];
+    let cells: number[] | Int32Array;
+    if (this.compact) {
+      cells = new Int32Array(parts.reduce((n, p) => n + p.cells.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        cells.set(p.cells, at);
+        at += p.cells.length;
+      }
+    } else cells = ([] as number[]).concat(...parts.map((p) => p.cells as number[]));
+    return new Tokens(cells, ([] as string[]).concat(...parts.map((p) => p.norms)), ([] as string[]).concat(...parts.map((p) => p.texts)));
+  }
+
+  private flush(): void {
+    const m = this.m;
+    const cells = this.cells.slice(0, 3 * m);
+    this.done.push({ cells: this.compact ? Int32Array.from(cells) : cells, norms: this.norms.slice(0, m), texts: this.texts.slice(0, m) });
+    this.release();
+  }
+
+  /** Lets the chunk's strings go with their text. */
+  private release(): void {
+    this.norms.fill('', 0, this.m);
+    this.texts.fill('', 0, this.m);
+    this.m = 0;
+  }
+}
+
+/** Tokens collected at a time (see Collector). */
+const CHUNK = 4096;
+const collector = new Collector();
+
+export function tokenize(text: string): Tokens {
+  const words = text.length >= COMPACT_FROM ? new Map<string, string>() : undefined;
+  const found = collector;
+  found.begin(words !== undefined);
   let pos = 0;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
@@ -73,20 +221,31 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const word = isAsciiLetter(c) && !mayStartLink(text, pos, c) ? asciiWordEnd(text, pos) : -1;
-    const token = word > 0 ? plainWord(text, pos, word, words) : (plainPunctuation(text, pos, c) ?? scanToken(text, pos));
+    if (word > 0) {
+      const raw = shared(text.slice(pos, word), words);
+      // Most words are lower case already: share the string (V8's toLowerCase copies words of 8+ letters).
+      found.add(raw, hasAsciiUpper(text, pos, word) ? shared(raw.toLowerCase(), words) : raw, pos, word, WORD);
+      pos = word;
+      continue;
+    }
+    const punct = plainPunctuationEnd(text, pos, c);
+    if (punct > 0) {
+      const raw = text.slice(pos, punct);
+      found.add(raw, raw, pos, punct, PUNCT);
+      pos = punct;
+      continue;
+    }
+    const token = scanToken(text, pos);
     if (!token) {
       WHITESPACE.lastIndex = pos;
       if (!WHITESPACE.test(text)) break; // unreachable: scanToken found no token, so this is space
       pos = WHITESPACE.lastIndex;
       continue;
     }
-    tokens[n++] = token;
+    found.add(shared(token.text, words), shared(token.norm, words), token.start, token.end, KIND_NUMBER.get(token.kind)!);
     pos = token.end;
   }
-  const out = tokens.slice(0, n);
-  if (tokens.length > FOUND_KEPT) found = [];
-  else tokens.fill(undefined as unknown as Token, 0, n); // let the tokens go with their text
-  return out;
+  return found.finish();
 }
 
 /**
@@ -148,22 +307,15 @@ function asciiWordEnd(text: string, pos: number): number {
 /** `.`, `!` and `?` run together; these stand alone. (`:`, `;` and `=` may start an emoticon.) */
 const SINGLE_PUNCTUATION = new Set([44, 34, 39, 40, 41, 45, 91, 93, 123, 125]); // , " ' ( ) - [ ] { }
 
-/** ASCII punctuation, which no other pattern can start with; undefined for anything else. */
-function plainPunctuation(text: string, start: number, c: number): Token | undefined {
+/** Where ASCII punctuation starting at `start` ends, or -1 for anything else (no other pattern can start with it). */
+function plainPunctuationEnd(text: string, start: number, c: number): number {
   let end = start;
   if (c === 46 || c === 33 || c === 63) {
     do end++;
     while (end < text.length && [46, 33, 63].includes(text.charCodeAt(end)));
   } else if (SINGLE_PUNCTUATION.has(c)) end++;
-  else return undefined;
-  const raw = text.slice(start, end);
-  return { text: raw, norm: raw, start, end, kind: 'punct' };
-}
-
-function plainWord(text: string, start: number, end: number, words: Map<string, string> | undefined): Token {
-  const raw = shared(text.slice(start, end), words);
-  // Most words are lower case already: share the string (V8's toLowerCase copies words of 8+ letters).
-  return { text: raw, norm: hasAsciiUpper(text, start, end) ? shared(raw.toLowerCase(), words) : raw, start, end, kind: 'word' };
+  else return -1;
+  return end;
 }
 
 /** The string equal to `s` seen first in this text, when its words are shared. */
@@ -190,11 +342,16 @@ export function isWordLike(t: Token): boolean {
 
 /** A token that ends a sentence: ".", "!!", "?", "…" (punctuation with one of those in it). */
 export function endsSentence(t: Token): boolean {
-  if (t.kind !== 'punct') return false;
-  const text = t.text;
+  return t.kind === 'punct' && hasSentenceEnd(t.text);
+}
+
+function hasSentenceEnd(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 0x2026) return true;
   }
   return false;
 }
+
+/** The tokens of no text. */
+export const NO_TOKENS: Tokens = tokenize('');

@@ -46,7 +46,7 @@ const destinationOrReason = (m: RuleMatch): boolean =>
 
 /** Only ".", "!" and "," in tokens [from, to), or nothing: a request to wait that stands alone. */
 function onlyStops(f: TextFeatures, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!/^[.!,]+$/.test(f.tokens[k]!.text)) return false;
+  for (let k = from; k < to; k++) if (!/^[.!,]+$/.test(f.tokens.text(k))) return false;
   return true;
 }
 
@@ -56,11 +56,11 @@ function interjection(m: RuleMatch): boolean {
   // Said after other words in its sentence, and not after a polite word ("please hold"): an interruption.
   const [sentenceStart] = sentenceTokensBefore(m);
   let last = m.tokens[0] - 1;
-  while (last >= sentenceStart && f.tokens[last]!.kind !== 'word') last--;
+  while (last >= sentenceStart && f.tokens.kind(last) !== 'word') last--;
   if (m.span[0] > m.sentence[0] && !(last >= sentenceStart && POLITE_BEFORE.in(f, last, last + 1, 'whole'))) return true;
   const [from, to] = sentenceTokensAfter(m);
   // What may follow a request: nothing, "please", "a moment", or its reason straight after a comma ("hold on, transferring you now").
-  const reasonAfterComma = f.tokens[from]?.text === ',' && f.tokens[from]!.start === m.span[1] && REASON_AFTER.in(f, from + 1, to, 'start');
+  const reasonAfterComma = from < f.tokens.length && f.tokens.text(from) === ',' && f.tokens.start(from) === m.span[1] && REASON_AFTER.in(f, from + 1, to, 'start');
   return !onlyStops(f, from, to) && !REQUEST_AFTER.in(f, from, to, 'start') && !reasonAfterComma;
 }
 

@@ -50,7 +50,7 @@ export function isQuestion(f: TextFeatures, i: number): boolean {
 export function sentenceSpan(f: TextFeatures, i: number): [number, number] {
   const bounds = layoutOf(f).sentenceBounds;
   const s = f.sentenceOf[i]!;
-  return [f.tokens[bounds[2 * s]!]!.start, f.tokens[bounds[2 * s + 1]! - 1]!.end];
+  return [f.tokens.start(bounds[2 * s]!), f.tokens.end(bounds[2 * s + 1]! - 1)];
 }
 
 /** Words and marks that open a new clause of a sentence. */
@@ -75,7 +75,7 @@ export function clausesOf(f: TextFeatures, out: number[]): number[] {
     while (end < n && sentenceOf[end] === s) end++;
     let from = first;
     for (let k = first; k < end; k++) {
-      const norm = f.tokens[k]!.norm;
+      const norm = f.tokens.norm(k);
       const opens = CLAUSE_OPENERS.has(norm) || (norm === ',' && from === first && k - first <= OPENER_WORDS);
       if (opens && k > from) {
         out.push(from, CLAUSE_OPENERS.has(norm) ? k : k + 1, s);
@@ -238,7 +238,7 @@ export const sentenceTokensBefore = (m: RuleMatch): [number, number] => [sentenc
 /** No word, number or time in tokens [from, to) of `f`: only punctuation or emoji, or nothing ("\W*"). */
 export function noWordsIn(f: TextFeatures, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const kind = f.tokens[k]!.kind;
+    const kind = f.tokens.kind(k);
     if (kind === 'word' || kind === 'number' || kind === 'time') return false;
   }
   return true;
@@ -582,9 +582,11 @@ export function actionStems(text: string): Set<string> {
   if (known) return known;
   const out = new Set<string>();
   stemsOf.set(text, out);
-  for (const t of tokensOf(text)) {
-    if (t.kind !== 'word' || NOT_CONTENT.has(t.norm)) continue;
-    out.add(IRREGULAR[t.norm] ? stem(IRREGULAR[t.norm]!) : stem(t.norm));
+  const tokens = tokensOf(text);
+  for (let k = 0; k < tokens.length; k++) {
+    const norm = tokens.norm(k);
+    if (!tokens.isWord(k) || NOT_CONTENT.has(norm)) continue;
+    out.add(IRREGULAR[norm] ? stem(IRREGULAR[norm]!) : stem(norm));
   }
   return out;
 }

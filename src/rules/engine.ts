@@ -343,7 +343,7 @@ export class RuleSet {
     if (!rule.allowNegated && isNegated(f, from)) return undefined;
     if (!rule.allowQuestion && isQuestion(f, from)) return undefined;
     if (!rule.allowQuoted && isQuoted(f, from, to)) return undefined;
-    const matchSpan: [number, number] = [f.tokens[from]!.start, f.tokens[to - 1]!.end];
+    const matchSpan: [number, number] = [f.tokens.start(from), f.tokens.end(to - 1)];
     const data = rule.check?.(new Match(turn, turns, f, from, to, matchSpan));
     if (data === false) return undefined;
     const span = rule.unit === 'clause' ? trimmed(turn.text, matchSpan) : matchSpan;

@@ -11,7 +11,7 @@
 import { PatternAutomaton } from '../nlp/phrase/automaton.js';
 import { compilePattern, type CompiledPattern } from '../nlp/phrase/pattern.js';
 import { lexemesOf, type TextFeatures } from '../nlp/features.js';
-import type { Token } from '../nlp/tokenize.js';
+import { NO_TOKENS, type Tokens, type TokenKind } from '../nlp/tokenize.js';
 import { phrases, phraseSetPatterns } from './rule-patterns.js';
 
 /** The sets the judgement reads, in one automaton; a set's index is its place here. */
@@ -32,8 +32,8 @@ export const INFORMATION_SETS: readonly string[] = [...SETS, SHORTHAND];
 // Named once, so the build knows every set here is read by code.
 for (const name of INFORMATION_SETS) phrases(name);
 
-/** Read in place of a word: made like a token, so the automaton's reading of tokens keeps one shape. */
-const asWord = (norm: string, kind: Token['kind']): Token => ({ text: norm, norm, start: 0, end: 0, kind });
+/** Read in place of a word: made as the automaton's tokens are, so its reading of them keeps one shape. */
+const asWord = (norm: string, kind: TokenKind): { norm: string; kind: TokenKind } => ({ norm, kind });
 const PLEASE = asWord('please', 'word');
 let shorthand: ReadonlySet<string> = new Set();
 let machine: { automaton: PatternAutomaton; setOf: Int32Array } | undefined;
@@ -61,7 +61,7 @@ function automaton(): { automaton: PatternAutomaton; setOf: Int32Array } {
  * word p. Every match of every set, by set, start and end (word positions, end exclusive).
  */
 interface Reading {
-  tokens: readonly Token[];
+  tokens: Tokens;
   from: number;
   to: number;
   n: number;
@@ -82,19 +82,18 @@ let atBuf: Int32Array = small();
 let symBuf: Int32Array = small();
 let startsBuf: Int32Array = small();
 let hitBufs: [Int32Array, Int32Array, Int32Array] = [small(), small(), small()];
-const reading: Reading = { tokens: [], from: 0, to: 0, n: 0, at: atBuf, anywhere: 0, startsAt: startsBuf, hits: 0, hitSet: hitBufs[0], hitStart: hitBufs[1], hitEnd: hitBufs[2] };
+const reading: Reading = { tokens: NO_TOKENS, from: 0, to: 0, n: 0, at: atBuf, anywhere: 0, startsAt: startsBuf, hits: 0, hitSet: hitBufs[0], hitStart: hitBufs[1], hitEnd: hitBufs[2] };
 
 /** Whether token k is a link, or part of a @handle ("@Help_Desk", "@115712"). */
-function setAside(tokens: readonly Token[], k: number): boolean {
-  const t = tokens[k]!;
-  if (t.text === '@') return joinsName(t, tokens[k + 1]);
-  if (t.kind === 'symbol' && isLink(t)) return true;
+function setAside(tokens: Tokens, k: number): boolean {
+  if (tokens.text(k) === '@') return joinsName(tokens, k + 1);
+  if (isLink(tokens, k)) return true;
   // A name goes back, over letters, digits and "_" written together, to its "@".
-  for (let j = k; j > 0 && tokens[j - 1]!.end === tokens[j]!.start; j--) {
-    const name = tokens[j]!;
-    if (name.kind !== 'word' && name.kind !== 'number' && name.text !== '_') return false;
-    if (tokens[j - 1]!.text === '@') {
-      for (let i = j; i <= k; i++) if (!NAME.test(tokens[i]!.text)) return false;
+  for (let j = k; tokens.touchesPrevious(j); j--) {
+    const kind = tokens.kind(j);
+    if (kind !== 'word' && kind !== 'number' && tokens.text(j) !== '_') return false;
+    if (tokens.text(j - 1) === '@') {
+      for (let i = j; i <= k; i++) if (!NAME.test(tokens.text(i))) return false;
       return true;
     }
   }
@@ -104,10 +103,10 @@ function setAside(tokens: readonly Token[], k: number): boolean {
 /** What a handle's name is made of. */
 const NAME = /^\w+$/;
 
-/** Whether `next` is written right after `t` and is letters, digits or "_". */
-const joinsName = (t: Token, next: Token | undefined): boolean => next !== undefined && next.start === t.end && NAME.test(next.text);
+/** Whether token `next` is written right after the one before it and is letters, digits or "_". */
+const joinsName = (tokens: Tokens, next: number): boolean => tokens.touchesPrevious(next) && NAME.test(tokens.text(next));
 
-const isLink = (t: Token): boolean => t.kind === 'symbol' && t.text.length > 4 && /^(?:https?:\/\/|www\.)/i.test(t.text);
+const isLink = (tokens: Tokens, k: number): boolean => tokens.kind(k) === 'symbol' && tokens.text(k).length > 4 && /^(?:https?:\/\/|www\.)/i.test(tokens.text(k));
 
 /** A number with a unit written on ("24hrs", "4GB", "3-5pm", "40-minute", "4am-7pm"): its number and its unit. */
 const UNIT_ON = /^(\d+(?:[.,:]\d+)?(?:[-\u2013]\d+)?)[-\u2013]?([a-z]+)(?![a-z])/;
@@ -124,15 +123,15 @@ function read(f: TextFeatures, from: number, to: number): Reading {
   }
   let n = 0;
   for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
-    if (!isWord(t) || setAside(tokens, k)) continue;
-    const unit = t.kind === 'number' ? UNIT_ON.exec(t.norm) : null;
+    if (!isWord(tokens, k) || setAside(tokens, k)) continue;
+    const kind = tokens.kind(k);
+    const unit = kind === 'number' ? UNIT_ON.exec(tokens.norm(k)) : null;
     atBuf[n] = k;
     if (unit) {
       symBuf[n++] = a.symbol(asWord(unit[1]!, 'number'));
       atBuf[n] = k;
       symBuf[n++] = a.symbol(asWord(unit[2]!, 'word'));
-    } else symBuf[n++] = t.kind === 'word' && shorthand.has(t.norm) ? a.symbol(PLEASE) : a.symbolOfLexeme(ids[k]!);
+    } else symBuf[n++] = kind === 'word' && shorthand.has(tokens.norm(k)) ? a.symbol(PLEASE) : a.symbolOfLexeme(ids[k]!);
   }
   const r = reading;
   r.tokens = tokens;
@@ -173,19 +172,19 @@ const grown = (a: Int32Array): Int32Array => {
 };
 
 /** Words, numbers and times: what the sets read (an emoji, like a mark, stands between words). */
-const isWord = (t: Token): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'time';
+const isWord = (tokens: Tokens, k: number): boolean => tokens.isWordLike(k) && tokens.kind(k) !== 'emoji';
 
 /**
  * Whether nothing stands between the tokens first and last but words, links and handles, and
  * hyphens that join words ("check-in"): phrases are words in a row, as written. In a timeline a
  * dash may stand alone too ("3 - 5 days").
  */
-function unbroken(tokens: readonly Token[], first: number, last: number, dashes: boolean): boolean {
+function unbroken(tokens: Tokens, first: number, last: number, dashes: boolean): boolean {
   for (let k = first + 1; k < last; k++) {
-    const t = tokens[k]!;
-    if (isWord(t) || setAside(tokens, k)) continue;
-    if (t.text !== '-' && t.text !== '\u2013') return false;
-    if (!dashes && (tokens[k - 1]!.end !== t.start || tokens[k + 1]!.start !== t.end)) return false;
+    if (isWord(tokens, k) || setAside(tokens, k)) continue;
+    const text = tokens.text(k);
+    if (text !== '-' && text !== '\u2013') return false;
+    if (!dashes && (!tokens.touchesPrevious(k) || !tokens.touchesPrevious(k + 1))) return false;
   }
   return true;
 }
@@ -217,7 +216,7 @@ function endsAt(r: Reading, s: number, p: number): number[] {
 function opens(r: Reading, s: number, marks: string, leadingAside: boolean, ok?: (start: number, end: number) => boolean): boolean {
   if (!((r.startsAt[0]! | (r.n > 1 ? r.startsAt[1]! : 0)) & (1 << s)) || !opensWithWord(r, leadingAside)) return false;
   if (found(r, s, 0, ok)) return true;
-  return r.n > 1 && isOpener(r.tokens[r.at[0]!]!) && r.at[1] !== r.at[0] && gapIsAtMost(r, r.at[0]! + 1, r.at[1]!, marks) && found(r, s, 1, ok);
+  return r.n > 1 && isOpener(r.tokens, r.at[0]!) && r.at[1] !== r.at[0] && gapIsAtMost(r, r.at[0]! + 1, r.at[1]!, marks) && found(r, s, 1, ok);
 }
 
 /** The clause's first token is its first word (or, with `leadingAside`, only links and handles come before it). */
@@ -228,15 +227,15 @@ function opensWithWord(r: Reading, leadingAside: boolean): boolean {
 }
 
 /** A one-word opener is letters or digits only ("Sure", "Hi"; not "it's"). */
-const isOpener = (t: Token): boolean => (t.kind === 'word' || t.kind === 'number') && /^\w+$/.test(t.norm);
+const isOpener = (tokens: Tokens, k: number): boolean => (tokens.isWord(k) || tokens.kind(k) === 'number') && /^\w+$/.test(tokens.norm(k));
 
 /** Whether the tokens [a, b) are links and handles and at most one of `marks`. */
 function gapIsAtMost(r: Reading, a: number, b: number, marks: string): boolean {
   let mark = false;
   for (let k = a; k < b; k++) {
     if (setAside(r.tokens, k)) continue;
-    const t = r.tokens[k]!;
-    if (mark || t.text.length !== 1 || !marks.includes(t.text)) return false;
+    const text = r.tokens.text(k);
+    if (mark || text.length !== 1 || !marks.includes(text)) return false;
     mark = true;
   }
   return true;
@@ -255,9 +254,10 @@ function after(r: Reading, s: number, p: number): number[] {
 /** Whether the clause's last token, closing quotes and brackets (or, with `links`, links and handles) aside, ends in "?". */
 function endsInQuestion(r: Reading, links: boolean): boolean {
   for (let k = r.to - 1; k >= r.from; k--) {
-    const t = r.tokens[k]!;
-    if (links ? setAside(r.tokens, k) : t.kind === 'punct' && (t.text === '"' || t.text === "'" || t.text === ')' || t.text === ']')) continue;
-    return t.kind === 'punct' && t.text.endsWith('?');
+    const punct = r.tokens.isPunct(k);
+    const text = r.tokens.text(k);
+    if (links ? setAside(r.tokens, k) : punct && (text === '"' || text === "'" || text === ')' || text === ']')) continue;
+    return punct && text.endsWith('?');
   }
   return false;
 }
@@ -265,16 +265,16 @@ function endsInQuestion(r: Reading, links: boolean): boolean {
 /** Whether the clause ends with "!" (and nothing after it but marks and emoji), with no ".", "!" or "?" before. */
 function exclaims(r: Reading): boolean {
   let k = r.to - 1;
-  while (k >= r.from && (setAside(r.tokens, k) || !/[\w.!?]/.test(r.tokens[k]!.text))) k--;
-  if (k < r.from || !/^!+$/.test(r.tokens[k]!.text)) return false;
-  for (let j = r.at[0]!; j < k; j++) if (/[.!?]/.test(r.tokens[j]!.text)) return false;
+  while (k >= r.from && (setAside(r.tokens, k) || !/[\w.!?]/.test(r.tokens.text(k)))) k--;
+  if (k < r.from || !/^!+$/.test(r.tokens.text(k))) return false;
+  for (let j = r.at[0]!; j < k; j++) if (/[.!?]/.test(r.tokens.text(j))) return false;
   return true;
 }
 
 /** Whether nothing but "." and "!" follows a match ending at word `end`. */
 function nothingAfter(r: Reading, end: number): boolean {
   if (end !== r.n) return false;
-  for (let k = r.at[end - 1]! + 1; k < r.to; k++) if (!setAside(r.tokens, k) && !/^[.!]+$/.test(r.tokens[k]!.text)) return false;
+  for (let k = r.at[end - 1]! + 1; k < r.to; k++) if (!setAside(r.tokens, k) && !/^[.!]+$/.test(r.tokens.text(k))) return false;
   return true;
 }
 
@@ -282,15 +282,14 @@ function nothingAfter(r: Reading, end: number): boolean {
  * Whether the clause holds at least `n` runs of letters or digits (beyond ASCII too), links and
  * handles aside: "don't" and "3-5" are two, "😀" one.
  */
-function hasWords(tokens: readonly Token[], from: number, to: number, n: number): boolean {
+function hasWords(tokens: Tokens, from: number, to: number, n: number): boolean {
   let count = 0;
   let inWord = false;
   for (let k = from; k < to && count < n; k++) {
     if (setAside(tokens, k)) continue;
-    const t = tokens[k]!;
     // A clock time's norm drops its space ("3 pm"); a run goes on into a token written right after.
-    const s = t.kind === 'time' ? t.text.toLowerCase() : t.norm;
-    if (k === from || tokens[k - 1]!.end !== t.start) inWord = false;
+    const s = tokens.kind(k) === 'time' ? tokens.text(k).toLowerCase() : tokens.norm(k);
+    if (k === from || !tokens.touchesPrevious(k)) inWord = false;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
@@ -302,25 +301,23 @@ function hasWords(tokens: readonly Token[], from: number, to: number, n: number)
 }
 
 /** A clock time ("10:30", "3pm"), a currency sign before a number ("$10"), in the tokens [from, to). */
-function timeOrMoney(tokens: readonly Token[], from: number, to: number): boolean {
+function timeOrMoney(tokens: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
-    const next = tokens[k + 1];
+    const kind = tokens.kind(k);
+    const text = tokens.text(k);
+    const next = k + 1 < tokens.length ? k + 1 : -1;
     // "10:10p" is no clock time as written: a letter follows it.
-    if (t.kind === 'time' && /:|\d\s?[ap]m$/i.test(t.text) && !(next?.start === t.end && /^\w/.test(next.text))) return true;
-    if (t.kind === 'symbol' && (t.text === '£' || t.text === '$' || t.text === '€') && next?.kind === 'number' && next.start - t.end <= 1) return true;
+    if (kind === 'time' && /:|\d\s?[ap]m$/i.test(text) && !(next >= 0 && tokens.touchesPrevious(next) && /^\w/.test(tokens.text(next)))) return true;
+    if (kind === 'symbol' && (text === '£' || text === '$' || text === '€') && next >= 0 && tokens.kind(next) === 'number' && tokens.start(next) - tokens.end(k) <= 1) return true;
   }
   return false;
 }
 
 /** A menu path: a word, ">", a word ("Settings > Billing"), a space at most on either side. */
-function menuPath(tokens: readonly Token[], from: number, to: number): boolean {
+function menuPath(tokens: Tokens, from: number, to: number): boolean {
   for (let k = from + 1; k < to - 1; k++) {
-    const t = tokens[k]!;
-    if (t.text !== '>') continue;
-    const a = tokens[k - 1]!;
-    const b = tokens[k + 1]!;
-    if (/\w$/.test(a.text) && /^\w/.test(b.text) && t.start - a.end <= 1 && b.start - t.end <= 1) return true;
+    if (tokens.text(k) !== '>') continue;
+    if (/\w$/.test(tokens.text(k - 1)) && /^\w/.test(tokens.text(k + 1)) && tokens.start(k) - tokens.end(k - 1) <= 1 && tokens.start(k + 1) - tokens.end(k) <= 1) return true;
   }
   return false;
 }
@@ -332,8 +329,9 @@ function instructs(r: Reading): boolean {
   if (menuPath(r.tokens, r.from, r.to)) return true;
   for (let p = 0; p < r.n; p++) {
     const k = r.at[p]!;
-    const before = r.tokens[k - 1];
-    if (k === r.from || before === undefined || !(before.text === ',' || before.text === ';' || before.text === ':') || before.end === r.tokens[k]!.start) continue;
+    if (k === r.from || k < 1) continue;
+    const before = r.tokens.text(k - 1);
+    if (!(before === ',' || before === ';' || before === ':') || r.tokens.touchesPrevious(k)) continue;
     if (after(r, SET['info-instruction-lead'], p).slice(1).some(doing)) return true;
   }
   return false;
@@ -366,7 +364,7 @@ function ownSide(r: Reading): boolean {
   if (condition < 0) return false;
   for (let p = condition + 1; p < r.n; p++) {
     const k = r.at[p]!;
-    if (r.tokens[k - 1]!.text === ',') return found(r, SET['info-own-side'], p, offers);
+    if (r.tokens.text(k - 1) === ',') return found(r, SET['info-own-side'], p, offers);
   }
   return false;
 }
@@ -377,7 +375,7 @@ function pointsToLink(r: Reading): boolean {
   while (k < r.to && !setAside(r.tokens, k)) k++;
   if (k === r.to) return false;
   let j = k - 1;
-  while (j >= r.from && /^[:.!,(-]+$/.test(r.tokens[j]!.text)) j--;
+  while (j >= r.from && /^[:.!,(-]+$/.test(r.tokens.text(j))) j--;
   let p = r.n - 1;
   while (p >= 0 && r.at[p]! > j) p--;
   return p >= 0 && r.at[p] === j && found(r, SET['info-before-link'], -1, (_, end) => end === p + 1);
@@ -408,7 +406,7 @@ const KEPT_BUFFER = 4096;
 
 /** Lets go of the clause just read: its turn's tokens, and buffers a long clause grew (issue 18: a long turn's memory). */
 function release(): void {
-  reading.tokens = [];
+  reading.tokens = NO_TOKENS;
   if (atBuf.length > KEPT_BUFFER) {
     atBuf = small();
     symBuf = small();

@@ -60,7 +60,7 @@ export class IgnoreList {
       const hits = automaton.walk(syms, i, limit[i]!, read);
       let end = -1;
       for (let h = 0; h < hits; h++) end = Math.max(end, automaton.hitEnd[h]!);
-      if (end > i) spans.push(tokens[at[i]!]!.start, tokens[at[end - 1]!]!.end);
+      if (end > i) spans.push(tokens.start(at[i]!), tokens.end(at[end - 1]!));
     }
     return spans;
   }

@@ -28,7 +28,7 @@ describe('sentences', () => {
   const sentences = (text: string) => {
     const f = textFeatures(text);
     const out: string[][] = [];
-    f.tokens.forEach((t, i) => (out[f.sentenceOf[i]!] ??= []).push(t.text));
+    f.tokens.toArray().forEach((t, i) => (out[f.sentenceOf[i]!] ??= []).push(t.text));
     return out.map((s) => s.join(' '));
   };
 
@@ -55,7 +55,7 @@ describe('lexemes kept with the features', () => {
     expect(Object.keys(f)).toEqual(keys);
     // Equal words are one lexeme wherever they stand.
     const g = textFeatures('it will show in 3-5 days');
-    const show = (x: typeof f) => lexemesOf(x)[x.tokens.findIndex((t) => t.norm === 'show')];
+    const show = (x: typeof f) => lexemesOf(x)[x.tokens.toArray().findIndex((t) => t.norm === 'show')];
     expect(show(g)).toBe(show(f));
   });
 });
@@ -63,7 +63,7 @@ describe('lexemes kept with the features', () => {
 describe('long numbers as lexemes', () => {
   const idOf = (text: string, norm: string) => {
     const f = textFeatures(text);
-    return lexemesOf(f)[f.tokens.findIndex((t) => t.norm === norm)];
+    return lexemesOf(f)[f.tokens.toArray().findIndex((t) => t.norm === norm)];
   };
 
   it('share one id per token class when no pattern names them: an order number is not a word of its own', () => {

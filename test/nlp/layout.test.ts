@@ -5,7 +5,7 @@ import { layoutOf, QUESTION, REPORTED } from '../../src/nlp/layout.js';
 
 const at = (text: string, word: string) => {
   const f = textFeatures(text);
-  const i = f.tokens.findIndex((t) => t.norm === word);
+  const i = f.tokens.toArray().findIndex((t) => t.norm === word);
   return { f, i, flags: layoutOf(f).flags[i]! };
 };
 
@@ -30,6 +30,6 @@ describe('layoutOf', () => {
   it('finds the ranges inside double quotes', () => {
     const f = textFeatures('The screen says "payment failed" again.');
     const [range] = layoutOf(f).quoted;
-    expect(f.tokens.slice(range![0], range![1] + 1).map((t) => t.text).join(' ')).toBe('" payment failed "');
+    expect(f.tokens.toArray().slice(range![0], range![1] + 1).map((t) => t.text).join(' ')).toBe('" payment failed "');
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sharedFeatures, textFeatures } from '../../src/nlp/features.js';
 import { turnSentiment, useSentimentPhrases, type SentimentResult } from '../../src/nlp/sentiment.js';
 import { SPAN_CLASSES } from '../../src/nlp/phrase/classes.js';
-import { tokenize, isWordLike } from '../../src/nlp/tokenize.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
 
 const run = (text: string): SentimentResult => turnSentiment(textFeatures(text));
 const label = (text: string): string => run(text).label;
@@ -88,9 +88,10 @@ describe('turnSentiment: mechanics', () => {
   it('{duration} recognises the common forms', () => {
     const end = (text: string): string | undefined => {
       const tokens = tokenize(text);
-      const words = tokens.map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
+      const words: number[] = [];
+      for (let i = 0; i < tokens.length; i++) if (tokens.isWordLike(i)) words.push(i);
       const e = SPAN_CLASSES.duration!.read(tokens, words, 0, words.length, false);
-      return e < 0 ? undefined : text.slice(0, tokens[words[e - 1]!]!.end);
+      return e < 0 ? undefined : text.slice(0, tokens.end(words[e - 1]!));
     };
     expect(end('for 3 weeks now')).toBe('for 3 weeks now');
     expect(end('over an hour and a half')).toBe('over an hour and a half');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, endsSentence } from '../../src/nlp/tokenize.js';
+import { tokenize as tokenStore, endsSentence } from '../../src/nlp/tokenize.js';
 
+/** The tokens as objects, to compare whole. */
+const tokenize = (s: string) => tokenStore(s).toArray();
 const texts = (s: string) => tokenize(s).map((t) => t.text);
 
 describe('tokenize', () => {

@@ -56,10 +56,10 @@ const text = fc.array(fc.constantFrom('a', 'b', 'c', 'calls', 'called', 'um', '1
 function reference(defs: RuleDef[], utterance: string): Finding[] {
   const f = textFeatures(utterance);
   const at: number[] = [];
-  f.tokens.forEach((t, i) => {
+  f.tokens.toArray().forEach((t, i) => {
     if (isWordLike(t) && !FILLERS.has(t.norm)) at.push(i);
   });
-  const stream = at.map((i) => f.tokens[i]!);
+  const stream = at.map((i) => f.tokens.at(i)!);
   const limit = at.map((_, j) => {
     let k = j;
     while (k + 1 < at.length && f.sentenceOf[at[k + 1]!] === f.sentenceOf[at[j]!]) k++;
@@ -80,7 +80,7 @@ function reference(defs: RuleDef[], utterance: string): Finding[] {
       if (end >= 0 && end > (best.get(rule) ?? -1)) best.set(rule, end);
     }
     for (const [rule, end] of best) {
-      const span: [number, number] = [f.tokens[at[i]!]!.start, f.tokens[at[end - 1]!]!.end];
+      const span: [number, number] = [f.tokens.start(at[i]!), f.tokens.end(at[end - 1]!)];
       found.push({ rule: rule.id, category: rule.category, span } as Finding);
       lastEnd.set(rule.id, end);
       if (rule.once) done.add(unit(rule, i));

@@ -74,7 +74,7 @@ describe('phrase-set files', () => {
 
 describe('a phrase set searched in part of a turn', () => {
   const f = textFeatures('Sorry, we cannot do that. But you could try the shop, since it is open.');
-  const norms = f.tokens.map((t) => t.norm);
+  const norms = f.tokens.toArray().map((t) => t.norm);
   const at = (word: string) => norms.indexOf(word);
   const set = new PhraseSet(['you could', 'since', '(sorry|but)']);
 
@@ -118,7 +118,7 @@ describe('searching a range from the first word a match may start with', () => {
         const n = f.tokens.length;
         const from = a % n;
         const to = from + 1 + (b % (n - from));
-        const ends = (s: number) => compiled.map((p) => matchAt(p, f.tokens, s, to)).filter((e) => e > from);
+        const ends = (s: number) => compiled.map((p) => matchAt(p, f.tokens.toArray(), s, to)).filter((e) => e > from);
         const starts = Array.from({ length: to - from }, (_, k) => from + k);
         expect(set.in(f, from, to)).toBe(starts.some((s) => ends(s).length > 0));
         expect(set.in(f, from, to, 'start')).toBe(ends(from).length > 0);

@@ -5,7 +5,7 @@ import { phrases, patterns } from './data/phrases.js';
 import { PatternAutomaton, UNREAD, type ReadSymbol, type SpanAt } from '../phrase/automaton.js';
 import { SPAN_CLASSES } from '../phrase/classes.js';
 import { compilePattern, startWords, useStoredPatterns } from '../phrase/pattern.js';
-import type { Token } from '../tokenize.js';
+import { NO_TOKENS, type Tokens } from '../tokenize.js';
 import type { TextFeatures } from '../features.js';
 import { lexemesHold } from '../phrase/lexemes.js';
 import type { PhraseRule } from './phrase-rule.js';
@@ -40,7 +40,7 @@ export function setUserPhrases(more: readonly PhraseRule[]): boolean {
   userPhrases = more;
   inEffect = more.length > 0 ? [...more, ...PHRASES] : PHRASES;
   automaton = undefined;
-  turn.tokens = []; // symbols read with the old automaton mean nothing to the new one
+  turn.tokens = NO_TOKENS; // symbols read with the old automaton mean nothing to the new one
   return true;
 }
 
@@ -64,7 +64,7 @@ export interface PhraseMatch {
  * the automaton's caches.
  */
 const turn = {
-  tokens: [] as readonly Token[],
+  tokens: NO_TOKENS,
   words: [] as readonly number[],
   /** The turn's features, when the caller has them: a token's symbol is then read by its lexeme. */
   features: undefined as Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'> | undefined,
@@ -81,10 +81,10 @@ const readSymbol: ReadSymbol = (i) => {
   const f = turn.features;
   // Lexemes read before the lexeme table started afresh mean nothing now: read the token itself.
   const byLexeme = f?.lexemes !== undefined && lexemesHold(f.lexemeGeneration ?? -1);
-  return (turn.syms[i] = byLexeme ? phraseAutomaton().symbolOfLexeme(f.lexemes![k]!) : phraseAutomaton().symbol(turn.tokens[k]!));
+  return (turn.syms[i] = byLexeme ? phraseAutomaton().symbolOfLexeme(f.lexemes![k]!) : phraseAutomaton().symbolAt(turn.tokens, k));
 };
 
-function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonly number[], features: typeof turn.features): void {
+function startTurn(a: PatternAutomaton, tokens: Tokens, words: readonly number[], features: typeof turn.features): void {
   a.prepare();
   turn.generation = a.generation;
   turn.tokens = tokens;
@@ -101,7 +101,7 @@ function startTurn(a: PatternAutomaton, tokens: readonly Token[], words: readonl
  * the tokens' own, lets their symbols be read by lexeme (see phrase/lexemes.ts).
  */
 export function matchPhrase(
-  tokens: readonly Token[], words: readonly number[], sentenceOf: readonly number[], w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
+  tokens: Tokens, words: readonly number[], sentenceOf: readonly number[], w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
 ): PhraseMatch | undefined {
   const a = phraseAutomaton();
   if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words, features);

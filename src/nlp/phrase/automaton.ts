@@ -11,7 +11,7 @@
 // A pattern with a span ({duration}) is matched in three steps: the automaton matches what comes
 // before the span, the caller's span reader reads the span from where that ended, and what comes
 // after it is matched from there.
-import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import type { Tokens, TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
 import { lexemeGeneration, lexemeToken, nameNumbers, UNMATCHED, type Lexemes } from './lexemes.js';
 import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
@@ -35,9 +35,12 @@ export const SKIP = -1;
 export type SpanAt = (name: string, pos: number, limit: number, first: boolean) => number;
 
 /** The span reader for a stream of `tokens` (`at[k]`: the k-th's index), for walks that have spans to read. */
-export function spanReader(tokens: readonly Token[], at: ArrayLike<number>): SpanAt {
+export function spanReader(tokens: Tokens, at: ArrayLike<number>): SpanAt {
   return (name, pos, limit, first) => SPAN_CLASSES[name]!.read(tokens, at, pos, limit, first);
 }
+
+/** What `symbolAt` hands to `symbol`, which reads it and keeps nothing of it. */
+const PROBE: { norm: string; kind: TokenKind } = { norm: '', kind: 'word' };
 
 /** A position of the stream whose symbol is not read yet: `readSymbol` reads it when a walk needs it. */
 export const UNREAD = -2;
@@ -182,9 +185,9 @@ export class PatternAutomaton {
   }
 
   /** Whether a match could start at any of `tokens`: most texts hold none of a small set's first words. */
-  mayStartIn(tokens: readonly MatchToken[], from = 0, to = tokens.length): boolean {
+  mayStartIn(tokens: Tokens, from = 0, to = tokens.length): boolean {
     if (this.anyStart.length > 0 || this.spanFirst.length > 0) return true;
-    for (let i = from; i < to; i++) if (this.byFirstWord.has(tokens[i]!.norm)) return true;
+    for (let i = from; i < to; i++) if (this.byFirstWord.has(tokens.norm(i))) return true;
     return false;
   }
 
@@ -253,6 +256,13 @@ export class PatternAutomaton {
     this.lexemesOf = generation;
     this.symbolsByLexeme = new Int32Array(0);
     this.startsWithLexeme = new Uint8Array(0);
+  }
+
+  /** `symbol` of token `i` of `tokens`. */
+  symbolAt(tokens: Tokens, i: number): number {
+    PROBE.norm = tokens.norm(i);
+    PROBE.kind = tokens.kind(i);
+    return this.symbol(PROBE);
   }
 
   /** The token's symbol: equal for tokens of one kind and norm; SKIP for the words to skip. */
@@ -493,12 +503,11 @@ function classKey(t: MatchToken): string {
  * words left out, each read as its symbol. Writes each one's token index to `at` and its symbol to
  * `syms`, and returns how many there are.
  */
-export function symbolStream(automaton: PatternAutomaton, tokens: readonly Token[], at: Int32Array, syms: Int32Array): number {
+export function symbolStream(automaton: PatternAutomaton, tokens: Tokens, at: Int32Array, syms: Int32Array): number {
   let n = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!isWordLike(t)) continue;
-    const sym = automaton.symbol(t);
+    if (!tokens.isWordLike(i)) continue;
+    const sym = automaton.symbolAt(tokens, i);
     if (sym === SKIP) continue;
     at[n] = i;
     syms[n++] = sym;

@@ -3,7 +3,7 @@
 // {duration} ("for 3 weeks", "over an hour", "since Monday"). Written once here, in code, because
 // they test a token's shape ("3rd", "can't", "-ing") or read several tokens with look-ahead.
 import { isNegator, NEGATORS } from '../negation.js';
-import type { TokenKind } from '../tokenize.js';
+import type { TokenKind, Tokens } from '../tokenize.js';
 
 export const NUMBER_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
@@ -85,18 +85,12 @@ export const TOKEN_CLASSES: Readonly<Record<string, TokenClass>> = {
   },
 };
 
-/** A token as the duration reader sees it. */
-interface SpanToken {
-  readonly norm: string;
-  readonly kind: TokenKind;
-}
-
 /**
- * A class that spans tokens: given the stream (`tokens[words[k]]` is its k-th token, none at or
- * past `limit`, the sentence's end), the position one past the span starting at `j`, or -1.
- * `first` says the span begins the pattern (see duration).
+ * A class that spans tokens: given the stream (`words[k]` is the index of its k-th token in
+ * `tokens`, none at or past `limit`, the sentence's end), the position one past the span starting
+ * at `j`, or -1. `first` says the span begins the pattern (see duration).
  */
-export type SpanReader = (tokens: readonly SpanToken[], words: ArrayLike<number>, j: number, limit: number, first: boolean) => number;
+export type SpanReader = (tokens: Tokens, words: ArrayLike<number>, j: number, limit: number, first: boolean) => number;
 
 export interface SpanClass {
   describe: string;
@@ -127,51 +121,58 @@ const DURATION_NOT_AFTER = new Set(['ago', 'before', 'earlier', 'from', 'time', 
  * hours", "since Monday", "all day", "ages". Greedy, no backtracking: one end or none.
  */
 const readDuration: SpanReader = (tokens, words, j, limit, first) => {
+  // `t`, `u`, `v`: token indices, -1 past the stream's end.
   let k = j;
-  let t = at(tokens, words, limit, k);
-  if (!t) return -1;
-  if (first && !SPAN_CLASSES.duration!.mayBegin(t.norm, t.kind)) return -1;
-  if (t.norm === 'since') {
-    const u = at(tokens, words, limit, k + 1);
-    if (!u) return -1;
-    if (u.kind === 'number' || u.kind === 'time' || DAY_WORDS.has(u.norm)) return k + 2;
-    const v = at(tokens, words, limit, k + 2);
-    if ((u.norm === 'last' || u.norm === 'this' || u.norm === 'early' || u.norm === 'the') && v) {
-      if (DURATION_UNITS.has(v.norm) || DAY_WORDS.has(v.norm) || v.kind === 'number') return k + 3;
+  let t = at(words, limit, k);
+  if (t < 0) return -1;
+  if (first && !SPAN_CLASSES.duration!.mayBegin(tokens.norm(t), tokens.kind(t))) return -1;
+  if (tokens.norm(t) === 'since') {
+    const u = at(words, limit, k + 1);
+    if (u < 0) return -1;
+    if (tokens.kind(u) === 'number' || tokens.kind(u) === 'time' || DAY_WORDS.has(tokens.norm(u))) return k + 2;
+    const v = at(words, limit, k + 2);
+    const un = tokens.norm(u);
+    if ((un === 'last' || un === 'this' || un === 'early' || un === 'the') && v >= 0) {
+      if (DURATION_UNITS.has(tokens.norm(v)) || DAY_WORDS.has(tokens.norm(v)) || tokens.kind(v) === 'number') return k + 3;
     }
     return -1;
   }
   let lead = 0;
   let span = false; // "all day", "the past week", "the whole morning"
-  while (t && lead < 4 && DURATION_LEAD.has(t.norm) && !(t.norm === 'a' && DURATION_UNITS.has(at(tokens, words, limit, k + 1)?.norm ?? ''))) {
-    if (SPAN_LEAD.has(t.norm)) span = true;
+  while (t >= 0 && lead < 4 && DURATION_LEAD.has(tokens.norm(t)) && !(tokens.norm(t) === 'a' && DURATION_UNITS.has(normAt(tokens, words, limit, k + 1)))) {
+    if (SPAN_LEAD.has(tokens.norm(t))) span = true;
     k++;
     lead++;
-    t = at(tokens, words, limit, k);
+    t = at(words, limit, k);
   }
   let qty = 0;
-  while (t && qty < 5 && (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || (qty > 0 && DURATION_QUANTITY_JOIN.has(t.norm)))) {
+  while (t >= 0 && qty < 5 && (tokens.kind(t) === 'number' || NUMBER_WORDS.has(tokens.norm(t)) || (qty > 0 && DURATION_QUANTITY_JOIN.has(tokens.norm(t))))) {
     k++;
     qty++;
-    t = at(tokens, words, limit, k);
+    t = at(words, limit, k);
   }
-  if (!t || !DURATION_UNITS.has(t.norm)) return -1;
-  const unit = t.norm;
+  if (t < 0 || !DURATION_UNITS.has(tokens.norm(t))) return -1;
+  const unit = tokens.norm(t);
   const open = unit === 'ages' || unit === 'forever';
   if (lead === 0 && qty === 0 && !open) return -1;
   if (qty === 0 && !span && !open) return -1;
   k++;
-  const after = at(tokens, words, limit, k);
-  if (after && DURATION_NOT_AFTER.has(after.norm)) return -1;
+  const after = normAt(tokens, words, limit, k);
+  if (DURATION_NOT_AFTER.has(after)) return -1;
   // "an hour and a half"
-  if (after && after.norm === 'and' && at(tokens, words, limit, k + 1)?.norm === 'a' && at(tokens, words, limit, k + 2)?.norm === 'half') k += 3;
-  else if (after && DURATION_TAIL.has(after.norm)) k++;
+  if (after === 'and' && normAt(tokens, words, limit, k + 1) === 'a' && normAt(tokens, words, limit, k + 2) === 'half') k += 3;
+  else if (DURATION_TAIL.has(after)) k++;
   return k;
 };
 
-/** The stream's k-th token, if it is before `limit` (a function of its own: a closure per call cost an allocation). */
-function at(tokens: readonly SpanToken[], words: ArrayLike<number>, limit: number, k: number): SpanToken | undefined {
-  return k < limit ? tokens[words[k]!] : undefined;
+/** The index of the stream's k-th token, or -1 at or past `limit` (functions of their own: a closure per call cost an allocation). */
+function at(words: ArrayLike<number>, limit: number, k: number): number {
+  return k < limit ? words[k]! : -1;
+}
+
+/** The norm of the stream's k-th token, or '' at or past `limit`. */
+function normAt(tokens: Tokens, words: ArrayLike<number>, limit: number, k: number): string {
+  return k < limit ? tokens.norm(words[k]!) : '';
 }
 
 export const SPAN_CLASSES: Readonly<Record<string, SpanClass>> = {

@@ -2,7 +2,7 @@
 // every automaton. A turn is read into these ids once; each automaton then finds a token's symbol
 // in an array indexed by the id, where it looked the norm up in a map of its own at every search
 // of every phrase set (the checks of one turn search it hundreds of times).
-import { isWordLike, type Token, type TokenKind } from '../tokenize.js';
+import type { Tokens, TokenKind } from '../tokenize.js';
 import { TOKEN_CLASSES } from './classes.js';
 import type { MatchToken } from './pattern.js';
 
@@ -65,23 +65,23 @@ export function nameNumbers(words: Iterable<string>): void {
 const CLASSES = Object.values(TOKEN_CLASSES);
 
 /** The key of a token's own id, or, for a long number no pattern names, of its token classes. */
-function keyOf(t: Token): string {
-  if (t.kind !== 'number' || t.norm.length <= OWN_ID_DIGITS || namedNumbers.has(t.norm)) return t.norm;
+function keyOf(norm: string, kind: TokenKind): string {
+  if (kind !== 'number' || norm.length <= OWN_ID_DIGITS || namedNumbers.has(norm)) return norm;
   let key = '#';
-  for (const c of CLASSES) key += c.test(t.norm, t.kind) ? '1' : '0';
+  for (const c of CLASSES) key += c.test(norm, kind) ? '1' : '0';
   return key;
 }
 
-function lexemeOf(t: Token): number {
-  const map = t.kind === 'word' ? ids[0]! : ids[KINDS.indexOf(t.kind)]!;
-  const key = keyOf(t);
+function lexemeOf(norm: string, kind: TokenKind): number {
+  const map = kind === 'word' ? ids[0]! : ids[KINDS.indexOf(kind)]!;
+  const key = keyOf(norm, kind);
   let id = map.get(key);
   if (id === undefined) {
     id = tokens.length;
     map.set(key, id);
     // A number read by its classes stands for them with the first of them: automata test its
     // norm for exactly those classes, and it is no pattern's word.
-    tokens.push({ norm: t.norm, kind: t.kind });
+    tokens.push({ norm, kind });
   }
   return id;
 }
@@ -90,17 +90,16 @@ function lexemeOf(t: Token): number {
  * The id of each of `list`, UNMATCHED for those matching does not read. Call `lexemeGeneration`
  * before and after: a text read when the table was full starts it afresh.
  */
-export function readLexemes(list: readonly Token[]): Lexemes {
+export function readLexemes(list: Tokens): Lexemes {
   if (stale || tokens.length > MAX_LEXEMES) {
     ids = KINDS.map(() => new Map());
     tokens = [];
     generation++;
     stale = false;
   }
-  const out: number[] = [];
+  const out = new Array<number>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
-    out.push(isWordLike(t) ? lexemeOf(t) : UNMATCHED);
+    out[i] = list.isWordLike(i) ? lexemeOf(list.norm(i), list.kind(i)) : UNMATCHED;
   }
   return out;
 }

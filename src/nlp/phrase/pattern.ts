@@ -272,7 +272,7 @@ function parse(source: string): Node {
     const isStem = lx.startsWith('~');
     // Tokens keep contractions whole ("you're", "can't"), so a lone "'re" could never match.
     if (/^~?['\u2019]/.test(lx)) fail(`"${lx}": a contraction is one word, write it whole ("you're", "I've")`);
-    const words = tokenize(isStem ? lx.slice(1) : lx).filter(isWordLike);
+    const words = tokenize(isStem ? lx.slice(1) : lx).toArray().filter(isWordLike);
     if (words.length === 0) fail(`"${lx}" has no word in it`);
     if (/[*{}~]/.test(isStem ? lx.slice(1) : lx)) fail(`"${lx}": wildcards and classes stand alone`);
     return words.map((t) => (isStem ? { type: 'stem' as const, stem: stem(t.norm) } : { type: 'word' as const, word: intern(t.norm) }));

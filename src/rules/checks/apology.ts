@@ -39,7 +39,7 @@ const YOU = phrases('you');
 
 /** Nothing follows in tokens [from, to) but at most one ".", "!" or ",". */
 function nothingFollows(f: TextFeatures, from: number, to: number): boolean {
-  return to === from || (to === from + 1 && ['.', '!', ','].includes(f.tokens[from]!.text));
+  return to === from || (to === from + 1 && ['.', '!', ','].includes(f.tokens.text(from)));
 }
 
 /** "I can see why the payment failed": an "I see / understand / get why" whose sentence leaves the customer out. */
@@ -63,9 +63,9 @@ const NAMES_A_PROBLEM = phrases('names-a-problem');
 
 /** Whether the word before token `noun` is a possessive ("the courier's problem", "the couriers' problem"). */
 function possessiveBefore(f: TextFeatures, noun: number): boolean {
-  const before = f.tokens[noun - 1]!;
-  if (before.kind === 'word') return before.norm.endsWith("'s");
-  return before.norm === "'" && noun >= 2 && f.tokens[noun - 2]!.norm.endsWith('s');
+  const before = f.tokens.norm(noun - 1);
+  if (f.tokens.isWord(noun - 1)) return before.endsWith("'s");
+  return before === "'" && noun >= 2 && f.tokens.norm(noun - 2).endsWith('s');
 }
 
 /**

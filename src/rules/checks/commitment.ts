@@ -35,8 +35,7 @@ function subjectClause(f: RuleMatch['features'], from: number, to: number): [num
   const pieces: Array<[number, number]> = [];
   let start = from;
   for (let k = from; k < to; k++) {
-    const t = f.tokens[k]!;
-    if ((t.kind === 'punct' && CLAUSE_MARKS.has(t.text)) || CLAUSE_JOINER.in(f, k, k + 1, 'whole')) {
+    if ((f.tokens.isPunct(k) && CLAUSE_MARKS.has(f.tokens.text(k))) || CLAUSE_JOINER.in(f, k, k + 1, 'whole')) {
       pieces.push([start, k]);
       start = k + 1;
     }
@@ -54,13 +53,12 @@ function subjectClause(f: RuleMatch['features'], from: number, to: number): [num
 /** Words of the token range as written, split at white space ("£116.40" is one). */
 function wordsIn(m: RuleMatch, [a, b]: [number, number]): number {
   if (a >= b) return 0;
-  return m.turn.text.slice(m.features.tokens[a]!.start, m.features.tokens[b - 1]!.end).split(/\s+/).filter(Boolean).length;
+  return m.turn.text.slice(m.features.tokens.start(a), m.features.tokens.end(b - 1)).split(/\s+/).filter(Boolean).length;
 }
 
 /** The range opens with a number or an amount ("£40", "3 parcels"): a subject as definite as "the". */
 function opensWithFigure(f: RuleMatch['features'], [a, b]: [number, number]): boolean {
-  const t = f.tokens[a];
-  return a < b && t !== undefined && (t.kind === 'number' || CURRENCY.has(t.text));
+  return a < b && a < f.tokens.length && (f.tokens.kind(a) === 'number' || CURRENCY.has(f.tokens.text(a)));
 }
 
 /**
@@ -99,13 +97,13 @@ const ACTION_ENDS = phrases('action-ends');
 function offeredBefore(m: RuleMatch): boolean {
   const f = m.features;
   return OFFER_BEFORE.in(f, ...sentenceTokensBefore(m), (_, end) => {
-    for (let k = end; k < m.tokens[0]; k++) if (f.tokens[k]!.kind === 'punct' && /[.?!]/.test(f.tokens[k]!.text)) return false;
+    for (let k = end; k < m.tokens[0]; k++) if (f.tokens.kind(k) === 'punct' && /[.?!]/.test(f.tokens.text(k))) return false;
     return true;
   });
 }
 
 /** Whether whitespace follows token `k` (the words after a modal start only after a space). */
-const spaceAfter = (m: RuleMatch, k: number) => /\s/.test(m.turn.text.charAt(m.features.tokens[k]!.end));
+const spaceAfter = (m: RuleMatch, k: number) => /\s/.test(m.turn.text.charAt(m.features.tokens.end(k)));
 
 /**
  * The first token of the promised action: after the first modal from the match on ("will", "'ll",
@@ -123,7 +121,7 @@ function actionStart(m: RuleMatch, end: number): number {
   });
   // "'ll" ends a word ("I'll", "it'll"): the earlier one wins.
   for (let k = m.tokens[0]; k < end && (at < 0 || k < at); k++) {
-    if (f.tokens[k]!.norm.endsWith("'ll") && spaceAfter(m, k)) {
+    if (f.tokens.norm(k).endsWith("'ll") && spaceAfter(m, k)) {
       after = k + 1;
       break;
     }
@@ -144,8 +142,8 @@ function actionOf(m: RuleMatch): string {
   if (start >= end) return '';
   let stop = m.sentence[1];
   // The first word of action-ends after a space (matches come in order of their start).
-  ACTION_ENDS.in(f, start + 1, end, (s) => /\s/.test(m.turn.text.charAt(f.tokens[s]!.start - 1)) && ((stop = f.tokens[s - 1]!.end), true));
-  const words = m.turn.text.slice(f.tokens[start]!.start, stop).replace(/[\u2019]/g, "'");
+  ACTION_ENDS.in(f, start + 1, end, (s) => /\s/.test(m.turn.text.charAt(f.tokens.start(s) - 1)) && ((stop = f.tokens.end(s - 1)), true));
+  const words = m.turn.text.slice(f.tokens.start(start), stop).replace(/[\u2019]/g, "'");
   // Punctuation ends the phrase wherever it stands, inside a token too ("£4.50").
   return words.split(/[,.;:!?]/)[0]!.split(/\s+/).slice(0, 6).join(' ');
 }
@@ -161,7 +159,7 @@ function dueOf(m: RuleMatch): string | undefined {
 }
 
 /** The match's first word, as matching reads it. */
-const firstWord = (m: RuleMatch) => m.features.tokens[m.tokens[0]]!.norm;
+const firstWord = (m: RuleMatch) => m.features.tokens.norm(m.tokens[0]);
 
 /**
  * Who owns a promise that opens with its owner: "I…" the agent; "we…", "you'll…", "your…" the
@@ -216,14 +214,14 @@ const SHOULD_HAVE_HAD = phrases('should-have-had');
 
 /** Endings of a past participle ("cancelled", "taken", "shown", "sent"). */
 const PARTICIPLE_ENDINGS = ['ed', 'en', 'wn', 't'];
-const isParticiple = (t: { kind: string; norm: string }) =>
-  t.kind === 'word' && !t.norm.includes("'") && PARTICIPLE_ENDINGS.some((e) => t.norm.length > e.length && t.norm.endsWith(e));
+/** Whether a word, by its norm, is shaped as a past participle. */
+const isParticiple = (norm: string) => !norm.includes("'") && PARTICIPLE_ENDINGS.some((e) => norm.length > e.length && norm.endsWith(e));
 
 /** "You should have cancelled it" looks back at what the customer did (but "should have had" is owed to them). */
 function looksBack(m: RuleMatch): boolean {
   const f = m.features;
   const [from, to] = [m.tokens[0], sentenceTokens(f, m.tokens[0])[1]];
-  const said = SHOULD_HAVE.in(f, from, to, (_, end) => end < to && f.tokens[end]!.kind === 'word' && isParticiple(f.tokens[end]!));
+  const said = SHOULD_HAVE.in(f, from, to, (_, end) => end < to && f.tokens.isWord(end) && isParticiple(f.tokens.norm(end)));
   return said && !SHOULD_HAVE_HAD.in(f, from, to);
 }
 

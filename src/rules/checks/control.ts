@@ -23,7 +23,7 @@ const OTHER_CHANNEL = phrases('other-channel');
 const ONLY_PASSES_IT_ON = phrases('only-passes-it-on');
 
 /** The token before `i` is a "." or "!" (not a "?": "Is that all? Visit…" asks on). */
-const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens[i - 1]!.kind === 'punct' && (f.tokens[i - 1]!.text[0] === '.' || f.tokens[i - 1]!.text[0] === '!');
+const afterFullStop = (f: TextFeatures, i: number) => i > 0 && f.tokens.kind(i - 1) === 'punct' && (f.tokens.text(i - 1)[0] === '.' || f.tokens.text(i - 1)[0] === '!');
 
 /** Another way forward in tokens [from, to), as a reader of the guide counts one (passing feedback on is not). */
 function otherWay(f: TextFeatures, from: number, to: number): boolean {
@@ -70,8 +70,7 @@ export const conditional = (m: RuleMatch): boolean => {
   const f = m.features;
   let from = sentenceTokens(f, m.tokens[0])[0];
   for (let k = m.tokens[0] - 1; k >= from; k--) {
-    const t = f.tokens[k]!;
-    if (t.kind === 'punct' && (t.text === ',' || t.text === ';')) from = k + 1;
+    if (f.tokens.isPunct(k) && (f.tokens.text(k) === ',' || f.tokens.text(k) === ';')) from = k + 1;
   }
   return OPENS_A_CONDITION.in(f, from, m.tokens[0]);
 };
@@ -111,10 +110,20 @@ const ASKS_FOR_A_WAY = phrases('asks-for-a-way');
 /** Turns of three words or fewer, judged once per turn: a turn of many "no"s asks for each. */
 const shortAnswers = new WeakMap<Turn, boolean>();
 
+const SHORT_ANSWER_PREFIX = 256;
+
+/** How many words `text` says, counting no further than four. */
+function wordsUpToFour(text: string): number {
+  return plain(text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/, 4).length;
+}
+
 function isShortAnswer(turn: Turn): boolean {
   let short = shortAnswers.get(turn);
   if (short === undefined) {
-    short = plain(turn.text).replace(/[^a-z' ]/g, ' ').trim().split(/\s+/, 4).length <= 3; // (four words are enough to tell)
+    // Four words are enough to tell, and most turns say them early: a long turn is not copied whole
+    // three times over to learn so (issue 18). A prefix never says more words than the whole.
+    short = wordsUpToFour(turn.text.length > SHORT_ANSWER_PREFIX ? turn.text.slice(0, SHORT_ANSWER_PREFIX) : turn.text) <= 3;
+    if (short && turn.text.length > SHORT_ANSWER_PREFIX) short = wordsUpToFour(turn.text) <= 3;
     shortAnswers.set(turn, short);
   }
   return short;
@@ -182,7 +191,7 @@ export function detailAfterYes(m: RuleMatch): boolean {
   const customer = previousTurn(m, 'customer', 1);
   if (customer === undefined || turnSentiment(featuresOf(customer.text)).label !== 'positive') return false;
   const f = m.features;
-  for (const t of f.tokens) if (isNegator(t.norm)) return false;
+  for (let k = 0; k < f.tokens.length; k++) if (isNegator(f.tokens.norm(k))) return false;
   return !PROBLEM_WORDS.in(f, 0, f.tokens.length);
 }
 
@@ -231,15 +240,16 @@ function afterAcknowledgements(f: TextFeatures, from: number, to: number): numbe
     ACKNOWLEDGEMENT.in(f, pos, to, (start, e) => (start === pos && e > end && (end = e), false));
     if (end < 0) return pos;
     pos = end;
-    while (pos < to && f.tokens[pos]!.text === ',') pos++;
+    while (pos < to && f.tokens.text(pos) === ',') pos++;
   }
 }
 
 /** Said as settled: the sentence ends or breaks after the match, or goes on to act ("refund it is, processing now"). */
 function settledAfter(m: RuleMatch): boolean {
-  const next = m.features.tokens[m.tokens[1]];
-  if (next === undefined) return true;
-  if (next.kind === 'punct') return next.text === ',' || next.text[0] === '.' || next.text[0] === '!';
+  const tokens = m.features.tokens;
+  const next = m.tokens[1];
+  if (next >= tokens.length) return true;
+  if (tokens.isPunct(next)) return tokens.text(next) === ',' || tokens.text(next)[0] === '.' || tokens.text(next)[0] === '!';
   return SETTLED_BY_ACTING.in(m.features, m.tokens[1], m.features.tokens.length, 'start');
 }
 
@@ -251,7 +261,7 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   if (words === 'it is') {
     const [sentenceStart] = sentenceTokens(f, m.tokens[0]);
     const first = afterAcknowledgements(f, sentenceStart, m.tokens[0]);
-    const lead = first < m.tokens[0] ? plain(m.turn.text.slice(f.tokens[first]!.start, m.span[0])) : '';
+    const lead = first < m.tokens[0] ? plain(m.turn.text.slice(f.tokens.start(first), m.span[0])) : '';
     // "Yes it is", "that's right, it is": an answer, not a choice named back.
     const answer = ANSWER_WORDS.in(f, first, m.tokens[0]);
     return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settledAfter(m) ? { named: lead.trim() } : false;
@@ -311,7 +321,7 @@ export const reasonForAsking = (m: RuleMatch): boolean => THE_REASON.in(m.featur
 export const boilerplateCause = (m: RuleMatch): boolean => BOILERPLATE.in(m.features, ...sentenceTokensBefore(m), 'end');
 
 /** The match opens with this word. */
-const opensWith = (m: RuleMatch, word: string) => m.features.tokens[m.tokens[0]]!.norm === word;
+const opensWith = (m: RuleMatch, word: string) => m.features.tokens.norm(m.tokens[0]) === word;
 
 /** "So the next step is…" opens a sentence: "so" there gives no reason. */
 export const soOpensSentence = (m: RuleMatch): boolean => opensWith(m, 'so') && sentenceTokensBefore(m)[0] === m.tokens[0];
@@ -324,7 +334,7 @@ export const sinceATime = (m: RuleMatch): boolean => {
   if (!opensWith(m, 'since')) return false;
   const f = m.features;
   const [, end] = sentenceTokensAfter(m);
-  for (let k = m.tokens[0] + 1; k < end; k++) if (f.tokens[k]!.kind === 'word' && f.tokens[k]!.norm.length > 2 && f.tokens[k]!.norm.endsWith('ed')) return false;
+  for (let k = m.tokens[0] + 1; k < end; k++) if (f.tokens.kind(k) === 'word' && f.tokens.norm(k).length > 2 && f.tokens.norm(k).endsWith('ed')) return false;
   return !FINITE_VERBS.in(f, m.tokens[0] + 1, end);
 };
 

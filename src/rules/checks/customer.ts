@@ -95,14 +95,12 @@ const inCapitals = (text: string) => text !== text.toLowerCase() && text === tex
 
 /** "Thanks SO much for the help": a word of emphasis in capitals, with thanks or help after it in the turn. */
 const emphasisInCapitals = (f: TextFeatures): boolean =>
-  EMPHASIS.in(f, 0, f.tokens.length, (start, end) => inCapitals(f.tokens[start]!.text) && THANKS_OR_HELP.in(f, end, f.tokens.length));
+  EMPHASIS.in(f, 0, f.tokens.length, (start, end) => inCapitals(f.tokens.text(start)) && THANKS_OR_HELP.in(f, end, f.tokens.length));
 
 /** The turn ends on a flat "Really." (the word, then a full stop written on to it, and nothing after). */
 function endsOnFlatReally(f: TextFeatures): boolean {
   const n = f.tokens.length;
-  const stop = f.tokens[n - 1];
-  const word = f.tokens[n - 2];
-  return stop?.text === '.' && word !== undefined && word.end === stop.start && FLAT_REALLY.in(f, n - 2, n - 1, 'whole');
+  return n >= 2 && f.tokens.text(n - 1) === '.' && f.tokens.touchesPrevious(n - 1) && FLAT_REALLY.in(f, n - 2, n - 1, 'whole');
 }
 
 /** The marks of irony that hold in a turn of praise too: eye-roll, slow clap, a flat "Really." after thanks. */
@@ -164,8 +162,10 @@ const FOR_NOTHING = phrases('for-nothing');
 
 /** "great, just great": the match is one word, "just", and the same word again. */
 function saidTwice(m: RuleMatch): boolean {
-  const words = m.features.tokens.slice(m.tokens[0], m.tokens[1]).filter((t) => t.kind !== 'punct');
-  return words.length === 3 && words[0]!.norm === words[2]!.norm && words[1]!.norm === 'just';
+  const tokens = m.features.tokens;
+  const words: string[] = [];
+  for (let k = m.tokens[0]; k < m.tokens[1]; k++) if (!tokens.isPunct(k)) words.push(tokens.norm(k));
+  return words.length === 3 && words[0] === words[2] && words[1] === 'just';
 }
 
 /** Praise or thanks that means its opposite (the sarcasm rule's whole judgement, in one place). */
@@ -182,7 +182,7 @@ function sarcastic(m: RuleMatch): false | void {
     return false; // an answer to good news means what it says
   }
   // A rhetorical "what am I meant to do, …?" answers the agent rather than asking them.
-  if (WHAT_AM_I.in(f, ...m.tokens, 'start')) return f.tokens[m.tokens[1]]?.text === ',' ? undefined : false;
+  if (WHAT_AM_I.in(f, ...m.tokens, 'start')) return m.tokens[1] < f.tokens.length && f.tokens.text(m.tokens[1]) === ',' ? undefined : false;
   if (THANKS_SO_MUCH_FOR.in(f, ...m.tokens, 'whole') && !ironyMarked(m)) {
     if (!FOR_NOTHING.in(f, ...sentenceTokensAfter(m), 'start')) return false;
     return;

@@ -54,7 +54,7 @@ export const answersThanks = (m: RuleMatch): boolean => SAID_I_WOULD.in(m.featur
 
 /** A word ending in "'ll" ("I'll", "it'll") in tokens [from, to). */
 function sayWill(f: TextFeatures, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (f.tokens[k]!.norm.endsWith("'ll")) return true;
+  for (let k = from; k < to; k++) if (f.tokens.norm(k).endsWith("'ll")) return true;
   return false;
 }
 
@@ -81,7 +81,7 @@ const CONSEQUENCE = phrases('consequence');
 
 /** Whether the first comma in tokens [from, to) is followed by a word ("once it's in, pop it…"). */
 function commaThenWord(f: TextFeatures, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (f.tokens[k]!.text === ',') return k + 1 < to && !noWordsIn(f, k + 1, k + 2);
+  for (let k = from; k < to; k++) if (f.tokens.text(k) === ',') return k + 1 < to && !noWordsIn(f, k + 1, k + 2);
   return false;
 }
 

@@ -55,24 +55,24 @@ function firstOf(set: PhraseSet, f: TextFeatures, from: number, to: number, read
     if (value !== undefined && (!found || end > found.end)) found = { start, end, value };
     return false;
   });
-  return found && { at: f.tokens[found.start]!.start, value: found.value };
+  return found && { at: f.tokens.start(found.start), value: found.value };
 }
 
 /** The words of tokens [from, to) as written in `text`. */
-const said = (f: TextFeatures, text: string, from: number, to: number) => text.slice(f.tokens[from]!.start, f.tokens[to - 1]!.end);
+const said = (f: TextFeatures, text: string, from: number, to: number) => text.slice(f.tokens.start(from), f.tokens.end(to - 1));
 
 /** Whether each number among tokens [from, to) has the shape `shape`, and no two stand together with nothing between ("3 5"). */
 function numbersAre(f: TextFeatures, from: number, to: number, shape: RegExp): boolean {
   for (let k = from; k < to; k++) {
-    if (f.tokens[k]!.kind !== 'number') continue;
-    if (!shape.test(f.tokens[k]!.text) || f.tokens[k + 1]?.kind === 'number') return false;
+    if (f.tokens.kind(k) !== 'number') continue;
+    if (!shape.test(f.tokens.text(k)) || (k + 1 < f.tokens.length && f.tokens.kind(k + 1) === 'number')) return false;
   }
   return true;
 }
 
 /** The first word-like token from `k` on. */
 function wordFrom(f: TextFeatures, k: number): number {
-  while (f.tokens[k] && f.tokens[k]!.kind === 'punct') k++;
+  while (k < f.tokens.length && f.tokens.isPunct(k)) k++;
   return k;
 }
 
@@ -82,7 +82,7 @@ function wordFrom(f: TextFeatures, k: number): number {
  */
 export function dueFrom(f: TextFeatures, text: string, from: number, to: number): string | undefined {
   // The first clock phrase only, "" when it holds no time of day ("at 25:00"): it hides later ones.
-  const clockTime = firstOf(CLOCK_TIME, f, from, to, (_, end) => clock(f.tokens[end - 1]!.text) ?? '');
+  const clockTime = firstOf(CLOCK_TIME, f, from, to, (_, end) => clock(f.tokens.text(end - 1)) ?? '');
   const candidates: Array<Due | undefined> = [
     clockTime?.value ? clockTime : undefined,
     // The span straight after "within", "in the next": its own words, one space apart, a plain hyphen.
@@ -91,15 +91,15 @@ export function dueFrom(f: TextFeatures, text: string, from: number, to: number)
       SPAN.in(f, lead, to, (start, end) => start === lead && numbersAre(f, start, end, COUNT) && ((span = said(f, text, start, end).replace(/\s+/g, ' ').replace('–', '-')), true));
       return span;
     }),
-    firstOf(WEEKDAY, f, from, to, (_, end) => f.tokens[end - 1]!.text.toLowerCase()),
+    firstOf(WEEKDAY, f, from, to, (_, end) => f.tokens.text(end - 1).toLowerCase()),
     firstOf(NAMED, f, from, to, (start, end) => {
-      const first = ['by', 'before'].includes(f.tokens[start]!.norm) ? wordFrom(f, start + 1) : start;
+      const first = ['by', 'before'].includes(f.tokens.norm(start)) ? wordFrom(f, start + 1) : start;
       return said(f, text, first, end).toLowerCase();
     }),
     // "by 3rd March" with its month; "by 12/05" without one.
     firstOf(DATE, f, from, to, (start, end) => {
       const day = wordFrom(f, start + 1);
-      const date = f.tokens[day]!.text;
+      const date = f.tokens.text(day);
       if (end > day + 1) return DAY_OF_MONTH.test(date) ? said(f, text, day, end).toLowerCase() : undefined;
       return DATE_SHAPE.exec(date)?.[0];
     }),
@@ -108,7 +108,7 @@ export function dueFrom(f: TextFeatures, text: string, from: number, to: number)
   for (const due of candidates) if (due && (!best || due.at < best.at)) best = due;
   // "by 3pm tomorrow": the day belongs to the time, when both are said together.
   if (clockTime?.value) {
-    const day = firstOf(DAY_WORD, f, from, to, (start) => f.tokens[start]!.text.toLowerCase());
+    const day = firstOf(DAY_WORD, f, from, to, (start) => f.tokens.text(start).toLowerCase());
     if (day && Math.abs(day.at - clockTime.at) <= NEAR) return `${day.value} ${clockTime.value}`;
   }
   return best?.value;

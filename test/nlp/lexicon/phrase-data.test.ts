@@ -71,9 +71,9 @@ describe('data/phrases.yaml', () => {
 describe('matchPhrase', () => {
   const at = (text: string, word = 0) => {
     const f = textFeatures(text);
-    const words = f.tokens.map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
+    const words = f.tokens.toArray().map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
     const m = matchPhrase(f.tokens, words, f.sentenceOf, word);
-    return m && { why: m.rule.why, text: text.slice(f.tokens[words[word]!]!.start, f.tokens[words[m.lastWord]!]!.end) };
+    return m && { why: m.rule.why, text: text.slice(f.tokens.start(words[word]!), f.tokens.end(words[m.lastWord]!)) };
   };
 
   it('finds the longest phrase, through word lists, classes and spans, within the sentence', () => {

@@ -113,15 +113,15 @@ describe('PatternAutomaton', () => {
     const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)));
     const ends = (text: string, from = 0): Map<string, string> => {
       const tokens = tokenize(text);
-      const at = tokens.map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
+      const at = tokens.toArray().map((t, i) => (isWordLike(t) ? i : -1)).filter((i) => i >= 0);
       automaton.prepare();
-      const syms = at.map((i) => automaton.symbol(tokens[i]!));
+      const syms = at.map((i) => automaton.symbolAt(tokens, i));
       const hits = automaton.walk(syms, from, at.length, spanReader(tokens, at));
       const out = new Map<string, string>();
       for (let h = 0; h < hits; h++) {
-        const end = tokens[at[automaton.hitEnd[h]! - 1]!]!.end;
+        const end = tokens.end(at[automaton.hitEnd[h]! - 1]!);
         const k = patterns[automaton.hitPattern[h]!]!;
-        if ((out.get(k)?.length ?? 0) < end) out.set(k, text.slice(tokens[at[from]!]!.start, end));
+        if ((out.get(k)?.length ?? 0) < end) out.set(k, text.slice(tokens.start(at[from]!), end));
       }
       return out;
     };
@@ -138,7 +138,7 @@ describe('PatternAutomaton', () => {
     // Without a span reader, a walk finds no match through a span.
     automaton.prepare();
     const tokens = tokenize('waited for 3 weeks');
-    expect(automaton.walk(tokens.map((t) => automaton.symbol(t)), 0, tokens.length)).toBe(1);
+    expect(automaton.walk(tokens.toArray().map((t) => automaton.symbol(t)), 0, tokens.length)).toBe(1);
     expect(ends('the 3rd time')).toEqual(new Map());
     expect(ends('3rd time')).toEqual(new Map([['{ordinal} time', '3rd time']]));
     expect(ends('1st time')).toEqual(new Map());

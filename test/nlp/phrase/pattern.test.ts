@@ -6,7 +6,7 @@ import { BUILTIN_RULES } from '../../../src/rules/index.js';
 
 /** The matched words when the pattern matches at the start of `text`. */
 function match(pattern: string, text: string): string | undefined {
-  const tokens = tokenize(text).filter(isWordLike);
+  const tokens = tokenize(text).toArray().filter(isWordLike);
   const end = matchAt(compilePattern(pattern), toMatchTokens(tokens), 0, tokens.length);
   return end < 0 ? undefined : tokens.slice(0, end).map((t) => t.text).join(' ');
 }
@@ -75,7 +75,7 @@ describe('token patterns', () => {
 
   it('stays fast on long text with a pathological pattern (no backtracking)', () => {
     const p = compilePattern('** ** ** ** a [b] [c] ** ** z');
-    const tokens = toMatchTokens(tokenize('a '.repeat(20000)).filter(isWordLike));
+    const tokens = toMatchTokens(tokenize('a '.repeat(20000)).toArray().filter(isWordLike));
     const t0 = performance.now();
     for (let i = 0; i < tokens.length; i += 1) matchAt(p, tokens, i, Math.min(tokens.length, i + 40));
     expect(performance.now() - t0).toBeLessThan(2000);

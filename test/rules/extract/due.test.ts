@@ -60,7 +60,7 @@ describe('dueFrom', () => {
   it('reads only the tokens it is given: the words after the promise', () => {
     const text = 'Tomorrow is busy. I will call you back.';
     const f = textFeatures(text);
-    const after = f.tokens.findIndex((t) => t.norm === 'i');
+    const after = f.tokens.toArray().findIndex((t) => t.norm === 'i');
     expect(dueFrom(f, text, after, f.tokens.length)).toBeUndefined();
     expect(dueFrom(f, text, 0, f.tokens.length)).toBe('tomorrow');
   });
