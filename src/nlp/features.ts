@@ -1,5 +1,5 @@
 // Everything later stages need from one text, computed once per text.
-import { type Tokens, tokenize } from './tokenize.js';
+import { perToken, type PerToken, type Tokens, tokenize } from './tokenize.js';
 import { negationScopes } from './negation.js';
 import { lexemeGeneration, lexemesHold, readLexemes, type Lexemes } from './phrase/lexemes.js';
 import type { SentimentResult } from './sentiment.js';
@@ -10,9 +10,9 @@ export interface TextFeatures {
   text: string;
   tokens: Tokens;
   /** For each token, the negator token index whose scope covers it, or -1. */
-  negatedBy: readonly number[];
+  negatedBy: PerToken;
   /** For each token, its sentence number (0-based). */
-  sentenceOf: readonly number[];
+  sentenceOf: PerToken;
   /** Number of word-like tokens (words, numbers, times, emoji). */
   wordCount: number;
   /** What `lexemesOf` read: made on first use (see phrase/lexemes.ts), for that lexeme generation. */
@@ -31,7 +31,7 @@ export function textFeatures(text: string): TextFeatures {
   const tokens = tokenize(text);
   // Plain arrays of small integers here and in negationScopes, as for lexemes (phrase/lexemes.ts),
   // made at their size: grown by push, a long text's went through three times its size.
-  const sentenceOf = new Array<number>(tokens.length);
+  const sentenceOf = perToken(tokens.length, 0);
   let sentence = 0;
   let words = 0;
   let newline = text.indexOf('\n'); // the first line break at or after the current token's end

@@ -1,7 +1,7 @@
 // Negation scope: which tokens a "not", "never", "can't" governs. The `sentiment` package
 // negates only the next word; "not very happy" and "never been happy" need a wider window
 // that still stops at the end of the clause.
-import type { Tokens } from './tokenize.js';
+import { perToken, type Tokens } from './tokenize.js';
 
 /** Negators by their words; any word ending in "n't" is one too (isNegator). */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -46,8 +46,8 @@ function breaksClause(punct: string): boolean {
  * For each token, the index of the negator whose scope covers it, or -1.
  * Double negation ("not unhappy") is left to the lexicon: the negated word flips once.
  */
-export function negationScopes(tokens: Tokens): number[] {
-  const by = new Array<number>(tokens.length).fill(-1);
+export function negationScopes(tokens: Tokens): number[] | Int32Array {
+  const by = perToken(tokens.length, -1);
   let negator = -1;
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {

@@ -7,7 +7,7 @@
 // isn't working" is a complaint). One pass over the tokens collects terms; a second pass over the
 // (few) terms applies the sentence-level rules. The sum is squashed into −1..1.
 import type { TextFeatures } from './features.js';
-import type { Tokens } from './tokenize.js';
+import type { PerToken, Tokens } from './tokenize.js';
 import { forgetSharedFeatures, lexemesOf, textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
@@ -336,8 +336,8 @@ class TermReader {
   constructor(
     private readonly tokens: Tokens,
     private readonly words: readonly number[],
-    private readonly negatedBy: readonly number[],
-    private readonly sentenceOf: readonly number[],
+    private readonly negatedBy: PerToken,
+    private readonly sentenceOf: PerToken,
     private readonly mixedCase: boolean,
   ) {}
 
@@ -866,7 +866,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
 }
 
 /** "Great, …", "Oh wonderful.", "Just brilliant!": a positive word standing as an exclamation. */
-function sarcasticPosition(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): boolean {
+function sarcasticPosition(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: PerToken): boolean {
   const prevW = x.firstWord - 1;
   // "another fantastic day of…": praise of one more of something is praise of a pattern.
   if (prevW >= 0 && tokens.norm(words[prevW]!) === 'another') return true;
@@ -902,7 +902,7 @@ function thanksFor(x: Raw, raws: readonly Raw[], r: number, tokens: Tokens, word
 }
 
 function complaintAfter(
-  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: Tokens, words: readonly number[], sentenceOf: readonly number[],
+  x: Raw, raws: readonly Raw[], r: number, cues: readonly number[], tokens: Tokens, words: readonly number[], sentenceOf: PerToken,
 ): string | undefined {
   for (let j = r + 1; j < raws.length; j++) {
     const y = raws[j]!;
@@ -919,7 +919,7 @@ function complaintAfter(
   return undefined;
 }
 
-function isSentenceInitial(ti: number, tokens: Tokens, sentenceOf: readonly number[]): boolean {
+function isSentenceInitial(ti: number, tokens: Tokens, sentenceOf: PerToken): boolean {
   for (let k = ti - 1; k >= 0; k--) {
     if (sentenceOf[k] !== sentenceOf[ti]) return true;
     if (tokens.isWordLike(k)) return false;
@@ -952,7 +952,7 @@ function complaintInComplement(x: Raw, raws: readonly Raw[], r: number, tokens: 
 }
 
 /** The term stands inside quotation marks in its sentence: 'very important', a “premium” seat. */
-function quoted(x: Raw, tokens: Tokens, sentenceOf: readonly number[]): boolean {
+function quoted(x: Raw, tokens: Tokens, sentenceOf: PerToken): boolean {
   let open = false;
   for (let k = x.first - 1; k >= 0 && k >= x.first - 3 && sentenceOf[k] === x.sentence; k--) {
     if (tokens.isPunct(k) && QUOTES.has(tokens.text(k))) {
@@ -997,7 +997,7 @@ const FILLERS = new Set(['erm', 'um', 'umm', 'uh', 'er', 'ah', 'hmm', 'well', 'o
 const LINK_WORDS = new Set(['http', 'https', 'www']);
 
 /** "not" set apart at the end of its sentence (after a pause or filler), not "not" before a verb. */
-function endsWithNot(tokens: Tokens, words: readonly number[], sentenceOf: readonly number[], w: number): boolean {
+function endsWithNot(tokens: Tokens, words: readonly number[], sentenceOf: PerToken, w: number): boolean {
   const ti = words[w]!;
   const next = words[w + 1];
   if (next !== undefined && sentenceOf[next] === sentenceOf[ti] && !LINK_WORDS.has(tokens.norm(next))) return false;
@@ -1013,7 +1013,7 @@ const SITUATION = new Set([
 ]);
 
 /** "Oh wonderful.", "Well, great!": an interjection, a praise word, and the end of the sentence. */
-function interjectedExclamation(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): boolean {
+function interjectedExclamation(x: Raw, tokens: Tokens, words: readonly number[], sentenceOf: PerToken): boolean {
   if (x.firstWord === 0 || x.first !== x.last) return false;
   // "…cut off twice. Great.": praise said as a sentence of its own, after something else was said.
   const next = words[x.lastWord + 1];
@@ -1025,7 +1025,7 @@ function interjectedExclamation(x: Raw, tokens: Tokens, words: readonly number[]
 }
 
 /** A situation word in the sentence before or after, with nothing positive beside it. */
-function situationAround(x: Raw, raws: readonly Raw[], tokens: Tokens, words: readonly number[], sentenceOf: readonly number[]): string | undefined {
+function situationAround(x: Raw, raws: readonly Raw[], tokens: Tokens, words: readonly number[], sentenceOf: PerToken): string | undefined {
   for (const y of raws) if (y !== x && y.weight > 0 && Math.abs(y.sentence - x.sentence) <= 1) return undefined;
   for (const y of raws) if (y.weight < 0 && Math.abs(y.sentence - x.sentence) <= 1) return tokens.text(y.first);
   for (let k = 0; k < words.length; k++) {

@@ -55,14 +55,28 @@ const PUNCT = 4;
 const WORD_LIKE_BELOW = 4;
 
 /**
- * From this length on, a text's tokens are held in typed arrays, and share one string per distinct
- * word: a long message says the same few thousand words again and again. A token object and its
- * slot took 72 bytes (a 2-million-character turn: 471,000 tokens, 34 MB); here a token is 12 bytes
- * of cells and two string slots (issue 18: a long turn costs a small multiple of its size). Shorter
- * texts keep plain arrays: a typed array longer than 16 entries takes a store of its own outside the
- * heap, several times dearer to make and to collect, and most texts are short.
+ * From this length on, a text's tokens share one string per distinct word: a long message says the
+ * same few thousand words again and again.
  */
-const COMPACT_FROM = 1 << 16;
+const SHARE_WORDS_FROM = 1 << 16;
+
+/** A number per token: a plain array for most texts, typed for a long one (see COMPACT_TOKENS). */
+export type PerToken = ArrayLike<number>;
+
+/**
+ * From this many tokens on, what is kept per token (a token's cells, its sentence, negation and
+ * lexeme) is in Int32Arrays, outside the heap, at half the bytes of a plain array's slot. A token
+ * object and its slot took 72 bytes (a 2-million-character turn: 471,000 tokens, 34 MB); here it is
+ * 24 bytes of cells and two string slots (issue 18: a long turn costs a small multiple of its size).
+ * Shorter texts keep plain arrays: a typed array longer than 16 entries takes a store of its own,
+ * several times dearer to make and to collect, and most texts are short.
+ */
+const COMPACT_TOKENS = 1 << 14;
+
+/** An array of `n` numbers per token, each `fill`. */
+export function perToken(n: number, fill: number): number[] | Int32Array {
+  return n >= COMPACT_TOKENS ? new Int32Array(n).fill(fill) : new Array<number>(n).fill(fill);
+}
 
 /**
  * A text's tokens, read by index: `tokens.norm(i)` where a token object had `tokens[i].norm`.
@@ -151,12 +165,13 @@ class Collector {
   private m = 0;
   /** Full chunks of this text, copied out. */
   private done: Array<{ cells: number[] | Int32Array; norms: string[]; texts: string[] }> = [];
-  private compact = false;
+  /** Tokens in the full chunks. */
+  private n = 0;
 
-  begin(compact: boolean): void {
+  begin(): void {
     this.m = 0;
+    this.n = 0;
     this.done = [];
-    this.compact = compact;
   }
 
   add(text: string, norm: string, start: number, end: number, kind: number): void {
@@ -170,7 +185,7 @@ class Collector {
   }
 
   finish(): Tokens {
-    if (this.done.length === 0 && !this.compact) {
+    if (this.done.length === 0) {
       const out = new Tokens(this.cells.slice(0, 3 * this.m), this.norms.slice(0, this.m), this.texts.slice(0, this.m));
       this.release();
       return out;
@@ -179,8 +194,8 @@ class Collector {
     const parts = this.done;
     this.done = [];
     let cells: number[] | Int32Array;
-    if (this.compact) {
-      cells = new Int32Array(parts.reduce((n, p) => n + p.cells.length, 0));
+    if (this.n >= COMPACT_TOKENS) {
+      cells = new Int32Array(3 * this.n);
       let at = 0;
       for (const p of parts) {
         cells.set(p.cells, at);
@@ -192,8 +207,10 @@ class Collector {
 
   private flush(): void {
     const m = this.m;
-    const cells = this.cells.slice(0, 3 * m);
-    this.done.push({ cells: this.compact ? Int32Array.from(cells) : cells, norms: this.norms.slice(0, m), texts: this.texts.slice(0, m) });
+    this.n += m;
+    // Once the text is known to be long, its cells are kept typed from chunk to chunk.
+    const cells = this.n >= COMPACT_TOKENS ? new Int32Array(this.cells.slice(0, 3 * m)) : this.cells.slice(0, 3 * m);
+    this.done.push({ cells, norms: this.norms.slice(0, m), texts: this.texts.slice(0, m) });
     this.release();
   }
 
@@ -210,9 +227,9 @@ const CHUNK = 4096;
 const collector = new Collector();
 
 export function tokenize(text: string): Tokens {
-  const words = text.length >= COMPACT_FROM ? new Map<string, string>() : undefined;
+  const words = text.length >= SHARE_WORDS_FROM ? new Map<string, string>() : undefined;
   const found = collector;
-  found.begin(words !== undefined);
+  found.begin();
   let pos = 0;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);

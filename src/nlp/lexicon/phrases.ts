@@ -5,7 +5,7 @@ import { phrases, patterns } from './data/phrases.js';
 import { PatternAutomaton, UNREAD, type ReadSymbol, type SpanAt } from '../phrase/automaton.js';
 import { SPAN_CLASSES } from '../phrase/classes.js';
 import { compilePattern, startWords, useStoredPatterns } from '../phrase/pattern.js';
-import { NO_TOKENS, type Tokens } from '../tokenize.js';
+import { NO_TOKENS, type PerToken, type Tokens } from '../tokenize.js';
 import type { TextFeatures } from '../features.js';
 import { lexemesHold } from '../phrase/lexemes.js';
 import type { PhraseRule } from './phrase-rule.js';
@@ -101,7 +101,7 @@ function startTurn(a: PatternAutomaton, tokens: Tokens, words: readonly number[]
  * the tokens' own, lets their symbols be read by lexeme (see phrase/lexemes.ts).
  */
 export function matchPhrase(
-  tokens: Tokens, words: readonly number[], sentenceOf: readonly number[], w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
+  tokens: Tokens, words: readonly number[], sentenceOf: PerToken, w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
 ): PhraseMatch | undefined {
   const a = phraseAutomaton();
   if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words, features);

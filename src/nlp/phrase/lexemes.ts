@@ -2,19 +2,15 @@
 // every automaton. A turn is read into these ids once; each automaton then finds a token's symbol
 // in an array indexed by the id, where it looked the norm up in a map of its own at every search
 // of every phrase set (the checks of one turn search it hundreds of times).
-import type { Tokens, TokenKind } from '../tokenize.js';
+import { perToken, type PerToken, type Tokens, type TokenKind } from '../tokenize.js';
 import { TOKEN_CLASSES } from './classes.js';
 import type { MatchToken } from './pattern.js';
 
 /** The id of a token that matching does not read (punctuation, symbols). */
 export const UNMATCHED = -1;
 
-/**
- * A text's tokens as lexeme ids. A plain array of small integers, not an Int32Array: one is made
- * for every text, and a typed array longer than 16 entries takes its own store outside the heap,
- * several times dearer to make and to collect.
- */
-export type Lexemes = readonly number[];
+/** A text's tokens as lexeme ids: a plain array of small integers, typed for a long text (PerToken). */
+export type Lexemes = PerToken;
 
 const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
 /** How many ids there may be before the table starts afresh: bounded memory on any batch. */
@@ -97,7 +93,7 @@ export function readLexemes(list: Tokens): Lexemes {
     generation++;
     stale = false;
   }
-  const out = new Array<number>(list.length);
+  const out = perToken(list.length, UNMATCHED);
   for (let i = 0; i < list.length; i++) {
     out[i] = list.isWordLike(i) ? lexemeOf(list.norm(i), list.kind(i)) : UNMATCHED;
   }
