@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { scanToken, tokenize } from '../../src/nlp/tokenize.js';
+import { lexemesOf, textFeatures } from '../../src/nlp/features.js';
 import { analyze } from '../../src/score/analyze.js';
 import type { Transcript } from '../../src/model/index.js';
 // @ts-expect-error plain JavaScript shared with the benchmark
@@ -38,6 +39,17 @@ describe('a long turn in memory', () => {
     expect(held / text.length).toBeLessThan(6);
     for (let i = 0; i < tokens.length; i += 997) expect(scanToken(text, tokens.start(i))).toEqual(tokens.at(i));
     expect(tokens.end(tokens.length - 1)).toBeLessThanOrEqual(text.length);
+  });
+
+  it("holds a long text's features in a few bytes a character", () => {
+    const before = heapUsed();
+    const f = textFeatures(text);
+    lexemesOf(f);
+    const held = heapUsed() - before;
+    // Tokens, sentences, negation and lexemes: per token, 24 bytes of Int32 cells and two string
+    // slots (~4 bytes a character). Token objects and plain arrays made it ~24.
+    expect(held / text.length).toBeLessThan(7);
+    expect(f.sentenceOf).toHaveLength(f.tokens.length);
   });
 
   it('keeps nothing of the rest of the turn that a rule check read after a match', () => {
