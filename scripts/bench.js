@@ -149,7 +149,7 @@ async function bench() {
   }
 
   // What one long turn costs while it is analysed: peak RSS past that of a short call, per byte of the turn.
-  log('memory of one long turn (2 MB)');
+  log('memory of one long turn (1, 2 and 4 MB)');
   const longTurn = await longTurnMemory((file) => memoryRun(['--jobs', '1'], file));
 
   log('the batch html report of 300 and 1,000 calls: size, and opening time in Chromium');
@@ -182,28 +182,41 @@ async function bench() {
 }
 
 /**
- * Peak RSS of scoring a call whose agent answers a customer's pick with one 2 MB turn, against the
- * same call with a short turn: what analysis holds per byte of a long turn (a long email, a transcript
- * with no speaker changes). `measure(file)` scores one file.
+ * Peak RSS of scoring a call whose agent answers a customer's pick with one long turn (a long email,
+ * a transcript with no speaker changes), at 1, 2 and 4 MB, against the same call with a short turn.
+ * Two figures per byte of the turn: past the short call at 2 MB (what the first long turn costs,
+ * with the young generation grown to its full size and the code that reads it compiled), and the
+ * slope from 1 MB to 4 MB (what each further byte costs: the multiple of its size a turn needs).
+ * `measure(file)` scores one file.
  */
 async function longTurnMemory(measure) {
   const r = rng(seed);
   let text = '';
-  for (let n = 1; Buffer.byteLength(text) < 2 * MB; n++) for (const t of transcript(r, n).turns) text += `${t.text} `;
+  for (let n = 1; Buffer.byteLength(text) < 4 * MB; n++) for (const t of transcript(r, n).turns) text += `${t.text} `;
   const call = (agentText) => JSON.stringify({ id: 'long-turn', turns: [
     { role: 'agent', text: 'You can either have a replacement or a full refund, which would you prefer?' },
     { role: 'customer', text: "I'd prefer the refund please, I've been waiting three weeks." },
     { role: 'agent', text: agentText },
     { role: 'customer', text: 'Okay, thanks.' },
   ] }) + '\n';
-  const long = path.join(dir, 'long-turn.ndjson');
-  const short = path.join(dir, 'short-turn.ndjson');
-  writeFileSync(long, call(text));
-  writeFileSync(short, call("I'll refund the £20 today."));
-  const base = await measure(short);
-  const peak = await measure(long);
-  const bytes = Buffer.byteLength(text);
-  return { turnMb: bytes / MB, rssMb: peak.rssMb, baseRssMb: base.rssMb, bytesPerByte: ((peak.rssMb - base.rssMb) * 2 ** 20) / bytes, seconds: peak.seconds, cpuSeconds: peak.cpuSeconds };
+  const at = async (name, agentText) => {
+    const file = path.join(dir, `${name}.ndjson`);
+    writeFileSync(file, call(agentText));
+    return { bytes: Buffer.byteLength(agentText), ...(await measure(file)) };
+  };
+  const turnOf = (mb) => text.slice(0, text.lastIndexOf(' ', mb * MB));
+  const base = await at('short-turn', "I'll refund the £20 today.");
+  const [one, two, four] = [await at('long-turn-1mb', turnOf(1)), await at('long-turn-2mb', turnOf(2)), await at('long-turn-4mb', turnOf(4))];
+  return {
+    turnMb: two.bytes / MB,
+    rssMb: two.rssMb,
+    baseRssMb: base.rssMb,
+    bytesPerByte: ((two.rssMb - base.rssMb) * MB) / two.bytes,
+    rssMbBySize: { 1: one.rssMb, 2: two.rssMb, 4: four.rssMb },
+    marginalBytesPerByte: ((four.rssMb - one.rssMb) * MB) / (four.bytes - one.bytes),
+    seconds: two.seconds,
+    cpuSeconds: two.cpuSeconds,
+  };
 }
 
 /** The transcripts of an NDJSON file, one at a time. */
@@ -343,6 +356,7 @@ function print(r) {
         ]
       : []),
     `one long turn: a ${f(r.longTurn.turnMb, 1)} MB agent turn peaked at ${f(r.longTurn.rssMb, 0)} MB against ${f(r.longTurn.baseRssMb, 0)} MB for a short call: ${f(r.longTurn.bytesPerByte, 0)} bytes per byte of the turn (--jobs 1)`,
+    `  1, 2 and 4 MB turns peaked at ${[1, 2, 4].map((mb) => f(r.longTurn.rssMbBySize[mb], 0)).join(', ')} MB: each further byte of a turn costs ${f(r.longTurn.marginalBytesPerByte, 0)} bytes`,
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(

@@ -93,8 +93,11 @@ export interface WorkResult {
   output?: string[] | Uint8Array[];
 }
 
-/** About how much formatted text goes in one piece of a unit's output. */
-const OUTPUT_PART = 1 << 22;
+/**
+ * About how much formatted text goes in one piece of a unit's output: each is copied once, flat, to
+ * be encoded, and a result written in pieces (Formatter.resultPieces) is never more at a time.
+ */
+const OUTPUT_PART = 1 << 18;
 
 /** Scores units with one set of settings; create one per thread. */
 export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
@@ -212,12 +215,16 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     const kept: WorkItem[] = [];
     const output: string[] = [];
     let part = '';
+    const add = (text: string) => {
+      part += text;
+      if (part.length < OUTPUT_PART) return;
+      output.push(part);
+      part = '';
+    };
     for (const i of items(read)) {
-      part += i.kind === 'error' ? formatter.error(i.error, ro) : formatter.result(i.analysis!, ro, i.transcript);
-      if (part.length >= OUTPUT_PART) {
-        output.push(part);
-        part = '';
-      }
+      if (i.kind === 'error') add(formatter.error(i.error, ro));
+      else if (formatter.resultPieces === undefined) add(formatter.result(i.analysis!, ro, i.transcript));
+      else for (const piece of formatter.resultPieces(i.analysis!, ro, i.transcript)) add(piece);
       kept.push(slim(i));
     }
     if (part !== '' || output.length === 0) output.push(part);

@@ -3,15 +3,20 @@ import type { Analysis, Finding } from '../model/types.js';
 import type { Formatter } from './types.js';
 
 export function ndjsonFormatter(): Formatter {
-  const json = analysisJson();
+  const rules = new Map<string, RuleText>();
+  const result = (a: Analysis) => analysisText(a, rules) + '\n';
   return {
     name: 'ndjson',
     start: () => '',
-    result: (a) => json(a) + '\n',
+    result,
+    resultPieces: (a) => (a.findings.length <= FINDINGS_PER_PIECE ? [result(a)] : [...analysisPieces(a, rules), '\n']),
     error: (e) => JSON.stringify({ type: 'error', source: e.source, line: e.line, message: e.message }) + '\n',
     end: () => '',
   };
 }
+
+/** Findings in one piece of a long result (Formatter.resultPieces): about 100 kB of text. */
+const FINDINGS_PER_PIECE = 256;
 
 /**
  * `JSON.stringify` of an analysis, the same text, written with less work. Findings are most of a
@@ -25,24 +30,51 @@ export function ndjsonFormatter(): Formatter {
  */
 export function analysisJson(): (a: Analysis) => string {
   const rules = new Map<string, RuleText>();
-  return (a) => {
-    const findings: unknown = a.findings;
-    // findings must be the last key, as analyze makes it, to be written after the rest.
-    let last: string | undefined;
-    for (const key in a) last = key;
-    if (last !== 'findings' || !Array.isArray(findings) || hasToJson(a) || hasToJson(findings)) return JSON.stringify(a);
-    // One string made by concatenation, flattened once where it is encoded (utf8 in cli/io.ts), as
-    // JSON.stringify's own result is: joining the findings first made a second copy of them, a
-    // large object each, which cost more in collections and cache misses than it saved.
-    let list = '';
-    for (let i = 0; i < findings.length; i++) {
-      const text = findingJson(findings[i] as Finding, rules);
-      if (text === undefined) return JSON.stringify(a); // one with a toJSON, or not an object
-      list += i === 0 ? text : ',' + text;
-    }
-    const rest = JSON.stringify({ ...a, findings: undefined }); // JSON leaves an undefined key out
-    return (rest === '{}' ? '{' : rest.slice(0, -1) + ',') + '"findings":[' + list + ']}';
-  };
+  return (a) => analysisText(a, rules);
+}
+
+function analysisText(a: Analysis, rules: Map<string, RuleText>): string {
+  const head = headOf(a);
+  // One string made by concatenation, flattened once where it is encoded (utf8 in cli/io.ts), as
+  // JSON.stringify's own result is: joining the findings first made a second copy of them, a
+  // large object each, which cost more in collections and cache misses than it saved.
+  const list = head === undefined ? undefined : findingsText(a.findings, 0, a.findings.length, rules);
+  return list === undefined ? JSON.stringify(a) : head + list + ']}';
+}
+
+/** The same text as analysisText, in pieces of FINDINGS_PER_PIECE findings. */
+export function analysisPieces(a: Analysis, rules: Map<string, RuleText> = new Map()): string[] {
+  const head = headOf(a);
+  if (head === undefined) return [JSON.stringify(a)];
+  const pieces = [head];
+  for (let from = 0; from < a.findings.length; from += FINDINGS_PER_PIECE) {
+    const list = findingsText(a.findings, from, Math.min(from + FINDINGS_PER_PIECE, a.findings.length), rules);
+    if (list === undefined) return [JSON.stringify(a)];
+    pieces.push(from === 0 ? list : ',' + list);
+  }
+  pieces.push(']}');
+  return pieces;
+}
+
+/** The analysis's JSON up to its findings (`{…,"findings":[`), or undefined where only JSON.stringify of the whole is sure to be the same. */
+function headOf(a: Analysis): string | undefined {
+  // findings must be the last key, as analyze makes it, to be written after the rest.
+  let last: string | undefined;
+  for (const key in a) last = key;
+  if (last !== 'findings' || !Array.isArray(a.findings) || hasToJson(a) || hasToJson(a.findings)) return undefined;
+  const rest = JSON.stringify({ ...a, findings: undefined }); // JSON leaves an undefined key out
+  return (rest === '{}' ? '{' : rest.slice(0, -1) + ',') + '"findings":[';
+}
+
+/** Findings [from, to) as JSON joined by commas, or undefined when one of them is not as the engine makes it (a toJSON, not an object). */
+function findingsText(findings: readonly unknown[], from: number, to: number, rules: Map<string, RuleText>): string | undefined {
+  let list = '';
+  for (let i = from; i < to; i++) {
+    const text = findingJson(findings[i] as Finding, rules);
+    if (text === undefined) return undefined;
+    list += i === from ? text : ',' + text;
+  }
+  return list;
 }
 
 /** A finding's keys, in the order the engine writes every one of them (`accept` in src/rules/engine.ts). */

@@ -49,6 +49,8 @@ export function forPeople(f: Formatter, coloured = true): Formatter {
     ...f,
     start: (o) => safe(f.start(o), o),
     result: (a, o, t) => safe(f.result(a, o, t), o),
+    // Made safe whole: a piece could end inside a sequence the next piece finishes.
+    resultPieces: undefined,
     error: (e, o) => safe(f.error(e, o), o),
     end: (s, o) => safe(f.end(s, o), o),
   };

@@ -25,6 +25,12 @@ export interface Formatter {
   quotesTurns?: boolean;
   start(o: ReportOptions): string;
   result(a: Analysis, o: ReportOptions, transcript?: Transcript): string;
+  /**
+   * `result`'s text in pieces, none of them large: a writer that streams takes these when a format
+   * has them, so a result of thousands of findings (a long turn's) is never one string to copy
+   * whole when it is encoded (issue 18).
+   */
+  resultPieces?(a: Analysis, o: ReportOptions, transcript?: Transcript): Iterable<string>;
   error(e: InputErrorRecord, o: ReportOptions): string;
   end(s: Summary, o: ReportOptions): string;
 }

@@ -149,4 +149,19 @@ describe('ndjson formatter', () => {
     const changed = { ...analysis, findings: analysis.findings.map(other) };
     expect(f.result(changed, O)).toBe(JSON.stringify(changed) + '\n');
   });
+
+  it('gives a long result in pieces of a few hundred findings that join to the same text', () => {
+    // A long agent turn: thousands of findings, the result a long turn's is (issue 18).
+    const { analysis } = load(WALL_TEXT, 'w.txt');
+    const many: Analysis = { ...analysis, findings: Array.from({ length: 1000 }, (_, i) => ({ ...analysis.findings[i % analysis.findings.length]!, turn: i })) };
+    const f = ndjsonFormatter();
+    const pieces = [...f.resultPieces!(many, O)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(f.result(many, O).length / 3);
+    expect(pieces.join('')).toBe(JSON.stringify(many) + '\n');
+    // A short one is one piece; an odd one is JSON.stringify's whole.
+    expect([...f.resultPieces!(analysis, O)]).toEqual([JSON.stringify(analysis) + '\n']);
+    const odd = { ...many, findings: [...many.findings.slice(0, 600), { ...many.findings[0]!, toJSON: () => 'x' }, ...many.findings.slice(600)] };
+    expect([...f.resultPieces!(odd as Analysis, O)].join('')).toBe(JSON.stringify(odd) + '\n');
+  });
 });

@@ -191,7 +191,10 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
         if (etc === null) unscored.push(`${item.source}: not scored (${a?.unscored ?? item.unscored}), so --fail-under does not judge it`);
         else if (o.failUnder !== undefined && etc < o.failUnder) crossed.push(`${item.source}: ETC ${etc} is under --fail-under ${o.failUnder}`);
         if (o.maxRisk !== undefined && risks > o.maxRisk) crossed.push(`${item.source}: ${risks} agent risks, more than --max-risk ${o.maxRisk}`);
-        if (output === undefined) await sink.write(formatter.result(a!, ro, item.transcript));
+        if (output === undefined) {
+          if (formatter.resultPieces === undefined) await sink.write(formatter.result(a!, ro, item.transcript));
+          else for (const piece of formatter.resultPieces(a!, ro, item.transcript)) await sink.write(piece);
+        }
       }
       // Formatted where it was scored: the unit's text, in pieces.
       if (output !== undefined) for (const part of output) await sink.write(part);
