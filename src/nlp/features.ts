@@ -29,8 +29,8 @@ export interface TextFeatures {
 
 export function textFeatures(text: string): TextFeatures {
   const tokens = tokenize(text);
-  // Plain arrays of small integers here and in negationScopes, as for lexemes (phrase/lexemes.ts),
-  // made at their size: grown by push, a long text's went through three times its size.
+  // A number per token (PerToken, as in negationScopes and lexemes), made at its size: grown by
+  // push, a long text's went through three times its size.
   const sentenceOf = perToken(tokens.length, 0);
   let sentence = 0;
   let words = 0;

@@ -23,7 +23,7 @@ const CLAUSE_BREAKS = new Set([
 
 const CLAUSE_BREAK = 1;
 const NEGATOR = 2;
-/** Clause breaks last, so that they win, as isClauseBreak is asked first. */
+/** Clause breaks last, so that they win over negators of the same word. */
 const WORD_ROLE = new Map<string, number>([...[...NEGATORS].map((w) => [w, NEGATOR] as const), ...[...CLAUSE_BREAKS].map((w) => [w, CLAUSE_BREAK] as const)]);
 
 /** How many word tokens after a negator it can reach. */
@@ -31,10 +31,6 @@ export const NEGATION_WINDOW = 3;
 
 export function isNegator(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");
-}
-
-export function isClauseBreak(tokens: Tokens, i: number): boolean {
-  return (tokens.isPunct(i) && breaksClause(tokens.text(i))) || CLAUSE_BREAKS.has(tokens.norm(i));
 }
 
 /** Punctuation ends a clause, but for an apostrophe, a quote mark or a hyphen. */
@@ -56,7 +52,7 @@ export function negationScopes(tokens: Tokens): number[] | Int32Array {
       continue;
     }
     if (!tokens.isWordLike(i)) continue; // a symbol: neither a clause break nor a negator
-    // isClauseBreak and isNegator with one look-up.
+    // A clause break or a negator, with one look-up.
     const norm = tokens.norm(i);
     const role = WORD_ROLE.get(norm);
     if (role === CLAUSE_BREAK) {
