@@ -46,9 +46,9 @@ export function normalizeWord(text: string): string {
   return text.toLowerCase().replace(APOSTROPHES, "'");
 }
 
-/** A kind's number in a token store, and back. */
-const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
-const KIND_NUMBER = new Map<TokenKind, number>(KIND_NAMES.map((k, i) => [k, i]));
+/** Every kind, in one order: a kind's number in a token store, and the slot of tables kept by kind. */
+export const TOKEN_KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
+const KIND_NUMBER = new Map<TokenKind, number>(TOKEN_KINDS.map((k, i) => [k, i]));
 const WORD = 0;
 const PUNCT = 4;
 /** Word, number, time and emoji: the kinds that carry meaning (isWordLike). */
@@ -112,7 +112,7 @@ export class Tokens {
   }
 
   kind(i: number): TokenKind {
-    return KIND_NAMES[this.cells[3 * i + 2]!]!;
+    return TOKEN_KINDS[this.cells[3 * i + 2]!]!;
   }
 
   isWord(i: number): boolean {
@@ -355,11 +355,6 @@ function hasAsciiUpper(text: string, start: number, end: number): boolean {
 /** Tokens that carry meaning for phrase matching and sentiment (no punctuation). */
 export function isWordLike(t: Token): boolean {
   return t.kind === 'word' || t.kind === 'number' || t.kind === 'time' || t.kind === 'emoji';
-}
-
-/** A token that ends a sentence: ".", "!!", "?", "…" (punctuation with one of those in it). */
-export function endsSentence(t: Token): boolean {
-  return t.kind === 'punct' && hasSentenceEnd(t.text);
 }
 
 function hasSentenceEnd(text: string): boolean {

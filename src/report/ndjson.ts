@@ -28,11 +28,6 @@ const FINDINGS_PER_PIECE = 256;
  * engine makes it (other keys, another order, a value of another type, a toJSON) is written by
  * JSON.stringify itself, so the output is JSON.stringify's whatever the analysis holds.
  */
-export function analysisJson(): (a: Analysis) => string {
-  const rules = new Map<string, RuleText>();
-  return (a) => analysisText(a, rules);
-}
-
 function analysisText(a: Analysis, rules: Map<string, RuleText>): string {
   const head = headOf(a);
   // One string made by concatenation, flattened once where it is encoded (utf8 in cli/io.ts), as

@@ -11,7 +11,7 @@
 // A pattern with a span ({duration}) is matched in three steps: the automaton matches what comes
 // before the span, the caller's span reader reads the span from where that ended, and what comes
 // after it is matched from there.
-import type { Tokens, TokenKind } from '../tokenize.js';
+import { TOKEN_KINDS as KINDS, type Tokens, type TokenKind } from '../tokenize.js';
 import { SPAN_CLASSES, TOKEN_CLASSES, type SpanClass } from './classes.js';
 import { lexemeGeneration, lexemeToken, nameNumbers, UNMATCHED, type Lexemes } from './lexemes.js';
 import { ACCEPT, beginsWithSpan, literals, matchAt, tests, testsClasses, type CompiledPattern, type MatchToken } from './pattern.js';
@@ -478,7 +478,6 @@ export class PatternAutomaton {
   }
 }
 
-const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
 
 const CLASSES = Object.values(TOKEN_CLASSES);
 

@@ -2,7 +2,7 @@
 // every automaton. A turn is read into these ids once; each automaton then finds a token's symbol
 // in an array indexed by the id, where it looked the norm up in a map of its own at every search
 // of every phrase set (the checks of one turn search it hundreds of times).
-import { perToken, type PerToken, type Tokens, type TokenKind } from '../tokenize.js';
+import { perToken, TOKEN_KINDS as KINDS, type PerToken, type Tokens, type TokenKind } from '../tokenize.js';
 import { TOKEN_CLASSES } from './classes.js';
 import type { MatchToken } from './pattern.js';
 
@@ -12,7 +12,6 @@ export const UNMATCHED = -1;
 /** A text's tokens as lexeme ids: a plain array of small integers, typed for a long text (PerToken). */
 export type Lexemes = PerToken;
 
-const KINDS: readonly TokenKind[] = ['word', 'number', 'time', 'emoji', 'punct', 'symbol'];
 /** How many ids there may be before the table starts afresh: bounded memory on any batch. */
 const MAX_LEXEMES = 100_000;
 /**
