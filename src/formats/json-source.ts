@@ -28,7 +28,11 @@ function lineOfSyntaxError(text: string, message: string): number {
 
 let cache: { text: string; value: unknown; error?: SyntaxError } | undefined;
 
-/** JSON.parse, remembered for the last text so that sniffing then parsing costs one parse. */
+/**
+ * JSON.parse, remembered for the last text so that sniffing then parsing costs one parse. The
+ * memory is let go once parseJson has given the value out: kept, it held the last record's text
+ * and parsed tree (two copies of a long turn) through the whole of its analysis.
+ */
 function parseCached(text: string): { value: unknown; error?: SyntaxError } {
   if (cache?.text !== text) {
     try {
@@ -49,6 +53,7 @@ export function tryParseJson(text: string): unknown {
 
 export function parseJson(text: string, source: string): unknown {
   const { value, error } = parseCached(text);
+  cache = undefined;
   if (error) {
     const reason = error.message
       .replace(/\s*\(line \d+ column \d+\)/, '')

@@ -155,7 +155,9 @@ export class Tokens {
  * What tokenize collects: a chunk of tokens at a time, in arrays made once, copied out at the exact
  * count. Arrays grown a token at a time allocated about three times their final size on the way,
  * and a long text's grew in the large-object space, where each step stayed resident until a full
- * collection (issue 18).
+ * collection (issue 18). A long text's chunks go straight into storage sized from its length
+ * (LongStore): copied out chunk by chunk and joined at the end, they were garbage of twice the
+ * tokens' own size, made while the text was read.
  */
 class Collector {
   private readonly cells: number[] = new Array<number>(3 * CHUNK).fill(0);
@@ -167,11 +169,14 @@ class Collector {
   private done: Array<{ cells: number[] | Int32Array; norms: string[]; texts: string[] }> = [];
   /** Tokens in the full chunks. */
   private n = 0;
+  /** Where a long text's chunks go. */
+  private long: LongStore | undefined;
 
-  begin(): void {
+  begin(length: number): void {
     this.m = 0;
     this.n = 0;
     this.done = [];
+    this.long = length >= SHARE_WORDS_FROM ? new LongStore(length) : undefined;
   }
 
   add(text: string, norm: string, start: number, end: number, kind: number): void {
@@ -185,6 +190,13 @@ class Collector {
   }
 
   finish(): Tokens {
+    if (this.long !== undefined) {
+      const long = this.long;
+      this.long = undefined;
+      long.append(this.cells, this.norms, this.texts, this.m);
+      this.release();
+      return long.tokens();
+    }
     if (this.done.length === 0) {
       const out = new Tokens(this.cells.slice(0, 3 * this.m), this.norms.slice(0, this.m), this.texts.slice(0, this.m));
       this.release();
@@ -207,6 +219,11 @@ class Collector {
 
   private flush(): void {
     const m = this.m;
+    if (this.long !== undefined) {
+      this.long.append(this.cells, this.norms, this.texts, m);
+      this.release();
+      return;
+    }
     this.n += m;
     // Once the text is known to be long, its cells are kept typed from chunk to chunk.
     const cells = this.n >= COMPACT_TOKENS ? new Int32Array(this.cells.slice(0, 3 * m)) : this.cells.slice(0, 3 * m);
@@ -222,6 +239,52 @@ class Collector {
   }
 }
 
+/**
+ * A long text's tokens, stored as they are read, in arrays sized from its length: room for a token
+ * every CHARS_PER_TOKEN_GUESS characters, grown by half when a text has shorter tokens than that.
+ */
+class LongStore {
+  private cells: Int32Array;
+  private readonly norms: string[];
+  private readonly texts: string[];
+  private n = 0;
+
+  constructor(length: number) {
+    const guess = Math.ceil(length / CHARS_PER_TOKEN_GUESS);
+    this.cells = new Int32Array(3 * guess);
+    this.norms = new Array<string>(guess).fill('');
+    this.texts = new Array<string>(guess).fill('');
+  }
+
+  append(cells: readonly number[], norms: readonly string[], texts: readonly string[], m: number): void {
+    const n = this.n;
+    if (3 * (n + m) > this.cells.length) {
+      const grown = new Int32Array(Math.max(3 * (n + m), Math.ceil(this.cells.length * 1.5)));
+      grown.set(this.cells.subarray(0, 3 * n));
+      this.cells = grown;
+    }
+    for (let k = 0; k < 3 * m; k++) this.cells[3 * n + k] = cells[k]!;
+    for (let k = 0; k < m; k++) {
+      this.norms[n + k] = norms[k]!;
+      this.texts[n + k] = texts[k]!;
+    }
+    this.n = n + m;
+  }
+
+  tokens(): Tokens {
+    const n = this.n;
+    // Cut to the tokens read: the string arrays in place; the cells copied only where the guess
+    // was far too long, since the copy is a second store of the text's size until a collection.
+    this.norms.length = n;
+    this.texts.length = n;
+    const cells = this.cells.length > 4 * n ? this.cells.slice(0, 3 * n) : this.cells.subarray(0, 3 * n);
+    return new Tokens(cells, this.norms, this.texts);
+  }
+}
+
+/** A guess at the characters per token of a long text, for sizing its store (English prose: 4 to 5 with the spaces). */
+const CHARS_PER_TOKEN_GUESS = 4;
+
 /** Tokens collected at a time (see Collector). */
 const CHUNK = 4096;
 const collector = new Collector();
@@ -229,7 +292,7 @@ const collector = new Collector();
 export function tokenize(text: string): Tokens {
   const words = text.length >= SHARE_WORDS_FROM ? new Map<string, string>() : undefined;
   const found = collector;
-  found.begin();
+  found.begin(text.length);
   let pos = 0;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);

@@ -54,4 +54,13 @@ describe('tokenize shortcuts', () => {
       { numRuns: 3 },
     );
   });
+
+  it('store a long text of shorter or longer tokens than its store first makes room for', () => {
+    // The store is sized at a token every 4 characters: one-letter words need it to grow, links leave it mostly empty.
+    for (const text of ['a '.repeat(40_000), 'I, a, o. '.repeat(9_000), 'https://example.com/a/long/path?q=1 '.repeat(2_000)]) {
+      expect(text.length).toBeGreaterThan(1 << 16);
+      const tokens = tokenize(text);
+      expect(tokens.toArray()).toEqual(byPatterns(text));
+    }
+  });
 });
