@@ -20,6 +20,10 @@ export interface PreparedTurn {
   features: TextFeatures;
 }
 
+/** Tokens (and clauses) of the longest turn whose working arrays are kept for the next turn. */
+const KEPT_TOKENS = 1 << 16;
+const KEPT_CLAUSES = 1 << 12;
+
 /** Working arrays for matching one turn, grown as turns need. */
 class Scratch {
   busy = false;
@@ -40,6 +44,18 @@ class Scratch {
   stamp = 0;
   /** The turn's clauses, as triples (see clausesOf). */
   clauses: number[] = [];
+
+  /**
+   * Lets go of buffers grown for a long turn: kept, a 4 MB turn's stayed for the rest of the batch
+   * (8 bytes a token, and its clauses' triples).
+   */
+  shrink(): void {
+    if (this.at.length > KEPT_TOKENS) {
+      this.at = new Int32Array(256);
+      this.syms = new Int32Array(256);
+    }
+    if (this.clauses.length > 3 * KEPT_CLAUSES) this.clauses = [];
+  }
 
   fit(tokens: number, rules: number): void {
     if (this.at.length < tokens) {
@@ -242,6 +258,7 @@ export class RuleSet {
       return this.matchTurn(turn, turns, features, automaton, ruleOf, order, clauseRules, scratch);
     } finally {
       scratch.busy = false;
+      scratch.shrink();
     }
   }
 
