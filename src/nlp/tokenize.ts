@@ -80,7 +80,8 @@ export function perToken(n: number, fill: number): number[] | Int32Array {
 
 /**
  * A text's tokens, read by index: `tokens.norm(i)` where a token object had `tokens[i].norm`.
- * Each token is three cells (start, end, kind); its text and norm are strings of their own.
+ * Each token is three cells (start, end, kind); its text and norm are strings of their own (a long
+ * text's are kept more compactly: CompactTokens).
  */
 export class Tokens {
   readonly length: number;
@@ -89,8 +90,9 @@ export class Tokens {
     private readonly cells: readonly number[] | Int32Array,
     private readonly norms: readonly string[],
     private readonly texts: readonly string[],
+    length = norms.length,
   ) {
-    this.length = norms.length;
+    this.length = length;
   }
 
   /** Exactly as in the text: text.slice(start(i), end(i)). */
@@ -240,46 +242,140 @@ class Collector {
 }
 
 /**
- * A long text's tokens, stored as they are read, in arrays sized from its length: room for a token
- * every CHARS_PER_TOKEN_GUESS characters, grown by half when a text has shorter tokens than that.
+ * A long text's tokens (from SHARE_WORDS_FROM characters), read by index like any Tokens: a token's
+ * norm and text are numbers into the text's table of distinct strings, its kind one byte. 17 bytes
+ * a token where Tokens takes 28 (three Int32 cells and two string slots), and every word of a long
+ * text is one of a few thousand.
+ */
+class CompactTokens extends Tokens {
+  constructor(
+    /** Start and end of each token. */
+    private readonly bounds: Int32Array,
+    private readonly kinds: Uint8Array,
+    private readonly normIds: Int32Array,
+    private readonly textIds: Int32Array,
+    private readonly strings: readonly string[],
+    length: number,
+  ) {
+    super(NO_CELLS, NO_STRINGS, NO_STRINGS, length);
+  }
+
+  override text(i: number): string {
+    return this.strings[this.textIds[i]!]!;
+  }
+
+  override norm(i: number): string {
+    return this.strings[this.normIds[i]!]!;
+  }
+
+  override start(i: number): number {
+    return this.bounds[2 * i]!;
+  }
+
+  override end(i: number): number {
+    return this.bounds[2 * i + 1]!;
+  }
+
+  override kind(i: number): TokenKind {
+    return TOKEN_KINDS[this.kinds[i]!]!;
+  }
+
+  override isWord(i: number): boolean {
+    return this.kinds[i] === WORD;
+  }
+
+  override isPunct(i: number): boolean {
+    return this.kinds[i] === PUNCT;
+  }
+
+  override isWordLike(i: number): boolean {
+    return this.kinds[i]! < WORD_LIKE_BELOW;
+  }
+
+  override endsSentence(i: number): boolean {
+    return this.isPunct(i) && hasSentenceEnd(this.text(i));
+  }
+
+  override touchesPrevious(i: number): boolean {
+    return i > 0 && i < this.length && this.bounds[2 * i] === this.bounds[2 * i - 1];
+  }
+}
+
+const NO_CELLS: readonly number[] = [];
+const NO_STRINGS: readonly string[] = [];
+
+/**
+ * A long text's tokens, stored as they are read into CompactTokens' arrays, sized from the text's
+ * length: room for a token every CHARS_PER_TOKEN_GUESS characters, grown by half when a text has
+ * shorter tokens than that.
  */
 class LongStore {
-  private cells: Int32Array;
-  private readonly norms: string[];
-  private readonly texts: string[];
+  private bounds: Int32Array;
+  private kinds: Uint8Array;
+  private normIds: Int32Array;
+  private textIds: Int32Array;
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
   private n = 0;
 
   constructor(length: number) {
     const guess = Math.ceil(length / CHARS_PER_TOKEN_GUESS);
-    this.cells = new Int32Array(3 * guess);
-    this.norms = new Array<string>(guess).fill('');
-    this.texts = new Array<string>(guess).fill('');
+    this.bounds = new Int32Array(2 * guess);
+    this.kinds = new Uint8Array(guess);
+    this.normIds = new Int32Array(guess);
+    this.textIds = new Int32Array(guess);
   }
 
   append(cells: readonly number[], norms: readonly string[], texts: readonly string[], m: number): void {
     const n = this.n;
-    if (3 * (n + m) > this.cells.length) {
-      const grown = new Int32Array(Math.max(3 * (n + m), Math.ceil(this.cells.length * 1.5)));
-      grown.set(this.cells.subarray(0, 3 * n));
-      this.cells = grown;
-    }
-    for (let k = 0; k < 3 * m; k++) this.cells[3 * n + k] = cells[k]!;
+    if (n + m > this.kinds.length) this.grow(n + m);
+    const { bounds, kinds, normIds, textIds } = this;
     for (let k = 0; k < m; k++) {
-      this.norms[n + k] = norms[k]!;
-      this.texts[n + k] = texts[k]!;
+      bounds[2 * (n + k)] = cells[3 * k]!;
+      bounds[2 * (n + k) + 1] = cells[3 * k + 1]!;
+      kinds[n + k] = cells[3 * k + 2]!;
+      normIds[n + k] = this.idOf(norms[k]!);
+      textIds[n + k] = this.idOf(texts[k]!);
     }
     this.n = n + m;
   }
 
   tokens(): Tokens {
     const n = this.n;
-    // Cut to the tokens read: the string arrays in place; the cells copied only where the guess
-    // was far too long, since the copy is a second store of the text's size until a collection.
-    this.norms.length = n;
-    this.texts.length = n;
-    const cells = this.cells.length > 4 * n ? this.cells.slice(0, 3 * n) : this.cells.subarray(0, 3 * n);
-    return new Tokens(cells, this.norms, this.texts);
+    return new CompactTokens(cut(this.bounds, 2 * n), cut(this.kinds, n), cut(this.normIds, n), cut(this.textIds, n), this.strings, n);
   }
+
+  private idOf(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  private grow(tokens: number): void {
+    const size = Math.max(tokens, Math.ceil(this.kinds.length * 1.5));
+    this.bounds = widened(this.bounds, 2 * size);
+    this.kinds = widened(this.kinds, size);
+    this.normIds = widened(this.normIds, size);
+    this.textIds = widened(this.textIds, size);
+  }
+}
+
+function widened<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
+}
+
+/**
+ * The first `n` entries: a view where the guess was near (no second store of the text's size made
+ * and collected), a copy where it was far too long.
+ */
+function cut<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  return (a.length > (4 * n) / 3 ? a.slice(0, n) : a.subarray(0, n)) as T;
 }
 
 /** A guess at the characters per token of a long text, for sizing its store (English prose: 4 to 5 with the spaces). */

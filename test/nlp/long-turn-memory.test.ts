@@ -13,10 +13,12 @@ import { rng, transcript } from '../../scripts/bench/corpus.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const heapUsed = () => {
+/** Memory in use after a full collection: the heap and the typed arrays' stores outside it. */
+const inUse = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 };
 
 /** About `chars` characters of agents' and customers' words, as one text (a turn with no speaker changes). */
@@ -31,24 +33,25 @@ describe('a long turn in memory', () => {
   const text = longText(1 << 20);
 
   it('gives the tokens the full patterns give, with one string per distinct word', () => {
-    const before = heapUsed();
+    const before = inUse();
     const tokens = tokenize(text);
-    const held = heapUsed() - before;
-    // Twelve bytes of cells and two shared strings' slots a token (~4.4 characters): about 4 bytes a
-    // character. A token object and its slot made it ~17; a string of its own for each word, 22.5.
-    expect(held / text.length).toBeLessThan(6);
+    const held = inUse() - before;
+    // 17 bytes a token (~4.4 characters), in typed arrays: start and end, a kind byte, the numbers
+    // of its norm and text in the text's table of distinct strings; 4.8 bytes a character with the
+    // room the store was first made with. Three Int32 cells and two string slots made it 6.9.
+    expect(held / text.length).toBeLessThan(5.5);
     for (let i = 0; i < tokens.length; i += 997) expect(scanToken(text, tokens.start(i))).toEqual(tokens.at(i));
     expect(tokens.end(tokens.length - 1)).toBeLessThanOrEqual(text.length);
   });
 
   it("holds a long text's features in a few bytes a character", () => {
-    const before = heapUsed();
+    const before = inUse();
     const f = textFeatures(text);
     lexemesOf(f);
-    const held = heapUsed() - before;
-    // Tokens, sentences, negation and lexemes: per token, 24 bytes of Int32 cells and two string
-    // slots (~4 bytes a character). Token objects and plain arrays made it ~24.
-    expect(held / text.length).toBeLessThan(7);
+    const held = inUse() - before;
+    // Tokens, then a sentence, a negation and a lexeme a token in Int32s: 7.5 bytes a character.
+    // Tokens of three cells and two string slots made it 9.5.
+    expect(held / text.length).toBeLessThan(8.5);
     expect(f.sentenceOf).toHaveLength(f.tokens.length);
   });
 
@@ -89,9 +92,9 @@ describe('a long turn in memory', () => {
     // the turn, and is no part of what the turn costs.
     analyze({ ...call, turns: turns.map((t) => ({ ...t, text: t.text.slice(0, 50_000) })) });
     const heldAfterOne = () => {
-      const before = heapUsed();
+      const before = inUse();
       const a = analyze(call);
-      const held = heapUsed() - before;
+      const held = inUse() - before;
       expect(a.findings.some((f) => f.category === 'choice-honoured')).toBe(true);
       return held;
     };
