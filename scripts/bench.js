@@ -199,14 +199,21 @@ async function longTurnMemory(measure) {
     { role: 'agent', text: agentText },
     { role: 'customer', text: 'Okay, thanks.' },
   ] }) + '\n';
-  const at = async (name, agentText) => {
+  // A customer's long turn (a pasted email thread) has its sentiment read as well, for the emotion curve.
+  const customerCall = (customerText) => JSON.stringify({ id: 'long-customer-turn', turns: [
+    { role: 'agent', text: 'How can I help today?' },
+    { role: 'customer', text: customerText },
+    { role: 'agent', text: "I'm sorry to hear that. I'll refund the £20 today." },
+  ] }) + '\n';
+  const at = async (name, text, make = call) => {
     const file = path.join(dir, `${name}.ndjson`);
-    writeFileSync(file, call(agentText));
-    return { bytes: Buffer.byteLength(agentText), ...(await measure(file)) };
+    writeFileSync(file, make(text));
+    return { bytes: Buffer.byteLength(text), ...(await measure(file)) };
   };
   const turnOf = (mb) => text.slice(0, text.lastIndexOf(' ', mb * MB));
   const base = await at('short-turn', "I'll refund the £20 today.");
   const [one, two, four] = [await at('long-turn-1mb', turnOf(1)), await at('long-turn-2mb', turnOf(2)), await at('long-turn-4mb', turnOf(4))];
+  const customer = await at('long-customer-turn-2mb', turnOf(2), customerCall);
   return {
     turnMb: two.bytes / MB,
     rssMb: two.rssMb,
@@ -216,6 +223,7 @@ async function longTurnMemory(measure) {
     marginalBytesPerByte: ((four.rssMb - one.rssMb) * MB) / (four.bytes - one.bytes),
     seconds: two.seconds,
     cpuSeconds: two.cpuSeconds,
+    customerRssMb: customer.rssMb,
   };
 }
 
@@ -357,6 +365,7 @@ function print(r) {
       : []),
     `one long turn: a ${f(r.longTurn.turnMb, 1)} MB agent turn peaked at ${f(r.longTurn.rssMb, 0)} MB against ${f(r.longTurn.baseRssMb, 0)} MB for a short call: ${f(r.longTurn.bytesPerByte, 0)} bytes per byte of the turn (--jobs 1)`,
     `  1, 2 and 4 MB turns peaked at ${[1, 2, 4].map((mb) => f(r.longTurn.rssMbBySize[mb], 0)).join(', ')} MB: each further byte of a turn costs ${f(r.longTurn.marginalBytesPerByte, 0)} bytes`,
+    `  a ${f(r.longTurn.turnMb, 1)} MB customer turn (its sentiment read too) peaked at ${f(r.longTurn.customerRssMb, 0)} MB`,
     '',
     'time against input size (default --jobs):',
     ...r.linearity.series.map(
