@@ -12,7 +12,7 @@ import { forgetSharedFeatures, lexemesOf, textFeatures } from './features.js';
 import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
-import { matchPhrase, phraseStartWords, setUserPhrases, type PhraseCategory, type PhraseRule } from './lexicon/phrases.js';
+import { endPhraseTurn, matchPhrase, phraseStartWords, setUserPhrases, type PhraseCategory, type PhraseRule } from './lexicon/phrases.js';
 import { isNegator } from './negation.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -587,6 +587,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
     }
   }
 
+  endPhraseTurn(); // every word is read
   const shouting = allCaps && f.wordCount >= SHOUTING_MIN_WORDS;
   if (raws.length === 0 && !shouting) return { score: 0, label: 'neutral', terms: [] };
 

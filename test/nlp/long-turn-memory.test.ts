@@ -80,6 +80,27 @@ describe('a long turn in memory', () => {
     expect((outside() - before) / text.length).toBeLessThan(1.2);
   }, 60_000);
 
+  it("keeps nothing of a long customer turn once its sentiment is read and the conversation analysed", () => {
+    const text = longText(400_000);
+    const call: Transcript = {
+      id: 'long-customer',
+      source: 'long.json',
+      channel: 'chat',
+      meta: {},
+      turns: [
+        { index: 0, role: 'agent', speaker: 'Dana', text: 'How can I help today?' },
+        { index: 1, role: 'customer', speaker: 'Sam', text },
+        { index: 2, role: 'agent', speaker: 'Dana', text: "I'm sorry to hear that. I'll refund the £20 today." },
+      ] as Transcript['turns'],
+    };
+    analyze({ ...call, turns: call.turns.map((t) => ({ ...t, text: t.text.slice(0, 50_000) })) });
+    const before = inUse();
+    expect(analyze(call).emotion.trajectory).toHaveLength(1); // its sentiment was read
+    // The phrase matcher kept the last text it read, its tokens, features, word list and symbols,
+    // until another text was read: ~10 bytes a character of a long customer turn.
+    expect((inUse() - before) / text.length).toBeLessThan(2);
+  }, 60_000);
+
   it('keeps nothing of the rest of the turn that a rule check read after a match', () => {
     const text = longText(200_000);
     const turns = [

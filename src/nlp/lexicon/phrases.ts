@@ -57,6 +57,8 @@ export interface PhraseMatch {
   lastWord: number;
 }
 
+const NO_WORDS: readonly number[] = [];
+
 /**
  * The turn being matched: its stream's symbols, read when a walk first reaches a word, and its
  * last sentence's end. Kept between calls, not made per turn (that cost more than the matching);
@@ -65,7 +67,7 @@ export interface PhraseMatch {
  */
 const turn = {
   tokens: NO_TOKENS,
-  words: [] as readonly number[],
+  words: NO_WORDS,
   /** The turn's features, when the caller has them: a token's symbol is then read by its lexeme. */
   features: undefined as Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'> | undefined,
   syms: new Int32Array(256),
@@ -83,6 +85,22 @@ const readSymbol: ReadSymbol = (i) => {
   const byLexeme = f?.lexemes !== undefined && lexemesHold(f.lexemeGeneration ?? -1);
   return (turn.syms[i] = byLexeme ? phraseAutomaton().symbolOfLexeme(f.lexemes![k]!) : phraseAutomaton().symbolAt(turn.tokens, k));
 };
+
+/** Symbols kept for the next text at most: a long turn's (8 bytes a word) are let go with it. */
+const KEPT_SYMBOLS = 1 << 16;
+
+/**
+ * Lets go of the text last matched, its tokens, word list and symbols: called once all of a text's
+ * words have been read, so that a long one is not kept until another text is (a 4 MB customer turn
+ * kept ~12 MB of them, and its features with them).
+ */
+export function endPhraseTurn(): void {
+  turn.tokens = NO_TOKENS;
+  turn.words = NO_WORDS;
+  turn.features = undefined;
+  turn.generation = -1;
+  if (turn.syms.length > KEPT_SYMBOLS) turn.syms = new Int32Array(256);
+}
 
 function startTurn(a: PatternAutomaton, tokens: Tokens, words: readonly number[], features: typeof turn.features): void {
   a.prepare();
