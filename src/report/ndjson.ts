@@ -3,16 +3,37 @@ import type { Analysis, Finding } from '../model/types.js';
 import type { Formatter } from './types.js';
 
 export function ndjsonFormatter(): Formatter {
-  const rules = new Map<string, RuleText>();
-  const result = (a: Analysis) => analysisText(a, rules) + '\n';
+  const json = analysisWriter();
+  const result = (a: Analysis) => json.text(a) + '\n';
   return {
     name: 'ndjson',
     start: () => '',
     result,
-    resultPieces: (a) => (a.findings.length <= FINDINGS_PER_PIECE ? [result(a)] : [...analysisPieces(a, rules), '\n']),
+    resultPieces: (a) => json.pieces(a, '', '\n'),
     error: (e) => JSON.stringify({ type: 'error', source: e.source, line: e.line, message: e.message }) + '\n',
     end: () => '',
   };
+}
+
+/** JSON.stringify of analyses, written with less work (analysisText): whole, or in pieces for a long one. */
+export interface AnalysisWriter {
+  text(a: Analysis): string;
+  /** `before`, the same text and `after`, in pieces of FINDINGS_PER_PIECE findings; one piece for a short result. */
+  pieces(a: Analysis, before: string, after: string): string[];
+}
+
+/** An AnalysisWriter with its own memory of the rules' texts: one per formatter. */
+export function analysisWriter(): AnalysisWriter {
+  const rules = new Map<string, RuleText>();
+  const text = (a: Analysis) => analysisText(a, rules);
+  const pieces = (a: Analysis, before: string, after: string) => {
+    if (a.findings.length <= FINDINGS_PER_PIECE) return [before + text(a) + after];
+    const out = analysisPieces(a, rules);
+    out[0] = before + out[0]!;
+    out[out.length - 1] += after;
+    return out;
+  };
+  return { text, pieces };
 }
 
 /** Findings in one piece of a long result (Formatter.resultPieces): about 100 kB of text. */
@@ -38,7 +59,7 @@ function analysisText(a: Analysis, rules: Map<string, RuleText>): string {
 }
 
 /** The same text as analysisText, in pieces of FINDINGS_PER_PIECE findings. */
-export function analysisPieces(a: Analysis, rules: Map<string, RuleText> = new Map()): string[] {
+function analysisPieces(a: Analysis, rules: Map<string, RuleText>): string[] {
   const head = headOf(a);
   if (head === undefined) return [JSON.stringify(a)];
   const pieces = [head];
