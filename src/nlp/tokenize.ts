@@ -54,22 +54,16 @@ const PUNCT = 4;
 /** Word, number, time and emoji: the kinds that carry meaning (isWordLike). */
 const WORD_LIKE_BELOW = 4;
 
-/**
- * From this length on, a text's tokens share one string per distinct word: a long message says the
- * same few thousand words again and again.
- */
-const SHARE_WORDS_FROM = 1 << 16;
 
 /** A number per token: a plain array for most texts, typed for a long one (see COMPACT_TOKENS). */
 export type PerToken = ArrayLike<number>;
 
 /**
- * From this many tokens on, what is kept per token (a token's cells, its sentence, negation and
- * lexeme) is in Int32Arrays, outside the heap, at half the bytes of a plain array's slot. A token
- * object and its slot took 72 bytes (a 2-million-character turn: 471,000 tokens, 34 MB); here it is
- * 24 bytes of cells and two string slots (issue 18: a long turn costs a small multiple of its size).
- * Shorter texts keep plain arrays: a typed array longer than 16 entries takes a store of its own,
- * several times dearer to make and to collect, and most texts are short.
+ * From this many tokens on, the numbers kept per token (its sentence, negation and lexeme) are in
+ * Int32Arrays, outside the heap, at half the bytes of a plain array's slot (issue 18: a long turn
+ * costs a small multiple of its size; its tokens themselves are CompactTokens). Shorter texts keep
+ * plain arrays: a typed array longer than 16 entries takes a store of its own, several times dearer
+ * to make and to collect, and most texts are short.
  */
 const COMPACT_TOKENS = 1 << 14;
 
@@ -154,12 +148,12 @@ export class Tokens {
 }
 
 /**
- * What tokenize collects: a chunk of tokens at a time, in arrays made once, copied out at the exact
- * count. Arrays grown a token at a time allocated about three times their final size on the way,
- * and a long text's grew in the large-object space, where each step stayed resident until a full
- * collection (issue 18). A long text's chunks go straight into storage sized from its length
- * (LongStore): copied out chunk by chunk and joined at the end, they were garbage of twice the
- * tokens' own size, made while the text was read.
+ * What tokenize collects: a chunk of tokens at a time, in arrays made once. A text of one chunk's
+ * tokens or fewer (nearly every turn) is copied out at the exact count; a longer one's chunks go
+ * straight into a LongStore sized from the text's length. Arrays grown a token at a time
+ * allocated about three times their final size on the way, and a long text's grew in the
+ * large-object space, where each step stayed resident until a full collection; chunks copied out
+ * and joined at the end were garbage of twice the tokens' size (issue 18).
  */
 class Collector {
   private readonly cells: number[] = new Array<number>(3 * CHUNK).fill(0);
@@ -167,18 +161,15 @@ class Collector {
   private readonly texts: string[] = new Array<string>(CHUNK).fill('');
   /** Tokens in the chunk being filled. */
   private m = 0;
-  /** Full chunks of this text, copied out. */
-  private done: Array<{ cells: number[] | Int32Array; norms: string[]; texts: string[] }> = [];
-  /** Tokens in the full chunks. */
-  private n = 0;
-  /** Where a long text's chunks go. */
+  /** Characters in the text: what a LongStore is sized from. */
+  private chars = 0;
+  /** Where the full chunks of a text of more than one went. */
   private long: LongStore | undefined;
 
-  begin(length: number): void {
+  begin(chars: number): void {
     this.m = 0;
-    this.n = 0;
-    this.done = [];
-    this.long = length >= SHARE_WORDS_FROM ? new LongStore(length) : undefined;
+    this.chars = chars;
+    this.long = undefined;
   }
 
   add(text: string, norm: string, start: number, end: number, kind: number): void {
@@ -192,44 +183,19 @@ class Collector {
   }
 
   finish(): Tokens {
-    if (this.long !== undefined) {
-      const long = this.long;
-      this.long = undefined;
-      long.append(this.cells, this.norms, this.texts, this.m);
-      this.release();
-      return long.tokens();
-    }
-    if (this.done.length === 0) {
+    if (this.long === undefined) {
       const out = new Tokens(this.cells.slice(0, 3 * this.m), this.norms.slice(0, this.m), this.texts.slice(0, this.m));
       this.release();
       return out;
     }
     this.flush();
-    const parts = this.done;
-    this.done = [];
-    let cells: number[] | Int32Array;
-    if (this.n >= COMPACT_TOKENS) {
-      cells = new Int32Array(3 * this.n);
-      let at = 0;
-      for (const p of parts) {
-        cells.set(p.cells, at);
-        at += p.cells.length;
-      }
-    } else cells = ([] as number[]).concat(...parts.map((p) => p.cells as number[]));
-    return new Tokens(cells, ([] as string[]).concat(...parts.map((p) => p.norms)), ([] as string[]).concat(...parts.map((p) => p.texts)));
+    const long = this.long;
+    this.long = undefined;
+    return long.tokens();
   }
 
   private flush(): void {
-    const m = this.m;
-    if (this.long !== undefined) {
-      this.long.append(this.cells, this.norms, this.texts, m);
-      this.release();
-      return;
-    }
-    this.n += m;
-    // Once the text is known to be long, its cells are kept typed from chunk to chunk.
-    const cells = this.n >= COMPACT_TOKENS ? new Int32Array(this.cells.slice(0, 3 * m)) : this.cells.slice(0, 3 * m);
-    this.done.push({ cells, norms: this.norms.slice(0, m), texts: this.texts.slice(0, m) });
+    (this.long ??= new LongStore(this.chars)).append(this.cells, this.norms, this.texts, this.m);
     this.release();
   }
 
@@ -242,10 +208,10 @@ class Collector {
 }
 
 /**
- * A long text's tokens (from SHARE_WORDS_FROM characters), read by index like any Tokens: a token's
- * norm and text are numbers into the text's table of distinct strings, its kind one byte. 17 bytes
- * a token where Tokens takes 28 (three Int32 cells and two string slots), and every word of a long
- * text is one of a few thousand.
+ * A long text's tokens (more than a chunk of them), read by index like any Tokens: a token's norm
+ * and text are numbers into the text's table of distinct strings, its kind one byte. 17 bytes a
+ * token where Tokens takes 28 (three Int32 cells and two string slots), and a long message says
+ * the same few thousand words again and again.
  */
 class CompactTokens extends Tokens {
   constructor(
@@ -386,7 +352,6 @@ const CHUNK = 4096;
 const collector = new Collector();
 
 export function tokenize(text: string): Tokens {
-  const words = text.length >= SHARE_WORDS_FROM ? new Map<string, string>() : undefined;
   const found = collector;
   found.begin(text.length);
   let pos = 0;
@@ -398,9 +363,9 @@ export function tokenize(text: string): Tokens {
     }
     const word = isAsciiLetter(c) && !mayStartLink(text, pos, c) ? asciiWordEnd(text, pos) : -1;
     if (word > 0) {
-      const raw = shared(text.slice(pos, word), words);
+      const raw = text.slice(pos, word);
       // Most words are lower case already: share the string (V8's toLowerCase copies words of 8+ letters).
-      found.add(raw, hasAsciiUpper(text, pos, word) ? shared(raw.toLowerCase(), words) : raw, pos, word, WORD);
+      found.add(raw, hasAsciiUpper(text, pos, word) ? raw.toLowerCase() : raw, pos, word, WORD);
       pos = word;
       continue;
     }
@@ -418,7 +383,7 @@ export function tokenize(text: string): Tokens {
       pos = WHITESPACE.lastIndex;
       continue;
     }
-    found.add(shared(token.text, words), shared(token.norm, words), token.start, token.end, KIND_NUMBER.get(token.kind)!);
+    found.add(token.text, token.norm, token.start, token.end, KIND_NUMBER.get(token.kind)!);
     pos = token.end;
   }
   return found.finish();
@@ -494,14 +459,6 @@ function plainPunctuationEnd(text: string, start: number, c: number): number {
   return end;
 }
 
-/** The string equal to `s` seen first in this text, when its words are shared. */
-function shared(s: string, words: Map<string, string> | undefined): string {
-  if (words === undefined) return s;
-  const first = words.get(s);
-  if (first !== undefined) return first;
-  words.set(s, s);
-  return s;
-}
 
 function hasAsciiUpper(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
