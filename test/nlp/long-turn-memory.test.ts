@@ -29,6 +29,17 @@ function longText(chars: number): string {
   return text.slice(0, chars);
 }
 
+/** A chat of these turns, in order. */
+function chat(...turns: Array<['agent' | 'customer', string]>): Transcript {
+  return {
+    id: 'long',
+    source: 'long.json',
+    channel: 'chat',
+    meta: {},
+    turns: turns.map(([role, text], index) => ({ index, role, speaker: role === 'agent' ? 'Dana' : 'Sam', text })),
+  };
+}
+
 describe('a long turn in memory', () => {
   const text = longText(1 << 20);
 
@@ -57,17 +68,8 @@ describe('a long turn in memory', () => {
 
   it("keeps no working arrays of a long turn's matching once the conversation is analysed", () => {
     const text = longText(400_000);
-    const call: Transcript = {
-      id: 'long',
-      source: 'long.json',
-      channel: 'chat',
-      meta: {},
-      turns: [
-        { index: 0, role: 'customer', speaker: 'Sam', text: 'Where is my order?' },
-        { index: 1, role: 'agent', speaker: 'Dana', text },
-      ] as Transcript['turns'],
-    };
-    analyze({ ...call, turns: [call.turns[0]!, { ...call.turns[1]!, text: 'It left our depot today.' }] });
+    const call = chat(['customer', 'Where is my order?'], ['agent', text]);
+    analyze(chat(['customer', 'Where is my order?'], ['agent', 'It left our depot today.']));
     const outside = () => {
       gc();
       gc();
@@ -82,18 +84,9 @@ describe('a long turn in memory', () => {
 
   it("keeps nothing of a long customer turn once its sentiment is read and the conversation analysed", () => {
     const text = longText(400_000);
-    const call: Transcript = {
-      id: 'long-customer',
-      source: 'long.json',
-      channel: 'chat',
-      meta: {},
-      turns: [
-        { index: 0, role: 'agent', speaker: 'Dana', text: 'How can I help today?' },
-        { index: 1, role: 'customer', speaker: 'Sam', text },
-        { index: 2, role: 'agent', speaker: 'Dana', text: "I'm sorry to hear that. I'll refund the £20 today." },
-      ] as Transcript['turns'],
-    };
-    analyze({ ...call, turns: call.turns.map((t) => ({ ...t, text: t.text.slice(0, 50_000) })) });
+    const around = (customer: string) => chat(['agent', 'How can I help today?'], ['customer', customer], ['agent', "I'm sorry to hear that. I'll refund the £20 today."]);
+    const call = around(text);
+    analyze(around(text.slice(0, 50_000)));
     const before = inUse();
     expect(analyze(call).emotion.trajectory).toHaveLength(1); // its sentiment was read
     // The phrase matcher kept the last text it read, its tokens, features, word list and symbols,
