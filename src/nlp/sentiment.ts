@@ -860,6 +860,15 @@ function weighInContext({ tokens, words, sentenceOf, text, raws, allCaps, shouti
       afterContrast: false, sentence: -1, describes: false, courtesy: false, sarcasm: false,
     });
   }
+  return scored(raws, claps, tokens, text);
+}
+
+/**
+ * Politeness and applause around a complaint weighed, and the score of the terms: a function of its
+ * own, as the passes are (readSentiment), for politeness in a complaint is the case a run meets
+ * late, after the code that weighs it was optimised without it.
+ */
+function scored(raws: Raw[], claps: readonly number[], tokens: Tokens, text: string): SentimentResult {
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
   let rest = 0;
   for (let r = 0; r < raws.length; r++) {
