@@ -7,7 +7,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { detectFormat } from '../formats/index.js';
+import { detectFormat, readerByExtension } from '../formats/index.js';
 import { csvDelimiter } from '../formats/csv.js';
 import { csvConversations } from '../formats/csv-stream.js';
 import { ndjsonLines, ndjsonSource, type NdjsonRecordBytes } from '../formats/ndjson-stream.js';
@@ -314,7 +314,7 @@ async function peek(chunks: AsyncIterator<Buffer>): Promise<{ chunks: Buffer[]; 
 function streamedFormat(head: { chunks: Buffer[]; done: boolean }, source: string, forced: string | undefined): 'ndjson' | 'csv' | undefined {
   const bytes = Buffer.concat(head.chunks);
   if (bytes.length === 0 || bytes.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  const format = forced ?? detectFormat(headText(head), source)?.name;
+  const format = forced ?? (readerByExtension(source) ?? detectFormat(headText(head), source))?.name;
   return format === 'ndjson' || format === 'csv' ? format : undefined;
 }
 

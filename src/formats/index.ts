@@ -56,9 +56,28 @@ export function readerByName(name: string): FormatReader {
 // Extensions that say nothing certain about the content: always sniff among all readers.
 const VAGUE = new Set(['', 'txt', 'text', 'log', 'json', 'dat']);
 
+/** A path's extension, without its dot, in lower case ("#3", the third file of an archive, left off). */
+function extensionOf(path: string): string {
+  return extname(path.replace(/#\d+$/, '')).slice(1).toLowerCase();
+}
+
+/**
+ * The reader a path's extension names on its own (".ndjson", ".srt"), or undefined when the content
+ * has to decide: what detectFormat gives for such a path whatever the text, known without the text
+ * (the streamed reader need not decode its first megabytes to be told what the name says).
+ */
+export function readerByExtension(path: string): FormatReader | undefined {
+  const ext = extensionOf(path);
+  if (VAGUE.has(ext)) return undefined;
+  const byExt = READERS.filter((r) => r.extensions.includes(ext));
+  return byExt.length === 1 ? byExt[0] : undefined;
+}
+
 /** The reader for a text: its extension when specific, otherwise what the content looks like. */
 export function detectFormat(text: string, path = ''): FormatReader | undefined {
-  const ext = extname(path.replace(/#\d+$/, '')).slice(1).toLowerCase();
+  const named = readerByExtension(path);
+  if (named) return named;
+  const ext = extensionOf(path);
   const byExt = READERS.filter((r) => r.extensions.includes(ext));
   if (!VAGUE.has(ext) && byExt.length > 0) {
     // Several readers share an extension (.csv: generic or a dataset): let content decide among them.

@@ -411,8 +411,6 @@ function readSentiment(f: TextFeatures): SentimentResult {
 
   let claps = NONE; // raws that are applause emoji
   let trailingNots = NONE; // token indices of a "…, NOT" that ends a sentence
-  let questions = false; // a '?' anywhere
-  let doubleMarks = false; // "??", "?!": indignation
   let requests = 0; // "please", "help"… and courtesy emoji
   let whys = NONE; // sentences with "why"
   let pastPraise = NONE; // word positions of "used to" (habit, not "get used to")
@@ -590,28 +588,50 @@ function readSentiment(f: TextFeatures): SentimentResult {
   endPhraseTurn(); // every word is read
   const shouting = allCaps && f.wordCount >= SHOUTING_MIN_WORDS;
   if (raws.length === 0 && !shouting) return { score: 0, label: 'neutral', terms: [] };
+  // The terms weighed in their context, in passes of their own: a pass that meets a case for the
+  // first time after it was optimised (politeness in a complaint, in a turn of the sort no earlier
+  // turn was) throws away the code of the function it is in, and this one is the largest there is.
+  const read: TermsRead = { tokens, words, sentenceOf, text, raws, mixedCase, allCaps, shouting, cues, contrasts, concessives, conditionals, acknowledges, ironies, claps, trailingNots, requests, whys, pastPraise };
+  markSarcasm(read);
+  return weighInContext(read);
+}
 
-  // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
-  const bangs = bangsFor(sentenceOf.length === 0 ? 0 : sentenceOf[sentenceOf.length - 1]! + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!tokens.isPunct(i)) continue;
-    let n = 0;
-    let q = 0;
-    const p = tokens.text(i);
-    for (let c = 0; c < p.length; c++) {
-      const code = p.charCodeAt(c);
-      if (code === 33) n++; // !
-      else if (code === 63) q++; // ?
-    }
-    if (q > 0) questions = true;
-    if (q >= 2 || (q > 0 && n > 0)) doubleMarks = true;
-    if (q >= 2 && n === 0) n = 1;
-    if (n > 0) {
-      const s = sentenceOf[i]!;
-      bangs[s] = Math.min(EXCLAMATION_MAX, bangs[s]! + n);
-    }
-  }
+/** What the first pass of readSentiment read of a text: its terms, and the cues they are weighed by. */
+interface TermsRead {
+  tokens: Tokens;
+  words: readonly number[];
+  sentenceOf: PerToken;
+  text: string;
+  raws: Raw[];
+  mixedCase: boolean;
+  allCaps: boolean;
+  shouting: boolean;
+  /** Word positions of complaint cues. */
+  cues: number[];
+  /** Token indices of "but"-like words. */
+  contrasts: number[];
+  /** Token indices of "although"-like words. */
+  concessives: number[];
+  /** Token indices of "if"-like words. */
+  conditionals: number[];
+  /** An acknowledgement or an update promised: its thanks are courtesy. */
+  acknowledges: boolean;
+  /** Sentences with an eye-roll emoji. */
+  ironies: number[];
+  /** Raws that are applause emoji. */
+  claps: number[];
+  /** Token indices of a "…, NOT" that ends a sentence. */
+  trailingNots: number[];
+  /** "please", "help"… and courtesy emoji. */
+  requests: number;
+  /** Sentences with "why". */
+  whys: number[];
+  /** Word positions of "used to" (habit, not "get used to"). */
+  pastPraise: number[];
+}
 
+/** Praise read as sarcasm: before a complaint, taken back by a final "not", in scare quotes, of the past, beside an eye-roll. */
+function markSarcasm({ tokens, words, sentenceOf, raws, mixedCase, cues, contrasts, trailingNots, pastPraise, ironies }: TermsRead): void {
   // Sarcasm: a positive exclamation, then a complaint.
   for (let r = 0; r < raws.length; r++) {
     const x = raws[r]!;
@@ -705,6 +725,32 @@ function readSentiment(f: TextFeatures): SentimentResult {
       x.politeness = false;
       x.courtesy = false;
       x.sarcasm = true;
+    }
+  }
+}
+
+/** The terms weighed by their clause, sentence and turn (contrast, emphasis, courtesy, politeness), and the score. */
+function weighInContext({ tokens, words, sentenceOf, text, raws, allCaps, shouting, contrasts, concessives, conditionals, acknowledges, claps, requests, whys }: TermsRead): SentimentResult {
+  let questions = false; // a '?' anywhere
+  let doubleMarks = false; // "??", "?!": indignation
+  // Sentence-level emphasis: "!!!" and, for text in capitals, everything.
+  const bangs = bangsFor(sentenceOf.length === 0 ? 0 : sentenceOf[sentenceOf.length - 1]! + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens.isPunct(i)) continue;
+    let n = 0;
+    let q = 0;
+    const p = tokens.text(i);
+    for (let c = 0; c < p.length; c++) {
+      const code = p.charCodeAt(c);
+      if (code === 33) n++; // !
+      else if (code === 63) q++; // ?
+    }
+    if (q > 0) questions = true;
+    if (q >= 2 || (q > 0 && n > 0)) doubleMarks = true;
+    if (q >= 2 && n === 0) n = 1;
+    if (n > 0) {
+      const s = sentenceOf[i]!;
+      bangs[s] = Math.min(EXCLAMATION_MAX, bangs[s]! + n);
     }
   }
 
@@ -815,6 +861,15 @@ function readSentiment(f: TextFeatures): SentimentResult {
       afterContrast: false, sentence: -1, describes: false, courtesy: false, sarcasm: false,
     });
   }
+  return scored(raws, claps, tokens, text);
+}
+
+/**
+ * Politeness and applause around a complaint weighed, and the score of the terms: a function of its
+ * own, as the passes are (readSentiment), for politeness in a complaint is the case a run meets
+ * late, after the code that weighs it was optimised without it.
+ */
+function scored(raws: Raw[], claps: readonly number[], tokens: Tokens, text: string): SentimentResult {
   // Politeness around a complaint: bare thanks/please do not lift a negative turn.
   let rest = 0;
   for (let r = 0; r < raws.length; r++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
-import { detectFormat, parseFile, parseText, READERS, readerByName } from '../../src/formats/index.js';
+import { detectFormat, parseFile, parseText, READERS, readerByExtension, readerByName } from '../../src/formats/index.js';
 import { caught, fixture, fixtureText } from './helpers.js';
 
 describe('format registry', () => {
@@ -24,6 +24,15 @@ describe('format registry', () => {
     expect(detectFormat(fixtureText('chats.csv'), 'chats.csv')?.name).toBe('csv');
     expect(detectFormat(fixtureText('chats.csv'), '')?.name).toBe('csv');
     expect(detectFormat(fixtureText('podcast.html'), '')?.name).toBe('html');
+  });
+
+  it('knows from the extension alone what detection would give when one reader has it', () => {
+    for (const path of ['calls.ndjson', 'CALLS.JSONL', 'x.vtt', 'x.srt', 'page.htm', 'big.ndjson#2']) {
+      expect(readerByExtension(path)).toBeDefined();
+      expect(readerByExtension(path)).toBe(detectFormat('not what the name says', path));
+    }
+    // Vague, shared or missing extensions leave it to the content.
+    for (const path of ['x.json', 'x.txt', 'x.csv', 'x.tsv', '<stdin>', 'x.bin']) expect(readerByExtension(path)).toBeUndefined();
   });
 
   it('--input-format overrides detection', () => {
