@@ -267,14 +267,21 @@ function buffered(target: Writable): Pick<Sink, 'write'> & { flush(): Promise<vo
 }
 
 /**
- * UTF-8 of `text` in a buffer made for it, three bytes a UTF-16 unit at most: a stream given the
- * string measures its UTF-8 length first (Buffer.from) and then encodes it, two passes where this
- * is one (a third less time on the bench's results). Never a buffer used again: a stream may hold
- * on to a chunk after its write (a PassThrough does, until it is read).
+ * UTF-8 of `text` in a buffer made for it: one pass, where a stream given the string measures its
+ * UTF-8 length first (Buffer.from) and then encodes it (a third less time on the bench's results).
+ * The buffer is sized for text that is mostly one byte a unit, with Buffer.from for text that does
+ * not fit. Sizing it for the worst case (three bytes a unit) made V8 count three times the output
+ * as memory allocated outside the heap, and that count starts full collections: 41–43 of them on
+ * the bench's 32 MB where there are now 33–34 (docs/scale.md).
+ * Never a buffer used again: a stream may hold on to a chunk after its write (a PassThrough does,
+ * until it is read).
  */
 export function utf8(text: string): Buffer {
-  const bytes = Buffer.allocUnsafeSlow(3 * text.length);
-  return bytes.subarray(0, bytes.write(text));
+  const room = text.length + (text.length >> 3) + 8;
+  const bytes = Buffer.allocUnsafeSlow(room);
+  const written = bytes.write(text);
+  // write stops before a character that does not fit, and none takes more than 4 bytes.
+  return room - written >= 4 ? bytes.subarray(0, written) : Buffer.from(text);
 }
 
 /** Exit status when the reader of stdout has gone away, as a tool killed by SIGPIPE reports it. */

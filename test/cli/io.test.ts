@@ -1,8 +1,9 @@
 // The output sink: text is encoded to UTF-8 by the sink itself, so every record must arrive whole
 // and in order, in chunks that never change after they were written (a PassThrough keeps them).
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stdoutSink } from '../../src/cli/io.js';
+import { stdoutSink, utf8 } from '../../src/cli/io.js';
 
 /** A stream that finishes each write on a later turn of the event loop and keeps the chunks themselves, as a PassThrough does until they are read. */
 function slowStream(): { stream: Writable; chunks: Buffer[] } {
@@ -44,5 +45,23 @@ describe('stdoutSink', () => {
     await sink.write('{"last":1}\n');
     await sink.close();
     expect(Buffer.concat(chunks).toString('utf8')).toBe(`{"first":1}\n${long}{"bytes":"from a worker"}\n{"last":1}\n`);
+  });
+});
+
+describe('utf8', () => {
+  it('gives the bytes Buffer.from gives, for text of any width (one byte a unit, CJK, emoji, lone surrogates)', () => {
+    const units = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('a', 'é', '注', '🙂', '\ud800', '\udfff') }));
+    fc.assert(
+      fc.property(units, (text) => {
+        expect(utf8(text).equals(Buffer.from(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('holds text wider than its first guess: all three-byte characters, and ASCII with one emoji at the end', () => {
+    for (const text of ['注文番号'.repeat(5000), 'x'.repeat(70_000) + '🙂', '', '\ud83d']) {
+      expect(utf8(text).equals(Buffer.from(text))).toBe(true);
+    }
   });
 });
