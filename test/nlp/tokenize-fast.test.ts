@@ -63,4 +63,15 @@ describe('tokenize shortcuts', () => {
       expect(tokens.toArray()).toEqual(byPatterns(text));
     }
   });
+
+  it('store a long text of more distinct words than 16-bit numbers name', () => {
+    // Norms are numbered in 16 bits until a text has more than 65,536 of them, then in 32; a
+    // token's text is read from the text where it is not its norm (capitals, typographic apostrophes).
+    const letters = (k: number): string => (k < 26 ? '' : letters(Math.floor(k / 26))) + String.fromCharCode(97 + (k % 26));
+    const word = (k: number) => (k % 3 === 0 ? 'W' : k % 3 === 1 ? 'w' : 'w’') + letters(k);
+    const text = Array.from({ length: 70_000 }, (_, k) => word(k)).join(' ') + ' Ünïcode café 😡.';
+    const tokens = tokenize(text);
+    expect(new Set(tokens.toArray().map((t) => t.norm)).size).toBeGreaterThan(1 << 16);
+    expect(tokens.toArray()).toEqual(byPatterns(text));
+  });
 });
