@@ -239,15 +239,23 @@ class Collector {
  * again and again), its kind one byte, and its text is read from the text itself, where it always
  * is (text.slice(start, end)): the byte marks a token whose text is its norm (four in five: lower
  * case words, punctuation), which is read from the table as it was, so only the others are sliced
- * when asked for. 11 bytes a token while the text has under 65,536 distinct norms, 13 past that;
- * Tokens takes 28 (three Int32 cells and two string slots).
+ * when asked for. A token's start is kept as 16 bits past the start of its block of 256 tokens
+ * (widened to 32 in a text whose block spans more characters than that), its end as its length in a
+ * byte (a token of 255 characters or more, a link or a run of letters, has its end in a map). 6 bytes
+ * a token in all while the text has under 65,536 distinct norms; Tokens takes 28 (three Int32 cells
+ * and two string slots).
  */
 class CompactTokens extends Tokens {
   constructor(
     /** The text the tokens were read from. */
     private readonly source: string,
-    /** Start and end of each token. */
-    private readonly bounds: Int32Array,
+    /** Per block of BLOCK tokens, where its first token starts. */
+    private readonly blockStarts: Int32Array,
+    /** Each token's start, less its block's. */
+    private readonly offsets: Uint16Array | Int32Array,
+    /** Each token's length, or LONG for one whose end is in `longEnds`. */
+    private readonly lengths: Uint8Array,
+    private readonly longEnds: ReadonlyMap<number, number>,
     /** Each token's kind (TOKEN_KINDS), with TEXT_IS_NORM where its text is its norm. */
     private readonly kinds: Uint8Array,
     private readonly normIds: Uint16Array | Int32Array,
@@ -259,7 +267,7 @@ class CompactTokens extends Tokens {
   }
 
   override text(i: number): string {
-    return (this.kinds[i]! & TEXT_IS_NORM) !== 0 ? this.norm(i) : this.source.slice(this.bounds[2 * i]!, this.bounds[2 * i + 1]!);
+    return (this.kinds[i]! & TEXT_IS_NORM) !== 0 ? this.norm(i) : this.source.slice(this.start(i), this.end(i));
   }
 
   override norm(i: number): string {
@@ -267,11 +275,12 @@ class CompactTokens extends Tokens {
   }
 
   override start(i: number): number {
-    return this.bounds[2 * i]!;
+    return this.blockStarts[i >>> BLOCK_BITS]! + this.offsets[i]!;
   }
 
   override end(i: number): number {
-    return this.bounds[2 * i + 1]!;
+    const length = this.lengths[i]!;
+    return length === LONG ? this.longEnds.get(i)! : this.start(i) + length;
   }
 
   override kind(i: number): TokenKind {
@@ -296,13 +305,18 @@ class CompactTokens extends Tokens {
   }
 
   override touchesPrevious(i: number): boolean {
-    return i > 0 && i < this.length && this.bounds[2 * i] === this.bounds[2 * i - 1];
+    return i > 0 && i < this.length && this.start(i) === this.end(i - 1);
   }
 }
 
 /** In a CompactTokens kind byte: the kind's number, and the mark of a token whose text is its norm. */
 const KIND_BITS = 0x7;
 const TEXT_IS_NORM = 0x8;
+/** In a CompactTokens length byte: a token of this many characters or more, whose end is kept apart. */
+const LONG = 0xff;
+/** Tokens in a block of CompactTokens' starts (a block start, and 16 bits past it for each). */
+const BLOCK_BITS = 8;
+const BLOCK = 1 << BLOCK_BITS;
 
 const NO_CELLS: readonly number[] = [];
 const NO_STRINGS: readonly string[] = [];
@@ -310,11 +324,14 @@ const NO_STRINGS: readonly string[] = [];
 /**
  * A long text's tokens, stored as they are read into CompactTokens' arrays, sized from the text's
  * length: room for a token every CHARS_PER_TOKEN_GUESS characters, grown by half when a text has
- * shorter tokens than that. Norm ids are 16 bits until a text has more distinct norms than that
- * holds, then widened once to 32.
+ * shorter tokens than that. Norm ids and start offsets are 16 bits until a text has more distinct
+ * norms, or a block of tokens more characters, than that holds; then widened once to 32.
  */
 class LongStore {
-  private bounds: Int32Array;
+  private blockStarts: Int32Array;
+  private offsets: Uint16Array | Int32Array;
+  private lengths: Uint8Array;
+  private readonly longEnds = new Map<number, number>();
   private kinds: Uint8Array;
   private normIds: Uint16Array | Int32Array;
   private readonly ids = new Map<string, number>();
@@ -323,7 +340,9 @@ class LongStore {
 
   constructor(private readonly text: string) {
     const guess = Math.ceil(text.length / CHARS_PER_TOKEN_GUESS);
-    this.bounds = new Int32Array(2 * guess);
+    this.blockStarts = new Int32Array(Math.ceil(guess / BLOCK));
+    this.offsets = new Uint16Array(guess);
+    this.lengths = new Uint8Array(guess);
     this.kinds = new Uint8Array(guess);
     this.normIds = new Uint16Array(guess);
   }
@@ -331,11 +350,18 @@ class LongStore {
   append(cells: readonly number[], norms: readonly string[], texts: readonly string[], m: number): void {
     const n = this.n;
     if (n + m > this.kinds.length) this.grow(n + m);
-    const { bounds, kinds } = this;
+    const { blockStarts, lengths, kinds } = this;
     for (let k = 0; k < m; k++) {
       const norm = norms[k]!;
-      bounds[2 * (n + k)] = cells[3 * k]!;
-      bounds[2 * (n + k) + 1] = cells[3 * k + 1]!;
+      const start = cells[3 * k]!;
+      const length = cells[3 * k + 1]! - start;
+      const block = (n + k) >>> BLOCK_BITS;
+      if (((n + k) & (BLOCK - 1)) === 0) blockStarts[block] = start;
+      const offset = start - blockStarts[block]!;
+      if (offset > 0xffff && this.offsets instanceof Uint16Array) this.offsets = widened(this.offsets, this.offsets.length, Int32Array);
+      this.offsets[n + k] = offset;
+      lengths[n + k] = length < LONG ? length : LONG;
+      if (length >= LONG) this.longEnds.set(n + k, start + length);
       kinds[n + k] = cells[3 * k + 2]! | (texts[k] === norm ? TEXT_IS_NORM : 0);
       const id = this.idOf(norm);
       if (id > 0xffff && this.normIds instanceof Uint16Array) this.normIds = widened(this.normIds, this.normIds.length, Int32Array);
@@ -346,7 +372,7 @@ class LongStore {
 
   tokens(): Tokens {
     const n = this.n;
-    return new CompactTokens(this.text, cut(this.bounds, 2 * n), cut(this.kinds, n), cut(this.normIds, n), this.norms, n);
+    return new CompactTokens(this.text, cut(this.blockStarts, Math.ceil(n / BLOCK)), cut(this.offsets, n), cut(this.lengths, n), this.longEnds, cut(this.kinds, n), cut(this.normIds, n), this.norms, n);
   }
 
   private idOf(s: string): number {
@@ -361,7 +387,9 @@ class LongStore {
 
   private grow(tokens: number): void {
     const size = Math.max(tokens, Math.ceil(this.kinds.length * 1.5));
-    this.bounds = widened(this.bounds, 2 * size);
+    this.blockStarts = widened(this.blockStarts, Math.ceil(size / BLOCK));
+    this.offsets = widened(this.offsets, size);
+    this.lengths = widened(this.lengths, size);
     this.kinds = widened(this.kinds, size);
     this.normIds = widened(this.normIds, size);
   }

@@ -37,7 +37,7 @@ class Scratch {
   bestOrder = new Int32Array(0);
   seenAt = new Int32Array(0);
   picked = new Int32Array(0);
-  /** Per clause rule, the sentence of its last finding in this turn, or -1 (see matchClauses). */
+  /** Per clause rule, the sentence of its last finding in this turn, or -1. */
   clauseDoneIn = new Int32Array(0);
   /** How many candidates of each rule this turn has judged (see CHECKS_PER_TURN). */
   judged = new Int32Array(0);
@@ -351,23 +351,14 @@ export class RuleSet {
       from = to;
     }
     heard?.byTurn.set(turn, heardHere);
-    if (clauseRules.length > 0) found = this.matchClauses(turn, turns, features, clauseRules, scratch, found);
-    if (found && this.ignored) found = this.ignored.keep(found, features);
-    // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
-    return found && found.length > 0 ? resolve(found, this.byId) : [];
-  }
-
-  /**
-   * `found` with the findings of the rules that judge whole clauses. A long turn's clauses are read
-   * a window of sentences at a time, as its stream is (streamWindowEnd), not all at once (three
-   * numbers a clause): findings come in another order than rule by rule over the whole turn, but
-   * two that overlap are of one clause, so in the same order, and `resolve` orders them by place.
-   */
-  private matchClauses(turn: Turn, turns: readonly Turn[], features: TextFeatures, clauseRules: readonly number[], scratch: Scratch, found: Finding[] | undefined): Finding[] | undefined {
-    const doneIn = scratch.clauseDoneIn; // per rule, the sentence of its last finding, or -1
-    for (const r of clauseRules) doneIn[r] = -1;
-    const tokens = features.tokens.length;
-    for (let start = 0; start < tokens; ) {
+    // The rules that judge whole clauses. A long turn's clauses are read a window at a time, as its
+    // stream is, not all at once (three numbers a clause): findings come in another order than rule
+    // by rule over the whole turn, but two that overlap are of one clause, so in the same order,
+    // and `resolve` orders them by place. In an array, not a callback: a closure here would hold
+    // `found` in a context object for the whole of this function, which is the engine's hottest.
+    const clauseDoneIn = scratch.clauseDoneIn; // per rule, the sentence of its last finding, or -1
+    for (const r of clauseRules) clauseDoneIn[r] = -1;
+    for (let start = 0; start < tokens.length && clauseRules.length > 0; ) {
       const end = streamWindowEnd(features, start);
       const clauses = clausesOf(features, scratch.clauses, start, end);
       for (const r of clauseRules) {
@@ -376,18 +367,20 @@ export class RuleSet {
           const from = clauses[c]!;
           const to = clauses[c + 1]!;
           const sentence = clauses[c + 2]!;
-          if (foundOnce(once, doneIn[r]!, sentence)) continue;
+          if (foundOnce(once, clauseDoneIn[r]!, sentence)) continue;
           // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
           if (to - from < MIN_CLAUSE_TOKENS) continue;
           const finding = this.accept(r, turn, turns, features, from, to);
           if (!finding) continue;
           (found ??= []).push(finding);
-          doneIn[r] = sentence;
+          clauseDoneIn[r] = sentence;
         }
       }
       start = end;
     }
-    return found;
+    if (found && this.ignored) found = this.ignored.keep(found, features);
+    // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
+    return found && found.length > 0 ? resolve(found, this.byId) : [];
   }
 
   private accept(r: number, turn: Turn, turns: readonly Turn[], f: TextFeatures, from: number, to: number): Finding | undefined {
@@ -429,7 +422,7 @@ export class RuleSet {
  */
 export const CHECKS_PER_TURN = 100;
 
-/** Tokens of a long turn whose stream and clauses are read at a time (matchTurn, matchClauses): at least this many, to the end of a sentence. */
+/** Tokens of a long turn whose stream and clauses are read at a time (see matchTurn): at least this many, to the end of a sentence. */
 const STREAM_WINDOW = 4096;
 
 /**
