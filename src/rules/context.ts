@@ -34,7 +34,8 @@ export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
 export function isNegated(f: TextFeatures, from: number): boolean {
-  return f.negatorBack[from]! > 0; // a negator always stands before the words it governs
+  const back = f.negatorBack[from]!; // how far before `from` its negator stands, or 0
+  return back > 0 && back <= from;
 }
 
 /**

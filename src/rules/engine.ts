@@ -291,7 +291,7 @@ export class RuleSet {
     // long turn's stream takes a window's room, not the turn's (issue 18).
     // `passed`: stream positions in the windows before this one.
     for (let from = 0, passed = 0; from < tokens.length; ) {
-      const to = streamWindowEnd(features, from);
+      const to = tokens.length - from <= STREAM_WINDOW ? tokens.length : streamWindowEnd(features, from);
       scratch.fitStream(to - from);
       const { at, syms } = scratch;
       const n = automaton.lexemeStream(ids, from, to, at, syms);
@@ -359,7 +359,7 @@ export class RuleSet {
     const clauseDoneIn = scratch.clauseDoneIn; // per rule, the sentence of its last finding, or -1
     for (const r of clauseRules) clauseDoneIn[r] = -1;
     for (let start = 0; start < tokens.length && clauseRules.length > 0; ) {
-      const end = streamWindowEnd(features, start);
+      const end = tokens.length - start <= STREAM_WINDOW ? tokens.length : streamWindowEnd(features, start);
       const clauses = clausesOf(features, scratch.clauses, start, end);
       for (const r of clauseRules) {
         const once = this.engine[r]!.once;
@@ -426,13 +426,13 @@ export const CHECKS_PER_TURN = 100;
 const STREAM_WINDOW = 4096;
 
 /**
- * One past the last token of the window of the stream that starts at token `from`: the end of the
- * turn where that is within STREAM_WINDOW tokens, else the end of the sentence that holds the
- * window's last token.
+ * One past the last token of the window of a long turn's stream that starts at token `from`, more
+ * than STREAM_WINDOW tokens before the turn's end: the end of the sentence that holds the window's
+ * last token. (The caller takes the rest of the turn where it is shorter: most turns are one
+ * window, and the matcher's hottest function is not made bigger by this one.)
  */
 function streamWindowEnd(f: TextFeatures, from: number): number {
   const n = f.tokens.length;
-  if (n - from <= STREAM_WINDOW) return n;
   const sentenceOf = f.sentenceOf;
   const last = from + STREAM_WINDOW - 1;
   let end = last + 1;
