@@ -9,8 +9,8 @@ import { RecentMemo } from './memo.js';
 export interface TextFeatures {
   text: string;
   tokens: Tokens;
-  /** For each token, the negator token index whose scope covers it, or -1. */
-  negatedBy: PerToken;
+  /** For each token, how many tokens back the negator whose scope covers it stands, or 0 (negatorOf reads it). */
+  negatorBack: PerToken;
   /** For each token, its sentence number (0-based). */
   sentenceOf: PerToken;
   /** Number of word-like tokens (words, numbers, times, emoji). */
@@ -52,7 +52,7 @@ export function textFeatures(text: string): TextFeatures {
   // The fields filled on first use are there from the start (`lexemes` an empty array of its own
   // type): a field added, or changing type, when first filled would give every features object a
   // new shape, and code optimised for the old one would be thrown away.
-  return { text, tokens, negatedBy: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined, layout: undefined };
+  return { text, tokens, negatorBack: negationScopes(tokens), sentenceOf, wordCount: words, lexemes: NOT_READ, lexemeGeneration: -1, sentiment: undefined, layout: undefined };
 }
 
 /**

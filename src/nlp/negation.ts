@@ -1,7 +1,7 @@
 // Negation scope: which tokens a "not", "never", "can't" governs. The `sentiment` package
 // negates only the next word; "not very happy" and "never been happy" need a wider window
 // that still stops at the end of the clause.
-import { perToken, type Tokens } from './tokenize.js';
+import { roomIn, smallPerToken, widened32, type SmallPerToken, type Tokens } from './tokenize.js';
 
 /** Negators by their words; any word ending in "n't" is one too (isNegator). */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -39,11 +39,14 @@ function breaksClause(punct: string): boolean {
 }
 
 /**
- * For each token, the index of the negator whose scope covers it, or -1.
+ * For each token, how many tokens back the negator whose scope covers it stands, or 0: a distance,
+ * not the negator's index, because it is small (a few words, but for runs of quote marks or
+ * symbols between) and a long text's are kept in a byte each (smallPerToken).
  * Double negation ("not unhappy") is left to the lexicon: the negated word flips once.
  */
-export function negationScopes(tokens: Tokens): number[] | Int32Array {
-  const by = perToken(tokens.length, -1);
+export function negationScopes(tokens: Tokens): SmallPerToken {
+  let back = smallPerToken(tokens.length, 8);
+  let room = roomIn(back);
   let negator = -1;
   let reach = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -65,10 +68,20 @@ export function negationScopes(tokens: Tokens): number[] | Int32Array {
       continue;
     }
     if (negator >= 0 && reach > 0) {
-      by[i] = negator;
+      if (i - negator > room) {
+        back = widened32(back);
+        room = Infinity;
+      }
+      back[i] = i - negator;
       reach--;
       if (reach === 0) negator = -1;
     }
   }
-  return by;
+  return back;
+}
+
+/** The negator whose scope covers token `i` (by `negationScopes`' distances), or -1. */
+export function negatorOf(back: ArrayLike<number>, i: number): number {
+  const d = back[i]!;
+  return d > 0 ? i - d : -1;
 }

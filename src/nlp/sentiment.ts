@@ -13,7 +13,7 @@ import { WORDS, POLITENESS, type WordEntry } from './lexicon/words.js';
 import { MODIFIERS, MULTI_MODIFIERS, MODIFIER_REACH, NEGATIVE_ONLY_MODIFIERS, PERSISTENCE_REACH } from './lexicon/modifiers.js';
 import { EMOJI_MAP, emojiKey } from './lexicon/emoji.js';
 import { endPhraseTurn, matchPhrase, phraseStartWords, setUserPhrases, type PhraseCategory, type PhraseRule } from './lexicon/phrases.js';
-import { isNegator } from './negation.js';
+import { isNegator, negatorOf } from './negation.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -336,14 +336,14 @@ class TermReader {
   constructor(
     private readonly tokens: Tokens,
     private readonly words: readonly number[],
-    private readonly negatedBy: PerToken,
+    private readonly negatorBack: PerToken,
     private readonly sentenceOf: PerToken,
     private readonly mixedCase: boolean,
   ) {}
 
   /** A term over words [firstWord, lastWord], weighed by the modifier waiting, its negation and its capitals. */
   add(firstWord: number, lastWord: number, weight: number, why: string, opts: TermOptions): void {
-    const { tokens, words, negatedBy, sentenceOf, mixedCase } = this;
+    const { tokens, words, negatorBack, sentenceOf, mixedCase } = this;
     const first = words[firstWord]!;
     const last = words[lastWord]!;
     const notes: string[] = [];
@@ -354,7 +354,7 @@ class TermReader {
     const pending = this.pending;
     const mod = pending && firstWord - pending.word <= pending.reach ? pending : undefined;
     this.pending = undefined;
-    const neg = negatedBy[first]!;
+    const neg = negatorOf(negatorBack, first);
     // "never been so angry" intensifies rather than negates.
     const cancelNegation = mod !== undefined && neg >= 0 && neg < tokens.length && tokens.norm(neg) === 'never' && NEGATION_CANCELLERS.has(mod.text.toLowerCase());
     if (opts.negatable && neg >= 0 && !cancelNegation) {
@@ -390,7 +390,7 @@ export function turnSentiment(f: TextFeatures): SentimentResult {
 }
 
 function readSentiment(f: TextFeatures): SentimentResult {
-  const { tokens, negatedBy, sentenceOf, text } = f;
+  const { tokens, negatorBack, sentenceOf, text } = f;
   lexemesOf(f); // phrases read the tokens' symbols by lexeme
   // Made at its size (wordCount counts the word-like tokens), not grown; loops over the lists below
   // are indexed: for…of allocated an iterator and a result per step until the function was optimised.
@@ -415,7 +415,7 @@ function readSentiment(f: TextFeatures): SentimentResult {
   let whys = NONE; // sentences with "why"
   let pastPraise = NONE; // word positions of "used to" (habit, not "get used to")
 
-  const reader = new TermReader(tokens, words, negatedBy, sentenceOf, mixedCase);
+  const reader = new TermReader(tokens, words, negatorBack, sentenceOf, mixedCase);
   const raws = reader.raws;
 
   for (let w = 0; w < words.length; w++) {

@@ -72,6 +72,30 @@ export function perToken(n: number, fill: number): number[] | Int32Array {
   return n >= COMPACT_TOKENS ? new Int32Array(n).fill(fill) : new Array<number>(n).fill(fill);
 }
 
+/** A number per token that is nearly always small: narrower than perToken's for a long text. */
+export type SmallPerToken = number[] | Uint8Array | Uint16Array | Int32Array;
+
+/**
+ * An array of `n` zeros per token, for numbers that are nearly always small (how far back a
+ * negator stands, a lexeme id): plain for most texts, as perToken's; for a long one 8 or 16 bits a
+ * number where perToken's take 32. The writer checks each number against `roomIn` and widens the
+ * array (`widened`) in the rare text with a larger one.
+ */
+export function smallPerToken(n: number, bits: 8 | 16): SmallPerToken {
+  if (n < COMPACT_TOKENS) return new Array<number>(n).fill(0);
+  return bits === 8 ? new Uint8Array(n) : new Uint16Array(n);
+}
+
+/** The largest number `a` can hold. */
+export function roomIn(a: SmallPerToken): number {
+  return a instanceof Uint8Array ? 0xff : a instanceof Uint16Array ? 0xffff : Infinity;
+}
+
+/** `a`'s numbers in 32 bits, for one too large for it. */
+export function widened32(a: SmallPerToken): Int32Array {
+  return Int32Array.from(a);
+}
+
 /**
  * A text's tokens, read by index: `tokens.norm(i)` where a token object had `tokens[i].norm`.
  * Each token is three cells (start, end, kind); its text and norm are strings of their own (a long
@@ -161,14 +185,14 @@ class Collector {
   private readonly texts: string[] = new Array<string>(CHUNK).fill('');
   /** Tokens in the chunk being filled. */
   private m = 0;
-  /** Characters in the text: what a LongStore is sized from. */
-  private chars = 0;
+  /** The text being read: what a LongStore is sized from and reads its tokens' texts from. */
+  private source = '';
   /** Where the full chunks of a text of more than one went. */
   private long: LongStore | undefined;
 
-  begin(chars: number): void {
+  begin(source: string): void {
     this.m = 0;
-    this.chars = chars;
+    this.source = source;
     this.long = undefined;
   }
 
@@ -186,16 +210,18 @@ class Collector {
     if (this.long === undefined) {
       const out = new Tokens(this.cells.slice(0, 3 * this.m), this.norms.slice(0, this.m), this.texts.slice(0, this.m));
       this.release();
+      this.source = '';
       return out;
     }
     this.flush();
     const long = this.long;
     this.long = undefined;
+    this.source = '';
     return long.tokens();
   }
 
   private flush(): void {
-    (this.long ??= new LongStore(this.chars)).append(this.cells, this.norms, this.texts, this.m);
+    (this.long ??= new LongStore(this.source)).append(this.cells, this.norms, this.texts, this.m);
     this.release();
   }
 
@@ -208,64 +234,89 @@ class Collector {
 }
 
 /**
- * A long text's tokens (more than a chunk of them), read by index like any Tokens: a token's norm
- * and text are numbers into the text's table of distinct strings, its kind one byte. 17 bytes a
- * token where Tokens takes 28 (three Int32 cells and two string slots), and a long message says
- * the same few thousand words again and again.
+ * A long text's tokens (more than a chunk of them), read by index like any Tokens: a token's norm is
+ * a number into the text's table of distinct norms (a long message says the same few thousand words
+ * again and again), its kind one byte, and its text is read from the text itself, where it always
+ * is (text.slice(start, end)): the byte marks a token whose text is its norm (four in five: lower
+ * case words, punctuation), which is read from the table as it was, so only the others are sliced
+ * when asked for. A token's start is kept as 16 bits past the start of its block of 256 tokens
+ * (widened to 32 in a text whose block spans more characters than that), its end as its length in a
+ * byte (a token of 255 characters or more, a link or a run of letters, has its end in a map). 6 bytes
+ * a token in all while the text has under 65,536 distinct norms; Tokens takes 28 (three Int32 cells
+ * and two string slots).
  */
 class CompactTokens extends Tokens {
   constructor(
-    /** Start and end of each token. */
-    private readonly bounds: Int32Array,
+    /** The text the tokens were read from. */
+    private readonly source: string,
+    /** Per block of BLOCK tokens, where its first token starts. */
+    private readonly blockStarts: Int32Array,
+    /** Each token's start, less its block's. */
+    private readonly offsets: Uint16Array | Int32Array,
+    /** Each token's length, or LONG for one whose end is in `longEnds`. */
+    private readonly lengths: Uint8Array,
+    private readonly longEnds: ReadonlyMap<number, number>,
+    /** Each token's kind (TOKEN_KINDS), with TEXT_IS_NORM where its text is its norm. */
     private readonly kinds: Uint8Array,
-    private readonly normIds: Int32Array,
-    private readonly textIds: Int32Array,
-    private readonly strings: readonly string[],
+    private readonly normIds: Uint16Array | Int32Array,
+    /** The text's distinct norms. */
+    private readonly table: readonly string[],
     length: number,
   ) {
     super(NO_CELLS, NO_STRINGS, NO_STRINGS, length);
   }
 
   override text(i: number): string {
-    return this.strings[this.textIds[i]!]!;
+    return (this.kinds[i]! & TEXT_IS_NORM) !== 0 ? this.norm(i) : this.source.slice(this.start(i), this.end(i));
   }
 
   override norm(i: number): string {
-    return this.strings[this.normIds[i]!]!;
+    return this.table[this.normIds[i]!]!;
   }
 
   override start(i: number): number {
-    return this.bounds[2 * i]!;
+    return this.blockStarts[i >>> BLOCK_BITS]! + this.offsets[i]!;
   }
 
   override end(i: number): number {
-    return this.bounds[2 * i + 1]!;
+    const length = this.lengths[i]!;
+    return length === LONG ? this.longEnds.get(i)! : this.start(i) + length;
   }
 
   override kind(i: number): TokenKind {
-    return TOKEN_KINDS[this.kinds[i]!]!;
+    return TOKEN_KINDS[this.kinds[i]! & KIND_BITS]!;
   }
 
   override isWord(i: number): boolean {
-    return this.kinds[i] === WORD;
+    return (this.kinds[i]! & KIND_BITS) === WORD;
   }
 
   override isPunct(i: number): boolean {
-    return this.kinds[i] === PUNCT;
+    return (this.kinds[i]! & KIND_BITS) === PUNCT;
   }
 
   override isWordLike(i: number): boolean {
-    return this.kinds[i]! < WORD_LIKE_BELOW;
+    return (this.kinds[i]! & KIND_BITS) < WORD_LIKE_BELOW;
   }
 
   override endsSentence(i: number): boolean {
+    // Punctuation's text is its norm: read from the table, never sliced.
     return this.isPunct(i) && hasSentenceEnd(this.text(i));
   }
 
   override touchesPrevious(i: number): boolean {
-    return i > 0 && i < this.length && this.bounds[2 * i] === this.bounds[2 * i - 1];
+    return i > 0 && i < this.length && this.start(i) === this.end(i - 1);
   }
 }
+
+/** In a CompactTokens kind byte: the kind's number, and the mark of a token whose text is its norm. */
+const KIND_BITS = 0x7;
+const TEXT_IS_NORM = 0x8;
+/** In a CompactTokens length byte: a token of this many characters or more, whose end is kept apart. */
+const LONG = 0xff;
+/** Tokens in a block of CompactTokens' starts (a block start, and 16 bits past it for each). */
+const BLOCK_BITS = 8;
+const BLOCK = 1 << BLOCK_BITS;
 
 const NO_CELLS: readonly number[] = [];
 const NO_STRINGS: readonly string[] = [];
@@ -273,49 +324,62 @@ const NO_STRINGS: readonly string[] = [];
 /**
  * A long text's tokens, stored as they are read into CompactTokens' arrays, sized from the text's
  * length: room for a token every CHARS_PER_TOKEN_GUESS characters, grown by half when a text has
- * shorter tokens than that.
+ * shorter tokens than that. Norm ids and start offsets are 16 bits until a text has more distinct
+ * norms, or a block of tokens more characters, than that holds; then widened once to 32.
  */
 class LongStore {
-  private bounds: Int32Array;
+  private blockStarts: Int32Array;
+  private offsets: Uint16Array | Int32Array;
+  private lengths: Uint8Array;
+  private readonly longEnds = new Map<number, number>();
   private kinds: Uint8Array;
-  private normIds: Int32Array;
-  private textIds: Int32Array;
+  private normIds: Uint16Array | Int32Array;
   private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+  private readonly norms: string[] = [];
   private n = 0;
 
-  constructor(length: number) {
-    const guess = Math.ceil(length / CHARS_PER_TOKEN_GUESS);
-    this.bounds = new Int32Array(2 * guess);
+  constructor(private readonly text: string) {
+    const guess = Math.ceil(text.length / CHARS_PER_TOKEN_GUESS);
+    this.blockStarts = new Int32Array(Math.ceil(guess / BLOCK));
+    this.offsets = new Uint16Array(guess);
+    this.lengths = new Uint8Array(guess);
     this.kinds = new Uint8Array(guess);
-    this.normIds = new Int32Array(guess);
-    this.textIds = new Int32Array(guess);
+    this.normIds = new Uint16Array(guess);
   }
 
   append(cells: readonly number[], norms: readonly string[], texts: readonly string[], m: number): void {
     const n = this.n;
     if (n + m > this.kinds.length) this.grow(n + m);
-    const { bounds, kinds, normIds, textIds } = this;
+    const { blockStarts, lengths, kinds } = this;
     for (let k = 0; k < m; k++) {
-      bounds[2 * (n + k)] = cells[3 * k]!;
-      bounds[2 * (n + k) + 1] = cells[3 * k + 1]!;
-      kinds[n + k] = cells[3 * k + 2]!;
-      normIds[n + k] = this.idOf(norms[k]!);
-      textIds[n + k] = this.idOf(texts[k]!);
+      const norm = norms[k]!;
+      const start = cells[3 * k]!;
+      const length = cells[3 * k + 1]! - start;
+      const block = (n + k) >>> BLOCK_BITS;
+      if (((n + k) & (BLOCK - 1)) === 0) blockStarts[block] = start;
+      const offset = start - blockStarts[block]!;
+      if (offset > 0xffff && this.offsets instanceof Uint16Array) this.offsets = widened(this.offsets, this.offsets.length, Int32Array);
+      this.offsets[n + k] = offset;
+      lengths[n + k] = length < LONG ? length : LONG;
+      if (length >= LONG) this.longEnds.set(n + k, start + length);
+      kinds[n + k] = cells[3 * k + 2]! | (texts[k] === norm ? TEXT_IS_NORM : 0);
+      const id = this.idOf(norm);
+      if (id > 0xffff && this.normIds instanceof Uint16Array) this.normIds = widened(this.normIds, this.normIds.length, Int32Array);
+      this.normIds[n + k] = id;
     }
     this.n = n + m;
   }
 
   tokens(): Tokens {
     const n = this.n;
-    return new CompactTokens(cut(this.bounds, 2 * n), cut(this.kinds, n), cut(this.normIds, n), cut(this.textIds, n), this.strings, n);
+    return new CompactTokens(this.text, cut(this.blockStarts, Math.ceil(n / BLOCK)), cut(this.offsets, n), cut(this.lengths, n), this.longEnds, cut(this.kinds, n), cut(this.normIds, n), this.norms, n);
   }
 
   private idOf(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
+      id = this.norms.length;
+      this.norms.push(s);
       this.ids.set(s, id);
     }
     return id;
@@ -323,15 +387,19 @@ class LongStore {
 
   private grow(tokens: number): void {
     const size = Math.max(tokens, Math.ceil(this.kinds.length * 1.5));
-    this.bounds = widened(this.bounds, 2 * size);
+    this.blockStarts = widened(this.blockStarts, Math.ceil(size / BLOCK));
+    this.offsets = widened(this.offsets, size);
+    this.lengths = widened(this.lengths, size);
     this.kinds = widened(this.kinds, size);
     this.normIds = widened(this.normIds, size);
-    this.textIds = widened(this.textIds, size);
   }
 }
 
-function widened<T extends Int32Array | Uint8Array>(a: T, size: number): T {
-  const out = new (a.constructor as new (n: number) => T)(size);
+type Numbers = Int32Array | Uint16Array | Uint8Array;
+
+/** `a`'s numbers in a new array of `size` entries, of `a`'s type or `type`. */
+function widened<T extends Numbers, U extends Numbers = T>(a: T, size: number, type?: new (n: number) => U): U {
+  const out = new (type ?? (a.constructor as new (n: number) => U))(size);
   out.set(a);
   return out;
 }
@@ -340,7 +408,7 @@ function widened<T extends Int32Array | Uint8Array>(a: T, size: number): T {
  * The first `n` entries: a view where the guess was near (no second store of the text's size made
  * and collected), a copy where it was far too long.
  */
-function cut<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+function cut<T extends Numbers>(a: T, n: number): T {
   return (a.length > (4 * n) / 3 ? a.slice(0, n) : a.subarray(0, n)) as T;
 }
 
@@ -353,7 +421,7 @@ const collector = new Collector();
 
 export function tokenize(text: string): Tokens {
   const found = collector;
-  found.begin(text.length);
+  found.begin(text);
   let pos = 0;
   while (pos < text.length) {
     const c = text.charCodeAt(pos);

@@ -34,8 +34,8 @@ export function isQuoted(f: TextFeatures, from: number, to: number): boolean {
 
 /** Whether a negator outside the match governs its first word ("I can't promise a callback"). */
 export function isNegated(f: TextFeatures, from: number): boolean {
-  const by = f.negatedBy[from]!;
-  return by >= 0 && by < from;
+  const back = f.negatorBack[from]!; // how far before `from` its negator stands, or 0
+  return back > 0 && back <= from;
 }
 
 /**
@@ -63,13 +63,13 @@ const OPENER_WORDS = 3;
  * The clauses of the text, in order, as triples in `out` (emptied first, and returned): each
  * clause's first token, one past its last, and its sentence. A sentence splits after "but", "however", ";", ":" or a dash, and after a short opener and its
  * comma ("Sorry, the film is not showing there" is "Sorry," and "the film is not showing there").
+ * Only those of tokens [from, n), which start and end with a sentence: a long text's, a window at a time.
  */
-export function clausesOf(f: TextFeatures, out: number[]): number[] {
+export function clausesOf(f: TextFeatures, out: number[], from = 0, n = f.tokens.length): number[] {
   out.length = 0;
-  const n = f.tokens.length;
   const sentenceOf = f.sentenceOf;
   // Sentences from the tokens' sentence numbers: no layout (cues, quotes) is needed to split clauses.
-  for (let first = 0; first < n; ) {
+  for (let first = from; first < n; ) {
     const s = sentenceOf[first]!;
     let end = first + 1;
     while (end < n && sentenceOf[end] === s) end++;

@@ -27,7 +27,7 @@ const KEPT_CLAUSES = 1 << 12;
 /** Working arrays for matching one turn, grown as turns need. */
 class Scratch {
   busy = false;
-  /** Per stream token: its index in the turn's tokens, and its symbol. */
+  /** Per stream token of the window being matched: its index in the turn's tokens, and its symbol. */
   at = new Int32Array(256);
   syms = new Int32Array(256);
   /** Per rule. */
@@ -37,17 +37,20 @@ class Scratch {
   bestOrder = new Int32Array(0);
   seenAt = new Int32Array(0);
   picked = new Int32Array(0);
+  /** Per clause rule, the sentence of its last finding in this turn, or -1. */
+  clauseDoneIn = new Int32Array(0);
   /** How many candidates of each rule this turn has judged (see CHECKS_PER_TURN). */
   judged = new Int32Array(0);
   /** heardAt[r] === stamp of the turn: rule r's phrases were found in it. */
   heardAt = new Int32Array(0);
   stamp = 0;
-  /** The turn's clauses, as triples (see clausesOf). */
+  /** The clauses of the turn, or of the window of a long one being matched, as triples (see clausesOf). */
   clauses: number[] = [];
 
   /**
-   * Lets go of buffers grown for a long turn: kept, a 4 MB turn's stayed for the rest of the batch
-   * (8 bytes a token, and its clauses' triples).
+   * Lets go of buffers grown for a long turn: kept, they stayed for the rest of the batch (the
+   * stream's 8 bytes a token of a long sentence, as a turn with no full stop is, and the clauses'
+   * triples).
    */
   shrink(): void {
     if (this.at.length > KEPT_TOKENS) {
@@ -57,12 +60,16 @@ class Scratch {
     if (this.clauses.length > 3 * KEPT_CLAUSES) this.clauses = [];
   }
 
-  fit(tokens: number, rules: number): void {
+  /** Room in `at` and `syms` for a window of this many tokens (see streamWindowEnd). */
+  fitStream(tokens: number): void {
     if (this.at.length < tokens) {
       const size = Math.max(tokens, this.at.length * 2);
       this.at = new Int32Array(size);
       this.syms = new Int32Array(size);
     }
+  }
+
+  fit(rules: number): void {
     if (this.lastEnd.length !== rules) {
       this.lastEnd = new Int32Array(rules);
       this.doneIn = new Int32Array(rules);
@@ -71,6 +78,7 @@ class Scratch {
       this.seenAt = new Int32Array(rules);
       this.picked = new Int32Array(rules);
       this.judged = new Int32Array(rules);
+      this.clauseDoneIn = new Int32Array(rules);
       this.heardAt = new Int32Array(rules);
     }
     if (this.stamp >= 0x7fffffff) {
@@ -266,11 +274,11 @@ export class RuleSet {
     // The stream phrases are matched on: words, numbers, times and emoji, fillers left out, each
     // read as its symbol.
     const tokens = features.tokens;
-    scratch.fit(tokens.length, this.rules.length);
-    const { at, syms, lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked, judged } = scratch;
-    const n = automaton.lexemeStream(lexemesOf(features), 0, tokens.length, at, syms);
+    const ids = lexemesOf(features);
+    scratch.fit(this.rules.length);
+    const { lastEnd, doneIn, bestEnd, bestOrder, seenAt, picked, judged } = scratch;
     const sentenceOf = features.sentenceOf;
-    lastEnd.fill(0); // stream index each rule's last match ended at
+    lastEnd.fill(0); // stream index (in the whole turn's stream) each rule's last match ended at
     doneIn.fill(-1); // sentence of a `once` rule's last finding
     judged.fill(0);
     const heard = this.heard;
@@ -278,77 +286,97 @@ export class RuleSet {
     const heardHere: number[] = [];
 
     let found: Finding[] | undefined;
-    const spans = automaton.hasSpans ? spanReader(tokens, at) : undefined;
-    // One past the stream's last token of position i's sentence: a phrase never runs across a sentence end.
-    let limit = 0;
-    for (let i = 0; i < n; i++) {
-      if (i >= limit) for (limit = i + 1; limit < n && sentenceOf[at[limit]!] === sentenceOf[at[i]!]; ) limit++;
-      const hits = automaton.walk(syms, i, limit, spans);
-      if (hits === 0) continue;
-      const sentence = sentenceOf[at[i]!]!;
-      const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start
-      let count = 0;
-      // Per rule, the longest end of any of its patterns; rules already found up to here, or
-      // found once in this unit, sit out.
-      for (let h = 0; h < hits; h++) {
-        const k = automaton.hitPattern[h]!;
-        const r = ruleOf[k]!;
-        const end = automaton.hitEnd[h]!;
-        if (scratch.heardAt[r] !== turnStamp) {
-          scratch.heardAt[r] = turnStamp;
-          heardHere.push(r);
+    // The stream is made a window of whole sentences at a time (a whole short turn in one): a phrase
+    // never runs across a sentence end, so a window's matches are those of the whole stream, and a
+    // long turn's stream takes a window's room, not the turn's (issue 18).
+    // `passed`: stream positions in the windows before this one.
+    for (let from = 0, passed = 0; from < tokens.length; ) {
+      const to = tokens.length - from <= STREAM_WINDOW ? tokens.length : streamWindowEnd(features, from);
+      scratch.fitStream(to - from);
+      const { at, syms } = scratch;
+      const n = automaton.lexemeStream(ids, from, to, at, syms);
+      const spans = automaton.hasSpans ? spanReader(tokens, at) : undefined;
+      // One past the stream's last token of position i's sentence: a phrase never runs across a sentence end.
+      let limit = 0;
+      for (let i = 0; i < n; i++) {
+        if (i >= limit) for (limit = i + 1; limit < n && sentenceOf[at[limit]!] === sentenceOf[at[i]!]; ) limit++;
+        const hits = automaton.walk(syms, i, limit, spans);
+        if (hits === 0) continue;
+        const sentence = sentenceOf[at[i]!]!;
+        const stamp = ++scratch.stamp; // seenAt[r] === stamp: rule r already collected at this start
+        let count = 0;
+        // Per rule, the longest end of any of its patterns; rules already found up to here, or
+        // found once in this unit, sit out.
+        for (let h = 0; h < hits; h++) {
+          const k = automaton.hitPattern[h]!;
+          const r = ruleOf[k]!;
+          const end = automaton.hitEnd[h]!;
+          if (scratch.heardAt[r] !== turnStamp) {
+            scratch.heardAt[r] = turnStamp;
+            heardHere.push(r);
+          }
+          if (seenAt[r] === stamp) {
+            if (end > bestEnd[r]!) bestEnd[r] = end;
+            if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
+            continue;
+          }
+          const rule = this.engine[r]!;
+          if (lastEnd[r]! > passed + i || judged[r]! >= CHECKS_PER_TURN) continue;
+          if (foundOnce(rule.once, doneIn[r]!, sentence)) continue;
+          seenAt[r] = stamp;
+          bestEnd[r] = end;
+          bestOrder[r] = order[k]!;
+          picked[count++] = r;
         }
-        if (seenAt[r] === stamp) {
-          if (end > bestEnd[r]!) bestEnd[r] = end;
-          if (order[k]! < bestOrder[r]!) bestOrder[r] = order[k]!;
-          continue;
+        // Accepted in the order the rules' patterns stand in the catalogue.
+        for (let x = 1; x < count; x++) {
+          const r = picked[x]!;
+          let y = x - 1;
+          for (; y >= 0 && bestOrder[picked[y]!]! > bestOrder[r]!; y--) picked[y + 1] = picked[y]!;
+          picked[y + 1] = r;
         }
-        const rule = this.engine[r]!;
-        if (lastEnd[r]! > i || judged[r]! >= CHECKS_PER_TURN) continue;
-        if (foundOnce(rule.once, doneIn[r]!, sentence)) continue;
-        seenAt[r] = stamp;
-        bestEnd[r] = end;
-        bestOrder[r] = order[k]!;
-        picked[count++] = r;
-      }
-      // Accepted in the order the rules' patterns stand in the catalogue.
-      for (let x = 1; x < count; x++) {
-        const r = picked[x]!;
-        let y = x - 1;
-        for (; y >= 0 && bestOrder[picked[y]!]! > bestOrder[r]!; y--) picked[y + 1] = picked[y]!;
-        picked[y + 1] = r;
-      }
-      for (let x = 0; x < count; x++) {
-        const r = picked[x]!;
-        const end = bestEnd[r]!;
-        judged[r] = judged[r]! + 1;
-        const finding = this.accept(r, turn, turns, features, at[i]!, at[end - 1]! + 1);
-        if (finding) {
-          (found ??= []).push(finding);
-          lastEnd[r] = end;
-          doneIn[r] = sentence; // read only for a `once` rule
+        for (let x = 0; x < count; x++) {
+          const r = picked[x]!;
+          const end = bestEnd[r]!;
+          judged[r] = judged[r]! + 1;
+          const finding = this.accept(r, turn, turns, features, at[i]!, at[end - 1]! + 1);
+          if (finding) {
+            (found ??= []).push(finding);
+            lastEnd[r] = passed + end;
+            doneIn[r] = sentence; // read only for a `once` rule
+          }
         }
       }
+      passed += n;
+      from = to;
     }
     heard?.byTurn.set(turn, heardHere);
-    // In an array, not a callback: a closure here would hold `found` in a context object for the
-    // whole of this function, which is the engine's hottest.
-    const clauses = clauseRules.length > 0 ? clausesOf(features, scratch.clauses) : NO_CLAUSES;
-    for (const r of clauseRules) {
-      const once = this.engine[r]!.once;
-      let doneIn = -1;
-      for (let c = 0; c < clauses.length; c += 3) {
-        const from = clauses[c]!;
-        const to = clauses[c + 1]!;
-        const sentence = clauses[c + 2]!;
-        if (foundOnce(once, doneIn, sentence)) continue;
-        // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
-        if (to - from < MIN_CLAUSE_TOKENS) continue;
-        const finding = this.accept(r, turn, turns, features, from, to);
-        if (!finding) continue;
-        (found ??= []).push(finding);
-        doneIn = sentence;
+    // The rules that judge whole clauses. A long turn's clauses are read a window at a time, as its
+    // stream is, not all at once (three numbers a clause): findings come in another order than rule
+    // by rule over the whole turn, but two that overlap are of one clause, so in the same order,
+    // and `resolve` orders them by place. In an array, not a callback: a closure here would hold
+    // `found` in a context object for the whole of this function, which is the engine's hottest.
+    const clauseDoneIn = scratch.clauseDoneIn; // per rule, the sentence of its last finding, or -1
+    for (const r of clauseRules) clauseDoneIn[r] = -1;
+    for (let start = 0; start < tokens.length && clauseRules.length > 0; ) {
+      const end = tokens.length - start <= STREAM_WINDOW ? tokens.length : streamWindowEnd(features, start);
+      const clauses = clausesOf(features, scratch.clauses, start, end);
+      for (const r of clauseRules) {
+        const once = this.engine[r]!.once;
+        for (let c = 0; c < clauses.length; c += 3) {
+          const from = clauses[c]!;
+          const to = clauses[c + 1]!;
+          const sentence = clauses[c + 2]!;
+          if (foundOnce(once, clauseDoneIn[r]!, sentence)) continue;
+          // "Thanks!", "Hi Sam,": a clause of under three tokens says nothing a clause rule judges.
+          if (to - from < MIN_CLAUSE_TOKENS) continue;
+          const finding = this.accept(r, turn, turns, features, from, to);
+          if (!finding) continue;
+          (found ??= []).push(finding);
+          clauseDoneIn[r] = sentence;
+        }
       }
+      start = end;
     }
     if (found && this.ignored) found = this.ignored.keep(found, features);
     // Ignored words are as if never found: a finding they hid cannot crowd out or suppress another.
@@ -394,12 +422,28 @@ export class RuleSet {
  */
 export const CHECKS_PER_TURN = 100;
 
+/** Tokens of a long turn whose stream and clauses are read at a time (see matchTurn): at least this many, to the end of a sentence. */
+const STREAM_WINDOW = 4096;
+
+/**
+ * One past the last token of the window of a long turn's stream that starts at token `from`, more
+ * than STREAM_WINDOW tokens before the turn's end: the end of the sentence that holds the window's
+ * last token. (The caller takes the rest of the turn where it is shorter: most turns are one
+ * window, and the matcher's hottest function is not made bigger by this one.)
+ */
+function streamWindowEnd(f: TextFeatures, from: number): number {
+  const n = f.tokens.length;
+  const sentenceOf = f.sentenceOf;
+  const last = from + STREAM_WINDOW - 1;
+  let end = last + 1;
+  while (end < n && sentenceOf[end] === sentenceOf[last]) end++;
+  return end;
+}
+
 /** Whether a rule found `once` in a turn or sentence has found it there: `done` is the sentence of its last finding in the turn, or -1. */
 function foundOnce(once: EngineRule['once'], done: number, sentence: number): boolean {
   return once !== undefined && done !== -1 && (once === 'turn' || done === sentence);
 }
-
-const NO_CLAUSES: readonly number[] = [];
 
 /** The fewest tokens a clause needs before a clause rule reads it. */
 const MIN_CLAUSE_TOKENS = 3;

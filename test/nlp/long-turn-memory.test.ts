@@ -47,10 +47,12 @@ describe('a long turn in memory', () => {
     const before = inUse();
     const tokens = tokenize(text);
     const held = inUse() - before;
-    // 17 bytes a token (~4.4 characters), in typed arrays: start and end, a kind byte, the numbers
-    // of its norm and text in the text's table of distinct strings; 4.8 bytes a character with the
-    // room the store was first made with. Three Int32 cells and two string slots made it 6.9.
-    expect(held / text.length).toBeLessThan(5.5);
+    // 6 bytes a token (~4.4 characters), in typed arrays: its start in 16 bits past its block's, a
+    // length byte, a kind byte and the 16-bit number of its norm in the text's table of distinct
+    // norms (its text is read from the text); 1.9 bytes a character with the room the store was
+    // first made with and the table. Start and end in Int32s and 32-bit numbers for its norm and
+    // its text made it 4.8; three Int32 cells and two string slots, 6.9.
+    expect(held / text.length).toBeLessThan(2.4);
     for (let i = 0; i < tokens.length; i += 997) expect(scanToken(text, tokens.start(i))).toEqual(tokens.at(i));
     expect(tokens.end(tokens.length - 1)).toBeLessThanOrEqual(text.length);
   });
@@ -60,9 +62,10 @@ describe('a long turn in memory', () => {
     const f = textFeatures(text);
     lexemesOf(f);
     const held = inUse() - before;
-    // Tokens, then a sentence, a negation and a lexeme a token in Int32s: 7.5 bytes a character.
-    // Tokens of three cells and two string slots made it 9.5.
-    expect(held / text.length).toBeLessThan(8.5);
+    // Tokens, then a token's sentence in an Int32, how far back its negator stands in a byte and
+    // its lexeme in 16 bits: 3.5 bytes a character. Tokens of 17 bytes, and negation and lexemes in
+    // Int32s, made it 7.5; tokens of three cells and two string slots, 9.5.
+    expect(held / text.length).toBeLessThan(4.1);
     expect(f.sentenceOf).toHaveLength(f.tokens.length);
   });
 

@@ -5,7 +5,7 @@ import { negationScopes } from '../../src/nlp/negation.js';
 function negated(text: string): string[] {
   const toks = tokenize(text);
   const by = negationScopes(toks);
-  return toks.toArray().filter((_, i) => by[i]! >= 0).map((t) => t.norm);
+  return toks.toArray().filter((_, i) => by[i]! > 0).map((t) => t.norm);
 }
 
 describe('negationScopes', () => {

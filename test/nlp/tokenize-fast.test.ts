@@ -56,11 +56,26 @@ describe('tokenize shortcuts', () => {
   });
 
   it('store a long text of shorter or longer tokens than its store first makes room for', () => {
-    // The store is sized at a token every 4 characters: one-letter words need it to grow, links leave it mostly empty.
-    for (const text of ['a '.repeat(40_000), 'I, a, o. '.repeat(9_000), 'https://example.com/a/long/path?q=1 '.repeat(5_000)]) {
+    // The store is sized at a token every 4 characters: one-letter words need it to grow, links
+    // leave it mostly empty. A token of 255 characters or more has its end kept apart; a block of
+    // 256 tokens over more than 65,536 characters has its starts kept in 32 bits.
+    const huge = `${'Ab'.repeat(150)} https://example.com/${'x'.repeat(400)} ok, ${'a'.repeat(254)} ${'a'.repeat(255)}. `;
+    const spread = `${'a, '.repeat(3_000)}${'b'.repeat(70_000)} ${'c. '.repeat(3_000)}`;
+    for (const text of ['a '.repeat(40_000), 'I, a, o. '.repeat(9_000), 'https://example.com/a/long/path?q=1 '.repeat(5_000), huge.repeat(1_000), spread]) {
       const tokens = tokenize(text);
       expect(tokens.length).toBeGreaterThan(4096);
       expect(tokens.toArray()).toEqual(byPatterns(text));
     }
+  });
+
+  it('store a long text of more distinct words than 16-bit numbers name', () => {
+    // Norms are numbered in 16 bits until a text has more than 65,536 of them, then in 32; a
+    // token's text is read from the text where it is not its norm (capitals, typographic apostrophes).
+    const letters = (k: number): string => (k < 26 ? '' : letters(Math.floor(k / 26))) + String.fromCharCode(97 + (k % 26));
+    const word = (k: number) => (k % 3 === 0 ? 'W' : k % 3 === 1 ? 'w' : 'w’') + letters(k);
+    const text = Array.from({ length: 70_000 }, (_, k) => word(k)).join(' ') + ' Ünïcode café 😡.';
+    const tokens = tokenize(text);
+    expect(new Set(tokens.toArray().map((t) => t.norm)).size).toBeGreaterThan(1 << 16);
+    expect(tokens.toArray()).toEqual(byPatterns(text));
   });
 });

@@ -6,7 +6,7 @@ import { compiles } from '../helpers/patterns.js';
 import type { Category, Finding, Transcript } from '../../src/model/types.js';
 import { textFeatures } from '../../src/nlp/features.js';
 import { isWordLike } from '../../src/nlp/tokenize.js';
-import { RuleSet, resolveMany } from '../../src/rules/engine.js';
+import { CHECKS_PER_TURN, RuleSet, resolveMany } from '../../src/rules/engine.js';
 import { compilePattern, matchAt } from '../../src/nlp/phrase/pattern.js';
 import type { RuleDef } from '../../src/rules/types.js';
 
@@ -69,19 +69,21 @@ function reference(defs: RuleDef[], utterance: string): Finding[] {
   // Patterns that start with given words first, then those that start with any token.
   const ordered = [...entries.filter((e) => e.pattern.firstWords), ...entries.filter((e) => !e.pattern.firstWords)];
   const lastEnd = new Map<string, number>();
+  const judged = new Map<string, number>();
   const done = new Set<string>();
   const unit = (rule: RuleDef, i: number) => (rule.once === 'turn' ? rule.id : `${rule.id}:${f.sentenceOf[at[i]!]}`);
   const found: Finding[] = [];
   for (let i = 0; i < stream.length; i++) {
     const best = new Map<RuleDef, number>();
     for (const { rule, pattern: p } of ordered) {
-      if ((lastEnd.get(rule.id) ?? 0) > i || (rule.once && done.has(unit(rule, i)))) continue;
+      if ((lastEnd.get(rule.id) ?? 0) > i || (judged.get(rule.id) ?? 0) >= CHECKS_PER_TURN || (rule.once && done.has(unit(rule, i)))) continue;
       const end = matchAt(p, stream, i, limit[i]!);
       if (end >= 0 && end > (best.get(rule) ?? -1)) best.set(rule, end);
     }
     for (const [rule, end] of best) {
       const span: [number, number] = [f.tokens.start(at[i]!), f.tokens.end(at[end - 1]!)];
       found.push({ rule: rule.id, category: rule.category, span } as Finding);
+      judged.set(rule.id, (judged.get(rule.id) ?? 0) + 1);
       lastEnd.set(rule.id, end);
       if (rule.once) done.add(unit(rule, i));
     }
@@ -101,4 +103,27 @@ describe('RuleSet', () => {
       { numRuns: 500 },
     );
   });
+
+  it('finds the same in a long turn, whose stream it makes a few thousand tokens at a time', () => {
+    // Over 4,096 tokens the stream is made a window of whole sentences at a time: the sentences
+    // here begin after ~4,000 tokens of x's (which only wildcards match, each up to its cap), so
+    // that one runs across the first window's 4,096th token and rules found before it go on
+    // being found, once a sentence or a turn, after it.
+    const word = fc.constantFrom('a', 'b', 'c', 'calls', 'called', 'um', '12', 'x', '.');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 14 }).map((w) => `${w.join(' ')} .`);
+    const long = fc
+      .tuple(fc.integer({ min: 395, max: 409 }), fc.array(sentence, { minLength: 80, maxLength: 120 }))
+      .map(([pad, s]) => `${'x x x x x x x x x . '.repeat(pad)}${s.join(' ')}`);
+    fc.assert(
+      fc.property(rules, long, (defs, utterance) => {
+        const turn = { index: 0, role: 'agent' as const, speaker: 'A', text: utterance };
+        const t: Transcript = { id: 't', source: 't', channel: 'chat', meta: {}, turns: [turn] };
+        const features = textFeatures(utterance);
+        expect(features.tokens.length).toBeGreaterThan(4096);
+        const got = new RuleSet(defs).run(t, [{ turn, features }]);
+        expect(got.map((g) => [g.rule, g.span])).toEqual(reference(defs, utterance).map((g) => [g.rule, g.span]));
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });

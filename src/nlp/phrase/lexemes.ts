@@ -2,12 +2,15 @@
 // every automaton. A turn is read into these ids once; each automaton then finds a token's symbol
 // in an array indexed by the id, where it looked the norm up in a map of its own at every search
 // of every phrase set (the checks of one turn search it hundreds of times).
-import { perToken, TOKEN_KINDS as KINDS, type PerToken, type Tokens, type TokenKind } from '../tokenize.js';
+import { roomIn, smallPerToken, widened32, TOKEN_KINDS as KINDS, type PerToken, type Tokens, type TokenKind } from '../tokenize.js';
 import { TOKEN_CLASSES } from './classes.js';
 import type { MatchToken } from './pattern.js';
 
-/** The id of a token that matching does not read (punctuation, symbols). */
-export const UNMATCHED = -1;
+/**
+ * The id of a token that matching does not read (punctuation, symbols). Ids start at 1, so that a
+ * long text's ids are whole numbers that fit in 16 bits until the table has 65,536 (smallPerToken).
+ */
+export const UNMATCHED = 0;
 
 /** A text's tokens as lexeme ids: a plain array of small integers, typed for a long text (PerToken). */
 export type Lexemes = PerToken;
@@ -23,7 +26,9 @@ const MAX_LEXEMES = 100_000;
 const OWN_ID_DIGITS = 3;
 
 let ids: Array<Map<string, number>> = KINDS.map(() => new Map());
-let tokens: MatchToken[] = [];
+/** The token of each id; UNMATCHED's stands for none. */
+const NO_TOKEN: MatchToken = { norm: '', kind: 'punct' };
+let tokens: MatchToken[] = [NO_TOKEN];
 let generation = 0;
 /** Long numbers some pattern names: read by their own id. */
 const namedNumbers = new Set<string>();
@@ -88,13 +93,20 @@ function lexemeOf(norm: string, kind: TokenKind): number {
 export function readLexemes(list: Tokens): Lexemes {
   if (stale || tokens.length > MAX_LEXEMES) {
     ids = KINDS.map(() => new Map());
-    tokens = [];
+    tokens = [NO_TOKEN];
     generation++;
     stale = false;
   }
-  const out = perToken(list.length, UNMATCHED);
+  let out = smallPerToken(list.length, 16); // each UNMATCHED
+  let room = roomIn(out);
   for (let i = 0; i < list.length; i++) {
-    out[i] = list.isWordLike(i) ? lexemeOf(list.norm(i), list.kind(i)) : UNMATCHED;
+    if (!list.isWordLike(i)) continue;
+    const id = lexemeOf(list.norm(i), list.kind(i));
+    if (id > room) {
+      out = widened32(out);
+      room = Infinity;
+    }
+    out[i] = id;
   }
   return out;
 }
