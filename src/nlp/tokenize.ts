@@ -54,7 +54,6 @@ const PUNCT = 4;
 /** Word, number, time and emoji: the kinds that carry meaning (isWordLike). */
 const WORD_LIKE_BELOW = 4;
 
-
 /** A number per token: a plain array for most texts, typed for a long one (see COMPACT_TOKENS). */
 export type PerToken = ArrayLike<number>;
 
@@ -79,7 +78,7 @@ export type SmallPerToken = number[] | Uint8Array | Uint16Array | Int32Array;
  * An array of `n` zeros per token, for numbers that are nearly always small (how far back a
  * negator stands, a lexeme id): plain for most texts, as perToken's; for a long one 8 or 16 bits a
  * number where perToken's take 32. The writer checks each number against `roomIn` and widens the
- * array (`widened`) in the rare text with a larger one.
+ * array (`widened32`) in the rare text with a larger one.
  */
 export function smallPerToken(n: number, bits: 8 | 16): SmallPerToken {
   if (n < COMPACT_TOKENS) return new Array<number>(n).fill(0);
