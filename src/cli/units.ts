@@ -12,6 +12,7 @@ import { formatterByName, type ReportOptions } from '../report/index.js';
 import { readFailure, readFileBounded } from './io.js';
 import { overLimit } from './limits.js';
 import { rulesInEffect, type ConfigChoice } from './config.js';
+import { growthFor } from './heap.js';
 
 /** How to read inputs: --input-format, --agent, --map. */
 export interface ReadSettings {
@@ -98,6 +99,13 @@ export interface WorkResult {
  * be encoded, and a result written in pieces (Formatter.resultPieces) is never more at a time.
  */
 const OUTPUT_PART = 1 << 18;
+
+/** Characters of text in the turns of the conversations read. */
+function textLength(read: ReadonlyArray<{ kind: string; transcript?: Transcript }>): number {
+  let chars = 0;
+  for (const r of read) for (const turn of r.transcript?.turns ?? []) chars += turn.text.length;
+  return chars;
+}
 
 /** Scores units with one set of settings; create one per thread. */
 export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkResult {
@@ -202,7 +210,10 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   };
 
   return (unit) => {
+    // A long conversation is most of what the heap holds while it is read, analysed and written.
+    if (unit.kind === 'ndjson' || unit.kind === 'bytes') growthFor(unit.bytes.byteLength);
     const read = readUnit(unit).map(withinLimits);
+    growthFor(textLength(read));
     // Roles from what the file says and, where it names only speakers, from what they say.
     for (const r of read) if (r.kind === 'read') settleRoles(r.transcript);
     // Formatted here only when no conversation in the unit has to be linked to other contacts

@@ -4,6 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createScorer, type WorkSettings, type WorkUnit } from './units.js';
 import type { WorkerReply } from './pool.js';
 import { utf8 } from './io.js';
+import { tuneForBatch } from './heap.js';
+
+tuneForBatch(); // the flags are the process's already; this lets growthFor change them here too
 
 const score = createScorer(workerData as WorkSettings);
 

@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The flags are the process's: the test reads what would be set, and sets nothing in its own V8.
+const setFlags = vi.hoisted(() => vi.fn());
+vi.mock('node:v8', () => ({ default: { setFlagsFromString: setFlags } }));
+
+const { growthFor, tuneForBatch, LONG_FROM_CHARS } = await import('../../src/cli/heap.js');
+
+const growths = () => setFlags.mock.calls.map(([flag]) => /^--heap-growing-percent=(\d+)$/.exec(flag as string)?.[1]).filter((g) => g !== undefined).map(Number);
+
+describe('the heap growth of a batch', () => {
+  it('is left alone for a program that uses the library, and set by units once a batch is tuned', () => {
+    growthFor(1000);
+    expect(setFlags).not.toHaveBeenCalled();
+
+    tuneForBatch();
+    expect(growths()).toEqual([25]); // start-up and the first read are lean
+
+    growthFor(250_000); // a unit of short calls
+    growthFor(180_000);
+    expect(growths()).toEqual([25, 100]); // set once, not again for each unit
+
+    growthFor(LONG_FROM_CHARS); // a long conversation: its own data is what survives
+    expect(growths()).toEqual([25, 100, 25]);
+
+    growthFor(LONG_FROM_CHARS - 1);
+    expect(growths()).toEqual([25, 100, 25, 100]);
+  });
+});
