@@ -53,9 +53,66 @@ interface DState {
   live: Int32Array;
   /** Patterns (by index) that accepted on the token that led here, ascending. */
   accepts: Int32Array;
-  /** Symbol → state index, filled as symbols are met. */
-  next: Map<number, number>;
 }
+
+/**
+ * The automaton's transitions out of every state but START (which has an array of its own), as
+ * (state, symbol) → state in one open-addressing table: a walk's step reads three typed arrays in
+ * one place, where a map per state had it chase a state object, its map and the map's table.
+ */
+class Transitions {
+  /** From-state of each slot; 0 (START, never stored) marks an empty slot. */
+  private from: Int32Array;
+  private sym: Int32Array;
+  private to: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(capacity = 16) {
+    this.from = new Int32Array(capacity);
+    this.sym = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The state `from` leads to on `sym`, or -1 when not computed yet. */
+  get(from: number, sym: number): number {
+    const mask = this.mask;
+    for (let h = slotOf(from, sym) & mask; ; h = (h + 1) & mask) {
+      const f = this.from[h]!;
+      if (f === 0) return -1;
+      if (f === from && this.sym[h] === sym) return this.to[h]!;
+    }
+  }
+
+  set(from: number, sym: number, to: number): void {
+    if (2 * (this.count + 1) > this.from.length) this.grow();
+    this.put(from, sym, to);
+    this.count++;
+  }
+
+  private put(from: number, sym: number, to: number): void {
+    const mask = this.mask;
+    let h = slotOf(from, sym) & mask;
+    while (this.from[h] !== 0) h = (h + 1) & mask;
+    this.from[h] = from;
+    this.sym[h] = sym;
+    this.to[h] = to;
+  }
+
+  private grow(): void {
+    const { from, sym, to } = this;
+    const size = 2 * from.length;
+    this.from = new Int32Array(size);
+    this.sym = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.mask = size - 1;
+    for (let h = 0; h < from.length; h++) if (from[h] !== 0) this.put(from[h]!, sym[h]!, to[h]!);
+  }
+}
+
+/** A slot for (state, symbol): both mixed by multiplication, so neighbouring states spread out. */
+const slotOf = (from: number, sym: number): number => Math.imul(from, 0x9e3779b1) ^ Math.imul(sym, 0x85ebca77);
 
 export class PatternAutomaton {
   readonly patterns: readonly CompiledPattern[];
@@ -79,6 +136,7 @@ export class PatternAutomaton {
   private symbols: Array<Map<string, number>> = [];
   private symbolTokens: MatchToken[] = [];
   private states: DState[] = [];
+  private next = new Transitions();
   private stateIds = new Map<string, number>();
   /**
    * Per lexeme (lexemes.ts), its symbol + 2 (0: not read yet), and whether a match may start with
@@ -170,7 +228,8 @@ export class PatternAutomaton {
     this.startNext = new Int32Array(64);
     this.spanBegins = new Uint8Array(64);
     this.symbolsByLexeme = new Int32Array(0);
-    this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0), next: new Map() }]; // START, never stepped from directly
+    this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0) }]; // START, never stepped from directly
+    this.next = new Transitions();
     this.deadState = -1;
     this.transitions = 0;
   }
@@ -308,8 +367,8 @@ export class PatternAutomaton {
         to = this.startNext[sym]!;
         if (to === 0) to = this.startNext[sym] = this.transition(START, sym);
       } else {
-        const known = this.states[state]!.next.get(sym);
-        to = known === undefined ? this.transition(state, sym) : known;
+        to = this.next.get(state, sym);
+        if (to < 0) to = this.transition(state, sym);
       }
       const s = this.states[to]!;
       const accepts = s.accepts;
@@ -432,7 +491,7 @@ export class PatternAutomaton {
       const key = `${liveSet.join(',')}|${acceptSet.join(',')}`;
       id = this.stateIds.get(key) ?? this.addState(key, liveSet, acceptSet);
     }
-    if (from !== START) this.states[from]!.next.set(sym, id);
+    if (from !== START) this.next.set(from, sym, id);
     this.transitions++;
     return id;
   }
@@ -446,7 +505,7 @@ export class PatternAutomaton {
 
   private addState(key: string, live: Int32Array, accepts: Int32Array): number {
     const id = this.states.length;
-    this.states.push({ live, accepts, next: new Map() });
+    this.states.push({ live, accepts });
     this.stateIds.set(key, id);
     return id;
   }

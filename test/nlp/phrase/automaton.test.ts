@@ -86,6 +86,23 @@ describe('PatternAutomaton', () => {
     );
   });
 
+  it('matches the same while its transitions grow into the thousands (the table grows under them)', () => {
+    // Many distinct words after a live state: each (state, word) is a transition of its own.
+    const vocabulary = Array.from({ length: 400 }, (_, k) => ({ norm: `w${k}`, kind: 'word' as const }));
+    const patterns = ['a *', 'a * *', 'b ** c', '(a|b) w7 *', 'w3 [w5] *'];
+    const automaton = new PatternAutomaton(patterns.map((p) => compilePattern(p)));
+    const words = fc.oneof(token, fc.constantFrom(...vocabulary));
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 30 }), (tokens) => {
+        expect(together(automaton, tokens, tokens.length)).toEqual(alone(patterns, tokens, tokens.length));
+      }),
+      { numRuns: 600 },
+    );
+    // Walked once more over every word after "a" and "b": no transition is lost when the table grows.
+    const all = vocabulary.flatMap((w) => [{ norm: 'a', kind: 'word' as const }, w, { norm: 'b', kind: 'word' as const }, w]);
+    expect(together(automaton, all, all.length)).toEqual(alone(patterns, all, all.length));
+  });
+
   it('gives tokens of one kind and norm one symbol, and other kinds another', () => {
     const a = new PatternAutomaton([compilePattern('a')]);
     a.prepare();
