@@ -48,12 +48,8 @@ export const UNREAD = -2;
 /** Reads (and stores) the symbol of stream position i, for a stream read only where walked. */
 export type ReadSymbol = (i: number) => number;
 
-interface DState {
-  /** Live NFA states as global ids (pattern offset + state), ascending. */
-  live: Int32Array;
-  /** Patterns (by index) that accepted on the token that led here, ascending. */
-  accepts: Int32Array;
-}
+/** Live NFA states of a DFA state as global ids (pattern offset + state), ascending. */
+type DState = Int32Array;
 
 /**
  * The automaton's transitions out of every state but START (which has an array of its own), as
@@ -137,6 +133,16 @@ export class PatternAutomaton {
   private symbolTokens: MatchToken[] = [];
   private states: DState[] = [];
   private next = new Transitions();
+  /**
+   * What a walk reads of the state it steps to, in arrays indexed by state: the patterns that
+   * accepted on the token that led there (acceptPool[acceptAt[s]…acceptEnd[s]), ascending), and
+   * whether any pattern is still alive in it. Read from state objects, these loads were half the
+   * walk's time: each state and its arrays lay apart in the heap.
+   */
+  private acceptAt = new Int32Array(16);
+  private acceptEnd = new Int32Array(16);
+  private alive = new Uint8Array(16);
+  private acceptPool = new Int32Array(64);
   private stateIds = new Map<string, number>();
   /**
    * Per lexeme (lexemes.ts), its symbol + 2 (0: not read yet), and whether a match may start with
@@ -228,8 +234,12 @@ export class PatternAutomaton {
     this.startNext = new Int32Array(64);
     this.spanBegins = new Uint8Array(64);
     this.symbolsByLexeme = new Int32Array(0);
-    this.states = [{ live: new Int32Array(0), accepts: new Int32Array(0) }]; // START, never stepped from directly
+    this.states = [new Int32Array(0)]; // START, never stepped from directly, nor to
     this.next = new Transitions();
+    this.acceptAt = new Int32Array(16);
+    this.acceptEnd = new Int32Array(16);
+    this.alive = new Uint8Array(16);
+    this.acceptPool = new Int32Array(64);
     this.deadState = -1;
     this.transitions = 0;
   }
@@ -370,16 +380,16 @@ export class PatternAutomaton {
         to = this.next.get(state, sym);
         if (to < 0) to = this.transition(state, sym);
       }
-      const s = this.states[to]!;
-      const accepts = s.accepts;
-      if (accepts.length > 0) {
-        if (hits + accepts.length > this.hitPattern.length) this.growHits(hits + accepts.length);
-        for (let k = 0; k < accepts.length; k++) {
-          this.hitPattern[hits] = accepts[k]!;
+      const first = this.acceptAt[to]!;
+      const end = this.acceptEnd[to]!;
+      if (end > first) {
+        if (hits + end - first > this.hitPattern.length) this.growHits(hits + end - first);
+        for (let k = first; k < end; k++) {
+          this.hitPattern[hits] = this.acceptPool[k]!;
           this.hitEnd[hits++] = i + 1;
         }
       }
-      if (s.live.length === 0) break;
+      if (this.alive[to] === 0) break;
       state = to;
     }
     return this.hasSpans ? this.spans(syms, from, limit, hits, spanAt, readSymbol) : hits;
@@ -478,7 +488,7 @@ export class PatternAutomaton {
       if (starting) for (const k of starting) this.readStart(k, token);
       for (const k of this.anyStart) this.readStart(k, token);
     } else {
-      for (const g of this.states[from]!.live) {
+      for (const g of this.states[from]!) {
         const k = this.owner[g]!;
         this.read(k, g - this.offset[k]!, token);
       }
@@ -505,7 +515,18 @@ export class PatternAutomaton {
 
   private addState(key: string, live: Int32Array, accepts: Int32Array): number {
     const id = this.states.length;
-    this.states.push({ live, accepts });
+    this.states.push(live);
+    if (id >= this.alive.length) {
+      this.acceptAt = grown(this.acceptAt, id);
+      this.acceptEnd = grown(this.acceptEnd, id);
+      this.alive = grown(this.alive, id);
+    }
+    const at = this.acceptEnd[id - 1]!;
+    if (at + accepts.length > this.acceptPool.length) this.acceptPool = grown(this.acceptPool, at + accepts.length);
+    this.acceptPool.set(accepts, at);
+    this.acceptAt[id] = at;
+    this.acceptEnd[id] = at + accepts.length;
+    this.alive[id] = live.length > 0 ? 1 : 0;
     this.stateIds.set(key, id);
     return id;
   }
