@@ -267,6 +267,8 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
     return lead.trim() !== '' && lead.trim().split(/\s+/).length <= 3 && !answer && settledAfter(m) ? { named: lead.trim() } : false;
   }
   if (AS_YOU_ASKED.in(f, m.tokens[0], m.tokens[1], 'start')) return AS_YOU_SAID.in(f, m.tokens[0], m.tokens[1], 'whole') && !ACTS.in(f) ? false : {};
+  // The agent's own words first: they rule out half the matches without reading earlier turns.
+  if (!ACTS.in(f, m.tokens[0])) return false;
   const customer = previousTurn(m, 'customer', 1);
   if (!customer) return false;
   const picked = PICKS.test(customer.text, { ignoreNegated: true });
@@ -274,7 +276,6 @@ export function honoursChoice(m: RuleMatch): false | Record<string, unknown> {
   // A customer's question after the offer is not yet a choice.
   const wasOffered = offered !== undefined && OFFERS.test(offered.text) && !customer.text.includes('?');
   if (!picked && !wasOffered) return false;
-  if (!ACTS.in(f, m.tokens[0])) return false;
   // "Perfect, I've reserved it at the store": the finding is the action that honours the pick, found
   // on its own. (The rest of the turn is read in the turn's own tokens: a copy of it per match,
   // tokenised afresh, cost a long turn its length squared.)
