@@ -198,6 +198,8 @@ async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<B
           yield { unit: { kind: 'error', error: { source: ndjsonSource(source, record, numbered), line: record.line, message: recordTooLarge() } }, bytes: 0 };
           continue;
         }
+        // A line of a unit's size or more, in a buffer of its own, is a unit alone: never copied.
+        if (record.own && record.bytes.length >= o.batchBytes && records.length > 0) yield cut();
         records.push(record);
         bytes += record.bytes.length;
         if (bytes >= o.batchBytes) yield cut();
@@ -214,9 +216,15 @@ async function* ndjsonUnits(source: string, key: string, chunks: AsyncIterable<B
 
 /**
  * One unit of records, their bytes copied into one buffer of its own: it can be handed to a
- * worker without a copy, and this thread never decodes the text or keeps it on its heap.
+ * worker without a copy, and this thread never decodes the text or keeps it on its heap. A record
+ * whose bytes are a buffer of their own already (a line longer than a read, joined from its
+ * pieces) is its unit's buffer as it is: copied, it was held twice while it was scored.
  */
 function ndjsonUnit(source: string, numbered: boolean, records: NdjsonRecordBytes[], size: number): WorkUnit {
+  const only = records.length === 1 ? records[0]! : undefined;
+  if (only?.own) {
+    return { kind: 'ndjson', source, numbered, bytes: only.bytes, spans: [{ start: 0, end: only.bytes.length, line: only.line, ordinal: only.ordinal }] };
+  }
   const bytes = Buffer.allocUnsafeSlow(size);
   const spans: NdjsonSpan[] = [];
   let at = 0;
@@ -327,7 +335,9 @@ function headText(head: { chunks: Buffer[]; done: boolean }): string {
 
 async function* replay(head: Buffer[], rest: AsyncIterator<Buffer> | undefined): AsyncGenerator<Buffer> {
   try {
-    yield* head;
+    // Each let go as it is given: the first 4 MB of an input, kept, stayed beside its records
+    // through the whole input (a long turn's line, twice).
+    while (head.length > 0) yield head.shift()!;
     if (!rest) return;
     for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
   } finally {

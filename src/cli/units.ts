@@ -89,9 +89,10 @@ export interface WorkResult {
   items: WorkItem[];
   /**
    * The formatted items, in order, in pieces of about OUTPUT_PART characters (one string for a big
-   * export would outgrow the longest string V8 makes): strings here, UTF-8 bytes from a worker.
+   * export would outgrow the longest string V8 makes): strings here, made as they are read (see
+   * createScorer), or UTF-8 bytes from a worker.
    */
-  output?: string[] | Uint8Array[];
+  output?: Iterable<string> | Uint8Array[];
 }
 
 /**
@@ -222,9 +223,12 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
     if (!formatter || read.some((r) => r.kind === 'error') || (settings.link && read.some((r) => r.kind === 'read' && isLinkable(r.transcript)))) {
       return { items: Array.from(items(read), forCaller) };
     }
-    // Each result is formatted as soon as it is made, and only its slim item kept.
+    // Each result is formatted as soon as it is made, and only its slim item kept; a long result
+    // (more than one piece) keeps its analysis instead, and its pieces are made as the output is
+    // read, so a writer that writes each piece before reading the next never holds its whole text
+    // (a long turn's NDJSON is 3.2 characters a character of it).
     const kept: WorkItem[] = [];
-    const output: string[] = [];
+    const output: Array<string | Iterable<string>> = [];
     let part = '';
     const add = (text: string) => {
       part += text;
@@ -232,13 +236,29 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
       output.push(part);
       part = '';
     };
+    const addPieces = (pieces: Iterable<string>) => {
+      if (Array.isArray(pieces) && pieces.length === 1) return add(pieces[0] as string);
+      if (part !== '') output.push(part);
+      part = '';
+      output.push(pieces);
+    };
     for (const i of items(read)) {
       if (i.kind === 'error') add(formatter.error(i.error, ro));
       else if (formatter.resultPieces === undefined) add(formatter.result(i.analysis!, ro, i.transcript));
-      else for (const piece of formatter.resultPieces(i.analysis!, ro, i.transcript)) add(piece);
+      else addPieces(formatter.resultPieces(i.analysis!, ro, i.transcript));
       kept.push(slim(i));
     }
     if (part !== '' || output.length === 0) output.push(part);
-    return { items: kept, output };
+    return { items: kept, output: flat(output) };
   };
+}
+
+/** The strings, and the pieces of each iterable in turn, each let go once read. */
+function* flat(output: Array<string | Iterable<string>>): Generator<string> {
+  for (let at = 0; at < output.length; at++) {
+    const entry = output[at]!;
+    output[at] = ''; // a long result's analysis goes with its pieces
+    if (typeof entry === 'string') yield entry;
+    else yield* entry;
+  }
 }

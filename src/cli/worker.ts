@@ -18,12 +18,12 @@ parentPort!.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
     if (result.output) {
       // As bytes in buffers of their own, moved to the main thread: it writes them as they are,
       // and never holds the text on its heap.
-      result.output = result.output.map((part) => {
-        if (typeof part !== 'string') return part;
+      // Each piece encoded as it is made: a long result's text is never all on this heap at once.
+      result.output = Array.from(result.output as Iterable<string>, (part) => {
         const bytes = utf8(part);
         transfer.push(bytes.buffer as ArrayBuffer);
         return bytes;
-      }) as Uint8Array[];
+      });
     }
     reply = { id, result };
   } catch (err) {

@@ -22,6 +22,8 @@ export interface NdjsonRecordBytes {
   ordinal: number;
   /** Set (bytes empty) for a line longer than the limit, which ends the input. */
   oversize?: true;
+  /** Set when `bytes` are the line alone in a buffer made for it (a line joined from several reads), nothing the reader may reuse. */
+  own?: true;
 }
 
 /** Lines read from one chunk of input, with whether the input holds more than one record. */
@@ -60,7 +62,8 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineByt
   let held: NdjsonRecordBytes | undefined; // the first record, until we know whether there is a second
   let pending: NdjsonRecordBytes[] = [];
 
-  const take = (raw: Buffer) => {
+  /** `joined`: raw is a buffer made here for this line, not a view of the reader's. */
+  const take = (raw: Buffer, joined = false) => {
     let line = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, -1) : raw;
     if (lineNo === 0 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
     // A CR left inside is a line end of its own (old Mac files): count it as the file's editor would.
@@ -70,7 +73,9 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineByt
       from = cr === -1 ? line.length + 1 : cr + 1;
       lineNo++;
       if (isBlank(part)) continue;
-      const record = { bytes: part, line: lineNo, ordinal: ++ordinal };
+      const record: NdjsonRecordBytes = { bytes: part, line: lineNo, ordinal: ++ordinal };
+      // The line is its buffer but for a byte-order mark or a CR (CRs inside make several records of it).
+      if (joined && part.length + 4 >= raw.buffer.byteLength) record.own = true;
       if (ordinal === 1) held = record;
       else pending.push(record);
     }
@@ -108,7 +113,7 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineByt
       }
       if (partial.length > 0) {
         partial.push(buf.subarray(start, nl));
-        take(Buffer.concat(partial));
+        take(Buffer.concat(partial), true);
         partial = [];
         partialBytes = 0;
       } else {
@@ -128,7 +133,7 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>, maxLineByt
     const batch = flush(false);
     if (batch) yield batch;
   }
-  if (partial.length > 0) take(Buffer.concat(partial));
+  if (partial.length > 0) take(Buffer.concat(partial), true);
   const last = flush(true);
   if (last) yield last;
 }

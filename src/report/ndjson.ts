@@ -18,26 +18,35 @@ export function ndjsonFormatter(): Formatter {
 /** JSON.stringify of analyses, written with less work (analysisText): whole, or in pieces for a long one. */
 export interface AnalysisWriter {
   text(a: Analysis): string;
-  /** `before`, the same text and `after`, in pieces of FINDINGS_PER_PIECE findings; one piece for a short result. */
-  pieces(a: Analysis, before: string, after: string): string[];
+  /**
+   * `before`, the same text and `after`, in pieces of about PIECE_CHARS characters; one piece for
+   * a short result (FINDINGS_PER_PIECE findings or fewer). Each piece is made when it is asked for, so a writer that writes each before
+   * asking for the next never holds a long result's whole text (issue 18).
+   */
+  pieces(a: Analysis, before: string, after: string): Iterable<string>;
 }
 
 /** An AnalysisWriter with its own memory of the rules' texts: one per formatter. */
 export function analysisWriter(): AnalysisWriter {
   const rules = new Map<string, RuleText>();
   const text = (a: Analysis) => analysisText(a, rules);
-  const pieces = (a: Analysis, before: string, after: string) => {
+  const pieces = (a: Analysis, before: string, after: string): Iterable<string> => {
     if (a.findings.length <= FINDINGS_PER_PIECE) return [before + text(a) + after];
-    const out = analysisPieces(a, rules);
-    out[0] = before + out[0]!;
-    out[out.length - 1] += after;
-    return out;
+    return analysisPieces(a, rules, before, after);
   };
   return { text, pieces };
 }
 
-/** Findings in one piece of a long result (Formatter.resultPieces): about 100 kB of text. */
+/** Findings past which a result is written in pieces (Formatter.resultPieces): about 100 kB of text. */
 const FINDINGS_PER_PIECE = 256;
+
+/**
+ * Characters in one piece of a long result: flat, at two bytes a character when one is past
+ * Latin-1, it is still under 128 kB, V8's large-object size, so the copy made to encode it is a
+ * young object that the next scavenge frees. Pieces of 256 findings (~92,000 characters) were
+ * large objects, 25 MB of them for a 4 MB turn, kept until a collection (issue 18).
+ */
+const PIECE_CHARS = 1 << 15;
 
 /**
  * `JSON.stringify` of an analysis, the same text, written with less work. Findings are most of a
@@ -58,18 +67,30 @@ function analysisText(a: Analysis, rules: Map<string, RuleText>): string {
   return list === undefined ? JSON.stringify(a) : head + list + ']}';
 }
 
-/** The same text as analysisText, in pieces of FINDINGS_PER_PIECE findings. */
-function analysisPieces(a: Analysis, rules: Map<string, RuleText>): string[] {
+/** `before`, the same text as analysisText and `after`, in pieces of about PIECE_CHARS, each made when asked for. */
+function* analysisPieces(a: Analysis, rules: Map<string, RuleText>, before: string, after: string): Generator<string> {
   const head = headOf(a);
-  if (head === undefined) return [JSON.stringify(a)];
-  const pieces = [head];
-  for (let from = 0; from < a.findings.length; from += FINDINGS_PER_PIECE) {
-    const list = findingsText(a.findings, from, Math.min(from + FINDINGS_PER_PIECE, a.findings.length), rules);
-    if (list === undefined) return [JSON.stringify(a)];
-    pieces.push(from === 0 ? list : ',' + list);
+  // Checked before the first piece is given: once one is written, JSON.stringify's whole can no
+  // longer take the place of the pieces (findingJson is undefined for exactly these findings).
+  if (head === undefined || !a.findings.every(plainFinding)) {
+    yield before + JSON.stringify(a) + after;
+    return;
   }
-  pieces.push(']}');
-  return pieces;
+  const { findings } = a;
+  let piece = before + head;
+  for (let i = 0; i < findings.length; i++) {
+    const text = findingJson(findings[i] as Finding, rules)!;
+    piece += i === 0 ? text : ',' + text;
+    if (piece.length < PIECE_CHARS) continue;
+    yield piece;
+    piece = '';
+  }
+  yield piece + ']}' + after;
+}
+
+/** A finding findingJson writes (as the engine makes it, or by JSON.stringify of it alone): an object without a toJSON. */
+function plainFinding(f: unknown): boolean {
+  return typeof f === 'object' && f !== null && !hasToJson(f);
 }
 
 /** The analysis's JSON up to its findings (`{…,"findings":[`), or undefined where only JSON.stringify of the whole is sure to be the same. */
@@ -117,7 +138,7 @@ const MAX_RULE_TEXTS = 4096;
 
 /** A finding's JSON, as JSON.stringify writes it inside an array; undefined when only stringifying the whole analysis would be sure to be the same. */
 export function findingJson(f: Finding, rules: Map<string, RuleText>): string | undefined {
-  if (typeof f !== 'object' || f === null || hasToJson(f)) return undefined;
+  if (!plainFinding(f)) return undefined;
   const r = ruleText(f, rules);
   const { turn, role, span, text, data } = f;
   if (

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndjsonLines } from '../../src/formats/ndjson-stream.js';
+import { workUnits } from '../../src/cli/sources.js';
+import type { WorkUnit } from '../../src/cli/units.js';
 import { readTranscripts } from '../../src/formats/index.js';
 import { BIN } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
@@ -51,6 +53,40 @@ describe('ndjsonLines', () => {
   it('numbers records only when there is more than one, deciding before the first is handed out', async () => {
     expect((await collect(['{"a":1}\n\n'])).map((l) => l.numbered)).toEqual([false]);
     expect((await collect(['{"a":1}\n', '\n', '{"b":2}\n'])).map((l) => l.numbered)).toEqual([true, true]);
+  });
+});
+
+describe('a long NDJSON line', () => {
+  it('is its unit as read, never copied, and the start of the input is not kept beside it', async () => {
+    // A line of 3 MB, read in 1 MB pieces and joined once: the unit takes that buffer, and the
+    // reads it was peeked from (the first 4 MB of an input) are let go as they are replayed.
+    const long = record('long', 'Thank you for waiting. '.repeat(140_000));
+    const file = path.join(dir, 'long-line.ndjson');
+    writeFileSync(file, `${record('short')}\n${long}\n${record('after')}\n`);
+    const units: WorkUnit[] = [];
+    for await (const { unit } of workUnits([file], { cwd: dir, stdin: process.stdin, batchBytes: 256 << 10 })) units.push(unit);
+    const spans = units.flatMap((u) => (u.kind === 'ndjson' ? u.spans.map((s) => u.bytes.subarray(s.start, s.end).toString()) : []));
+    expect(spans).toEqual([record('short'), long, record('after')]);
+    const own = units.find((u) => u.kind === 'ndjson' && u.bytes.length > 1e6);
+    expect(own?.kind === 'ndjson' && own.bytes.buffer.byteLength).toBe(Buffer.byteLength(long));
+  });
+
+  it('is marked as a buffer of its own only when joined from several reads', async () => {
+    async function* source() {
+      yield Buffer.from('{"a":1}\n{"b":');
+      yield Buffer.from('2}\r\n{"c":3}\n');
+    }
+    const own: Array<[string, boolean]> = [];
+    for await (const batch of ndjsonLines(source())) for (const r of batch.records) own.push([r.bytes.toString(), r.own === true]);
+    // {"b":2} is joined, but too short for a buffer of its own (Buffer's pool holds it).
+    expect(own).toEqual([['{"a":1}', false], ['{"b":2}', false], ['{"c":3}', false]]);
+    async function* big() {
+      yield Buffer.from(`{"a":"${'x'.repeat(9000)}`);
+      yield Buffer.from(`"}\r\n{"c":3}\n`);
+    }
+    const marked: boolean[] = [];
+    for await (const batch of ndjsonLines(big())) for (const r of batch.records) marked.push(r.own === true);
+    expect(marked).toEqual([true, false]);
   });
 });
 

@@ -220,3 +220,26 @@ describe("useSentimentPhrases: a team's phrases beside the built-in ones", () =>
     expect(shared('The modem is zorbling again.').label).toBe('negative');
   });
 });
+
+describe('turnSentiment: a long text', () => {
+  it('reads the same terms from a long text whose word list is an Int32Array as from a plain one', () => {
+    // Over 16,384 words (perToken's Int32Array); sentences with negation, modifiers, phrases,
+    // sarcasm, a hashtag and courtesy, so that every pass reads the word list.
+    const sentences = [
+      "I'm not very happy, the router STILL drops every hour.",
+      'Great, just great, thanks for nothing.',
+      "It used to work brilliantly but now it's useless #NeverAgain.",
+      "Please help, I've been waiting three weeks and nobody calls back!",
+      'Thank you so much, that is really kind of you.',
+    ];
+    let text = '';
+    for (let i = 0; text.length < 200_000; i++) text += sentences[i % sentences.length] + ' ';
+    const f = textFeatures(text);
+    expect(f.wordCount).toBeGreaterThan(1 << 14);
+    const long = turnSentiment(f);
+    // wordCount 0: the list starts as a plain array and grows as the words are read.
+    const plain = turnSentiment({ ...textFeatures(text), wordCount: 0, sentiment: undefined });
+    expect(long.terms.length).toBeGreaterThan(1000);
+    expect(long).toEqual(plain);
+  });
+});

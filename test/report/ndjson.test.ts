@@ -158,7 +158,17 @@ describe('ndjson formatter', () => {
     const pieces = [...f.resultPieces!(many, O)];
     expect(pieces.length).toBeGreaterThan(3);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(f.result(many, O).length / 3);
+    // ~32,000 characters and a finding: under 128 kB flat at two bytes a character, never one of
+    // V8's large objects.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1 << 16);
     expect(pieces.join('')).toBe(JSON.stringify(many) + '\n');
+    // Each piece is made when it is asked for: a writer holds one at a time, never the whole text.
+    const lazy = f.resultPieces!(many, O)[Symbol.iterator]();
+    const first = lazy.next().value as string;
+    many.findings[999] = { ...many.findings[999]!, turn: 123_456 };
+    const rest = [...{ [Symbol.iterator]: () => lazy }];
+    expect(first + rest.join('')).toBe(JSON.stringify(many) + '\n');
+    expect(rest.join('')).toContain('"turn":123456');
     // A short one is one piece; an odd one is JSON.stringify's whole.
     expect([...f.resultPieces!(analysis, O)]).toEqual([JSON.stringify(analysis) + '\n']);
     const odd = { ...many, findings: [...many.findings.slice(0, 600), { ...many.findings[0]!, toJSON: () => 'x' }, ...many.findings.slice(600)] };

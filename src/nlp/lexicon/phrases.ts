@@ -57,7 +57,7 @@ export interface PhraseMatch {
   lastWord: number;
 }
 
-const NO_WORDS: readonly number[] = [];
+const NO_WORDS: PerToken = [];
 
 /**
  * The turn being matched: its stream's symbols, read when a walk first reaches a word, and its
@@ -102,7 +102,7 @@ export function endPhraseTurn(): void {
   if (turn.syms.length > KEPT_SYMBOLS) turn.syms = new Int32Array(256);
 }
 
-function startTurn(a: PatternAutomaton, tokens: Tokens, words: readonly number[], features: typeof turn.features): void {
+function startTurn(a: PatternAutomaton, tokens: Tokens, words: PerToken, features: typeof turn.features): void {
   a.prepare();
   turn.generation = a.generation;
   turn.tokens = tokens;
@@ -119,7 +119,7 @@ function startTurn(a: PatternAutomaton, tokens: Tokens, words: readonly number[]
  * the tokens' own, lets their symbols be read by lexeme (see phrase/lexemes.ts).
  */
 export function matchPhrase(
-  tokens: Tokens, words: readonly number[], sentenceOf: PerToken, w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
+  tokens: Tokens, words: PerToken, sentenceOf: PerToken, w: number, features?: Pick<TextFeatures, 'lexemes' | 'lexemeGeneration'>,
 ): PhraseMatch | undefined {
   const a = phraseAutomaton();
   if (words !== turn.words || tokens !== turn.tokens || turn.generation !== a.generation) startTurn(a, tokens, words, features);
