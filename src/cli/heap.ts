@@ -1,6 +1,7 @@
 // V8 settings for the scoring threads of a batch: how far a heap may grow between full collections,
 // and how much code the optimising compiler inlines.
 import v8 from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * Growth of the old generation after each full collection, in percent, until a short conversation
@@ -14,12 +15,15 @@ const GROWTH_PERCENT = 25;
  * The growth once short conversations are scored (see growthFor). A full collection marks
  * everything alive, the compiled rules and the memories of stock replies, so it costs in proportion
  * to those ~30 MB, and comes once per growth's worth of them promoted: twice the headroom halves
- * its cost. Measured on 32 MB with --jobs 1 (scripts/bench.js corpus, five alternating runs): at
- * 25% throughout, 37 full collections, 7.16 s wall and 161 MB peak RSS; at 50%, 6.87 s and 165 MB;
- * at 100%, 19 of them, 6.59 s and 181 MB. Not for a long conversation: its own data is then most of
- * what survives, and 100% of it let a 4 MB turn peak ~20 MB higher.
+ * its cost. Measured on 32 MB with --jobs 1 (scripts/bench.js corpus, alternating runs): at 25%
+ * throughout, 37 full collections, 7.16 s wall and 161 MB peak RSS; at 50%, 6.87 s and 165 MB; at
+ * 100%, 19 of them, 6.59 s and 181 MB; with 64 kB units (pipeline.ts), 100% against 200%: 17
+ * against 9, 6.45 against 6.10 s, 154 against 176 MB. On a worker, whose heap is one of several,
+ * 200% gained nothing (--jobs 2, 4.90 s each) for 31 MB more: a worker keeps 100%. Not for a long
+ * conversation: its own data is then most of what survives, and 100% of it let a 4 MB turn peak
+ * ~20 MB higher.
  */
-const ROOMY_GROWTH_PERCENT = 100;
+const ROOMY_GROWTH_PERCENT = isMainThread ? 200 : 100;
 
 /** Characters of text (or bytes of a unit) from which a conversation counts as long (see growthFor): ~16 MB of analysis, half a batch's live heap. */
 export const LONG_FROM_CHARS = 2 ** 20;
