@@ -264,9 +264,7 @@ function buffered(target: Writable, reuse = false): Pick<Sink, 'write'> & { flus
   const encoded = (text: string): Buffer => {
     if (!reuse || sending) return utf8(text);
     scratch ??= Buffer.allocUnsafeSlow(SCRATCH);
-    const written = scratch.write(text);
-    // write stops before a character that does not fit, and none takes more than 4 bytes.
-    return scratch.length - written >= 4 ? scratch.subarray(0, written) : utf8(text);
+    return encodedInto(scratch, text) ?? utf8(text);
   };
   const flush = async () => {
     if (!pending) return;
@@ -310,11 +308,14 @@ function buffered(target: Writable, reuse = false): Pick<Sink, 'write'> & { flus
  * into one buffer of its own instead (buffered).
  */
 export function utf8(text: string): Buffer {
-  const room = text.length + (text.length >> 3) + 8;
-  const bytes = Buffer.allocUnsafeSlow(room);
+  return encodedInto(Buffer.allocUnsafeSlow(text.length + (text.length >> 3) + 8), text) ?? Buffer.from(text);
+}
+
+/** The UTF-8 of `text` written at the start of `bytes`, or undefined when it may not all fit. */
+function encodedInto(bytes: Buffer, text: string): Buffer | undefined {
   const written = bytes.write(text);
   // write stops before a character that does not fit, and none takes more than 4 bytes.
-  return room - written >= 4 ? bytes.subarray(0, written) : Buffer.from(text);
+  return bytes.length - written >= 4 ? bytes.subarray(0, written) : undefined;
 }
 
 /** Exit status when the reader of stdout has gone away, as a tool killed by SIGPIPE reports it. */

@@ -20,8 +20,8 @@ export interface AnalysisWriter {
   text(a: Analysis): string;
   /**
    * `before`, the same text and `after`, in pieces of about PIECE_CHARS characters; one piece for
-   * a short result (FINDINGS_PER_PIECE findings or fewer). Each piece is made when it is asked for, so a writer that writes each before
-   * asking for the next never holds a long result's whole text (issue 18).
+   * a short result (FINDINGS_PER_PIECE findings or fewer). Each piece is made when it is asked for,
+   * so a writer that writes each before asking for the next never holds a long result's whole text.
    */
   pieces(a: Analysis, before: string, after: string): Iterable<string>;
 }
