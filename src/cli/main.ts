@@ -1,6 +1,7 @@
 // Wires commander to the pipeline. Tests call `main(argv, io)`; bin/etcscore.js calls it for real.
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
+import { tuneForBatch } from './heap.js';
 import { activeSinks, forPeople, interruption, waitingOnPipe, type Io } from './io.js';
 import { colorEnabled, tool } from './options.js';
 
@@ -53,6 +54,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
   // to know whether any colour of ours may pass.
   const io = forPeople(given, colorEnabled(!argv.includes('--no-color'), given.env));
   let code: number = EXIT.ok;
+  // Before score's modules load and its rules compile: their data survive the young generation,
+  // which V8 would grow to 16 MB for them and keep at that size through a long conversation.
+  if (argv[0] === 'score') tuneForBatch();
   const program = createProgram(io, (c) => (code = c), await loadCommands(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });

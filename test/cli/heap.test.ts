@@ -9,7 +9,10 @@ const { isMainThread } = await import('node:worker_threads');
 /** Short calls' growth: the main thread scores alone (--jobs 1), a worker's heap is one of several. */
 const roomy = isMainThread ? 200 : 100;
 
-const growths = () => setFlags.mock.calls.map(([flag]) => /^--heap-growing-percent=(\d+)$/.exec(flag as string)?.[1]).filter((g) => g !== undefined).map(Number);
+const flagged = (name: string) => setFlags.mock.calls.map(([flag]) => new RegExp(`^--${name}=(\\d+)$`).exec(flag as string)?.[1]).filter((g) => g !== undefined).map(Number);
+const growths = () => flagged('heap-growing-percent');
+/** How many times the young generation may grow at once: 1 keeps it at its size, 2 is V8's default. */
+const youngGrowths = () => flagged('semi-space-growth-factor');
 
 describe('the heap growth of a batch', () => {
   it('is left alone for a program that uses the library, and set by units once a batch is tuned', () => {
@@ -28,5 +31,6 @@ describe('the heap growth of a batch', () => {
 
     growthFor(LONG_FROM_CHARS - 1);
     expect(growths()).toEqual([25, roomy, 25, roomy]);
+    expect(youngGrowths()).toEqual([1, 2, 1, 2]); // the young generation grows for short calls only
   });
 });

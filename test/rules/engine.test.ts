@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, parse, BUILTIN_RULES, RuleSet, type RuleDef } from '../../src/index.js';
+import { CHECKS_PER_TURN } from '../../src/rules/engine.js';
 import type { Finding } from '../../src/model/types.js';
 
 const samples = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'samples');
@@ -49,5 +50,28 @@ describe('a rule\'s check', () => {
     const [finding] = analyze(t!, { rules: new RuleSet([rule]) }).findings;
     expect(seen).toEqual([rule]);
     expect(finding?.data).toEqual({ checkedBy: 'dead-end' });
+  });
+});
+
+describe('a clause rule in a long turn', () => {
+  // The rule's own examples, each a clause that gives information, as one agent turn.
+  const informationGiven = BUILTIN_RULES.find((r) => r.id === 'information-given')!;
+  const informing = (sentences: number) => Array.from({ length: sentences }, (_, i) => informationGiven.examples.match[i % informationGiven.examples.match.length]!).join(' ');
+  const found = (text: string) => {
+    const [t] = parse(`Customer: Where is my refund?\nAgent: ${text}`, { source: 'x.txt' });
+    return analyze(t!).findings.filter((f) => f.rule === 'information-given');
+  };
+
+  it('finds every clause below its limit, and the first CHECKS_PER_TURN of them past it', () => {
+    const some = found(informing(CHECKS_PER_TURN / 2));
+    expect(some.length).toBeGreaterThan(CHECKS_PER_TURN / 4);
+    expect(some.length).toBeLessThan(CHECKS_PER_TURN);
+
+    const text = informing(CHECKS_PER_TURN * 4);
+    const many = found(text);
+    expect(many).toHaveLength(CHECKS_PER_TURN);
+    // The first ones, in the order of the text: none from its last three quarters.
+    expect(many.map((f) => f.span[0])).toEqual([...many.map((f) => f.span[0])].sort((a, b) => a - b));
+    expect(many.at(-1)!.span[1]).toBeLessThan(text.length / 2);
   });
 });
