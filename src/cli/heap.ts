@@ -26,14 +26,13 @@ const GROWTH_PERCENT = 25;
 const ROOMY_GROWTH_PERCENT = isMainThread ? 200 : 100;
 
 /**
- * How many times the young generation grows when it is full of survivors: V8's default doubles it,
- * up to two semi-spaces of 16 MB. Short conversations keep the default. Until then (the score
- * command's modules load and its rules compile lean, see main.ts), and while a long conversation is
- * read and scored, it stays as it is: a long turn's tokens and features survive a scavenge or two,
- * so V8 grew it to full size and held it through the turn. A 4 MB turn peaked at 156 MB; at 138 MB
- * with the young generation kept during the turn; at ~109 MB kept from the start too (1 MB
- * semi-spaces; a short call starts ~10 ms slower) and with findings capped (CHECKS_PER_TURN). V8 takes a factor under 2 only once it has
- * configured the heap, so it cannot be given on the command line.
+ * How many times the young generation grows when it is full of survivors: 2 is V8's default (up
+ * to two 16 MB semi-spaces), 1 keeps it at its size. Lean, it stays small while score's modules load
+ * and its rules compile (main.ts) and through a long conversation, whose tokens and features
+ * survive a scavenge or two: V8 grew it to full size for them and held it. A 4 MB turn peaked at
+ * 156 MB, 138 MB kept lean during the turn, ~109 MB lean from the start too and with findings
+ * capped (CHECKS_PER_TURN); a short call starts ~10 ms later. V8 takes a factor under 2 only once
+ * its heap is configured, so it cannot be given on the command line.
  */
 const YOUNG_GROWTH = { lean: 1, roomy: 2 };
 
@@ -75,8 +74,9 @@ export function tuneForBatch(): void {
 /**
  * Sets the heap's growth for a unit of `size` characters of text (or bytes, before it is read) about
  * to be scored: roomy for short conversations, lean for a long one (see YOUNG_GROWTH too), kept
- * until the next unit says otherwise. The flag is the process's, so a worker scoring a long conversation while another
- * scores short ones may collect with the other's growth for a while: time or memory, never a result.
+ * until the next unit says otherwise. The flags are the process's, so a worker scoring a long
+ * conversation while another scores short ones may collect with the other's growth for a while:
+ * time or memory, never a result.
  */
 export function growthFor(size: number): void {
   if (tuned) leanHeap(size >= LONG_FROM_CHARS);
