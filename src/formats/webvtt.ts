@@ -57,6 +57,18 @@ function cuePieces(lines: string[], start: number, end: number, line: number, sp
 }
 
 /**
+ * A line's text and the voices it names: what makes the next cue's first line a rolling caption's
+ * repeat of it. Two voices saying the same ("<v Customer>ok", then "<v Agent>ok") are two lines, not
+ * one said twice: compared by text alone, a call of short alternating replies read as rolling
+ * captions and lost every reply that echoed the one before.
+ */
+function repeatKey(line: string): string {
+  let voices = '';
+  for (const m of line.matchAll(VOICE)) voices += `${m[1]!.trim()}\u0000`;
+  return voices + stripTags(line).trim();
+}
+
+/**
  * YouTube-style rolling captions: most cues start with the previous cue's last line. Only then
  * are repeats dropped, so that a real repeat in live captions ("Present." twice) survives.
  */
@@ -64,7 +76,7 @@ function isRollingCaptions(cues: string[][]): boolean {
   let repeats = 0;
   let previousLast = '';
   for (const lines of cues) {
-    const visible = lines.map((l) => stripTags(l).trim()).filter((l) => l !== '');
+    const visible = lines.filter((l) => stripTags(l).trim() !== '').map(repeatKey);
     if (visible.length && visible[0] === previousLast) repeats++;
     if (visible.length) previousLast = visible[visible.length - 1]!;
   }
@@ -104,10 +116,10 @@ function parse(text: string, options: ParseOptions) {
     let textLines = cue.lines;
     const visible = textLines.filter((l) => stripTags(l).trim() !== '');
     // Rolling captions repeat the previous cue's last line as this cue's first line.
-    if (rolling && visible.length && stripTags(visible[0]!).trim() === previousLast) {
+    if (rolling && visible.length && repeatKey(visible[0]!) === previousLast) {
       textLines = textLines.filter((l) => l !== visible[0]);
     }
-    if (visible.length) previousLast = stripTags(visible[visible.length - 1]!).trim();
+    if (visible.length) previousLast = repeatKey(visible[visible.length - 1]!);
     const parsed = cuePieces(textLines, cue.start, cue.end, cue.line, speaker);
     speaker = parsed.speaker;
     for (const piece of parsed.pieces) pieces.push(piece); // not push(...): a cue may hold 100,000 ">>" pieces

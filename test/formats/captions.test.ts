@@ -46,6 +46,27 @@ describe('WebVTT reader', () => {
     expect(t!.turns.map((x) => x.text)).toEqual(['so my bill is wrong']);
   });
 
+  it("keeps a reply that says what the other voice just said: two voices, not one caption rolled on", () => {
+    // Short alternating replies ("ok", "yes", "thanks") compared by text alone looked like rolling
+    // captions, and every reply that echoed the one before was dropped with its speaker.
+    const cue = (second: number, voice: string, text: string) => `00:00:0${second}.000 --> 00:00:0${second + 1}.000\n<v ${voice}>${text}\n`;
+    const vtt = `WEBVTT\n\n${[cue(0, 'Customer', 'ok'), cue(1, 'Agent', 'ok'), cue(2, 'Customer', 'ok'), cue(3, 'Agent', 'Thanks.'), cue(4, 'Customer', 'Thanks.')].join('\n')}`;
+    const [t] = parseText(vtt, { source: 'replies.vtt' });
+    expect(t!.turns.map((x) => [x.speaker, x.text])).toEqual([
+      ['Customer', 'ok'],
+      ['Agent', 'ok'],
+      ['Customer', 'ok'],
+      ['Agent', 'Thanks.'],
+      ['Customer', 'Thanks.'],
+    ]);
+  });
+
+  it('still drops a rolling caption repeated by its own voice', () => {
+    const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>so my bill\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>so my bill\n<v Ann>is wrong\n\n00:00:02.000 --> 00:00:03.000\n<v Ann>is wrong\n<v Ann>since May\n';
+    const [t] = parseText(vtt, { source: 'rolled.vtt' });
+    expect(t!.turns.map((x) => [x.speaker, x.text])).toEqual([['Ann', 'so my bill is wrong since May']]);
+  });
+
   it('names the line of a broken timing line', () => {
     expect(caught(() => parseFile(fixture('bad-timing.vtt')))).toMatchObject({ line: 6, message: expect.stringMatching(/invalid cue timing/) });
   });
