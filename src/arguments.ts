@@ -50,11 +50,13 @@ function onlyKnown(fn: string, options: Record<string, unknown>, known: readonly
   }
 }
 
-/** parse() and score() options: source, format, agent, map, and score's rules (returned, as read once). */
+/** parse() and score() options: source, format, agent, map, maxLines, and score's rules (returned, as read once). */
 export function checkReadOptions(fn: string, options: unknown): AnalyzeOptions {
   if (options === undefined) return {};
   if (!isObject(options)) fail(fn, 'options', 'an object', options);
-  onlyKnown(fn, options, fn === 'score' ? ['source', 'agent', 'format', 'map', 'rules'] : ['source', 'agent', 'format', 'map']);
+  const read = ['source', 'agent', 'format', 'map', 'maxLines'];
+  onlyKnown(fn, options, fn === 'score' ? [...read, 'rules'] : read);
+  if (options.maxLines !== undefined && !(Number.isSafeInteger(options.maxLines) && (options.maxLines as number) > 0)) fail(fn, 'options.maxLines', 'a whole number above 0', options.maxLines);
   optionalString(fn, 'options.source', options.source);
   optionalString(fn, 'options.agent', options.agent);
   optionalString(fn, 'options.format', options.format);

@@ -41,6 +41,7 @@ describe('bad arguments are a TypeError naming the argument', () => {
       throwsNaming(() => fn(TEXT, { format: 'docx' }), 'options.format');
       throwsNaming(() => fn(TEXT, { agent: ['Dana'] as unknown as string }), 'options.agent');
       throwsNaming(() => fn(TEXT, { map: { text: 7 } as unknown as Record<string, string> }), 'options.map.text');
+      for (const maxLines of [0, 1.5, -3, '9', Number.NaN]) throwsNaming(() => fn(TEXT, { maxLines: maxLines as number }), 'options.maxLines');
     }
     throwsNaming(() => score(TEXT, { rules: { run: () => [] } as never }), 'options.rules');
   });

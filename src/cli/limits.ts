@@ -9,14 +9,23 @@ export const LIMITS = {
   /**
    * An input read whole (every format but NDJSON and CSV exports, streamed record by record): a file, a
    * pipe, a device or stdin. Reading stops here, so `/dev/zero` or an endless pipe ends with an error.
+   * Its reader holds the whole of it as it reads, up to ~15 bytes a byte for a file of tiny records (a
+   * 30 MB JSON conversation of a million "ok"s peaked at 437 MB, 12 MB of HTML ones at 182 MB): at
+   * 128 MB, one such file took ~2 GB.
    */
-  inputBytes: 128 * MB,
+  inputBytes: 32 * MB,
   /** One NDJSON line (a conversation in `score`, a result in `report`), or one row of a streamed CSV export. */
   recordBytes: 32 * MB,
   /** One turn's text, in characters: peak memory grows by ~11 bytes a character of it while it is analysed (docs/scale.md). */
   turnChars: 4 * MB,
   /** Turns in one conversation. */
   turns: 100_000,
+  /**
+   * Lines of a transcript read as lines (text, SRT, WebVTT): its reader holds a few hundred bytes a
+   * line while it reads, so 500,000 lines of "Agent: ok" peak at ~250 MB, where the same bytes in
+   * longer lines take a few. 100,000 turns of a line each fit, or 100,000 SRT cues of a line (4 lines each).
+   */
+  lines: 500_000,
   /**
    * Records of one input that cannot be read (bad NDJSON lines, conversations over a limit): past
    * this many, reading the input stops, so an endless pipe of bad lines (`yes '{bad' | etcscore

@@ -10,7 +10,7 @@ import { Redactor } from '../nlp/redact.js';
 import { describeRoleInference, settleRoles } from '../nlp/roles.js';
 import { formatterByName, type ReportOptions } from '../report/index.js';
 import { readFailure, readFileBounded } from './io.js';
-import { overLimit } from './limits.js';
+import { LIMITS, overLimit } from './limits.js';
 import { rulesInEffect, type ConfigChoice } from './config.js';
 import { growthFor } from './heap.js';
 
@@ -116,7 +116,7 @@ export function createScorer(settings: WorkSettings): (unit: WorkUnit) => WorkRe
   const quotesTurns = Boolean(chosen.quotesTurns);
   const { rules } = rulesInEffect(settings.config);
   const ro = settings.report;
-  const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map };
+  const readOptions = { format: settings.read.format, agent: settings.read.agent, map: settings.read.map, maxLines: LIMITS.lines };
   const redactor = settings.redact ? new Redactor(settings.redact.key) : undefined;
 
   const scoredOrError = (read: Transcript): WorkItem => {

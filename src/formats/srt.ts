@@ -3,7 +3,7 @@
 import { InputError } from '../model/errors.js';
 import { buildTranscripts } from './build.js';
 import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
-import { decodeEntities, excerpt } from './text-utils.js';
+import { checkLineCount, decodeEntities, excerpt } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 // One white space after the colon: the rest is trimmed when cues fold, and "\s+(.*)" would try
@@ -14,6 +14,7 @@ const NAME_PREFIX = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s(.*)$/;
 const STYLING = /<\/?[a-z][^<>]*>|\{\\[^{}]*\}/gi;
 
 function parse(text: string, options: ParseOptions) {
+  checkLineCount(text, options);
   const pieces: CuePiece[] = [];
   let speaker = '';
   for (const block of blocks(text, (l) => l.trim() === '')) {

@@ -3,7 +3,7 @@
 import { InputError } from '../model/errors.js';
 import type { Channel, TranscriptMeta } from '../model/types.js';
 import { buildTranscripts, type DraftTurn } from './build.js';
-import { parseClock, roleFromLabel } from './text-utils.js';
+import { checkLineCount, parseClock, roleFromLabel } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 import { table } from '../model/records.js';
 
@@ -64,6 +64,7 @@ const META_KEYS = table<keyof TranscriptMeta>({
 });
 
 function parse(text: string, options: ParseOptions) {
+  checkLineCount(text, options);
   const lines = text.split('\n');
   // Each line's label, matched once for both passes; header lines have none.
   const labelled = lines.map((line) => (line.trimStart().startsWith('#') ? undefined : matchLabel(line)));

@@ -7,6 +7,11 @@ export interface ParseOptions {
   agent?: string;
   /** Column mapping for tabular inputs: field → header name, e.g. { role: 'Speaker', text: 'Message' }. */
   map?: Record<string, string>;
+  /**
+   * Lines a transcript read line by line (text, SRT, WebVTT) may have; a longer one is refused
+   * before it is read (see checkLineCount). The command line sets LIMITS.lines; unset, no limit.
+   */
+  maxLines?: number;
 }
 
 /** One input format: how to recognise it and how to read it into canonical transcripts. */

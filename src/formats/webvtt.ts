@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import type { TranscriptMeta } from '../model/types.js';
 import { buildTranscripts } from './build.js';
 import { blocks, foldPieces, looksLikeTiming, parseTiming, type CuePiece } from './captions.js';
-import { decodeEntities, excerpt } from './text-utils.js';
+import { checkLineCount, decodeEntities, excerpt } from './text-utils.js';
 import type { FormatReader, ParseOptions } from './types.js';
 
 // Every repetition stops at the next "<" or ">" and no two can trade characters, so a line of
@@ -84,6 +84,7 @@ function isRollingCaptions(cues: string[][]): boolean {
 }
 
 function parse(text: string, options: ParseOptions) {
+  checkLineCount(text, options);
   const all = blocks(text, (l) => l === '');
   const headerBlock = all[0];
   if (!headerBlock || !/^WEBVTT(?:[ \t].*)?$/.test(headerBlock.lines[0]!.trim())) {

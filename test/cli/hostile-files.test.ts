@@ -252,6 +252,24 @@ describe('one unit over a limit is an error record naming the limit, and the bat
     expect(r.code).toBe(2);
   });
 
+  it(`a transcript of more than ${LIMITS.lines} lines, in each format read as lines, before it is read`, async () => {
+    // Tiny records cost a reader of lines a few hundred bytes each: a million "ok" lines took half
+    // a gigabyte before the turn limit could be checked.
+    const cue = (i: number, stamp: (s: number) => string) => `${stamp(i)} --> ${stamp(i + 1)}\n<v ${i % 2 ? 'Agent' : 'Customer'}>ok\n`;
+    const clock = (sep: string) => (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}${sep}000`;
+    const cues = LIMITS.lines / 3 + 1;
+    writeFileSync(path.join(dir, 'many-lines.txt'), 'Customer: ok\n'.repeat(LIMITS.lines + 1));
+    writeFileSync(path.join(dir, 'many-lines.vtt'), `WEBVTT\n\n${Array.from({ length: cues }, (_, i) => cue(i, clock('.'))).join('\n')}`);
+    writeFileSync(path.join(dir, 'many-lines.srt'), Array.from({ length: cues }, (_, i) => `${i + 1}\n${cue(i, clock(','))}`).join('\n'));
+    const r = await runCli(['score', 'many-lines.txt', 'many-lines.vtt', 'many-lines.srt', 'good.txt', '--format', 'ndjson'], { cwd: dir });
+    const records = lines(r.stdout);
+    for (const [i, source] of ['many-lines.txt', 'many-lines.vtt', 'many-lines.srt'].entries()) {
+      expect(records[i]).toMatchObject({ type: 'error', source, line: LIMITS.lines + 1, message: expect.stringContaining(`more than ${LIMITS.lines} lines, the limit for a transcript read as lines`) });
+    }
+    expect(records[3]!.source).toBe('good.txt');
+    expect(r.code).toBe(2);
+  });
+
   it(`a turn of more than ${LIMITS.turnChars} characters, in a file of several conversations`, async () => {
     const records = [
       { id: 'a', turns: [{ role: 'agent', text: 'Hello' }, { role: 'customer', text: 'x'.repeat(LIMITS.turnChars + 1) }] },
