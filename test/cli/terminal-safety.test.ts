@@ -139,3 +139,31 @@ describe('forTerminal', () => {
     expect(forTerminal('\u001b[31mred\u001b[39m')).toBe('\\u001b[31mred\\u001b[39m');
   });
 });
+
+// A library may print on its own: the YAML parser calls process.emitWarning, which node writes to
+// stderr as it is, past the guard, quoting the configuration (a key that is a list, with a bidi
+// override and an 8-bit CSI in it). The configuration's mistakes are reported by etcscore only.
+describe('a configuration that makes the YAML parser warn', () => {
+  it.each([
+    ['a key that is a list', '? [ "\u202Etxt.exe \u009b2J" ]\n: 1\n'],
+    ['a key that is a map, under a known key', 'extend:\n  ? { "\u2066x": "\u009d0;t\u009c" }\n  : [ x ]\n'],
+  ])('%s: no warning reaches stderr unguarded', async (_what, yaml) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-yaml-'));
+    writeFileSync(path.join(dir, 'evil.yaml'), yaml);
+    const warnings: Error[] = [];
+    const listen = (w: Error) => warnings.push(w);
+    process.on('warning', listen);
+    try {
+      for (const argv of [['rules', '--config', 'evil.yaml'], ['score', '--config', 'evil.yaml', '-']]) {
+        const r = await runCli(argv, { cwd: dir, tty: true, stdin: 'Agent: Hi.\nCustomer: Hello.\n' });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('evil.yaml');
+        expectSafe(r.stderr, false);
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // a warning is emitted on the next tick
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings.map((w) => w.message)).toEqual([]);
+  });
+});
