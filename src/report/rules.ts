@@ -152,7 +152,7 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     // A user's rule (from their configuration) is text, never markup; the built-in ones are ours.
     const user = r.id.startsWith(USER_PREFIX);
     const text = user ? escapeMarkdown : (s: string) => s;
-    lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
+    lines.push(`## ${r.id}`, '', `**${text(r.title)}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
     lines.push(text(r.description), '', `*Why it matters:* ${text(r.why)}`, '', `*Source:* ${text(r.source)}`, '');
     if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${text(x)}”`), '');
     else if (r.suggestion) lines.push(`*Better:* “${text(r.suggestion)}”`, '');
