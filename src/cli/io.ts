@@ -26,6 +26,7 @@ export function errorLine(e: InputErrorRecord): string {
 }
 
 const RAW = Symbol('the stream under a guard');
+const OPTIONS = Symbol('the options of a guard');
 
 /**
  * The output boundary for people: every string written to the stream is made fit for a terminal
@@ -33,13 +34,15 @@ const RAW = Symbol('the stream under a guard');
  * reaches the terminal as a control sequence.
  */
 export function guarded<T extends Writable>(stream: T, o: TerminalOptions = {}): T {
+  const options = { ...o }; // colourThrough may turn colour on later, once a command knows its format
   return new Proxy(stream, {
     get(target, prop) {
       if (prop === RAW) return target;
+      if (prop === OPTIONS) return options;
       if (prop === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => {
           const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : undefined;
-          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : forTerminal(text, o), ...rest);
+          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : forTerminal(text, options), ...rest);
         };
       }
       const value: unknown = Reflect.get(target, prop, target);
@@ -54,13 +57,24 @@ export function unguarded<T extends object>(stream: T): T {
 }
 
 /**
- * The streams as people get them: stderr always guarded (it is for people, even in a log file);
- * stdout guarded when it is a terminal, letting our own colours through unless colour is off.
+ * Lets etcscore's own colours through a guarded stream (a no-op on one that is not guarded: a pipe
+ * or a file). Only for a format that colours and shows the input in it by its codes before adding
+ * its colours: the guard cannot tell our colours from the same sequences in the input, so a format
+ * that does not colour (CSV on a terminal) keeps them all visible.
  */
-export function forPeople(io: Io, colour: boolean): Io {
+export function colourThrough(stream: object): void {
+  const options = (stream as { [OPTIONS]?: TerminalOptions })[OPTIONS];
+  if (options) options.colour = true;
+}
+
+/**
+ * The streams as people get them: stderr always guarded (it is for people, even in a log file);
+ * stdout guarded when it is a terminal, with no colour passing until a command that colours says so.
+ */
+export function forPeople(io: Io): Io {
   return {
     ...io,
-    stdout: io.stdout.isTTY ? guarded(io.stdout, { colour }) : io.stdout,
+    stdout: io.stdout.isTTY ? guarded(io.stdout) : io.stdout,
     stderr: guarded(io.stderr),
   };
 }

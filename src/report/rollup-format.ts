@@ -96,8 +96,9 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
     out.push(`${key}  ${String(g.summary.count).padStart(5)}  ${stats.join('  ')}  ${String(g.summary.risks).padStart(5)}  ${String(g.summary.signals).padStart(7)}  ${String(g.summary.unscored).padStart(8)}`);
     const shapes = g.summary.shapeCounts().map(([s, n]) => `${s} ${n}`).join(', ');
     out.push(c.dim(`    shapes: ${shapes}`));
-    if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${topText(g)}`));
-    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${worstText(w)} ${c.dim(`(${w.finding.severity}, ${etcText(w)})`)}`);
+    // What the results file says is shown by its codes before our colours are added.
+    if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${terminalSafe(topText(g))}`));
+    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${terminalSafe(worstText(w))} ${c.dim(`(${terminalSafe(w.finding.severity)}, ${etcText(w)})`)}`);
   }
   const extra = [r.unscored && `${r.unscored} not scored (left out of the means)`, r.errorRecords && `${r.errorRecords} error record${r.errorRecords === 1 ? '' : 's'} skipped`, r.badLines && c.red(`${r.badLines} unreadable line${r.badLines === 1 ? '' : 's'}`)].filter(Boolean);
   out.push('', [`${r.conversations} conversation${r.conversations === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}`, ...extra].join(' · '));

@@ -201,10 +201,11 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
     out.push(c.bold.underline(dim.toUpperCase()));
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
       const mark = r.kind === 'risk' ? c.red('risk    ') : r.kind === 'signal' ? c.cyan('signal  ') : c.green('strength');
-      out.push(`  ${c.bold(r.id.padEnd(idWidth))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
-      out.push(`      ${r.description}`);
+      // A user's rule's text is shown by its codes before our colours are added.
+      out.push(`  ${c.bold(forTerminal(r.id).padEnd(idWidth))} ${mark} ${forTerminal(r.category).padEnd(20)} ${c.dim(forTerminal(r.speaker))}`);
+      out.push(`      ${forTerminal(r.description)}`);
       const example = r.examples.match[0];
-      if (example !== undefined) out.push(c.dim(`      e.g. "${exampleText(example)}"`));
+      if (example !== undefined) out.push(c.dim(`      e.g. "${forTerminal(exampleText(example))}"`));
     }
     out.push('');
   }

@@ -167,3 +167,33 @@ describe('a configuration that makes the YAML parser warn', () => {
     expect(warnings.map((w) => w.message)).toEqual([]);
   });
 });
+
+// Our own colours pass the guard when colour is on, so the same sequences in the input would pass
+// with them: the formats that colour show the input by its codes before they add their colours.
+describe('colour codes etcscore writes itself, from the input, with colour on', () => {
+  const evil = '\u001b[33mINPUT\u001b[1m\u001b[4m\u001b[39m';
+  const dir = folder(evil);
+
+  beforeAll(async () => {
+    const results = await runCli(['score', 'calls', '--format', 'ndjson'], { cwd: dir });
+    const lines = results.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const r of lines) for (const f of r.findings ?? []) Object.assign(f, { severity: `error${evil}`, category: `dead-end${evil}` });
+    writeFileSync(path.join(dir, 'results.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  });
+
+  it.each([
+    ...CASES.filter(([what]) => !what.startsWith('a usage error')), // it quotes no input
+    ['score --format coach', () => ['score', 'calls', '--format', 'coach']],
+    ['coach of every conversation in a file', () => ['coach', 'two.ndjson']],
+    ['rules, with a user rule', () => ['rules']],
+    ['report --by team', () => ['report', 'results.ndjson', '--by', 'team', '--format', 'pretty']],
+  ] as Case[])('%s', async (_what, args) => {
+    let argv = args(dir);
+    if (argv[0] === 'coach' && argv[1] === 'calls/a') argv = ['coach', `calls/a${evil}.txt`];
+    const r = await runCli(argv, { cwd: dir, tty: true });
+    expect(r.stdout + r.stderr).toContain('\\u001b[33mINPUT');
+    expect(r.stdout).not.toContain('\u001b[33mINPUT');
+    expect(r.stdout).not.toMatch(/\u001b\[1m\u001b\[4m\u001b\[39m/);
+    expectSafe(r.stderr, false);
+  });
+});

@@ -6,7 +6,7 @@ import { CONFIG_FILES, catalogueFor, resolveConfig, skippedNote } from '../confi
 import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../../report/rules.js';
 import { EXIT } from '../exit.js';
 import { colorEnabled } from '../options.js';
-import type { Io } from '../io.js';
+import { colourThrough, type Io } from '../io.js';
 
 interface RulesOptions {
   format: CatalogueFormat;
@@ -37,6 +37,7 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
         return setExit(EXIT.ok);
       }
       const color = o.format === 'pretty' && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+      if (color) colourThrough(io.stdout);
       io.stdout.write(renderCatalogue(catalogueFor(config), o.format, color));
       setExit(EXIT.ok);
     });
