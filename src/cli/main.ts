@@ -4,6 +4,7 @@ import { EXIT, UsageError } from './exit.js';
 import { tuneForBatch } from './heap.js';
 import { activeSinks, forPeople, interruption, waitingOnPipe, type Io } from './io.js';
 import { tool } from './options.js';
+import { forTerminal } from '../report/terminal.js';
 
 const KEYS_ONLY: ReadonlySet<'account'> = new Set(['account']);
 
@@ -70,7 +71,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     // error names files and ids, whose long numbers are kept as in every other key).
     let message = String((err as Error).message);
     if (argv.includes('--redact')) message = (await import('../nlp/redact.js')).redactText(message, err instanceof UsageError ? KEYS_ONLY : undefined);
-    io.stderr.write(`etcscore: ${message}\n`);
+    // One line, whatever the ids and file names it quotes hold: a line break of theirs could start
+    // a line that passes for one of ours.
+    io.stderr.write(`etcscore: ${forTerminal(message, { oneLine: true })}\n`);
     return EXIT.input;
   }
 }

@@ -197,3 +197,27 @@ describe('colour codes etcscore writes itself, from the input, with colour on', 
     expectSafe(r.stderr, false);
   });
 });
+
+// A line break is a control character too: in a message of one line (an error, a note) one from
+// the input would start a line of its own, which could pass for etcscore's ("etcscore: …").
+describe('a line break from the input never starts a line of its own on stderr', () => {
+  const forged = '\netcscore: FAKE\tline';
+  const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-lines-'));
+  const folderName = `in${forged.replace(/\t/g, ' ')}`;
+  mkdirSync(path.join(dir, folderName));
+  writeFileSync(path.join(dir, 'two.ndjson'), [1, 2].map((i) => JSON.stringify({ id: `c${i}${forged}`, turns: [{ role: 'agent', text: 'Hi.' }, { role: 'customer', text: 'Hello.' }] })).join('\n') + '\n');
+
+  it.each<[string, string[], string?]>([
+    ['coach --id listing the ids there are', ['coach', 'two.ndjson', '--id', 'nope']],
+    ['coach --id naming the ids it starts', ['coach', 'two.ndjson', '--id', 'c']],
+    ['--config naming a file that is not there', ['score', '--config', `gone${forged}.json`, 'two.ndjson']],
+    // Run in the folder whose name holds the line break: the note names the folder searched.
+    ['--verbose naming the folder searched', ['score', '--verbose', '-q', '../two.ndjson'], folderName],
+    ['rules --config-path naming the folder searched', ['rules', '--config-path'], folderName],
+  ])('%s', async (_what, argv, cwd) => {
+    const r = await runCli(argv, { cwd: cwd ? path.join(dir, cwd) : dir });
+    expect(r.stderr).toContain('\\u000aetcscore: FAKE');
+    expect(r.stderr).not.toMatch(/^etcscore: FAKE/m);
+    expectSafe(r.stderr, false);
+  });
+});

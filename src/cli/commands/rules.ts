@@ -7,6 +7,7 @@ import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../../
 import { EXIT } from '../exit.js';
 import { colorEnabled } from '../options.js';
 import { colourThrough, type Io } from '../io.js';
+import { forTerminal } from '../../report/terminal.js';
 
 interface RulesOptions {
   format: CatalogueFormat;
@@ -32,7 +33,7 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
         if (config) io.stdout.write(path.resolve(io.cwd, config.file) + '\n');
         else {
           io.stdout.write('none\n');
-          if (!skipped) io.stderr.write(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it\n`);
+          if (!skipped) io.stderr.write(forTerminal(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it`, { oneLine: true }) + '\n');
         }
         return setExit(EXIT.ok);
       }
