@@ -91,8 +91,10 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
  */
 export function renderCoach(analysis: Analysis, transcript: Transcript | undefined, o: Pick<ReportOptions, 'color'>): string {
   // The turns are cut at the findings' spans in their text as it is; then all of it is shown by its
-  // codes, before our colours are added (a terminal lets colours through, and only colours).
-  const { a, views } = visibleStrings({ a: analysis, views: turnViews(analysis, transcript) });
+  // codes, before our colours are added (a terminal lets colours through, and only colours). Only a
+  // turn's text keeps its line breaks: an id, a name or a finding's line never starts another line.
+  const a = visibleStrings(analysis, { oneLine: true });
+  const views = turnViews(analysis, transcript).map((v) => ({ ...visibleStrings(v, { oneLine: true }), pieces: v.pieces.map((p) => ({ ...p, text: forTerminal(p.text) })) }));
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const out: string[] = [...header(c, a), '', ...curve(c, a), '', c.bold(transcript ? 'The conversation' : 'Turns with findings')];
   for (const t of views) {

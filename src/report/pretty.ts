@@ -2,7 +2,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Analysis, Finding, Scores } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
-import { terminalSafe as safe } from './escape.js';
+import { terminalSafe } from './escape.js';
+
+/** A value shown in a cell or a line of the table: by its codes, line breaks and tabs too. */
+const safe = (text: string) => terminalSafe(text, { oneLine: true });
 
 const ID_WIDTH = 28;
 const COLUMNS: Array<[string, number, 'left' | 'right']> = [

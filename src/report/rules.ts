@@ -202,10 +202,11 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
       const mark = r.kind === 'risk' ? c.red('risk    ') : r.kind === 'signal' ? c.cyan('signal  ') : c.green('strength');
       // A user's rule's text is shown by its codes before our colours are added.
-      out.push(`  ${c.bold(forTerminal(r.id).padEnd(idWidth))} ${mark} ${forTerminal(r.category).padEnd(20)} ${c.dim(forTerminal(r.speaker))}`);
-      out.push(`      ${forTerminal(r.description)}`);
+      const line = (text: string) => forTerminal(text, { oneLine: true });
+      out.push(`  ${c.bold(line(r.id).padEnd(idWidth))} ${mark} ${line(r.category).padEnd(20)} ${c.dim(line(r.speaker))}`);
+      out.push(`      ${line(r.description)}`);
       const example = r.examples.match[0];
-      if (example !== undefined) out.push(c.dim(`      e.g. "${forTerminal(exampleText(example))}"`));
+      if (example !== undefined) out.push(c.dim(`      e.g. "${line(exampleText(example))}"`));
     }
     out.push('');
   }

@@ -41,10 +41,10 @@ export function forTerminal(text: string, o: TerminalOptions = {}): string {
  * the input, so the input is shown by its codes before any colour is added. Objects shared or
  * met again (a cycle) stay shared; keys are copied as data, `__proto__` too.
  */
-export function visibleStrings<T>(value: T): T {
+export function visibleStrings<T>(value: T, o: TerminalOptions = {}): T {
   const done = new Map<object, unknown>();
   const copy = (v: unknown): unknown => {
-    if (typeof v === 'string') return forTerminal(v);
+    if (typeof v === 'string') return forTerminal(v, { oneLine: o.oneLine });
     if (typeof v !== 'object' || v === null) return v;
     if (done.has(v)) return done.get(v);
     const out: object = Array.isArray(v) ? [] : {};

@@ -220,4 +220,37 @@ describe('a line break from the input never starts a line of its own on stderr',
     expect(r.stderr).not.toMatch(/^etcscore: FAKE/m);
     expectSafe(r.stderr, false);
   });
+
+  // The tables and coach are read line by line: a value in a cell or a line of its own (an id, a
+  // name, a finding, a rule's message) keeps to it, so it cannot forge a row with other scores.
+  describe('nor a row of a table, nor a line of coach', () => {
+    const row = '\nFORGED-ROW      2    99    99    99    99  recovered';
+    const cwd = mkdtempSync(path.join(tmpdir(), 'etcscore-rows-'));
+    const rule = { id: 'cold-hello', category: 'dead-end', severity: 'warning', patterns: ['hello'], message: `Cold${row}`, suggestion: `Say hi${row}`, description: `About${row}`, examples: { match: [`Hello${row}.`] } };
+    writeFileSync(path.join(cwd, '.etcscorerc.json'), JSON.stringify({ rules: [rule] }));
+    const call = { id: `call${row}`, meta: { agentName: `Sam${row}`, team: `t${row}` }, turns: [{ role: 'agent', speaker: `Sam${row}`, text: "Hello, it's our policy." }, { role: 'customer', speaker: `Jo${row}`, text: 'This is ridiculous.' }] };
+    writeFileSync(path.join(cwd, 'call.ndjson'), JSON.stringify(call) + '\n');
+
+    beforeAll(async () => {
+      const results = await runCli(['score', 'call.ndjson', '--format', 'ndjson'], { cwd });
+      const lines = results.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      for (const r of lines) for (const f of r.findings ?? []) Object.assign(f, { severity: `error${row}`, category: `dead-end${row}`, text: `words${row}` });
+      writeFileSync(path.join(cwd, 'results.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    });
+
+    it.each([
+      ['score, the table with findings', ['score', 'call.ndjson', '--format', 'pretty', '--findings']],
+      ['score --format coach', ['score', 'call.ndjson', '--format', 'coach']],
+      ['coach', ['coach', 'call.ndjson']],
+      ['report --by agent', ['report', 'results.ndjson', '--by', 'agent', '--format', 'pretty']],
+      ['report --by team', ['report', 'results.ndjson', '--by', 'team', '--format', 'pretty']],
+      ['rules, with a user rule', ['rules']],
+    ])('%s', async (_what, argv) => {
+      for (const tty of [true, false]) {
+        const r = await runCli(argv, { cwd, tty });
+        expect(r.stdout).toContain('\\u000aFORGED-ROW');
+        expect(r.stdout).not.toMatch(/^FORGED-ROW/m);
+      }
+    });
+  });
 });
