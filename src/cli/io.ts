@@ -2,6 +2,7 @@
 import { promises as fs, closeSync, createWriteStream, fstatSync, openSync, readSync, readdirSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 import type { Readable, Writable } from 'node:stream';
 import type { InputErrorRecord } from '../model/index.js';
 import { forTerminal, type TerminalOptions } from '../report/terminal.js';
@@ -385,8 +386,13 @@ export function isWrittenInPlace(target: string, stat: Stats | undefined): boole
  * over it would replace it.
  */
 export function fileSink(target: string): Sink {
-  if (isWrittenInPlace(target, statSync(target, { throwIfNoEntry: false }))) {
-    const stream = streamSink(createWriteStream(target, { flags: 'w' }), target);
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (isWrittenInPlace(target, stat)) {
+    // A terminal named by -o (/dev/tty, /dev/stdout on one) is read by a person as stdout on one
+    // is, and guarded the same way. Opened here to ask: a device opens at once (a FIFO would wait).
+    const fd = stat!.isCharacterDevice() ? openSync(target, 'w') : undefined;
+    const raw = fd === undefined ? createWriteStream(target, { flags: 'w' }) : createWriteStream(target, { fd });
+    const stream = streamSink(fd !== undefined && isatty(fd) ? guarded(raw) : raw, target);
     return { ...stream, abort: () => stream.stream.destroy() };
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);

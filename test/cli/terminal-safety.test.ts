@@ -3,11 +3,13 @@
 // messages that quote the input, conversation ids (the table, `coach --id`'s list), turn text (coach),
 // results files (report), and CSV, Markdown and JSON printed on a terminal. Whatever the command
 // writes, stdout on a terminal and stderr carry none of them: each is shown by its code instead.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forTerminal } from '../../src/report/terminal.js';
+import { BIN } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
 
 /** One of each class: OSC (clipboard, title, link), CSI, C1, BEL, backspace, DEL, bidi, a bare CR. */
@@ -252,5 +254,44 @@ describe('a line break from the input never starts a line of its own on stderr',
         expect(r.stdout).not.toMatch(/^FORGED-ROW/m);
       }
     });
+  });
+});
+
+// `-o` may name a terminal (`-o /dev/tty`, `-o "$(tty)"`, `-o /dev/stdout` on one): it is written in
+// place, and read by a person as stdout on a terminal is, so it is guarded the same way. A real
+// terminal is needed: util-linux's `script` runs the CLI on one and copies what it shows.
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+describe.skipIf(!hasScript)('-o naming a terminal', () => {
+  const evil = HOSTILE.map(([, e]) => e).join('');
+  const dir = mkdtempSync(path.join(tmpdir(), 'etcscore-otty-'));
+  writeFileSync(path.join(dir, 'two.ndjson'), [1, 2].map((i) => JSON.stringify({ id: `c${i}${evil}`, meta: { agentName: `Sam${evil}` }, turns: [{ role: 'agent', text: `Hi ${evil}, it's our policy.` }, { role: 'customer', text: `Help ${evil}` }] })).join('\n') + '\n');
+  const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const onTerminal = (args: string[]) => {
+    const command = ['node', BIN, ...args].map(shell).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    return { code: r.status, shown: r.stdout };
+  };
+
+  it.each([
+    ['score --format csv', ['score', 'two.ndjson', '--format', 'csv', '--findings']],
+    ['score --format ndjson', ['score', 'two.ndjson', '--format', 'ndjson']],
+    ['score --format json', ['score', 'two.ndjson', '--format', 'json']],
+  ])('%s -o /dev/tty', (_what, args) => {
+    for (const target of ['/dev/tty', '/dev/stdout']) {
+      const r = onTerminal([...args, '-q', '-o', target]);
+      expect(r.code).toBe(0);
+      expect(r.shown).toContain('c1\\u001b');
+      // The terminal writes a line break as CR LF.
+      expectSafe(r.shown.replace(/\r+\n/g, '\n'), false);
+    }
+  });
+
+  it('report --format csv -o /dev/tty', async () => {
+    const results = await runCli(['score', 'two.ndjson', '--format', 'ndjson'], { cwd: dir });
+    writeFileSync(path.join(dir, 'results.ndjson'), results.stdout);
+    const r = onTerminal(['report', 'results.ndjson', '--by', 'agent', '--format', 'csv', '-o', '/dev/tty']);
+    expect(r.code).toBe(0);
+    expect(r.shown).toContain('Sam\\u001b');
+    expectSafe(r.shown.replace(/\r+\n/g, '\n'), false);
   });
 });
