@@ -10,6 +10,7 @@ import { ConfigError, failer } from './config/error.js';
 import { CONFIG_FILES, displayPath, findConfigFile } from './config/find.js';
 import { readFound, type SkippedConfig } from './config/trust.js';
 import { validateConfig, type UserConfig } from './config/validate.js';
+import { forTerminal } from '../report/terminal.js';
 
 export { ConfigError } from './config/error.js';
 export { CONFIG_FILES, findConfigFile } from './config/find.js';
@@ -104,7 +105,9 @@ export function settledChoice(choice: ConfigChoice, config: UserConfig | undefin
 
 /** A line for --verbose: which configuration file the run uses. */
 export function describeConfig(cwd: string, config: UserConfig | undefined, skipped?: SkippedConfig): string {
-  if (config) return `config: ${config.file}`;
-  if (skipped) return `config: none (${skipped.file} skipped: ${skipped.why})`;
-  return `config: none (no ${CONFIG_FILES.join(', ')} in ${path.resolve(cwd)} or a folder above it)`;
+  // One line whatever the folders' names hold (a line break, a control sequence).
+  const line = (text: string) => forTerminal(text, { oneLine: true });
+  if (config) return line(`config: ${config.file}`);
+  if (skipped) return line(`config: none (${skipped.file} skipped: ${skipped.why})`);
+  return line(`config: none (no ${CONFIG_FILES.join(', ')} in ${path.resolve(cwd)} or a folder above it)`);
 }

@@ -2,6 +2,7 @@
 import { promises as fs, closeSync, createWriteStream, fstatSync, openSync, readSync, readdirSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 import type { Readable, Writable } from 'node:stream';
 import type { InputErrorRecord } from '../model/index.js';
 import { forTerminal, type TerminalOptions } from '../report/terminal.js';
@@ -26,6 +27,7 @@ export function errorLine(e: InputErrorRecord): string {
 }
 
 const RAW = Symbol('the stream under a guard');
+const OPTIONS = Symbol('the options of a guard');
 
 /**
  * The output boundary for people: every string written to the stream is made fit for a terminal
@@ -33,13 +35,15 @@ const RAW = Symbol('the stream under a guard');
  * reaches the terminal as a control sequence.
  */
 export function guarded<T extends Writable>(stream: T, o: TerminalOptions = {}): T {
+  const options = { ...o }; // colourThrough may turn colour on later, once a command knows its format
   return new Proxy(stream, {
     get(target, prop) {
       if (prop === RAW) return target;
+      if (prop === OPTIONS) return options;
       if (prop === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => {
           const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : undefined;
-          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : forTerminal(text, o), ...rest);
+          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : forTerminal(text, options), ...rest);
         };
       }
       const value: unknown = Reflect.get(target, prop, target);
@@ -54,13 +58,24 @@ export function unguarded<T extends object>(stream: T): T {
 }
 
 /**
- * The streams as people get them: stderr always guarded (it is for people, even in a log file);
- * stdout guarded when it is a terminal, letting our own colours through unless colour is off.
+ * Lets etcscore's own colours through a guarded stream (a no-op on one that is not guarded: a pipe
+ * or a file). Only for a format that colours and shows the input in it by its codes before adding
+ * its colours: the guard cannot tell our colours from the same sequences in the input, so a format
+ * that does not colour (CSV on a terminal) keeps them all visible.
  */
-export function forPeople(io: Io, colour: boolean): Io {
+export function colourThrough(stream: object): void {
+  const options = (stream as { [OPTIONS]?: TerminalOptions })[OPTIONS];
+  if (options) options.colour = true;
+}
+
+/**
+ * The streams as people get them: stderr always guarded (it is for people, even in a log file);
+ * stdout guarded when it is a terminal, with no colour passing until a command that colours says so.
+ */
+export function forPeople(io: Io): Io {
   return {
     ...io,
-    stdout: io.stdout.isTTY ? guarded(io.stdout, { colour }) : io.stdout,
+    stdout: io.stdout.isTTY ? guarded(io.stdout) : io.stdout,
     stderr: guarded(io.stderr),
   };
 }
@@ -371,8 +386,13 @@ export function isWrittenInPlace(target: string, stat: Stats | undefined): boole
  * over it would replace it.
  */
 export function fileSink(target: string): Sink {
-  if (isWrittenInPlace(target, statSync(target, { throwIfNoEntry: false }))) {
-    const stream = streamSink(createWriteStream(target, { flags: 'w' }), target);
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (isWrittenInPlace(target, stat)) {
+    // A terminal named by -o (/dev/tty, /dev/stdout on one) is read by a person as stdout on one
+    // is, and guarded the same way. Opened here to ask: a device opens at once (a FIFO would wait).
+    const fd = stat!.isCharacterDevice() ? openSync(target, 'w') : undefined;
+    const raw = fd === undefined ? createWriteStream(target, { flags: 'w' }) : createWriteStream(target, { fd });
+    const stream = streamSink(fd !== undefined && isatty(fd) ? guarded(raw) : raw, target);
     return { ...stream, abort: () => stream.stream.destroy() };
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);

@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit.js';
 import { tuneForBatch } from './heap.js';
 import { activeSinks, forPeople, interruption, waitingOnPipe, type Io } from './io.js';
-import { colorEnabled, tool } from './options.js';
+import { tool } from './options.js';
+import { forTerminal } from '../report/terminal.js';
 
 const KEYS_ONLY: ReadonlySet<'account'> = new Set(['account']);
 
@@ -50,9 +51,9 @@ export function createProgram(io: Io, setExit: (code: number) => void, commands:
 
 /** Runs the command line; resolves to the exit code instead of exiting, so it can be tested. */
 export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
-  // Colour is decided per command from --no-color and the environment; the boundary needs only
-  // to know whether any colour of ours may pass.
-  const io = forPeople(given, colorEnabled(!argv.includes('--no-color'), given.env));
+  // Colour is decided per command from its format, --no-color and the environment; a command that
+  // colours lets its colours through the boundary (colourThrough).
+  const io = forPeople(given);
   let code: number = EXIT.ok;
   // Before score's modules load and its rules compile: their data survive the young generation,
   // which V8 would grow to 16 MB for them and keep at that size through a long conversation.
@@ -70,7 +71,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
     // error names files and ids, whose long numbers are kept as in every other key).
     let message = String((err as Error).message);
     if (argv.includes('--redact')) message = (await import('../nlp/redact.js')).redactText(message, err instanceof UsageError ? KEYS_ONLY : undefined);
-    io.stderr.write(`etcscore: ${message}\n`);
+    // One line, whatever the ids and file names it quotes hold: a line break of theirs could start
+    // a line that passes for one of ours.
+    io.stderr.write(`etcscore: ${forTerminal(message, { oneLine: true })}\n`);
     return EXIT.input;
   }
 }

@@ -6,7 +6,7 @@ import { isNegativeSignal } from '../score/signals.js';
 import { lowMarkers, sparkline } from './curve.js';
 import { clock, turnViews, type Piece } from './turns.js';
 import { scoreColor } from './pretty.js';
-import { forTerminal } from './terminal.js';
+import { forTerminal, visibleStrings } from './terminal.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 const BAR_WIDTH = 20;
@@ -89,10 +89,15 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
  * and wordings) is made fit for a terminal here, once, on the whole text: it is read on terminals,
  * and through pipes (`| less -R`) and files that end on one.
  */
-export function renderCoach(a: Analysis, transcript: Transcript | undefined, o: Pick<ReportOptions, 'color'>): string {
+export function renderCoach(analysis: Analysis, transcript: Transcript | undefined, o: Pick<ReportOptions, 'color'>): string {
+  // The turns are cut at the findings' spans in their text as it is; then all of it is shown by its
+  // codes, before our colours are added (a terminal lets colours through, and only colours). Only a
+  // turn's text keeps its line breaks: an id, a name or a finding's line never starts another line.
+  const a = visibleStrings(analysis, { oneLine: true });
+  const views = turnViews(analysis, transcript).map((v) => ({ ...visibleStrings(v, { oneLine: true }), pieces: v.pieces.map((p) => ({ ...p, text: forTerminal(p.text) })) }));
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const out: string[] = [...header(c, a), '', ...curve(c, a), '', c.bold(transcript ? 'The conversation' : 'Turns with findings')];
-  for (const t of turnViews(a, transcript)) {
+  for (const t of views) {
     const who = t.speaker && t.speaker.toLowerCase() !== t.role ? `${t.role} (${t.speaker})` : t.role;
     const when = t.start !== undefined ? c.dim(` ${clock(t.start)}`) : '';
     const body = t.pieces.map((p) => highlight(c, o.color, p)).join(transcript ? '' : ' … ');
@@ -142,6 +147,7 @@ export function coachFormatter(): Formatter {
   let count = 0;
   return {
     name: 'coach',
+    colours: true,
     quotesTurns: true,
     start: () => '',
     result: (a, o, t) => (count++ ? '\n' + '─'.repeat(60) + '\n\n' : '') + renderCoach(a, t, o),

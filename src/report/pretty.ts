@@ -2,7 +2,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Analysis, Finding, Scores } from '../model/types.js';
 import type { Formatter, ReportOptions } from './types.js';
-import { terminalSafe as safe } from './escape.js';
+import { terminalSafe } from './escape.js';
+
+/** A value shown in a cell or a line of the table: by its codes, line breaks and tabs too. */
+const safe = (text: string) => terminalSafe(text, { oneLine: true });
 
 const ID_WIDTH = 28;
 const COLUMNS: Array<[string, number, 'left' | 'right']> = [
@@ -47,8 +50,9 @@ export function findingMark(c: ChalkInstance, f: Finding): string {
 
 function findingLine(c: ChalkInstance, f: Finding): string {
   const mark = findingMark(c, f);
-  const where = c.dim(`turn ${String(f.turn).padStart(3)} ${f.role.padEnd(8)}`);
-  return `    ${where} ${mark} ${c.bold(f.category.padEnd(20))} "${f.text}"  ${c.dim(f.message)}`;
+  // The input shown by its codes before our colours are added: a terminal lets only colours through.
+  const where = c.dim(`turn ${String(f.turn).padStart(3)} ${safe(f.role).padEnd(8)}`);
+  return `    ${where} ${mark} ${c.bold(safe(f.category).padEnd(20))} "${safe(f.text)}"  ${c.dim(safe(f.message))}`;
 }
 
 export function prettyFormatter(): Formatter {
@@ -67,6 +71,7 @@ export function prettyFormatter(): Formatter {
 
   return {
     name: 'pretty',
+    colours: true,
     start(o) {
       c = new Chalk({ level: o.color ? 1 : 0 });
       return c.bold(row(COLUMNS.map(([h]) => h), o)) + '\n';
@@ -92,16 +97,16 @@ export function prettyFormatter(): Formatter {
         score('emotion'),
         score('trust'),
         score('control'),
-        a.emotion.shape,
+        safe(a.emotion.shape),
         String(a.counts.risks ?? 0),
-        a.scores ? (top ? `${top.category}: "${top.text}" (turn ${top.turn})` : '—') : `not scored: ${a.unscored ?? 'no agent turn'}`,
+        safe(a.scores ? (top ? `${top.category}: "${top.text}" (turn ${top.turn})` : '—') : `not scored: ${a.unscored ?? 'no agent turn'}`),
       ];
       let out = (long ? id + '\n' : '') + row(values, o, a) + '\n';
       if (o.findings) for (const f of a.findings) out += findingLine(c, f) + '\n';
       return out;
     },
     error(e) {
-      return c.red(safe(`✖ ${e.source}:${e.line}`).padEnd(ID_WIDTH)) + '  ' + c.red(e.message) + '\n';
+      return c.red(safe(`✖ ${e.source}:${e.line}`).padEnd(ID_WIDTH)) + '  ' + c.red(safe(e.message)) + '\n';
     },
     end(s) {
       const errors = s.errors.length ? c.red(`${s.errors.length} input error${s.errors.length === 1 ? '' : 's'}`) : '';

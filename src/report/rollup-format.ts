@@ -27,6 +27,8 @@ const statText = (g: Group, k: (typeof SCORE_KEYS)[number], sep: string): string
 const topText = (g: Group) => g.summary.topRiskCategories(3).map(([c, n]) => `${c} ${n}`).join('; ');
 const etcText = (w: WorstFinding) => (w.etc === null ? 'not scored' : `ETC ${w.etc}`);
 const worstText = (w: WorstFinding) => `${w.id} turn ${w.finding.turn}: ${w.finding.category} “${w.finding.text}”`;
+/** A value from the results file in a line of the table: by its codes, line breaks and tabs too (no forged rows). */
+const oneLine = (text: string) => terminalSafe(text, { oneLine: true });
 const byLabel = (r: Rollup) => (r.by ? (r.by === 'date' ? `date (${r.period})` : r.by) : 'all');
 
 function rollupJson(r: Rollup, o: RollupOptions): string {
@@ -88,7 +90,7 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
   const out = [c.bold(head)];
   for (const g of groups) {
     // Shown as it will be (renderRollup makes the whole text safe), so its width is counted right.
-    const key = terminalSafe(g.key.length > width ? g.key.slice(0, width - 1) + '…' : g.key.padEnd(width));
+    const key = oneLine(g.key.length > width ? g.key.slice(0, width - 1) + '…' : g.key.padEnd(width));
     const stats = SCORE_KEYS.map((k) => {
       const text = statText(g, k, ' ±').padStart(11);
       return g.summary.scored ? scoreColor(c, g.summary.scores[k].mean)(text) : text;
@@ -96,8 +98,9 @@ function rollupPretty(r: Rollup, o: RollupOptions): string {
     out.push(`${key}  ${String(g.summary.count).padStart(5)}  ${stats.join('  ')}  ${String(g.summary.risks).padStart(5)}  ${String(g.summary.signals).padStart(7)}  ${String(g.summary.unscored).padStart(8)}`);
     const shapes = g.summary.shapeCounts().map(([s, n]) => `${s} ${n}`).join(', ');
     out.push(c.dim(`    shapes: ${shapes}`));
-    if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${topText(g)}`));
-    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${worstText(w)} ${c.dim(`(${w.finding.severity}, ${etcText(w)})`)}`);
+    // What the results file says is shown by its codes before our colours are added.
+    if (g.summary.riskCategories.size) out.push(c.dim(`    top risks: ${oneLine(topText(g))}`));
+    for (const w of g.worst.slice(0, 3)) out.push(`    ${c.red('✖')} ${oneLine(worstText(w))} ${c.dim(`(${oneLine(w.finding.severity)}, ${etcText(w)})`)}`);
   }
   const extra = [r.unscored && `${r.unscored} not scored (left out of the means)`, r.errorRecords && `${r.errorRecords} error record${r.errorRecords === 1 ? '' : 's'} skipped`, r.badLines && c.red(`${r.badLines} unreadable line${r.badLines === 1 ? '' : 's'}`)].filter(Boolean);
   out.push('', [`${r.conversations} conversation${r.conversations === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}`, ...extra].join(' · '));

@@ -152,7 +152,7 @@ function catalogueMarkdown(rules: readonly RuleDef[]): string {
     // A user's rule (from their configuration) is text, never markup; the built-in ones are ours.
     const user = r.id.startsWith(USER_PREFIX);
     const text = user ? escapeMarkdown : (s: string) => s;
-    lines.push(`## ${r.id}`, '', `**${r.title}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
+    lines.push(`## ${r.id}`, '', `**${text(r.title)}** — ${dimensionOf(r.category)} / ${r.category}, ${r.kind} (${r.severity}), read in ${r.speaker} turns.`, '');
     lines.push(text(r.description), '', `*Why it matters:* ${text(r.why)}`, '', `*Source:* ${text(r.source)}`, '');
     if (r.suggestions && r.suggestions.length > 1) lines.push('*Better:*', '', ...r.suggestions.map((x) => `- “${text(x)}”`), '');
     else if (r.suggestion) lines.push(`*Better:* “${text(r.suggestion)}”`, '');
@@ -201,10 +201,12 @@ function cataloguePretty(rules: readonly RuleDef[], color: boolean): string {
     out.push(c.bold.underline(dim.toUpperCase()));
     for (const r of rules.filter((x) => dimensionOf(x.category) === dim)) {
       const mark = r.kind === 'risk' ? c.red('risk    ') : r.kind === 'signal' ? c.cyan('signal  ') : c.green('strength');
-      out.push(`  ${c.bold(r.id.padEnd(idWidth))} ${mark} ${r.category.padEnd(20)} ${c.dim(r.speaker)}`);
-      out.push(`      ${r.description}`);
+      // A user's rule's text is shown by its codes before our colours are added.
+      const line = (text: string) => forTerminal(text, { oneLine: true });
+      out.push(`  ${c.bold(line(r.id).padEnd(idWidth))} ${mark} ${line(r.category).padEnd(20)} ${c.dim(line(r.speaker))}`);
+      out.push(`      ${line(r.description)}`);
       const example = r.examples.match[0];
-      if (example !== undefined) out.push(c.dim(`      e.g. "${exampleText(example)}"`));
+      if (example !== undefined) out.push(c.dim(`      e.g. "${line(exampleText(example))}"`));
     }
     out.push('');
   }

@@ -10,8 +10,9 @@ import type { Formatter } from './types.js';
 // return that does not end a line (it would let the rest of the line overwrite what came before).
 const UNSAFE = '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]|\\r(?!\\n)';
 // The colours etcscore itself writes (chalk's codes for bold, dim, underline, red, green, yellow,
-// cyan and their resets): the only sequences let through, and only when colour is on. Even from
-// the input they can only colour text, never hide it, move the cursor or reach the clipboard.
+// cyan and their resets): the only sequences let through, and only when colour is on, for a format
+// that colours and has shown the input in it by its codes first (visibleStrings), so that these are
+// its own.
 const OWN_COLOUR = '\\u001b\\[(?:1|2|4|22|24|31|32|33|36|39)m';
 
 const PLAIN = new RegExp(UNSAFE, 'g');
@@ -32,6 +33,26 @@ export function forTerminal(text: string, o: TerminalOptions = {}): string {
   if (o.oneLine) return text.replace(ONE_LINE, visible);
   if (o.colour) return text.replace(COLOURED, (m, own: string | undefined) => own ?? visible(m));
   return text.replace(PLAIN, visible);
+}
+
+/**
+ * A copy of a value with every string in it shown as on a terminal with colour off: for a format
+ * that colours. The guard lets its colours through, and would let the same sequences through from
+ * the input, so the input is shown by its codes before any colour is added. Objects shared or
+ * met again (a cycle) stay shared; keys are copied as data, `__proto__` too.
+ */
+export function visibleStrings<T>(value: T, o: TerminalOptions = {}): T {
+  const done = new Map<object, unknown>();
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'string') return forTerminal(v, { oneLine: o.oneLine });
+    if (typeof v !== 'object' || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    const out: object = Array.isArray(v) ? [] : {};
+    done.set(v, out);
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: copy(x), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return copy(value) as T;
 }
 
 /**

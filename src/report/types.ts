@@ -23,6 +23,11 @@ export interface Formatter {
   name: string;
   /** Quotes the turns' text, so `result` wants the transcript (a caller that scores elsewhere must send it). */
   quotesTurns?: boolean;
+  /**
+   * Writes etcscore's colours when `o.color` is on, the input in it shown by its codes before they
+   * are added: a terminal's guard lets its colours through (and no other format's).
+   */
+  colours?: boolean;
   start(o: ReportOptions): string;
   result(a: Analysis, o: ReportOptions, transcript?: Transcript): string;
   /**

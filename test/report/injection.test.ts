@@ -228,7 +228,8 @@ describe('a user rule’s text stays text in the rule catalogue', () => {
   const userRule = (text: string) => ({
     ...base,
     id: 'user/mine',
-    title: 'mine',
+    // A title from the configuration (`title:`) is the user's text too.
+    title: text,
     declaredIn: '.etcscorerc.yaml',
     source: text,
     description: text,

@@ -8,7 +8,7 @@ import { analyze } from '../../score/analyze.js';
 import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect, skippedNote } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
+import { STDIN, colourThrough, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
 import { overLimit } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor } from '../options.js';
@@ -90,6 +90,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
   const chosen = o.id === undefined || transcripts.length === 0 ? transcripts : pick(transcripts, o.id, source, key);
 
   const color = !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+  if (color) colourThrough(io.stdout);
   const sink = await openOutput(io, o.output, { inputs: [file] });
   try {
     let first = true;

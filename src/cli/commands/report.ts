@@ -9,7 +9,7 @@ import type { Redactor } from '../../nlp/redact.js';
 import { GROUP_BY, PERIODS, Rollup, isAnalysis, upgradeAnalysis, type GroupBy, type Period } from '../../report/rollup.js';
 import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from '../../report/rollup-format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { STDIN, errorLine, openPipe, readFailure, specialFile, type Io } from '../io.js';
+import { STDIN, colourThrough, errorLine, openPipe, readFailure, specialFile, type Io } from '../io.js';
 import { LIMITS, recordTooLarge, tooManyErrors } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor, tool } from '../options.js';
@@ -129,6 +129,7 @@ async function report(files: string[], o: ReportCommandOptions, io: Io): Promise
   for (const f of files) await readResults(f, rollup, redactor, io);
 
   const color = format === 'pretty' && !o.output && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+  if (color) colourThrough(io.stdout);
   const sink = await openOutput(io, o.output, { csv: format === 'csv', bom: o.bom, inputs: files });
   try {
     await sink.write(renderRollup(rollup, format, { color, tool: tool() }));

@@ -6,7 +6,8 @@ import { CONFIG_FILES, catalogueFor, resolveConfig, skippedNote } from '../confi
 import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../../report/rules.js';
 import { EXIT } from '../exit.js';
 import { colorEnabled } from '../options.js';
-import type { Io } from '../io.js';
+import { colourThrough, type Io } from '../io.js';
+import { forTerminal } from '../../report/terminal.js';
 
 interface RulesOptions {
   format: CatalogueFormat;
@@ -32,11 +33,12 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
         if (config) io.stdout.write(path.resolve(io.cwd, config.file) + '\n');
         else {
           io.stdout.write('none\n');
-          if (!skipped) io.stderr.write(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it\n`);
+          if (!skipped) io.stderr.write(forTerminal(`no ${CONFIG_FILES.join(', ')} in ${path.resolve(io.cwd)} or a folder above it`, { oneLine: true }) + '\n');
         }
         return setExit(EXIT.ok);
       }
       const color = o.format === 'pretty' && Boolean(io.stdout.isTTY) && colorEnabled(o.color, io.env);
+      if (color) colourThrough(io.stdout);
       io.stdout.write(renderCatalogue(catalogueFor(config), o.format, color));
       setExit(EXIT.ok);
     });

@@ -8,7 +8,7 @@ import { ContactLinker } from '../../score/contacts.js';
 import { FORMAT_NAMES, formatterByName, type ReportOptions } from '../../report/index.js';
 import { describeConfig, rulesInEffect, settledChoice, skippedNote } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
-import { errorLine, expandInputs, type Io } from '../io.js';
+import { colourThrough, errorLine, expandInputs, type Io } from '../io.js';
 import { colorEnabled, parseMap, parseNumber, parsePositiveInteger, runRedactor, tool } from '../options.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { scoreStream } from '../pipeline.js';
@@ -141,6 +141,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   // The table and stderr on one terminal: an error shown on stderr is not shown again as a row.
   const sameScreen = format === 'pretty' && toTerminal && Boolean(io.stderr.isTTY);
   const ro: ReportOptions = { color: toTerminal && colorEnabled(o.color, io.env), findings: Boolean(o.findings), tool: tool() };
+  if (ro.color && formatter.colours) colourThrough(io.stdout);
   const progress = Progress.forStderr(io.stderr, Boolean(o.quiet));
   const note = (line: string) => {
     if (!o.quiet) progress.above(line);

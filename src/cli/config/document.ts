@@ -46,7 +46,9 @@ function readJson(text: string, file: string): ConfigDocument {
 function readYaml(text: string, file: string): ConfigDocument {
   const { LineCounter, parseDocument } = loadYaml();
   const lines: LineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the parser never prints a warning itself (process.emitWarning goes to stderr
+  // as it is, past the terminal guard, and quotes the file); what is wrong is reported as a mistake.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     const line = lines.linePos(error.pos[0]).line;
@@ -66,7 +68,7 @@ function readYaml(text: string, file: string): ConfigDocument {
 function yamlErrorLine(text: string): number | undefined {
   const { LineCounter, parseDocument } = loadYaml();
   const lines = new LineCounter();
-  const error = parseDocument(text, { lineCounter: lines, prettyErrors: false }).errors[0];
+  const error = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' }).errors[0];
   return error ? lines.linePos(error.pos[0]).line : undefined;
 }
 
