@@ -268,6 +268,10 @@ describe('one unit over a limit is an error record naming the limit, and the bat
     }
     expect(records[3]!.source).toBe('good.txt');
     expect(r.code).toBe(2);
+    // coach reads one transcript the same way
+    const coached = await runCli(['coach', 'many-lines.txt'], { cwd: dir });
+    expect(coached.stderr).toContain(`many-lines.txt:${LIMITS.lines + 1}: more than ${LIMITS.lines} lines`);
+    expect(coached.code).toBe(2);
   });
 
   it(`a turn of more than ${LIMITS.turnChars} characters, in a file of several conversations`, async () => {

@@ -9,7 +9,7 @@ import { renderCoach } from '../../report/coach.js';
 import { describeConfig, rulesInEffect, skippedNote } from '../config.js';
 import { EXIT, UsageError } from '../exit.js';
 import { STDIN, colourThrough, errorLine, readAll, readFailure, readInputFile, type Io } from '../io.js';
-import { overLimit } from '../limits.js';
+import { LIMITS, overLimit } from '../limits.js';
 import { formatForOutput, openOutput } from '../output-file.js';
 import { colorEnabled, runRedactor } from '../options.js';
 
@@ -81,7 +81,7 @@ async function coach(file: string, o: CoachOptions, io: Io): Promise<number> {
     report(readFailure(source, err));
     return EXIT.input;
   }
-  const read = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent });
+  const read = readTranscripts(bytes, { source, format: o.inputFormat, agent: o.agent, maxLines: LIMITS.lines });
   for (const t of read.transcripts) settleRoles(t);
   // A conversation over a limit is an error in its place, as in `score`.
   const errors = [...read.errors, ...read.transcripts.flatMap((t) => overLimit(t) ?? [])];
