@@ -385,6 +385,53 @@ export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE
   return replaceFound(text, findRedactions(text, skip), (_kind, value) => maskChars(value));
 }
 
+// A message quotes at most a few dozen characters of a line, cut with "…" (excerpt in the formats)
+// or, from JSON.parse, between '"' and '..."' on either side: a value cut there ("jo.bloggs@exam…",
+// "4111 1111 11…") is no longer one any detector knows, yet is most of one. So the word touching a
+// cut is masked, and when it holds a digit, the groups of digits next to it too.
+const CUT = /\u2026|"\.\.\.|\.\.\."/g;
+const WORD_CHAR = /[^\s"'`]/;
+const GROUP_CHAR = /[\d\s.\-()/+_,]/;
+
+/**
+ * Where the word touching `at` ends (step 1) or starts (step -1, not before `floor`: what an earlier
+ * cut took is not read again), with the groups of digits beside it.
+ */
+function cutReach(text: string, at: number, step: 1 | -1, floor = 0): number {
+  const next = (i: number) => (step === 1 ? text[i] : i > floor ? text[i - 1] : undefined);
+  let i = at;
+  let digit = false;
+  // A space or two beside an "@" is part of the word ("jo @ exam…"), and so are those at the cut
+  // itself (the part after a cut "@" is " example.com").
+  const inWord = (c: string, i: number) => WORD_CHAR.test(c) || (c === ' ' && (Math.abs(i - at) < 2 || text.slice(Math.max(0, i - 3), i + 4).includes('@')));
+  for (let c = next(i); c !== undefined && inWord(c, i); c = next(i)) {
+    digit ||= c >= '0' && c <= '9';
+    i += step;
+  }
+  if (!digit && i !== at) return i; // a word of letters: an address's part is in the word itself
+  let j = i;
+  for (let c = next(j); c !== undefined && GROUP_CHAR.test(c); c = next(j)) {
+    digit ||= c >= '0' && c <= '9';
+    j += step;
+  }
+  return digit ? j : i;
+}
+
+/** `text` (a masked message) with the word at each cut of a quote masked too; the same length. */
+export function maskCuts(text: string): string {
+  if (!/\u2026|\.\.\./.test(text)) return text;
+  const folded = foldForDetection(text);
+  const spans: Redaction[] = [];
+  let last = 0;
+  for (const m of folded.matchAll(CUT)) {
+    // "…" and '"...' end a quote that was cut; '..."' starts one.
+    const [start, end] = m[0] === '..."' ? [m.index + 4, cutReach(folded, m.index + 4, 1)] : [cutReach(folded, m.index, -1, last), m.index];
+    if (end > start && start >= last) spans.push({ kind: 'email', span: [start, end] });
+    last = Math.max(last, end);
+  }
+  return replaceFound(text, spans, (_kind, value) => maskChars(value));
+}
+
 // Conversation ids and file names are keys that reports join on, and are often long numbers
 // (a CRM case id): only contact details and card numbers are tagged in them.
 const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
@@ -469,7 +516,7 @@ export class Redactor {
 
   /** An input error: its file name as a key, its message (which may quote the input) as text. */
   error(e: InputErrorRecord): InputErrorRecord {
-    return { ...e, source: this.joinKey(e.source), message: this.text(e.message) };
+    return { ...e, source: this.joinKey(e.source), message: maskCuts(this.text(e.message)) };
   }
 
   private plain(value: unknown): unknown {

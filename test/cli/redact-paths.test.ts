@@ -77,6 +77,22 @@ describe('--redact on every path', () => {
   });
 });
 
+describe('--redact where a value is cut or is not a string', () => {
+  it('masks what is left of a value that an error message cut short, in score, coach and report', async () => {
+    const cut = mkdtempSync(path.join(tmpdir(), 'etcscore-redact-cut-'));
+    // A cue timing line quoted to its 60th character, cutting the card after "11"; lines that
+    // JSON.parse quotes ten characters of, cutting the address after its "@".
+    writeFileSync(path.join(cut, 'card.srt'), `1\n${'a'.repeat(47)} ${CARD} end\nhello\n`);
+    writeFileSync(path.join(cut, 'mail.ndjson'), `${EMAIL}\n`);
+    for (const args of [['score', 'card.srt', 'mail.ndjson', '--format', 'ndjson'], ['coach', 'card.srt'], ['report', 'mail.ndjson', '--format', 'json']]) {
+      const plain = await runCli(args, { cwd: cut });
+      expect(plain.stdout + plain.stderr).toMatch(args[0] === 'report' ? /jo\.bloggs@"/ : /4111 1111 11…/);
+      const r = await runCli([...args, '--redact'], { cwd: cut });
+      expect(r.stdout + r.stderr).not.toMatch(/bloggs|4111|1111 11/);
+    }
+  });
+});
+
 describe('--redact keeps join keys apart', () => {
   // Customer ids of one shape: masked with one fixed character they would all be the same
   // customer, and one's promise would be read as broken to the other.

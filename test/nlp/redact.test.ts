@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, Redactor, findRedactions, luhnValid, redactText } from '../../src/nlp/redact.js';
+import { MASK, Redactor, findRedactions, foldForDetection, luhnValid, redactText } from '../../src/nlp/redact.js';
 import { analyze } from '../../src/score/analyze.js';
 import type { Transcript } from '../../src/model/types.js';
 import { LINEAR_RATIO, growth } from '../helpers/growth.js';
@@ -133,6 +133,63 @@ describe('Redactor', () => {
     const e = r.error({ source: 'jo@example.com/call.txt', line: 3, message: 'unknown speaker "07700 900123" (account 12345678)' });
     expect(e.source).toBe(`${r.tag('email', 'jo@example.com')}/call.txt`);
     expect(e.message).toBe(`unknown speaker "${MASK.repeat(5)} ${MASK.repeat(6)}" (account ${MASK.repeat(8)})`);
+  });
+});
+
+describe('a value cut short where an error message quotes the input', () => {
+  // An error quotes a line's first 60 characters ("…") and JSON.parse ten around its position
+  // ('"jo.bloggs@"...', '..."11 1111"'): what is left of a value there is no longer one the
+  // detectors know, yet can be most of it.
+  const r = new Redactor('k');
+  const VALUES = [
+    'jo.bloggs@example.com',
+    'jo.bloggs @ example.com',
+    '4111 1111 1111 1111',
+    '4111.1111.1111.1111',
+    '4111-1111-1111-1111',
+    '+44 20 7946 0958',
+    '00 44 20 7946 0958',
+    '1-800-555-0199',
+    '020\u00a07946\u00a00958',
+    '07700\u2013900123',
+    '\uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11',
+  ];
+  const shown = (message: string, value: string, at: number) => {
+    const part = foldForDetection(r.error({ source: 's', line: 1, message }).message).slice(at, at + value.length);
+    return part.replace(/[^\p{L}\p{N}]/gu, '');
+  };
+  const prefix = fc.stringMatching(/^[a-z ]{0,40} $/);
+
+  it('masks every letter and digit of the value that the cut left, at the end of a quote', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALUES), prefix, fc.nat(), (value, before, n) => {
+        const kept = value.slice(0, 1 + (n % (value.length - 1)));
+        const excerpt = `found "${before}${kept}\u2026"`;
+        expect(shown(excerpt, kept, 'found "'.length + before.length)).toBe('');
+        const parser = `Unexpected token 'x', "${before}${kept}"... is not valid JSON`;
+        expect(shown(parser, kept, `Unexpected token 'x', "`.length + before.length)).toBe('');
+      }),
+    );
+  });
+
+  it('masks what is left of a value where JSON.parse cut the start of its quote', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALUES), prefix, fc.nat(), (value, after, n) => {
+        const kept = value.slice(1 + (n % (value.length - 1)));
+        const parser = `Unexpected token 'x', ..."${kept}${after.trimEnd()}"... is not valid JSON`;
+        expect(shown(parser, kept, `Unexpected token 'x', ..."`.length)).toBe('');
+      }),
+    );
+  });
+
+  it('leaves a message with no cut as it was, and a cut word of letters only', () => {
+    expect(r.error({ source: 's', line: 1, message: 'expected a cue timing line, found "hello there"' }).message).toBe('expected a cue timing line, found "hello there"');
+    expect(r.error({ source: 's', line: 1, message: 'found "hello there…"' }).message).toBe(`found "hello ${MASK.repeat(5)}…"`);
+  });
+
+  it('is linear in the message', () => {
+    const message = (n: number) => 'a\u2026'.repeat(n) + '1 '.repeat(n) + '..."1'.repeat(n) + '"...'.repeat(n);
+    expect(growth((n) => r.error({ source: 's', line: 1, message: message(n) }), 20_000)).toBeLessThan(LINEAR_RATIO);
   });
 });
 
