@@ -525,6 +525,13 @@ export class Redactor {
 
   private deep(value: unknown, str: (s: string) => string, keys = false): unknown {
     if (typeof value === 'string') return str(value);
+    // A number in meta is written as its digits: a card number given as a JSON number is a card
+    // number still, and becomes its tag (a string) like the same digits given as a string.
+    if (keys && (typeof value === 'number' || typeof value === 'bigint')) {
+      const digits = String(value);
+      const tagged = this.joinKey(digits);
+      return tagged === digits ? value : tagged;
+    }
     if (Array.isArray(value)) return value.map((v) => this.deep(v, str, keys));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};

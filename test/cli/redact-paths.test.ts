@@ -91,6 +91,22 @@ describe('--redact where a value is cut or is not a string', () => {
       expect(r.stdout + r.stderr).not.toMatch(/bloggs|4111|1111 11/);
     }
   });
+
+  it('tags a card or phone number that meta holds as a JSON number, as it tags the same digits in a string', async () => {
+    const t = { id: 'n1', meta: { card: 4111111111111111, caseId: 12345678, nested: { paidWith: [5555555555554444] } }, turns: [{ role: 'agent', text: 'Hi' }] };
+    const r = await runCli(['score', '-', '--format', 'ndjson', '--redact'], { stdin: JSON.stringify(t) });
+    expect(r.stdout).not.toMatch(/4111111111111111|5555555555554444/);
+    const meta = JSON.parse(r.stdout).meta;
+    expect(meta.card).toMatch(/^\[card:[a-z]{12}\]$/);
+    expect(meta.nested.paidWith[0]).toMatch(/^\[card:[a-z]{12}\]$/);
+    expect(meta.card).not.toBe(meta.nested.paidWith[0]);
+    expect(meta.caseId).toBe(12345678); // a number that is no contact detail stays a number
+    const plain = await runCli(['score', '-', '--format', 'ndjson'], { stdin: JSON.stringify(t) });
+    expect(plain.stdout).toContain('4111111111111111');
+    // report --redact of results written without it
+    const rolled = await runCli(['report', '-', '--format', 'json', '--redact'], { stdin: plain.stdout });
+    expect(rolled.stdout + rolled.stderr).not.toMatch(/4111111111111111|5555555555554444/);
+  });
 });
 
 describe('--redact keeps join keys apart', () => {
