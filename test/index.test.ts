@@ -252,6 +252,25 @@ describe('exotic meta never makes analyze, score or render throw', () => {
     expect(JSON.parse(render('json', [a])).results[0].meta.cyclic).toEqual({ name: 'loop', self: '[circular]' });
   });
 
+  it('a huge sparse array, typed array or Buffer in meta is copied as far as the budget goes, not index by index', () => {
+    // One at a time: the copy's budget (100,000 values) is shared by all of meta.
+    for (const huge of [new Array(2 ** 32 - 1), new Array(2 ** 24), new Uint8Array(2 ** 23), Buffer.alloc(2 ** 23, 7)]) {
+      const a = analyze({ ...transcript(), meta: { huge } });
+      const copied = (a.meta as { huge: unknown[] }).huge;
+      expect(Array.isArray(copied)).toBe(true);
+      expect(copied.length).toBeGreaterThan(99_000);
+      expect(copied.length).toBeLessThan(100_000);
+      expect(copied[0]).toBe(huge[0] ?? null);
+      for (const f of FORMAT_NAMES) expect(typeof render(f, [a])).toBe('string');
+      // render copies a caller's meta the same way
+      const b = analyze(transcript());
+      b.meta = { huge };
+      expect(JSON.parse(render('json', [b])).results[0].meta.huge.length).toBeLessThan(100_000);
+    }
+    const small = analyze({ ...transcript(), meta: { floats: new Float64Array([1.5, Number.NaN]), bytes: Buffer.from([1, 2]), holes: [1, , 3] } }).meta;
+    expect(small).toMatchObject({ floats: [1.5, null], bytes: [1, 2], holes: [1, null, 3] });
+  }, 60_000);
+
   it('any value at all in meta', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true })), (meta) => {
