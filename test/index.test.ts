@@ -199,6 +199,34 @@ describe('bad arguments are a TypeError naming the argument', () => {
   });
 });
 
+describe('new RuleSet checks its arguments', () => {
+  const rule = BUILTIN_RULES.find((r) => r.patterns.length > 0 && r.speaker === 'agent')!;
+  it('names the argument, the rule and the field that is wrong', () => {
+    const make = (rules: unknown, options?: unknown) => () => new RuleSet(rules as never, options as never);
+    for (const bad of [undefined, null, 'rules', 5, { length: 1 }]) throwsNaming(make(bad), 'RuleSet: rules must be an array');
+    throwsNaming(make([, rule]), 'RuleSet: rules[0]');
+    throwsNaming(make([rule, null]), 'RuleSet: rules[1] must be a rule object');
+    const fields: Array<[string, unknown]> = [
+      ['id', 5], ['id', ''], ['speaker', 'bot'], ['kind', 'constructor'], ['severity', 'toString'], ['severity', 'fatal'],
+      ['category', '__proto__'], ['message', null], ['patterns', 'x'], ['patterns', [5]], ['once', 'hourly'], ['unit', 'word'],
+      ['suppressedBy', 'empathy'], ['yieldsTo', ['hasOwnProperty']], ['weight', Number.NaN], ['check', 'x'], ['allowNegated', 'yes'], ['suggestion', 1],
+    ];
+    for (const [field, value] of fields) throwsNaming(make([rule, { ...rule, id: field === 'id' ? value : 'mine', [field]: value }]), `RuleSet: rules[1].${field}`);
+    for (const bad of [null, 'x', []]) throwsNaming(make([rule], bad), 'RuleSet: options must be an object');
+    throwsNaming(make([rule], { ignore: 'um' }), 'RuleSet: options.ignore must be an array');
+    throwsNaming(make([rule], { ignore: [1] }), 'RuleSet: options.ignore[0] must be a string');
+    throwsNaming(make([rule], { sentiment: [null] }), 'RuleSet: options.sentiment[0]');
+    throwsNaming(make([rule], { sentiment: [{ pattern: 'so bad', weight: -2, why: '', category: 'valueOf' }] }), 'RuleSet: options.sentiment[0].category');
+    throwsNaming(make([rule], { ignores: [] }), 'RuleSet: options.ignores is not an option');
+  });
+
+  it('takes the built-in rules, a user\'s rule and its options', () => {
+    const mine = { ...rule, id: 'mine', patterns: ['no can do'], severity: 'warning' as const };
+    const rules = new RuleSet([...BUILTIN_RULES, mine], { ignore: ['to be honest'], sentiment: [{ pattern: 'so bad', weight: -2, why: 'x', category: 'sarcasm' as const }] });
+    expect(RuleSet.is(rules)).toBe(true);
+  });
+});
+
 describe('exotic meta never makes analyze, score or render throw', () => {
   function exoticMeta(): Record<string, unknown> {
     const cyclic: Record<string, unknown> = { name: 'loop' };
