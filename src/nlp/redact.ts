@@ -74,6 +74,10 @@ function foldTable(): Uint16Array {
   table[0x09] = 32; // a tab, as pasted from a spreadsheet between a card's groups
   table[0xfe62] = 43; // small plus
   table[0xfe6b] = 64; // small commercial at
+  // The full stops of Chinese and Japanese input ("jo@example。com"); the fullwidth one is folded above.
+  table[0x3002] = 46; // ideographic full stop
+  table[0xff61] = 46; // halfwidth ideographic full stop
+  table[0xfe52] = 46; // small full stop
   return (FOLD = table);
 }
 
@@ -168,10 +172,12 @@ const DETECTORS: Detector[] = [
     // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
     // The country code may stand in brackets, as "(+44) 20 7946 0958".
-    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?00${SEP}?)(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
+    // North America dials out with 011 ("011 44 20 7946 0958"), a separator after it, so that a
+    // national number that starts 011 ("0116 496 0123") is not read as one.
+    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?(?:00${SEP}?|011${SEP}))(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
       const plus = m.startsWith('+') || m.startsWith('(+');
-      const n = digitsOf(m).length - (plus ? 0 : 2);
+      const n = digitsOf(m).length - (plus ? 0 : /^\(?011/.test(m) ? 3 : 2);
       return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
     },
   },
@@ -259,7 +265,8 @@ const LOCAL_CHAR = /[\p{L}\d._%+-]/u;
 // amazon.com" and "meet me at the shop. Com…" are not addresses.
 const SPELLED_AT = / ?[([{]at[)\]}] ?| at /giu;
 const SPELLED_DOT = '(?:\\.| ?[(\\[{]dot[)\\]}] ?| dot )';
-const SPELLED = new RegExp(`[\\p{L}\\d._%+-]{1,64}(?: ?[(\\[{]at[)\\]}] ?| at )[\\p{L}\\d-]{1,63}(?:${SPELLED_DOT}[\\p{L}\\d-]{1,63}){0,8}${SPELLED_DOT}\\p{L}{2,24}(?![\\p{L}\\d])`, 'iuy');
+const SPELLED_DOT_WORD = / ?[([{]dot[)\]}] ?| dot /i;
+const SPELLED = new RegExp(`[\\p{L}\\d._%+-]{1,64}(?: ?[(\\[{]at[)\\]}] ?| at | {0,2}@ {0,2})[\\p{L}\\d-]{1,63}(?:${SPELLED_DOT}[\\p{L}\\d-]{1,63}){0,8}${SPELLED_DOT}\\p{L}{2,24}(?![\\p{L}\\d])`, 'iuy');
 
 /** Where the local part before `at` starts: up to 64 of its characters, after at most `blanks` spaces. */
 function localStart(text: string, at: number, from: number, blanks: number): number {
@@ -280,13 +287,20 @@ function emails(text: string): Array<[number, number]> {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', Math.max(at + 1, from))) {
     const start = localStart(text, at, from, 2);
     EMAIL.lastIndex = start;
-    const m = EMAIL.exec(text);
+    // "jo@example dot com": an "@" with the dots spelled out.
+    const m = EMAIL.exec(text) ?? spelledAfterAt(text, start);
     if (m) {
       out.push([start, start + m[0].length]);
       from = start + m[0].length;
     }
   }
   return out.concat(spelledEmails(text, out));
+}
+
+function spelledAfterAt(text: string, start: number): RegExpExecArray | null {
+  SPELLED.lastIndex = start;
+  const m = SPELLED.exec(text);
+  return m && SPELLED_DOT_WORD.test(m[0]) ? m : null;
 }
 
 function spelledEmails(text: string, found: ReadonlyArray<[number, number]>): Array<[number, number]> {
@@ -300,7 +314,7 @@ function spelledEmails(text: string, found: ReadonlyArray<[number, number]>): Ar
     const address = SPELLED.exec(text);
     if (!address) continue;
     const plainAt = m[0].toLowerCase() === ' at ';
-    if (plainAt && !/ ?[([{]dot[)\]}] ?| dot /i.test(address[0])) continue;
+    if (plainAt && !SPELLED_DOT_WORD.test(address[0])) continue;
     const end = start + address[0].length;
     if (!found.some(([s, e]) => s < end && start < e)) out.push([start, end]);
     from = end;
@@ -441,7 +455,8 @@ function canonical(kind: string, value: string): string {
   const folded = foldForDetection(value);
   // "jo @ example.com" and "jo at example dot com" are jo@example.com.
   if (kind === 'email') return folded.toLowerCase().replace(/ ?[([{]at[)\]}] ?| at | {0,2}@ {0,2}/, '@').replace(/ ?[([{]dot[)\]}] ?| dot /g, '.');
-  if (kind === 'phone') return digitsOf(folded).replace(/^00/, ''); // 00 44 … is +44 …
+  // 00 44 … and 011 44 … are +44 …
+  if (kind === 'phone') return /^\(?011\D/.test(folded) ? digitsOf(folded).slice(3) : digitsOf(folded).replace(/^00/, '');
   if (kind === 'card') return digitsOf(folded);
   if (kind === 'account') return folded.replace(/[^\dA-Z]/gi, '').toUpperCase();
   return value;

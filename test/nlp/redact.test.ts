@@ -46,6 +46,7 @@ describe('redactText', () => {
     ['an @ with no domain after it', 'DM us @ help or @AcmeHelp'],
     ['looking at a web site', 'look at amazon.com for it'],
     ['"at" and "dot" with no address between', 'meet me at the shop dot com'],
+    ['an "@" and a "dot" with no address between', 'meet me @ the shop dot com, DM @ help dot'],
     ['a time after an @', 'sent @ 10.30pm'],
     // What the grouped numbers must not take.
     ['a span of years or of opening hours', 'from 2019 2020 to 1999-2003, open 0900-1730'],
@@ -274,6 +275,15 @@ describe('the phone and card forms people write', () => {
     ['an e-mail spelled out in capitals', 'JO AT EXAMPLE DOT CO DOT UK ok', 'JO AT EXAMPLE DOT CO DOT UK', 'email'],
     ['an e-mail with (at) and (dot)', 'jo.b(at)example(dot)com ok', 'jo.b(at)example(dot)com', 'email'],
     ['an e-mail with [at] and a real dot', 'jo [at] example.com ok', 'jo [at] example.com', 'email'],
+    ['an e-mail with an "@" and its dots spelled out', 'mail jo@example dot com ok', 'jo@example dot com', 'email'],
+    ['an e-mail with a spaced "@" and its dots spelled out', 'mail jo.bloggs @ example dot co dot uk ok', 'jo.bloggs @ example dot co dot uk', 'email'],
+    ['an e-mail with (dot) after an "@"', 'mail jo@example(dot)com ok', 'jo@example(dot)com', 'email'],
+    // The full stops of Chinese and Japanese input methods.
+    ['an e-mail with ideographic full stops', 'mail jo@example\u3002co\u3002jp ok', 'jo@example\u3002co\u3002jp', 'email'],
+    ['an e-mail with halfwidth ideographic full stops', 'mail jo\uff20example\uff61com ok', 'jo\uff20example\uff61com', 'email'],
+    // North America's exit code, before the country code.
+    ['an international number dialled with 011', 'mine is 011 44 20 7946 0958 ok', '011 44 20 7946 0958', 'phone'],
+    ['an international number dialled with 011, dashed', 'it is 011-33-6-12-34-56-78 ok', '011-33-6-12-34-56-78', 'phone'],
   ])('masks %s', (_what, text, secret, kind) => {
     const found = findRedactions(text);
     expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
@@ -339,6 +349,14 @@ describe('phone numbers written as bare groups of digits', () => {
 });
 
 describe('tags keep join keys apart', () => {
+  it('an address or a number is one key however it is written', () => {
+    const r = new Redactor();
+    expect(r.joinKey('jo@example dot com')).toBe(r.joinKey('jo@example.com'));
+    expect(r.joinKey('jo@example\u3002com')).toBe(r.joinKey('jo@example.com'));
+    expect(r.joinKey('011 44 20 7946 0958')).toBe(r.joinKey('+44 20 7946 0958'));
+    expect(r.joinKey('011 44 20 7946 0958')).not.toBe(r.joinKey('+44 20 7946 0959'));
+  });
+
   const secretOfSameShape = fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).filter(([a, b]) => a !== b);
 
   it('two different customers, callers or agents never share a tag; the same one always does', () => {
@@ -386,6 +404,9 @@ describe('the redactor is linear in the text', () => {
     ['letters without an @', (n) => 'a'.repeat(n)],
     ['many @', (n) => 'a@'.repeat(n / 2)],
     ['a domain with endless labels', (n) => 'jo@' + 'a.'.repeat(n / 2)],
+    ['an "@" and endless spelled dots', (n) => 'jo@' + 'a dot '.repeat(n / 6)],
+    ['"@"s and spelled dots', (n) => 'a@b dot '.repeat(n / 8)],
+    ['exit codes and digits', (n) => '011 4 '.repeat(n / 6)],
     ['digits', (n) => '1'.repeat(n)],
     ['digits in pairs', (n) => '01 '.repeat(n / 3)],
     ['dotted digits', (n) => '4.'.repeat(n / 2)],
