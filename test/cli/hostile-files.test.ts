@@ -120,6 +120,31 @@ describe('a batch walks folders it cannot read, and symbolic links, without losi
     expect(r.code).toBe(2);
   });
 
+  it('reports a link loop and a broken link to a folder, named like a transcript or with no extension', async () => {
+    const tree = path.join(dir, 'loops');
+    mkdirSync(tree);
+    writeFileSync(path.join(tree, 'call.txt'), CALL);
+    symlinkSync('self.vtt', path.join(tree, 'self.vtt')); // a link to itself
+    symlinkSync('b.txt', path.join(tree, 'a.txt')); // two links to each other
+    symlinkSync('a.txt', path.join(tree, 'b.txt'));
+    symlinkSync('calls', path.join(tree, 'calls')); // a folder link to itself
+    symlinkSync('gone', path.join(tree, 'archive')); // a folder of calls that was moved
+    symlinkSync('gone.doc', path.join(tree, 'notes.doc')); // not a transcript: not ours to report
+    const r = await runCli(['score', 'loops', '--format', 'ndjson'], { cwd: dir });
+    const records = lines(r.stdout);
+    expect(records.filter((x) => x.type !== 'error').map((x) => x.source)).toEqual([path.join('loops', 'call.txt')]);
+    const errors = records.filter((x) => x.type === 'error').map((x) => [x.source, x.message]);
+    const loop = 'cannot read: a loop of symbolic links';
+    expect(errors).toEqual([
+      [path.join('loops', 'a.txt'), loop],
+      [path.join('loops', 'archive'), 'cannot read: no such file'],
+      [path.join('loops', 'b.txt'), loop],
+      [path.join('loops', 'calls'), loop],
+      [path.join('loops', 'self.vtt'), loop],
+    ]);
+    expect(r.code).toBe(2);
+  });
+
   it('reports a sub-folder it cannot list as an error record, and scores the rest (simulated: tests run as root)', async () => {
     const tree = path.join(dir, 'locked-tree');
     mkdirSync(path.join(tree, 'locked'), { recursive: true });
