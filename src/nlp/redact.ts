@@ -48,7 +48,7 @@ const isReference = (text: string, start: number) => REFERENCE_LABEL.test(text.s
 // list. Fullwidth forms (Chinese and Japanese input methods: "０７７００", "＋４４", "＠") become
 // ASCII, the digits of every script (Arabic-Indic, Devanagari…) their ASCII digit, every dash and
 // minus "-", and every space and every invisible character (no-break, thin and ideographic spaces,
-// zero-width space, soft hyphen, bidi marks) and a tab a space, since people and systems put them between groups.
+// zero-width space, soft hyphen, bidi marks), a tab and a line break a space, since people and systems put them between groups.
 let FOLD: Uint16Array | undefined; // BMP code unit → what it folds to (0: itself)
 
 function foldTable(): Uint16Array {
@@ -72,6 +72,9 @@ function foldTable(): Uint16Array {
     else if (space.test(ch)) table[c] = 32;
   }
   table[0x09] = 32; // a tab, as pasted from a spreadsheet between a card's groups
+  // A line break, where a turn of several lines wraps a number ("my card is 4111 1111⏎1111 1111").
+  table[0x0a] = 32;
+  table[0x0d] = 32;
   table[0xfe62] = 43; // small plus
   table[0xfe6b] = 64; // small commercial at
   // The full stops of Chinese and Japanese input ("jo@example。com"); the fullwidth one is folded above.
@@ -83,7 +86,7 @@ function foldTable(): Uint16Array {
 
 /** `text` with digits, signs and spaces in their ASCII form; always the same length. */
 export function foldForDetection(text: string): string {
-  if (!/[\t\u0080-\uffff]/.test(text)) return text;
+  if (!/[\t\n\r\u0080-\uffff]/.test(text)) return text;
   const table = foldTable();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {

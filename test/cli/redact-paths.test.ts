@@ -92,6 +92,17 @@ describe('--redact where a value is cut or is not a string', () => {
     }
   });
 
+  it('masks a number that a turn of several lines wraps, in every format', async () => {
+    const call = `Agent: Thanks for calling, how can I help?\nCustomer: my card is 4111 1111\n1111 1111 and my phone is +44 20\n7946 0958, thanks\n`;
+    // The formats that quote whole turns.
+    for (const args of [['score', '-', '--input-format', 'text', '--format', 'markdown'], ['score', '-', '--input-format', 'text', '--format', 'html'], ['coach', '-', '--input-format', 'text']]) {
+      const plain = await runCli(args, { stdin: call });
+      expect(plain.stdout).toMatch(/1111/);
+      const r = await runCli([...args, '--redact'], { stdin: call });
+      expect(r.stdout + r.stderr).not.toMatch(/1111|7946|0958|\+44 20/);
+    }
+  });
+
   it('tags a card or phone number that meta holds as a JSON number, as it tags the same digits in a string', async () => {
     const t = { id: 'n1', meta: { card: 4111111111111111, caseId: 12345678, nested: { paidWith: [5555555555554444] } }, turns: [{ role: 'agent', text: 'Hi' }] };
     const r = await runCli(['score', '-', '--format', 'ndjson', '--redact'], { stdin: JSON.stringify(t) });

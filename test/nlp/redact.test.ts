@@ -258,6 +258,11 @@ describe('the phone and card forms people write', () => {
     ['card groups with commas and spaces', 'card 4111, 1111, 1111, 1111 ok', '4111, 1111, 1111, 1111', 'card'],
     ['Amex groups with commas', 'amex 3782,822463,10005 ok', '3782,822463,10005', 'card'],
     ['card groups with tabs', 'card 4111\t1111\t1111\t1111 ok', '4111\t1111\t1111\t1111', 'card'],
+    // A turn of several lines, wrapped inside a number.
+    ['a card number across a line break', 'card 4111 1111\n1111 1111 ok', '4111 1111\n1111 1111', 'card'],
+    ['a card number a group a line', 'card 4111\n1111\n1111\n1111 ok', '4111\n1111\n1111\n1111', 'card'],
+    ['a phone number across a CRLF', 'call +44 20\r\n7946 0958 ok', '+44 20\r\n7946 0958', 'phone'],
+    ['a national number across a line break', 'ring 07700\n900123 ok', '07700\n900123', 'phone'],
     // An IBAN whose groups hold "00 44…", which alone looks like an international number.
     ['IBAN with a group that looks like a phone', 'IBAN DE89 3704 0044 0532 0130 00 ok', 'DE89 3704 0044 0532 0130 00', 'account'],
     // Account numbers in groups of four, with no label: as the run of 8 digits is.
