@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../src/cli/limits.js';
+import { ConfigError, configuredRules } from '../../src/index.js';
 import { BIN } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -411,3 +412,18 @@ describe('errors are errors', () => {
     expect(r.stderr).toContain('endless.ndjson:1: line is longer than the limit');
   });
 });
+
+describe('a configuration that never ends is an error, not an abort', () => {
+  it('--config /dev/zero, or a file over the limit, is one line and exit 2 (the built binary, which aborted)', async () => {
+    const big = path.join(dir, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(LIMITS.configBytes)}\ndisable: []\n`);
+    for (const config of ['/dev/zero', big]) {
+      const r = await bin(['score', 'good.txt', '--format', 'ndjson', '--config', config]).done;
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`etcscore: ${config}: cannot read: it is larger than the limit of 4 MB for a configuration file\n`);
+      expect(r.stdout).toBe('');
+    }
+    expect(() => configuredRules({ config: '/dev/zero' })).toThrow(ConfigError);
+  }, 60_000);
+});
+
