@@ -200,6 +200,34 @@ describe('bad arguments are a TypeError naming the argument', () => {
   });
 });
 
+describe('new RuleSet checks its arguments', () => {
+  const rule = BUILTIN_RULES.find((r) => r.patterns.length > 0 && r.speaker === 'agent')!;
+  it('names the argument, the rule and the field that is wrong', () => {
+    const make = (rules: unknown, options?: unknown) => () => new RuleSet(rules as never, options as never);
+    for (const bad of [undefined, null, 'rules', 5, { length: 1 }]) throwsNaming(make(bad), 'RuleSet: rules must be an array');
+    throwsNaming(make([, rule]), 'RuleSet: rules[0]');
+    throwsNaming(make([rule, null]), 'RuleSet: rules[1] must be a rule object');
+    const fields: Array<[string, unknown]> = [
+      ['id', 5], ['id', ''], ['speaker', 'bot'], ['kind', 'constructor'], ['severity', 'toString'], ['severity', 'fatal'],
+      ['category', '__proto__'], ['message', null], ['patterns', 'x'], ['patterns', [5]], ['once', 'hourly'], ['unit', 'word'],
+      ['suppressedBy', 'empathy'], ['yieldsTo', ['hasOwnProperty']], ['weight', Number.NaN], ['check', 'x'], ['allowNegated', 'yes'], ['suggestion', 1],
+    ];
+    for (const [field, value] of fields) throwsNaming(make([rule, { ...rule, id: field === 'id' ? value : 'mine', [field]: value }]), `RuleSet: rules[1].${field}`);
+    for (const bad of [null, 'x', []]) throwsNaming(make([rule], bad), 'RuleSet: options must be an object');
+    throwsNaming(make([rule], { ignore: 'um' }), 'RuleSet: options.ignore must be an array');
+    throwsNaming(make([rule], { ignore: [1] }), 'RuleSet: options.ignore[0] must be a string');
+    throwsNaming(make([rule], { sentiment: [null] }), 'RuleSet: options.sentiment[0]');
+    throwsNaming(make([rule], { sentiment: [{ pattern: 'so bad', weight: -2, why: '', category: 'valueOf' }] }), 'RuleSet: options.sentiment[0].category');
+    throwsNaming(make([rule], { ignores: [] }), 'RuleSet: options.ignores is not an option');
+  });
+
+  it('takes the built-in rules, a user\'s rule and its options', () => {
+    const mine = { ...rule, id: 'mine', patterns: ['no can do'], severity: 'warning' as const };
+    const rules = new RuleSet([...BUILTIN_RULES, mine], { ignore: ['to be honest'], sentiment: [{ pattern: 'so bad', weight: -2, why: 'x', category: 'sarcasm' as const }] });
+    expect(RuleSet.is(rules)).toBe(true);
+  });
+});
+
 describe('exotic meta never makes analyze, score or render throw', () => {
   function exoticMeta(): Record<string, unknown> {
     const cyclic: Record<string, unknown> = { name: 'loop' };
@@ -252,6 +280,25 @@ describe('exotic meta never makes analyze, score or render throw', () => {
     for (const f of FORMAT_NAMES) expect(typeof render(f, [a], [], { findings: true })).toBe('string');
     expect(JSON.parse(render('json', [a])).results[0].meta.cyclic).toEqual({ name: 'loop', self: '[circular]' });
   });
+
+  it('a huge sparse array, typed array or Buffer in meta is copied as far as the budget goes, not index by index', () => {
+    // One at a time: the copy's budget (100,000 values) is shared by all of meta.
+    for (const huge of [new Array(2 ** 32 - 1), new Array(2 ** 24), new Uint8Array(2 ** 23), Buffer.alloc(2 ** 23, 7)]) {
+      const a = analyze({ ...transcript(), meta: { huge } });
+      const copied = (a.meta as { huge: unknown[] }).huge;
+      expect(Array.isArray(copied)).toBe(true);
+      expect(copied.length).toBeGreaterThan(99_000);
+      expect(copied.length).toBeLessThan(100_000);
+      expect(copied[0]).toBe(huge[0] ?? null);
+      for (const f of FORMAT_NAMES) expect(typeof render(f, [a])).toBe('string');
+      // render copies a caller's meta the same way
+      const b = analyze(transcript());
+      b.meta = { huge };
+      expect(JSON.parse(render('json', [b])).results[0].meta.huge.length).toBeLessThan(100_000);
+    }
+    const small = analyze({ ...transcript(), meta: { floats: new Float64Array([1.5, Number.NaN]), bytes: Buffer.from([1, 2]), holes: [1, , 3] } }).meta;
+    expect(small).toMatchObject({ floats: [1.5, null], bytes: [1, 2], holes: [1, null, 3] });
+  }, 60_000);
 
   it('any value at all in meta', () => {
     fc.assert(

@@ -2,13 +2,13 @@
 // ignore and rules switched off, from --config FILE or the first .etcscorerc.yaml|yml|json found
 // from the working directory upward. Every command that analyses gets its rules from
 // `rulesInEffect`, so `score` and `coach` can never disagree about what a conversation contains.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES, RuleSet, builtinRuleSet, type RuleDef } from '../rules/index.js';
 import { readDocument } from './config/document.js';
 import { ConfigError, failer } from './config/error.js';
 import { CONFIG_FILES, displayPath, findConfigFile } from './config/find.js';
-import { readFound, type SkippedConfig } from './config/trust.js';
+import { readConfigText, readFound, type SkippedConfig } from './config/trust.js';
 import { validateConfig, type UserConfig } from './config/validate.js';
 import { forTerminal } from '../report/terminal.js';
 
@@ -45,7 +45,7 @@ export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skip
   const { cwd } = choice;
   if (choice.file !== undefined && !choice.found) {
     const absolute = path.resolve(cwd, choice.file);
-    return { config: parseConfig(readable(choice.file, () => readFileSync(absolute, 'utf8')), choice.file) };
+    return { config: parseConfig(readable(choice.file, () => readNamed(absolute)), choice.file) };
   }
   const found = choice.file !== undefined ? path.resolve(cwd, choice.file) : choice.lookup !== false ? findConfigFile(cwd) : undefined;
   if (!found) return {};
@@ -55,6 +55,16 @@ export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skip
   // The main thread used this file; a worker that finds it changed since must not score otherwise.
   if (choice.found) throw new ConfigError(`${file}: ${read.skipped.why} (it changed after the run checked it)`);
   return { skipped: read.skipped };
+}
+
+/** The text of a file named with --config, read whoever owns it, as far as the limit. */
+function readNamed(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    return readConfigText(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** What `read` returns, or the ConfigError that says why `file` cannot be read. */

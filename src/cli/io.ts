@@ -19,7 +19,12 @@ export interface Io {
 
 export const STDIN = '-';
 
-const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+const CANNOT_READ: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  ELOOP: 'a loop of symbolic links', // node's own message names the absolute path
+};
 
 /** "file:line: reason" on one line, whatever the file name or the reason holds. */
 export function errorLine(e: InputErrorRecord): string {
@@ -123,7 +128,10 @@ export async function expandInputs(paths: readonly string[], extensions: Readonl
       else if (e.isSymbolicLink()) {
         const target = await fs.stat(path.resolve(cwd, p)).catch(() => undefined);
         if (target?.isDirectory()) await walk(p);
-        else if (wanted && (!target || first(await realPath(p)))) out.push(p); // a broken link is reported when read
+        // A broken link (its target gone, or a loop) is reported when read: one named like a
+        // transcript, and one with no extension, which may have been a folder of them.
+        else if (!target) (wanted || path.extname(e.name) === '') && out.push(p);
+        else if (wanted && first(await realPath(p))) out.push(p);
       } else if (e.isFile() && wanted && first(path.join(realDir, e.name))) out.push(p);
       else if (!e.isFile() && wanted) out.push(p); // a FIFO, a socket or a device: reported in its place, never read
     }

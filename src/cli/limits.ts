@@ -32,6 +32,8 @@ export const LIMITS = {
    * score -`) ends with an error instead of writing one error a line for ever.
    */
   errorsPerInput: 100_000,
+  /** A configuration file (a catalogue of rules is some kilobytes): `--config /dev/zero` is an error, not an out-of-memory abort. */
+  configBytes: 4 * MB,
 } as const;
 
 const size = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${bytes} bytes`);
@@ -39,6 +41,11 @@ const size = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) 
 /** The reason an input of `bytes` (or more) is not read. */
 export function inputTooLarge(bytes: number): string {
   return `input is larger than the limit of ${size(LIMITS.inputBytes)} for an input read whole (${size(bytes)} or more); split it, or write it as NDJSON, which is read a record at a time`;
+}
+
+/** The reason a configuration file over the limit is not read. */
+export function configTooLarge(): string {
+  return `it is larger than the limit of ${size(LIMITS.configBytes)} for a configuration file`;
 }
 
 /** The reason an NDJSON line over the limit is not read (nor anything after it). */

@@ -27,7 +27,8 @@ const MAX_VALUES = 100_000;
  * A copy of data from outside (a transcript's meta, handed to the library) that is plain JSON data:
  * a cycle becomes "[circular]"; functions, symbols and undefined are left out, and so is a
  * property whose getter throws or an object that cannot be read (a revoked proxy); a bigint becomes
- * its digits; `toJSON` (a Date) is honoured; a non-finite number becomes null, as JSON writes it.
+ * its digits; `toJSON` (a Date) is honoured; a non-finite number becomes null, as JSON writes it;
+ * a typed array (a Buffer) becomes an array of its numbers, and an array's holes nulls.
  * Writing the result can then never throw, and nothing in it runs code later.
  */
 export function plainCopy(value: unknown): unknown {
@@ -43,9 +44,17 @@ export function plainCopy(value: unknown): unknown {
     if (depth >= MAX_DEPTH) return undefined;
     path.add(v);
     try {
+      // An array or a typed array (a Buffer too, before its toJSON) by index, as far as the budget
+      // goes: `map` and `Object.keys` visit every index of a sparse array of length 2^32 - 1 or of
+      // a typed array of millions, and a hole left as a hole is written as millions of nulls.
+      if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
+        const items = v as ArrayLike<unknown>;
+        const out: unknown[] = [];
+        for (let i = 0; i < items.length && budget > 0; i++) out.push(copy(items[i], depth + 1) ?? null);
+        return out;
+      }
       const toJSON = (v as { toJSON?: unknown }).toJSON;
       if (typeof toJSON === 'function') return copy(toJSON.call(v), depth + 1);
-      if (Array.isArray(v)) return v.map((item) => copy(item, depth + 1) ?? null);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(v)) {
         let item: unknown;

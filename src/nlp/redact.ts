@@ -48,7 +48,7 @@ const isReference = (text: string, start: number) => REFERENCE_LABEL.test(text.s
 // list. Fullwidth forms (Chinese and Japanese input methods: "０７７００", "＋４４", "＠") become
 // ASCII, the digits of every script (Arabic-Indic, Devanagari…) their ASCII digit, every dash and
 // minus "-", and every space and every invisible character (no-break, thin and ideographic spaces,
-// zero-width space, soft hyphen, bidi marks) and a tab a space, since people and systems put them between groups.
+// zero-width space, soft hyphen, bidi marks), a tab and a line break a space, since people and systems put them between groups.
 let FOLD: Uint16Array | undefined; // BMP code unit → what it folds to (0: itself)
 
 function foldTable(): Uint16Array {
@@ -72,14 +72,21 @@ function foldTable(): Uint16Array {
     else if (space.test(ch)) table[c] = 32;
   }
   table[0x09] = 32; // a tab, as pasted from a spreadsheet between a card's groups
+  // A line break, where a turn of several lines wraps a number ("my card is 4111 1111⏎1111 1111").
+  table[0x0a] = 32;
+  table[0x0d] = 32;
   table[0xfe62] = 43; // small plus
   table[0xfe6b] = 64; // small commercial at
+  // The full stops of Chinese and Japanese input ("jo@example。com"); the fullwidth one is folded above.
+  table[0x3002] = 46; // ideographic full stop
+  table[0xff61] = 46; // halfwidth ideographic full stop
+  table[0xfe52] = 46; // small full stop
   return (FOLD = table);
 }
 
 /** `text` with digits, signs and spaces in their ASCII form; always the same length. */
 export function foldForDetection(text: string): string {
-  if (!/[\t\u0080-\uffff]/.test(text)) return text;
+  if (!/[\t\n\r\u0080-\uffff]/.test(text)) return text;
   const table = foldTable();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
@@ -168,10 +175,12 @@ const DETECTORS: Detector[] = [
     // every way, "+" and 40 digits took the detector 2.5 ms each.
     kind: 'phone',
     // The country code may stand in brackets, as "(+44) 20 7946 0958".
-    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?00${SEP}?)(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
+    // North America dials out with 011 ("011 44 20 7946 0958"), a separator after it, so that a
+    // national number that starts 011 ("0116 496 0123") is not read as one.
+    pattern: re(`(?:\\(?\\+|(?<![\\d.,])\\(?(?:00${SEP}?|011${SEP}))(?=(\\d{1,3}))\\1\\)?(?:${SEP}?\\(?(?=(\\d{1,5}))\\2\\)?){1,6}(?!\\d)`),
     accept: (m, text, start) => {
       const plus = m.startsWith('+') || m.startsWith('(+');
-      const n = digitsOf(m).length - (plus ? 0 : 2);
+      const n = digitsOf(m).length - (plus ? 0 : /^\(?011/.test(m) ? 3 : 2);
       return whole(n >= 8 && n <= 15 && (plus || !isReference(text, start)), m);
     },
   },
@@ -259,7 +268,8 @@ const LOCAL_CHAR = /[\p{L}\d._%+-]/u;
 // amazon.com" and "meet me at the shop. Com…" are not addresses.
 const SPELLED_AT = / ?[([{]at[)\]}] ?| at /giu;
 const SPELLED_DOT = '(?:\\.| ?[(\\[{]dot[)\\]}] ?| dot )';
-const SPELLED = new RegExp(`[\\p{L}\\d._%+-]{1,64}(?: ?[(\\[{]at[)\\]}] ?| at )[\\p{L}\\d-]{1,63}(?:${SPELLED_DOT}[\\p{L}\\d-]{1,63}){0,8}${SPELLED_DOT}\\p{L}{2,24}(?![\\p{L}\\d])`, 'iuy');
+const SPELLED_DOT_WORD = / ?[([{]dot[)\]}] ?| dot /i;
+const SPELLED = new RegExp(`[\\p{L}\\d._%+-]{1,64}(?: ?[(\\[{]at[)\\]}] ?| at | {0,2}@ {0,2})[\\p{L}\\d-]{1,63}(?:${SPELLED_DOT}[\\p{L}\\d-]{1,63}){0,8}${SPELLED_DOT}\\p{L}{2,24}(?![\\p{L}\\d])`, 'iuy');
 
 /** Where the local part before `at` starts: up to 64 of its characters, after at most `blanks` spaces. */
 function localStart(text: string, at: number, from: number, blanks: number): number {
@@ -280,13 +290,20 @@ function emails(text: string): Array<[number, number]> {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', Math.max(at + 1, from))) {
     const start = localStart(text, at, from, 2);
     EMAIL.lastIndex = start;
-    const m = EMAIL.exec(text);
+    // "jo@example dot com": an "@" with the dots spelled out.
+    const m = EMAIL.exec(text) ?? spelledAfterAt(text, start);
     if (m) {
       out.push([start, start + m[0].length]);
       from = start + m[0].length;
     }
   }
   return out.concat(spelledEmails(text, out));
+}
+
+function spelledAfterAt(text: string, start: number): RegExpExecArray | null {
+  SPELLED.lastIndex = start;
+  const m = SPELLED.exec(text);
+  return m && SPELLED_DOT_WORD.test(m[0]) ? m : null;
 }
 
 function spelledEmails(text: string, found: ReadonlyArray<[number, number]>): Array<[number, number]> {
@@ -300,7 +317,7 @@ function spelledEmails(text: string, found: ReadonlyArray<[number, number]>): Ar
     const address = SPELLED.exec(text);
     if (!address) continue;
     const plainAt = m[0].toLowerCase() === ' at ';
-    if (plainAt && !/ ?[([{]dot[)\]}] ?| dot /i.test(address[0])) continue;
+    if (plainAt && !SPELLED_DOT_WORD.test(address[0])) continue;
     const end = start + address[0].length;
     if (!found.some(([s, e]) => s < end && start < e)) out.push([start, end]);
     from = end;
@@ -385,6 +402,53 @@ export function redactText(text: string, skip: ReadonlySet<RedactionKind> = NONE
   return replaceFound(text, findRedactions(text, skip), (_kind, value) => maskChars(value));
 }
 
+// A message quotes at most a few dozen characters of a line, cut with "…" (excerpt in the formats)
+// or, from JSON.parse, between '"' and '..."' on either side: a value cut there ("jo.bloggs@exam…",
+// "4111 1111 11…") is no longer one any detector knows, yet is most of one. So the word touching a
+// cut is masked, and when it holds a digit, the groups of digits next to it too.
+const CUT = /\u2026|"\.\.\.|\.\.\."/g;
+const WORD_CHAR = /[^\s"'`]/;
+const GROUP_CHAR = /[\d\s.\-()/+_,]/;
+
+/**
+ * Where the word touching `at` ends (step 1) or starts (step -1, not before `floor`: what an earlier
+ * cut took is not read again), with the groups of digits beside it.
+ */
+function cutReach(text: string, at: number, step: 1 | -1, floor = 0): number {
+  const next = (i: number) => (step === 1 ? text[i] : i > floor ? text[i - 1] : undefined);
+  let i = at;
+  let digit = false;
+  // A space or two beside an "@" is part of the word ("jo @ exam…"), and so are those at the cut
+  // itself (the part after a cut "@" is " example.com").
+  const inWord = (c: string, i: number) => WORD_CHAR.test(c) || (c === ' ' && (Math.abs(i - at) < 2 || text.slice(Math.max(0, i - 3), i + 4).includes('@')));
+  for (let c = next(i); c !== undefined && inWord(c, i); c = next(i)) {
+    digit ||= c >= '0' && c <= '9';
+    i += step;
+  }
+  if (!digit && i !== at) return i; // a word of letters: an address's part is in the word itself
+  let j = i;
+  for (let c = next(j); c !== undefined && GROUP_CHAR.test(c); c = next(j)) {
+    digit ||= c >= '0' && c <= '9';
+    j += step;
+  }
+  return digit ? j : i;
+}
+
+/** `text` (a masked message) with the word at each cut of a quote masked too; the same length. */
+export function maskCuts(text: string): string {
+  if (!/\u2026|\.\.\./.test(text)) return text;
+  const folded = foldForDetection(text);
+  const spans: Redaction[] = [];
+  let last = 0;
+  for (const m of folded.matchAll(CUT)) {
+    // "…" and '"...' end a quote that was cut; '..."' starts one.
+    const [start, end] = m[0] === '..."' ? [m.index + 4, cutReach(folded, m.index + 4, 1)] : [cutReach(folded, m.index, -1, last), m.index];
+    if (end > start && start >= last) spans.push({ kind: 'email', span: [start, end] });
+    last = Math.max(last, end);
+  }
+  return replaceFound(text, spans, (_kind, value) => maskChars(value));
+}
+
 // Conversation ids and file names are keys that reports join on, and are often long numbers
 // (a CRM case id): only contact details and card numbers are tagged in them.
 const KEYS: ReadonlySet<RedactionKind> = new Set(['account']);
@@ -394,7 +458,8 @@ function canonical(kind: string, value: string): string {
   const folded = foldForDetection(value);
   // "jo @ example.com" and "jo at example dot com" are jo@example.com.
   if (kind === 'email') return folded.toLowerCase().replace(/ ?[([{]at[)\]}] ?| at | {0,2}@ {0,2}/, '@').replace(/ ?[([{]dot[)\]}] ?| dot /g, '.');
-  if (kind === 'phone') return digitsOf(folded).replace(/^00/, ''); // 00 44 … is +44 …
+  // 00 44 … and 011 44 … are +44 …
+  if (kind === 'phone') return /^\(?011\D/.test(folded) ? digitsOf(folded).slice(3) : digitsOf(folded).replace(/^00/, '');
   if (kind === 'card') return digitsOf(folded);
   if (kind === 'account') return folded.replace(/[^\dA-Z]/gi, '').toUpperCase();
   return value;
@@ -469,7 +534,7 @@ export class Redactor {
 
   /** An input error: its file name as a key, its message (which may quote the input) as text. */
   error(e: InputErrorRecord): InputErrorRecord {
-    return { ...e, source: this.joinKey(e.source), message: this.text(e.message) };
+    return { ...e, source: this.joinKey(e.source), message: maskCuts(this.text(e.message)) };
   }
 
   private plain(value: unknown): unknown {
@@ -478,6 +543,13 @@ export class Redactor {
 
   private deep(value: unknown, str: (s: string) => string, keys = false): unknown {
     if (typeof value === 'string') return str(value);
+    // A number in meta is written as its digits: a card number given as a JSON number is a card
+    // number still, and becomes its tag (a string) like the same digits given as a string.
+    if (keys && (typeof value === 'number' || typeof value === 'bigint')) {
+      const digits = String(value);
+      const tagged = this.joinKey(digits);
+      return tagged === digits ? value : tagged;
+    }
     if (Array.isArray(value)) return value.map((v) => this.deep(v, str, keys));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};

@@ -10,6 +10,7 @@ import { linkCommitments } from './commitments.js';
 import { IgnoreList } from './ignore.js';
 import { messageIdOf, ruleUrl } from './ids.js';
 import type { RuleDef, RuleMatch } from './types.js';
+import { checkRuleSetArguments } from './rule-arguments.js';
 
 /** Hesitations that speech-to-text keeps; phrases match across them. */
 const FILLERS = new Set(['um', 'uh', 'umm', 'uhm', 'uhh', 'er', 'erm', 'hmm', 'hm', 'mm', 'mhm', 'ah']);
@@ -194,6 +195,7 @@ export class RuleSet {
   private heard: HeardRules | undefined;
 
   constructor(rules: readonly RuleDef[], options: RuleSetOptions = {}) {
+    checkRuleSetArguments(rules, options); // exported by the library: a caller's mistake is named here
     // Whose words a rule reads decides whose finding it is: what a customer says is a signal about
     // the customer, whatever kind a user's rule declared, and never a risk of the agent's.
     const own = rules.map((rule) => (rule.speaker === 'customer' && rule.kind !== 'signal' ? { ...rule, kind: 'signal' as const } : rule));

@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../src/cli/limits.js';
+import { ConfigError, configuredRules } from '../../src/index.js';
 import { BIN } from '../helpers/bin.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -117,6 +118,31 @@ describe('a batch walks folders it cannot read, and symbolic links, without losi
     const records = lines(r.stdout);
     expect(records.filter((x) => x.type !== 'error').map((x) => x.source)).toEqual([path.join('tree', 'links', 'folder', 'call.txt')]);
     expect(records.filter((x) => x.type === 'error')).toEqual([{ type: 'error', source: path.join('tree', 'links', 'broken.txt'), line: 1, message: 'cannot read: no such file' }]);
+    expect(r.code).toBe(2);
+  });
+
+  it('reports a link loop and a broken link to a folder, named like a transcript or with no extension', async () => {
+    const tree = path.join(dir, 'loops');
+    mkdirSync(tree);
+    writeFileSync(path.join(tree, 'call.txt'), CALL);
+    symlinkSync('self.vtt', path.join(tree, 'self.vtt')); // a link to itself
+    symlinkSync('b.txt', path.join(tree, 'a.txt')); // two links to each other
+    symlinkSync('a.txt', path.join(tree, 'b.txt'));
+    symlinkSync('calls', path.join(tree, 'calls')); // a folder link to itself
+    symlinkSync('gone', path.join(tree, 'archive')); // a folder of calls that was moved
+    symlinkSync('gone.doc', path.join(tree, 'notes.doc')); // not a transcript: not ours to report
+    const r = await runCli(['score', 'loops', '--format', 'ndjson'], { cwd: dir });
+    const records = lines(r.stdout);
+    expect(records.filter((x) => x.type !== 'error').map((x) => x.source)).toEqual([path.join('loops', 'call.txt')]);
+    const errors = records.filter((x) => x.type === 'error').map((x) => [x.source, x.message]);
+    const loop = 'cannot read: a loop of symbolic links';
+    expect(errors).toEqual([
+      [path.join('loops', 'a.txt'), loop],
+      [path.join('loops', 'archive'), 'cannot read: no such file'],
+      [path.join('loops', 'b.txt'), loop],
+      [path.join('loops', 'calls'), loop],
+      [path.join('loops', 'self.vtt'), loop],
+    ]);
     expect(r.code).toBe(2);
   });
 
@@ -408,3 +434,18 @@ describe('errors are errors', () => {
     expect(r.stderr).toContain('endless.ndjson:1: line is longer than the limit');
   });
 });
+
+describe('a configuration that never ends is an error, not an abort', () => {
+  it('--config /dev/zero, or a file over the limit, is one line and exit 2 (the built binary, which aborted)', async () => {
+    const big = path.join(dir, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(LIMITS.configBytes)}\ndisable: []\n`);
+    for (const config of ['/dev/zero', big]) {
+      const r = await bin(['score', 'good.txt', '--format', 'ndjson', '--config', config]).done;
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`etcscore: ${config}: cannot read: it is larger than the limit of 4 MB for a configuration file\n`);
+      expect(r.stdout).toBe('');
+    }
+    expect(() => configuredRules({ config: '/dev/zero' })).toThrow(ConfigError);
+  }, 60_000);
+});
+

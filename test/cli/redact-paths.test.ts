@@ -77,6 +77,49 @@ describe('--redact on every path', () => {
   });
 });
 
+describe('--redact where a value is cut or is not a string', () => {
+  it('masks what is left of a value that an error message cut short, in score, coach and report', async () => {
+    const cut = mkdtempSync(path.join(tmpdir(), 'etcscore-redact-cut-'));
+    // A cue timing line quoted to its 60th character, cutting the card after "11"; lines that
+    // JSON.parse quotes ten characters of, cutting the address after its "@".
+    writeFileSync(path.join(cut, 'card.srt'), `1\n${'a'.repeat(47)} ${CARD} end\nhello\n`);
+    writeFileSync(path.join(cut, 'mail.ndjson'), `${EMAIL}\n`);
+    for (const args of [['score', 'card.srt', 'mail.ndjson', '--format', 'ndjson'], ['coach', 'card.srt'], ['report', 'mail.ndjson', '--format', 'json']]) {
+      const plain = await runCli(args, { cwd: cut });
+      expect(plain.stdout + plain.stderr).toMatch(args[0] === 'report' ? /jo\.bloggs@"/ : /4111 1111 11…/);
+      const r = await runCli([...args, '--redact'], { cwd: cut });
+      expect(r.stdout + r.stderr).not.toMatch(/bloggs|4111|1111 11/);
+    }
+  });
+
+  it('masks a number that a turn of several lines wraps, in every format', async () => {
+    const call = `Agent: Thanks for calling, how can I help?\nCustomer: my card is 4111 1111\n1111 1111 and my phone is +44 20\n7946 0958, thanks\n`;
+    // The formats that quote whole turns.
+    for (const args of [['score', '-', '--input-format', 'text', '--format', 'markdown'], ['score', '-', '--input-format', 'text', '--format', 'html'], ['coach', '-', '--input-format', 'text']]) {
+      const plain = await runCli(args, { stdin: call });
+      expect(plain.stdout).toMatch(/1111/);
+      const r = await runCli([...args, '--redact'], { stdin: call });
+      expect(r.stdout + r.stderr).not.toMatch(/1111|7946|0958|\+44 20/);
+    }
+  });
+
+  it('tags a card or phone number that meta holds as a JSON number, as it tags the same digits in a string', async () => {
+    const t = { id: 'n1', meta: { card: 4111111111111111, caseId: 12345678, nested: { paidWith: [5555555555554444] } }, turns: [{ role: 'agent', text: 'Hi' }] };
+    const r = await runCli(['score', '-', '--format', 'ndjson', '--redact'], { stdin: JSON.stringify(t) });
+    expect(r.stdout).not.toMatch(/4111111111111111|5555555555554444/);
+    const meta = JSON.parse(r.stdout).meta;
+    expect(meta.card).toMatch(/^\[card:[a-z]{12}\]$/);
+    expect(meta.nested.paidWith[0]).toMatch(/^\[card:[a-z]{12}\]$/);
+    expect(meta.card).not.toBe(meta.nested.paidWith[0]);
+    expect(meta.caseId).toBe(12345678); // a number that is no contact detail stays a number
+    const plain = await runCli(['score', '-', '--format', 'ndjson'], { stdin: JSON.stringify(t) });
+    expect(plain.stdout).toContain('4111111111111111');
+    // report --redact of results written without it
+    const rolled = await runCli(['report', '-', '--format', 'json', '--redact'], { stdin: plain.stdout });
+    expect(rolled.stdout + rolled.stderr).not.toMatch(/4111111111111111|5555555555554444/);
+  });
+});
+
 describe('--redact keeps join keys apart', () => {
   // Customer ids of one shape: masked with one fixed character they would all be the same
   // customer, and one's promise would be read as broken to the other.

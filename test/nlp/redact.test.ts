@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASK, Redactor, findRedactions, luhnValid, redactText } from '../../src/nlp/redact.js';
+import { MASK, Redactor, findRedactions, foldForDetection, luhnValid, redactText } from '../../src/nlp/redact.js';
 import { analyze } from '../../src/score/analyze.js';
 import type { Transcript } from '../../src/model/types.js';
 import { LINEAR_RATIO, growth } from '../helpers/growth.js';
@@ -46,6 +46,7 @@ describe('redactText', () => {
     ['an @ with no domain after it', 'DM us @ help or @AcmeHelp'],
     ['looking at a web site', 'look at amazon.com for it'],
     ['"at" and "dot" with no address between', 'meet me at the shop dot com'],
+    ['an "@" and a "dot" with no address between', 'meet me @ the shop dot com, DM @ help dot'],
     ['a time after an @', 'sent @ 10.30pm'],
     // What the grouped numbers must not take.
     ['a span of years or of opening hours', 'from 2019 2020 to 1999-2003, open 0900-1730'],
@@ -136,6 +137,63 @@ describe('Redactor', () => {
   });
 });
 
+describe('a value cut short where an error message quotes the input', () => {
+  // An error quotes a line's first 60 characters ("…") and JSON.parse ten around its position
+  // ('"jo.bloggs@"...', '..."11 1111"'): what is left of a value there is no longer one the
+  // detectors know, yet can be most of it.
+  const r = new Redactor('k');
+  const VALUES = [
+    'jo.bloggs@example.com',
+    'jo.bloggs @ example.com',
+    '4111 1111 1111 1111',
+    '4111.1111.1111.1111',
+    '4111-1111-1111-1111',
+    '+44 20 7946 0958',
+    '00 44 20 7946 0958',
+    '1-800-555-0199',
+    '020\u00a07946\u00a00958',
+    '07700\u2013900123',
+    '\uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11',
+  ];
+  const shown = (message: string, value: string, at: number) => {
+    const part = foldForDetection(r.error({ source: 's', line: 1, message }).message).slice(at, at + value.length);
+    return part.replace(/[^\p{L}\p{N}]/gu, '');
+  };
+  const prefix = fc.stringMatching(/^[a-z ]{0,40} $/);
+
+  it('masks every letter and digit of the value that the cut left, at the end of a quote', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALUES), prefix, fc.nat(), (value, before, n) => {
+        const kept = value.slice(0, 1 + (n % (value.length - 1)));
+        const excerpt = `found "${before}${kept}\u2026"`;
+        expect(shown(excerpt, kept, 'found "'.length + before.length)).toBe('');
+        const parser = `Unexpected token 'x', "${before}${kept}"... is not valid JSON`;
+        expect(shown(parser, kept, `Unexpected token 'x', "`.length + before.length)).toBe('');
+      }),
+    );
+  });
+
+  it('masks what is left of a value where JSON.parse cut the start of its quote', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALUES), prefix, fc.nat(), (value, after, n) => {
+        const kept = value.slice(1 + (n % (value.length - 1)));
+        const parser = `Unexpected token 'x', ..."${kept}${after.trimEnd()}"... is not valid JSON`;
+        expect(shown(parser, kept, `Unexpected token 'x', ..."`.length)).toBe('');
+      }),
+    );
+  });
+
+  it('leaves a message with no cut as it was, and a cut word of letters only', () => {
+    expect(r.error({ source: 's', line: 1, message: 'expected a cue timing line, found "hello there"' }).message).toBe('expected a cue timing line, found "hello there"');
+    expect(r.error({ source: 's', line: 1, message: 'found "hello there…"' }).message).toBe(`found "hello ${MASK.repeat(5)}…"`);
+  });
+
+  it('is linear in the message', () => {
+    const message = (n: number) => 'a\u2026'.repeat(n) + '1 '.repeat(n) + '..."1'.repeat(n) + '"...'.repeat(n);
+    expect(growth((n) => r.error({ source: 's', line: 1, message: message(n) }), 20_000)).toBeLessThan(LINEAR_RATIO);
+  });
+});
+
 describe('the phone and card forms people write', () => {
   it.each([
     ['North American toll-free with the 1', 'call 1-800-555-0199 now', '1-800-555-0199', 'phone'],
@@ -200,6 +258,11 @@ describe('the phone and card forms people write', () => {
     ['card groups with commas and spaces', 'card 4111, 1111, 1111, 1111 ok', '4111, 1111, 1111, 1111', 'card'],
     ['Amex groups with commas', 'amex 3782,822463,10005 ok', '3782,822463,10005', 'card'],
     ['card groups with tabs', 'card 4111\t1111\t1111\t1111 ok', '4111\t1111\t1111\t1111', 'card'],
+    // A turn of several lines, wrapped inside a number.
+    ['a card number across a line break', 'card 4111 1111\n1111 1111 ok', '4111 1111\n1111 1111', 'card'],
+    ['a card number a group a line', 'card 4111\n1111\n1111\n1111 ok', '4111\n1111\n1111\n1111', 'card'],
+    ['a phone number across a CRLF', 'call +44 20\r\n7946 0958 ok', '+44 20\r\n7946 0958', 'phone'],
+    ['a national number across a line break', 'ring 07700\n900123 ok', '07700\n900123', 'phone'],
     // An IBAN whose groups hold "00 44…", which alone looks like an international number.
     ['IBAN with a group that looks like a phone', 'IBAN DE89 3704 0044 0532 0130 00 ok', 'DE89 3704 0044 0532 0130 00', 'account'],
     // Account numbers in groups of four, with no label: as the run of 8 digits is.
@@ -217,6 +280,15 @@ describe('the phone and card forms people write', () => {
     ['an e-mail spelled out in capitals', 'JO AT EXAMPLE DOT CO DOT UK ok', 'JO AT EXAMPLE DOT CO DOT UK', 'email'],
     ['an e-mail with (at) and (dot)', 'jo.b(at)example(dot)com ok', 'jo.b(at)example(dot)com', 'email'],
     ['an e-mail with [at] and a real dot', 'jo [at] example.com ok', 'jo [at] example.com', 'email'],
+    ['an e-mail with an "@" and its dots spelled out', 'mail jo@example dot com ok', 'jo@example dot com', 'email'],
+    ['an e-mail with a spaced "@" and its dots spelled out', 'mail jo.bloggs @ example dot co dot uk ok', 'jo.bloggs @ example dot co dot uk', 'email'],
+    ['an e-mail with (dot) after an "@"', 'mail jo@example(dot)com ok', 'jo@example(dot)com', 'email'],
+    // The full stops of Chinese and Japanese input methods.
+    ['an e-mail with ideographic full stops', 'mail jo@example\u3002co\u3002jp ok', 'jo@example\u3002co\u3002jp', 'email'],
+    ['an e-mail with halfwidth ideographic full stops', 'mail jo\uff20example\uff61com ok', 'jo\uff20example\uff61com', 'email'],
+    // North America's exit code, before the country code.
+    ['an international number dialled with 011', 'mine is 011 44 20 7946 0958 ok', '011 44 20 7946 0958', 'phone'],
+    ['an international number dialled with 011, dashed', 'it is 011-33-6-12-34-56-78 ok', '011-33-6-12-34-56-78', 'phone'],
   ])('masks %s', (_what, text, secret, kind) => {
     const found = findRedactions(text);
     expect(found.map((f) => [f.kind, text.slice(...f.span)])).toEqual([[kind, secret]]);
@@ -282,6 +354,14 @@ describe('phone numbers written as bare groups of digits', () => {
 });
 
 describe('tags keep join keys apart', () => {
+  it('an address or a number is one key however it is written', () => {
+    const r = new Redactor();
+    expect(r.joinKey('jo@example dot com')).toBe(r.joinKey('jo@example.com'));
+    expect(r.joinKey('jo@example\u3002com')).toBe(r.joinKey('jo@example.com'));
+    expect(r.joinKey('011 44 20 7946 0958')).toBe(r.joinKey('+44 20 7946 0958'));
+    expect(r.joinKey('011 44 20 7946 0958')).not.toBe(r.joinKey('+44 20 7946 0959'));
+  });
+
   const secretOfSameShape = fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 })).filter(([a, b]) => a !== b);
 
   it('two different customers, callers or agents never share a tag; the same one always does', () => {
@@ -329,6 +409,9 @@ describe('the redactor is linear in the text', () => {
     ['letters without an @', (n) => 'a'.repeat(n)],
     ['many @', (n) => 'a@'.repeat(n / 2)],
     ['a domain with endless labels', (n) => 'jo@' + 'a.'.repeat(n / 2)],
+    ['an "@" and endless spelled dots', (n) => 'jo@' + 'a dot '.repeat(n / 6)],
+    ['"@"s and spelled dots', (n) => 'a@b dot '.repeat(n / 8)],
+    ['exit codes and digits', (n) => '011 4 '.repeat(n / 6)],
     ['digits', (n) => '1'.repeat(n)],
     ['digits in pairs', (n) => '01 '.repeat(n / 3)],
     ['dotted digits', (n) => '4.'.repeat(n / 2)],

@@ -6,7 +6,8 @@
 // read. Root is held to the same rule: its own files only, since a file another user owns is one
 // that user can change under root's runs. On Windows (no process.getuid) nothing is checked: it
 // has no owner and mode bits to go by.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { LIMITS, configTooLarge } from '../limits.js';
 import { forTerminal } from '../../report/terminal.js';
 
 /** A found file the search stopped at without using it, and why. */
@@ -52,10 +53,29 @@ export function readFound(file: string, uid: number | undefined = process.getuid
     const target = fstatSync(fd);
     const why = target.isFile() ? whyNotTrusted(lstatSync(file), target, uid) : 'it is not a regular file';
     if (why) return { skipped: { file, why } };
-    return { text: readFileSync(fd, 'utf8') };
+    return { text: readConfigText(fd) };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A configuration's text from an open file, up to LIMITS.configBytes: more (a device that never
+ * ends, `--config /dev/zero`, or a file of gigabytes) throws, where reading it whole would abort
+ * the process on an allocation that fails.
+ */
+export function readConfigText(fd: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > LIMITS.configBytes) throw new Error(configTooLarge());
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /** The one-line note that says a found file was skipped, why, and how to use it anyway. */
