@@ -2,7 +2,7 @@
 // ignore and rules switched off, from --config FILE or the first .etcscorerc.yaml|yml|json found
 // from the working directory upward. Every command that analyses gets its rules from
 // `rulesInEffect`, so `score` and `coach` can never disagree about what a conversation contains.
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, constants, openSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES, RuleSet, builtinRuleSet, type RuleDef } from '../rules/index.js';
 import { readDocument } from './config/document.js';
@@ -29,6 +29,12 @@ export interface ConfigChoice {
   file?: string;
   lookup?: boolean;
   found?: boolean;
+  /**
+   * A named file's text as the main thread read it, parsed instead of reading the file again: a
+   * pipe (`--config <(…)`) gives its text once, and read again it was empty, so the rules scored
+   * with were the built-in ones while the run said it used the file.
+   */
+  text?: string;
 }
 
 /** The configuration in effect, or undefined when there is none. A named file must exist. */
@@ -41,11 +47,12 @@ export function loadConfig(cwd: string, explicit?: string, lookup = true): UserC
  * that file: the search stops there rather than going on to a file further up, which would be
  * a surprise of its own. A file named with --config is read whoever owns it.
  */
-export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skipped?: SkippedConfig } {
+export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skipped?: SkippedConfig; text?: string } {
   const { cwd } = choice;
   if (choice.file !== undefined && !choice.found) {
     const absolute = path.resolve(cwd, choice.file);
-    return { config: parseConfig(readable(choice.file, () => readNamed(absolute)), choice.file) };
+    const text = choice.text ?? readable(choice.file, () => readNamed(absolute));
+    return { config: parseConfig(text, choice.file), text };
   }
   const found = choice.file !== undefined ? path.resolve(cwd, choice.file) : choice.lookup !== false ? findConfigFile(cwd) : undefined;
   if (!found) return {};
@@ -57,9 +64,14 @@ export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skip
   return { skipped: read.skipped };
 }
 
-/** The text of a file named with --config, read whoever owns it, as far as the limit. */
+/**
+ * The text of a file named with --config, read whoever owns it, as far as the limit. Opened without
+ * blocking: the configuration is read on the main thread before anything else, so a named pipe
+ * that no one writes to held the run in open() where no signal could end it; it now reads as empty.
+ * A pipe whose writer is slow (`--config <(…)`) is waited for (readConfigText).
+ */
 function readNamed(file: string): string {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     return readConfigText(fd);
   } finally {
@@ -102,15 +114,20 @@ export function catalogueFor(config: UserConfig | undefined): readonly RuleDef[]
 }
 
 /** The rules every analysing command runs, the configuration they come from (if any), and a found file skipped. */
-export function rulesInEffect(choice: ConfigChoice): { rules: RuleSet; config: UserConfig | undefined; skipped?: SkippedConfig } {
-  const { config, skipped } = resolveConfig(choice);
-  return { rules: ruleSetFor(config) ?? builtinRuleSet(), config, ...(skipped && { skipped }) };
+export function rulesInEffect(choice: ConfigChoice): { rules: RuleSet; config: UserConfig | undefined; skipped?: SkippedConfig; text?: string } {
+  const { config, skipped, text } = resolveConfig(choice);
+  return { rules: ruleSetFor(config) ?? builtinRuleSet(), config, ...(skipped && { skipped }), ...(text !== undefined && { text }) };
 }
 
-/** The choice a worker is given: the file the main thread settled on, so it does not look again. */
-export function settledChoice(choice: ConfigChoice, config: UserConfig | undefined): ConfigChoice {
+/**
+ * The choice a worker is given: the file the main thread settled on, so it does not look again,
+ * and a named file's text as read (`text`), so it is not read again either.
+ */
+export function settledChoice(choice: ConfigChoice, config: UserConfig | undefined, text?: string): ConfigChoice {
   const { cwd } = choice;
-  return config ? { cwd, file: config.file, found: choice.file === undefined } : { cwd, lookup: false };
+  if (!config) return { cwd, lookup: false };
+  const found = choice.file === undefined;
+  return { cwd, file: config.file, found, ...(!found && text !== undefined && { text }) };
 }
 
 /** A line for --verbose: which configuration file the run uses. */

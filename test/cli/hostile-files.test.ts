@@ -447,5 +447,31 @@ describe('a configuration that never ends is an error, not an abort', () => {
     }
     expect(() => configuredRules({ config: '/dev/zero' })).toThrow(ConfigError);
   }, 60_000);
+
+  it('--config naming a pipe that no one writes to is an error at once, not a run no signal ends', async () => {
+    const fifo = path.join(dir, 'config.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const run = bin(['score', 'good.txt', '--format', 'ndjson', '--config', fifo]);
+    const killer = setTimeout(() => run.child.kill('SIGKILL'), 20_000); // what ended it before
+    const r = await run.done;
+    clearTimeout(killer);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`etcscore: ${fifo}: cannot read: nothing came through it (a pipe with no writer)\n`);
+  }, 30_000);
+
+  it('--config <(…) is read once and scores with its rules, on this thread and on workers', () => {
+    writeFileSync(path.join(dir, 'dead-end.txt'), 'Customer: Can you refund me?\nAgent: There is nothing I can do about that.\n');
+    const run = (config: string, jobs: string) =>
+      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" score dead-end.txt good.txt --format ndjson --jobs ${jobs} --config ${config}`], { cwd: dir, encoding: 'utf8', env: { ...process.env, ETCSCORE_WORKERS_FROM_MB: '0' } });
+    expect(run("<(printf 'disable: [nothing-yet]\\n')", '1').stderr).toMatch(/"nothing-yet" is not a rule id/); // it is read
+    for (const jobs of ['1', '2']) {
+      const scored = run("<(sleep 0.2; printf 'disable: [dead-end]\\n')", jobs);
+      expect(scored.status, scored.stderr).toBe(0);
+      const [deadEnd] = lines(scored.stdout) as unknown as Array<{ findings: Array<{ rule: string }> }>;
+      expect(deadEnd!.findings.map((f) => f.rule)).not.toContain('dead-end'); // it was read again as empty, and ran the built-in rules
+    }
+    const builtIn = lines(spawnSync(process.execPath, [BIN, 'score', 'dead-end.txt', '--format', 'ndjson'], { cwd: dir, encoding: 'utf8' }).stdout) as unknown as Array<{ findings: Array<{ rule: string }> }>;
+    expect(builtIn[0]!.findings.map((f) => f.rule)).toContain('dead-end');
+  }, 60_000);
 });
 

@@ -129,9 +129,10 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
   const key = (s: string) => redactor?.joinKey(s) ?? s;
   const inputs = await expandInputs(paths, extensions, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no transcript files in ${paths.map(key).join(', ')}`);
-  // A wrong config stops the run here, before any output; workers load the same file again.
+  // A wrong config stops the run here, before any output; workers load the same file again (a
+  // named one from the text read here: a pipe gives it once).
   const choice = { cwd: io.cwd, file: o.config };
-  const { config, skipped } = rulesInEffect(choice);
+  const { config, skipped, text } = rulesInEffect(choice);
   // The config's path is a file name too (a home folder named after its owner's address).
   if (skipped && !o.quiet) io.stderr.write(skippedNote(skipped, key) + '\n');
   if (o.verbose) io.stderr.write(key(describeConfig(io.cwd, config, skipped)) + '\n');
@@ -154,7 +155,7 @@ async function score(paths: string[], o: ScoreOptions, io: Io): Promise<number> 
     wantAnalysis: false,
     roleNotes: format === 'pretty',
     redact: redactor ? { key: redactor.key } : false,
-    config: settledChoice(choice, config),
+    config: settledChoice(choice, config, text),
     link: true,
   };
   const heapMb = workerHeapMb(io.env);

@@ -59,6 +59,11 @@ export function readFound(file: string, uid: number | undefined = process.getuid
   }
 }
 
+/** How long a configuration read from a pipe waits for its writer, in all, and between two looks. */
+const PIPE_WAIT_MS = 10_000;
+const PIPE_POLL_MS = 10;
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /**
  * A configuration's text from an open file, up to LIMITS.configBytes: more (a device that never
  * ends, `--config /dev/zero`, or a file of gigabytes) throws, where reading it whole would abort
@@ -67,9 +72,22 @@ export function readFound(file: string, uid: number | undefined = process.getuid
 export function readConfigText(fd: number): string {
   const chunks: Buffer[] = [];
   let total = 0;
+  let waited = 0;
   for (;;) {
     const chunk = Buffer.allocUnsafe(64 * 1024);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      // Opened without blocking, a pipe whose writer has not written yet says so: wait a little.
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      if (waited >= PIPE_WAIT_MS) throw new Error(`nothing came through it in ${PIPE_WAIT_MS / 1000} s`, { cause: err });
+      Atomics.wait(PAUSE, 0, 0, PIPE_POLL_MS);
+      waited += PIPE_POLL_MS;
+      continue;
+    }
+    // A named pipe opened without blocking ends at once when no one has it open to write.
+    if (n === 0 && total === 0 && fstatSync(fd).isFIFO()) throw new Error('nothing came through it (a pipe with no writer)');
     if (n === 0) break;
     total += n;
     if (total > LIMITS.configBytes) throw new Error(configTooLarge());
