@@ -67,8 +67,8 @@ export function resolveConfig(choice: ConfigChoice): { config?: UserConfig; skip
 /**
  * The text of a file named with --config, read whoever owns it, as far as the limit. Opened without
  * blocking: the configuration is read on the main thread before anything else, so a named pipe
- * that no one writes to held the run in open() where no signal could end it; it now reads as empty.
- * A pipe whose writer is slow (`--config <(…)`) is waited for (readConfigText).
+ * that no one writes to held the run in open() where no signal could end it; it is now an error at
+ * once. A pipe whose writer is slow (`--config <(…)`) is waited for (readConfigText).
  */
 function readNamed(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

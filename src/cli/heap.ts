@@ -31,7 +31,7 @@ const ROOMY_GROWTH_PERCENT = isMainThread ? 200 : 100;
  * and its rules compile (main.ts) and through a long conversation, whose tokens and features
  * survive a scavenge or two: V8 grew it to full size for them and held it. A 4 MB turn peaked at
  * 156 MB, 138 MB kept lean during the turn, ~109 MB lean from the start too and with findings
- * capped (CHECKS_PER_TURN); a short call starts ~10 ms later. V8 takes a factor under 2 only once
+ * capped (CHECKS_PER_TURN); a short call starts 5–10 ms later. V8 takes a factor under 2 only once
  * its heap is configured, so it cannot be given on the command line.
  */
 const YOUNG_GROWTH = { lean: 1, roomy: 2 };

@@ -16,7 +16,7 @@ export const LIMITS = {
   inputBytes: 32 * MB,
   /** One NDJSON line (a conversation in `score`, a result in `report`), or one row of a streamed CSV export. */
   recordBytes: 32 * MB,
-  /** One turn's text, in characters: peak memory grows by ~11 bytes a character of it while it is analysed (docs/scale.md). */
+  /** One turn's text, in characters: peak memory grows by ~7 bytes a character of it while it is analysed (docs/scale.md). */
   turnChars: 4 * MB,
   /** Turns in one conversation. */
   turns: 100_000,
